@@ -1,0 +1,130 @@
+"""Turning the argument specs of a problem's cases into concrete, seeded values.
+
+A spec is a literal (number, string, bool, null, or a list of specs), or a
+mapping with exactly one generator key:
+
+    {normal: SHAPE, scale: 1, shift: 0}    shift + scale * N(0, 1)
+    {uniform: SHAPE, low: 0, high: 1}
+    {away: SHAPE, margin: 0.1, scale: 1}   random sign times (margin + scale * |N(0, 1)|):
+                                           never near 0 (ReLU kinks, tiny gradients)
+    {distinct: SHAPE, scale: 2}            a shuffled grid in [-scale, scale): no ties (max pooling)
+    {labels: N, classes: K}                integer labels in [0, K)
+    {onehot: N, classes: K}                one-hot rows (float)
+    {probs: SHAPE}                         rows of a softmax of N(0, 1): probabilities
+    {array: NESTED_LIST}                   a literal array
+    {fn: NAME}                             a named scalar function of an array (see FUNCTIONS)
+    {rng: OFFSET}                          a numpy Generator seeded from the case seed
+
+Float arrays take the case's dtype; integer labels stay int64.
+"""
+import numpy as np
+
+GENERATORS = ("normal", "uniform", "away", "distinct", "labels", "onehot", "probs", "array", "fn", "rng")
+
+
+def _sum_of_squares(x):
+    return np.sum(x ** 2)
+
+
+def _weighted_sin(x):
+    w = np.linspace(-1.5, 2.0, x.size).reshape(x.shape)
+    return np.sum(np.sin(x) * w)
+
+
+def _log_sum_exp(x):
+    return np.log(np.sum(np.exp(x)))
+
+
+FUNCTIONS = {
+    "sum_of_squares": _sum_of_squares,
+    "weighted_sin": _weighted_sin,
+    "log_sum_exp": _log_sum_exp,
+}
+
+
+def validate(spec, where="spec"):
+    """Raise ValueError('<where>: <what>') if spec is not a valid argument spec."""
+    if spec is None or isinstance(spec, (bool, int, float, str)):
+        return
+    if isinstance(spec, list):
+        for i, item in enumerate(spec):
+            validate(item, f"{where}[{i}]")
+        return
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where}: expected a literal or a generator mapping, got {type(spec).__name__}")
+    keys = [k for k in spec if k in GENERATORS]
+    if len(keys) != 1:
+        raise ValueError(f"{where}: expected exactly one generator key out of {list(GENERATORS)}, got {list(spec)}")
+    key = keys[0]
+    if key in ("normal", "uniform", "away", "distinct", "probs"):
+        shape = spec[key]
+        if not (isinstance(shape, list) and shape and all(isinstance(d, int) and d > 0 for d in shape)):
+            raise ValueError(f"{where}.{key}: expected a shape such as [2, 3, 5, 5], got {shape!r}")
+    elif key in ("labels", "onehot"):
+        if not (isinstance(spec[key], int) and spec[key] > 0 and isinstance(spec.get("classes"), int)
+                and spec["classes"] > 1):
+            raise ValueError(f"{where}.{key}: expected a batch size and 'classes' (an integer > 1)")
+    elif key == "fn" and spec["fn"] not in FUNCTIONS:
+        raise ValueError(f"{where}.fn: expected one of {sorted(FUNCTIONS)}, got {spec['fn']!r}")
+    allowed = {key, "scale", "shift", "low", "high", "margin", "classes"}
+    extra = set(spec) - allowed
+    if extra:
+        raise ValueError(f"{where}: unknown option(s) {sorted(extra)}")
+
+
+def build(spec, rng, dtype=np.float64):
+    """A concrete value for spec, drawn from rng (a numpy Generator)."""
+    if spec is None or isinstance(spec, (bool, int, float, str)):
+        return spec
+    if isinstance(spec, list):
+        return [build(item, rng, dtype) for item in spec]
+    key = next(k for k in spec if k in GENERATORS)
+    scale = spec.get("scale", 1.0)
+    if key == "normal":
+        return (spec.get("shift", 0.0) + scale * rng.standard_normal(spec[key])).astype(dtype)
+    if key == "uniform":
+        return rng.uniform(spec.get("low", 0.0), spec.get("high", 1.0), spec[key]).astype(dtype)
+    if key == "away":
+        shape = spec[key]
+        magnitude = spec.get("margin", 0.1) + scale * np.abs(rng.standard_normal(shape))
+        return (rng.choice([-1.0, 1.0], size=shape) * magnitude).astype(dtype)
+    if key == "distinct":
+        shape = spec[key]
+        n = int(np.prod(shape))
+        grid = (rng.permutation(n) - n / 2) * (2.0 * spec.get("scale", 2.0) / n)
+        return grid.reshape(shape).astype(dtype)
+    if key == "labels":
+        return rng.integers(0, spec["classes"], spec[key]).astype(np.int64)
+    if key == "onehot":
+        labels = rng.integers(0, spec["classes"], spec[key])
+        return np.eye(spec["classes"], dtype=dtype)[labels]
+    if key == "probs":
+        z = rng.standard_normal(spec[key])
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return (e / e.sum(axis=-1, keepdims=True)).astype(dtype)
+    if key == "array":
+        return np.array(spec[key], dtype=dtype)
+    if key == "fn":
+        return FUNCTIONS[spec["fn"]]
+    if key == "rng":
+        return np.random.default_rng(int(rng.integers(0, 2 ** 31)) + int(spec["rng"] or 0))
+    raise AssertionError(key)
+
+
+def copy_value(value):
+    """A deep copy of a built value, so each implementation gets arrays of its own."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, list):
+        return [copy_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: copy_value(v) for k, v in value.items()}
+    if isinstance(value, np.random.Generator):
+        return _clone_generator(value)
+    return value
+
+
+def _clone_generator(gen):
+    clone = np.random.default_rng()
+    clone.bit_generator.state = gen.bit_generator.state
+    return clone

@@ -1,0 +1,226 @@
+"""Loading and validating the drill definitions in problems/*.yaml.
+
+A problem file is data only; see problems/README.md for the schema. Every error
+names the file, the key and what was expected, so a problem author never sees a
+bare traceback.
+"""
+import difflib
+import importlib.resources
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from examprep.syllabus import AREAS, ITEMS, area_of
+
+KINDS = ("function", "layer", "optimizer", "masking_layer")
+LANGS = ("ja", "en")
+TARGET_RE = re.compile(r"^reference\.[a-z_][a-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*$")
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ProblemError(Exception):
+    """A problem file that does not follow the schema."""
+
+    def __init__(self, source, key, message):
+        self.source = str(source)
+        self.key = key
+        self.message = message
+        super().__init__(f"{self.source}: {key}: {message}" if key else f"{self.source}: {message}")
+
+
+class UnknownProblem(KeyError):
+    def __init__(self, problem_id, suggestions):
+        self.problem_id = problem_id
+        self.suggestions = suggestions
+        super().__init__(problem_id)
+
+
+@dataclass(frozen=True)
+class Target:
+    module: str   # e.g. "reference.conv"
+    name: str     # e.g. "Convolution"
+
+    @classmethod
+    def parse(cls, text):
+        module, name = text.split(":")
+        return cls(module, name)
+
+    def __str__(self):
+        return f"{self.module}:{self.name}"
+
+
+@dataclass
+class Hint:
+    match: str
+    text: dict
+
+
+@dataclass
+class Problem:
+    id: str
+    title: dict
+    explanation: dict
+    section: str
+    item: str
+    topic: str
+    kind: str
+    targets: list
+    given: list
+    cases: list
+    requires: list = field(default_factory=list)
+    pins: list = field(default_factory=list)
+    hints: list = field(default_factory=list)
+    source: str = ""
+    raw: dict = field(default_factory=dict)
+
+    def area_key(self):
+        return area_of(self.item)
+
+    def hint_for(self, statement_text):
+        """The authored hints whose code fragment occurs in a statement's text."""
+        return [h for h in self.hints if h.match in statement_text]
+
+
+def _expect(cond, source, key, message):
+    if not cond:
+        raise ProblemError(source, key, message)
+
+
+def _text_pair(data, source, key):
+    value = data.get(key)
+    _expect(isinstance(value, dict), source, key, "expected a mapping with 'ja' and 'en' texts")
+    for lang in LANGS:
+        _expect(isinstance(value.get(lang), str) and value[lang].strip(), source, f"{key}.{lang}",
+                "expected a non-empty text")
+    return {lang: value[lang].strip() for lang in LANGS}
+
+
+def _target_list(data, source, key, required):
+    value = data.get(key, [] if not required else None)
+    _expect(isinstance(value, list) and (value or not required), source, key,
+            "expected a list of 'reference.module:Name' strings" + (" (at least one)" if required else ""))
+    out = []
+    for i, text in enumerate(value):
+        _expect(isinstance(text, str) and TARGET_RE.match(text), source, f"{key}[{i}]",
+                f"expected 'reference.module:Name', got {text!r}")
+        out.append(Target.parse(text))
+    return out
+
+
+def parse_problem(data, source):
+    """Validate one problem's data (already read from YAML) and build a Problem."""
+    from examprep import kinds
+
+    _expect(isinstance(data, dict), source, "", "expected a YAML mapping at the top level")
+    known = {"id", "title", "explanation", "area", "kind", "targets", "given", "cases", "requires", "pins",
+             "hints"}
+    for key in data:
+        _expect(key in known, source, key, f"unknown key; expected one of {sorted(known)}")
+    pid = data.get("id")
+    _expect(isinstance(pid, str) and ID_RE.match(pid), source, "id",
+            "expected a lower-case identifier such as 'conv2d'")
+    stem = Path(str(source)).stem
+    _expect(stem == pid or not str(source).endswith(".yaml"), source, "id",
+            f"expected the file name to be {pid}.yaml")
+    title = _text_pair(data, source, "title")
+    explanation = _text_pair(data, source, "explanation")
+
+    area = data.get("area")
+    _expect(isinstance(area, dict), source, "area", "expected a mapping with 'section', 'item' and 'topic'")
+    item = str(area.get("item", ""))
+    _expect(item in ITEMS, source, "area.item", f"expected a syllabus item id such as '3-4-1', got {item!r}")
+    section = area.get("section")
+    expected_section = AREAS[area_of(item)]["ja"]
+    _expect(section == expected_section, source, "area.section",
+            f"expected {expected_section!r} (the area of item {item}), got {section!r}")
+    topic = area.get("topic")
+    _expect(isinstance(topic, str) and topic.strip(), source, "area.topic",
+            "expected a short topic such as 'CNN / im2col'")
+
+    kind = data.get("kind")
+    _expect(kind in KINDS, source, "kind", f"expected one of {list(KINDS)}, got {kind!r}")
+    targets = _target_list(data, source, "targets", required=True)
+    given = _target_list(data, source, "given", required=False)
+
+    requires = data.get("requires", [])
+    _expect(isinstance(requires, list) and all(isinstance(r, str) for r in requires), source, "requires",
+            "expected a list of problem ids")
+    pins = data.get("pins", [])
+    _expect(isinstance(pins, list) and all(isinstance(p, str) and p for p in pins), source, "pins",
+            "expected a list of code fragments")
+    hints = []
+    for i, h in enumerate(data.get("hints", []) or []):
+        _expect(isinstance(h, dict) and isinstance(h.get("match"), str) and h["match"], source,
+                f"hints[{i}].match", "expected a code fragment the hinted line contains")
+        hints.append(Hint(h["match"], {lang: _require_text(h, lang, source, f"hints[{i}].{lang}")
+                                       for lang in LANGS}))
+
+    cases = data.get("cases")
+    _expect(isinstance(cases, list) and cases, source, "cases", "expected a non-empty list of cases")
+    kind_impl = kinds.get(kind)
+    for i, case in enumerate(cases):
+        _expect(isinstance(case, dict), source, f"cases[{i}]", "expected a mapping")
+        _expect(isinstance(case.get("name"), str) and case["name"].strip(), source, f"cases[{i}].name",
+                "expected a short description of the case (shapes, stride, pad ...)")
+        try:
+            kind_impl.validate_case(case, {t.name for t in targets})
+        except ValueError as exc:
+            key, _, message = str(exc).partition(": ")
+            raise ProblemError(source, f"cases[{i}].{key}" if message else f"cases[{i}]",
+                               message or str(exc)) from None
+
+    return Problem(id=pid, title=title, explanation=explanation, section=section, item=item,
+                   topic=topic.strip(), kind=kind, targets=targets, given=given, cases=cases,
+                   requires=requires, pins=pins, hints=hints, source=str(source), raw=data)
+
+
+def _require_text(data, lang, source, key):
+    value = data.get(lang)
+    _expect(isinstance(value, str) and value.strip(), source, key, "expected a non-empty text")
+    return value.strip()
+
+
+def problems_dir():
+    return importlib.resources.files("problems")
+
+
+def load_file(path):
+    import yaml
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProblemError(path, "", f"cannot read the file ({exc.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise ProblemError(path, "", f"{where}not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    return parse_problem(data, path)
+
+
+_CACHE = {}
+
+
+def load_all():
+    """Every shipped problem, by id, in file-name order."""
+    if "all" not in _CACHE:
+        problems = {}
+        for entry in sorted(problems_dir().iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(".yaml"):
+                problem = load_file(Path(str(entry)))
+                problems[problem.id] = problem
+        _CACHE["all"] = problems
+    return _CACHE["all"]
+
+
+def get(problem_id):
+    problems = load_all()
+    if problem_id in problems:
+        return problems[problem_id]
+    suggestions = difflib.get_close_matches(problem_id, list(problems), n=3, cutoff=0.5)
+    if not suggestions:
+        suggestions = [p for p in problems if problem_id in p or p in problem_id][:3]
+    raise UnknownProblem(problem_id, suggestions)

@@ -1,0 +1,221 @@
+"""Kind `layer`: a class with forward(...) / backward(dout), gradients as attributes.
+
+Case keys:
+    name         short description
+    init         list of constructor argument specs (e.g. W, b), kwargs in init_kwargs
+    init_kwargs  mapping of constructor keyword specs (stride, pad, momentum ...)
+    params       attribute names of the parameters; their gradients are d<name> (W -> dW)
+    state        attribute names compared after every step (running_mean ...)
+    steps        list of steps, each:
+                   forward         list of argument specs for forward (x, t ...)
+                   forward_kwargs  mapping (train_flg ...)
+                   backward        'random' (a random upstream gradient shaped like the output,
+                                   the default), 'default' (backward() with no argument: loss
+                                   layers) or 'none'
+                   repeat          run this step several times with fresh inputs
+    wrt          indices of forward arguments whose gradients backward returns (default [0])
+    numgrad      numerical gradient check of the learner's forward against their backward
+                 (default true; runs in float64 only)
+    dtypes       ['float64'] by default
+    extreme      true when the inputs are extreme (overflow checks)
+"""
+import numpy as np
+
+from examprep import casegen
+from examprep.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+
+KEYS = {"name", "init", "init_kwargs", "params", "state", "steps", "wrt", "numgrad", "dtypes", "extreme"}
+STEP_KEYS = {"forward", "forward_kwargs", "backward", "repeat"}
+NUMGRAD_H = 1e-5
+NUMGRAD_DIRECTIONS = 3
+
+
+def validate_case(case, target_names):
+    check_keys(case, KEYS, required=("steps",))
+    if len(target_names) != 1:
+        raise ValueError("targets: a layer problem has exactly one target class")
+    casegen.validate(case.get("init", []), "init")
+    if not isinstance(case.get("init_kwargs", {}), dict):
+        raise ValueError("init_kwargs: expected a mapping")
+    casegen.validate(list(case.get("init_kwargs", {}).values()), "init_kwargs")
+    for key in ("params", "state"):
+        value = case.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) and v.isidentifier() for v in value)):
+            raise ValueError(f"{key}: expected a list of attribute names")
+    steps = case["steps"]
+    if not (isinstance(steps, list) and steps):
+        raise ValueError("steps: expected a non-empty list")
+    for i, step in enumerate(steps):
+        if not isinstance(step, dict):
+            raise ValueError(f"steps[{i}]: expected a mapping")
+        for key in step:
+            if key not in STEP_KEYS:
+                raise ValueError(f"steps[{i}].{key}: unknown key; expected one of {sorted(STEP_KEYS)}")
+        if not isinstance(step.get("forward"), list):
+            raise ValueError(f"steps[{i}].forward: expected a list of argument specs")
+        casegen.validate(step["forward"], f"steps[{i}].forward")
+        casegen.validate(list(step.get("forward_kwargs", {}).values()), f"steps[{i}].forward_kwargs")
+        if step.get("backward", "random") not in ("random", "default", "none"):
+            raise ValueError(f"steps[{i}].backward: expected 'random', 'default' or 'none'")
+        if not (isinstance(step.get("repeat", 1), int) and step.get("repeat", 1) >= 1):
+            raise ValueError(f"steps[{i}].repeat: expected a positive integer")
+    wrt = case.get("wrt", [0])
+    if not (isinstance(wrt, list) and all(isinstance(i, int) and i >= 0 for i in wrt)):
+        raise ValueError("wrt: expected a list of argument indices")
+    validate_dtypes(case)
+
+
+def expand_steps(case):
+    steps = []
+    for step in case["steps"]:
+        steps.extend([step] * step.get("repeat", 1))
+    return steps
+
+
+class _Inputs:
+    """Every value one run of a case needs, drawn once so that both sides see the same numbers."""
+
+    def __init__(self, case, dtype, seed):
+        rng = np.random.default_rng(seed)
+        self.init = casegen.build(case.get("init", []), rng, dtype)
+        self.init_kwargs = {k: casegen.build(v, rng, dtype) for k, v in case.get("init_kwargs", {}).items()}
+        self.steps = []
+        for step in expand_steps(case):
+            args = casegen.build(step["forward"], rng, dtype)
+            kwargs = {k: casegen.build(v, rng, dtype) for k, v in step.get("forward_kwargs", {}).items()}
+            self.steps.append((args, kwargs, step.get("backward", "random")))
+        self.dout_seed = int(rng.integers(0, 2 ** 31))
+
+
+def _dout_for(out, seed, step_index, dtype):
+    """A random, non-uniform upstream gradient shaped like the forward output."""
+    rng = np.random.default_rng(seed + step_index)
+    shape = np.shape(out)
+    return rng.standard_normal(shape).astype(dtype) if shape else float(rng.standard_normal())
+
+
+def run(namespace, case, dtype, seed, learner, target_names):
+    cls = namespace[target_names[0]]
+    inputs = _Inputs(case, dtype, seed)
+    name = case["name"]
+    extreme = bool(case.get("extreme"))
+    params = case.get("params", [])
+    records = []
+
+    def rec(stage, what, **kw):
+        r = Record(stage, name, dtype, what, extreme=extreme, context=dict(context), **kw)
+        records.append(r)
+        return r
+
+    context = {"init": _shapes(inputs.init), "init_kwargs": _shapes(inputs.init_kwargs)}
+    try:
+        layer = guarded(cls, *casegen.copy_value(inputs.init), **casegen.copy_value(inputs.init_kwargs))
+    except LearnerRaised as exc:
+        rec("output", "constructor", error=exc.info)
+        return records
+
+    first_backward = None
+    for k, (args, kwargs, backward) in enumerate(inputs.steps, start=1):
+        context.update(forward=_shapes(args), forward_kwargs=_shapes(kwargs), step=k)
+        out_rec = rec("output", f"forward output (step {k})")
+        try:
+            out_rec.value = guarded(layer.forward, *casegen.copy_value(args), **casegen.copy_value(kwargs))
+        except LearnerRaised as exc:
+            out_rec.error = exc.info
+            return records
+        for attr in case.get("state", []):
+            _attribute(rec("state", f"{attr} (after step {k})"), layer, attr, copy=True)
+        if backward == "none":
+            continue
+        if first_backward is None:
+            first_backward = k
+        dout = _dout_for(out_rec.value, inputs.dout_seed, k, dtype)
+        back_rec = rec("backward", f"backward return (step {k})")
+        try:
+            if backward == "default":
+                back_rec.value = guarded(layer.backward)
+            else:
+                back_rec.value = guarded(layer.backward, casegen.copy_value(dout))
+        except LearnerRaised as exc:
+            back_rec.error = exc.info
+            return records
+        for p in params:
+            _attribute(rec("backward", f"d{p} (step {k})"), layer, "d" + p, copy=True)
+
+    if learner and case.get("numgrad", True) and dtype == "float64" and first_backward is not None:
+        records.extend(_numerical_check(cls, case, inputs, first_backward, dtype, context))
+    return records
+
+
+def _attribute(record, obj, attr, copy):
+    if not hasattr(obj, attr):
+        record.error = {"type": "AttributeError", "message": f"the layer has no attribute '{attr}'",
+                        "missing_attribute": attr}
+        return
+    value = getattr(obj, attr)
+    record.value = np.array(value, copy=True) if copy and isinstance(value, np.ndarray) else value
+
+
+def _shapes(value):
+    if isinstance(value, np.ndarray):
+        return list(value.shape)
+    if isinstance(value, list):
+        return [_shapes(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _shapes(v) for k, v in value.items()}
+    return value
+
+
+def _numerical_check(cls, case, inputs, step_index, dtype, context):
+    """Directional derivatives of the learner's own forward against their own backward.
+
+    L = sum(forward(x) * dout) (or the loss itself for backward()), differentiated
+    along a few random directions by central differences, for every input in wrt
+    and every parameter attribute.
+    """
+    name = case["name"]
+    records = []
+    rng = np.random.default_rng(inputs.dout_seed + 7919)
+    try:
+        layer = guarded(cls, *casegen.copy_value(inputs.init), **casegen.copy_value(inputs.init_kwargs))
+        for k in range(1, step_index):
+            args, kwargs, _ = inputs.steps[k - 1]
+            guarded(layer.forward, *casegen.copy_value(args), **casegen.copy_value(kwargs))
+        args, kwargs, backward = inputs.steps[step_index - 1]
+        args = casegen.copy_value(args)
+        out = guarded(layer.forward, *casegen.copy_value(args), **casegen.copy_value(kwargs))
+        dout = _dout_for(out, inputs.dout_seed, step_index, dtype)
+        dx = guarded(layer.backward) if backward == "default" else guarded(layer.backward, np.copy(dout))
+        dxs = dx if isinstance(dx, tuple) else (dx,)
+        grads = {p: np.array(getattr(layer, "d" + p)) for p in case.get("params", []) if hasattr(layer, "d" + p)}
+
+        def loss():
+            out = guarded(layer.forward, *casegen.copy_value(args), **casegen.copy_value(kwargs))
+            return float(out) if backward == "default" else float(np.sum(np.asarray(out) * dout))
+
+        targets = []
+        for i, idx in enumerate(case.get("wrt", [0])):
+            if idx < len(args) and isinstance(args[idx], np.ndarray) and i < len(dxs):
+                targets.append((f"dx (input {idx})" if idx else "dx", args[idx], np.asarray(dxs[i])))
+        for p, g in grads.items():
+            targets.append((f"d{p}", getattr(layer, p), g))
+        for label, array, analytic in targets:
+            if np.shape(analytic) != np.shape(array):
+                continue  # the shape mismatch is reported by the comparison with the reference
+            worst = 0.0
+            for _ in range(NUMGRAD_DIRECTIONS):
+                d = rng.standard_normal(array.shape)
+                original = array.copy()
+                array += NUMGRAD_H * d
+                plus = loss()
+                array[...] = original - NUMGRAD_H * d
+                minus = loss()
+                array[...] = original
+                numeric = (plus - minus) / (2 * NUMGRAD_H)
+                exact = float(np.sum(analytic * d))
+                rel = abs(numeric - exact) / max(abs(numeric), abs(exact), 1e-8)
+                worst = max(worst, rel)
+            records.append(Record("numgrad", name, dtype, label, value=worst, context=dict(context)))
+    except LearnerRaised as exc:
+        records.append(Record("numgrad", name, dtype, "numerical gradient", error=exc.info, context=dict(context)))
+    return records

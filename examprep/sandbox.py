@@ -1,0 +1,190 @@
+"""Running the grader in a separate process with a wall-time and a memory limit.
+
+An infinite loop, a huge allocation, sys.exit, os._exit, a segfault, a syntax error
+or a missing target each end in a verdict within bounded time; the caller never
+hangs. Variants (the whole answer, then each blank on its own) are graded in one
+process; if that process dies, the variant it was on gets a verdict saying how, and
+the remaining variants continue in a new process.
+"""
+import json
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from examprep.kinds import ANSWER_FILENAME
+
+DEFAULT_TIME_LIMIT = 10.0   # seconds of wall time per variant
+DEFAULT_MEMORY_MB = 1024    # address space of the grading process
+STARTUP_ALLOWANCE = 20.0    # importing numpy and computing the reference's records
+
+
+@dataclass
+class SandboxResult:
+    failures: dict                       # variant name -> failure dict or None (passed)
+    outputs: dict = field(default_factory=dict)
+    checks: dict = field(default_factory=dict)
+    elapsed: float = 0.0
+
+
+def _crash_failure(check, ja, en, **details):
+    return {"ok": False, "check": check, "stage": "run", "case": None, "dtype": None, "what": None,
+            "ja": ja, "en": en, "details": details, "context": {}}
+
+
+def _where_stuck(hang_text):
+    """The learner's line a timed-out process was on, from faulthandler's dump."""
+    lines = re.findall(r'File "' + re.escape(ANSWER_FILENAME) + r'", line (\d+) in (\S+)', hang_text)
+    if not lines:
+        return None
+    # faulthandler lists the most recent call first.
+    line, function = lines[0]
+    return int(line), function
+
+
+def _child_env():
+    env = dict(os.environ)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = "1"
+    env["PYTHONFAULTHANDLER"] = ""
+    # The worker must import the same examprep and reference as this process.
+    paths = [p for p in sys.path if p]
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    return env
+
+
+def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT, memory_mb=DEFAULT_MEMORY_MB,
+                   on_progress=None):
+    """Grade [(name, source), ...]; returns a SandboxResult."""
+    started = time.monotonic()
+    pending = list(variants)
+    result = SandboxResult(failures={})
+    while pending:
+        _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress)
+    result.elapsed = time.monotonic() - started
+    return result
+
+
+def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress):
+    job = {"problem_file": str(problem_file), "seed": seed, "time_limit": time_limit, "memory_mb": memory_mb,
+           "cpu_seconds": int(time_limit * len(pending) + STARTUP_ALLOWANCE),
+           "variants": [{"name": n, "source": s} for n, s in pending]}
+    read_fd, write_fd = os.pipe()
+    with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:
+        hang_path = hang.name
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "examprep.worker", str(write_fd), hang_path],
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                pass_fds=(write_fd,), env=_child_env(), start_new_session=True)
+        os.close(write_fd)
+        try:
+            proc.stdin.write(json.dumps(job).encode())
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        current, events = _read_events(read_fd, proc, time_limit, len(pending), result, pending, on_progress)
+        _finish(proc)
+        if current is not None and current in dict(pending):
+            hang_text = open(hang_path, encoding="utf-8", errors="replace").read()
+            result.failures[current] = _death_verdict(proc.returncode, hang_text, time_limit, memory_mb)
+            pending[:] = [(n, s) for n, s in pending if n != current]
+        elif pending and not events:
+            # The worker died before grading anything: report it on every variant rather than loop.
+            hang_text = open(hang_path, encoding="utf-8", errors="replace").read()
+            for name, _ in pending:
+                result.failures[name] = _death_verdict(proc.returncode, hang_text, time_limit, memory_mb)
+            pending.clear()
+    finally:
+        os.close(read_fd)
+        os.unlink(hang_path)
+
+
+def _read_events(read_fd, proc, time_limit, count, result, pending, on_progress):
+    """Read the worker's JSON lines until it is done or dies. Returns (variant in progress, events seen)."""
+    buffer = b""
+    current = None
+    events = 0
+    deadline = time.monotonic() + STARTUP_ALLOWANCE + time_limit * (count + 1)
+    variant_deadline = None
+    while True:
+        now = time.monotonic()
+        limit = deadline if variant_deadline is None else min(deadline, variant_deadline)
+        if now >= limit:
+            _kill(proc)
+            return current, events
+        ready, _, _ = select.select([read_fd], [], [], min(0.5, limit - now))
+        if not ready:
+            if proc.poll() is not None:
+                # Drain what is left.
+                ready = [read_fd]
+            else:
+                continue
+        chunk = os.read(read_fd, 65536)
+        if not chunk:
+            return current, events
+        buffer += chunk
+        while b"\n" in buffer:
+            line, buffer = buffer.split(b"\n", 1)
+            event = json.loads(line)
+            events += 1
+            kind = event["event"]
+            if kind == "ready":
+                result.checks = event["checks"]
+            elif kind == "start":
+                current = event["variant"]
+                # The worker stops itself after time_limit; this is the backstop.
+                variant_deadline = time.monotonic() + time_limit + 5.0
+                if on_progress:
+                    on_progress(current)
+            elif kind == "result":
+                name = event["variant"]
+                result.failures[name] = event["failure"]
+                result.outputs[name] = event["output"]
+                pending[:] = [(n, s) for n, s in pending if n != name]
+                current = None
+                variant_deadline = None
+            elif kind == "done":
+                return None, events
+
+
+def _kill(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _finish(proc):
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        _kill(proc)
+        proc.wait()
+
+
+def _death_verdict(returncode, hang_text, time_limit, memory_mb):
+    stuck = _where_stuck(hang_text) if hang_text else None
+    if stuck or "Timeout" in (hang_text or "") or returncode == -signal.SIGKILL:
+        where_en = f" (stuck at line {stuck[0]} in {stuck[1]})" if stuck else ""
+        where_ja = f"({stuck[1]} の {stuck[0]} 行目で停止)" if stuck else ""
+        return _crash_failure("timeout",
+                              f"制限時間 {time_limit:g} 秒を超えました{where_ja}。無限ループになっていませんか?",
+                              f"Time limit of {time_limit:g} s exceeded{where_en}: an infinite loop?",
+                              line=stuck[0] if stuck else None, time_limit=time_limit)
+    if returncode == -signal.SIGXCPU:
+        return _crash_failure("timeout", "CPU 時間の制限を超えました。無限ループになっていませんか?",
+                              "CPU time limit exceeded: an infinite loop?")
+    if returncode is not None and returncode < 0:
+        name = signal.Signals(-returncode).name if -returncode in signal.Signals.__members__.values() else str(-returncode)
+        return _crash_failure("crash", f"採点プロセスがシグナル {name} で異常終了しました (セグメンテーション違反など)。",
+                              f"The grading process crashed with signal {name} (a segmentation fault or similar).",
+                              signal=name)
+    return _crash_failure("exit",
+                          f"採点の途中でプロセスが終了しました (終了コード {returncode})。os._exit や exit を呼んでいませんか?",
+                          f"The process exited during grading (exit code {returncode}): is os._exit or exit called?",
+                          returncode=returncode)

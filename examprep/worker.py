@@ -1,0 +1,67 @@
+"""The grading process: `python -m examprep.worker RESULT_FD HANG_FILE`.
+
+Reads a job (JSON) on standard input: the problem file, the seed, the limits and the
+source variants to grade. Computes the reference's records once, replaces the
+reference targets with tripwires, then grades each variant in turn and writes one
+JSON line per variant to RESULT_FD. If a variant runs past its time limit,
+faulthandler writes every thread's traceback to HANG_FILE and the process exits;
+examprep.sandbox reads where it was stuck and carries on with the next variants in
+a new process.
+"""
+import contextlib
+import faulthandler
+import io
+import json
+import os
+import resource
+import sys
+
+OUTPUT_LIMIT = 4000
+
+
+def _limit_resources(memory_mb, cpu_seconds):
+    limit = memory_mb << 20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def main(argv):
+    result_fd = int(argv[1])
+    hang_file = open(argv[2], "w")
+    job = json.loads(sys.stdin.read())
+    out = os.fdopen(result_fd, "w", buffering=1)
+
+    def emit(obj):
+        out.write(json.dumps(obj, default=str) + "\n")
+        out.flush()
+
+    from examprep import catalog, grading
+
+    problem = catalog.load_file(job["problem_file"])
+    expected = grading.expected_records(problem, job["seed"])
+    emit({"event": "ready", "checks": grading.count_checks(expected)})
+    _limit_resources(job["memory_mb"], job["cpu_seconds"])
+    grading.install_tripwires(problem)
+
+    for variant in job["variants"]:
+        emit({"event": "start", "variant": variant["name"]})
+        faulthandler.dump_traceback_later(job["time_limit"], exit=True, file=hang_file)
+        captured = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+                fail = grading.grade_source(problem, variant["source"], expected, job["seed"])
+        except MemoryError:
+            fail = grading.failure("memory", "メモリ制限を超えました (巨大な配列を作っていませんか)。",
+                                   "The memory limit was exceeded (is a huge array being allocated?).")
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+        output = captured.getvalue()
+        emit({"event": "result", "variant": variant["name"], "failure": fail,
+              "output": output[:OUTPUT_LIMIT] + ("\n..." if len(output) > OUTPUT_LIMIT else "")})
+    emit({"event": "done"})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,45 @@
+"""A non-editable install from a wheel works from any directory, with the problems' YAML inside."""
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
+    wheel_dir = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)],
+                   check=True)
+    wheels = list(wheel_dir.glob("examprep-*.whl"))
+    assert len(wheels) == 1, wheels
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheels[0])],
+                   check=True)
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
+    clean_env["EXAMPREP_HOME"] = str(tmp_path / "home")
+    version = subprocess.run([str(env_dir / "bin" / "examprep"), "--version"], cwd=outside, env=clean_env,
+                             capture_output=True, text=True, check=True)
+    assert version.stdout.strip().startswith("examprep ")
+
+    probe = subprocess.run(
+        [str(py), "-c",
+         "import importlib.resources as r, reference.conv, examprep, problems;"
+         "print(reference.conv.__file__);"
+         "print(sorted(p.name for p in r.files('problems').iterdir() if p.name.endswith('.yaml')))"],
+        cwd=outside, env=clean_env, capture_output=True, text=True, check=True)
+    module_path, yaml_names = probe.stdout.strip().splitlines()
+    # Installed into the venv, not imported from the checkout.
+    assert str(env_dir) in module_path
+    shipped = sorted(p.name for p in (ROOT / "problems").glob("*.yaml"))
+    assert eval(yaml_names) == shipped
