@@ -1,25 +1,272 @@
-"""Command-line entry point: `examprep <command>`."""
+"""Command-line entry point: `examprep <command>`.
+
+Kept light: numpy, rich and the grader are imported only by the command that
+needs them, so `examprep --help` starts fast. Exit codes: 0 success / passed,
+1 failed (check, drill), 2 bad input (unknown problem, missing file, bad option),
+130 interrupted.
+"""
 import argparse
+import json
 import sys
 
 from examprep import __version__
 
+EPILOG = """\
+examples / 使い方の例:
+  examprep list                      問題の一覧 / list the drills
+  examprep drill softmax             対話式ドリル / interactive drill in the terminal
+  examprep drill conv2d --level hard 空欄を増やす / more blanks
+  examprep drill adam --export adam.py   エディタ用に書き出す / write the hole file for your editor
+  examprep check adam.py             書き出したファイルを採点 / grade the filled file
+  examprep show conv2d               模範解答と解説 / the reference solution and explanation
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"examprep: error / エラー: {message}\n")
+        sys.exit(2)
+
 
 def build_parser():
-    parser = argparse.ArgumentParser(
+    from examprep.i18n import default_lang
+
+    parser = _Parser(
         prog="examprep",
-        description="Practise implementing deep learning in NumPy for the JDLA E資格. "
-                    "NumPyでディープラーニングを実装する練習ツール (E資格対策)。",
-    )
+        description="Practise implementing deep learning in NumPy for the JDLA E資格: fill in the blanks of the "
+                    "reference code and get graded by running it.\n"
+                    "E資格対策: 参照実装の空欄を埋め、実際に動かして採点する NumPy 実装練習ツール。",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"examprep {__version__}")
+    parser.add_argument("--lang", choices=["ja", "en"], default=default_lang(),
+                        help="language of messages (default: from the locale) / 表示言語 (既定はロケール)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["ja", "en"], default=argparse.SUPPRESS,
+                        help="language of messages / 表示言語")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add = sub.add_parser
+
+    def add_parser(name, **kw):
+        return _add(name, parents=[common], **kw)
+    sub.add_parser = add_parser
+
+    p = sub.add_parser("list", help="list the drills by syllabus area / 問題の一覧",
+                       description="List the drills by syllabus area. / シラバス分野ごとの問題一覧。")
+    p.add_argument("--area", help="only this area: 1-5, a section name (深層学習の基礎) or an item id (3-4-1) "
+                                  "/ 分野で絞り込み")
+    p.add_argument("--json", action="store_true", help="machine-readable output / JSON で出力")
+
+    p = sub.add_parser("drill", help="an interactive drill, or --export a hole file / 対話式ドリル",
+                       description="Show the reference code with load-bearing lines blanked, read your lines, and "
+                                   "grade them by running them. Type ? for a hint, ! to reveal a blank, q to stop.\n"
+                                   "参照実装の重要な行を空欄にして表示し、入力したコードを実行して採点します。"
+                                   "? でヒント、! で答えを表示、q で終了。",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("problem", metavar="ID", help="problem id, e.g. conv2d (see `examprep list`)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--blanks", type=_positive_int, metavar="N", help="number of blanks / 空欄の数")
+    group.add_argument("--level", choices=["easy", "normal", "hard", "full"], default=None,
+                       help="easy=2, normal=3 (default), hard=5 blanks; full = write whole method bodies "
+                            "/ 難易度 (full はメソッド全体)")
+    p.add_argument("--seed", type=int, default=None, help="which blanks (same seed, same blanks) / 空欄の選び方")
+    p.add_argument("--export", metavar="FILE", help="write the hole file for your editor instead of drilling "
+                                                     "/ エディタ用に空欄ファイルを書き出す")
+    p.add_argument("--force", action="store_true", help="with --export: overwrite FILE / 上書きする")
+
+    p = sub.add_parser("check", help="grade a file / ファイルを採点",
+                       description="Grade a filled hole file, or any file defining the problem's targets "
+                                   "(then pass --problem). Exit code 0 passed, 1 failed, 2 bad input.\n"
+                                   "空欄を埋めたファイル、または対象を定義した任意のファイルを採点します。",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--problem", metavar="ID", help="the problem, when FILE has no '# examprep: ID' header")
+    p.add_argument("--json", action="store_true", help="the verdict as JSON (schema examprep.verdict/1)")
+
+    p = sub.add_parser("show", help="the reference solution and its explanation / 模範解答と解説",
+                       description="Show the reference solution of a problem with its explanation.")
+    p.add_argument("problem", metavar="ID")
+
+    p = sub.add_parser("validate", help="check problem files against the schema / 問題ファイルの検証",
+                       description="Validate problem YAML files (all shipped ones by default).")
+    p.add_argument("files", nargs="*", metavar="FILE")
     return parser
+
+
+def _positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("expected at least 1")
+    return value
 
 
 def main(argv=None):
     parser = build_parser()
-    parser.parse_args(argv)
-    parser.print_help()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    from examprep import catalog
+
+    try:
+        return COMMANDS[args.command](args)
+    except catalog.ProblemError as exc:
+        _error(args, f"問題ファイルが不正です: {exc}", f"invalid problem file: {exc}")
+        return 2
+    except catalog.UnknownProblem as exc:
+        guess = ", ".join(exc.suggestions)
+        _error(args, f"問題 '{exc.problem_id}' はありません。" + (f" もしかして: {guess}" if guess else "")
+               + " (examprep list で一覧)",
+               f"no problem '{exc.problem_id}'." + (f" Did you mean: {guess}?" if guess else "")
+               + " (see examprep list)")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+
+
+def _error(args, ja, en):
+    sys.stderr.write(f"examprep: {ja if args.lang == 'ja' else en}\n")
+
+
+def cmd_list(args):
+    from examprep import catalog, render
+
+    problems = list(catalog.load_all().values())
+    if args.area:
+        problems = [p for p in problems if args.area in (p.area_key(), p.section, p.item)]
+        if not problems:
+            _error(args, f"分野 '{args.area}' の問題はありません。", f"no problems in area '{args.area}'.")
+            return 2
+    if args.json:
+        print(json.dumps([{"id": p.id, "title": p.title, "section": p.section, "item": p.item, "topic": p.topic,
+                           "kind": p.kind, "requires": p.requires} for p in problems], ensure_ascii=False, indent=2))
+        return 0
+    render.problem_list(render.console(), problems, args.lang)
     return 0
+
+
+def cmd_show(args):
+    from examprep import catalog, render
+
+    render.show(render.console(), catalog.get(args.problem), args.lang)
+    return 0
+
+
+def cmd_validate(args):
+    from pathlib import Path
+
+    from examprep import catalog
+
+    files = args.files or sorted(str(p) for p in catalog.problems_dir().iterdir() if p.name.endswith(".yaml"))
+    bad = 0
+    for f in files:
+        try:
+            problem = catalog.load_file(Path(f))
+            print(f"ok  {f}  ({problem.id}, {len(problem.cases)} cases)")
+        except catalog.ProblemError as exc:
+            bad += 1
+            print(f"ERR {exc}")
+    return 1 if bad else 0
+
+
+def cmd_drill(args):
+    from examprep import catalog
+
+    problem = catalog.get(args.problem)
+    level = args.level or ("normal" if args.blanks is None else None)
+    if args.export:
+        return _export(args, problem, level)
+    from examprep import drill
+
+    return drill.run(problem, level=level, blanks=args.blanks, seed=args.seed, lang=args.lang)
+
+
+def _export(args, problem, level):
+    from pathlib import Path
+
+    from examprep import holes, render
+
+    path = Path(args.export)
+    if path.exists() and not args.force:
+        _error(args, f"{path} は既にあります (上書きするには --force)。", f"{path} exists (use --force to overwrite).")
+        return 2
+    seed = args.seed if args.seed is not None else 0
+    with render.status(render.console(stderr=True), args.lang, "prepare"):
+        hole = holes.make(problem, level=level or "normal", blanks=args.blanks, seed=seed, lang=args.lang)
+    try:
+        path.write_text(hole.text, encoding="utf-8")
+    except OSError as exc:
+        _error(args, f"{path} に書き込めません: {exc.strerror}", f"cannot write {path}: {exc.strerror}")
+        return 2
+    ja = f"{path} に書き出しました (空欄 {len(hole.labels)} 個)。埋めたら: examprep check {path}"
+    en = f"Wrote {path} ({len(hole.labels)} blanks). When filled: examprep check {path}"
+    print(ja if args.lang == "ja" else en)
+    return 0
+
+
+def cmd_check(args):
+    from pathlib import Path
+
+    from examprep import catalog, holes, render, store
+    from examprep.verdict import judge
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        _error(args, f"ファイル {path} がありません。", f"no file {path}.")
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        _error(args, f"{path} を読めません: {exc}", f"cannot read {path}: {exc}")
+        return 2
+    header = holes.read_header(text)
+    problem_id = args.problem or (header.problem_id if header else None)
+    if problem_id is None:
+        _error(args, f"{path} に '# examprep: ID' の行がありません。--problem ID で問題を指定してください。",
+               f"{path} has no '# examprep: ID' line: name the problem with --problem ID.")
+        return 2
+    problem = catalog.get(problem_id)
+    hole = None
+    notes = []
+    if header and header.problem_id == problem.id:
+        hole = holes.hole_from_header(problem, header)
+        if hole is None:
+            notes.append({"ja": "このファイルの作成後に参照実装が変わったため、空欄ごとの判定はできません。ファイル全体を採点しました。",
+                          "en": "The reference has changed since this file was made, so blanks are not judged "
+                                "one by one; the file was graded as a whole."})
+    con = render.console(stderr=args.json)
+    with render.status(con, args.lang, "grade", quiet=args.json):
+        verdict = judge(problem, text, hole)
+    verdict.notes = notes + verdict.notes
+    if verdict.passed:
+        store.save_solution(problem.id, text)
+    if args.json:
+        print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
+    else:
+        render.verdict(con, problem, verdict, args.lang)
+    return 0 if verdict.passed else 1
+
+
+def check_this_file(path):
+    """What a hole file runs under `python FILE`: grade itself (in the file's language) and exit with check's code."""
+    from examprep import holes
+
+    argv = ["check", str(path)]
+    try:
+        with open(path, encoding="utf-8") as f:
+            header = holes.read_header(f.read())
+        if header and header.fields.get("lang") in ("ja", "en"):
+            argv = ["--lang", header.fields["lang"]] + argv
+    except OSError:
+        pass
+    sys.exit(main(argv))
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "validate": cmd_validate}
 
 
 if __name__ == "__main__":

@@ -109,9 +109,16 @@ def _error(record):
     if info["type"] == "SystemExit":
         return _fail("exit", record, f"{record.what} の実行中に sys.exit が呼ばれました{where_ja}。",
                      f"sys.exit was called while running {record.what}{where}.", error=info)
+    hint_ja = hint_en = ""
+    if "could not be broadcast" in info["message"]:
+        hint_ja = " 配列の形が合いません。keepdims=True や sum/mean の axis、転置を確認してください。"
+        hint_en = " The shapes do not line up: check keepdims=True, the axis of sum/mean, and transposes."
+    elif "shapes" in info["message"] and "not aligned" in info["message"] or "matmul" in info["message"]:
+        hint_ja = " 行列積の形が合いません。掛ける順番と転置 (.T) を確認してください。"
+        hint_en = " The matrix product's shapes do not match: check the order of the operands and the transposes (.T)."
     return _fail("exception", record,
-                 f"{record.what} の実行中に {info['type']} が発生しました{where_ja}: {info['message']}",
-                 f"{info['type']} while running {record.what}{where}: {info['message']}", error=info)
+                 f"{record.what} の実行中に {info['type']} が発生しました{where_ja}: {info['message'].strip()}{hint_ja}",
+                 f"{info['type']} while running {record.what}{where}: {info['message'].strip()}{hint_en}", error=info)
 
 
 def _is_number(value):

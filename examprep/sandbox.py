@@ -59,20 +59,27 @@ def _child_env():
 
 
 def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT, memory_mb=DEFAULT_MEMORY_MB,
-                   on_progress=None):
-    """Grade [(name, source), ...]; returns a SandboxResult."""
+                   on_progress=None, stop_if_first_passes=False):
+    """Grade [(name, source), ...]; returns a SandboxResult.
+
+    With stop_if_first_passes, the other variants are not graded when the first
+    passes (they are left out of the result's failures).
+    """
     started = time.monotonic()
     pending = list(variants)
     result = SandboxResult(failures={})
     while pending:
-        _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress)
+        _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress,
+                   stop_if_first_passes and len(pending) == len(variants))
+        if stop_if_first_passes and variants and result.failures.get(variants[0][0], "pending") is None:
+            break
     result.elapsed = time.monotonic() - started
     return result
 
 
-def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress):
+def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress, stop=False):
     job = {"problem_file": str(problem_file), "seed": seed, "time_limit": time_limit, "memory_mb": memory_mb,
-           "cpu_seconds": int(time_limit * len(pending) + STARTUP_ALLOWANCE),
+           "cpu_seconds": int(time_limit * len(pending) + STARTUP_ALLOWANCE), "stop_if_first_passes": stop,
            "variants": [{"name": n, "source": s} for n, s in pending]}
     read_fd, write_fd = os.pipe()
     with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:

@@ -44,7 +44,7 @@ def main(argv):
     _limit_resources(job["memory_mb"], job["cpu_seconds"])
     grading.install_tripwires(problem)
 
-    for variant in job["variants"]:
+    for i, variant in enumerate(job["variants"]):
         emit({"event": "start", "variant": variant["name"]})
         faulthandler.dump_traceback_later(job["time_limit"], exit=True, file=hang_file)
         captured = io.StringIO()
@@ -59,6 +59,8 @@ def main(argv):
         output = captured.getvalue()
         emit({"event": "result", "variant": variant["name"], "failure": fail,
               "output": output[:OUTPUT_LIMIT] + ("\n..." if len(output) > OUTPUT_LIMIT else "")})
+        if i == 0 and fail is None and job.get("stop_if_first_passes"):
+            break
     emit({"event": "done"})
     return 0
 

@@ -1,0 +1,353 @@
+"""Hole files: the reference with load-bearing lines blanked, and reading a filled one back.
+
+The hole file is produced from the reference's own source (AST), never by hand:
+
+1. candidates(): statements inside the targets' bodies that compute something
+   (an assignment, return or call whose value involves a call, an operator or an
+   index; not `self.x = x`, not `return out`, not docstrings).
+2. load_bearing(): a candidate may be blanked only if the grader rejects the
+   reference with that statement replaced by `pass`. Proven by running the
+   grader on every such variant (examprep.sandbox), cached per reference text.
+3. choose(): a seeded choice among the load-bearing candidates, lines matching
+   the problem's `pins` first; `full` blanks whole method bodies instead.
+4. render(): a runnable module. Each blank sits between marker comments
+   `# ▼ (あ)` and `# ▲ (あ)`; an unfilled blank raises BlankNotFilled when reached.
+5. read_filled(): the learner's text between each pair of markers, so each blank
+   can be judged on its own with the other lines taken from the reference.
+"""
+import ast
+import hashlib
+import json
+import random
+import re
+import textwrap
+from dataclasses import dataclass
+
+from examprep import paths, source
+
+LEVELS = {"easy": 2, "normal": 3, "hard": 5, "full": None}
+JA_LABELS = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ"
+HEADER_RE = re.compile(r"^#\s*examprep:\s*(?P<id>[a-z][a-z0-9_]*)(?P<rest>.*)$")
+MARK_OPEN = "# ▼ "
+MARK_CLOSE = "# ▲ "
+COMPUTING = (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript, ast.IfExp,
+             ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)
+
+
+def label(index, lang):
+    """The exam-style label of the index-th blank (0-based): (あ), (い) ... or (1), (2) ..."""
+    if lang == "ja" and index < len(JA_LABELS):
+        return f"({JA_LABELS[index]})"
+    return f"({index + 1})"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int        # position among all candidates of the problem
+    target: str       # the target (and method) it belongs to: "Convolution.forward"
+    start: int        # first line in the reference answer text (1-based)
+    end: int          # last line (inclusive)
+    indent: str
+    text: str         # the statement's source, dedented
+    lhs: str          # what stays visible in the hole: "col = ", "return ", "params[key] -= " or ""
+
+
+def _computes(stmt):
+    if isinstance(stmt, ast.AugAssign):
+        return True
+    value = getattr(stmt, "value", None)
+    if not isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Return, ast.Expr)) or value is None:
+        return False
+    if isinstance(stmt, ast.Expr) and isinstance(value, ast.Constant):
+        return False  # a docstring
+    return any(isinstance(node, COMPUTING) for node in ast.walk(value))
+
+
+def _lhs(stmt, lines):
+    """The part of the statement left visible in front of the blank."""
+    first = lines[stmt.lineno - 1]
+    if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and stmt.value.lineno == stmt.lineno:
+        return first[stmt.col_offset:stmt.value.col_offset]
+    if isinstance(stmt, ast.Return):
+        return "return "
+    return ""
+
+
+def _bodies(node, prefix):
+    """(qualified name, statement list) for a function, or for each method of a class."""
+    if isinstance(node, ast.FunctionDef):
+        yield prefix, node.body
+    elif isinstance(node, ast.ClassDef):
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef):
+                yield f"{prefix}.{item.name}", item.body
+
+
+def _walk(stmts):
+    for stmt in stmts:
+        if isinstance(stmt, (ast.For, ast.While, ast.If, ast.With)):
+            yield from _walk(stmt.body)
+            yield from _walk(stmt.orelse if hasattr(stmt, "orelse") else [])
+        else:
+            yield stmt
+
+
+def _target_nodes(problem, text):
+    tree = ast.parse(text)
+    names = [t.name for t in problem.targets]
+    return [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names]
+
+
+def candidates(problem):
+    text = source.reference_answer(problem)
+    lines = text.splitlines()
+    out = []
+    for node in _target_nodes(problem, text):
+        for qualname, body in _bodies(node, node.name):
+            for stmt in _walk(body):
+                if not _computes(stmt):
+                    continue
+                indent = lines[stmt.lineno - 1][:stmt.col_offset]
+                stmt_text = textwrap.dedent("\n".join(lines[stmt.lineno - 1:stmt.end_lineno]))
+                out.append(Candidate(len(out), qualname, stmt.lineno, stmt.end_lineno, indent, stmt_text,
+                                     _lhs(stmt, lines)))
+    return out
+
+
+def method_bodies(problem):
+    """For level `full`: one pseudo-candidate per function or method body (docstring kept)."""
+    text = source.reference_answer(problem)
+    lines = text.splitlines()
+    out = []
+    for node in _target_nodes(problem, text):
+        for qualname, body in _bodies(node, node.name):
+            if qualname.endswith(".__init__"):
+                continue
+            stmts = body[1:] if (isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)) else body
+            if not stmts:
+                continue
+            indent = lines[stmts[0].lineno - 1][:stmts[0].col_offset]
+            body_text = textwrap.dedent("\n".join(lines[stmts[0].lineno - 1:stmts[-1].end_lineno]))
+            out.append(Candidate(len(out), qualname, stmts[0].lineno, stmts[-1].end_lineno, indent, body_text, ""))
+    return out
+
+
+def replace_lines(text, replacements):
+    """text with line ranges replaced: replacements is [(start, end, new_text_lines), ...]."""
+    lines = text.splitlines()
+    for start, end, new in sorted(replacements, key=lambda r: -r[0]):
+        lines[start - 1:end] = new
+    return "\n".join(lines) + "\n"
+
+
+def _indented(block, indent):
+    return [indent + line if line.strip() else "" for line in block.splitlines()]
+
+
+def removal_variant(problem, candidate):
+    """The reference answer with one candidate replaced by `pass`."""
+    return replace_lines(source.reference_answer(problem), [(candidate.start, candidate.end, [candidate.indent + "pass"])])
+
+
+def _fingerprint(problem):
+    """Identifies the reference text the candidates' positions come from."""
+    return hashlib.sha256(source.reference_answer(problem).encode()).hexdigest()[:16]
+
+
+def _cache_key(problem):
+    """Identifies everything a load-bearing proof depends on: the reference text and the cases."""
+    from examprep import __version__
+
+    payload = json.dumps({"answer": source.reference_answer(problem), "problem": problem.raw,
+                          "version": __version__}, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def load_bearing(problem, on_progress=None):
+    """The candidates whose removal the grader rejects (proven by running it), cached."""
+    from examprep import sandbox
+
+    cands = candidates(problem)
+    cache_file = paths.cache_dir() / "load_bearing" / f"{problem.id}-{_cache_key(problem)}.json"
+    try:
+        indices = json.loads(cache_file.read_text())
+    except (OSError, ValueError):
+        result = sandbox.grade_variants(problem.source, [(str(c.index), removal_variant(problem, c)) for c in cands],
+                                        on_progress=on_progress)
+        indices = [c.index for c in cands if result.failures.get(str(c.index)) is not None]
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            cache_file.write_text(json.dumps(indices))
+        except OSError:
+            pass  # a read-only cache only costs time
+    return [c for c in cands if c.index in indices]
+
+
+def choose(problem, level="normal", blanks=None, seed=0, on_progress=None):
+    """The candidates to blank, in file order."""
+    if level == "full":
+        return method_bodies(problem)
+    count = blanks if blanks is not None else LEVELS[level]
+    pool = load_bearing(problem, on_progress)
+    rng = random.Random(f"{problem.id}:{seed}")
+    pinned = [c for c in pool if any(pin in c.text for pin in problem.pins)]
+    others = [c for c in pool if c not in pinned]
+    rng.shuffle(pinned)
+    rng.shuffle(others)
+    chosen = (pinned + others)[:max(1, count)]
+    return sorted(chosen, key=lambda c: c.start)
+
+
+@dataclass
+class Hole:
+    problem_id: str
+    level: str
+    seed: int
+    lang: str
+    blanks: list          # the chosen Candidates, in file order
+    labels: list          # their labels, same order
+    text: str             # the runnable hole file
+    fingerprint: str
+
+
+def render(problem, chosen, level, seed, lang):
+    answer = source.reference_answer(problem)
+    labels = [label(i, lang) for i in range(len(chosen))]
+    replacements = []
+    for cand, lab in zip(chosen, labels):
+        new = [cand.indent + MARK_OPEN + lab, cand.indent + f'{cand.lhs}blank("{lab}")', cand.indent + MARK_CLOSE + lab]
+        replacements.append((cand.start, cand.end, new))
+    body = replace_lines(answer, replacements)
+    body = body.replace("import numpy as np\n", "import numpy as np\nfrom examprep.blanks import blank\n", 1)
+    fp = _fingerprint(problem)
+    kind = "full" if level == "full" else "lines"
+    ids = ",".join(str(c.index) for c in chosen)
+    header = [f"# examprep: {problem.id} level={level} seed={seed} lang={lang} {kind}={ids} ref={fp}"]
+    title = problem.title[lang]
+    span = f"{labels[0]}〜{labels[-1]}" if len(labels) > 1 else labels[0]
+    if lang == "ja":
+        header += [f"# {title}",
+                   f"# 空欄 {span} を埋めてください。▼ と ▲ の行の間に書き、マーカーの行は消さないでください。",
+                   "# 採点: examprep check このファイル   (python このファイル でも採点できます)"]
+    else:
+        header += [f"# {title}",
+                   f"# Fill in the blanks {span}: write between the ▼ and ▲ lines and keep the marker lines.",
+                   "# Grade it: examprep check THIS_FILE   (or run it with python)"]
+    footer = ("\n\nif __name__ == \"__main__\":\n"
+              "    from examprep.cli import check_this_file\n"
+              "    check_this_file(__file__)\n")
+    return Hole(problem.id, level, seed, lang, chosen, labels, "\n".join(header) + "\n" + body.rstrip("\n") + footer + "", fp)
+
+
+def make(problem, level="normal", blanks=None, seed=0, lang="ja", on_progress=None):
+    chosen = choose(problem, level, blanks, seed, on_progress)
+    return render(problem, chosen, level, seed, lang)
+
+
+@dataclass
+class Header:
+    problem_id: str
+    fields: dict
+
+
+def read_header(text):
+    for line in text.splitlines()[:5]:
+        m = HEADER_RE.match(line.strip())
+        if m:
+            fields = dict(kv.split("=", 1) for kv in m.group("rest").split() if "=" in kv)
+            return Header(m.group("id"), fields)
+    return None
+
+
+def hole_from_header(problem, header):
+    """Rebuild the blanks a hole file was made with, or None if the reference has changed since."""
+    f = header.fields
+    if f.get("ref") != _fingerprint(problem):
+        return None
+    pool = method_bodies(problem) if "full" in f else candidates(problem)
+    try:
+        ids = [int(i) for i in (f.get("full") or f.get("lines") or "").split(",") if i]
+        chosen = [pool[i] for i in ids]
+    except (ValueError, IndexError):
+        return None
+    lang = f.get("lang", "en")
+    return Hole(problem.id, f.get("level", "normal"), int(f.get("seed", 0) or 0), lang, chosen,
+                [label(i, lang) for i in range(len(chosen))], "", f["ref"])
+
+
+def read_filled(text, labels):
+    """{label: the learner's code between its markers (dedented)}, or None for missing markers."""
+    lines = text.splitlines()
+    regions = {}
+    for lab in labels:
+        opens = [i for i, line in enumerate(lines) if line.strip() == (MARK_OPEN + lab).strip()]
+        closes = [i for i, line in enumerate(lines) if line.strip() == (MARK_CLOSE + lab).strip()]
+        if len(opens) != 1 or len(closes) != 1 or closes[0] <= opens[0]:
+            regions[lab] = None
+            continue
+        regions[lab] = textwrap.dedent("\n".join(lines[opens[0] + 1:closes[0]])).strip("\n")
+    return regions
+
+
+def isolate(text, hole, keep_label):
+    """The learner's file with every blank but keep_label holding the reference's line.
+
+    The other regions are padded with empty lines to the learner's line count where
+    the reference is shorter, so line numbers in messages still match the file.
+    Returns None when a region's markers are missing.
+    """
+    lines = text.splitlines()
+    out = []
+    i = 0
+    ref_by_label = dict(zip(hole.labels, hole.blanks))
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if stripped.startswith(MARK_OPEN.strip()):
+            lab = stripped[len(MARK_OPEN.strip()):].strip()
+            close = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == (MARK_CLOSE + lab).strip()), None)
+            if close is None or lab not in ref_by_label:
+                return None
+            out.append(line)
+            if lab == keep_label:
+                out.extend(lines[i + 1:close])
+            else:
+                cand = ref_by_label[lab]
+                indent = line[:len(line) - len(line.lstrip())]
+                ref_lines = _indented(cand.text, indent)
+                ref_lines += [""] * max(0, (close - i - 1) - len(ref_lines))
+                out.extend(ref_lines)
+            out.append(lines[close])
+            i = close + 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def fill(problem, chosen, answers):
+    """The reference answer with each chosen candidate replaced by answers[i] (None: the reference line)."""
+    replacements = []
+    for cand, answer in zip(chosen, answers):
+        if answer is None:
+            continue
+        replacements.append((cand.start, cand.end, _indented(answer, cand.indent) or [cand.indent + "pass"]))
+    return replace_lines(source.reference_answer(problem), replacements)
+
+
+def display_text(hole):
+    """The hole file as a learner reads it: each blank shown as ＿＿(あ)＿＿ on its line."""
+    out = []
+    lines = hole.text.split("\n\nif __name__ ==")[0].splitlines()
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(MARK_OPEN.strip()) or stripped.startswith(MARK_CLOSE.strip()):
+            continue
+        m = re.match(r'^(\s*)(.*)blank\("(\(.+?\))"\)\s*$', line)
+        if m:
+            out.append(f"{m.group(1)}{m.group(2)}＿＿＿{m.group(3)}＿＿＿")
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n")

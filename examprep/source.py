@@ -1,0 +1,56 @@
+"""The reference's source text: the targets a problem covers, and an answer file built from them.
+
+Hole files are generated from this text (examprep.holes), so the hole a learner
+sees is always the reference itself with lines taken out, never a hand-written copy.
+"""
+import ast
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def module_text(module_name):
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or not spec.origin:
+        raise LookupError(f"cannot find the module {module_name}")
+    with open(spec.origin, encoding="utf-8") as f:
+        return f.read()
+
+
+@dataclass
+class TargetSource:
+    name: str
+    text: str          # the definition's source, dedented to column 0
+    tree: ast.AST      # its parsed definition (line numbers relative to text)
+
+
+def target_source(target):
+    text = module_text(target.module)
+    tree = ast.parse(text)
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == target.name:
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            lines = text.splitlines()[start - 1:node.end_lineno]
+            segment = "\n".join(lines) + "\n"
+            return TargetSource(target.name, segment, ast.parse(segment).body[0])
+    raise LookupError(f"{target} is not defined at the top level of {target.module}")
+
+
+def imports_block(problem):
+    """`import numpy as np` and the given helpers, grouped by module."""
+    lines = ["import numpy as np"]
+    by_module = {}
+    for g in problem.given:
+        by_module.setdefault(g.module, []).append(g.name)
+    for module, names in by_module.items():
+        lines.append(f"from {module} import {', '.join(names)}")
+    return "\n".join(lines) + "\n"
+
+
+def reference_answer(problem):
+    """A complete answer file: the reference's own targets with the given imports."""
+    parts = [imports_block(problem)]
+    for target in problem.targets:
+        parts.append(target_source(target).text)
+    return "\n\n".join(parts)
