@@ -20,7 +20,8 @@ Operators (the name each mutant carries):
                        np.dot(a, b) -> np.dot(b, a) (also matmul, subtract, divide, power)
     flip_sign          a + b <-> a - b;  x += ... <-> x -= ...
     drop_negation      -a -> a
-    negate             the statement's whole value v -> -(v)
+    negate             the statement's whole value v -> -(v) (not for x += v, see flip_sign; not for
+                       np.zeros(...), whose negation is the same array)
     compare_flip       a > b -> a < b, a >= b -> a <= b, and strict <-> non-strict (a > b -> a >= b)
     axis               axis=0 <-> 1, axis=-1 -> 0, axis=k -> 0 (k not 0 or 1)
     drop_axis          axis=... removed
@@ -60,6 +61,7 @@ RENAMES = {
 COMPARE_FLIPS = {ast.Gt: (ast.Lt, ast.GtE), ast.Lt: (ast.Gt, ast.LtE), ast.GtE: (ast.LtE, ast.Gt),
                  ast.LtE: (ast.GtE, ast.Lt)}
 SHAPE_CALLS = {"transpose", "reshape"}  # their integer arguments are permuted, not shifted
+ZERO_ALLOCATIONS = {"zeros", "zeros_like"}  # -np.zeros(...) is the same array (of -0.0): not negated
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ def _rename(table):
 
 def _int_off_by_one(node):
     value = _int_value(node)
-    if value is not None and not (isinstance(node, ast.Constant) and value < 0):
+    if value is not None:
         for k in (1, -1):
             yield _int_node(value + k)
 
@@ -299,7 +301,8 @@ def _statement_value_operators(stmt):
     operand = _first_operand(value)
     if operand is not None:
         yield "first_operand", _clone(stmt, value=copy.deepcopy(operand))
-    if not isinstance(value, (ast.Compare, ast.BoolOp)) and not isinstance(stmt, ast.Expr):
+    zeros = isinstance(value, ast.Call) and _call_name(value) in ZERO_ALLOCATIONS
+    if not (isinstance(value, (ast.Compare, ast.BoolOp)) or isinstance(stmt, (ast.Expr, ast.AugAssign)) or zeros):
         yield "negate", _clone(stmt, value=ast.UnaryOp(ast.USub(), copy.deepcopy(value)))
 
 
@@ -329,9 +332,12 @@ OPERATOR_NAMES = [name for name, _ in NODE_OPERATORS] + ["first_operand", "negat
 
 
 def _exempt_ints(tree):
-    """Integer literals that int_off_by_one leaves alone: axis values and transpose/reshape arguments."""
+    """Integer literals that int_off_by_one leaves alone: axis values, transpose/reshape arguments, and
+    the literal inside -k (shifted as a whole)."""
     exempt = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.UnaryOp) and _int_value(node) is not None:
+            exempt.add(id(node.operand))  # -1 is shifted as a whole
         if isinstance(node, ast.keyword) and node.arg == "axis":
             exempt.update(id(n) for n in ast.walk(node.value))
         if isinstance(node, ast.Call) and _call_name(node) in SHAPE_CALLS:
