@@ -76,7 +76,7 @@ def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=inp
             for s in states:
                 b = by_label.get(s.label)
                 s.passed = verdict.passed or bool(b and b.passed)
-            render.blanks(con, verdict.blanks, lang)
+            render.blanks(con, _without_file_lines(verdict.blanks), lang)
             if verdict.passed:
                 con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
                 path = store.save_solution(problem.id, text)
@@ -232,6 +232,22 @@ def skeleton(text):
     except SyntaxError:
         return text
     return ast.unparse(_Mask().visit(tree))
+
+
+def _without_file_lines(blank_verdicts):
+    """Line numbers refer to the hole file, which the drill does not show: drop them."""
+    import copy
+    import re
+
+    out = []
+    for b in blank_verdicts:
+        b = copy.copy(b)
+        if b.failure:
+            b.failure = dict(b.failure,
+                             en=re.sub(r"\(line \d+: ", "(", b.failure["en"]),
+                             ja=re.sub(r"(\d+) 行目: ", "", b.failure["ja"]))
+        out.append(b)
+    return out
 
 
 def _finish(con, problem, states, started, lang, quit=False):

@@ -107,7 +107,8 @@ def load_answer(source, module_name="examprep_answer"):
     except BaseException as exc:  # noqa: BLE001 - anything the learner's module does at import
         info = describe_exception(exc)
         where = f" (line {info['line']}: {info['code']})" if info.get("line") else ""
-        return None, failure("import", f"ファイルの読み込み中に {info['type']} が発生しました{where}: {info['message']}",
+        where_ja = f"({info['line']} 行目: {info['code']})" if info.get("line") else ""
+        return None, failure("import", f"ファイルの読み込み中に {info['type']} が発生しました{where_ja}: {info['message']}",
                              f"{info['type']} while loading the file{where}: {info['message']}", error=info)
     return module, None
 

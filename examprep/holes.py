@@ -67,7 +67,8 @@ def _lhs(stmt, lines):
     """The part of the statement left visible in front of the blank."""
     first = lines[stmt.lineno - 1]
     if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and stmt.value.lineno == stmt.lineno:
-        return first[stmt.col_offset:stmt.value.col_offset]
+        # The value's column is inside any parentheses around it: `mask = (x <= 0)` keeps `mask = `.
+        return first[stmt.col_offset:stmt.value.col_offset].rstrip("( \t") + " "
     if isinstance(stmt, ast.Return):
         return "return "
     return ""
@@ -224,7 +225,7 @@ def render(problem, chosen, level, seed, lang):
     ids = ",".join(str(c.index) for c in chosen)
     header = [f"# examprep: {problem.id} level={level} seed={seed} lang={lang} {kind}={ids} ref={fp}"]
     title = problem.title[lang]
-    span = f"{labels[0]}〜{labels[-1]}" if len(labels) > 1 else labels[0]
+    span = (f"{labels[0]}〜{labels[-1]}" if lang == "ja" else f"{labels[0]}–{labels[-1]}") if len(labels) > 1 else labels[0]
     if lang == "ja":
         header += [f"# {title}",
                    f"# 空欄 {span} を埋めてください。▼ と ▲ の行の間に書き、マーカーの行は消さないでください。",
