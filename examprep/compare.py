@@ -59,7 +59,11 @@ def compare(expected_records, actual_records):
             actual = actual_by_key.get(record.key)
             if actual is None:
                 continue  # an earlier record of this case failed; that failure is reported first
-            failure = _error(actual) or compare_values(record.value, actual.value, actual)
+            if actual.check is not None:
+                # The learner's run reported a property in place of this value (e.g. not updated in place).
+                failure = _self_check(actual)
+            else:
+                failure = _error(actual) or compare_values(record.value, actual.value, actual)
         if failure:
             return failure
     # An error after the last expected record (say, in a learner-only step).
@@ -239,8 +243,11 @@ def _nonfinite(record):
 
 def _compare_array(expected, actual, record):
     if not isinstance(actual, np.ndarray):
-        if isinstance(actual, (list, tuple)) or _is_number(actual):
+        if isinstance(actual, (list, tuple)):
             ja_extra, en_extra = " (リストではなく NumPy 配列)", " (a NumPy array, not a list)"
+        elif _is_number(actual):
+            ja_extra, en_extra = (" (スカラーではなく配列。sum/mean の axis を確認)",
+                                  " (an array, not a scalar: check the axis of sum/mean)")
         else:
             ja_extra, en_extra = "", ""
         return _fail("type", record,

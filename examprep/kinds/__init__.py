@@ -91,3 +91,29 @@ def validate_dtypes(case):
     dtypes = case.get("dtypes", ["float64"])
     if not (isinstance(dtypes, list) and dtypes and all(d in ("float64", "float32") for d in dtypes)):
         raise ValueError("dtypes: expected a list out of ['float64', 'float32']")
+
+
+def unchanged_check(before, after, what):
+    """A property record's check: the learner's code left the arrays it was handed as they were.
+
+    before: the values as handed over; after: the same objects after the call. A
+    difference beyond rounding (1e-9 relative: restoring x[i] by arithmetic is fine)
+    means the code wrote into its caller's array.
+    """
+    import numpy as np
+
+    def changed(b, a):
+        if isinstance(b, np.ndarray) and isinstance(a, np.ndarray):
+            if b.shape != a.shape:
+                return True
+            scale = max(float(np.max(np.abs(b))) if b.size else 0.0, 1e-300)
+            diff = np.abs(a.astype(np.float64) - b.astype(np.float64))
+            return bool(np.any(np.isnan(diff)) or np.max(diff, initial=0.0) > 1e-9 * scale)
+        if isinstance(b, (list, tuple)) and isinstance(a, (list, tuple)):
+            return any(changed(x, y) for x, y in zip(b, a))
+        return False
+
+    bad = [i for i, (b, a) in enumerate(zip(before, after)) if changed(b, a)]
+    return {"ok": not bad, "code": "mutates_input", "arguments": bad,
+            "ja": f"{what} が引数 {bad} の配列を書き換えています。入力はコピーしてから変更してください (x.copy())。",
+            "en": f"{what} overwrote argument(s) {bad} it was given: copy the input before changing it (x.copy())."}

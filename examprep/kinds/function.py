@@ -13,7 +13,7 @@ Case keys:
 import numpy as np
 
 from examprep import casegen
-from examprep.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+from examprep.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
 
 KEYS = {"name", "call", "args", "kwargs", "dtypes", "compare", "extreme"}
 
@@ -48,13 +48,18 @@ def run(namespace, case, dtype, seed, learner, target_names):
     context = {"call": name, "args": _describe(args), "kwargs": _describe(kwargs)}
     record = Record("output", case["name"], dtype, f"{name}(...)", extreme=bool(case.get("extreme")),
                     context=context)
+    handed = casegen.copy_value(args)
     try:
-        record.value = guarded(namespace[name], *casegen.copy_value(args), **casegen.copy_value(kwargs))
+        record.value = guarded(namespace[name], *handed, **casegen.copy_value(kwargs))
     except LearnerRaised as exc:
         record.error = exc.info
     if case.get("compare") == "moments":
         record.context["compare"] = "moments"
-    return [record]
+    records = [record]
+    if record.error is None:
+        records.append(Record("output", case["name"], dtype, f"{name}(...) leaves its arguments unchanged",
+                              check=unchanged_check(args, handed, f"{name}(...)"), context=context))
+    return records
 
 
 def _describe(value):

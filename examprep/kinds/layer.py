@@ -22,7 +22,7 @@ Case keys:
 import numpy as np
 
 from examprep import casegen
-from examprep.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+from examprep.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
 
 KEYS = {"name", "init", "init_kwargs", "params", "state", "steps", "wrt", "numgrad", "dtypes", "extreme"}
 STEP_KEYS = {"forward", "forward_kwargs", "backward", "repeat"}
@@ -118,11 +118,17 @@ def run(namespace, case, dtype, seed, learner, target_names):
     for k, (args, kwargs, backward) in enumerate(inputs.steps, start=1):
         context.update(forward=_shapes(args), forward_kwargs=_shapes(kwargs), step=k)
         out_rec = rec("output", f"forward output (step {k})")
+        handed = casegen.copy_value(args)
         try:
-            out_rec.value = guarded(layer.forward, *casegen.copy_value(args), **casegen.copy_value(kwargs))
+            out_rec.value = guarded(layer.forward, *handed, **casegen.copy_value(kwargs))
         except LearnerRaised as exc:
             out_rec.error = exc.info
             return records
+        if isinstance(out_rec.value, np.ndarray):
+            out_rec.value = out_rec.value.copy()  # later calls must not change what was recorded
+        # The book's Relu.backward writes into dout, which is accepted; forward must leave x alone.
+        rec("output", f"forward leaves its input unchanged (step {k})",
+            check=unchanged_check(args, handed, "forward"))
         for attr in case.get("state", []):
             _attribute(rec("state", f"{attr} (after step {k})"), layer, attr, copy=True)
         if backward == "none":
