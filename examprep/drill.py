@@ -103,7 +103,9 @@ def _read_answer(con, prompt, input_fn):
     while True:
         source = "\n".join(lines)
         try:
-            complete = codeop.compile_command(source, "<blank>", "exec")
+            # "single", as the Python prompt: a block (`if ...:` and its body) stays open until an empty
+            # line; in "exec" mode it would end after its first body line.
+            complete = codeop.compile_command(source, "<blank>", "single")
         except (SyntaxError, ValueError, OverflowError):
             return source  # reported by _statement_for
         if complete is not None and not source.rstrip().endswith(":"):

@@ -84,9 +84,10 @@ def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_pr
     read_fd, write_fd = os.pipe()
     with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:
         hang_path = hang.name
+    errors = tempfile.TemporaryFile("w+b")
     try:
         proc = subprocess.Popen([sys.executable, "-m", "examprep.worker", str(write_fd), hang_path],
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
                                 pass_fds=(write_fd,), env=_child_env(), start_new_session=True)
         os.close(write_fd)
         try:
@@ -101,14 +102,19 @@ def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_pr
             result.failures[current] = _death_verdict(proc.returncode, hang_text, time_limit, memory_mb)
             pending[:] = [(n, s) for n, s in pending if n != current]
         elif pending and not events:
-            # The worker died before grading anything: report it on every variant rather than loop.
-            hang_text = open(hang_path, encoding="utf-8", errors="replace").read()
+            # The worker died before it could grade anything: examprep's fault, not the learner's.
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
             for name, _ in pending:
-                result.failures[name] = _death_verdict(proc.returncode, hang_text, time_limit, memory_mb)
+                result.failures[name] = _crash_failure(
+                    "internal", "examprep が採点を開始できませんでした (あなたのコードの問題ではありません): " + (tail[-1] if tail else ""),
+                    "examprep could not start grading (not a problem with your code): " + (tail[-1] if tail else ""),
+                    returncode=proc.returncode, stderr=tail)
             pending.clear()
     finally:
         os.close(read_fd)
         os.unlink(hang_path)
+        errors.close()
 
 
 def _read_events(read_fd, proc, time_limit, count, result, pending, on_progress):
