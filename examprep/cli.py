@@ -211,9 +211,9 @@ def _export(args, problem, level):
 def cmd_check(args):
     from pathlib import Path
 
-    from examprep import catalog, holes, render, store
-    from examprep.verdict import judge
+    from examprep import holes, sandbox
 
+    sandbox.prestart()  # the grading process imports numpy while this one reads the file and the problem
     path = Path(args.file)
     try:
         text = path.read_text(encoding="utf-8")
@@ -229,6 +229,9 @@ def cmd_check(args):
         _error(args, f"{path} に '# examprep: ID' の行がありません。--problem ID で問題を指定してください。",
                f"{path} has no '# examprep: ID' line: name the problem with --problem ID.")
         return 2
+    from examprep import catalog, render, store
+    from examprep.verdict import judge
+
     problem = catalog.get(problem_id)
     hole = None
     notes = []

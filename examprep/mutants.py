@@ -37,6 +37,11 @@ Operators (the name each mutant carries):
     slice_bound        a:b -> a:b+1, a:b-1, a+1:b, a-1:b
     slice_step         a:b:s -> a:b (step dropped), a:b:s+1
     permute_reshape    two adjacent arguments of reshape swapped
+    swap_arguments     two adjacent positional arguments of any other call swapped:
+                       conv_output_size(H, FH, stride, pad) -> conv_output_size(H, FH, pad, stride)
+                       (not for commutative functions such as np.maximum)
+    partner_name       a name or attribute replaced by its usual partner: H <-> W, FH <-> FW,
+                       out_h <-> out_w, pool_h <-> pool_w, beta1 <-> beta2, self.m <-> self.v ... (PARTNERS)
     first_operand      the statement's whole value replaced by its first operand:
                        a * b -> a, f(a, b) -> a, x.f(...) -> x, x[i] -> x, -a -> a, a < b -> a
 
@@ -61,6 +66,13 @@ RENAMES = {
 COMPARE_FLIPS = {ast.Gt: (ast.Lt, ast.GtE), ast.Lt: (ast.Gt, ast.LtE), ast.GtE: (ast.LtE, ast.Gt),
                  ast.LtE: (ast.GtE, ast.Lt)}
 SHAPE_CALLS = {"transpose", "reshape"}  # their integer arguments are permuted, not shifted
+COMMUTATIVE_CALLS = {"maximum", "minimum", "add", "multiply", "fmax", "fmin", "hypot", "logaddexp"}
+PARTNERS = {  # names that are easily confused with each other (height/width, first/second moment ...)
+    "H": "W", "FH": "FW", "out_h": "out_w", "filter_h": "filter_w", "pool_h": "pool_w", "y_max": "x_max",
+    "beta1": "beta2", "m_hat": "v_hat",
+}
+PARTNERS.update({v: k for k, v in PARTNERS.items()})
+ATTRIBUTE_PARTNERS = dict(PARTNERS, m="v", v="m")  # self.m / self.v (Adam's moments)
 ZERO_ALLOCATIONS = {"zeros", "zeros_like"}  # -np.zeros(...) is the same array (of -0.0): not negated
 
 
@@ -76,7 +88,7 @@ class Mutant:
 
     @property
     def name(self):
-        """A short unique name within a problem's mutants: "c<candidate>:<operator>:<text>"."""
+        """A name unique among a problem's mutants: "c<candidate index>:<operator>:<mutated text>"."""
         return f"c{self.candidate}:{self.operator}:{self.text}"
 
 
@@ -242,6 +254,28 @@ def _rename(table):
     return operator
 
 
+def _swap_arguments(node):
+    if not isinstance(node, ast.Call):
+        return
+    name = _call_name(node)
+    if name in COMMUTATIVE_CALLS or name in SHAPE_CALLS or name in NONCOMMUTATIVE_CALLS:
+        return  # equivalent, or handled by permute_* / swap_operands
+    for i in range(len(node.args) - 1):
+        a, b = node.args[i], node.args[i + 1]
+        if isinstance(a, ast.Starred) or isinstance(b, ast.Starred) or ast.dump(a) == ast.dump(b):
+            continue
+        args = [copy.deepcopy(x) for x in node.args]
+        args[i], args[i + 1] = args[i + 1], args[i]
+        yield _clone(node, args=args)
+
+
+def _partner_name(node):
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in PARTNERS:
+        yield ast.Name(PARTNERS[node.id], ast.Load())
+    elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in ATTRIBUTE_PARTNERS:
+        yield _clone(node, attr=ATTRIBUTE_PARTNERS[node.attr])
+
+
 def _int_off_by_one(node):
     value = _int_value(node)
     if value is not None:
@@ -324,6 +358,8 @@ NODE_OPERATORS = [
     ("slice_bound", _slice_bound),
     ("slice_step", _slice_step),
     ("permute_reshape", _permute_reshape),
+    ("swap_arguments", _swap_arguments),
+    ("partner_name", _partner_name),
 ]
 OPERATOR_NAMES = [name for name, _ in NODE_OPERATORS] + ["first_operand", "negate"]
 

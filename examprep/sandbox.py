@@ -77,19 +77,63 @@ def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT
     return result
 
 
+class _Worker:
+    """A started grading process, waiting for its job on standard input."""
+
+    def __init__(self):
+        self.read_fd, write_fd = os.pipe()
+        with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:
+            self.hang_path = hang.name
+        self.errors = tempfile.TemporaryFile("w+b")
+        self.proc = subprocess.Popen([sys.executable, "-m", "examprep.worker", str(write_fd), self.hang_path],
+                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.errors,
+                                     pass_fds=(write_fd,), env=_child_env(), start_new_session=True)
+        os.close(write_fd)
+
+    def discard(self):
+        _kill(self.proc)
+        _finish(self.proc)
+        os.close(self.read_fd)
+        os.unlink(self.hang_path)
+        self.errors.close()
+
+
+_prestarted = []
+
+
+def prestart():
+    """Start a grading process now, so that it imports numpy while the caller gets the job ready.
+
+    The next grade_variants call uses it. Safe to call more than once.
+    """
+    if not _prestarted:
+        import atexit
+
+        _prestarted.append(_Worker())
+        atexit.register(_discard_prestarted)
+
+
+def _discard_prestarted():
+    while _prestarted:
+        _prestarted.pop().discard()
+
+
+def _take_worker():
+    if _prestarted:
+        worker = _prestarted.pop()
+        if worker.proc.poll() is None:
+            return worker
+        worker.discard()
+    return _Worker()
+
+
 def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress, stop=False):
     job = {"problem_file": str(problem_file), "seed": seed, "time_limit": time_limit, "memory_mb": memory_mb,
            "cpu_seconds": int(time_limit * len(pending) + STARTUP_ALLOWANCE), "stop_if_first_passes": stop,
            "variants": [{"name": n, "source": s} for n, s in pending]}
-    read_fd, write_fd = os.pipe()
-    with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:
-        hang_path = hang.name
-    errors = tempfile.TemporaryFile("w+b")
+    worker = _take_worker()
+    proc, read_fd, hang_path, errors = worker.proc, worker.read_fd, worker.hang_path, worker.errors
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "examprep.worker", str(write_fd), hang_path],
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
-                                pass_fds=(write_fd,), env=_child_env(), start_new_session=True)
-        os.close(write_fd)
         try:
             proc.stdin.write(json.dumps(job).encode())
             proc.stdin.close()

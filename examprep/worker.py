@@ -29,14 +29,18 @@ def _limit_resources(memory_mb, cpu_seconds):
 def main(argv):
     result_fd = int(argv[1])
     hang_file = open(argv[2], "w")
+    # Import what grading needs before waiting for the job: a process started ahead of
+    # time (sandbox.prestart) is ready by the time the job arrives.
+    import numpy  # noqa: F401
+
+    from examprep import catalog, grading
+
     job = json.loads(sys.stdin.read())
     out = os.fdopen(result_fd, "w", buffering=1)
 
     def emit(obj):
         out.write(json.dumps(obj, default=str) + "\n")
         out.flush()
-
-    from examprep import catalog, grading
 
     problem = catalog.load_file(job["problem_file"])
     expected = grading.expected_records(problem, job["seed"])

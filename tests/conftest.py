@@ -37,3 +37,21 @@ def pytest_sessionstart(session):
         raise pytest.UsageError(
             "CI=true but torch is not importable: the PyTorch cross-check tests must run in CI "
             "(.ci/run installs torch==2.13.0)")
+
+
+@pytest.fixture
+def examprep_home(tmp_path, monkeypatch):
+    """A fresh EXAMPREP_HOME (data and cache) for one test, so nothing touches the real home."""
+    home = tmp_path / "examprep-home"
+    home.mkdir()
+    monkeypatch.setenv("EXAMPREP_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="module")
+def module_examprep_home(tmp_path_factory):
+    """EXAMPREP_HOME shared by one test module (load-bearing proofs are cached there once)."""
+    home = tmp_path_factory.mktemp("examprep-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EXAMPREP_HOME", str(home))
+        yield home

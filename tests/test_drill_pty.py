@@ -1,0 +1,228 @@
+"""The interactive drill driven through a real pseudo-terminal, as a learner types into it."""
+import io
+import os
+import re
+import sys
+
+import pytest
+
+from examprep import catalog, drill, holes
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = pytest.mark.slow
+
+TIMEOUT = 20
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\r")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """EXAMPREP_HOME for the drills (the load-bearing proof is cached there after the first)."""
+    path = tmp_path_factory.mktemp("examprep-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EXAMPREP_HOME", str(path))  # the in-process holes.make below uses the same cache
+        yield path
+
+
+@pytest.fixture(scope="module")
+def softmax():
+    return catalog.get("softmax")
+
+
+def plain(text):
+    return ANSI.sub("", text)
+
+
+class Drill:
+    def __init__(self, home, *args):
+        env = dict(os.environ, EXAMPREP_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+        env.pop("NO_COLOR", None)
+        env.pop("COLUMNS", None)
+        self.log = io.StringIO()
+        self.child = pexpect.spawn(sys.executable, ["-m", "examprep", "drill", *args], env=env, encoding="utf-8",
+                                   timeout=TIMEOUT, dimensions=(60, 250))
+        self.child.logfile_read = self.log
+
+    def prompt(self, text):
+        self.child.expect_exact(text)
+
+    def send(self, line):
+        self.child.sendline(line)
+
+    def since(self, mark):
+        """The plain transcript after the last occurrence of mark."""
+        text = self.text()
+        return text[text.rindex(mark):]
+
+    def text(self):
+        return plain(self.log.getvalue())
+
+    def finish(self):
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        out = self.text()
+        assert "Traceback" not in out, out
+        return self.child.exitstatus, out
+
+
+def prompt_of(label, cand):
+    return f"{label} {cand.lhs}" if cand.lhs else f"{label} "
+
+
+def answer_of(cand):
+    """What a learner types for a blank: the expression after the visible left-hand side, or the statement."""
+    return cand.text[len(cand.lhs):] if cand.lhs else cand.text
+
+
+def test_drill_en_hint_wrong_then_right(home, softmax):
+    hole = holes.make(softmax, level="easy", seed=1, lang="en")
+    assert hole.labels == ["(1)", "(2)"]
+    (l1, c1), (l2, c2) = zip(hole.labels, hole.blanks)
+    first_hint = drill.hints_for(softmax, c1, "en")[0]
+
+    d = Drill(home, "softmax", "--level", "easy", "--seed", "1", "--lang", "en")
+    d.prompt(prompt_of(l1, c1))
+    shown = d.text()
+    assert "level=easy seed=1" in shown
+    assert f"＿＿＿{l1}＿＿＿" in shown and f"＿＿＿{l2}＿＿＿" in shown
+    assert "? hint / ! reveal / q quit" in shown
+    d.send("?")
+    d.prompt(prompt_of(l1, c1))
+    assert first_hint in d.text()
+    d.send("None")                       # wrong for blank 1
+    d.prompt(prompt_of(l2, c2))
+    d.send(answer_of(c2))                # right for blank 2
+    d.prompt("Try the ✗ blanks again.")
+    verdicts = d.since(prompt_of(l2, c2) + answer_of(c2))
+    assert re.search(rf"✗ {re.escape(l1)} \S", verdicts), verdicts
+    assert f"✓ {l2} right" in verdicts
+    d.prompt(prompt_of(l1, c1))          # only the ✗ blank is asked again
+    d.send(answer_of(c1))
+    status, out = d.finish()
+    assert status == 0, out
+    end = out[out.rindex("Try the ✗ blanks again."):]
+    assert f"✓ {l1} right" in end and f"✓ {l2} right" in end
+    assert "✓ Passed." in end
+    assert "Summary" in end
+    for col in ("Blank", "Result", "Tries", "Hints", "Revealed"):
+        assert col in end
+    assert re.search(rf"{re.escape(l1)}\s+│\s+✓\s+│\s+2\s+│\s+1\s+│", end), end   # 2 tries, 1 hint
+    assert re.search(rf"{re.escape(l2)}\s+│\s+✓\s+│\s+1\s+│\s+0\s+│", end), end
+    assert "Solved 2 of 2 blanks yourself" in end
+    saved = home / "solutions" / "softmax.py"
+    assert "Saved your answer" in end
+    assert saved.exists() and c1.text in saved.read_text(encoding="utf-8")
+
+
+def test_drill_ja(home, softmax):
+    hole = holes.make(softmax, level="easy", seed=2, lang="ja")
+    assert hole.labels == ["(あ)", "(い)"]
+    d = Drill(home, "softmax", "--level", "easy", "--seed", "2", "--lang", "ja")
+    d.prompt(prompt_of(hole.labels[0], hole.blanks[0]))
+    assert "? ヒント / ! 答えを見る / q 終了" in d.text()
+    d.send("!")                          # reveal the first blank
+    d.prompt(prompt_of(hole.labels[1], hole.blanks[1]))
+    assert f"答え: {hole.blanks[0].text}" in d.text()
+    d.send("")                           # an empty answer is asked again
+    d.prompt(prompt_of(hole.labels[1], hole.blanks[1]))
+    assert "空欄 (い) に何か入力してください" in d.text()
+    d.send("np.exp(x")                   # unfinished: continues on the next line
+    d.prompt("... ")
+    d.send(")) +")                       # a syntax error is reported, not graded
+    d.prompt(prompt_of(hole.labels[1], hole.blanks[1]))
+    assert "文法エラー" in d.text()
+    d.send(answer_of(hole.blanks[1]))
+    status, out = d.finish()
+    assert status == 1, "a revealed blank is not solved"
+    assert "✓ (あ) 正解" in out and "✓ (い) 正解" in out
+    assert "正解です。" in out
+    assert "結果" in out and "答えを見た" in out
+    assert "空欄 2 個中 1 個を自力で正解" in out
+
+
+def test_drill_quit(home, softmax):
+    hole = holes.make(softmax, level="normal", seed=0, lang="en")
+    d = Drill(home, "softmax", "--seed", "0", "--lang", "en")
+    d.prompt(prompt_of(hole.labels[0], hole.blanks[0]))
+    d.send("q")
+    status, out = d.finish()
+    assert status == 130
+    assert "Stopped." in out
+    assert "Summary" in out
+    for lab in hole.labels:
+        assert re.search(rf"{re.escape(lab)}\s+│\s+✗\s+│\s+0\s+│", out), out
+    assert "Solved 0 of 3 blanks yourself" in out
+
+
+def test_drill_ctrl_d_quits(home, softmax):
+    hole = holes.make(softmax, level="normal", seed=0, lang="ja")
+    d = Drill(home, "softmax", "--seed", "0", "--lang", "ja")
+    d.prompt(prompt_of(hole.labels[0], hole.blanks[0]))
+    d.child.sendeof()
+    status, out = d.finish()
+    assert status == 130
+    assert "中断しました。" in out and "結果" in out
+
+
+def _max_blank(hole):
+    [(label, cand)] = [(lab, c) for lab, c in zip(hole.labels, hole.blanks) if "np.max" in c.text]
+    return label, cand
+
+
+def test_drill_two_statements_on_one_line(home, softmax):
+    hole = holes.make(softmax, level="normal", seed=0, lang="en")
+    label, cand = _max_blank(hole)
+    assert cand.lhs == "x = "
+    d = Drill(home, "softmax", "--seed", "0", "--lang", "en")
+    for lab, c in zip(hole.labels, hole.blanks):
+        d.prompt(prompt_of(lab, c))
+        d.send("m = x.max(axis=-1, keepdims=True); x = x - m" if lab == label else answer_of(c))
+    status, out = d.finish()
+    assert status == 0, out
+    assert "✓ Passed." in out
+    assert f"Solved {len(hole.labels)} of {len(hole.labels)}" in out
+
+
+def test_drill_block_answer_ends_with_an_empty_line(home, softmax):
+    hole = holes.make(softmax, level="normal", seed=0, lang="en")
+    label, cand = _max_blank(hole)
+    d = Drill(home, "softmax", "--seed", "0", "--lang", "en")
+    for lab, c in zip(hole.labels, hole.blanks):
+        d.prompt(prompt_of(lab, c))
+        if lab != label:
+            d.send(answer_of(c))
+            continue
+        d.send("if x.ndim >= 1:")
+        d.prompt("... ")
+        d.send("    m = np.max(x, axis=-1, keepdims=True)")
+        d.prompt("... ")
+        d.send("    x = x - m")
+        d.prompt("... ")
+        d.send("")
+    status, out = d.finish()
+    assert status == 0, out
+    assert "✓ Passed." in out
+    assert "Type something for" not in out
+    saved = (home / "solutions" / "softmax.py").read_text(encoding="utf-8")
+    assert "        m = np.max(x, axis=-1, keepdims=True)\n        x = x - m\n" in saved
+
+
+@pytest.mark.parametrize("typed,expected", [
+    (["x - m"], "x - m"),
+    (["m = x.max(axis=-1, keepdims=True); x = x - m"], "m = x.max(axis=-1, keepdims=True); x = x - m"),
+    (["np.max(x,", "       axis=-1)"], "np.max(x,\n       axis=-1)"),
+    (["if x.ndim:", "    m = 1", "    x = x - m", ""], "if x.ndim:\n    m = 1\n    x = x - m"),
+    (["for i in range(3):", "    x = x + i", "    x = x * 2", ""], "for i in range(3):\n    x = x + i\n    x = x * 2"),
+    (["  ?  "], "?"),
+])
+def test_read_answer_reads_like_the_python_prompt(typed, expected):
+    """Without a terminal: what one answer is made of (the pty tests above drive the same code)."""
+    lines = iter(typed)
+    prompts = []
+
+    def fake_input(prompt):
+        prompts.append(prompt)
+        return next(lines)
+    assert drill._read_answer(None, "(1) x = ", fake_input) == expected
+    assert prompts == ["(1) x = "] + ["... "] * (len(typed) - 1)

@@ -1,0 +1,290 @@
+"""Hostile and broken answers end in the right verdict, in bounded time, without hanging the caller.
+
+Each answer is graded through examprep.sandbox (a separate worker process), as the CLI does.
+"""
+import time
+
+import pytest
+
+from examprep import catalog, holes, sandbox, worker
+
+pytestmark = pytest.mark.usefixtures("examprep_home")
+
+TIME_LIMIT = 2.0
+# Spawning the worker and computing the reference's records takes well under a second; a
+# death (timeout, crash) costs one more worker start.
+QUICK = 8.0
+AFTER_TIMEOUT = TIME_LIMIT + 8.0
+
+HEAD = "import numpy as np\n\n\n"
+GOOD_SOFTMAX = HEAD + (
+    "def softmax(x):\n"
+    "    x = x - np.max(x, axis=-1, keepdims=True)\n"
+    "    e = np.exp(x)\n"
+    "    return e / np.sum(e, axis=-1, keepdims=True)\n")
+
+
+@pytest.fixture(scope="module")
+def softmax():
+    return catalog.get("softmax")
+
+
+def grade(problem, src, name="answer"):
+    started = time.monotonic()
+    result = sandbox.grade_variants(problem.source, [(name, src)], time_limit=TIME_LIMIT)
+    elapsed = time.monotonic() - started
+    assert name in result.failures, "every variant gets a verdict"
+    return result.failures[name], result, elapsed
+
+
+def line_of(src, fragment):
+    """1-based line number of the (unique) line containing fragment."""
+    hits = [i for i, line in enumerate(src.splitlines(), start=1) if fragment in line]
+    assert len(hits) == 1, (fragment, hits)
+    return hits[0]
+
+
+def test_good_answer_passes(softmax):
+    failure, result, elapsed = grade(softmax, GOOD_SOFTMAX)
+    assert failure is None
+    assert result.checks["cases"] >= 1 and result.checks["records"] >= 1
+    assert elapsed < QUICK
+
+
+def test_infinite_loop_times_out_naming_the_stuck_line(softmax):
+    src = HEAD + "def softmax(x):\n    n = 0\n    while True: n = n + 1\n    return x\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "timeout"
+    stuck = line_of(src, "while True")
+    assert failure["details"]["line"] == stuck
+    assert f"line {stuck}" in failure["en"]
+    assert f"{stuck} 行目" in failure["ja"]
+    assert "2 s" in failure["en"] and "2 秒" in failure["ja"]
+    assert TIME_LIMIT <= elapsed < AFTER_TIMEOUT
+
+
+def test_loop_at_import_time_times_out(softmax):
+    src = HEAD + "while True:\n    pass\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "timeout"
+    assert elapsed < AFTER_TIMEOUT
+
+
+@pytest.mark.parametrize("alloc", ["np.ones((1 << 40,), dtype=np.uint8)", "[0] * (1 << 36)"])
+def test_huge_allocation_is_a_memory_failure(softmax, alloc):
+    src = HEAD + f"def softmax(x):\n    big = {alloc}\n    return x\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "memory"
+    assert "memory limit" in failure["en"] and "メモリ" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_sys_exit_is_an_exit_failure(softmax):
+    src = HEAD + "import sys\n\n\ndef softmax(x):\n    sys.exit(3)\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "exit"
+    assert failure["details"]["error"]["line"] == line_of(src, "sys.exit(3)")
+    assert "sys.exit" in failure["en"] and "sys.exit" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_sys_exit_at_import_time_is_reported(softmax):
+    src = HEAD + "import sys\nsys.exit(0)\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "import"
+    assert failure["details"]["error"]["type"] == "SystemExit"
+    line = line_of(src, "sys.exit(0)")
+    assert f"SystemExit while loading the file (line {line}: sys.exit(0))" in failure["en"]
+    assert f"SystemExit が発生しました({line} 行目: sys.exit(0))" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_os_exit_is_an_exit_failure(softmax):
+    src = HEAD + "import os\n\n\ndef softmax(x):\n    os._exit(3)\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "exit"
+    assert failure["details"]["returncode"] == 3
+    assert "os._exit" in failure["en"] and "os._exit" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_segfault_is_a_crash(softmax):
+    src = HEAD + "import ctypes\n\n\ndef softmax(x):\n    return ctypes.string_at(0)\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "crash"
+    assert failure["details"]["signal"] == "SIGSEGV"
+    assert "SIGSEGV" in failure["en"] and "SIGSEGV" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_syntax_error_names_the_line(softmax):
+    src = HEAD + "def softmax(x):\n    return x +\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "syntax"
+    line = line_of(src, "return x +")
+    assert failure["details"]["line"] == line
+    assert f"line {line}" in failure["en"] and f"{line} 行目" in failure["ja"]
+    assert "return x +" in failure["en"]
+    assert elapsed < QUICK
+
+
+def test_missing_target_is_not_defined(softmax):
+    src = HEAD + "def soft_max(x):\n    return x\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "defined"
+    assert failure["details"]["target"] == "softmax"
+    assert "softmax is not defined" in failure["en"] and "定義されていません" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_target_that_is_not_callable_is_not_defined(softmax):
+    failure, _, _ = grade(softmax, HEAD + "softmax = 3\n")
+    assert failure["check"] == "defined"
+    assert "function" in failure["en"]
+
+
+def test_target_imported_from_the_reference_delegates(softmax):
+    failure, _, elapsed = grade(softmax, "from reference.functions import softmax\n")
+    assert failure["check"] == "delegates"
+    assert "imported from the reference" in failure["en"] and "参照実装" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_target_calling_the_reference_delegates(softmax):
+    src = HEAD + "import reference.functions as F\n\n\ndef softmax(x):\n    return F.softmax(x)\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "delegates"
+    assert "calls the reference" in failure["en"] and "呼び出" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_wrapping_the_reference_under_another_name_delegates(softmax):
+    src = HEAD + "from reference.functions import softmax as ref\n\n\ndef softmax(x):\n    return ref(x) * 1.0\n"
+    failure, _, _ = grade(softmax, src)
+    assert failure["check"] == "delegates"
+
+
+def _layer_problem():
+    problems = catalog.load_all()
+    if "relu_layer" in problems:
+        return problems["relu_layer"]
+    layers = [p for p in problems.values() if p.kind == "layer" and len(p.targets) == 1]
+    if not layers:
+        pytest.skip("no layer problem (relu_layer or another kind: layer) is shipped yet")
+    return layers[0]
+
+
+def test_subclassing_the_reference_class_delegates():
+    problem = _layer_problem()
+    target = problem.targets[0]
+    src = (HEAD + f"from {target.module} import {target.name} as Base\n\n\n"
+           f"class {target.name}(Base):\n    pass\n")
+    failure, _, elapsed = grade(problem, src)
+    assert failure["check"] == "delegates"
+    assert "subclasses" in failure["en"] and "継承" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_unfilled_blank_names_its_label(softmax):
+    hole = holes.make(softmax, level="easy", seed=0, lang="ja")
+    failure, _, elapsed = grade(softmax, hole.text)
+    assert failure["check"] == "blank"
+    first = hole.labels[0]
+    assert failure["details"]["blank"] == first
+    assert f"Blank {first} is not filled in yet" in failure["en"]
+    assert f"空欄 {first} がまだ埋められていません" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_exception_names_the_line_and_its_code(softmax):
+    src = HEAD + "def softmax(x):\n    y = x.no_such_method()\n    return y\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "exception"
+    line = line_of(src, "no_such_method")
+    error = failure["details"]["error"]
+    assert error["type"] == "AttributeError"
+    assert error["line"] == line
+    assert error["code"] == "y = x.no_such_method()"
+    assert f"line {line}: y = x.no_such_method()" in failure["en"]
+    assert f"{line} 行目: y = x.no_such_method()" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_exception_at_import_time_is_reported_with_its_line(softmax):
+    src = HEAD + "oops = 1 / 0\n"
+    failure, _, _ = grade(softmax, src)
+    assert failure["check"] == "import"
+    line = line_of(src, "oops")
+    assert "ZeroDivisionError" in failure["en"] and "ZeroDivisionError" in failure["ja"]
+    assert f"(line {line}: oops = 1 / 0)" in failure["en"]
+    assert f"({line} 行目: oops = 1 / 0)" in failure["ja"]
+
+
+def test_wrong_dtype(softmax):
+    src = HEAD + ("def softmax(x):\n"
+                  "    x = x.astype(np.float64)\n"
+                  "    x = x - np.max(x, axis=-1, keepdims=True)\n"
+                  "    e = np.exp(x)\n"
+                  "    return e / np.sum(e, axis=-1, keepdims=True)\n")
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "dtype"
+    assert failure["dtype"] == "float32"
+    assert failure["details"] == {"expected_dtype": "float32", "actual_dtype": "float64"}
+    assert "float64" in failure["en"] and "float32" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_no_max_subtraction_overflows(softmax):
+    src = HEAD + "def softmax(x):\n    e = np.exp(x)\n    return e / np.sum(e, axis=-1, keepdims=True)\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "finite"
+    assert "Subtract the maximum" in failure["en"]
+    assert "最大値を引いて" in failure["ja"]
+    assert elapsed < QUICK
+
+
+def test_lots_of_output_is_captured_truncated_and_graded(softmax):
+    src = GOOD_SOFTMAX.replace("def softmax(x):\n",
+                               "def softmax(x):\n    for i in range(20000):\n        print('spam', i)\n")
+    failure, result, elapsed = grade(softmax, src)
+    assert failure is None, "printing does not change the verdict"
+    output = result.outputs["answer"]
+    assert output.startswith("spam 0\n")
+    assert len(output) <= worker.OUTPUT_LIMIT + len("\n...")
+    assert output.endswith("\n...")
+    assert elapsed < QUICK
+
+
+def test_output_of_a_wrong_answer_is_kept_too(softmax):
+    src = HEAD + "def softmax(x):\n    print('shape', x.shape)\n    return x\n"
+    failure, result, _ = grade(softmax, src)
+    assert failure["check"] == "values"
+    assert "shape (5,)" in result.outputs["answer"]
+
+
+def test_variants_after_a_timeout_are_still_graded(softmax):
+    loop = HEAD + "def softmax(x):\n    while True: pass\n"
+    started = time.monotonic()
+    result = sandbox.grade_variants(softmax.source, [("loop", loop), ("good", GOOD_SOFTMAX),
+                                                     ("wrong", HEAD + "def softmax(x):\n    return x\n")],
+                                    time_limit=TIME_LIMIT)
+    elapsed = time.monotonic() - started
+    assert result.failures["loop"]["check"] == "timeout"
+    assert result.failures["good"] is None
+    assert result.failures["wrong"]["check"] == "values"
+    assert elapsed < AFTER_TIMEOUT
+
+
+def test_variants_after_a_crash_are_still_graded(softmax):
+    crash = HEAD + "import os\n\n\ndef softmax(x):\n    os._exit(1)\n"
+    result = sandbox.grade_variants(softmax.source, [("good1", GOOD_SOFTMAX), ("crash", crash),
+                                                     ("good2", GOOD_SOFTMAX)], time_limit=TIME_LIMIT)
+    assert result.failures == {"good1": None, "crash": result.failures["crash"], "good2": None}
+    assert result.failures["crash"]["check"] == "exit"
+
+
+def test_stop_if_first_passes_skips_the_rest(softmax):
+    result = sandbox.grade_variants(softmax.source, [("answer", GOOD_SOFTMAX), ("other", "syntax error (")],
+                                    time_limit=TIME_LIMIT, stop_if_first_passes=True)
+    assert result.failures == {"answer": None}
+
