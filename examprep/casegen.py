@@ -20,6 +20,8 @@ Float arrays take the case's dtype; integer labels stay int64.
 import numpy as np
 
 GENERATORS = ("normal", "uniform", "away", "distinct", "labels", "onehot", "probs", "array", "fn", "rng")
+OPTIONS = {"normal": {"scale", "shift"}, "uniform": {"low", "high"}, "away": {"margin", "scale"},
+           "distinct": {"scale"}, "labels": {"classes"}, "onehot": {"classes"}}
 
 
 def _sum_of_squares(x):
@@ -66,10 +68,10 @@ def validate(spec, where="spec"):
             raise ValueError(f"{where}.{key}: expected a batch size and 'classes' (an integer > 1)")
     elif key == "fn" and spec["fn"] not in FUNCTIONS:
         raise ValueError(f"{where}.fn: expected one of {sorted(FUNCTIONS)}, got {spec['fn']!r}")
-    allowed = {key, "scale", "shift", "low", "high", "margin", "classes"}
-    extra = set(spec) - allowed
+    extra = set(spec) - {key} - OPTIONS.get(key, set())
     if extra:
-        raise ValueError(f"{where}: unknown option(s) {sorted(extra)}")
+        raise ValueError(f"{where}: option(s) {sorted(extra)} do not apply to '{key}' "
+                         f"(it takes {sorted(OPTIONS.get(key, set())) or 'no options'})")
 
 
 def build(spec, rng, dtype=np.float64):

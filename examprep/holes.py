@@ -52,7 +52,19 @@ class Candidate:
     lhs: str          # what stays visible in the hole: "col = ", "return ", "params[key] -= " or ""
 
 
-def _computes(stmt):
+def _is_self_attribute(node):
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
+def _blankable(stmt, in_init):
+    """Whether a statement may be offered as a blank (before the load-bearing proof).
+
+    Yes for statements that compute something (an assignment, return or call whose
+    value involves a call, an operator or an index, or an augmented assignment), for
+    writes into part of an array (`dx[self.mask] = 0`), for numeric settings outside
+    __init__ (`h = 1e-4`), and for what forward keeps for backward (`self.out = out`).
+    No for docstrings, `return out`, `x = y` and __init__'s plain attribute set-up.
+    """
     if isinstance(stmt, ast.AugAssign):
         return True
     value = getattr(stmt, "value", None)
@@ -60,12 +72,29 @@ def _computes(stmt):
         return False
     if isinstance(stmt, ast.Expr) and isinstance(value, ast.Constant):
         return False  # a docstring
-    return any(isinstance(node, COMPUTING) for node in ast.walk(value))
+    if any(isinstance(node, COMPUTING) for node in ast.walk(value)):
+        return True
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [getattr(stmt, "target", None)]
+    if any(isinstance(t, ast.Subscript) for t in targets):
+        return True
+    if in_init:
+        return False
+    if isinstance(value, ast.Constant) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        return True
+    return any(_is_self_attribute(t) for t in targets) and isinstance(value, (ast.Name, ast.Attribute))
 
 
 def _lhs(stmt, lines):
-    """The part of the statement left visible in front of the blank."""
+    """The part of the statement left visible in front of the blank.
+
+    Nothing for an indexed write or a plain copy (`self.out = out`): with its left side
+    shown such a blank would answer itself.
+    """
     first = lines[stmt.lineno - 1]
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [getattr(stmt, "target", None)]
+    if isinstance(stmt, ast.Assign) and (any(isinstance(t, ast.Subscript) for t in targets)
+                                         or isinstance(stmt.value, (ast.Name, ast.Attribute))):
+        return ""
     if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and stmt.value.lineno == stmt.lineno:
         # The value's column is inside any parentheses around it: `mask = (x <= 0)` keeps `mask = `.
         return first[stmt.col_offset:stmt.value.col_offset].rstrip("( \t") + " "
@@ -106,7 +135,7 @@ def candidates(problem):
     for node in _target_nodes(problem, text):
         for qualname, body in _bodies(node, node.name):
             for stmt in _walk(body):
-                if not _computes(stmt):
+                if not _blankable(stmt, qualname.endswith(".__init__")):
                     continue
                 indent = lines[stmt.lineno - 1][:stmt.col_offset]
                 stmt_text = textwrap.dedent("\n".join(lines[stmt.lineno - 1:stmt.end_lineno]))
@@ -150,9 +179,13 @@ def removal_variant(problem, candidate):
     return replace_lines(source.reference_answer(problem), [(candidate.start, candidate.end, [candidate.indent + "pass"])])
 
 
+CANDIDATE_RULES = 2  # bump when _blankable changes: candidate numbers in old hole files then mean other lines
+
+
 def _fingerprint(problem):
-    """Identifies the reference text the candidates' positions come from."""
-    return hashlib.sha256(source.reference_answer(problem).encode()).hexdigest()[:16]
+    """Identifies the reference text and the candidate rules the candidates' numbers come from."""
+    text = f"rules={CANDIDATE_RULES}\n" + source.reference_answer(problem)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _cache_key(problem):

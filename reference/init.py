@@ -4,7 +4,6 @@ The standard deviation of a layer's initial weights depends on n_in, the number
 of inputs each unit receives (fan-in), so that activations keep their spread
 from layer to layer.
 """
-import numbers
 
 import numpy as np
 
@@ -37,7 +36,7 @@ def init_network(layer_sizes, weight_init_std='he', rng=None, dtype=np.float64):
             std = he_std(n_in)
         elif weight_init_std in ('xavier', 'sigmoid'):
             std = xavier_std(n_in)
-        elif isinstance(weight_init_std, numbers.Real):  # also numpy scalars such as np.float32
+        elif isinstance(weight_init_std, (int, float, np.number)):  # also numpy scalars such as np.float32
             std = weight_init_std
         else:
             raise ValueError(f"weight_init_std must be 'he', 'xavier' or a number, not {weight_init_std!r}")

@@ -45,7 +45,8 @@ def run(namespace, case, dtype, seed, learner, target_names):
     args = casegen.build(case.get("args", []), rng, dtype)
     kwargs = {k: casegen.build(v, rng, dtype) for k, v in case.get("kwargs", {}).items()}
     name = target_name(case, target_names)
-    context = {"call": name, "args": _describe(args), "kwargs": _describe(kwargs)}
+    context = {"call": name, "args": _describe(args), "kwargs": _describe(kwargs),
+               "arg_shapes": [list(a.shape) if isinstance(a, np.ndarray) else None for a in args]}
     record = Record("output", case["name"], dtype, f"{name}(...)", extreme=bool(case.get("extreme")),
                     context=context)
     handed = casegen.copy_value(args)

@@ -6,8 +6,10 @@ Case keys:
     params       mapping name -> array spec: the parameters to optimise
     steps        number of update calls (each with fresh gradients; default 5)
     grad         options for the gradients: {margin: 0.5, scale: 0.5}. Gradients are
-                 kept away from zero so that where an epsilon sits (book, paper,
-                 PyTorch) cannot change the verdict.
+                 random sign times (margin + scale * |N(0, 1)|): kept away from zero so
+                 that where an epsilon sits (book, paper, PyTorch) cannot change the
+                 verdict. {margin: 0, scale: 0} gives all-zero gradients (a dead unit:
+                 an adaptive method must not divide 0 by 0).
     dtypes       ['float64'] by default
 
 Compared after every step: how far each parameter has moved from its start. The

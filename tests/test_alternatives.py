@@ -1,0 +1,108 @@
+"""The grader accepts correct answers that are not the reference, and rejects classic wrong ones for the right reason.
+
+tests/alternatives/<problem_id>/*.py: hand-written ALTERNATIVE CORRECT implementations
+(other formulations, the book's code where the reference differs, PyTorch's conventions).
+Each must pass. A rejection means the grader (or the problem's cases) refuses a right
+answer: the failure message is printed.
+
+tests/wrong/<problem_id>/*.py: classic WRONG answers. The first line says which check
+must reject them: `# expect: shape`. Each must fail with exactly that check.
+
+All files of one problem are graded in one sandbox batch. Directories whose problem
+has no YAML file yet are skipped with a visible reason.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from examprep import catalog, sandbox
+
+HERE = Path(__file__).parent
+ALTERNATIVES = HERE / "alternatives"
+WRONG = HERE / "wrong"
+EXPECT_RE = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$")
+TIME_LIMIT = 10.0
+
+PROBLEMS = catalog.load_all()
+
+
+def _files(root):
+    return sorted(p for p in root.glob("*/*.py"))
+
+
+def _id(path):
+    return f"{path.parent.name}/{path.name}"
+
+
+def expected_check(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
+    m = EXPECT_RE.match(first.strip())
+    return m.group(1) if m else None
+
+
+class Batches:
+    """Grades every file of a problem directory in one sandbox run, on first use."""
+
+    def __init__(self, root):
+        self.root = root
+        self.results = {}
+
+    def failure(self, path):
+        pid = path.parent.name
+        if pid not in self.results:
+            files = sorted((self.root / pid).glob("*.py"))
+            result = sandbox.grade_variants(PROBLEMS[pid].source,
+                                            [(f.name, f.read_text(encoding="utf-8")) for f in files],
+                                            time_limit=TIME_LIMIT)
+            self.results[pid] = result
+        result = self.results[pid]
+        return result.failures.get(path.name, {"check": "not graded", "en": "the grader returned no verdict"}), \
+            result.outputs.get(path.name, "")
+
+
+@pytest.fixture(scope="module")
+def alternatives():
+    return Batches(ALTERNATIVES)
+
+
+@pytest.fixture(scope="module")
+def wrong_answers():
+    return Batches(WRONG)
+
+
+def _skip_without_problem(path):
+    pid = path.parent.name
+    if pid not in PROBLEMS:
+        pytest.skip(f"problems/{pid}.yaml does not exist (yet)")
+
+
+@pytest.mark.parametrize("path", _files(ALTERNATIVES), ids=_id)
+def test_alternative_correct_answer_is_accepted(alternatives, path):
+    _skip_without_problem(path)
+    failure, output = alternatives.failure(path)
+    if failure is not None:
+        pytest.fail(f"{_id(path)} is a correct answer but the grader rejects it:\n"
+                    f"  check: {failure.get('check')} (stage {failure.get('stage')}, case {failure.get('case')!r}, "
+                    f"dtype {failure.get('dtype')})\n  en: {failure.get('en')}\n  ja: {failure.get('ja')}\n"
+                    f"  details: {failure.get('details')}" + (f"\n  output: {output}" if output else ""),
+                    pytrace=False)
+
+
+@pytest.mark.parametrize("path", _files(WRONG), ids=_id)
+def test_wrong_answer_is_rejected_by_the_expected_check(wrong_answers, path):
+    expect = expected_check(path)
+    assert expect, f"{_id(path)}: the first line must be `# expect: <check>`"
+    _skip_without_problem(path)
+    failure, _ = wrong_answers.failure(path)
+    assert failure is not None, f"{_id(path)} is wrong but the grader ACCEPTS it (expected check {expect!r})"
+    assert failure["check"] == expect, (
+        f"{_id(path)}: rejected by check {failure['check']!r}, expected {expect!r}:\n  {failure.get('en')}")
+
+
+def test_corpus_directories_are_well_formed():
+    """Each directory is named like a problem id and holds answer files."""
+    for root in (ALTERNATIVES, WRONG):
+        for d in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", d.name), f"{d}: not a problem id"
+            assert list(d.glob("*.py")), f"{d}: no answer files"

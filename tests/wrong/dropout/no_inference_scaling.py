@@ -1,0 +1,18 @@
+# expect: inference_scale
+"""Book-style training (no scaling) but inference returns x unchanged: the expected outputs no longer match."""
+import numpy as np
+
+
+class Dropout:
+    def __init__(self, dropout_ratio=0.5):
+        self.dropout_ratio = dropout_ratio
+        self.mask = None
+
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            self.mask = np.random.rand(*x.shape) > self.dropout_ratio
+            return x * self.mask
+        return x
+
+    def backward(self, dout):
+        return dout * self.mask
