@@ -1,4 +1,5 @@
 """A non-editable install from a wheel works from any directory, with the problems' YAML inside."""
+import json
 import os
 import subprocess
 import sys
@@ -43,3 +44,26 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     assert str(env_dir) in module_path
     shipped = sorted(p.name for p in (ROOT / "problems").glob("*.yaml"))
     assert eval(yaml_names) == shipped
+
+    # The real work, from the installed copy: every problem validates, a hole file is exported, and grading it
+    # runs the sandboxed worker (unfilled: exit 1; the reference solution: exit 0).
+    exe = str(env_dir / "bin" / "examprep")
+    validate = subprocess.run([exe, "validate"], cwd=outside, env=clean_env, capture_output=True, text=True)
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+    assert validate.stdout.count("ok ") == len(shipped)
+    subprocess.run([exe, "drill", "conv2d", "--export", "hole.py", "--lang", "en"], cwd=outside, env=clean_env,
+                   capture_output=True, text=True, check=True)
+    unfilled = subprocess.run([exe, "check", "hole.py", "--json"], cwd=outside, env=clean_env,
+                              capture_output=True, text=True)
+    assert unfilled.returncode == 1, unfilled.stdout + unfilled.stderr
+    assert json.loads(unfilled.stdout)["failure"]["check"] == "blank"
+    solution = subprocess.run([exe, "show", "softmax", "--lang", "en"], cwd=outside, env=clean_env,
+                              capture_output=True, text=True, check=True)
+    assert "def softmax" in solution.stdout
+    (outside / "mine.py").write_text("import numpy as np\n\ndef softmax(x):\n"
+                                     "    e = np.exp(x - x.max(axis=-1, keepdims=True))\n"
+                                     "    return e / e.sum(axis=-1, keepdims=True)\n")
+    graded = subprocess.run([exe, "check", "mine.py", "--problem", "softmax", "--json"], cwd=outside, env=clean_env,
+                            capture_output=True, text=True)
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    assert json.loads(graded.stdout)["passed"] is True
