@@ -1,6 +1,7 @@
 """A non-editable install from a wheel works from any directory, with the problems' YAML inside."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -13,8 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
+    # Build from a clean copy: a stale build/ directory in the checkout would hide files the wheel leaves out.
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        "build", "dist", ".venv", ".git", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis"))
     wheel_dir = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(src)],
                    check=True)
     wheels = list(wheel_dir.glob("examprep-*.whl"))
     assert len(wheels) == 1, wheels
