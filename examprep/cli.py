@@ -87,10 +87,61 @@ def build_parser():
                        description="Show the reference solution of a problem with its explanation.")
     p.add_argument("problem", metavar="ID")
 
+    p = sub.add_parser("practice", help="a timed session of drills / 時間を計って連続練習",
+                       description="A timed practice session: drills one after another with a visible countdown, "
+                                   "verdicts at once, and a summary at the end. With no selection it serves what is "
+                                   "due for review (see `examprep next`).\n"
+                                   "時間を計ってドリルを連続で解きます。指定がなければ復習の期限が来た問題から出題します。",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("problems", nargs="*", metavar="ID", help="problems to practise (default: what is due)")
+    p.add_argument("--minutes", type=_positive_float, default=25.0, help="length of the session (default 25; "
+                                                                          "fractions allowed) / 制限時間 (分)")
+    p.add_argument("--area", help="only this area: 1-5, a section name or an item id / 分野で絞り込み")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--blanks", type=_positive_int, metavar="N", help="number of blanks / 空欄の数")
+    group.add_argument("--level", choices=["easy", "normal", "hard", "full"], default=None,
+                       help="difficulty (default normal) / 難易度")
+
+    p = sub.add_parser("next", help="what to practise next / 次にやる問題",
+                       description="What is due for review and what is new, weakest and due first, prerequisites "
+                                   "before what builds on them (FSRS spaced repetition).\n"
+                                   "復習期限の来た問題と未着手の問題を、弱い順・前提となる問題から順に表示します。")
+    p.add_argument("--json", action="store_true", help="machine-readable output / JSON で出力")
+    p.add_argument("--limit", type=_positive_int, default=10, help="how many to show (default 10)")
+
+    p = sub.add_parser("report", help="the graded progress report / 学習の成績表",
+                       description="Per syllabus area and per component: attempts, solve rate, first-try rate, "
+                                   "median time, mastery grade, trend, weakest components, streak and what is due.\n"
+                                   "分野・部品ごとの正答率、初回正答率、所要時間、習熟度、推移、弱点、連続学習日数、復習予定。")
+    p.add_argument("--format", choices=["text", "md", "html", "json"], default="text")
+    p.add_argument("--since", metavar="DATE", help="only attempts from this date (YYYY-MM-DD) / この日以降")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the terminal / ファイルに出力")
+
+    p = sub.add_parser("export", help="write your history to a JSON file / 履歴を書き出す",
+                       description="Write every recorded attempt to a JSON file (schema examprep.history/1), to move "
+                                   "a history to another machine.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="overwrite FILE")
+
+    p = sub.add_parser("import", help="add a history exported elsewhere / 履歴を取り込む",
+                       description="Add the attempts of an export to this machine's history. Attempts already here "
+                                   "are skipped, so importing twice changes nothing.")
+    p.add_argument("file", metavar="FILE")
+
     p = sub.add_parser("validate", help="check problem files against the schema / 問題ファイルの検証",
                        description="Validate problem YAML files (all shipped ones by default).")
     p.add_argument("files", nargs="*", metavar="FILE")
     return parser
+
+
+def _positive_float(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("expected a number above 0")
+    return value
 
 
 def _positive_int(text):
@@ -126,6 +177,13 @@ def main(argv=None):
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         return 130
+    except Exception as exc:  # noqa: BLE001 - a store problem is the user's to fix, with the message
+        from examprep.progress import StoreError
+
+        if isinstance(exc, StoreError):
+            _error(args, exc.ja, exc.en)
+            return 2
+        raise
 
 
 def _error(args, ja, en):
@@ -247,11 +305,24 @@ def cmd_check(args):
     verdict.notes = notes + verdict.notes
     if verdict.passed:
         store.save_solution(problem.id, text)
+    _record_check(args, problem, hole, verdict, text)
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
     else:
         render.verdict(con, problem, verdict, args.lang)
     return 0 if verdict.passed else 1
+
+
+def _record_check(args, problem, hole, verdict, text):
+    from examprep import progress
+
+    attempt = progress.Attempt(
+        problem=problem.id, mode="check", passed=verdict.passed,
+        level=hole.level if hole else None, blanks=len(hole.labels) if hole else None, seed=hole.seed if hole else None,
+        blank_results=[{"label": b.label, "passed": b.passed, "reference": c.text}
+                       for b, c in zip(verdict.blanks, hole.blanks)] if hole else [],
+        failure_check=(verdict.failure or {}).get("check"), answer=text)
+    progress.record_safely(attempt, on_error=lambda exc: _error(args, exc.ja, exc.en))
 
 
 def check_this_file(path):
@@ -269,7 +340,39 @@ def check_this_file(path):
     sys.exit(main(argv))
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "validate": cmd_validate}
+def cmd_practice(args):
+    from examprep import practice
+
+    return practice.main(args)
+
+
+def cmd_next(args):
+    from examprep import schedule
+
+    return schedule.main(args)
+
+
+def cmd_report(args):
+    from examprep import report
+
+    return report.main(args)
+
+
+def cmd_export(args):
+    from examprep import history
+
+    return history.export_main(args)
+
+
+def cmd_import(args):
+    from examprep import history
+
+    return history.import_main(args)
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "validate": cmd_validate,
+            "practice": cmd_practice, "next": cmd_next, "report": cmd_report, "export": cmd_export,
+            "import": cmd_import}
 
 
 if __name__ == "__main__":

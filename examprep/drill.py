@@ -48,8 +48,14 @@ class BlankState:
     hint_list: list = field(default_factory=list)
 
 
-def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=input):
+def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=input, mode="drill",
+        session_id=None):
+    """The interactive drill of one problem. Every grading round is recorded in the progress store
+    (rounds of one drill share its session_id). Returns the exit code."""
+    import uuid
+
     con = render.console()
+    run_id = session_id or str(uuid.uuid4())
     if seed is None:
         seed = random.randrange(1000)
     with render.status(con, lang, "prepare"):
@@ -76,6 +82,7 @@ def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=inp
             for s in states:
                 b = by_label.get(s.label)
                 s.passed = verdict.passed or bool(b and b.passed)
+            record_round(con, lang, problem, hole, states, verdict, text, time.monotonic() - started, mode, run_id)
             render.blanks(con, _without_file_lines(verdict.blanks), lang)
             if verdict.passed:
                 con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
@@ -234,6 +241,20 @@ def skeleton(text):
     except SyntaxError:
         return text
     return ast.unparse(_Mask().visit(tree))
+
+
+def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode, session_id):
+    """Save one graded round in the progress store; a store problem is shown, never fatal to the drill."""
+    from examprep import progress
+
+    attempt = progress.Attempt(
+        problem=problem.id, mode=mode, passed=verdict.passed, level=hole.level, blanks=len(states), seed=hole.seed,
+        blank_results=[{"label": s.label, "passed": s.passed, "tries": s.attempts, "hints": s.hints_used,
+                        "revealed": s.revealed, "reference": s.candidate.text} for s in states],
+        failure_check=(verdict.failure or {}).get("check"), answer=text,
+        hints=sum(s.hints_used for s in states), reveals=sum(1 for s in states if s.revealed),
+        seconds=round(seconds, 2), session_id=session_id)
+    progress.record_safely(attempt, on_error=lambda exc: con.print(f"[red]{exc.message(lang)}[/red]"))
 
 
 def _without_file_lines(blank_verdicts):

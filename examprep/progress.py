@@ -1,0 +1,330 @@
+"""The progress store: every graded attempt, in SQLite (the standard library's sqlite3).
+
+The database lives in the data directory (examprep.paths: EXAMPREP_HOME or XDG),
+file progress.sqlite3. WAL journal, one transaction per attempt: an attempt is on
+disk the moment it is graded, and Ctrl-C or kill -9 loses at most the answer being
+typed. The schema is versioned (PRAGMA user_version) and upgraded by MIGRATIONS in
+order, after a backup copy of the file is made; nothing is ever dropped or reset.
+
+A locked, read-only or damaged database raises StoreError with a message in both
+languages naming the path and the way out; the caller shows it and stops.
+"""
+import json
+import os
+import shutil
+import sqlite3
+import time
+import uuid
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+from examprep import paths
+
+DB_NAME = "progress.sqlite3"
+EXPORT_SCHEMA = "examprep.history/1"
+MODES = ("drill", "practice", "check", "exam")
+
+# MIGRATIONS[i] upgrades a database from version i to version i + 1.
+MIGRATIONS = [
+    """
+    CREATE TABLE attempts (
+        id TEXT PRIMARY KEY,             -- uuid4: stable across export / import
+        problem TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('drill', 'practice', 'check', 'exam')),
+        level TEXT,                      -- easy / normal / hard / full, NULL for a whole file
+        blanks INTEGER,                  -- number of blanks, NULL for a whole file
+        seed INTEGER,
+        passed INTEGER NOT NULL,         -- 1 when the whole answer passed
+        unfinished INTEGER NOT NULL DEFAULT 0,  -- time ran out before the answer was complete
+        blank_results TEXT NOT NULL DEFAULT '[]',  -- JSON [{label, passed, tries, hints, revealed, reference}]
+        failure_check TEXT,              -- the failing check ('shape', 'values' ...), NULL when passed
+        answer TEXT,                     -- the learner's text as graded
+        hints INTEGER NOT NULL DEFAULT 0,
+        reveals INTEGER NOT NULL DEFAULT 0,
+        seconds REAL,                    -- time taken on the question
+        session_id TEXT,                 -- the practice session or exam it belongs to
+        created_at TEXT NOT NULL         -- ISO 8601, UTC
+    );
+    CREATE INDEX attempts_problem ON attempts (problem, created_at);
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,              -- 'practice' (later: 'exam')
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        planned_minutes REAL,
+        summary TEXT NOT NULL DEFAULT '{}'   -- JSON
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The database cannot be used; message_ja / message_en say why and what to do."""
+
+    def __init__(self, code, ja, en, path):
+        super().__init__(en)
+        self.code = code
+        self.ja = ja
+        self.en = en
+        self.path = str(path)
+
+    def message(self, lang):
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass
+class Attempt:
+    problem: str
+    mode: str
+    passed: bool
+    level: str = None
+    blanks: int = None
+    seed: int = None
+    unfinished: bool = False
+    blank_results: list = field(default_factory=list)
+    failure_check: str = None
+    answer: str = None
+    hints: int = 0
+    reveals: int = 0
+    seconds: float = None
+    session_id: str = None
+    created_at: str = None
+    id: str = None
+
+
+COLUMNS = [f for f in Attempt.__dataclass_fields__]
+
+
+def now_iso():
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def db_path():
+    return paths.data_dir() / DB_NAME
+
+
+def _classify(exc, path):
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError("locked",
+                          f"進捗データベース {path} が他のプロセスにロックされています。もう一方の examprep を終了して"
+                          f"からやり直してください。",
+                          f"The progress database {path} is locked by another process: close the other examprep "
+                          f"and try again.", path)
+    if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
+        return StoreError("readonly",
+                          f"進捗データベース {path} に書き込めません (読み取り専用または権限なし)。"
+                          f"ファイルとフォルダの権限を確認するか、EXAMPREP_HOME で別の場所を指定してください。",
+                          f"Cannot write the progress database {path} (read-only or no permission): check the "
+                          f"permissions of the file and its folder, or point EXAMPREP_HOME elsewhere.", path)
+    if "full" in text or "disk" in text:
+        return StoreError("full", f"ディスクがいっぱいで {path} に保存できません。空きを作ってからやり直してください。",
+                          f"The disk is full: cannot save to {path}. Free some space and try again.", path)
+    backup = _backup_damaged(path)
+    where_ja = f"壊れたファイルのコピーを {backup} に保存しました。" if backup else ""
+    where_en = f" A copy of the damaged file is at {backup}." if backup else ""
+    return StoreError("corrupt",
+                      f"進捗データベース {path} が壊れているため読めません ({exc})。{where_ja}"
+                      f"エクスポートした履歴があれば、このファイルを別の場所へ移してから examprep import で戻せます。"
+                      f"examprep が自動で消去することはありません。",
+                      f"The progress database {path} is damaged and cannot be read ({exc}).{where_en} Move the "
+                      f"file aside to start a new history (examprep import restores an export); examprep never "
+                      f"deletes it by itself.", path)
+
+
+def _backup_damaged(path):
+    try:
+        if not os.path.exists(path):
+            return None
+        target = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+        if not os.path.exists(target):
+            shutil.copy2(path, target)
+        return target
+    except OSError:
+        return None
+
+
+class Store:
+    """The learner's history. Use as a context manager, or call close()."""
+
+    def __init__(self, path=None, timeout=5.0):
+        self.path = str(path or db_path())
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        except OSError as exc:
+            raise _classify(exc, self.path) from None
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self.conn.close()
+
+    def version(self):
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self):
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            raise StoreError("newer",
+                             f"{self.path} は新しい版の examprep で作られています (スキーマ {current})。examprep を更新してください。",
+                             f"{self.path} was written by a newer examprep (schema {current}): upgrade examprep.",
+                             self.path)
+        if current == SCHEMA_VERSION:
+            return
+        has_data = current > 0
+        if has_data:
+            backup = f"{self.path}.before-v{SCHEMA_VERSION}"
+            if not os.path.exists(backup):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                shutil.copy2(self.path, backup)
+        for version in range(current, SCHEMA_VERSION):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    # --- writing ---------------------------------------------------------------------------------------------
+
+    def record(self, attempt):
+        """Save one graded attempt, in its own transaction. Returns its id."""
+        attempt.id = attempt.id or str(uuid.uuid4())
+        attempt.created_at = attempt.created_at or now_iso()
+        row = asdict(attempt)
+        row["blank_results"] = json.dumps(row["blank_results"], ensure_ascii=False)
+        row["passed"] = int(bool(row["passed"]))
+        row["unfinished"] = int(bool(row["unfinished"]))
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute(f"INSERT INTO attempts ({', '.join(COLUMNS)}) VALUES "
+                                  f"({', '.join(':' + c for c in COLUMNS)})", row)
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+        return attempt.id
+
+    def start_session(self, kind, planned_minutes=None):
+        session_id = str(uuid.uuid4())
+        self._write("INSERT INTO sessions (id, kind, started_at, planned_minutes) VALUES (?, ?, ?, ?)",
+                    (session_id, kind, now_iso(), planned_minutes))
+        return session_id
+
+    def end_session(self, session_id, summary):
+        self._write("UPDATE sessions SET ended_at = ?, summary = ? WHERE id = ?",
+                    (now_iso(), json.dumps(summary, ensure_ascii=False), session_id))
+
+    def _write(self, sql, params):
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+
+    # --- reading ---------------------------------------------------------------------------------------------
+
+    def attempts(self, since=None, problem=None):
+        """Attempts, oldest first, as Attempt objects."""
+        sql = "SELECT * FROM attempts WHERE 1 = 1"
+        params = []
+        if since:
+            sql += " AND created_at >= ?"
+            params.append(since)
+        if problem:
+            sql += " AND problem = ?"
+            params.append(problem)
+        try:
+            rows = self.conn.execute(sql + " ORDER BY created_at, rowid", params).fetchall()
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+        return [_attempt(row) for row in rows]
+
+    def sessions(self):
+        try:
+            rows = self.conn.execute("SELECT * FROM sessions ORDER BY started_at").fetchall()
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+        return [dict(row, summary=json.loads(row["summary"] or "{}")) for row in rows]
+
+    # --- moving a history between machines ------------------------------------------------------------------
+
+    def export(self):
+        return {"schema": EXPORT_SCHEMA, "exported_at": now_iso(),
+                "attempts": [asdict(a) for a in self.attempts()], "sessions": self.sessions()}
+
+    def import_(self, data):
+        """Add an export's attempts and sessions; ones already here (same id) are skipped. Returns counts."""
+        if not isinstance(data, dict) or data.get("schema") != EXPORT_SCHEMA:
+            raise ValueError(f"not an examprep history export (expected schema {EXPORT_SCHEMA!r})")
+        added = skipped = 0
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                for item in data.get("attempts", []):
+                    attempt = _attempt_from_dict(item)
+                    row = asdict(attempt)
+                    row["blank_results"] = json.dumps(row["blank_results"], ensure_ascii=False)
+                    row["passed"] = int(bool(row["passed"]))
+                    row["unfinished"] = int(bool(row["unfinished"]))
+                    cur = self.conn.execute(f"INSERT OR IGNORE INTO attempts ({', '.join(COLUMNS)}) VALUES "
+                                            f"({', '.join(':' + c for c in COLUMNS)})", row)
+                    added += cur.rowcount
+                    skipped += 1 - cur.rowcount
+                for s in data.get("sessions", []):
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO sessions (id, kind, started_at, ended_at, planned_minutes, summary) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        (s["id"], s["kind"], s["started_at"], s.get("ended_at"), s.get("planned_minutes"),
+                         json.dumps(s.get("summary", {}), ensure_ascii=False)))
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+        return {"added": added, "skipped": skipped}
+
+
+def _attempt(row):
+    data = dict(row)
+    data["blank_results"] = json.loads(data["blank_results"] or "[]")
+    data["passed"] = bool(data["passed"])
+    data["unfinished"] = bool(data["unfinished"])
+    return Attempt(**data)
+
+
+def _attempt_from_dict(item):
+    if not isinstance(item, dict):
+        raise ValueError("an attempt must be a JSON object")
+    missing = [k for k in ("id", "problem", "mode", "passed", "created_at") if k not in item]
+    if missing:
+        raise ValueError(f"an attempt lacks {missing}")
+    if item["mode"] not in MODES:
+        raise ValueError(f"unknown mode {item['mode']!r}")
+    return Attempt(**{k: item.get(k) for k in COLUMNS if k in item})
+
+
+def record_safely(attempt, on_error=None):
+    """Record an attempt; on a StoreError call on_error(exc) (to show it) and return None."""
+    try:
+        with closing(Store()) as store:
+            return store.record(attempt)
+    except StoreError as exc:
+        if on_error:
+            on_error(exc)
+        return None
