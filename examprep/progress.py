@@ -199,9 +199,15 @@ class Store:
                         self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {version + 1}")
                 self.conn.execute("COMMIT")
-            except BaseException:
+            except sqlite3.Error as exc:
                 self.conn.execute("ROLLBACK")
-                raise
+                if "locked" in str(exc).lower() or "readonly" in str(exc).lower():
+                    raise
+                raise StoreError("migration",
+                                 f"{self.path} をスキーマ {version + 1} に更新できませんでした ({exc})。"
+                                 f"ファイルは更新前のまま残っています。",
+                                 f"Could not upgrade {self.path} to schema {version + 1} ({exc}); the file is left "
+                                 f"as it was.", self.path) from None
 
     # --- writing ---------------------------------------------------------------------------------------------
 
@@ -301,7 +307,7 @@ class Store:
 
 
 def _attempt(row):
-    data = dict(row)
+    data = {k: row[k] for k in row.keys() if k in COLUMNS}  # columns a later schema added are not Attempt's
     data["blank_results"] = json.loads(data["blank_results"] or "[]")
     data["passed"] = bool(data["passed"])
     data["unfinished"] = bool(data["unfinished"])
