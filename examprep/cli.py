@@ -274,11 +274,15 @@ def cmd_check(args):
     sandbox.prestart()  # the grading process imports numpy while this one reads the file and the problem
     path = Path(args.file)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path)
     except FileNotFoundError:
         _error(args, f"ファイル {path} がありません。", f"no file {path}.")
         return 2
-    except (OSError, UnicodeDecodeError) as exc:
+    except (UnicodeDecodeError, SyntaxError) as exc:
+        _error(args, f"{path} の文字コードを読めません ({exc})。UTF-8 で保存し直してください。",
+               f"cannot decode {path} ({exc}): save it as UTF-8.")
+        return 2
+    except OSError as exc:
         _error(args, f"{path} を読めません: {exc}", f"cannot read {path}: {exc}")
         return 2
     header = holes.read_header(text)
@@ -311,6 +315,18 @@ def cmd_check(args):
     else:
         render.verdict(con, problem, verdict, args.lang)
     return 0 if verdict.passed else 1
+
+
+def read_source(path):
+    """A Python file's text as Python reads it: UTF-8, a BOM, or a `# -*- coding: ... -*-` line honoured."""
+    import io
+    import tokenize
+
+    with open(path, "rb") as f:
+        raw = f.read()
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    text = raw.decode(encoding)
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _record_check(args, problem, hole, verdict, text):

@@ -65,12 +65,24 @@ def compare(expected_records, actual_records):
             else:
                 failure = _error(actual) or compare_values(record.value, actual.value, actual)
         if failure:
-            return failure
+            return _explain_parameter_update(failure)
     # An error after the last expected record (say, in a learner-only step).
     for r in order(actual_records):
         if r.error:
             return _error(r)
     return None
+
+
+def _explain_parameter_update(failure):
+    """A layer right at step 1 but wrong after its parameters were updated in place keeps copies of them."""
+    ctx = failure.get("context") or {}
+    if failure["check"] == "values" and ctx.get("parameters_updated") and (ctx.get("step") or 1) > 1:
+        failure = dict(failure)
+        failure["ja"] += (" ステップの間に、コンストラクタに渡したパラメータ配列をその場で更新しました (オプティマイザと同じ)。"
+                          "層はその配列自体を使う必要があります (self.W = W。コピーしない)。")
+        failure["en"] += (" Between steps the parameter arrays given to the constructor were updated in place, as an "
+                          "optimizer does: the layer must use those arrays (self.W = W), not copies.")
+    return failure
 
 
 def _self_check(record):
@@ -169,7 +181,7 @@ def _sub(record, suffix):
 
 
 def _compare_scalar(expected, actual, record):
-    if isinstance(actual, np.ndarray) and actual.size == 1 and actual.ndim <= 1:
+    if isinstance(actual, np.ndarray) and actual.size == 1:
         actual = actual.reshape(())
     if not (_is_number(actual) or (isinstance(actual, np.ndarray) and actual.ndim == 0)):
         return _fail("type", record, f"{record.what}: 数値 (スカラー) を返してください (返り値は {_type_name(actual)})。",
@@ -199,7 +211,7 @@ def _batch_size(record):
     ctx = record.context
     for key in ("forward", "arg_shapes"):
         shapes = ctx.get(key)
-        if isinstance(shapes, list) and shapes and isinstance(shapes[0], list) and shapes[0]:
+        if isinstance(shapes, list) and shapes and isinstance(shapes[0], list) and len(shapes[0]) >= 2:
             return shapes[0][0]
     return None
 
@@ -213,6 +225,9 @@ def _factor_message(ratio, record):
         return (f" バッチサイズ {n} で余分に割っていませんか?", f" Divided by the batch size {n} once too often?")
     if abs(ratio + 1) < 1e-6:
         return (" 符号が逆です。", " The sign is flipped.")
+    simple = [k for k in (2, 3, 4, 0.5, 1 / 3, 0.25, -2, -0.5) if abs(ratio - k) < 1e-6 * abs(k)]
+    if not simple:
+        return ("", "")  # a factor like 31.62 is true but tells the learner nothing
     return (f" 正しい値のちょうど {ratio:.4g} 倍になっています (係数を確認)。",
             f" Off by a constant factor: exactly {ratio:.4g} times the expected values (check the coefficient).")
 
@@ -260,9 +275,11 @@ def _compare_array(expected, actual, record):
         if actual.dtype.kind == "f":
             return _fail("dtype", record,
                          f"{record.what}: dtype が {actual.dtype} です ({expected.dtype} のはず)。"
-                         f"入力の dtype を保ってください (np.zeros などには dtype=x.dtype を指定)。",
-                         f"{record.what}: dtype is {actual.dtype}, expected {expected.dtype}: keep the input's dtype "
-                         f"(pass dtype=x.dtype to np.zeros and friends).",
+                         f"{expected.dtype} の入力からは {expected.dtype} の配列を返してください (新しく作る配列には "
+                         f"dtype=x.dtype を指定し、float64 の配列や NumPy スカラーを混ぜない)。",
+                         f"{record.what}: dtype is {actual.dtype}, expected {expected.dtype}: a {expected.dtype} input "
+                         f"must give {expected.dtype} arrays (create new arrays with dtype=x.dtype, and do not mix in "
+                         f"float64 arrays or NumPy scalars).",
                          expected_dtype=str(expected.dtype), actual_dtype=str(actual.dtype))
         if actual.dtype.kind not in "iub":
             return _fail("dtype", record, f"{record.what}: 数値の配列ではありません (dtype {actual.dtype})。",

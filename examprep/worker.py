@@ -58,6 +58,14 @@ def main(argv):
         except MemoryError:
             fail = grading.failure("memory", "メモリ制限を超えました (巨大な配列を作っていませんか)。",
                                    "The memory limit was exceeded (is a huge array being allocated?).")
+        except Exception as exc:  # noqa: BLE001 - a bug in examprep itself must not look like the learner's exit
+            import traceback
+
+            last = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            fail = grading.failure("internal",
+                                   f"examprep の採点処理でエラーが起きました (examprep の不具合です): {last}",
+                                   f"examprep's grader failed (a bug in examprep, not in your code): {last}",
+                                   traceback=traceback.format_exc()[-2000:])
         finally:
             faulthandler.cancel_dump_traceback_later()
         output = captured.getvalue()

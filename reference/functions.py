@@ -46,7 +46,7 @@ def cross_entropy_error(y, t):
     """Cross entropy -sum(t * log(y)), averaged over the batch.
 
     y: (N, D) or (D,) probabilities (output of softmax).
-    t: one-hot labels of the same shape as y, or integer labels (N,) or scalar.
+    t: one-hot labels of the same shape as y, or integer labels (N,) (an array, as in the book).
     The 1e-7 inside the log keeps log(0) from giving -inf (the book's delta).
     """
     if y.ndim == 1:

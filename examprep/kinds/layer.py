@@ -88,9 +88,12 @@ class _Inputs:
 
 
 def _dout_for(out, seed, step_index, dtype):
-    """A random, non-uniform upstream gradient shaped like the forward output."""
+    """A random, non-uniform upstream gradient shaped like the forward output (None when it has no shape)."""
     rng = np.random.default_rng(seed + step_index)
-    shape = np.shape(out)
+    try:
+        shape = np.shape(out)
+    except ValueError:
+        return None  # a ragged tuple or list: the output comparison reports it
     return rng.standard_normal(shape).astype(dtype) if shape else float(rng.standard_normal())
 
 
@@ -108,14 +111,17 @@ def run(namespace, case, dtype, seed, learner, target_names):
         return r
 
     context = {"init": _shapes(inputs.init), "init_kwargs": _shapes(inputs.init_kwargs)}
+    init_args = casegen.copy_value(inputs.init)
     try:
-        layer = guarded(cls, *casegen.copy_value(inputs.init), **casegen.copy_value(inputs.init_kwargs))
+        layer = guarded(cls, *init_args, **casegen.copy_value(inputs.init_kwargs))
     except LearnerRaised as exc:
         rec("output", "constructor", error=exc.info)
         return records
 
     first_backward = None
     for k, (args, kwargs, backward) in enumerate(inputs.steps, start=1):
+        if k > 1 and _update_in_place(init_args):
+            context["parameters_updated"] = True
         context.update(forward=_shapes(args), forward_kwargs=_shapes(kwargs), step=k)
         out_rec = rec("output", f"forward output (step {k})")
         handed = casegen.copy_value(args)
@@ -136,6 +142,8 @@ def run(namespace, case, dtype, seed, learner, target_names):
         if first_backward is None:
             first_backward = k
         dout = _dout_for(out_rec.value, inputs.dout_seed, k, dtype)
+        if dout is None or not isinstance(out_rec.value, (np.ndarray, float, int, np.number)):
+            return records  # not an array or a number: the output comparison says so, backward cannot run
         back_rec = rec("backward", f"backward return (step {k})")
         try:
             if backward == "default":
@@ -151,6 +159,22 @@ def run(namespace, case, dtype, seed, learner, target_names):
     if learner and case.get("numgrad", True) and dtype == "float64" and first_backward is not None:
         records.extend(_numerical_check(cls, case, inputs, first_backward, dtype, context))
     return records
+
+
+def _update_in_place(arrays):
+    """Change the float arrays handed to the constructor in place, as an optimizer does between steps.
+
+    The book's networks hand each layer the very arrays the optimizer updates
+    (Affine(self.params['W1'], ...)); a layer that keeps copies silently stops
+    learning. Returns whether anything was updated.
+    """
+    updated = False
+    for value in arrays:
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+            value *= 0.9
+            value += 0.05
+            updated = True
+    return updated
 
 
 def _attribute(record, obj, attr, copy):
@@ -224,4 +248,9 @@ def _numerical_check(cls, case, inputs, step_index, dtype, context):
             records.append(Record("numgrad", name, dtype, label, value=worst, context=dict(context)))
     except LearnerRaised as exc:
         records.append(Record("numgrad", name, dtype, "numerical gradient", error=exc.info, context=dict(context)))
+    except (TypeError, ValueError) as exc:
+        # The learner's forward returned something that is not a number or an array of the right shape; the
+        # comparison with the reference reports that first, so this record is never the one shown.
+        records.append(Record("numgrad", name, dtype, "numerical gradient", context=dict(context),
+                              error={"type": type(exc).__name__, "message": str(exc)[:300]}))
     return records
