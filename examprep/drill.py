@@ -4,11 +4,22 @@ At a blank's prompt:  an expression or statement(s) answers it (an unfinished
 line such as `for ...:` continues on the next lines, as in the Python prompt;
 an empty line ends it);  ? shows a hint (again for a stronger one);  ! reveals
 the reference line (the blank then counts as not solved);  q stops.
+
+drill_one() drills one prepared hole and returns an Outcome; `examprep drill` (run)
+and the timed `examprep practice` (examprep.practice) both use it. With a Countdown,
+answers are read with a deadline: the prompt shows the time left, and when it runs
+out the answer in progress is graded if every unsolved blank has one, else recorded
+as unfinished (see _time_up).
 """
 import ast
 import codeop
+import math
+import os
 import random
+import select
+import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from examprep import holes, render, store
@@ -23,18 +34,114 @@ TEXT = {
     "no_more_hints": {"ja": "これ以上のヒントはありません (! で答えを表示)。", "en": "No more hints (! reveals the answer)."},
     "revealed": {"ja": "答え: {code}", "en": "Answer: {code}"},
     "retry": {"ja": "✗ の空欄をもう一度入力してください。", "en": "Try the ✗ blanks again."},
+    "retry_or_next": {"ja": "✗ の空欄をもう一度入力してください (n で次の問題へ)。",
+                      "en": "Try the ✗ blanks again (n moves on to the next problem)."},
     "summary": {"ja": "結果", "en": "Summary"},
     "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({secs:.0f} 秒)。", "en": "Solved {k} of {n} blanks yourself ({secs:.0f} s)."},
     "quit": {"ja": "中断しました。", "en": "Stopped."},
     "saved": {"ja": "解答を保存しました: {path}", "en": "Saved your answer: {path}"},
     "names": {"ja": "この行で使う名前: {names}", "en": "Names this line uses: {names}"},
     "skeleton": {"ja": "形: {code}", "en": "Shape of the line: {code}"},
+    "time_up": {"ja": "⏰ 時間切れです。", "en": "⏰ Time is up."},
+    "time_up_grade": {"ja": "すべての空欄に入力済みなので採点します。", "en": "Every blank has an answer: grading it."},
+    "time_up_partial": {"ja": "入力済みの空欄だけを採点し、未完として記録します。",
+                        "en": "Grading the blanks you answered; the question is recorded as unfinished."},
+    "time_up_none": {"ja": "未回答のため、未完として記録します。", "en": "Nothing answered: recorded as unfinished."},
+    "time_left": {"ja": "この問題 {took} ・ 残り {left}", "en": "{took} on this question · {left} left"},
 }
+
+SKIP_WORDS = ("n", "next")
+QUIT_WORDS = ("q", "quit")
 
 
 def _t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
 
+
+def clock(seconds, up=True):
+    """Seconds as mm:ss (h:mm:ss from an hour). Rounded up by default, so that a countdown shows 00:00 only
+    when the time is over; up=False rounds a duration to the nearest second."""
+    s = max(0, math.ceil(seconds - 1e-9) if up else round(seconds))
+    h, rest = divmod(s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+
+# --- reading answers against a deadline ----------------------------------------------------------------------
+
+class TimeUp(Exception):
+    """The countdown reached zero while an answer was being read."""
+
+
+class Countdown:
+    """A session deadline, and an input function that honours it.
+
+    input(prompt) writes "[mm:ss] prompt", then waits with select() on standard input for
+    at most the time left (on a terminal in canonical mode select() returns once a whole
+    line has been entered) and raises TimeUp when the time runs out. Lines are read from
+    the file descriptor directly, so no buffered line is ever missed by select().
+    """
+
+    def __init__(self, seconds, stdin_fd=None, stdout=None):
+        self.deadline = time.monotonic() + seconds
+        self.fd = sys.stdin.fileno() if stdin_fd is None else stdin_fd
+        self.stdout = stdout
+        self._pending = b""
+
+    def remaining(self):
+        return max(0.0, self.deadline - time.monotonic())
+
+    @contextmanager
+    def paused(self):
+        """Stop the clock while examprep itself works (preparing a hole): the learner's time is not spent."""
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.deadline += time.monotonic() - started
+
+    def input(self, prompt):
+        out = self.stdout or sys.stdout
+        left = self.remaining()
+        if left <= 0:
+            raise TimeUp
+        out.write(f"[{clock(left)}] {prompt}")
+        out.flush()
+        return self._readline()
+
+    def _readline(self):
+        while b"\n" not in self._pending:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                self._discard_typed()
+                (self.stdout or sys.stdout).write("\n")
+                raise TimeUp
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if not ready:
+                continue
+            data = os.read(self.fd, 4096)
+            if not data:  # end of input: Ctrl-D at the start of a line, or a closed pipe
+                if self._pending:
+                    line, self._pending = self._pending, b""
+                    return line.decode("utf-8", "replace")
+                raise EOFError
+            self._pending += data
+        line, self._pending = self._pending.split(b"\n", 1)
+        return line.decode("utf-8", "replace").rstrip("\r")
+
+    def _discard_typed(self):
+        """Drop a half-typed line, so it does not reach the shell after examprep ends."""
+        self._pending = b""
+        try:
+            import termios
+
+            if os.isatty(self.fd):
+                termios.tcflush(self.fd, termios.TCIFLUSH)
+        except (ImportError, OSError):
+            pass
+
+
+# --- one problem ---------------------------------------------------------------------------------------------
 
 @dataclass
 class BlankState:
@@ -46,6 +153,59 @@ class BlankState:
     revealed: bool = False
     passed: bool = False
     hint_list: list = field(default_factory=list)
+    misses: int = 0          # graded rounds that judged it wrong
+    fresh: bool = False      # answered since the last graded round
+
+
+@dataclass
+class Outcome:
+    """How one drilled problem ended."""
+    problem: str
+    hole: object
+    states: list
+    passed: bool = False
+    unfinished: bool = False     # time ran out before the answer was complete (recorded as unfinished)
+    time_up: bool = False
+    skipped: bool = False        # n: on to the next problem (practice)
+    quit: bool = False           # q, Ctrl-C or Ctrl-D
+    interrupted: bool = False    # Ctrl-C or Ctrl-D
+    rounds: int = 0              # graded rounds
+    seconds: float = 0.0
+
+    @property
+    def hints(self):
+        return sum(s.hints_used for s in self.states)
+
+    @property
+    def reveals(self):
+        return sum(1 for s in self.states if s.revealed)
+
+    @property
+    def solved_blanks(self):
+        return sum(1 for s in self.states if s.passed and not s.revealed)
+
+    @property
+    def result(self):
+        """solved / revealed / missed / unfinished / skipped / stopped."""
+        if self.passed:
+            return "revealed" if self.reveals else "solved"
+        if self.unfinished:
+            return "unfinished"
+        if self.rounds:
+            return "missed"
+        return "skipped" if self.skipped else "stopped"
+
+    def review_blanks(self):
+        """The blanks worth reviewing: judged wrong at least once, or revealed."""
+        return [s for s in self.states if s.misses or s.revealed]
+
+
+def show(con, problem, hole, lang, intro=True):
+    con.rule(f"[bold]{problem.title[lang]}[/bold]  [dim]{problem.id} · {problem.item} {problem.topic} · "
+             f"level={hole.level} seed={hole.seed}[/dim]")
+    render.code(con, holes.display_text(hole))
+    if intro:
+        con.print(f"[dim]{_t('intro', lang)}[/dim]")
 
 
 def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=input, mode="drill",
@@ -60,35 +220,44 @@ def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=inp
         seed = random.randrange(1000)
     with render.status(con, lang, "prepare"):
         hole = holes.make(problem, level=level or "normal", blanks=blanks, seed=seed, lang=lang)
+    show(con, problem, hole, lang)
+    outcome = drill_one(con, problem, hole, lang, input_fn=input_fn, mode=mode, session_id=run_id)
+    return _finish(con, outcome, lang)
+
+
+def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", session_id=None, countdown=None,
+              allow_skip=False):
+    """Drill one prepared (and already shown) hole until it passes, the learner quits or skips (allow_skip:
+    n), or the countdown runs out. Every graded round is recorded with mode and session_id. Returns an Outcome.
+    """
+    from examprep import sandbox
+
     states = [BlankState(lab, cand) for lab, cand in zip(hole.labels, hole.blanks)]
     for s in states:
         s.hint_list = hints_for(problem, s.candidate, lang)
-
-    con.rule(f"[bold]{problem.title[lang]}[/bold]  [dim]{problem.id} · {problem.item} {problem.topic} · "
-             f"level={hole.level} seed={seed}[/dim]")
-    render.code(con, holes.display_text(hole))
-    con.print(f"[dim]{_t('intro', lang)}[/dim]")
+    out = Outcome(problem.id, hole, states)
+    if countdown is not None:
+        input_fn = countdown.input
     started = time.monotonic()
+    sandbox.prestart()  # the grading process imports numpy while the learner types
     try:
         while True:
             for s in states:
                 if not s.passed:
-                    if not _ask(con, s, lang, input_fn):
-                        return _finish(con, problem, states, started, lang, quit=True)
-            text = _filled_text(hole, states)
-            with render.status(con, lang, "grade"):
-                verdict = judge(problem, text, hole)
-            by_label = {b.label: b for b in verdict.blanks}
-            for s in states:
-                b = by_label.get(s.label)
-                s.passed = verdict.passed or bool(b and b.passed)
-            record_round(con, lang, problem, hole, states, verdict, text, time.monotonic() - started, mode, run_id)
-            render.blanks(con, _without_file_lines(verdict.blanks), lang)
+                    action = _ask(con, s, lang, input_fn, allow_skip)
+                    if action != "answer":
+                        out.quit = action == "quit"
+                        out.skipped = action == "skip"
+                        return _done(out, started)
+            verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
             if verdict.passed:
                 con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
-                path = store.save_solution(problem.id, text)
-                con.print(f"[dim]{_t('saved', lang, path=path)}[/dim]")
-                return _finish(con, problem, states, started, lang)
+                path = store.save_solution(problem.id, _filled_text(hole, states))
+                if mode == "drill":
+                    con.print(f"[dim]{_t('saved', lang, path=path)}[/dim]")
+                out.passed = True
+                _show_time(con, countdown, started, lang)
+                return _done(out, started)
             if all(s.passed for s in states):
                 # Right one by one but not together: show why, and ask for every blank again.
                 con.print(render.failure_text(verdict.failure, lang))
@@ -96,16 +265,95 @@ def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=inp
                     con.print(f"[yellow]{pick(note, lang)}[/yellow]")
                 for s in states:
                     s.passed = False
-            con.print(f"[yellow]{_t('retry', lang)}[/yellow]")
+            con.print(f"[yellow]{_t('retry_or_next' if allow_skip else 'retry', lang)}[/yellow]")
+            _show_time(con, countdown, started, lang)
+            sandbox.prestart()  # for the next round
+    except TimeUp:
+        out.time_up = True
+        try:
+            _time_up(con, problem, hole, states, lang, out, started, mode, session_id)
+        except (KeyboardInterrupt, EOFError):
+            con.print()
+            out.quit = out.interrupted = True
     except (KeyboardInterrupt, EOFError):
         con.print()
-        return _finish(con, problem, states, started, lang, quit=True)
+        out.quit = out.interrupted = True
+    return _done(out, started)
+
+
+def _done(out, started):
+    out.seconds = time.monotonic() - started
+    return out
+
+
+def _show_time(con, countdown, started, lang):
+    if countdown is not None:
+        took = clock(time.monotonic() - started, up=False)
+        con.print(f"[cyan]⏱ {_t('time_left', lang, took=took, left=clock(countdown.remaining()))}[/cyan]")
+
+
+def _grade(con, problem, hole, states, lang, out, started, mode, session_id):
+    """One graded round of every blank: judge, update the states, record it, show the per-blank verdicts."""
+    text = _filled_text(hole, states)
+    with render.status(con, lang, "grade"):
+        verdict = judge(problem, text, hole)
+    by_label = {b.label: b for b in verdict.blanks}
+    for s in states:
+        b = by_label.get(s.label)
+        s.passed = verdict.passed or bool(b and b.passed)
+        if not s.passed:
+            s.misses += 1
+        s.fresh = False
+    out.rounds += 1
+    record_round(con, lang, problem, hole, states, verdict, text, time.monotonic() - started, mode, session_id)
+    render.blanks(con, _without_file_lines(verdict.blanks), lang)
+    return verdict
+
+
+def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
+    """The countdown ran out during this question.
+
+    Nothing typed since the last graded round: that round stands (nothing more is recorded).
+    Every unsolved blank has an answer (typed now, or kept from an earlier round): graded and
+    recorded as usual. Otherwise the attempt is recorded as unfinished, with the answers typed
+    so far (each judged on its own, the other blanks holding the reference line).
+    """
+    con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+    if out.rounds and not any(s.fresh for s in states):
+        return
+    if all(s.answer is not None for s in states if not s.passed):
+        con.print(f"[dim]{_t('time_up_grade', lang)}[/dim]")
+        verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
+        if verdict.passed:
+            con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
+            store.save_solution(problem.id, _filled_text(hole, states))
+            out.passed = True
+        return
+    out.unfinished = True
+    answered = [s for s in states if s.answer is not None]
+    seconds = time.monotonic() - started
+    if not answered:
+        con.print(f"[dim]{_t('time_up_none', lang)}[/dim]")
+        record_round(con, lang, problem, hole, states, None, None, seconds, mode, session_id, unfinished=True)
+        return
+    con.print(f"[dim]{_t('time_up_partial', lang)}[/dim]")
+    text = _filled_text(hole, states)  # unanswered blanks keep their blank("…") line
+    with render.status(con, lang, "grade"):
+        verdict = judge(problem, text, hole)
+    by_label = {b.label: b for b in verdict.blanks}
+    for s in answered:
+        b = by_label.get(s.label)
+        s.passed = bool(b and b.passed)
+        if not s.passed:
+            s.misses += 1
+    record_round(con, lang, problem, hole, states, verdict, text, seconds, mode, session_id, unfinished=True)
+    render.blanks(con, _without_file_lines([by_label[s.label] for s in answered if s.label in by_label]), lang)
 
 
 def _read_answer(con, prompt, input_fn):
     """One answer: a line, or several when the first is unfinished Python (like the REPL)."""
     lines = [input_fn(prompt)]
-    if lines[0].strip() in ("?", "!", "q", "quit"):
+    if lines[0].strip() in ("?", "!") + QUIT_WORDS + SKIP_WORDS:
         return lines[0].strip()
     while True:
         source = "\n".join(lines)
@@ -123,15 +371,17 @@ def _read_answer(con, prompt, input_fn):
         lines.append(more)
 
 
-def _ask(con, s, lang, input_fn):
-    """Prompt until the blank has a syntactically valid answer. False when the learner quits."""
+def _ask(con, s, lang, input_fn, allow_skip=False):
+    """Prompt until the blank has a syntactically valid answer: "answer", or "quit" / "skip" (n, allow_skip)."""
     while True:
         lhs = s.candidate.lhs
         prompt = f"{s.label} {lhs}" if lhs else f"{s.label} "
         reply = _read_answer(con, prompt, input_fn)
         stripped = reply.strip()
-        if stripped in ("q", "quit"):
-            return False
+        if stripped in QUIT_WORDS:
+            return "quit"
+        if allow_skip and stripped in SKIP_WORDS:
+            return "skip"
         if stripped == "?":
             if s.hints_used < len(s.hint_list):
                 con.print(f"[cyan]💡 {s.hint_list[s.hints_used]}[/cyan]")
@@ -142,8 +392,9 @@ def _ask(con, s, lang, input_fn):
         if stripped == "!":
             s.revealed = True
             s.answer = s.candidate.text
+            s.fresh = True
             con.print(f"[magenta]{_t('revealed', lang, code=s.candidate.text)}[/magenta]")
-            return True
+            return "answer"
         if not stripped:
             con.print(f"[dim]{_t('empty', lang, label=s.label)}[/dim]")
             continue
@@ -153,7 +404,8 @@ def _ask(con, s, lang, input_fn):
             continue
         s.answer = statement
         s.attempts += 1
-        return True
+        s.fresh = True
+        return "answer"
 
 
 def statement_for(candidate, reply):
@@ -177,7 +429,7 @@ def statement_for(candidate, reply):
 
 
 def _filled_text(hole, states):
-    """The hole file with every blank's region holding the learner's answer."""
+    """The hole file with every answered blank's region holding the learner's answer."""
     lines = hole.text.splitlines()
     out = []
     by_label = {s.label: s for s in states}
@@ -185,10 +437,13 @@ def _filled_text(hole, states):
     for line in lines:
         stripped = line.strip()
         if stripped.startswith(holes.MARK_OPEN.strip()):
-            inside = stripped[len(holes.MARK_OPEN.strip()):].strip()
             out.append(line)
+            label = stripped[len(holes.MARK_OPEN.strip()):].strip()
+            answer = by_label[label].answer
+            if answer is None:
+                continue  # not answered yet: the blank("…") line stays
+            inside = label
             indent = line[:len(line) - len(line.lstrip())]
-            answer = by_label[inside].answer or ""
             out.extend(indent + a if a.strip() else "" for a in answer.splitlines())
             continue
         if stripped.startswith(holes.MARK_CLOSE.strip()):
@@ -243,15 +498,21 @@ def skeleton(text):
     return ast.unparse(_Mask().visit(tree))
 
 
-def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode, session_id):
-    """Save one graded round in the progress store; a store problem is shown, never fatal to the drill."""
+def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode, session_id, unfinished=False):
+    """Save one graded round in the progress store; a store problem is shown, never fatal to the drill.
+
+    unfinished: the time ran out first; the attempt does not pass, blank_results are only the blanks
+    answered so far (verdict is None when there are none), hints and reveals count every blank.
+    """
     from examprep import progress
 
+    graded = [s for s in states if s.answer is not None] if unfinished else states
     attempt = progress.Attempt(
-        problem=problem.id, mode=mode, passed=verdict.passed, level=hole.level, blanks=len(states), seed=hole.seed,
+        problem=problem.id, mode=mode, passed=bool(verdict and verdict.passed) and not unfinished,
+        level=hole.level, blanks=len(hole.labels), seed=hole.seed, unfinished=unfinished,
         blank_results=[{"label": s.label, "passed": s.passed, "tries": s.attempts, "hints": s.hints_used,
-                        "revealed": s.revealed, "reference": s.candidate.text} for s in states],
-        failure_check=(verdict.failure or {}).get("check"), answer=text,
+                        "revealed": s.revealed, "reference": s.candidate.text} for s in graded],
+        failure_check=((verdict.failure or {}).get("check") if verdict else None), answer=text,
         hints=sum(s.hints_used for s in states), reveals=sum(1 for s in states if s.revealed),
         seconds=round(seconds, 2), session_id=session_id)
     progress.record_safely(attempt, on_error=lambda exc: con.print(f"[red]{exc.message(lang)}[/red]"))
@@ -273,21 +534,21 @@ def _without_file_lines(blank_verdicts):
     return out
 
 
-def _finish(con, problem, states, started, lang, quit=False):
+def _finish(con, outcome, lang):
+    """The drill's summary table; the exit code: 0 solved, 1 not solved yourself, 130 stopped."""
     from rich.table import Table
 
-    secs = time.monotonic() - started
-    if quit:
+    if outcome.quit:
         con.print(f"[yellow]{_t('quit', lang)}[/yellow]")
     table = Table(title=_t("summary", lang), title_justify="left", show_edge=False)
     for col in (("空欄", "Blank"), ("結果", "Result"), ("回答回数", "Tries"), ("ヒント", "Hints"), ("答えを見た", "Revealed")):
         table.add_column(col[0] if lang == "ja" else col[1])
-    for s in states:
+    for s in outcome.states:
         result = "✓" if s.passed and not s.revealed else ("👁" if s.revealed else "✗")
         table.add_row(s.label, result, str(s.attempts), str(s.hints_used), "✓" if s.revealed else "")
     con.print(table)
-    solved = sum(1 for s in states if s.passed and not s.revealed)
-    con.print(_t("solved", lang, n=len(states), k=solved, secs=secs))
-    if quit:
+    solved = outcome.solved_blanks
+    con.print(_t("solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))
+    if outcome.quit:
         return 130
-    return 0 if solved == len(states) else 1
+    return 0 if solved == len(outcome.states) else 1

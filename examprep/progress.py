@@ -158,7 +158,7 @@ class Store:
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self._wal(timeout)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
         except sqlite3.Error as exc:
@@ -172,6 +172,19 @@ class Store:
 
     def close(self):
         self.conn.close()
+
+    def _wal(self, timeout):
+        """Switch the file to WAL (once per file; a no-op after). On a new file SQLite may refuse the switch with
+        "database is locked" at once, without waiting, while another process opens it too: retry until timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def version(self):
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -193,6 +206,9 @@ class Store:
                 shutil.copy2(self.path, backup)
         for version in range(current, SCHEMA_VERSION):
             self.conn.execute("BEGIN IMMEDIATE")
+            if self.version() > version:  # another process upgraded it while this one waited for the lock
+                self.conn.execute("COMMIT")
+                continue
             try:
                 for statement in MIGRATIONS[version].split(";"):
                     if statement.strip():

@@ -1,0 +1,326 @@
+"""`examprep report`: attempts recorded by the real CLI (check, drill) and by a practice session, counted right
+in every format; --since; an empty history is reported honestly."""
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import uuid
+import xml.dom.minidom
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from examprep import catalog, holes, report, schedule
+from examprep.progress import Attempt, Store
+
+pytestmark = pytest.mark.slow
+
+TIMEOUT = 30
+
+
+def cli(home, *args, lang="en", expect=0):
+    env = dict(os.environ, EXAMPREP_HOME=str(home), COLUMNS="200", PYTHONIOENCODING="utf-8")
+    env.pop("NO_COLOR", None)
+    proc = subprocess.run([sys.executable, "-m", "examprep", "--lang", lang, *args], env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=60, cwd=str(home))
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    if expect is not None:
+        assert proc.returncode == expect, (proc.returncode, proc.stdout, proc.stderr)
+    return proc
+
+
+def fill(path, answers=None):
+    """Replace each `blank("(..)")` line by the reference statement (or answers[label]), as tests/test_cli.py does."""
+    text = path.read_text(encoding="utf-8")
+    header = holes.read_header(text)
+    hole = holes.hole_from_header(catalog.get(header.problem_id), header)
+    answers = answers or {}
+    out = []
+    for line in text.splitlines():
+        for lab, cand in zip(hole.labels, hole.blanks):
+            if line.strip() == f'{cand.lhs}blank("{lab}")'.strip():
+                line = textwrap.indent(answers.get(lab, cand.text), cand.indent)
+        out.append(line)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return hole
+
+
+def drill_wrong_then_right(home):
+    """`examprep drill softmax` in a pseudo-terminal: blank 1 wrong, blank 2 right, then blank 1 right."""
+    pexpect = pytest.importorskip("pexpect")
+    hole = holes.make(catalog.get("softmax"), level="easy", seed=1, lang="en")
+    (l1, c1), (l2, c2) = zip(hole.labels, hole.blanks)
+
+    def prompt(label, cand):
+        return f"{label} {cand.lhs}" if cand.lhs else f"{label} "
+
+    def answer(cand):
+        return cand.text[len(cand.lhs):] if cand.lhs else cand.text
+
+    env = dict(os.environ, EXAMPREP_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "examprep", "drill", "softmax", "--level", "easy", "--seed", "1",
+                                           "--lang", "en"], env=env, encoding="utf-8", timeout=TIMEOUT,
+                          dimensions=(60, 250))
+    child.expect_exact(prompt(l1, c1))
+    child.sendline("None")
+    child.expect_exact(prompt(l2, c2))
+    child.sendline(answer(c2))
+    child.expect_exact("Try the ✗ blanks again.")
+    child.expect_exact(prompt(l1, c1))
+    child.sendline(answer(c1))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    return c1.text
+
+
+def practice_relu(home):
+    """`examprep practice relu` in a pseudo-terminal: its one blank answered right, which ends the session."""
+    pexpect = pytest.importorskip("pexpect")
+    [cand] = holes.make(catalog.get("relu"), level="normal", seed=0, lang="en").blanks   # relu has one line to blank
+    env = dict(os.environ, EXAMPREP_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+    child = pexpect.spawn(sys.executable, ["-m", "examprep", "--lang", "en", "practice", "relu", "--minutes", "3"],
+                          env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(60, 250))
+    child.expect_exact(f"(1) {cand.lhs}")
+    child.sendline(cand.text[len(cand.lhs):])
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    """A history made as a learner makes it: two checks (one passing, one failing) and a drill of softmax through
+    the real CLI, a practice session of relu (solved) through the real CLI, and a practice session recorded as
+    practice records it (sigmoid unfinished, tanh passed with its blank revealed)."""
+    home = tmp_path_factory.mktemp("examprep-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EXAMPREP_HOME", str(home))        # holes.make below caches its proof where the CLI looks
+        softmax = catalog.get("softmax")
+        good = home / "good.py"
+        good.write_text(holes.make(softmax, level="normal", seed=0, lang="en").text, encoding="utf-8")
+        hole = fill(good)
+        bad = home / "bad.py"
+        bad.write_text(holes.make(softmax, level="normal", seed=0, lang="en").text, encoding="utf-8")
+        fill(bad, {hole.labels[0]: "pass"})     # every blank is load-bearing: `pass` fails
+        cli(home, "check", str(good), expect=0)
+        cli(home, "check", str(bad), expect=1)
+        drill_missed = drill_wrong_then_right(home)
+        practice_relu(home)
+        with Store() as store:
+            session = store.start_session("practice", planned_minutes=5)
+            for problem, passed, unfinished, revealed, secs in (("sigmoid", False, True, False, 90.0),
+                                                                ("tanh", True, False, True, 30.0)):
+                store.record(Attempt(problem=problem, mode="practice", passed=passed, unfinished=unfinished,
+                                     level="easy", blanks=1, seconds=secs, session_id=session, reveals=int(revealed),
+                                     blank_results=[{"label": "(1)", "passed": passed, "tries": 1 - revealed,
+                                                     "hints": 0, "revealed": revealed,
+                                                     "reference": f"{problem} line"}]))
+            store.end_session(session, {"served": 2})
+        yield {"home": home, "check_missed": hole.blanks[0].text, "drill_missed": drill_missed}
+
+
+def report_json(home, *args):
+    return json.loads(cli(home, "report", "--format", "json", *args).stdout)
+
+
+def by(items, key, value):
+    [item] = [i for i in items if i[key] == value]
+    return item
+
+
+def test_counts_per_component_and_area(history):
+    data = report_json(history["home"])
+    assert data["schema"] == "examprep.report/1"
+    assert data["has_data"] is True and data["message"] is None
+    sm = by(data["components"], "problem", "softmax")
+    # runs: the passing check, the failing check, the drill (2 rounds: wrong, then right)
+    assert (sm["attempts"], sm["rounds"], sm["solved"], sm["first_try"]) == (3, 4, 2, 1)
+    assert sm["by_mode"] == {"check": 2, "drill": 1}
+    assert sm["solve_rate"] == pytest.approx(2 / 3, abs=1e-3)
+    assert sm["first_try_rate"] == pytest.approx(1 / 3, abs=1e-3)
+    assert sm["grade"] == "B"                      # 3 runs: solved 67 %
+    assert sm["median_seconds"] is not None         # the drill is timed; checks are not
+    missed = {b["reference"]: b for b in sm["missed_blanks"]}
+    assert history["check_missed"] in missed and history["drill_missed"] in missed
+    relu = by(data["components"], "problem", "relu")
+    assert (relu["attempts"], relu["solved"], relu["by_mode"], relu["grade"]) == (1, 1, {"practice": 1}, "—")
+    sig = by(data["components"], "problem", "sigmoid")
+    assert (sig["attempts"], sig["solved"], sig["first_try"]) == (1, 0, 0)
+    tanh = by(data["components"], "problem", "tanh")
+    assert (tanh["attempts"], tanh["solved"], tanh["first_try"]) == (1, 0, 0)      # revealed: passed, not solved
+    assert tanh["missed_blanks"] == [{"reference": "tanh line", "missed": 1, "seen": 1}]
+    assert {c["problem"] for c in data["components"]} == {"softmax", "relu", "sigmoid", "tanh"}
+    area = by(data["areas"], "area", "3")
+    assert (area["attempts"], area["rounds"], area["solved"], area["problems_tried"]) == (6, 7, 3, 4)
+    assert area["by_mode"] == {"check": 2, "drill": 1, "practice": 3}
+    assert area["grade"] == "C"                    # solved 50 % (and 4 of 26 problems tried: at most B anyway)
+    tot = data["totals"]
+    assert (tot["attempts"], tot["rounds"], tot["solved"], tot["problems_tried"]) == (6, 7, 3, 4)
+    assert tot["study_seconds"] >= 120             # practice 90 + 30, plus the drill and relu's practice
+    assert data["streak"]["current_days"] == 1
+    assert [w["attempts"] for w in data["trend"]][-1] == 6
+    assert [w["problem"] for w in data["weakest"]] == ["sigmoid", "tanh", "softmax"]
+    assert [(s["kind"], s["attempts"], s["solved"]) for s in data["sessions"]] == [("practice", 1, 1),
+                                                                                  ("practice", 2, 0)]
+    # nothing is due a moment after: FSRS's learning steps bring the failed one back first, in a minute
+    assert data["due"]["count"] == 0
+    assert [d["problem"] for d in data["due"]["upcoming"]][0] in ("sigmoid", "tanh")
+    assert {d["problem"] for d in data["due"]["upcoming"]} == {"softmax", "relu", "sigmoid", "tanh"}
+    assert "5" in data["grade_rule"]["en"] and data["grade_rule"]["window"] == 5
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", ["Progress report", "By syllabus area", "By component", "Weakest components", "How grades are given",
+            "Practice sessions"]),
+    ("ja", ["学習の成績表", "分野別", "部品別", "弱点", "習熟度の基準", "練習セッション"]),
+])
+def test_text(history, lang, words):
+    out = cli(history["home"], "report", lang=lang).stdout
+    for w in words:
+        assert w in out, w
+    assert "softmax" in out and "sigmoid" in out
+    assert history["check_missed"] in out
+
+
+def test_markdown(history):
+    out = cli(history["home"], "report", "--format", "md").stdout
+    assert out.startswith("# Progress report")
+    assert re.search(r"^\| softmax \| Softmax function \| 3 \| 4 \| 67% \| 33% \|", out, re.M), out
+    assert "## How grades are given" in out and "S solved ≥ 90%" in out
+    assert f"`{history['check_missed']}`" in out
+
+
+def test_html_is_self_contained(history, tmp_path):
+    target = tmp_path / "report.html"
+    proc = cli(history["home"], "report", "--format", "html", "--output", str(target), lang="ja")
+    assert proc.stdout == ""
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+    assert "http://" not in text and "https://" not in text
+    assert "<script" not in text and "<link" not in text and "src=" not in text
+    svgs = re.findall(r"<svg.*?</svg>", text, re.S)
+    assert len(svgs) == 2                           # the trend and the mastery per area
+    for svg in svgs:
+        xml.dom.minidom.parseString(svg)            # well-formed
+    assert "<polyline" in text or "<circle" in text
+    assert "習熟度の基準" in text and "softmax" in text
+    assert not list(tmp_path.glob(".report.html.*")), "no temporary file left behind"
+    assert cli(history["home"], "report", "--format", "html").stdout.startswith("<!DOCTYPE html>")
+
+
+def test_json_to_a_file(history, tmp_path):
+    target = tmp_path / "r.json"
+    cli(history["home"], "report", "--format", "json", "-o", str(target))
+    assert json.loads(target.read_text(encoding="utf-8"))["totals"]["attempts"] == 6
+
+
+def test_since(history):
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    data = report_json(history["home"], "--since", tomorrow)
+    assert data["has_data"] is False and data["since"] == tomorrow
+    assert "(6 before that)" in data["message"]["en"]     # says how many runs lie before the date
+    assert data["components"] == [] and data["totals"]["solve_rate"] is None
+    assert data["streak"]["current_days"] == 1      # the streak is from the whole history
+    today = report_json(history["home"], "--since", date.today().isoformat())
+    assert today["totals"]["attempts"] == 6
+
+
+def test_since_filters_old_attempts(examprep_home):
+    old = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat(timespec="seconds")
+    new = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat(timespec="seconds")
+    with Store() as store:
+        store.record(Attempt(problem="tanh", mode="check", passed=False, created_at=old))
+        store.record(Attempt(problem="tanh", mode="check", passed=True, created_at=new))
+    everything = report_json(examprep_home)
+    assert everything["totals"]["attempts"] == 2
+    assert by(everything["components"], "problem", "tanh")["grade"] == "C"     # solved 1 of 2
+    week = report_json(examprep_home, "--since", (date.today() - timedelta(days=7)).isoformat())
+    assert week["totals"]["attempts"] == 1
+    assert by(week["components"], "problem", "tanh")["grade"] == "—"           # 1 run: not enough data
+
+
+@pytest.mark.parametrize("lang,value,message", [
+    ("en", "yesterday", "--since expects a date as YYYY-MM-DD"),
+    ("en", "2026-02-30", "'2026-02-30' is not a date"),
+    ("ja", "13/01/2026", "--since には日付を YYYY-MM-DD で指定してください"),
+])
+def test_bad_since(examprep_home, lang, value, message):
+    proc = cli(examprep_home, "report", "--since", value, lang=lang, expect=2)
+    assert message in proc.stderr
+    assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html", "json"])
+def test_empty_history_is_honest(examprep_home, fmt):
+    first = schedule.prerequisite_order(catalog.load_all())[0].id
+    out = cli(examprep_home, "report", "--format", fmt).stdout
+    assert f"examprep drill {first}" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["has_data"] is False
+        assert data["message"]["en"].startswith("No attempts are recorded yet")
+        assert data["components"] == [] and data["weakest"] == [] and data["trend"] == []
+        assert all(a["grade"] == report.NO_GRADE and a["solve_rate"] is None for a in data["areas"])
+        assert data["totals"]["solve_rate"] is None and data["totals"]["attempts"] == 0
+    else:
+        assert "No attempts are recorded yet" in out
+        out = re.sub(r"<style>.*?</style>", "", out, flags=re.S)
+        assert "%" not in out, "no rate without data"
+        assert not re.search(r"\b(Grade|Solved|First try)\b", out)
+        assert "<svg" not in out
+    assert not (examprep_home / "progress.sqlite3").exists()
+
+
+def test_grade_rule():
+    def runs(pattern):
+        return [schedule.Run(problem="x", mode="drill", started=None, ended=None, rounds=1, passed=c != "x",
+                             solved=c in "sf", first_try=c == "f", retried=False, hints=0, reveals=0,
+                             unfinished=False) for c in pattern]
+    # f: solved on the first try, s: solved after a retry, x: not solved
+    assert report.grade(runs("f")) == "—"
+    assert report.grade(runs("fffff")) == "S"
+    assert report.grade(runs("fffff"), due=True) == "A"
+    assert report.grade(runs("fffff"), capped=True) == "B"
+    assert report.grade(runs("fffsx")) == "A"       # solved 80 %, first try 60 %
+    assert report.grade(runs("ffssx")) == "B"       # first try 40 %
+    assert report.grade(runs("fsx")) == "B"         # solved 67 %
+    assert report.grade(runs("fxx")) == "D"          # solved 33 %
+    assert report.grade(runs("fsxxx")) == "C"       # solved 40 %
+
+
+def test_streak():
+    today = date(2026, 5, 10)
+
+    def run_on(d):
+        when = datetime.combine(d, datetime.min.time()).replace(hour=12).astimezone().astimezone(timezone.utc)
+        return schedule.Run(problem="x", mode="drill", started=when, ended=when, rounds=1, passed=True,
+                            solved=True, first_try=True, retried=False, hints=0, reveals=0, unfinished=False)
+    days = [today - timedelta(days=k) for k in (1, 2, 3, 6, 7)]
+    s = report.streak([run_on(d) for d in days], today)
+    assert s == {"current_days": 3, "longest_days": 3, "last_active_day": "2026-05-09"}   # today is not over
+    assert report.streak([run_on(d) for d in days], today + timedelta(days=2))["current_days"] == 0
+    assert report.streak([], today)["current_days"] == 0
+
+
+def test_area_grade_needs_coverage_and_nothing_due():
+    """An area graded from one well-known component: S only while half its problems are tried and none is due."""
+    now = datetime.now(timezone.utc)
+
+    def perfect(problem, days):
+        return [Attempt(problem=problem, mode="check", passed=True, id=str(uuid.uuid4()),
+                        created_at=(now - timedelta(days=d)).isoformat(timespec="seconds")) for d in days]
+    problems = catalog.load_all()
+    spaced = perfect("tanh", (90, 80, 60, 30, 1))
+    two = {p: problems[p] for p in ("tanh", "relu")}
+    three = {p: problems[p] for p in ("tanh", "relu", "sigmoid")}
+    data = report.build(spaced, two, now=now)
+    assert by(data["components"], "problem", "tanh")["grade"] == "S"
+    assert data["areas"][0]["grade"] == "S"                        # 1 of 2 tried: half
+    assert report.build(spaced, three, now=now)["areas"][0]["grade"] == "B"      # 1 of 3: fewer than half
+    due = report.build(perfect("tanh", (104, 103, 102, 101, 100)), two, now=now)   # learnt in a rush, long ago
+    assert by(due["components"], "problem", "tanh")["is_due"] is True
+    assert by(due["components"], "problem", "tanh")["grade"] == "A"
+    assert due["areas"][0]["grade"] == "A"
