@@ -101,8 +101,8 @@ def span(delta, lang):
 
 def relative(when, now, lang):
     delta = when - now
-    if abs(delta.total_seconds()) < 60:
-        return t("now", lang)
+    if -60 < delta.total_seconds() <= 0:
+        return t("now", lang)  # due within the last minute; a time still ahead always reads "in 1 min" at least
     return t("in" if delta.total_seconds() > 0 else "ago", lang, t=span(delta, lang))
 
 
