@@ -1,0 +1,271 @@
+"""Mock-exam questions (examprep.exam): proven distractors, independent calculation keys, JSON.
+
+Code questions: for a sample of problems and seeds, every option is graded again here, in
+a separate sandbox run from the one that proved the distractors, from an answer file the
+test builds itself out of the question's data: exactly one option (the key) passes, each
+wrong option fails the way its stored verdict says, and no two options are the same text
+or behave the same (identical failure). Calculation questions: the key is recomputed here
+with the formulas written out in this file, from the numbers in the question's params
+(which must appear in its stem).
+"""
+import ast
+import hashlib
+import json
+import math
+import re
+
+import pytest
+
+from examprep import catalog, sandbox, source
+from examprep.exam import Question, calc_questions, code_questions, generate
+
+SAMPLE = ["softmax", "conv2d", "adam", "batchnorm", "max_pooling", "numerical_gradient", "softmax_with_loss",
+          "im2col", "layernorm", "affine", "momentum", "cross_entropy"]
+SEEDS = [0, 1, 2, 3]
+CALC_SEEDS = range(40)
+
+
+@pytest.fixture(scope="module")
+def proofs(module_examprep_home):
+    problems = [catalog.get(pid) for pid in SAMPLE]
+    return code_questions.prove_all(problems)
+
+
+@pytest.fixture(scope="module")
+def code_sets(proofs):
+    """{problem id: [questions]} over SEEDS, three blanks per set where the problem has them."""
+    out = {}
+    for pid in SAMPLE:
+        problem = catalog.get(pid)
+        out[pid] = [q for seed in SEEDS for q in code_questions.code_set(problem, seed, 3, proofs[pid])]
+    return out
+
+
+def answer_file(question, text):
+    """The reference answer with the question's blank filled with text, built from the question's data alone."""
+    blank = question.blank
+    answer = source.reference_answer(catalog.get(question.problem))
+    assert hashlib.sha256(answer.encode()).hexdigest()[:16] == blank["ref"]
+    assert blank["template"].count(blank["marker"]) == 1
+    statement = blank["template"].replace(blank["marker"], text)
+    lines = answer.split("\n")
+    lines[blank["start"] - 1:blank["end"]] = [blank["indent"] + line if line.strip() else ""
+                                              for line in statement.split("\n")]
+    return "\n".join(lines)
+
+
+def behaviour(failure):
+    """A failure without the line it happened on: what an option does, for telling two options apart."""
+    details = dict(failure.get("details") or {})
+    if isinstance(details.get("error"), dict):
+        details["error"] = {k: details["error"].get(k) for k in ("type", "message")}
+    return json.dumps([failure.get(k) for k in ("check", "stage", "case", "dtype", "what")] + [details],
+                      sort_keys=True, default=str)
+
+
+@pytest.fixture(scope="module")
+def regraded(code_sets):
+    """{problem id: {(question id, option index): failure}}, one fresh sandbox run per problem."""
+    out = {}
+    for pid, questions in code_sets.items():
+        problem = catalog.get(pid)
+        variants = [(f"{q.id}#{i}", answer_file(q, o.text)) for q in questions for i, o in enumerate(q.options)]
+        result = sandbox.grade_variants(problem.source, variants)
+        out[pid] = {tuple(name.rsplit("#", 1)): failure for name, failure in result.failures.items()}
+        assert len(out[pid]) == len(variants)
+    return out
+
+
+def test_sample_has_questions(code_sets):
+    assert sum(len(qs) for qs in code_sets.values()) >= 80
+    kinds = {q.blank["whole_line"] for qs in code_sets.values() for q in qs}
+    assert kinds == {True, False}, "both whole-line and sub-expression blanks occur"
+
+
+@pytest.mark.parametrize("pid", SAMPLE)
+def test_exactly_one_option_passes(pid, code_sets, regraded):
+    questions = code_sets[pid]
+    assert questions, f"{pid}: no code question"
+    for q in questions:
+        assert q.kind == "code_choice" and len(q.options) == 4
+        passing = [i for i in range(4) if regraded[pid][(q.id, str(i))] is None]
+        assert passing == [q.key], f"{q.id}: options {[o.text for o in q.options]} passing {passing}, key {q.key}"
+        assert q.options[q.key].correct and sum(o.correct for o in q.options) == 1
+        assert q.options[q.key].text == q.answer
+        for i, option in enumerate(q.options):
+            failure = regraded[pid][(q.id, str(i))]
+            if i != q.key:
+                assert option.verdict["check"] == failure["check"], (q.id, option.text)
+                assert option.verdict["ja"] and option.verdict["en"]
+                assert failure["check"] not in ("internal", "timeout", "crash", "exit", "memory", "syntax")
+
+
+@pytest.mark.parametrize("pid", SAMPLE)
+def test_options_pairwise_distinct(pid, code_sets, regraded):
+    for q in code_sets[pid]:
+        texts = [" ".join(o.text.split()) for o in q.options]
+        assert len(set(texts)) == 4, q.id
+        statements = {ast.dump(ast.parse(q.blank["template"].replace(q.blank["marker"], o.text)))
+                      for o in q.options}
+        assert len(statements) == 4, q.id
+        wrong = [behaviour(regraded[pid][(q.id, str(i))]) for i in range(4) if i != q.key]
+        assert len(set(wrong)) == 3, f"{q.id}: two distractors fail identically"
+
+
+def test_listing_shows_every_blank_of_the_set(code_sets):
+    for questions in code_sets.values():
+        by_set = {}
+        for q in questions:
+            by_set.setdefault(q.set_id, []).append(q)
+        for members in by_set.values():
+            listing = members[0].code
+            assert all(q.code == listing for q in members)
+            assert len({q.label for q in members}) == len(members)
+            for q in members:
+                assert q.blank["marker"] in listing and q.label in q.stem["ja"] and q.label in q.stem["en"]
+                assert q.answer not in q.blank["template"]
+            assert '"""' not in listing, "docstrings give answers away"
+
+
+def test_deterministic_per_seed(proofs):
+    for pid in ("softmax", "conv2d", "batchnorm"):
+        problem = catalog.get(pid)
+        first = [q.to_json() for q in code_questions.code_set(problem, 7, 3, proofs[pid])]
+        again = [q.to_json() for q in code_questions.code_set(problem, 7, 3, proofs[pid])]
+        assert first == again
+    seeds = {json.dumps([q.to_json() for q in code_questions.code_set(catalog.get("batchnorm"), s, 3,
+                                                                      proofs["batchnorm"])]) for s in range(4)}
+    assert len(seeds) > 1
+    for template in calc_questions.TEMPLATES:
+        assert ([q.to_json() for q in calc_questions.calc_set(template, 3)]
+                == [q.to_json() for q in calc_questions.calc_set(template, 3)])
+
+
+def test_free_form_is_the_same_blank(code_sets):
+    q = code_sets["softmax"][0]
+    free = code_questions.free_form(q)
+    assert free.kind == "code_free" and free.options == [] and free.key is None
+    assert free.blank == q.blank and free.code == q.code and free.answer == q.answer
+    # Filling the blank with the answer gives back the reference.
+    reference = source.reference_answer(catalog.get("softmax"))
+    assert ast.dump(ast.parse(code_questions.fill_source(free, q.answer))) == ast.dump(ast.parse(reference))
+    with_free = code_questions.code_set(catalog.get("softmax"), 0, 1, free=True)
+    assert [x.kind for x in with_free] == ["code_choice", "code_free"]
+
+
+def test_json_round_trip(code_sets):
+    questions = code_sets["conv2d"][:3] + [q for t in calc_questions.TEMPLATES for q in calc_questions.calc_set(t, 1)]
+    for q in questions:
+        data = json.loads(json.dumps(q.to_json(), ensure_ascii=False))
+        assert data["schema"] == "examprep.question/1"
+        back = Question.from_json(data)
+        assert back == q
+        assert back.to_json() == q.to_json()
+    with pytest.raises(ValueError):
+        Question.from_json(dict(questions[0].to_json(), schema="examprep.question/99"))
+
+
+# ----------------------------------------------------------------------------- calculation questions
+
+
+def expected_value(q):
+    """The key, computed from the question's numbers with the formulas written out here."""
+    p = q.params
+    t = q.template
+    if t in ("conv_output_size", "conv_params", "conv_macs"):
+        out = (p["H"] + 2 * p["pad"] - p["FH"]) // p["stride"] + 1
+        assert (p["H"] + 2 * p["pad"] - p["FH"]) % p["stride"] == 0
+        if t == "conv_output_size":
+            return out
+        if t == "conv_params":
+            return p["FN"] * p["C"] * p["FH"] * p["FW"] + (p["FN"] if p["bias"] else 0)
+        return out * out * p["FN"] * p["C"] * p["FH"] * p["FW"]
+    if t == "pool_output_size":
+        return (p["H"] + 2 * p["pad"] - p["pool"]) // p["stride"] + 1
+    if t == "receptive_field":
+        return 1 + p["layers"] * (p["kernel"] - 1)
+    if t == "affine_params":
+        return sum(a * b + b for a, b in zip(p["sizes"], p["sizes"][1:]))
+    if t == "softmax_value":
+        exps = [math.exp(v) for v in p["x"]]
+        return exps[p["index"]] / sum(exps)
+    if t == "cross_entropy_value":
+        return -math.log(p["y"][p["label"]])
+    if t == "entropy_value":
+        base = 2 if p["base"] == 2 else math.e
+        return -sum(v * math.log(v, base) for v in p["p"])
+    if t == "kl_value":
+        return sum(a * math.log(a / b) for a, b in zip(p["p"], p["q"]))
+    if t == "adam_step":
+        m = (1 - p["beta1"]) * p["grad"]
+        v = (1 - p["beta2"]) * p["grad"] ** 2
+        m_hat, v_hat = m / (1 - p["beta1"] ** 1), v / (1 - p["beta2"] ** 1)
+        return p["w"] - p["lr"] * m_hat / (math.sqrt(v_hat) + p["eps"])
+    if t == "momentum_step":
+        return p["w"] + p["momentum"] * p["v"] - p["lr"] * p["grad"]
+    if t.startswith("metrics_"):
+        tp, fp, fn, tn = p["tp"], p["fp"], p["fn"], p["tn"]
+        precision, recall = tp / (tp + fp), tp / (tp + fn)
+        return {"precision": precision, "recall": recall, "f1": 2 * tp / (2 * tp + fp + fn),
+                "accuracy": (tp + tn) / (tp + fp + fn + tn)}[t[len("metrics_"):]]
+    raise AssertionError(f"no independent formula for {t}")
+
+
+def numbers_in(text):
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+@pytest.mark.parametrize("template", list(calc_questions.TEMPLATES))
+def test_calc_keys_are_independently_right(template):
+    seen = set()
+    for seed in CALC_SEEDS:
+        for q in calc_questions.calc_set(template, seed):
+            seen.add(q.template)
+            assert q.kind == "calc" and len(q.options) == 4 and q.stem["ja"] and q.stem["en"]
+            assert q.explanation["ja"] and q.explanation["en"] and q.section and q.item.startswith(q.area)
+            expected = expected_value(q)
+            key = q.options[q.key]
+            assert key.correct and sum(o.correct for o in q.options) == 1
+            # The reference's cross entropy has the book's 1e-7 inside the log.
+            tolerance = 1e-5 if q.template == "cross_entropy_value" else 1e-9
+            assert abs(key.value - expected) <= tolerance * max(1.0, abs(expected)), (q.id, key.value, expected)
+            decimals = len(key.text.split(".")[1]) if "." in key.text else 0
+            shown = str(int(expected)) if decimals == 0 else f"{expected:.{decimals}f}"
+            if decimals == 0:
+                assert expected == int(expected)
+            assert key.text == shown, (q.id, key.text, shown)
+            texts = [o.text for o in q.options]
+            assert len(set(texts)) == 4, (q.id, texts)
+            for o in q.options:
+                if not o.correct:
+                    assert o.text != key.text and o.verdict["check"] == "slip" and o.verdict["ja"] and o.operator
+            # The numbers the key was computed from are the ones the learner reads.
+            stem_numbers = numbers_in(q.stem["en"])
+            for name, value in q.params.items():
+                values = value if isinstance(value, list) else [value]
+                for v in values:
+                    if isinstance(v, bool) or isinstance(v, str) or name in ("index", "label", "eps", "t"):
+                        continue
+                    text = f"{v:.2f}" if name in ("y", "p", "q") and template != "entropy_value" else f"{abs(v):g}"
+                    assert text in stem_numbers or text in q.stem["en"], (q.id, name, v)
+
+
+def test_calc_templates_cover_the_brief():
+    ids = {q.template for t in calc_questions.TEMPLATES for q in calc_questions.calc_set(t, 0)}
+    assert {"conv_output_size", "pool_output_size", "conv_params", "affine_params", "conv_macs", "receptive_field",
+            "softmax_value", "cross_entropy_value", "entropy_value", "kl_value", "adam_step",
+            "momentum_step"} <= ids
+    assert any(i.startswith("metrics_") for i in ids)
+
+
+def test_generate_mixes_and_keeps_sets_together(proofs):
+    questions = generate(30, seed=3, problems=[catalog.get(pid) for pid in SAMPLE])
+    assert len(questions) == 30
+    assert {q.kind for q in questions} == {"code_choice", "calc"}
+    assert len({q.id for q in questions}) == 30
+    order = [q.set_id for q in questions]
+    for set_id in set(order):
+        first, last = order.index(set_id), len(order) - 1 - order[::-1].index(set_id)
+        assert set(order[first:last + 1]) == {set_id}, "a set's questions are consecutive"
+    assert [q.to_json() for q in generate(30, seed=3, problems=[catalog.get(pid) for pid in SAMPLE])] == \
+        [q.to_json() for q in questions]
