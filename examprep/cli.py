@@ -139,8 +139,8 @@ def _positive_float(text):
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("expected a number above 0")
+    if not 0 < value <= 24 * 60:
+        raise argparse.ArgumentTypeError("expected a number of minutes above 0 and at most 1440 / 0 より大きく 1440 以下の分数")
     return value
 
 
@@ -150,7 +150,7 @@ def _positive_int(text):
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError("expected at least 1")
+        raise argparse.ArgumentTypeError("expected at least 1 / 1 以上を指定してください")
     return value
 
 
@@ -332,6 +332,8 @@ def read_source(path):
 def _record_check(args, problem, hole, verdict, text):
     from examprep import progress
 
+    if (verdict.failure or {}).get("check") == "blank" and not any(b.passed for b in verdict.blanks):
+        return  # a hole file checked before anything was filled in is not an attempt
     attempt = progress.Attempt(
         problem=problem.id, mode="check", passed=verdict.passed,
         level=hole.level if hole else None, blanks=len(hole.labels) if hole else None, seed=hole.seed if hole else None,

@@ -6,8 +6,6 @@ Import adds what is not there yet (by id), so importing the same file twice chan
 nothing.
 """
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from examprep import progress
@@ -27,12 +25,10 @@ def export_main(args):
         return 2
     with progress.Store() as store:
         data = store.export()
+    from examprep.report import write_atomically
+
     try:
-        directory = path.parent if str(path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=".examprep-export-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
+        write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
     except OSError as exc:
         _say(args, f"examprep: {path} に書き込めません: {exc.strerror}", f"examprep: cannot write {path}: {exc.strerror}",
              err=True)

@@ -11,6 +11,7 @@ languages naming the path and the way out; the caller shows it and stops.
 """
 import json
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -107,19 +108,25 @@ def db_path():
 
 def _classify(exc, path):
     text = str(exc).lower()
+    damaged = "malformed" in text or "not a database" in text or "corrupt" in text
     if "locked" in text or "busy" in text:
         return StoreError("locked",
                           f"進捗データベース {path} が他のプロセスにロックされています。もう一方の examprep を終了して"
                           f"からやり直してください。",
                           f"The progress database {path} is locked by another process: close the other examprep "
                           f"and try again.", path)
-    if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
+    if isinstance(exc, OSError) and not damaged:
+        return StoreError("unusable",
+                          f"データフォルダ {os.path.dirname(path)} を使えません ({exc})。EXAMPREP_HOME などの設定を確認してください。",
+                          f"Cannot use the data folder {os.path.dirname(path)} ({exc}): check EXAMPREP_HOME and its "
+                          f"permissions.", path)
+    if not damaged and ("readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text):
         return StoreError("readonly",
                           f"進捗データベース {path} に書き込めません (読み取り専用または権限なし)。"
                           f"ファイルとフォルダの権限を確認するか、EXAMPREP_HOME で別の場所を指定してください。",
                           f"Cannot write the progress database {path} (read-only or no permission): check the "
                           f"permissions of the file and its folder, or point EXAMPREP_HOME elsewhere.", path)
-    if "full" in text or "disk" in text:
+    if not damaged and "full" in text:
         return StoreError("full", f"ディスクがいっぱいで {path} に保存できません。空きを作ってからやり直してください。",
                           f"The disk is full: cannot save to {path}. Free some space and try again.", path)
     backup = _backup_damaged(path)
@@ -138,7 +145,11 @@ def _backup_damaged(path):
     try:
         if not os.path.exists(path):
             return None
-        target = f"{path}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+        import hashlib
+
+        with open(path, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()[:12]
+        target = f"{path}.damaged-{digest}"  # one copy per damaged content, however often it is opened
         if not os.path.exists(target):
             shutil.copy2(path, target)
         return target
@@ -297,12 +308,16 @@ class Store:
         """Add an export's attempts and sessions; ones already here (same id) are skipped. Returns counts."""
         if not isinstance(data, dict) or data.get("schema") != EXPORT_SCHEMA:
             raise ValueError(f"not an examprep history export (expected schema {EXPORT_SCHEMA!r})")
+        if not isinstance(data.get("attempts", []), list) or not isinstance(data.get("sessions", []), list):
+            raise ValueError("attempts and sessions must be lists")
+        # Every row is checked before anything is written: a bad file changes nothing.
+        attempts = [_attempt_from_dict(item, f"attempts[{i}]") for i, item in enumerate(data.get("attempts", []))]
+        sessions = [_session_from_dict(item, f"sessions[{i}]") for i, item in enumerate(data.get("sessions", []))]
         added = skipped = 0
         try:
             with self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
-                for item in data.get("attempts", []):
-                    attempt = _attempt_from_dict(item)
+                for attempt in attempts:
                     row = asdict(attempt)
                     row["blank_results"] = json.dumps(row["blank_results"], ensure_ascii=False)
                     row["passed"] = int(bool(row["passed"]))
@@ -311,7 +326,7 @@ class Store:
                                             f"({', '.join(':' + c for c in COLUMNS)})", row)
                     added += cur.rowcount
                     skipped += 1 - cur.rowcount
-                for s in data.get("sessions", []):
+                for s in sessions:
                     self.conn.execute(
                         "INSERT OR IGNORE INTO sessions (id, kind, started_at, ended_at, planned_minutes, summary) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -330,15 +345,58 @@ def _attempt(row):
     return Attempt(**data)
 
 
-def _attempt_from_dict(item):
+FIELD_TYPES = {
+    "id": str, "problem": str, "mode": str, "passed": bool, "created_at": str, "level": (str, type(None)),
+    "blanks": (int, type(None)), "seed": (int, type(None)), "unfinished": bool, "blank_results": list,
+    "failure_check": (str, type(None)), "answer": (str, type(None)), "hints": int, "reveals": int,
+    "seconds": (int, float, type(None)), "session_id": (str, type(None)),
+}
+
+
+def _valid_time(text):
+    try:
+        when = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return when.tzinfo is not None
+
+
+def _attempt_from_dict(item, where):
+    """An Attempt from an export's JSON object, every field's type checked (ValueError naming it)."""
     if not isinstance(item, dict):
-        raise ValueError("an attempt must be a JSON object")
+        raise ValueError(f"{where}: expected a JSON object")
     missing = [k for k in ("id", "problem", "mode", "passed", "created_at") if k not in item]
     if missing:
-        raise ValueError(f"an attempt lacks {missing}")
+        raise ValueError(f"{where}: lacks {missing}")
+    for key, value in item.items():
+        if key not in FIELD_TYPES:
+            continue  # a field a later version added: ignored
+        expected = FIELD_TYPES[key]
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected in (int, (int, type(None)))):
+            raise ValueError(f"{where}.{key}: wrong type {type(value).__name__}")
     if item["mode"] not in MODES:
-        raise ValueError(f"unknown mode {item['mode']!r}")
+        raise ValueError(f"{where}.mode: unknown mode {item['mode']!r}")
+    if not item["id"] or not item["problem"] or not re.fullmatch(r"[a-z][a-z0-9_]*", item["problem"]):
+        raise ValueError(f"{where}: id and problem must be non-empty (problem: a lower-case identifier)")
+    if not _valid_time(item["created_at"]):
+        raise ValueError(f"{where}.created_at: expected an ISO 8601 time with its offset")
+    if not all(isinstance(b, dict) for b in item.get("blank_results", [])):
+        raise ValueError(f"{where}.blank_results: expected a list of objects")
     return Attempt(**{k: item.get(k) for k in COLUMNS if k in item})
+
+
+def _session_from_dict(item, where):
+    if not isinstance(item, dict):
+        raise ValueError(f"{where}: expected a JSON object")
+    for key in ("id", "kind", "started_at"):
+        if not isinstance(item.get(key), str) or not item[key]:
+            raise ValueError(f"{where}.{key}: expected a non-empty string")
+    if not _valid_time(item["started_at"]) or (item.get("ended_at") is not None and not _valid_time(item["ended_at"])):
+        raise ValueError(f"{where}: times must be ISO 8601 with their offset")
+    if not isinstance(item.get("planned_minutes"), (int, float, type(None))) or \
+            not isinstance(item.get("summary", {}), dict):
+        raise ValueError(f"{where}: planned_minutes must be a number and summary an object")
+    return item
 
 
 def record_safely(attempt, on_error=None):

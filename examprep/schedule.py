@@ -151,10 +151,18 @@ def runs(attempts):
     """Group attempts (oldest first) into runs, ordered by their start time."""
     groups = {}
     order = []
+    last_check = {}
     for a in attempts:
         when = parse_time(a.created_at)
         if when is None:
             continue
+        if a.unfinished and not a.blank_results:
+            continue  # time ran out before anything was answered: no review, no attempt
+        if a.mode == "check":
+            # Checking the same file again is not another attempt: it joins the run of the first check.
+            if last_check.get(a.problem, (None,))[0] == a.answer and a.answer is not None:
+                groups[last_check[a.problem][1]].append((when, a))
+                continue
         if a.session_id and a.mode != "check":
             key = ("session", a.session_id, a.problem)
         else:
@@ -163,6 +171,8 @@ def runs(attempts):
             groups[key] = []
             order.append(key)
         groups[key].append((when, a))
+        if a.mode == "check":
+            last_check[a.problem] = (a.answer, key)
     out = []
     for k in order:
         out.extend(_run(rows) for rows in _split(sorted(groups[k], key=lambda pair: pair[0])))
@@ -186,7 +196,8 @@ def _split(rows):
                 start = when - timedelta(seconds=a.seconds)
                 prev_start = prev_when - timedelta(seconds=prev.seconds)
                 restarted = a.seconds < prev.seconds or abs((start - prev_start).total_seconds()) > RESTART_SLACK
-            if prev.passed or prev.unfinished or restarted:
+            recheck = a.mode == "check" and prev.mode == "check" and a.answer == prev.answer
+            if (prev.passed or prev.unfinished or restarted) and not recheck:
                 yield current
                 current = []
         current.append((when, a))

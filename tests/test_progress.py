@@ -174,12 +174,29 @@ def test_export_import_round_trip_is_idempotent(tmp_path):
     ('{"schema": "examprep.history/1", "attempts": [{"problem": "x"}]}', "lacks"),
     ('{"schema": "examprep.history/1", "attempts": [{"id": "1", "problem": "x", "mode": "dance", '
      '"passed": true, "created_at": "2026-01-01T00:00:00+00:00"}]}', "unknown mode"),
+    # Wrong types are refused before anything is stored (they would break every later report).
+    ('{"schema": "examprep.history/1", "attempts": [{"id": "y1", "problem": "relu", "mode": "drill", "passed": true, '
+     '"created_at": "2026-01-01T00:00:00+00:00", "seconds": "fast"}]}', "seconds: wrong type"),
+    ('{"schema": "examprep.history/1", "attempts": [{"id": "y1", "problem": "relu", "mode": "drill", "passed": true, '
+     '"created_at": "2026-01-01T00:00:00+00:00", "blank_results": "oops"}]}', "blank_results: wrong type"),
+    ('{"schema": "examprep.history/1", "attempts": [{"id": ["x"], "problem": "relu", "mode": "drill", '
+     '"passed": true, "created_at": "2026-01-01T00:00:00+00:00"}]}', "id: wrong type"),
+    ('{"schema": "examprep.history/1", "attempts": [{"id": "y", "problem": "relu", "mode": "drill", '
+     '"passed": "false", "created_at": "2026-01-01T00:00:00+00:00"}]}', "passed: wrong type"),
+    ('{"schema": "examprep.history/1", "attempts": [{"id": "y", "problem": "relu", "mode": "drill", '
+     '"passed": true, "created_at": "garbage"}]}', "created_at"),
+    ('{"schema": "examprep.history/1", "sessions": ["x"]}', "sessions[0]"),
+    ('{"schema": "examprep.history/1", "attempts": null}', "must be lists"),
 ])
 def test_import_rejects_bad_files_without_changing_anything(tmp_path, content, expected):
     bad = tmp_path / "bad.json"
     bad.write_text(content)
     res = run_cli(["import", str(bad)], tmp_path / "home", tmp_path)
     assert res.returncode == 2 and expected in res.stderr and "Traceback" not in res.stderr
+    assert "damaged" not in res.stderr
+    if (tmp_path / "home" / progress.DB_NAME).exists():
+        with progress.Store(tmp_path / "home" / progress.DB_NAME) as store:
+            assert store.attempts() == [] and store.sessions() == []
     missing = run_cli(["import", str(tmp_path / "nope.json")], tmp_path / "home", tmp_path)
     assert missing.returncode == 2 and "no file" in missing.stderr
 
@@ -198,3 +215,36 @@ def test_check_records_an_attempt(tmp_path):
     assert [(a.problem, a.mode, a.passed, a.failure_check) for a in attempts] == [
         ("softmax", "check", True, None), ("softmax", "check", False, "finite")]
     assert "np.exp(x)" in attempts[1].answer
+
+
+def test_a_malformed_page_is_reported_as_damage_not_a_full_disk(examprep_home):
+    with progress.Store() as store:
+        for i in range(200):
+            store.record(_attempt(answer="x" * 500))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = progress.db_path()
+    raw = bytearray(path.read_bytes())
+    raw[8192:] = b"A" * (len(raw) - 8192)
+    path.write_bytes(bytes(raw))
+    for extra in ("-wal", "-shm"):
+        if os.path.exists(f"{path}{extra}"):
+            os.unlink(f"{path}{extra}")
+    for _ in range(3):
+        with pytest.raises(progress.StoreError) as info:
+            with progress.Store() as store:
+                store.attempts()
+        assert info.value.code == "corrupt", info.value.en
+    copies = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+    assert len(copies) == 1, "one copy of the damaged file, however often it is opened"
+
+
+def test_an_unfilled_hole_file_is_not_recorded(tmp_path):
+    from examprep import catalog, holes
+
+    home = tmp_path / "home"
+    hole = holes.make(catalog.get("softmax"), level="easy", seed=1, lang="en")
+    f = tmp_path / "hole.py"
+    f.write_text(hole.text)
+    res = run_cli(["check", str(f)], home, tmp_path)
+    assert res.returncode == 1 and "not filled" in res.stdout
+    assert not (home / progress.DB_NAME).exists() or progress.Store(home / progress.DB_NAME).attempts() == []

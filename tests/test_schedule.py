@@ -267,3 +267,19 @@ def test_next_with_no_history(examprep_home, lang, text):
     data = json.loads(run_cli(examprep_home, "next", "--json", lang=lang).stdout)
     assert data["has_history"] is False and data["due"] == [] and data["later"] == []
     assert data["new"][0]["problem"] == first and len(data["new"]) == 10
+
+
+def test_checking_the_same_file_again_is_one_run():
+    same = [Attempt(problem="relu", mode="check", passed=True, answer="def relu(x): ...", created_at=at(seconds=10 - i),
+                    id=str(uuid.uuid4())) for i in range(5)]
+    other = Attempt(problem="relu", mode="check", passed=True, answer="def relu(x): changed", created_at=at(seconds=1),
+                    id=str(uuid.uuid4()))
+    assert len(schedule.runs(same)) == 1, "five checks of one unchanged file are one attempt, not five"
+    assert len(schedule.runs(same + [other])) == 2, "a changed file is a new attempt"
+
+
+def test_a_question_that_timed_out_unanswered_is_not_a_review():
+    empty = drill("sigmoid", [(False, 3.0, [], at(minutes=1), {"unfinished": True})])
+    assert schedule.runs(empty) == []
+    partial = drill("sigmoid", [(False, 30.0, blanks((A, False, 1, 0, False)), at(minutes=1), {"unfinished": True})])
+    assert len(schedule.runs(partial)) == 1 and schedule.runs(partial)[0].unfinished
