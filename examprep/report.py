@@ -68,7 +68,7 @@ TEXT = {
     "median_short": {"ja": "時間中央値", "en": "Median"},
     "study_time": {"ja": "学習時間 (合計)", "en": "Study time"},
     "streak": {"ja": "連続学習", "en": "Streak"},
-    "streak_value": {"ja": "{n} 日 (最長 {m} 日)", "en": "{n} days (longest {m})"},
+    "streak_value": {"ja": "{n} 日 (最長 {m} 日)", "en": "{n} day(s) (longest {m})"},
     "problems_tried": {"ja": "取り組んだ問題", "en": "Problems tried"},
     "active_days": {"ja": "学習した日", "en": "Days studied"},
     "by_mode": {"ja": "種類別", "en": "By mode"},
