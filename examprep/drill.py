@@ -350,11 +350,21 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
     render.blanks(con, _without_file_lines([by_label[s.label] for s in answered if s.label in by_label]), lang)
 
 
-def _read_answer(con, prompt, input_fn):
-    """One answer: a line, or several when the first is unfinished Python (like the REPL)."""
+def _read_answer(con, prompt, input_fn, body=False):
+    """One answer: a line, or several when the first is unfinished Python (like the REPL).
+
+    With body (a blank standing for several statements, such as a whole method at level
+    full) every answer is read up to an empty line.
+    """
     lines = [input_fn(prompt)]
     if lines[0].strip() in ("?", "!") + QUIT_WORDS + SKIP_WORDS:
         return lines[0].strip()
+    if body:
+        while True:
+            more = input_fn("... ")
+            if not more.strip():
+                return "\n".join(lines)
+            lines.append(more)
     while True:
         source = "\n".join(lines)
         try:
@@ -371,12 +381,20 @@ def _read_answer(con, prompt, input_fn):
         lines.append(more)
 
 
+def _is_body(candidate):
+    """Whether a blank stands for several statements (a whole body at level full)."""
+    try:
+        return len(ast.parse(candidate.text).body) > 1
+    except SyntaxError:
+        return False
+
+
 def _ask(con, s, lang, input_fn, allow_skip=False):
     """Prompt until the blank has a syntactically valid answer: "answer", or "quit" / "skip" (n, allow_skip)."""
     while True:
         lhs = s.candidate.lhs
         prompt = f"{s.label} {lhs}" if lhs else f"{s.label} "
-        reply = _read_answer(con, prompt, input_fn)
+        reply = _read_answer(con, prompt, input_fn, body=_is_body(s.candidate))
         stripped = reply.strip()
         if stripped in QUIT_WORDS:
             return "quit"

@@ -226,3 +226,18 @@ def test_read_answer_reads_like_the_python_prompt(typed, expected):
         return next(lines)
     assert drill._read_answer(None, "(1) x = ", fake_input) == expected
     assert prompts == ["(1) x = "] + ["... "] * (len(typed) - 1)
+
+
+def test_a_whole_body_blank_reads_until_an_empty_line():
+    """At level full a blank is a whole method body: complete lines must not end the answer."""
+    from examprep import catalog, drill, holes
+
+    [body] = holes.method_bodies(catalog.get("softmax"))
+    assert drill._is_body(body)
+    typed = iter(["x = x - np.max(x, axis=-1, keepdims=True)", "e = np.exp(x)",
+                  "return e / e.sum(axis=-1, keepdims=True)", ""])
+    answer = drill._read_answer(None, "(1) ", lambda prompt: next(typed), body=True)
+    assert answer.splitlines() == ["x = x - np.max(x, axis=-1, keepdims=True)", "e = np.exp(x)",
+                                   "return e / e.sum(axis=-1, keepdims=True)"]
+    one_line = holes.candidates(catalog.get("softmax"))[0]
+    assert not drill._is_body(one_line)
