@@ -76,6 +76,10 @@ class Problem:
     def area_key(self):
         return area_of(self.item)
 
+    def in_area(self, area):
+        """Whether --area AREA selects this problem: an area number (3), a section name or an item id (3-4-1)."""
+        return area is None or area in (self.area_key(), self.section, self.item)
+
     def hint_for(self, statement_text):
         """The authored hints whose code fragment occurs in a statement's text."""
         return [h for h in self.hints if h.match in statement_text]

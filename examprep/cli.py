@@ -195,7 +195,7 @@ def cmd_list(args):
 
     problems = list(catalog.load_all().values())
     if args.area:
-        problems = [p for p in problems if args.area in (p.area_key(), p.section, p.item)]
+        problems = [p for p in problems if p.in_area(args.area)]
         if not problems:
             _error(args, f"分野 '{args.area}' の問題はありません。", f"no problems in area '{args.area}'.")
             return 2

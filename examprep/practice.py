@@ -114,7 +114,7 @@ def select(args):
         return ids
     problems = list(catalog.load_all().values())
     if args.area:
-        in_area = [p for p in problems if args.area in (p.area_key(), p.section, p.item)]
+        in_area = [p for p in problems if p.in_area(args.area)]
         if not in_area:
             _error(args, "no_area", area=args.area)
             return 2

@@ -333,10 +333,6 @@ def prerequisite_order(problems):
     return out
 
 
-def in_area(problem, area):
-    return area is None or area in (problem.area_key(), problem.section, problem.item)
-
-
 @dataclass
 class Plan:
     due: list        # [(Problem, CardInfo)]: last run failed first, then lowest retrievability, most lapses, most
@@ -356,7 +352,7 @@ def plan(attempts, problems, now=None, area=None):
     """What is due, what is new and what comes later, from the attempts (oldest first) and the problems."""
     now = now or utc_now()
     problems = list(problems.values()) if isinstance(problems, dict) else list(problems)
-    problems = [p for p in problems if in_area(p, area)]
+    problems = [p for p in problems if p.in_area(area)]
     infos = cards(runs(attempts), now)
     due, later, new = [], [], []
     for p in problems:
