@@ -6,6 +6,7 @@ max|a - b| / max(max|a|, max|b|) < 1e-7, as in test_reference_layers.py).
 """
 import numpy as np
 import pytest
+from gradcheck import close, num_grad, rel_err, torch_run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,35 +21,12 @@ def torch():
     return pytest.importorskip("torch")
 
 
-def num_grad(f, a, h=1e-5):
-    """Central-difference gradient of the scalar f() w.r.t. the array a (perturbed in place, restored)."""
-    grad = np.zeros_like(a)
-    for idx in np.ndindex(a.shape):
-        old = a[idx]
-        a[idx] = old + h
-        fp = f()
-        a[idx] = old - h
-        fm = f()
-        a[idx] = old
-        grad[idx] = (fp - fm) / (2 * h)
-    return grad
 
 
-def rel_err(a, b):
-    """Array-wise relative error max|a - b| / max(max|a|, max|b|, 1e-300)."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-300)
 
 
-def close(a, b, tol=TOL):
-    np.testing.assert_allclose(a, b, rtol=tol, atol=tol)
 
 
-def torch_run(torch, fn, arrays, dout):
-    ts = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays]
-    out = fn(*ts)
-    out.backward(torch.from_numpy(np.array(dout, dtype=np.float64)))
-    return out.detach().numpy(), [t.grad.numpy() for t in ts]
 
 
 def distinct(rng, shape, spacing=0.1):

@@ -13,6 +13,7 @@ to) zero, which batch norm, softmax and ReLU produce all the time.
 """
 import numpy as np
 import pytest
+from gradcheck import close, num_grad, rel_err, torch_run
 
 from reference.layers import (Affine, BatchNormalization, Dropout, LayerNormalization, Relu,
                               Sigmoid, SoftmaxWithLoss, Tanh)
@@ -28,40 +29,12 @@ def torch():
     return pytest.importorskip("torch")
 
 
-def num_grad(f, a, h=1e-5):
-    """Gradient of the scalar f() w.r.t. the array a, by central differences.
-
-    f takes no argument and reads a (a layer's input or one of its parameters);
-    a is perturbed in place one element at a time and restored.
-    """
-    grad = np.zeros_like(a)
-    for idx in np.ndindex(a.shape):
-        old = a[idx]
-        a[idx] = old + h
-        fp = f()
-        a[idx] = old - h
-        fm = f()
-        a[idx] = old
-        grad[idx] = (fp - fm) / (2 * h)
-    return grad
 
 
-def rel_err(a, b):
-    """Array-wise relative error (see the module docstring)."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    return np.max(np.abs(a - b)) / max(np.max(np.abs(a)), np.max(np.abs(b)), 1e-300)
 
 
-def close(a, b, tol=TOL):
-    np.testing.assert_allclose(a, b, rtol=tol, atol=tol)
 
 
-def torch_run(torch, fn, arrays, dout):
-    """out = fn(*tensors); backprop dout. Returns out and the gradient of every array."""
-    ts = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays]
-    out = fn(*ts)
-    out.backward(torch.from_numpy(np.array(dout, dtype=np.float64)))
-    return out.detach().numpy(), [t.grad.numpy() for t in ts]
 
 
 def away_from_zero(rng, shape, margin=0.05):
