@@ -40,9 +40,9 @@ TEXT = {
     "ended_interrupt": {"ja": "中断しました。", "en": "Interrupted."},
     "summary": {"ja": "練習の結果", "en": "Session summary"},
     "totals": {"ja": "{items} 問中 正解 {solved} ・ 答えを見て正解 {revealed} ・ 不正解 {missed} ・ 未完 {unfinished}"
-                     " ・ スキップ {skipped}。合計 {total} (1 問平均 {avg})。",
+                     " ・ スキップ {skipped} ・ 中断 {stopped}。合計 {total} (1 問平均 {avg})。",
                "en": "{solved} solved · {revealed} revealed · {missed} missed · {unfinished} unfinished · "
-                     "{skipped} skipped, of {items} item(s). Total {total} ({avg} per item)."},
+                     "{skipped} skipped · {stopped} stopped, of {items} item(s). Total {total} ({avg} per item)."},
     "review": {"ja": "復習すること", "en": "What to review"},
     "review_none": {"ja": "復習が必要な問題はありません。", "en": "Nothing to review."},
     "review_blank": {"ja": "    {label} {how}: {code}", "en": "    {label} {how}: {code}"},
@@ -260,6 +260,7 @@ def show_summary(con, summary, lang):
     n = totals["items"]
     con.print(_t("totals", lang, items=n, solved=totals["solved"], revealed=totals["revealed"],
                  missed=totals["missed"], unfinished=totals["unfinished"], skipped=totals["skipped"],
+                 stopped=totals.get("stopped", 0),
                  total=drill.clock(totals["seconds"], up=False),
                  avg=drill.clock(totals["seconds"] / n if n else 0, up=False)))
     con.print()

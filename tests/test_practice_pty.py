@@ -133,7 +133,7 @@ def test_practice_solve_miss_skip_quit(home):
     assert row(end, "2", "relu", "✗ missed"), end
     assert row(end, "3", "relu", "■ stopped"), end
     assert re.search(r"softmax\s+│\s+✓ solved\s+│\s+\d\d:\d\d\s+│\s+2/2", end), end
-    assert "1 solved · 0 revealed · 1 missed · 0 unfinished · 0 skipped, of 3 item(s)." in end
+    assert "1 solved · 0 revealed · 1 missed · 0 unfinished · 0 skipped · 1 stopped, of 3 item(s)." in end
     review = end[end.index("What to review"):]
     assert "relu" in review and "softmax" not in review
     assert f"{relu.labels[0]} missed: {relu.blanks[0].text}" in review
