@@ -252,9 +252,11 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
             verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
             if verdict.passed:
                 con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
-                path = store.save_solution(problem.id, _filled_text(hole, states))
-                if mode == "drill":
-                    con.print(f"[dim]{_t('saved', lang, path=path)}[/dim]")
+                if not any(s.revealed for s in states):
+                    # Only the learner's own work is kept as their answer (the capstone trains with it).
+                    path = store.save_solution(problem.id, _filled_text(hole, states))
+                    if mode == "drill":
+                        con.print(f"[dim]{_t('saved', lang, path=path)}[/dim]")
                 out.passed = True
                 _show_time(con, countdown, started, lang)
                 return _done(out, started)
@@ -326,7 +328,8 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
         verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
         if verdict.passed:
             con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
-            store.save_solution(problem.id, _filled_text(hole, states))
+            if not any(s.revealed for s in states):
+                store.save_solution(problem.id, _filled_text(hole, states))
             out.passed = True
         return
     out.unfinished = True

@@ -118,6 +118,8 @@ def test_drill_en_hint_wrong_then_right(home, softmax):
 def test_drill_ja(home, softmax):
     hole = holes.make(softmax, level="easy", seed=2, lang="ja")
     assert hole.labels == ["(あ)", "(い)"]
+    saved = home / "solutions" / "softmax.py"
+    before = saved.read_text(encoding="utf-8") if saved.exists() else None
     d = Drill(home, "softmax", "--level", "easy", "--seed", "2", "--lang", "ja")
     d.prompt(prompt_of(hole.labels[0], hole.blanks[0]))
     assert "? ヒント / ! 答えを見る / q 終了" in d.text()
@@ -139,6 +141,9 @@ def test_drill_ja(home, softmax):
     assert "正解です。" in out
     assert "結果" in out and "答えを見た" in out
     assert "空欄 2 個中 1 個を自力で正解" in out
+    # A revealed blank is the reference's line, not the learner's: nothing is kept as their answer.
+    assert (saved.read_text(encoding="utf-8") if saved.exists() else None) == before
+    assert "解答を保存しました" not in out
 
 
 def test_drill_quit(home, softmax):
