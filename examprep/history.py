@@ -25,7 +25,7 @@ def export_main(args):
         return 2
     with progress.Store() as store:
         data = store.export()
-    from examprep.report import write_atomically
+    from examprep.files import write_atomically
 
     try:
         write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))

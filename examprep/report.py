@@ -11,15 +11,12 @@ shows a grade or a rate without the runs behind it.
 import html
 import io
 import json
-import os
 import statistics
 import sys
-import tempfile
 from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 
-from examprep import schedule
+from examprep import files, schedule
 from examprep.i18n import pick
 from examprep.schedule import iso
 
@@ -801,31 +798,6 @@ def _error(lang, key, **kw):
     sys.stderr.write(f"examprep: {t(key, lang, **kw)}\n")
 
 
-def write_atomically(path, text):
-    """Write text to path through a temporary file in the same folder and a rename, so a reader (or a crash)
-    never sees half a report. The file gets the usual permissions (mkstemp's are owner-only)."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def main(args):
     from examprep import catalog, progress
 
@@ -864,7 +836,7 @@ def main(args):
         return 0
     if output:
         try:
-            write_atomically(output, text)
+            files.write_atomically(output, text)
         except OSError as exc:
             _error(lang, "cannot_write", path=output, err=exc.strerror or exc)
             return 2

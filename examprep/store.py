@@ -5,10 +5,7 @@ features build on it: the capstone trains a network from these components).
 Writes go to a temporary file first and are renamed into place, so a crash or
 Ctrl-C never leaves half a file.
 """
-import os
-import tempfile
-
-from examprep import paths
+from examprep import files, paths
 
 
 def solutions_dir():
@@ -18,16 +15,9 @@ def solutions_dir():
 def save_solution(problem_id, text):
     directory = solutions_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{problem_id}-", suffix=".py", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, directory / f"{problem_id}.py")
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return directory / f"{problem_id}.py"
+    path = directory / f"{problem_id}.py"
+    files.write_atomically(path, text)
+    return path
 
 
 def latest_solution(problem_id):
