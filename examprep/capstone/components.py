@@ -1,0 +1,193 @@
+"""Where the capstone's layers and optimizer come from: reference/ or the learner's own passing drill answers.
+
+`reference_parts()` takes the classes from reference/. `learner_parts(norm)` loads each role's latest passing answer
+(examprep.store.latest_solution) into a fresh module, compiled with the answer's path as file name so that a
+traceback points into the learner's file. Every role that has no passing answer is listed in one
+MissingComponents error, with the drill that makes it; the reference is never used silently in their place.
+
+im2col / col2im: the convolution and pooling drills are given `from reference.conv import im2col, col2im, ...`.
+When the learner has passing answers of the im2col or col2im drills, those replace the given functions in their
+Convolution and Pooling modules (the capstone then runs entirely on their code); otherwise the given reference
+functions stay, and `Parts.source` says so ("reference (given)").
+"""
+from types import SimpleNamespace
+
+from examprep import store
+
+# role -> (class name, problem id). The order is the order of the network and of every message.
+ROLES = {
+    "conv": ("Convolution", "conv2d"),
+    "pool": ("Pooling", "max_pooling"),
+    "affine": ("Affine", "affine"),
+    "relu": ("Relu", "relu_layer"),
+    "batchnorm": ("BatchNormalization", "batchnorm"),
+    "dropout": ("Dropout", "dropout"),
+    "loss": ("SoftmaxWithLoss", "softmax_with_loss"),
+    "optimizer": ("Adam", "adam"),
+}
+HELPERS = {"im2col": "im2col", "col2im": "col2im"}  # function name -> problem id
+USES_HELPERS = ("conv", "pool")
+NORMS = ("batchnorm", "dropout", None)
+
+
+class MissingComponents(Exception):
+    """Roles the learner has no passing answer for: .missing = [(role, problem_id)]."""
+
+    def __init__(self, missing):
+        self.missing = list(missing)
+        lines_ja = [f"  - {ROLES[r][0]}: examprep drill {pid}" for r, pid in self.missing]
+        lines_en = lines_ja
+        self.ja = ("--components mine には、次の部品のドリルに合格した解答が必要です (参照実装で代用はしません):\n"
+                   + "\n".join(lines_ja)
+                   + "\nドリルに合格すると解答が保存されます (答えを表示しただけの合格は保存されません)。"
+                     "参照実装で試すなら --components reference。")
+        self.en = ("--components mine needs a passing drill answer for each of these components (the reference is "
+                   "never substituted):\n" + "\n".join(lines_en)
+                   + "\nPassing a drill saves your answer (a pass with revealed blanks is not saved). "
+                     "To train with the reference instead: --components reference.")
+        super().__init__(self.en)
+
+
+class ComponentLoadError(Exception):
+    """A learner's answer file that cannot be loaded (syntax error, failing import, class missing)."""
+
+    def __init__(self, role, path, detail):
+        self.role, self.path, self.detail = role, str(path), detail
+        name = ROLES[role][0] if role in ROLES else role
+        self.ja = f"あなたの {name} ({self.path}) を読み込めません: {detail}"
+        self.en = f"cannot load your {name} ({self.path}): {detail}"
+        super().__init__(self.en)
+
+
+def reference_parts():
+    """Parts made of reference/ classes; .source maps every role to "reference"."""
+    from reference.conv import Convolution, Pooling
+    from reference.layers import Affine, BatchNormalization, Dropout, Relu, SoftmaxWithLoss
+    from reference.optimizers import Adam
+
+    parts = SimpleNamespace(Convolution=Convolution, Pooling=Pooling, Affine=Affine, Relu=Relu,
+                            BatchNormalization=BatchNormalization, Dropout=Dropout,
+                            SoftmaxWithLoss=SoftmaxWithLoss, Adam=Adam)
+    parts.source = {role: "reference" for role in ROLES}
+    parts.kind = "reference"
+    return parts
+
+
+def needed_roles(norm):
+    if norm not in NORMS:
+        raise ValueError(f"norm must be one of {NORMS}, not {norm!r}")
+    return [r for r in ROLES if r not in ("batchnorm", "dropout") or r == norm]
+
+
+def learner_parts(norm="batchnorm"):
+    """Parts made of the learner's passing answers for the roles a network with `norm` needs.
+
+    Raises MissingComponents listing every role without an answer, ComponentLoadError for an answer that does not
+    load. Roles the network does not need are None. .source maps role -> answer path ("im2col"/"col2im" too: a
+    path, or "reference (given)")."""
+    roles = needed_roles(norm)
+    missing = [(r, ROLES[r][1]) for r in roles if store.latest_solution(ROLES[r][1]) is None]
+    if missing:
+        raise MissingComponents(missing)
+    helpers, source = {}, {}
+    for name, pid in HELPERS.items():
+        text = store.latest_solution(pid)
+        if text is None:
+            source[name] = "reference (given)"
+            continue
+        path = store.solutions_dir() / f"{pid}.py"
+        helpers[name] = getattr(_load(name, pid, text, path), name)
+        source[name] = str(path)
+    parts = SimpleNamespace(**{cls: None for cls, _ in ROLES.values()})
+    for role in roles:
+        cls_name, pid = ROLES[role]
+        path = store.solutions_dir() / f"{pid}.py"
+        module = _load(role, pid, store.latest_solution(pid), path)
+        if role in USES_HELPERS:
+            for name, fn in helpers.items():
+                if name in module.__dict__:  # the given import: their own function replaces it
+                    setattr(module, name, fn)
+        setattr(parts, cls_name, getattr(module, cls_name))
+        source[role] = str(path)
+    parts.source = source
+    parts.kind = "mine"
+    return parts
+
+
+def _load(role, pid, text, path):
+    import types
+
+    module = types.ModuleType(f"examprep_learner_{pid}")
+    module.__file__ = str(path)
+    try:
+        code = compile(text, str(path), "exec")
+    except SyntaxError as exc:
+        raise ComponentLoadError(role, path, f"SyntaxError line {exc.lineno}: {exc.msg}") from None
+    try:
+        exec(code, module.__dict__)
+    except Exception as exc:  # the learner's module-level code: report it, whatever it is
+        raise ComponentLoadError(role, path, f"{type(exc).__name__}: {exc}") from None
+    name = ROLES[role][0] if role in ROLES else role
+    if not callable(module.__dict__.get(name)):
+        raise ComponentLoadError(role, path, f"{name} is not defined / {name} が定義されていません")
+    return module
+
+
+def class_roles(parts):
+    """{class object: (role, source)} for naming the component behind a failure."""
+    out = {}
+    for role, (cls_name, _) in ROLES.items():
+        cls = getattr(parts, cls_name, None)
+        if cls is not None:
+            out.setdefault(cls, (role, parts.source.get(role, "reference")))
+    return out
+
+
+class ComponentFailure(Exception):
+    """A component that raised, returned something unusable or produced non-finite values while training.
+
+    .role, .source (a path or "reference"), .stage ("forward", "backward", "update"), .detail; .ja, .en name the
+    component and its file, and for the learner's code show where in their file it failed."""
+
+    def __init__(self, role, source, stage, detail, where=None):
+        self.role, self.source, self.stage, self.detail, self.where = role, source, stage, detail, where
+        name = ROLES[role][0] if role in ROLES else role
+        mine = source not in (None, "reference")
+        owner_ja = f"あなたの {name} ({source})" if mine else f"参照実装の {name}"
+        owner_en = f"your {name} ({source})" if mine else f"the reference {name}"
+        at = f"\n  {where}" if where else ""
+        self.ja = f"{owner_ja} の {_STAGE_JA.get(stage, stage)} で問題が起きました: {detail}{at}"
+        self.en = f"{owner_en} failed in {stage}: {detail}{at}"
+        if mine:
+            self.ja += "\nドリルの採点は通っても、実際の学習では別の形・値が流れます。上の行を確かめてください。"
+            self.en += ("\nIt passed its drill, but training sends other shapes and values through it: look at the "
+                        "line above.")
+        super().__init__(self.en)
+
+
+_STAGE_JA = {"forward": "順伝播", "backward": "逆伝播", "update": "パラメータ更新", "gradients": "勾配"}
+
+
+def learner_frame(exc, source):
+    """'file:line: code' of the innermost traceback frame in the learner's file `source`, or None."""
+    import traceback
+
+    if not source or source == "reference":
+        return None
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == source:
+            found = frame
+    if found is None:
+        return None
+    line = _source_line(source, found.lineno)
+    return f"{source}:{found.lineno}: {line}" if line else f"{source}:{found.lineno}"
+
+
+def _source_line(path, lineno):
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        return lines[lineno - 1].strip()
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None

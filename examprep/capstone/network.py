@@ -1,0 +1,206 @@
+"""The capstone's CNN, assembled from a Parts namespace (reference or the learner's components).
+
+conv3x3(channels[0], pad 1) [-BN] -ReLU -maxpool2 -conv3x3(channels[1], pad 1) [-BN] -ReLU -maxpool2
+-affine(hidden) [-BN] -ReLU [-Dropout] -affine(n_classes) -SoftmaxWithLoss
+
+Layers receive the parameter arrays of `params` (the book's design: the optimizer updates them in place). Every
+call into a component goes through one guard that names the component (and the line of the learner's file) when it
+raises or returns something of the wrong shape; non-finite losses and gradients are traced back to the first layer
+whose output was not finite (`diagnose`). Per-role wall time is accumulated in `timings` (seconds), so a slow
+component can be named.
+"""
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from examprep.capstone.components import ComponentFailure, learner_frame
+
+
+def conv_output_size(size, filter_size, stride=1, pad=0):
+    return (size + 2 * pad - filter_size) // stride + 1
+
+
+@dataclass
+class Entry:
+    name: str                 # "conv1", "bn1", "relu1", ...
+    role: str                 # components.ROLES key
+    layer: object
+    params: dict = field(default_factory=dict)   # attribute -> params key, e.g. {"W": "W1", "b": "b1"}
+    train_flag: bool = False  # forward(x, train_flg=...)
+    out_shape: tuple = ()     # per sample
+    in_shape: tuple = ()      # per sample
+
+
+class ConvNet:
+    def __init__(self, parts, input_shape=(1, 28, 28), n_classes=15, channels=(16, 32), hidden=100,
+                 norm="batchnorm", dtype=np.float32, rng=None, dropout_ratio=0.3):
+        if norm not in ("batchnorm", "dropout", None):
+            raise ValueError(f"norm must be 'batchnorm', 'dropout' or None, not {norm!r}")
+        rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        self.parts, self.norm, self.dtype = parts, norm, np.dtype(dtype)
+        self.input_shape, self.n_classes = tuple(int(s) for s in input_shape), int(n_classes)
+        self.channels, self.hidden, self.dropout_ratio = tuple(int(c) for c in channels), int(hidden), dropout_ratio
+        self.source = dict(getattr(parts, "source", {}))
+        self.params, self.grads = {}, {}
+        self.layers = []
+        self.timings = {}
+
+        c, h, w = self.input_shape
+        for i, ch in enumerate(self.channels, start=1):
+            W = rng.normal(0.0, np.sqrt(2.0 / (c * 9)), size=(ch, c, 3, 3))
+            self._add(f"conv{i}", "conv", parts.Convolution, {"W": f"W{i}", "b": f"b{i}"},
+                      [W, np.zeros(ch)], (ch, h, w), kwargs={"stride": 1, "pad": 1})
+            if norm == "batchnorm":
+                self._add(f"bn{i}", "batchnorm", parts.BatchNormalization,
+                          {"gamma": f"gamma{i}", "beta": f"beta{i}"}, [np.ones(ch), np.zeros(ch)], (ch, h, w),
+                          train_flag=True)
+            self._add(f"relu{i}", "relu", parts.Relu, {}, [], (ch, h, w))
+            h, w = conv_output_size(h, 2, 2), conv_output_size(w, 2, 2)
+            self._add(f"pool{i}", "pool", parts.Pooling, {}, [], (ch, h, w), kwargs={"pool_h": 2, "pool_w": 2,
+                                                                                       "stride": 2})
+            c = ch
+        k = len(self.channels) + 1
+        flat = c * h * w
+        self._add(f"affine{k}", "affine", parts.Affine, {"W": f"W{k}", "b": f"b{k}"},
+                  [rng.normal(0.0, np.sqrt(2.0 / flat), size=(flat, self.hidden)), np.zeros(self.hidden)],
+                  (self.hidden,))
+        if norm == "batchnorm":
+            self._add(f"bn{k}", "batchnorm", parts.BatchNormalization, {"gamma": f"gamma{k}", "beta": f"beta{k}"},
+                      [np.ones(self.hidden), np.zeros(self.hidden)], (self.hidden,), train_flag=True)
+        self._add(f"relu{k}", "relu", parts.Relu, {}, [], (self.hidden,))
+        if norm == "dropout":
+            self._add(f"dropout{k}", "dropout", parts.Dropout, {}, [], (self.hidden,), train_flag=True,
+                      kwargs={"dropout_ratio": dropout_ratio})
+        k += 1
+        self._add(f"affine{k}", "affine", parts.Affine, {"W": f"W{k}", "b": f"b{k}"},
+                  [rng.normal(0.0, np.sqrt(2.0 / self.hidden), size=(self.hidden, self.n_classes)),
+                   np.zeros(self.n_classes)], (self.n_classes,))
+        self.last = Entry("loss", "loss", self._construct("loss", parts.SoftmaxWithLoss, [], {}))
+        self._scores = None
+
+    # construction -------------------------------------------------------------------------------------------------
+    def _add(self, name, role, cls, param_names, values, out_shape, train_flag=False, kwargs=None):
+        arrays = [np.asarray(v, dtype=self.dtype) for v in values]
+        for attr, arr in zip(param_names.values(), arrays):
+            self.params[attr] = arr
+        layer = self._construct(role, cls, arrays, kwargs or {})
+        in_shape = self.layers[-1].out_shape if self.layers else self.input_shape
+        self.layers.append(Entry(name, role, layer, dict(param_names), train_flag, tuple(out_shape), in_shape))
+
+    def _construct(self, role, cls, args, kwargs):
+        if cls is None:
+            raise ComponentFailure(role, self.source.get(role), "forward", "component missing / 部品がありません")
+        try:
+            return cls(*args, **kwargs)
+        except Exception as exc:
+            raise self._failure(role, "__init__", exc) from exc
+
+    def _failure(self, role, stage, exc):
+        source = self.source.get(role, "reference")
+        return ComponentFailure(role, source, stage, f"{type(exc).__name__}: {exc}", learner_frame(exc, source))
+
+    # running --------------------------------------------------------------------------------------------------------
+    def _call(self, entry, stage, fn, *args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            out = fn(*args, **kwargs)
+        except ComponentFailure:
+            raise
+        except Exception as exc:
+            raise self._failure(entry.role, stage, exc) from exc
+        self.timings[entry.role] = self.timings.get(entry.role, 0.0) + time.perf_counter() - t0
+        return out
+
+    def _check_shape(self, entry, stage, out, expected):
+        if not isinstance(out, np.ndarray) or out.shape != expected:
+            got = f"shape {out.shape}" if isinstance(out, np.ndarray) else type(out).__name__
+            raise ComponentFailure(entry.role, self.source.get(entry.role, "reference"), stage,
+                                   f"{entry.name} returned {got}, expected shape {expected} "
+                                   f"/ {entry.name} の出力が {got} (期待する形は {expected})")
+
+    def forward(self, x, train=True, check_finite=False):
+        """Scores (N, n_classes) for x (N, C, H, W)."""
+        for entry in self.layers:
+            kwargs = {"train_flg": train} if entry.train_flag else {}
+            out = self._call(entry, "forward", entry.layer.forward, x, **kwargs)
+            self._check_shape(entry, "forward", out, (x.shape[0],) + entry.out_shape)
+            if check_finite and np.all(np.isfinite(x)) and not np.all(np.isfinite(out)):
+                raise self._nonfinite(entry, "forward")
+            x = out
+        return x
+
+    def loss(self, x, t, train=True):
+        scores = self.forward(x, train)
+        value = self._call(self.last, "forward", self.last.layer.forward, scores, t)
+        try:
+            value = float(np.asarray(value).reshape(-1)[0]) if np.size(value) == 1 else None
+        except (TypeError, ValueError):
+            value = None
+        if value is None:
+            raise ComponentFailure("loss", self.source.get("loss", "reference"), "forward",
+                                   "the loss is not a single number / 損失が 1 つの数ではありません")
+        return value
+
+    def backward(self):
+        dout = self._call(self.last, "backward", self.last.layer.backward)
+        for entry in reversed(self.layers):
+            new = self._call(entry, "backward", entry.layer.backward, dout)
+            self._check_shape(entry, "backward", new, (dout.shape[0],) + entry.in_shape)
+            dout = new
+            for attr, key in entry.params.items():
+                g = getattr(entry.layer, "d" + attr, None)
+                if not isinstance(g, np.ndarray) or g.shape != self.params[key].shape:
+                    got = f"shape {g.shape}" if isinstance(g, np.ndarray) else repr(type(g).__name__)
+                    raise ComponentFailure(entry.role, self.source.get(entry.role, "reference"), "backward",
+                                           f"{entry.name}.d{attr} is {got}, expected shape {self.params[key].shape}"
+                                           f" / {entry.name}.d{attr} が {got}")
+                self.grads[key] = g
+
+    def diagnose(self, x, t):
+        """After a non-finite loss or gradient: run the batch again checking every layer's output and gradient, and
+        raise ComponentFailure naming the first layer that turned finite values into non-finite ones."""
+        if not all(np.all(np.isfinite(p)) for p in self.params.values()):
+            return ComponentFailure("optimizer", self.source.get("optimizer", "reference"), "update",
+                                    "parameters became NaN or infinite / パラメータが NaN または無限大になりました")
+        scores = self.forward(x, True, check_finite=True)
+        value = self._call(self.last, "forward", self.last.layer.forward, scores, t)
+        if not np.all(np.isfinite(value)):
+            return self._nonfinite(self.last, "forward")
+        dout = self._call(self.last, "backward", self.last.layer.backward)
+        if not np.all(np.isfinite(dout)):
+            return self._nonfinite(self.last, "backward")
+        for entry in reversed(self.layers):
+            new = self._call(entry, "backward", entry.layer.backward, dout)
+            grads_ok = all(np.all(np.isfinite(getattr(entry.layer, "d" + a))) for a in entry.params)
+            if not np.all(np.isfinite(new)) or not grads_ok:
+                return self._nonfinite(entry, "backward")
+            dout = new
+        return None
+
+    def _nonfinite(self, entry, stage):
+        return ComponentFailure(entry.role, self.source.get(entry.role, "reference"), stage,
+                                f"{entry.name} turned finite inputs into NaN or infinite values "
+                                f"/ {entry.name} が有限の入力から NaN または無限大を出しました")
+
+    def predict(self, x, batch_size=500):
+        """Scores in inference mode (BatchNorm running statistics, Dropout scaling), in batches."""
+        out = np.empty((x.shape[0], self.n_classes), dtype=self.dtype)
+        for i in range(0, x.shape[0], batch_size):
+            out[i:i + batch_size] = self.forward(x[i:i + batch_size], train=False)
+        return out
+
+    def accuracy(self, x, t, batch_size=500):
+        if x.shape[0] == 0:
+            return float("nan")
+        return float(np.mean(np.argmax(self.predict(x, batch_size), axis=1) == t))
+
+    def architecture(self):
+        return {"type": "ConvNet", "input_shape": list(self.input_shape), "n_classes": self.n_classes,
+                "channels": list(self.channels), "hidden": self.hidden, "norm": self.norm,
+                "dropout_ratio": self.dropout_ratio if self.norm == "dropout" else None,
+                "dtype": self.dtype.name, "layers": [e.name for e in self.layers] + ["loss"],
+                "params": {k: list(v.shape) for k, v in self.params.items()}}
+
+    def n_params(self):
+        return int(sum(v.size for v in self.params.values()))
