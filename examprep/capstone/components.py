@@ -28,15 +28,21 @@ ROLES = {
 HELPERS = {"im2col": "im2col", "col2im": "col2im"}  # function name -> problem id
 USES_HELPERS = ("conv", "pool")
 NORMS = ("batchnorm", "dropout", None)
+AUTO = "auto"   # learner_parts: batchnorm if solved, else dropout if solved, else both are reported missing
 
 
 class MissingComponents(Exception):
     """Roles the learner has no passing answer for: .missing = [(role, problem_id)]."""
 
-    def __init__(self, missing):
+    def __init__(self, missing, either_norm=False):
         self.missing = list(missing)
-        lines_ja = [f"  - {ROLES[r][0]}: examprep drill {pid}" for r, pid in self.missing]
-        lines_en = lines_ja
+        self.either_norm = either_norm
+        lines_ja, lines_en = [], []
+        for role, pid in self.missing:
+            line = f"  - {ROLES[role][0]}: examprep drill {pid}"
+            either = role == "batchnorm" and either_norm
+            lines_ja.append(line + ("  (または examprep drill dropout と --norm dropout)" if either else ""))
+            lines_en.append(line + ("  (or examprep drill dropout with --norm dropout)" if either else ""))
         self.ja = ("--components mine には、次の部品のドリルに合格した解答が必要です (参照実装で代用はしません):\n"
                    + "\n".join(lines_ja)
                    + "\nドリルに合格すると解答が保存されます (答えを表示しただけの合格は保存されません)。"
@@ -74,21 +80,28 @@ def reference_parts():
 
 
 def needed_roles(norm):
+    if norm == AUTO:
+        norm = "batchnorm"
     if norm not in NORMS:
         raise ValueError(f"norm must be one of {NORMS}, not {norm!r}")
     return [r for r in ROLES if r not in ("batchnorm", "dropout") or r == norm]
 
 
 def learner_parts(norm="batchnorm"):
-    """Parts made of the learner's passing answers for the roles a network with `norm` needs.
+    """Parts made of the learner's passing answers for the roles a network with `norm` needs ("auto": batchnorm
+    when solved, else dropout when solved; the choice is .norm).
 
     Raises MissingComponents listing every role without an answer, ComponentLoadError for an answer that does not
     load. Roles the network does not need are None. .source maps role -> answer path ("im2col"/"col2im" too: a
     path, or "reference (given)")."""
+    either = norm == AUTO
+    if either:
+        norm = "dropout" if (store.latest_solution("batchnorm") is None
+                             and store.latest_solution("dropout") is not None) else "batchnorm"
     roles = needed_roles(norm)
     missing = [(r, ROLES[r][1]) for r in roles if store.latest_solution(ROLES[r][1]) is None]
     if missing:
-        raise MissingComponents(missing)
+        raise MissingComponents(missing, either_norm=either)
     helpers, source = {}, {}
     for name, pid in HELPERS.items():
         text = store.latest_solution(pid)
@@ -111,6 +124,7 @@ def learner_parts(norm="batchnorm"):
         source[role] = str(path)
     parts.source = source
     parts.kind = "mine"
+    parts.norm = norm
     return parts
 
 

@@ -77,7 +77,7 @@ class ConvNet:
                   [rng.normal(0.0, np.sqrt(2.0 / self.hidden), size=(self.hidden, self.n_classes)),
                    np.zeros(self.n_classes)], (self.n_classes,))
         self.last = Entry("loss", "loss", self._construct("loss", parts.SoftmaxWithLoss, [], {}))
-        self._scores = None
+        self.scores = None   # the last loss()'s scores (N, n_classes)
 
     # construction -------------------------------------------------------------------------------------------------
     def _add(self, name, role, cls, param_names, values, out_shape, train_flag=False, kwargs=None):
@@ -132,6 +132,7 @@ class ConvNet:
 
     def loss(self, x, t, train=True):
         scores = self.forward(x, train)
+        self.scores = scores
         value = self._call(self.last, "forward", self.last.layer.forward, scores, t)
         try:
             value = float(np.asarray(value).reshape(-1)[0]) if np.size(value) == 1 else None

@@ -1,0 +1,110 @@
+"""What the capstone shows: the per-epoch line, the final summary, terminal learning curves and the optional PNG."""
+from examprep.i18n import pick
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+TEXT = {
+    "epoch_head": {"ja": "エポック  学習損失  学習正解率  検証損失  検証正解率  学習率    秒   画像/秒",
+                   "en": "epoch  train loss  train acc  val loss  val acc     lr     sec   img/s"},
+    "test": {"ja": "テスト正解率: {acc:.2%} ({n} 枚、学習には一度も使っていない画像)",
+             "en": "Test accuracy: {acc:.2%} ({n} images never used in training)"},
+    "bar_ok": {"ja": "講座の合格ライン 98% を超えました。", "en": "Above the course's 98% bar."},
+    "bar_no": {"ja": "講座の合格ライン 98% には届きませんでした。", "en": "Below the course's 98% bar."},
+    "confused": {"ja": "よく間違えた組 (正解 → 予測: 回数, その文字のテスト画像に対する割合):",
+                 "en": "Most confused (true → predicted: count, share of that class's test images):"},
+    "no_confusion": {"ja": "テスト画像の誤りはありません。", "en": "No test image was misclassified."},
+    "curves": {"ja": "学習曲線 (エポック 1 → {n})", "en": "Learning curves (epoch 1 → {n})"},
+    "png": {"ja": "学習曲線の画像: {path}", "en": "Learning curves image: {path}"},
+    "no_matplotlib": {"ja": "matplotlib がないので学習曲線の PNG は作りません (pip install 'examprep[plot]' で作れます)。",
+                      "en": "matplotlib is not installed, so no PNG of the curves (pip install 'examprep[plot]')."},
+}
+
+
+def t(key, lang, **kw):
+    return pick(TEXT[key], lang).format(**kw)
+
+
+def epoch_line(e, lang):
+    if lang == "ja":
+        return (f"{e['epoch']:>6}  {e['train_loss']:>9.4f}  {e['train_acc']:>9.2%}  {e['val_loss']:>8.4f}  "
+                f"{e['val_acc']:>9.2%}  {e['lr']:.5f}  {e['seconds']:>5.1f}  {e['images_per_second']:>6.0f}")
+    return (f"{e['epoch']:>5}  {e['train_loss']:>10.4f}  {e['train_acc']:>9.2%}  {e['val_loss']:>8.4f}  "
+            f"{e['val_acc']:>7.2%}  {e['lr']:.5f}  {e['seconds']:>5.1f}  {e['images_per_second']:>6.0f}")
+
+
+def sparkline(values, lo=None, hi=None):
+    """One character per value, ▁ (lowest) to █ (highest); NaN as a space."""
+    finite = [v for v in values if v == v]
+    if not finite:
+        return " " * len(values)
+    lo = min(finite) if lo is None else lo
+    hi = max(finite) if hi is None else hi
+    span = hi - lo
+    out = []
+    for v in values:
+        if v != v:
+            out.append(" ")
+        elif span <= 0:
+            out.append(SPARKS[-1])
+        else:
+            out.append(SPARKS[min(len(SPARKS) - 1, max(0, int((v - lo) / span * (len(SPARKS) - 1) + 0.5)))])
+    return "".join(out)
+
+
+def curves(history, lang):
+    """Text lines: a sparkline per curve with its first and last value."""
+    rows = [("train loss", "学習損失", "train_loss", "{:.3f}"), ("val loss", "検証損失", "val_loss", "{:.3f}"),
+            ("train acc", "学習正解率", "train_acc", "{:.1%}"), ("val acc", "検証正解率", "val_acc", "{:.1%}")]
+    lines = [t("curves", lang, n=len(history))]
+    for en, ja, key, fmt in rows:
+        values = [e[key] for e in history]
+        label = ja if lang == "ja" else en
+        lines.append(f"  {label:<10} {sparkline(values)}  {fmt.format(values[0])} → {fmt.format(values[-1])}")
+    return lines
+
+
+def confused_lines(report, lang):
+    if not report["most_confused"]:
+        return [t("no_confusion", lang)]
+    lines = [t("confused", lang)]
+    for p in report["most_confused"]:
+        lines.append(f"  {p['true']} → {p['predicted']}: {p['count']} ({p['rate']:.1%})")
+    return lines
+
+
+def save_png(history, path, title):
+    """Write loss and accuracy curves to path with matplotlib (Agg). Returns the path, or None when matplotlib is
+    not installed."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return None
+    epochs = [e["epoch"] for e in history]
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.5))
+    ax1.plot(epochs, [e["train_loss"] for e in history], label="train")
+    ax1.plot(epochs, [e["val_loss"] for e in history], label="validation")
+    ax1.set_xlabel("epoch")
+    ax1.set_ylabel("loss")
+    ax1.legend()
+    ax2.plot(epochs, [e["train_acc"] for e in history], label="train")
+    ax2.plot(epochs, [e["val_acc"] for e in history], label="validation")
+    ax2.set_xlabel("epoch")
+    ax2.set_ylabel("accuracy")
+    ax2.legend()
+    fig.suptitle(title)
+    fig.tight_layout()
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".curves.", suffix=".png", dir=os.path.dirname(os.path.abspath(path)))
+    os.close(fd)
+    try:
+        fig.savefig(tmp, dpi=100)
+        os.replace(tmp, path)
+    finally:
+        plt.close(fig)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path

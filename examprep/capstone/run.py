@@ -1,0 +1,406 @@
+"""`examprep capstone`: settings, components, data, the training run with its progress display, the final report.
+
+Exit codes: 0 done, 1 a component failed while training (or does not load), 2 bad input (missing components, data,
+checkpoint, options), 130 interrupted by Ctrl-C (the last completed epoch is saved; `--resume DIR` continues).
+"""
+import json
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from examprep import paths
+from examprep.i18n import pick
+
+SCHEMA = "examprep.capstone/1"
+SLOW_SECONDS = 300          # an estimated run longer than this with --components mine gets an explanation
+TIMING_BATCHES = 3          # batches timed before the first estimate
+
+TEXT = {
+    "run_dir": {"ja": "保存先: {path} (各エポック後に checkpoint.npz を書きます)",
+                "en": "Run folder: {path} (checkpoint.npz is written after every epoch)"},
+    "setup": {"ja": "{data}: 学習 {n_train} 枚 / 検証 {n_val} 枚 (学習データから取り分け) / テスト {n_test} 枚、{n_classes} クラス。"
+                    "部品: {components}、{epochs} エポック、バッチ {batch}、学習率 {lr}、データ拡張 {augment}",
+              "en": "{data}: {n_train} training / {n_val} validation (held out from training) / {n_test} test images, "
+                    "{n_classes} classes. Components: {components}, {epochs} epochs, batch {batch}, lr {lr}, "
+                    "augmentation {augment}"},
+    "resumed": {"ja": "{path} のエポック {epoch} から再開します。", "en": "Resuming {path} after epoch {epoch}."},
+    "done_already": {"ja": "この学習は {epoch} エポックすべて終わっています (続けるには --epochs を増やしてください)。",
+                     "en": "This run has completed all {epoch} epochs (raise --epochs to train further)."},
+    "estimate": {"ja": "あなたの部品で {ips:.0f} 画像/秒、全体で約 {total} かかる見込みです (参照実装なら約 {ref_total})。",
+                 "en": "Your components train {ips:.0f} images/s: about {total} for the whole run "
+                       "(the reference components: about {ref_total})."},
+    "slow": {"ja": "遅いのはあなたの部品です (1 バッチあたり、あなた / 参照実装):",
+             "en": "It is your components that are slow (per batch, yours / reference):"},
+    "slow_hint": {"ja": "Python の for ループを NumPy の配列演算 (im2col と行列積) に置き換えると速くなります。"
+                        "Ctrl-C で止めても、終わったエポックまでは保存されています。",
+                  "en": "Replacing Python loops by NumPy array operations (im2col and matrix products) makes them "
+                        "fast. Ctrl-C stops the run with the completed epochs saved."},
+    "interrupted": {"ja": "中断しました。エポック {epoch} までを {path} に保存済みです。続き: examprep capstone --resume {path}",
+                    "en": "Stopped. Epochs up to {epoch} are saved in {path}. Continue: examprep capstone --resume {path}"},
+    "interrupted_none": {"ja": "中断しました (終わったエポックがないので保存したものはありません)。",
+                         "en": "Stopped (no epoch was completed, so nothing was saved)."},
+    "failed_saved": {"ja": "エポック {epoch} までは {path} に保存されています。",
+                     "en": "Epochs up to {epoch} are saved in {path}."},
+    "ignored": {"ja": "--resume では保存した設定を使います。無視した指定: {names}",
+                "en": "--resume uses the saved settings; ignored: {names}"},
+    "bad_option": {"ja": "{name} は 1 以上にしてください。", "en": "{name} must be at least 1."},
+    "bad_lr": {"ja": "--lr は正の数にしてください。", "en": "--lr must be a positive number."},
+    "epochs_back": {"ja": "この学習はすでに {done} エポック終わっています。--epochs は {done} 以上にしてください。",
+                    "en": "This run has already completed {done} epochs: --epochs must be at least {done}."},
+    "data_changed": {"ja": "データ {data} が保存時と違います (保存時: 学習 {n} 枚, 入力 {shape})。",
+                     "en": "The data {data} differs from the saved run's (then: {n} training images, input {shape})."},
+    "seconds": {"ja": "全体 {s:.1f} 秒、最大メモリ {rss:.0f} MB", "en": "Total {s:.1f} s, peak memory {rss:.0f} MB"},
+}
+
+
+def _t(key, lang, **kw):
+    return pick(TEXT[key], lang).format(**kw)
+
+
+def _duration(seconds):
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def _fail(lang, ja, en, code):
+    sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
+    return code
+
+
+def resolve(args, meta):
+    """(Settings, components, data spec, notes) from the command line, or from a checkpoint's meta when resuming
+    (only --epochs may change then; other explicit options are reported as ignored)."""
+    from examprep.capstone.train import DEFAULTS, Settings
+
+    norm_arg = getattr(args, "norm", None)
+    if meta is None:
+        components = args.components or "reference"
+        if norm_arg is None:
+            norm = "auto" if components == "mine" else DEFAULTS["norm"]  # mine: batchnorm if solved, else dropout
+        else:
+            norm = None if norm_arg == "none" else norm_arg
+        s = Settings(epochs=args.epochs or DEFAULTS["epochs"], batch_size=args.batch_size or DEFAULTS["batch_size"],
+                     lr=args.lr if args.lr is not None else DEFAULTS["lr"],
+                     augment=True if args.augment is None else args.augment,
+                     seed=args.seed if args.seed is not None else 0, norm=norm)
+        return s, components, args.data or "katakana15", []
+    s = Settings.from_json(meta["settings"])
+    ignored = [name for name, given, saved in
+               [("--components", args.components, meta["components"]), ("--data", args.data, meta["data"]["spec"]),
+                ("--batch-size", args.batch_size, s.batch_size), ("--lr", args.lr, s.lr),
+                ("--augment", args.augment, s.augment), ("--seed", args.seed, s.seed),
+                ("--norm", norm_arg, "none" if s.norm is None else s.norm)]
+               if given is not None and given != saved]
+    if args.epochs is not None:
+        s.epochs = args.epochs
+    return s, meta["components"], meta["data"]["spec"], ignored
+
+
+def main(args):
+    lang = getattr(args, "lang", "en")
+    try:
+        return _main(args, lang)
+    except KeyboardInterrupt:  # before training started (loading data, components)
+        return _fail(lang, "中断しました。", "Stopped.", 130)
+
+
+def _main(args, lang):
+    from examprep.capstone import checkpoint
+
+    for name, value in (("--epochs", args.epochs), ("--batch-size", args.batch_size)):
+        if value is not None and value < 1:
+            return _fail(lang, _t("bad_option", "ja", name=name), _t("bad_option", "en", name=name), 2)
+    if args.lr is not None and not args.lr > 0:
+        return _fail(lang, _t("bad_lr", "ja"), _t("bad_lr", "en"), 2)
+    meta = arrays = None
+    if args.resume:
+        try:
+            meta, arrays = checkpoint.read(args.resume)
+        except checkpoint.CheckpointError as exc:
+            return _fail(lang, exc.ja, exc.en, 2)
+    settings, components, data_spec, ignored = resolve(args, meta)
+    if meta is not None and settings.epochs < meta["epoch"]:
+        kw = {"done": meta["epoch"]}
+        return _fail(lang, _t("epochs_back", "ja", **kw), _t("epochs_back", "en", **kw), 2)
+
+    import numpy as np
+
+    from examprep.capstone import components as comp
+    from examprep.capstone import data
+    from examprep.capstone.network import ConvNet
+    from examprep.capstone.train import Trainer
+
+    try:
+        parts = comp.reference_parts() if components == "reference" else comp.learner_parts(settings.norm)
+    except comp.MissingComponents as exc:
+        return _fail(lang, exc.ja, exc.en, 2)
+    except comp.ComponentLoadError as exc:
+        return _fail(lang, exc.ja, exc.en, 1)
+    settings.norm = getattr(parts, "norm", settings.norm)
+
+    start = time.perf_counter()
+    try:
+        dataset = data.load(data_spec, data_dir=args.data_dir, progress=not args.json, lang=lang)
+    except data.DataError as exc:
+        return _fail(lang, exc.ja, exc.en, 2)
+    data_info = {"spec": data_spec, "name": dataset.name, "n_train": int(len(dataset.t_train)),
+                 "n_test": int(len(dataset.t_test)), "input_shape": list(dataset.input_shape),
+                 "classes": list(dataset.classes)}
+    if meta is not None and (meta["data"]["n_train"] != data_info["n_train"]
+                             or meta["data"]["input_shape"] != data_info["input_shape"]):
+        kw = {"data": data_spec, "n": meta["data"]["n_train"], "shape": meta["data"]["input_shape"]}
+        return _fail(lang, _t("data_changed", "ja", **kw), _t("data_changed", "en", **kw), 2)
+
+    out = _console(args)
+    try:
+        net = ConvNet(parts, input_shape=dataset.input_shape, n_classes=dataset.n_classes, norm=settings.norm,
+                      rng=settings.seed)
+        try:
+            optimizer = parts.Adam(lr=settings.lr)
+        except Exception as exc:
+            raise net._failure("optimizer", "__init__", exc) from exc
+    except comp.ComponentFailure as exc:
+        return _fail(lang, exc.ja, exc.en, 1)
+    trainer = Trainer(net, optimizer, dataset, settings, data.batches, data.augment)
+    run_dir = Path(args.resume or args.save or _default_run_dir(data_info["name"], components))
+    resumed_from = None
+    if meta is not None:
+        try:
+            checkpoint.restore(trainer, meta, arrays)
+        except (checkpoint.CheckpointError, KeyError, ValueError) as exc:
+            en = getattr(exc, "en", f"the checkpoint does not fit this network: {exc}")
+            return _fail(lang, getattr(exc, "ja", f"チェックポイントがこのネットワークに合いません: {exc}"), en, 2)
+        resumed_from = trainer.epoch
+    if not args.json:
+        if ignored:
+            out.print(_t("ignored", lang, names=", ".join(ignored)))
+        if resumed_from is not None:
+            out.print(_t("resumed", lang, path=run_dir, epoch=resumed_from))
+        out.print(_t("setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
+                     n_test=data_info["n_test"], n_classes=dataset.n_classes, components=components,
+                     epochs=settings.epochs, batch=settings.batch_size, lr=settings.lr,
+                     augment="on" if settings.augment else "off"))
+        out.print(_t("run_dir", lang, path=run_dir))
+
+    status = _train(trainer, run_dir, data_info, components, out, args, lang)
+    if status is not None:
+        return status
+    return _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang, np)
+
+
+def _console(args):
+    from rich.console import Console
+
+    return Console(stderr=bool(args.json), highlight=False)
+
+
+def _default_run_dir(data_name, components):
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in data_name)
+    return paths.data_dir() / "capstone" / f"{stamp}-{safe}-{components}"
+
+
+def _train(trainer, run_dir, data_info, components, out, args, lang):
+    """Run the remaining epochs with progress display and a checkpoint after each. None when finished, else the exit
+    code."""
+    from examprep.capstone import checkpoint, display
+    from examprep.capstone.components import ComponentFailure
+
+    s = trainer.settings
+    if trainer.epoch >= s.epochs:
+        if not args.json:
+            out.print(_t("done_already", lang, epoch=trainer.epoch))
+        return None
+    progress = _Progress(trainer, out, enabled=not args.json and out.is_terminal, explain=not args.json, lang=lang)
+    if not args.json:
+        out.print(display.t("epoch_head", lang))
+    try:
+        with progress:
+            while trainer.epoch < s.epochs:
+                entry = trainer.train_epoch(on_batch=progress.on_batch)
+                checkpoint.save(run_dir, trainer, data_info, components)
+                progress.epoch_done()
+                if not args.json:
+                    out.print(display.epoch_line(entry, lang))
+    except KeyboardInterrupt:
+        if trainer.history and (run_dir / checkpoint.FILENAME).exists():
+            kw = {"epoch": trainer.epoch, "path": run_dir}
+            return _fail(lang, _t("interrupted", "ja", **kw), _t("interrupted", "en", **kw), 130)
+        return _fail(lang, _t("interrupted_none", "ja"), _t("interrupted_none", "en"), 130)
+    except ComponentFailure as exc:
+        code = _fail(lang, exc.ja, exc.en, 1)
+        if trainer.history:
+            kw = {"epoch": trainer.epoch, "path": run_dir}
+            _fail(lang, _t("failed_saved", "ja", **kw), _t("failed_saved", "en", **kw), 1)
+        return code
+    return None
+
+
+class _Progress:
+    """A rich progress display (whole run and current epoch: loss, accuracy, images/s, time left), and for the
+    learner's components the estimate after the first batches, naming the components that make it slow."""
+
+    def __init__(self, trainer, out, enabled, explain, lang):
+        self.trainer, self.out, self.enabled, self.explain, self.lang = trainer, out, enabled, explain, lang
+        self.n_batches = trainer.batches_per_epoch()
+        self.batch_seconds = []
+        self.estimated = False
+        self.bar = None
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[info]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                                console=self.out, transient=True)
+            self.bar.__enter__()
+            t = self.trainer
+            total = (t.settings.epochs - t.epoch) * self.n_batches
+            self.run_task = self.bar.add_task("run" if self.lang == "en" else "全体", total=total, info="")
+            self._new_epoch_task()
+        return self
+
+    def _new_epoch_task(self):
+        label = f"epoch {self.trainer.epoch + 1}" if self.lang == "en" else f"エポック {self.trainer.epoch + 1}"
+        self.epoch_task = self.bar.add_task(label, total=self.n_batches, info="")
+        self.loss_sum = self.correct = self.seen = 0
+        self.seconds = 0.0
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
+
+    def on_batch(self, i, n_batches, loss, correct, n, seconds):
+        self.batch_seconds.append(seconds)
+        if not self.estimated and len(self.batch_seconds) >= TIMING_BATCHES:
+            self.estimated = True
+            self._estimate()
+        if self.bar is None:
+            return
+        self.loss_sum += loss * n
+        self.correct += correct
+        self.seen += n
+        self.seconds += seconds
+        info = (f"loss {self.loss_sum / self.seen:.4f}  acc {self.correct / self.seen:.1%}  "
+                f"{self.seen / max(self.seconds, 1e-9):.0f} img/s")
+        self.bar.update(self.epoch_task, advance=1, info=info)
+        self.bar.update(self.run_task, advance=1)
+
+    def epoch_done(self):
+        if self.bar is not None:
+            self.bar.remove_task(self.epoch_task)
+            if self.trainer.epoch < self.trainer.settings.epochs:
+                self._new_epoch_task()
+
+    def _estimate(self):
+        """With the learner's components: measured throughput, time for the whole run, and when that is long the
+        components that are much slower than the reference's (timed on a throwaway reference network)."""
+        t = self.trainer
+        if t.net.source.get("conv") == "reference" or not self.explain:
+            return
+        per_batch = sorted(self.batch_seconds)[len(self.batch_seconds) // 2]
+        remaining = (t.settings.epochs - t.epoch) * self.n_batches * per_batch
+        ref = reference_timings(t)
+        ref_total = (t.settings.epochs - t.epoch) * self.n_batches * ref["total"]
+        ips = t.settings.batch_size / per_batch
+        self.out.print(_t("estimate", self.lang, ips=ips, total=_duration(remaining), ref_total=_duration(ref_total)))
+        if remaining < SLOW_SECONDS:
+            return
+        mine = {role: sec / len(self.batch_seconds) for role, sec in t.net.timings.items()}
+        slow = sorted(((mine[r] / max(ref.get(r, 0.0), 1e-6), r) for r in mine if r in ref), reverse=True)
+        lines = [_t("slow", self.lang)]
+        for ratio, role in slow[:3]:
+            if ratio >= 2:
+                lines.append(f"  {role}: {mine[role] * 1000:.0f} ms / {ref[role] * 1000:.0f} ms (×{ratio:.0f})")
+        if len(lines) > 1:
+            self.out.print("\n".join(lines))
+        self.out.print(_t("slow_hint", self.lang))
+
+
+def reference_timings(trainer, steps=2):
+    """Seconds per training step of a reference network with the same shape and batch size, per role and "total".
+    Leaves the global np.random state (Dropout) as it was."""
+    import numpy as np
+
+    from examprep.capstone.components import reference_parts
+    from examprep.capstone.network import ConvNet
+
+    net = trainer.net
+    state = np.random.get_state()
+    try:
+        ref = ConvNet(reference_parts(), input_shape=net.input_shape, n_classes=net.n_classes,
+                      channels=net.channels, hidden=net.hidden, norm=net.norm, dtype=net.dtype, rng=0)
+        from reference.optimizers import Adam
+
+        opt = Adam()
+        rows = trainer.train_idx[:trainer.settings.batch_size]
+        x, y = trainer.dataset.x_train[rows], trainer.dataset.t_train[rows]
+        ref.loss(x, y)  # warm-up
+        ref.backward()
+        ref.timings.clear()
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            ref.loss(x, y)
+            ref.backward()
+            opt.update(ref.params, ref.grads)
+        total = (time.perf_counter() - t0) / steps
+    finally:
+        np.random.set_state(state)
+    out = {role: sec / steps for role, sec in ref.timings.items()}
+    out["total"] = total
+    return out
+
+
+def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang, np):
+    import resource
+
+    from examprep.capstone import display
+    from examprep.capstone.components import ComponentFailure
+    from examprep.capstone.train import test_report
+
+    try:
+        report = test_report(trainer.net, dataset)
+    except ComponentFailure as exc:
+        return _fail(lang, exc.ja, exc.en, 1)
+    png = None
+    if trainer.history:
+        png = display.save_png(trainer.history, str(run_dir / "curves.png"),
+                               f"{dataset.name} ({components}) test {report['accuracy']:.2%}")
+    seconds = time.perf_counter() - start
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if args.json:
+        n_val = int(len(trainer.val_idx))
+        doc = {"schema": SCHEMA, "components": components, "source": trainer.net.source,
+               "data": dict(data_info, n_train=trainer.n_train, n_val=n_val),
+               "settings": trainer.settings.to_json(), "architecture": trainer.net.architecture(),
+               "n_params": trainer.net.n_params(), "run_dir": str(run_dir),
+               "checkpoint": str(run_dir / "checkpoint.npz") if trainer.history else None, "plot": png,
+               "epochs_completed": trainer.epoch, "resumed_from_epoch": resumed_from, "history": trainer.history,
+               "test": report, "passed_98": report["accuracy"] >= 0.98,
+               "timings": {k: round(v, 4) for k, v in trainer.net.timings.items()},
+               "seconds": round(seconds, 3), "peak_rss_mb": round(rss_mb, 1)}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    out.print()
+    out.print(display.t("test", lang, acc=report["accuracy"], n=report["n"]))
+    out.print(display.t("bar_ok" if report["accuracy"] >= 0.98 else "bar_no", lang))
+    for line in display.confused_lines(report, lang):
+        out.print(line)
+    if trainer.history:
+        out.print()
+        for line in display.curves(trainer.history, lang):
+            out.print(line)
+    if png:
+        out.print(display.t("png", lang, path=png))
+    elif trainer.history:
+        out.print(display.t("no_matplotlib", lang))
+    out.print(_t("seconds", lang, s=seconds, rss=rss_mb))
+    return 0
