@@ -26,8 +26,8 @@ TARGET = 10.0
 CHILD = """
 import collections, json, sys, time
 started = time.perf_counter()
-from examprep import exam
-questions = exam.generate(int(sys.argv[1]), seed=int(sys.argv[2]))
+from examprep.exam.compose import compose
+questions = compose(int(sys.argv[1]), seed=int(sys.argv[2]))
 elapsed = time.perf_counter() - started
 print(json.dumps({"seconds": elapsed, "count": len(questions),
                   "kinds": collections.Counter(q.kind for q in questions),

@@ -117,6 +117,17 @@ def build_parser():
     p.add_argument("--since", metavar="DATE", help="only attempts from this date (YYYY-MM-DD) / この日以降")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of the terminal / ファイルに出力")
 
+    p = sub.add_parser("mock-exam", help="a timed mock exam in the real exam's format / 本番形式の模擬試験",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    from examprep.exam import command as exam_command
+
+    exam_command.add_arguments(p)
+
+    p = sub.add_parser("capstone", help="train a CNN built from your own components / 自作部品で CNN を学習")
+    from examprep.capstone import command as capstone_command
+
+    capstone_command.add_arguments(p)
+
     p = sub.add_parser("export", help="write your history to a JSON file / 履歴を書き出す",
                        description="Write every recorded attempt to a JSON file (schema examprep.history/1), to move "
                                    "a history to another machine.")
@@ -388,9 +399,21 @@ def cmd_import(args):
     return history.import_main(args)
 
 
+def cmd_mock_exam(args):
+    from examprep.exam import command
+
+    return command.main(args)
+
+
+def cmd_capstone(args):
+    from examprep.capstone import command
+
+    return command.main(args)
+
+
 COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "validate": cmd_validate,
             "practice": cmd_practice, "next": cmd_next, "report": cmd_report, "export": cmd_export,
-            "import": cmd_import}
+            "import": cmd_import, "mock-exam": cmd_mock_exam, "capstone": cmd_capstone}
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ DB_NAME = "progress.sqlite3"
 EXPORT_SCHEMA = "examprep.history/1"
 MODES = ("drill", "practice", "check", "exam")
 
-# MIGRATIONS[i] upgrades a database from version i to version i + 1.
+# MIGRATIONS[i] upgrades a database from version i to version i + 1 (split on ";": no ";" in comments).
 MIGRATIONS = [
     """
     CREATE TABLE attempts (
@@ -57,8 +57,30 @@ MIGRATIONS = [
         summary TEXT NOT NULL DEFAULT '{}'   -- JSON
     );
     """,
+    # v2: the answers of mock exams (the exam itself is a sessions row of kind 'exam', its result in summary)
+    """
+    CREATE TABLE exam_answers (
+        id TEXT PRIMARY KEY,             -- '<session id>:<question id>'
+        session_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        kind TEXT NOT NULL,              -- code_choice / code_free / calc
+        problem TEXT,                    -- code questions: the problem id
+        template TEXT,                   -- calc questions: the template id
+        area TEXT NOT NULL,              -- syllabus area '1'..'5'
+        item TEXT,
+        answer TEXT,                     -- the option's text or the typed fill, as given (NULL when unanswered)
+        correct INTEGER NOT NULL,
+        flagged INTEGER NOT NULL DEFAULT 0,
+        seconds REAL,                    -- time spent on the question
+        diagnosis TEXT,                  -- JSON {check, ja, en}: why the answer given is wrong
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX exam_answers_session ON exam_answers (session_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+EXAM_ANSWER_COLUMNS = ["id", "session_id", "question_id", "kind", "problem", "template", "area", "item", "answer",
+                       "correct", "flagged", "seconds", "diagnosis", "created_at"]
 
 
 class StoreError(Exception):
@@ -265,6 +287,30 @@ class Store:
         self._write("UPDATE sessions SET ended_at = ?, summary = ? WHERE id = ?",
                     (now_iso(), json.dumps(summary, ensure_ascii=False), session_id))
 
+    def finish_exam(self, session_id, summary, answers):
+        """End an exam's session row and store its answers, in one transaction. answers: dicts with
+        EXAM_ANSWER_COLUMNS (diagnosis a dict or None). Recording the same exam twice changes nothing."""
+        rows = [_exam_answer_row(a) for a in answers]
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("UPDATE sessions SET ended_at = ?, summary = ? WHERE id = ?",
+                                  (now_iso(), json.dumps(summary, ensure_ascii=False), session_id))
+                for row in rows:
+                    self.conn.execute(f"INSERT OR IGNORE INTO exam_answers ({', '.join(EXAM_ANSWER_COLUMNS)}) VALUES "
+                                      f"({', '.join(':' + c for c in EXAM_ANSWER_COLUMNS)})", row)
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+
+    def exam_answers(self, session_id=None):
+        sql = "SELECT * FROM exam_answers" + (" WHERE session_id = ?" if session_id else "") + " ORDER BY rowid"
+        try:
+            rows = self.conn.execute(sql, (session_id,) if session_id else ()).fetchall()
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+        return [dict(row, correct=bool(row["correct"]), flagged=bool(row["flagged"]),
+                     diagnosis=json.loads(row["diagnosis"]) if row["diagnosis"] else None) for row in rows]
+
     def _write(self, sql, params):
         try:
             with self.conn:
@@ -302,7 +348,8 @@ class Store:
 
     def export(self):
         return {"schema": EXPORT_SCHEMA, "exported_at": now_iso(),
-                "attempts": [asdict(a) for a in self.attempts()], "sessions": self.sessions()}
+                "attempts": [asdict(a) for a in self.attempts()], "sessions": self.sessions(),
+                "exam_answers": self.exam_answers()}
 
     def import_(self, data):
         """Add an export's attempts and sessions; ones already here (same id) are skipped. Returns counts."""
@@ -313,6 +360,10 @@ class Store:
         # Every row is checked before anything is written: a bad file changes nothing.
         attempts = [_attempt_from_dict(item, f"attempts[{i}]") for i, item in enumerate(data.get("attempts", []))]
         sessions = [_session_from_dict(item, f"sessions[{i}]") for i, item in enumerate(data.get("sessions", []))]
+        if not isinstance(data.get("exam_answers", []), list):
+            raise ValueError("exam_answers must be a list")
+        exam_rows = [_exam_answer_row(_exam_answer_from_dict(item, f"exam_answers[{i}]"))
+                     for i, item in enumerate(data.get("exam_answers", []))]
         added = skipped = 0
         try:
             with self.conn:
@@ -332,6 +383,9 @@ class Store:
                         "VALUES (?, ?, ?, ?, ?, ?)",
                         (s["id"], s["kind"], s["started_at"], s.get("ended_at"), s.get("planned_minutes"),
                          json.dumps(s.get("summary", {}), ensure_ascii=False)))
+                for row in exam_rows:
+                    self.conn.execute(f"INSERT OR IGNORE INTO exam_answers ({', '.join(EXAM_ANSWER_COLUMNS)}) VALUES "
+                                      f"({', '.join(':' + c for c in EXAM_ANSWER_COLUMNS)})", row)
         except sqlite3.Error as exc:
             raise _classify(exc, self.path) from None
         return {"added": added, "skipped": skipped}
@@ -396,6 +450,38 @@ def _session_from_dict(item, where):
     if not isinstance(item.get("planned_minutes"), (int, float, type(None))) or \
             not isinstance(item.get("summary", {}), dict):
         raise ValueError(f"{where}: planned_minutes must be a number and summary an object")
+    return item
+
+
+EXAM_ANSWER_TYPES = {
+    "id": str, "session_id": str, "question_id": str, "kind": str, "problem": (str, type(None)),
+    "template": (str, type(None)), "area": str, "item": (str, type(None)), "answer": (str, type(None)),
+    "correct": bool, "flagged": bool, "seconds": (int, float, type(None)), "diagnosis": (dict, type(None)),
+    "created_at": str,
+}
+
+
+def _exam_answer_row(answer):
+    row = {c: answer.get(c) for c in EXAM_ANSWER_COLUMNS}
+    row["correct"] = int(bool(row["correct"]))
+    row["flagged"] = int(bool(row["flagged"]))
+    row["diagnosis"] = json.dumps(row["diagnosis"], ensure_ascii=False) if row["diagnosis"] else None
+    row["created_at"] = row["created_at"] or now_iso()
+    return row
+
+
+def _exam_answer_from_dict(item, where):
+    if not isinstance(item, dict):
+        raise ValueError(f"{where}: expected a JSON object")
+    for key in ("id", "session_id", "question_id", "kind", "area", "correct", "created_at"):
+        if key not in item:
+            raise ValueError(f"{where}: lacks {key}")
+    for key, expected in EXAM_ANSWER_TYPES.items():
+        value = item.get(key)
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected == (int, float, type(None))):
+            raise ValueError(f"{where}.{key}: wrong type {type(value).__name__}")
+    if not _valid_time(item["created_at"]):
+        raise ValueError(f"{where}.created_at: expected an ISO 8601 time with its offset")
     return item
 
 

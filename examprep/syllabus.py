@@ -41,6 +41,8 @@ ITEMS = {
     "3-7-3": ("汎化 / 正規化", "Generalisation / normalisation"),
     "3-7-4": ("汎化 / アンサンブル", "Generalisation / ensembles"),
     "4-1-1": ("画像認識 / ResNet・WideResNet", "Image recognition / ResNet"),
+    "4-1-2": ("画像認識 / Vision Transformer", "Image recognition / Vision Transformer"),
+    "4-2-1": ("物体検出", "Object detection"),
     "4-4-1": ("NLP / Word Embedding", "NLP / word embeddings"),
     "4-6-2": ("生成 / オートエンコーダ", "Generative / autoencoders"),
     "4-6-3": ("生成 / VAE", "Generative / VAE"),

@@ -17,7 +17,8 @@ import re
 import pytest
 
 from examprep import catalog, sandbox, source
-from examprep.exam import Question, calc_questions, code_questions, generate
+from examprep.exam import Question, calc_questions, code_questions
+from examprep.exam.compose import compose
 
 SAMPLE = ["softmax", "conv2d", "adam", "batchnorm", "max_pooling", "numerical_gradient", "softmax_with_loss",
           "im2col", "layernorm", "affine", "momentum", "cross_entropy"]
@@ -208,6 +209,23 @@ def expected_value(q):
         precision, recall = tp / (tp + fp), tp / (tp + fn)
         return {"precision": precision, "recall": recall, "f1": 2 * tp / (2 * tp + fp + fn),
                 "accuracy": (tp + tn) / (tp + fp + fn + tn)}[t[len("metrics_"):]]
+    if t == "bayes_posterior":
+        hit = p["sensitivity"] * p["prior"]
+        return hit / (hit + (1 - p["specificity"]) * (1 - p["prior"]))
+    if t == "box_iou":
+        (ax1, ay1, ax2, ay2), (bx1, by1, bx2, by2) = p["a"], p["b"]
+        inter = max(0, min(ax2, bx2) - max(ax1, bx1)) * max(0, min(ay2, by2) - max(ay1, by1))
+        return inter / ((ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - inter)
+    if t == "dqn_target":
+        return p["r"] + p["gamma"] * max(p["q_next"])
+    if t == "vit_tokens":
+        return (p["size"] // p["patch"]) ** 2 + 1
+    if t == "word2vec_params":
+        return 2 * p["V"] * p["D"]
+    if t == "int8_quantize":
+        return math.floor(p["w"] * 127 / p["max_abs"] + 0.5)
+    if t == "model_memory":
+        return p["millions"] * {"float32": 4, "float16": 2, "int8": 1}[p["dtype"]]
     raise AssertionError(f"no independent formula for {t}")
 
 
@@ -244,7 +262,7 @@ def test_calc_keys_are_independently_right(template):
             for name, value in q.params.items():
                 values = value if isinstance(value, list) else [value]
                 for v in values:
-                    if isinstance(v, bool) or isinstance(v, str) or name in ("index", "label", "eps", "t"):
+                    if isinstance(v, bool) or isinstance(v, str) or name in ("index", "label", "eps", "t", "bytes"):
                         continue
                     text = f"{v:.2f}" if name in ("y", "p", "q") and template != "entropy_value" else f"{abs(v):g}"
                     assert text in stem_numbers or text in q.stem["en"], (q.id, name, v)
@@ -258,14 +276,14 @@ def test_calc_templates_cover_the_brief():
     assert any(i.startswith("metrics_") for i in ids)
 
 
-def test_generate_mixes_and_keeps_sets_together(proofs):
-    questions = generate(30, seed=3, problems=[catalog.get(pid) for pid in SAMPLE])
+def test_compose_mixes_and_keeps_sets_together(proofs):
+    questions = compose(30, seed=3, areas=["3"], problems=[catalog.get(pid) for pid in SAMPLE])
     assert len(questions) == 30
-    assert {q.kind for q in questions} == {"code_choice", "calc"}
+    assert {"code_choice", "calc"} <= {q.kind for q in questions} <= {"code_choice", "code_free", "calc"}
     assert len({q.id for q in questions}) == 30
     order = [q.set_id for q in questions]
     for set_id in set(order):
         first, last = order.index(set_id), len(order) - 1 - order[::-1].index(set_id)
         assert set(order[first:last + 1]) == {set_id}, "a set's questions are consecutive"
-    assert [q.to_json() for q in generate(30, seed=3, problems=[catalog.get(pid) for pid in SAMPLE])] == \
+    assert [q.to_json() for q in compose(30, seed=3, areas=["3"], problems=[catalog.get(pid) for pid in SAMPLE])] == \
         [q.to_json() for q in questions]

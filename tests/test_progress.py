@@ -36,18 +36,19 @@ def test_upgrade_keeps_history_and_backs_up_first(examprep_home, monkeypatch):
     with progress.Store() as store:
         store.record(_attempt(problem="conv2d"))
     path = progress.db_path()
-    # A later release adds a column: the version-1 file is upgraded in place, its rows kept, a copy made first.
+    base = progress.SCHEMA_VERSION
+    # A later release adds a column: the current file is upgraded in place, its rows kept, a copy made first.
     monkeypatch.setattr(progress, "MIGRATIONS", progress.MIGRATIONS + ["ALTER TABLE attempts ADD COLUMN note TEXT"])
     monkeypatch.setattr(progress, "SCHEMA_VERSION", len(progress.MIGRATIONS))
     with progress.Store() as store:
-        assert store.version() == 2
+        assert store.version() == base + 1
         assert [a.problem for a in store.attempts()] == ["conv2d"]
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(attempts)")]
         assert "note" in columns
-    backup = f"{path}.before-v2"
+    backup = f"{path}.before-v{base + 1}"
     assert os.path.exists(backup)
     with sqlite3.connect(backup) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == base
         assert old.execute("SELECT problem FROM attempts").fetchall() == [("conv2d",)]
 
 
@@ -62,7 +63,23 @@ def test_a_failed_migration_leaves_the_old_version(examprep_home, monkeypatch):
         assert info.value.code == "migration"
     assert not [p for p in progress.db_path().parent.iterdir() if ".damaged-" in p.name], "not damaged"
     with progress.Store() as store:
-        assert store.version() == 1 and len(store.attempts()) == 1
+        assert store.version() == progress.SCHEMA_VERSION and len(store.attempts()) == 1
+
+
+def test_a_version_1_file_gains_the_exam_answers_table(examprep_home, monkeypatch):
+    with pytest.MonkeyPatch.context() as mp:   # a history written before mock exams were recorded
+        mp.setattr(progress, "MIGRATIONS", progress.MIGRATIONS[:1])
+        mp.setattr(progress, "SCHEMA_VERSION", 1)
+        with progress.Store() as store:
+            store.record(_attempt(problem="adam"))
+    with progress.Store() as store:
+        assert store.version() == progress.SCHEMA_VERSION >= 2
+        assert [a.problem for a in store.attempts()] == ["adam"]
+        session = store.start_session("exam", 5)
+        store.finish_exam(session, {"score": 1}, [{"id": f"{session}:q1", "session_id": session, "question_id": "q1",
+                                                   "kind": "calc", "area": "3", "correct": True, "flagged": False,
+                                                   "diagnosis": None}])
+        assert [a["question_id"] for a in store.exam_answers()] == ["q1"]
 
 
 def test_a_newer_database_is_refused_not_downgraded(examprep_home):

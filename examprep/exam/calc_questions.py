@@ -503,6 +503,10 @@ TEMPLATES = {   # id -> (function, weight when mixing)
     "momentum_step": (momentum_step, 1),
     "metrics": (metrics, 2),
 }
+# Templates of areas 1, 4 and 5 live in calc_applied (imported here, after the helpers it uses exist).
+from examprep.exam.calc_applied import APPLIED  # noqa: E402
+
+TEMPLATES.update(APPLIED)
 
 
 def calc_set(template_id, seed):

@@ -1,0 +1,204 @@
+"""Calculation templates for the areas NumPy drills do not reach: probability (1), applications (4), deployment (5).
+
+Same contract as the templates in calc_questions (which merges APPLIED into its TEMPLATES):
+template(rng, seed, set_id) -> [Question], the key computed here with NumPy, three wrong
+options from classic slips, Redraw when two options would look the same.
+"""
+import numpy as np
+
+from examprep.exam.calc_questions import Redraw, _question, _t
+
+
+def bayes_posterior(rng, seed, set_id):
+    """P(condition | positive test) from prevalence, sensitivity and specificity (Bayes' theorem)."""
+    prior = rng.choice([0.01, 0.02, 0.05, 0.1, 0.2])
+    sens = rng.choice([0.8, 0.9, 0.95, 0.99])
+    spec = rng.choice([0.9, 0.95, 0.98, 0.99])
+    joint = sens * prior
+    false_pos = (1 - spec) * (1 - prior)
+    key = joint / (joint + false_pos)
+    params_ = {"prior": prior, "sensitivity": sens, "specificity": spec}
+    return [_question(
+        f"calc:bayes_posterior:s{seed}", "bayes_posterior", "1-2-1",
+        _t(f"ある病気の有病率は {prior:g}、検査の感度 (病気の人が陽性になる確率) は {sens:g}、特異度 (病気でない人が"
+           f"陰性になる確率) は {spec:g} である。検査が陽性だった人が病気である確率はいくらか (小数第 3 位まで)。",
+           f"A disease has prevalence {prior:g}. A test has sensitivity {sens:g} (P(positive | disease)) and "
+           f"specificity {spec:g} (P(negative | no disease)). What is the probability that a person who tests "
+           f"positive has the disease, to 3 decimals?"),
+        _t(f"ベイズの定理: P(病気|陽性) = 感度×有病率 / (感度×有病率 + (1−特異度)×(1−有病率)) = "
+           f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}。",
+           f"Bayes' theorem: P(disease | positive) = sens·prior / (sens·prior + (1 − spec)(1 − prior)) = "
+           f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}."),
+        key,
+        [("likelihood", sens, _t("P(陽性|病気) (感度) と P(病気|陽性) を取り違えた",
+                                 "confused P(positive | disease) with P(disease | positive)")),
+         ("no_prior", sens / (sens + (1 - spec)), _t("有病率 (事前確率) を掛けていない", "ignored the prior (prevalence)")),
+         ("joint", joint, _t("分母 (陽性になる確率) で割っていない", "did not divide by P(positive)")),
+         ("spec_as_false_positive", joint / (joint + spec * (1 - prior)),
+          _t("偽陽性率に 1−特異度 ではなく特異度を使った", "used the specificity as the false-positive rate"))],
+        3, rng, set_id, seed, params_)]
+
+
+def box_iou(rng, seed, set_id):
+    """Intersection over union of two axis-aligned boxes (x1, y1, x2, y2)."""
+    def box():
+        x1, y1 = rng.randrange(0, 40, 2), rng.randrange(0, 40, 2)
+        return [x1, y1, x1 + rng.randrange(10, 40, 2), y1 + rng.randrange(10, 40, 2)]
+
+    a, b = box(), box()
+    iw = min(a[2], b[2]) - max(a[0], b[0])
+    ih = min(a[3], b[3]) - max(a[1], b[1])
+    if iw <= 0 or ih <= 0 or a == b:
+        raise Redraw()
+    area_a = (a[2] - a[0]) * (a[3] - a[1])
+    area_b = (b[2] - b[0]) * (b[3] - b[1])
+    inter = iw * ih
+    key = inter / (area_a + area_b - inter)
+    params_ = {"a": a, "b": b}
+    return [_question(
+        f"calc:box_iou:s{seed}", "box_iou", "4-2-1",
+        _t(f"物体検出で、予測ボックス A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) と正解ボックス B = "
+           f"({', '.join(map(str, b))}) の IoU はいくらか (座標は連続値、小数第 3 位まで)。",
+           f"In object detection, what is the IoU of a predicted box A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) "
+           f"and a ground-truth box B = ({', '.join(map(str, b))}) (continuous coordinates), to 3 decimals?"),
+        _t(f"共通部分 {iw}×{ih} = {inter}、A の面積 {area_a}、B の面積 {area_b}。IoU = 共通部分 / (A + B − 共通部分) = "
+           f"{inter} / {area_a + area_b - inter} = {key:.3f}。",
+           f"Intersection {iw}×{ih} = {inter}; area A {area_a}, area B {area_b}. IoU = intersection / (A + B − "
+           f"intersection) = {inter} / {area_a + area_b - inter} = {key:.3f}."),
+        key,
+        [("no_subtract", inter / (area_a + area_b), _t("和集合で共通部分を引いていない", "did not subtract the intersection from the union")),
+         ("over_smaller", inter / min(area_a, area_b), _t("小さい方のボックスの面積で割った", "divided by the smaller box")),
+         ("over_prediction", inter / area_a, _t("予測ボックスの面積で割った", "divided by the predicted box only")),
+         ("over_truth", inter / area_b, _t("正解ボックスの面積で割った", "divided by the ground-truth box only"))],
+        3, rng, set_id, seed, params_)]
+
+
+def dqn_target(rng, seed, set_id):
+    """The DQN target y = r + γ max_a' Q(s', a') for a non-terminal transition."""
+    r = rng.choice([1.0, 0.0, -1.0, 0.5, 2.0])
+    gamma = rng.choice([0.9, 0.99, 0.95, 0.8])
+    q_next = [rng.choice([-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0]) for _ in range(rng.choice([3, 4]))]
+    q = np.array(q_next)
+    key = r + gamma * float(q.max())
+    params_ = {"r": r, "gamma": gamma, "q_next": q_next}
+    qs = ", ".join(f"{v:g}" for v in q_next)
+    return [_question(
+        f"calc:dqn_target:s{seed}", "dqn_target", "4-7-1",
+        _t(f"DQN で、遷移 (s, a, r = {r:g}, s') の s' は終端状態ではない。ターゲットネットワークによる s' の各行動の Q 値が "
+           f"({qs})、割引率 γ = {gamma:g} のとき、教師信号 (ターゲット) y はいくらか (小数第 3 位まで)。",
+           f"In DQN, a transition (s, a, r = {r:g}, s') has a non-terminal s'. The target network's Q values of the "
+           f"actions in s' are ({qs}) and the discount is γ = {gamma:g}. What is the target y, to 3 decimals?"),
+        _t(f"y = r + γ max_a' Q(s', a') = {r:g} + {gamma:g} × {q.max():g} = {key:.3f}。",
+           f"y = r + γ max_a' Q(s', a') = {r:g} + {gamma:g} × {q.max():g} = {key:.3f}."),
+        key,
+        [("no_discount", r + float(q.max()), _t("割引率 γ を掛けていない", "forgot the discount γ")),
+         ("mean_not_max", r + gamma * float(q.mean()), _t("max ではなく平均を取った (SARSA 的な期待値)", "averaged instead of taking the max")),
+         ("no_reward", gamma * float(q.max()), _t("報酬 r を足していない", "forgot the reward r")),
+         ("terminal", r, _t("終端状態として扱った", "treated s' as terminal")),
+         ("min_not_max", r + gamma * float(q.min()), _t("max ではなく min を取った", "took the min instead of the max"))],
+        3, rng, set_id, seed, params_)]
+
+
+def vit_tokens(rng, seed, set_id):
+    """The sequence length a Vision Transformer's encoder sees: patches plus the class token."""
+    size, patch = rng.choice([(224, 16), (224, 32), (384, 16), (384, 32), (256, 16), (256, 32), (224, 14)])
+    grid = size // patch
+    key = grid * grid + 1
+    params_ = {"size": size, "patch": patch}
+    return [_question(
+        f"calc:vit_tokens:s{seed}", "vit_tokens", "4-1-2",
+        _t(f"Vision Transformer に {size}×{size} の画像を {patch}×{patch} のパッチに分けて入力する。クラストークンを"
+           f"先頭に 1 つ加えるとき、Transformer エンコーダに入る系列の長さ (トークン数) はいくつか。",
+           f"A Vision Transformer splits a {size}×{size} image into {patch}×{patch} patches and prepends one class "
+           f"token. How long is the sequence (number of tokens) the Transformer encoder sees?"),
+        _t(f"パッチは縦横 {size}/{patch} = {grid} 個ずつ、{grid}² = {grid * grid} 個。クラストークンを加えて {key}。",
+           f"{size}/{patch} = {grid} patches per side, {grid}² = {grid * grid} patches, plus the class token: {key}."),
+        key,
+        [("no_cls", grid * grid, _t("クラストークンを数えていない", "forgot the class token")),
+         ("one_side", grid + 1, _t("一辺のパッチ数しか数えていない", "counted the patches of one side only")),
+         ("pixels_over_patch", size * size // patch + 1, _t("画素数をパッチの一辺で割った", "divided the pixel count by the patch side")),
+         ("patch_dim", patch * patch * 3, _t("パッチのベクトルの次元 (P²·C) と取り違えた", "gave the patch vector's size (P²·C)"))],
+        0, rng, set_id, seed, params_)]
+
+
+def word2vec_params(rng, seed, set_id):
+    """Parameters of word2vec (CBOW / skip-gram as in ゼロから作るDeep Learning 2): W_in (V, D) and W_out (D, V)."""
+    vocab = rng.choice([10000, 5000, 20000, 30000, 50000])
+    dim = rng.choice([100, 200, 300, 50])
+    key = 2 * vocab * dim
+    params_ = {"V": vocab, "D": dim}
+    return [_question(
+        f"calc:word2vec_params:s{seed}", "word2vec_params", "4-4-1",
+        _t(f"語彙数 V = {vocab}、単語ベクトルの次元 D = {dim} の word2vec (CBOW) を、入力側の重み W_in と出力側の重み "
+           f"W_out (バイアスなし) で実装する。学習するパラメータ数はいくつか。",
+           f"A word2vec (CBOW) with vocabulary V = {vocab} and vector size D = {dim} has an input weight W_in and an "
+           f"output weight W_out (no biases). How many parameters does it learn?"),
+        _t(f"W_in は V×D、W_out は D×V: 2 × {vocab} × {dim} = {key}。",
+           f"W_in is V×D and W_out is D×V: 2 × {vocab} × {dim} = {key}."),
+        key,
+        [("one_matrix", vocab * dim, _t("W_in だけを数えた", "counted W_in only")),
+         ("with_bias", key + vocab, _t("出力側にバイアスを数えた", "counted an output bias")),
+         ("v_plus_d", 2 * (vocab + dim), _t("掛けずに足した", "added V and D instead of multiplying")),
+         ("squared_vocab", vocab * vocab, _t("V×V の行列と考えた", "took a V×V matrix"))],
+        0, rng, set_id, seed, params_)]
+
+
+def int8_quantize(rng, seed, set_id):
+    """Symmetric per-tensor int8 quantization: scale = max|w| / 127, q = round(w / scale)."""
+    max_abs = rng.choice([0.5, 1.0, 2.0, 0.8, 1.6, 2.54, 1.27])
+    w = round(rng.uniform(0.05, 0.95) * max_abs, 3)
+    scale = max_abs / 127
+    if abs(w / scale % 1 - 0.5) < 0.05:
+        raise Redraw()   # too close to a tie: rounding conventions would disagree
+    key = float(np.round(w / scale))
+    params_ = {"max_abs": max_abs, "w": w}
+    return [_question(
+        f"calc:int8_quantize:s{seed}", "int8_quantize", "5-1-1",
+        _t(f"重みを対称 int8 量子化する (スケール s = max|w| / 127、q = round(w / s))。テンソル内の max|w| が "
+           f"{max_abs:g} のとき、重み w = {w:g} の量子化値 q はいくつか。",
+           f"Weights are quantized to int8 symmetrically (scale s = max|w| / 127, q = round(w / s)). With max|w| = "
+           f"{max_abs:g} in the tensor, what is the quantized value q of a weight w = {w:g}?"),
+        _t(f"s = {max_abs:g} / 127 = {scale:.6f}、q = round({w:g} / {scale:.6f}) = round({w / scale:.3f}) = {key:g}。",
+           f"s = {max_abs:g} / 127 = {scale:.6f}; q = round({w:g} / {scale:.6f}) = round({w / scale:.3f}) = {key:g}."),
+        key,
+        [("scale_255", float(np.round(w / (max_abs / 255))), _t("127 ではなく 255 で割った (非対称の範囲)", "used 255 levels instead of 127")),
+         ("truncate", float(np.floor(w / scale)) if np.floor(w / scale) != key else float(np.ceil(w / scale)),
+          _t("四捨五入せずに切り捨て (切り上げ) た", "truncated instead of rounding")),
+         ("scale_128", float(np.round(w / (max_abs / 128))), _t("127 ではなく 128 を使った", "used 128 instead of 127")),
+         ("times_scale", float(np.round(w * 127 * max_abs)), _t("スケールで割らずに掛けた", "multiplied by the scale instead of dividing"))],
+        0, rng, set_id, seed, params_)]
+
+
+def model_memory(rng, seed, set_id):
+    """Bytes to store a model's weights at a given precision (1 MB = 10^6 bytes)."""
+    millions = rng.choice([25.6, 11.7, 138.0, 3.5, 5.3, 86.0, 110.0])
+    dtype, nbytes = rng.choice([("float32", 4), ("float16", 2), ("int8", 1)])
+    params = int(round(millions * 1e6))
+    key = params * nbytes / 1e6
+    params_ = {"millions": millions, "dtype": dtype, "bytes": nbytes}
+    others = [b for b in (4, 2, 1) if b != nbytes]
+    return [_question(
+        f"calc:model_memory:s{seed}", "model_memory", "5-1-1",
+        _t(f"パラメータ数 {millions:g}M (1M = 10⁶) のモデルの重みを {dtype} で保存する。重みだけで何 MB か "
+           f"(1 MB = 10⁶ バイト、小数第 1 位まで)。",
+           f"A model with {millions:g}M parameters (1M = 10⁶) stores its weights as {dtype}. How many MB do the "
+           f"weights take (1 MB = 10⁶ bytes), to 1 decimal?"),
+        _t(f"{dtype} は 1 要素 {nbytes} バイト: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB。",
+           f"{dtype} takes {nbytes} byte(s) per value: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB."),
+        key,
+        [("bits", params * nbytes * 8 / 1e6, _t("バイトではなくビットで数えた", "counted bits instead of bytes")),
+         ("other_dtype_a", params * others[0] / 1e6, _t(f"1 要素を {others[0]} バイトとした", f"took {others[0]} byte(s) per value")),
+         ("other_dtype_b", params * others[1] / 1e6, _t(f"1 要素を {others[1]} バイトとした", f"took {others[1]} byte(s) per value")),
+         ("mib", params * nbytes / 2 ** 20, _t("10⁶ ではなく 2²⁰ で割った (MiB)", "divided by 2²⁰ (MiB) instead of 10⁶"))],
+        1, rng, set_id, seed, params_)]
+
+
+APPLIED = {   # id -> (function, weight when mixing within its area)
+    "bayes_posterior": (bayes_posterior, 2),
+    "box_iou": (box_iou, 2),
+    "dqn_target": (dqn_target, 1),
+    "vit_tokens": (vit_tokens, 1),
+    "word2vec_params": (word2vec_params, 1),
+    "int8_quantize": (int8_quantize, 1),
+    "model_memory": (model_memory, 1),
+}

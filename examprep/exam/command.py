@@ -1,0 +1,79 @@
+"""`examprep mock-exam`: the arguments (no numpy imported here, so `--help` stays fast) and the entry point."""
+import argparse
+
+DESCRIPTION = """\
+A timed mock exam in the format of the JDLA E資格: multiple-choice code blanks whose wrong options were each proven
+wrong by running them, typed code blanks graded by running them, and calculation questions, weighted across the
+five syllabus areas. As in the real exam there are no verdicts until the end; flag questions and come back to them.
+Every answer is saved the moment it is given; the clock keeps running if you close the program (--resume goes on
+with the same exam); when time is up the exam is submitted as it stands. The result: score against an assumed
+pass line of 60%, per-area scores, time per question, and a review of every missed question.
+E資格の形式による時間制の模擬試験です。コードの穴埋め (選択式の誤答はすべて実行して誤りと確認済み)、記述式の穴埋め
+(実行して採点)、計算問題を、シラバスの 5 分野に配分して出題します。本番と同じく採点は最後です。フラグを付けて後で
+見直せます。解答はその都度保存され、プログラムを閉じても時計は進みます (--resume で再開)。時間切れでその時点の解答を
+提出します。結果は得点と合否 (合格ライン 60% と仮定)、分野別得点、問題ごとの所要時間、間違えた問題の解説です。
+"""
+
+EPILOG = """\
+during the exam / 試験中の操作:
+  1-4 (or a-d)  choose an option / 選択肢を選ぶ      w  type the answer of a typed question / 記述式の解答を入力
+  f  flag or unflag / フラグ      n / p  next / previous / 次へ・前へ      g N  go to question N / N 問目へ
+  l  list all questions / 一覧      s  submit / 提出      q  pause (the clock keeps running) / 中断 (時計は進む)
+
+examples / 使い方の例:
+  examprep mock-exam                          100 questions, 120 minutes / 本番と同じ 100 問 120 分
+  examprep mock-exam --questions 20 --minutes 25    a short daily set / 毎日の短い演習
+  examprep mock-exam --area 3 --questions 15  deep-learning foundations only / 分野 3 のみ
+  examprep mock-exam --resume                 go on with the open exam / 中断した試験を再開
+  examprep mock-exam --print exam.md --seed 7 an exam for paper, key on separate pages / 紙用に出力
+  examprep mock-exam --export exam.json       questions, options, key and verdicts as JSON / JSON で出力
+"""
+
+
+def add_arguments(p):
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.description = DESCRIPTION
+    p.epilog = EPILOG
+    p.add_argument("--questions", type=_count, default=None, metavar="N",
+                   help="number of questions (default 100) / 問題数 (既定 100)")
+    p.add_argument("--minutes", type=_minutes, default=None, metavar="M",
+                   help="time allowed (default: 120 for 100 questions, in proportion otherwise) / 制限時間 (分)")
+    p.add_argument("--seed", type=int, default=None, help="which questions (same seed, same exam) / 問題の選び方")
+    p.add_argument("--area", action="append", metavar="AREA",
+                   help="only this syllabus area (1-5 or its name); repeat for several / 分野を指定 (複数可)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--resume", action="store_true", help="go on with the open exam / 中断した試験を再開")
+    group.add_argument("--submit", action="store_true",
+                       help="submit the open exam as it stands and show its result / 中断した試験をそのまま提出")
+    group.add_argument("--print", dest="print_file", metavar="FILE.md",
+                       help="write the exam for paper (answer key on separate pages), do not sit it / 紙用に書き出す")
+    group.add_argument("--export", dest="export_file", metavar="FILE.json",
+                       help="write questions, options, key and each option's verdict as JSON (schema "
+                            "examprep.exam/1), do not sit it / JSON で書き出す")
+    p.add_argument("--force", action="store_true", help="with --print/--export: overwrite FILE / 上書きする")
+
+
+def _count(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 300:
+        raise argparse.ArgumentTypeError("expected 1 to 300 questions / 1〜300 問で指定してください")
+    return value
+
+
+def _minutes(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("expected minutes above 0 and at most 600 / 0 より大きく 600 以下の分数")
+    return value
+
+
+def main(args):
+    from examprep.exam import sitting
+
+    return sitting.main(args)

@@ -1,0 +1,72 @@
+"""An exam's composition: per-area quotas from the documented weights, sets kept together, areas selectable."""
+import pytest
+
+from examprep import catalog
+from examprep.exam import compose as compose_module
+from examprep.exam.compose import AREA_WEIGHTS, CompositionError, composition, compose, quotas, resolve_area
+
+SAMPLE = ["softmax", "affine", "conv2d", "adam", "batchnorm", "cross_entropy"]
+
+
+@pytest.mark.parametrize("count", [1, 7, 20, 37, 100, 104])
+def test_quotas_are_within_one_question_of_the_weights(count):
+    q = quotas(count)
+    assert sum(q.values()) == count
+    for area, weight in AREA_WEIGHTS.items():
+        assert abs(q[area] - weight * count) < 1, (area, q)
+
+
+def test_quotas_for_chosen_areas_are_rescaled():
+    q = quotas(30, ["1", "4"])
+    assert set(q) == {"1", "4"} and sum(q.values()) == 30
+    assert q == {"1": 10, "4": 20}  # 0.10 : 0.20
+
+
+def test_area_names_resolve():
+    assert resolve_area("3") == "3"
+    assert resolve_area("深層学習の基礎") == "3"
+    assert resolve_area("deep learning applications") == "4"
+    assert resolve_area("6") is None
+
+
+@pytest.fixture(scope="module")
+def problems(module_examprep_home):
+    return [catalog.get(pid) for pid in SAMPLE]
+
+
+@pytest.mark.parametrize("count,seed", [(40, 0), (25, 5)])
+def test_an_exam_meets_the_quotas_and_keeps_sets_together(problems, count, seed):
+    questions = compose(count, seed=seed, problems=problems)
+    assert len(questions) == count and len({q.id for q in questions}) == count
+    got = composition(questions)
+    for area, n in quotas(count).items():
+        assert got.get(area, 0) == n
+        assert abs(n - AREA_WEIGHTS[area] * count) < 1
+    order = [q.set_id for q in questions]
+    for set_id in set(order):
+        first, last = order.index(set_id), len(order) - 1 - order[::-1].index(set_id)
+        assert set(order[first:last + 1]) == {set_id}, "a set's questions are consecutive"
+    areas = [q.area for q in questions]
+    assert areas == sorted(areas), "areas come in syllabus order"
+    code = [q for q in questions if q.kind.startswith("code")]
+    assert len(code) == round(quotas(count)["3"] * compose_module.CODE_SHARE)
+    for q in questions:
+        assert q.item.startswith(q.area) and q.stem["ja"] and q.stem["en"]
+
+
+def test_same_seed_same_exam_other_seed_other_exam(problems):
+    a = [q.to_json() for q in compose(20, seed=4, problems=problems)]
+    assert a == [q.to_json() for q in compose(20, seed=4, problems=problems)]
+    assert a != [q.to_json() for q in compose(20, seed=5, problems=problems)]
+
+
+def test_one_area_only(problems):
+    questions = compose(12, seed=1, areas=["4"], problems=problems)
+    assert {q.area for q in questions} == {"4"} and len(questions) == 12
+
+
+def test_an_area_without_sources_is_an_error(monkeypatch, problems):
+    monkeypatch.setattr(compose_module, "_calc_sets", lambda *a, **k: [])
+    with pytest.raises(CompositionError) as info:
+        compose(10, seed=0, areas=["5"], problems=problems)
+    assert "5" in info.value.en and info.value.ja
