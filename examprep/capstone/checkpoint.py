@@ -98,7 +98,7 @@ def save(directory, trainer, data_info, components):
 def read(directory):
     """(meta dict, {name: array}) from directory/checkpoint.npz (or the .npz file itself), or CheckpointError."""
     path = Path(directory)
-    if path.is_dir():
+    if path.is_dir() or path.suffix != ".npz":
         path = path / FILENAME
     if not path.exists():
         raise CheckpointError(f"{path} がありません (--save で保存した学習のフォルダを指定してください)。",

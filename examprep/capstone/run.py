@@ -148,6 +148,8 @@ def _main(args, lang):
         dataset = data.load(data_spec, data_dir=args.data_dir, progress=not args.json, lang=lang)
     except data.DataError as exc:
         return _fail(lang, exc.ja, exc.en, 2)
+    if meta is None and data_spec.lower() not in data.NAMED and Path(data_spec).expanduser().exists():
+        data_spec = str(Path(data_spec).expanduser().resolve())  # so that --resume works from any folder
     data_info = {"spec": data_spec, "name": dataset.name, "n_train": int(len(dataset.t_train)),
                  "n_test": int(len(dataset.t_test)), "input_shape": list(dataset.input_shape),
                  "classes": list(dataset.classes)}
@@ -181,6 +183,8 @@ def _main(args, lang):
             out.print(_t("ignored", lang, names=", ".join(ignored)))
         if resumed_from is not None:
             out.print(_t("resumed", lang, path=run_dir, epoch=resumed_from))
+        for note in getattr(dataset, "notes", []):
+            out.print(pick(note, lang))
         out.print(_t("setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
                      n_test=data_info["n_test"], n_classes=dataset.n_classes, components=components,
                      epochs=settings.epochs, batch=settings.batch_size, lr=settings.lr,
@@ -196,7 +200,7 @@ def _main(args, lang):
 def _console(args):
     from rich.console import Console
 
-    return Console(stderr=bool(args.json), highlight=False)
+    return Console(stderr=bool(args.json), highlight=False, markup=False, soft_wrap=True)
 
 
 def _default_run_dir(data_name, components):

@@ -88,7 +88,12 @@ class Trainer:
 
     def train_epoch(self, on_batch=None):
         """One epoch. on_batch(i, n_batches, loss, correct, n_images, seconds) after every step. Returns the epoch's
-        history entry (also appended to self.history)."""
+        history entry (also appended to self.history). numpy's floating-point warnings are off: a NaN or inf is
+        caught and traced to its component instead."""
+        with np.errstate(all="ignore"):
+            return self._train_epoch(on_batch)
+
+    def _train_epoch(self, on_batch):
         s, ds, net = self.settings, self.dataset, self.net
         if hasattr(self.optimizer, "lr"):
             self.optimizer.lr = s.lr_at(self.epoch)

@@ -1,0 +1,147 @@
+"""`examprep capstone` as a learner runs it (subprocesses), on a small .npz made here (12×12 images, 5 classes)."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from examprep import catalog, source
+
+ALL = ["conv2d", "max_pooling", "affine", "relu_layer", "batchnorm", "dropout", "softmax_with_loss", "adam"]
+
+
+@pytest.fixture
+def env(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    e = dict(os.environ)
+    e.update(EXAMPREP_HOME=str(home), COLUMNS="200", EXAMPREP_LANG="en", PYTHONIOENCODING="utf-8")
+    return e
+
+
+@pytest.fixture(scope="module")
+def small_npz(tmp_path_factory):
+    rng = np.random.default_rng(0)
+    protos = rng.random((5, 12, 12)).astype(np.float32)
+
+    def draw(k):
+        t = rng.integers(0, 5, k)
+        return np.clip(protos[t] + 0.3 * rng.standard_normal((k, 12, 12)), 0, 1).astype(np.float32), t
+
+    (xt, tt), (xs, ts) = draw(400), draw(100)
+    path = tmp_path_factory.mktemp("data") / "small.npz"
+    np.savez(path, x_train=xt, t_train=tt, x_test=xs, t_test=ts)
+    return path
+
+
+def run(args, env, expect, timeout=60):
+    proc = subprocess.run([sys.executable, "-m", "examprep", "capstone", *args], env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=timeout)
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    assert proc.returncode == expect, (proc.returncode, proc.stdout, proc.stderr)
+    return proc
+
+
+def solve(env, ids, override=None):
+    solutions = os.path.join(env["EXAMPREP_HOME"], "solutions")
+    os.makedirs(solutions, exist_ok=True)
+    for pid in ids:
+        with open(os.path.join(solutions, f"{pid}.py"), "w", encoding="utf-8") as f:
+            f.write((override or {}).get(pid) or source.reference_answer(catalog.get(pid)))
+
+
+def test_json_run_then_resume(env, tmp_path, small_npz):
+    run_dir = tmp_path / "run"
+    proc = run(["--data", str(small_npz), "--epochs", "2", "--batch-size", "50", "--save", str(run_dir), "--json"],
+               env, 0)
+    doc = json.loads(proc.stdout)
+    assert doc["schema"] == "examprep.capstone/1"
+    assert {"components", "source", "data", "settings", "architecture", "n_params", "run_dir", "checkpoint", "plot",
+            "epochs_completed", "resumed_from_epoch", "history", "test", "passed_98", "timings", "seconds",
+            "peak_rss_mb"} <= set(doc)
+    assert doc["epochs_completed"] == 2 and doc["resumed_from_epoch"] is None
+    assert [e["epoch"] for e in doc["history"]] == [1, 2]
+    assert doc["history"][1]["train_loss"] < doc["history"][0]["train_loss"]
+    assert doc["data"]["n_train"] + doc["data"]["n_val"] == 400 and doc["test"]["n"] == 100
+    assert 0 <= doc["test"]["accuracy"] <= 1 and len(doc["test"]["confusion"]) == 5
+    assert doc["checkpoint"] == str(run_dir / "checkpoint.npz") and (run_dir / "checkpoint.npz").exists()
+    proc = run(["--resume", str(run_dir), "--epochs", "3", "--json"], env, 0)
+    doc2 = json.loads(proc.stdout)
+    assert doc2["resumed_from_epoch"] == 2 and doc2["epochs_completed"] == 3
+    assert doc2["history"][:2] == doc["history"]
+
+
+def test_text_output_has_epochs_test_accuracy_confusion_and_curves(env, small_npz, tmp_path):
+    proc = run(["--data", str(small_npz), "--epochs", "2", "--batch-size", "100", "--no-augment"], env, 0)
+    out = proc.stdout
+    assert "Test accuracy:" in out and "Most confused" in out or "No test image" in out
+    assert "Learning curves" in out and "val acc" in out
+    assert "augmentation off" in out
+    run_dirs = list((tmp_path / "home" / "capstone").iterdir())  # no --save: a run folder in the data directory
+    assert len(run_dirs) == 1 and (run_dirs[0] / "checkpoint.npz").exists()
+    assert str(run_dirs[0]) in out
+
+
+def test_mine_without_answers_lists_every_missing_component_and_exits_2(env, small_npz):
+    solve(env, ["affine"])
+    proc = run(["--components", "mine", "--data", str(small_npz)], env, 2)
+    for pid in ("conv2d", "max_pooling", "relu_layer", "batchnorm", "softmax_with_loss", "adam"):
+        assert f"examprep drill {pid}" in proc.stderr
+    assert "examprep drill affine" not in proc.stderr
+    assert "--norm dropout" in proc.stderr
+    env = dict(env, EXAMPREP_LANG="ja")
+    proc = run(["--components", "mine", "--data", str(small_npz)], env, 2)
+    assert "合格した解答が必要" in proc.stderr
+
+
+def test_mine_with_answers_trains(env, small_npz):
+    solve(env, ALL)
+    proc = run(["--components", "mine", "--data", str(small_npz), "--epochs", "2", "--batch-size", "50", "--json"],
+               env, 0)
+    doc = json.loads(proc.stdout)
+    assert doc["components"] == "mine" and doc["source"]["conv"].endswith("conv2d.py")
+    assert doc["history"][1]["train_loss"] < doc["history"][0]["train_loss"]
+
+
+def test_a_crashing_learner_component_names_its_file(env, small_npz):
+    broken = source.reference_answer(catalog.get("max_pooling")).replace(
+        "arg_max = np.argmax(col, axis=1)", "arg_max = np.argmax(col, axis=2)")
+    solve(env, ALL, {"max_pooling": broken})
+    proc = run(["--components", "mine", "--data", str(small_npz), "--epochs", "1"], env, 1)
+    assert "max_pooling.py" in proc.stderr and "Pooling" in proc.stderr and "axis=2" in proc.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--epochs", "0"], "--epochs must be at least 1"),
+    (["--lr", "-1"], "--lr must be a positive number"),
+    (["--data", "no-such-data"], "no such data set"),
+])
+def test_bad_input_exits_2(env, args, message, small_npz):
+    proc = run(args, env, 2)
+    assert message in proc.stderr
+
+
+def test_resume_of_a_missing_run_exits_2(env, tmp_path):
+    proc = run(["--resume", str(tmp_path / "nothing")], env, 2)
+    assert "checkpoint.npz" in proc.stderr
+
+
+def test_ctrl_c_saves_the_last_completed_epoch_and_says_how_to_resume(env, small_npz, tmp_path):
+    run_dir = tmp_path / "run"
+    proc = subprocess.Popen([sys.executable, "-m", "examprep", "capstone", "--data", str(small_npz), "--epochs", "500",
+                             "--save", str(run_dir)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, encoding="utf-8")
+    deadline = time.time() + 30
+    while not (run_dir / "checkpoint.npz").exists() and time.time() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, (out, err)
+    assert "Traceback" not in err
+    assert f"--resume {run_dir}" in err
+    meta = json.loads(str(np.load(run_dir / "checkpoint.npz", allow_pickle=False)["meta"]))
+    assert meta["epoch"] >= 1 and len(meta["history"]) == meta["epoch"]
