@@ -94,7 +94,10 @@ TEXT = {
     "nothing_due": {"ja": "今は期限の来た問題はありません。", "en": "Nothing is due right now."},
     "upcoming": {"ja": "次の予定", "en": "Coming up"},
     "sessions": {"ja": "練習セッション", "en": "Practice sessions"},
-    "exams": {"ja": "模試", "en": "Mock exams"},
+    "exams": {"ja": "模試 (分野別の正答率の推移)", "en": "Mock exams (per-area rate over time)"},
+    "score": {"ja": "得点", "en": "Score"},
+    "result": {"ja": "合否", "en": "Result"},
+    "exam_rate": {"ja": "正答率", "en": "Rate"},
     "started": {"ja": "開始", "en": "Started"},
     "planned": {"ja": "予定 (分)", "en": "Planned (min)"},
     "rule": {"ja": "習熟度の基準", "en": "How grades are given"},
@@ -336,7 +339,25 @@ def build(attempts, problems, sessions=(), since=None, now=None):
                 "upcoming": [schedule.card_json(prob, info, now) for prob, info in p.later[:5]]},
         "sessions": session_rows,
     })
+    data["exams"] = exam_history(sessions, start)
     return data
+
+
+def exam_history(sessions, start=None):
+    """The submitted mock exams, oldest first: score, pass/fail and the rate of each area (the per-area trend)."""
+    out = []
+    for s in sessions:
+        summary = s.get("summary") or {}
+        started = schedule.parse_time(s.get("started_at"))
+        if s.get("kind") != "exam" or "rate" not in summary or started is None or (start and started < start):
+            continue
+        per_area = {a: (v["correct"] / v["total"] if v.get("total") else None)
+                    for a, v in sorted((summary.get("per_area") or {}).items())}
+        out.append({"id": s["id"], "started_at": iso(started), "questions": summary.get("questions"),
+                    "graded": summary.get("graded"), "correct": summary.get("correct"), "rate": summary["rate"],
+                    "passed": bool(summary.get("passed")), "pass_line": summary.get("pass_line"),
+                    "reason": summary.get("reason"), "per_area": per_area})
+    return out
 
 
 # --- formatting helpers ---------------------------------------------------------------------------------------
@@ -456,6 +477,20 @@ def session_rows(data, lang, kind):
              f"{s['solved']}/{s['attempts']}"] for s in data["sessions"] if s["kind"] == kind]
 
 
+def exam_rows(data, lang):
+    rows = []
+    for e in data.get("exams", []):
+        verdict = ("合格" if lang == "ja" else "pass") if e["passed"] else ("不合格" if lang == "ja" else "fail")
+        rows.append([day(e["started_at"]), f"{e['correct']}/{e['graded']}", pct(e["rate"]), verdict]
+                    + [pct(e["per_area"][a]) if e["per_area"].get(a) is not None else "—" for a in "12345"])
+    return rows
+
+
+def exam_header(lang):
+    return [t("started", lang), t("score", lang), t("exam_rate", lang), t("result", lang)] + \
+        [("分野" if lang == "ja" else "Area ") + a for a in "12345"]
+
+
 def session_header(lang):
     return [t("started", lang), t("planned", lang), t("attempts", lang), t("solve_rate", lang)]
 
@@ -475,6 +510,8 @@ def render_text(con, data, lang):
             s = data["suggestion"]
             lines.append(t("suggest", lang, cmd=f"[bold cyan]{s['command']}[/bold cyan]", title=s["title"][lang]))
         con.print(Panel("\n".join(lines), border_style="yellow"))
+        if data.get("exams"):
+            _exam_table_text(con, data, lang)
         return
 
     def table(title, header, rows, right=(), optional=(), flex=()):
@@ -522,13 +559,25 @@ def render_text(con, data, lang):
             con.print(f"  [dim]{t('upcoming', lang)}: {d['problem']} "
                       f"{schedule.relative(schedule.parse_time(d['due']), now, lang)}[/dim]")
     con.print()
-    for kind, key in (("practice", "sessions"), ("exam", "exams")):
-        rows = session_rows(data, lang, kind)
-        if rows:
-            table(t(key, lang), session_header(lang), rows, right=(1, 2, 3))
+    rows = session_rows(data, lang, "practice")
+    if rows:
+        table(t("sessions", lang), session_header(lang), rows, right=(1, 2, 3))
+    if data.get("exams"):
+        _exam_table_text(con, data, lang)
     if data["since"]:
         con.print(f"[dim]{t('scope_note', lang)}[/dim]")
     con.print(f"[dim]{t('rule', lang)}: {GRADE_RULE[lang]}[/dim]")
+
+
+def _exam_table_text(con, data, lang):
+    from rich.table import Table
+
+    table = Table(title=t("exams", lang), title_justify="left", show_edge=False, pad_edge=False)
+    for i, h in enumerate(exam_header(lang)):
+        table.add_column(h, justify="left" if i in (0, 3) else "right", no_wrap=i == 0)
+    for row in exam_rows(data, lang):
+        table.add_row(*row)
+    con.print(table)
 
 
 def _esc(text):
@@ -570,6 +619,8 @@ def render_md(data, lang):
         if data["suggestion"]:
             s = data["suggestion"]
             out += ["", t("suggest", lang, cmd=f"`{s['command']}`", title=s["title"][lang])]
+        if data.get("exams"):
+            out += ["", f"## {t('exams', lang)}", "", _md_table(exam_header(lang), exam_rows(data, lang))]
         return "\n".join(out) + "\n"
     out += [f"## {t('summary', lang)}", "", _md_table(["", ""], summary_rows(data, lang)), ""]
     out += [f"## {t('areas', lang)}", "", _md_table(area_header(lang), area_rows(data, lang)), ""]
@@ -594,10 +645,11 @@ def render_md(data, lang):
     else:
         out.append(t("nothing_due", lang))
     out.append("")
-    for kind, key in (("practice", "sessions"), ("exam", "exams")):
-        rows = session_rows(data, lang, kind)
-        if rows:
-            out += [f"## {t(key, lang)}", "", _md_table(session_header(lang), rows), ""]
+    rows = session_rows(data, lang, "practice")
+    if rows:
+        out += [f"## {t('sessions', lang)}", "", _md_table(session_header(lang), rows), ""]
+    if data.get("exams"):
+        out += [f"## {t('exams', lang)}", "", _md_table(exam_header(lang), exam_rows(data, lang)), ""]
     out += [f"## {t('rule', lang)}", "", GRADE_RULE[lang], ""]
     if data["since"]:
         out += [t("scope_note", lang), ""]
@@ -741,7 +793,10 @@ def render_html(data, lang):
             line = _h(t("suggest", lang, cmd="\0", title=s["title"][lang]))
             notice.append("<p>" + line.replace("\0", f"<code>{_h(s['command'])}</code>") + "</p>")
         body.append(f'<div class="notice">{"".join(notice)}</div>')
-    else:
+    if data.get("exams"):
+        body += [f"<h2>{_h(t('exams', lang))}</h2>",
+                 _html_table(exam_header(lang), exam_rows(data, lang), numeric=(1, 2, 4, 5, 6, 7, 8))]
+    if data["has_data"]:
         body += [f"<h2>{_h(t('summary', lang))}</h2>", _html_table(["", ""], summary_rows(data, lang))]
         body += [f"<h2>{_h(t('areas', lang))}</h2>",
                  f"<figure>{mastery_svg(data['areas'], lang)}<figcaption>{_h(t('chart_mastery', lang))}</figcaption>"
@@ -777,10 +832,9 @@ def render_html(data, lang):
             body.append("</ul>")
         else:
             body.append(f"<p>{_h(t('nothing_due', lang))}</p>")
-        for kind, key in (("practice", "sessions"), ("exam", "exams")):
-            rows = session_rows(data, lang, kind)
-            if rows:
-                body += [f"<h2>{_h(t(key, lang))}</h2>", _html_table(session_header(lang), rows, numeric=(1, 2, 3))]
+        rows = session_rows(data, lang, "practice")
+        if rows:
+            body += [f"<h2>{_h(t('sessions', lang))}</h2>", _html_table(session_header(lang), rows, numeric=(1, 2, 3))]
         body += [f"<h2>{_h(t('rule', lang))}</h2>", f'<p class="rule">{_h(GRADE_RULE[lang])}</p>']
         if data["since"]:
             body.append(f'<p class="rule">{_h(t("scope_note", lang))}</p>')

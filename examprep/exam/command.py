@@ -74,6 +74,6 @@ def _minutes(text):
 
 
 def main(args):
-    from examprep.exam import sitting
+    from examprep.exam import interactive
 
-    return sitting.main(args)
+    return interactive.main(args)

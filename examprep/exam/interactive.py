@@ -1,0 +1,384 @@
+"""`examprep mock-exam`: choose what to do (sit, resume, submit, print, export) and run the exam at the terminal.
+
+The exam screen shows one question at a time with the time left; commands are read with
+input(), so line editing works. The deadline is enforced with a real-time timer
+(SIGALRM): when it fires while the learner is typing, the input is abandoned and the
+exam is submitted as it stands. Ctrl-C, Ctrl-D and q pause (the state is already saved;
+the clock keeps running); --resume continues.
+"""
+import random
+import signal
+import sys
+import time
+
+from rich.markup import escape
+from rich.syntax import Syntax
+
+from examprep.exam import results
+from examprep.exam.sitting import Sitting, SittingError
+from examprep.syllabus import AREAS
+
+TEXT = {
+    "intro": {"ja": "模擬試験 {n} 問 ・ 制限時間 {m} ・ 合格ライン {line}% (仮定)。採点は提出後です。"
+                    "1-4 で選択、w で記述式に解答、f フラグ、n/p 次・前、g N 移動、l 一覧、s 提出、q 中断、? 操作一覧。",
+              "en": "Mock exam: {n} questions, {m} on the clock, pass line {line}% (assumed). Verdicts come after you "
+                    "submit. 1-4 choose, w type an answer, f flag, n/p next/previous, g N go to, l list, s submit, "
+                    "q pause, ? help."},
+    "composition": {"ja": "分野の配分: {parts}", "en": "Areas: {parts}"},
+    "resumed": {"ja": "試験を再開します (残り {left})。", "en": "Resuming the exam ({left} left)."},
+    "help": {"ja": "1-4 / a-d: 選択肢を選ぶ ・ w: 記述式の解答を入力 ・ f: フラグ ・ n または Enter: 次へ ・ p: 前へ ・ "
+                   "g N: N 問目へ ・ l: 一覧 ・ s: 提出 ・ q: 中断 (時計は進み続けます。再開は --resume)",
+             "en": "1-4 / a-d: choose · w: type the answer of a typed question · f: flag · n or Enter: next · "
+                   "p: previous · g N: go to question N · l: list · s: submit · q: pause (the clock keeps running; "
+                   "--resume to continue)"},
+    "header": {"ja": "問 {k}/{n} ・ 分野 {area} {name} ・ {item}{flag} ・ 残り {left}",
+               "en": "Question {k}/{n} · area {area} {name} · {item}{flag} · {left} left"},
+    "typed_hint": {"ja": "記述式: w を押して {label} に入るコードを入力 (実行して採点します)。",
+                   "en": "Typed question: press w and type the code for {label} (graded by running it)."},
+    "your_text": {"ja": "あなたの解答: {text}", "en": "Your answer: {text}"},
+    "bad": {"ja": "'{cmd}' は使えません。? で操作一覧。", "en": "'{cmd}' is not a command: ? for help."},
+    "not_choice": {"ja": "この問題は記述式です: w で解答を入力してください。", "en": "This is a typed question: press w to answer."},
+    "not_typed": {"ja": "この問題は選択式です: 1-4 で選んでください。", "en": "This is a multiple-choice question: choose 1-4."},
+    "flagged": {"ja": "⚑ フラグを付けました。", "en": "⚑ Flagged."},
+    "unflagged": {"ja": "フラグを外しました。", "en": "Flag removed."},
+    "last": {"ja": "最後の問題です。l で一覧、s で提出。", "en": "This is the last question: l for the list, s to submit."},
+    "first": {"ja": "最初の問題です。", "en": "This is the first question."},
+    "goto_bad": {"ja": "1〜{n} の番号を指定してください (例: g 12)。", "en": "Give a number from 1 to {n} (e.g. g 12)."},
+    "list_title": {"ja": "解答済み {answered}/{total} ・ 未解答 {unanswered} ・ フラグ {flagged}",
+                   "en": "Answered {answered}/{total} · unanswered {unanswered} · flagged {flagged}"},
+    "confirm": {"ja": "提出しますか? 未解答 {unanswered} 問、フラグ {flagged} 問。提出後は変更できません。[y/N] ",
+                "en": "Submit? {unanswered} unanswered, {flagged} flagged. Answers cannot be changed after. [y/N] "},
+    "paused": {"ja": "中断しました。解答は保存済みです。時計は進み続けます (残り {left})。再開: examprep mock-exam --resume",
+               "en": "Paused. Your answers are saved. The clock keeps running ({left} left). Resume: "
+                     "examprep mock-exam --resume"},
+    "time_up": {"ja": "⏰ 時間切れです。その時点の解答で提出します。", "en": "⏰ Time is up: submitting the exam as it stands."},
+    "expired_closed": {"ja": "⏰ 閉じている間に時間切れになったため、保存された解答で提出しました。",
+                       "en": "⏰ Time ran out while the exam was closed: it was submitted with the answers saved."},
+    "open_exists": {"ja": "開始済みの試験があります (残り {left})。再開は --resume、そのまま提出は --submit。",
+                    "en": "An exam is already open ({left} left): --resume to go on, --submit to submit it as it stands."},
+    "no_open": {"ja": "開始済みの試験はありません。examprep mock-exam で始めてください。",
+                "en": "No exam is open: start one with examprep mock-exam."},
+    "grading": {"ja": "記述式の解答を実行して採点しています…", "en": "Grading the typed answers by running them…"},
+    "preparing": {"ja": "問題を作成しています (初回は誤答の検証に少し時間がかかります)…",
+                  "en": "Preparing the questions (the first time, proving the distractors takes a little while)…"},
+    "store_failed": {"ja": "結果を進捗データベースに保存できませんでした: {msg}", "en": "Could not save the result to the progress store: {msg}"},
+    "wrote_print": {"ja": "{path} に {n} 問を書き出しました (解答は別ページ)。", "en": "Wrote {n} questions to {path} (answer key on separate pages)."},
+    "wrote_export": {"ja": "{path} に {n} 問を書き出しました (schema examprep.exam/1)。",
+                     "en": "Wrote {n} questions to {path} (schema examprep.exam/1)."},
+    "bad_area": {"ja": "分野 '{area}' はありません (1〜5 または分野名)。", "en": "no area '{area}' (use 1-5 or an area name)."},
+    "ignored": {"ja": "再開した試験は作成時の設定のままです ({what} は無視しました)。",
+                "en": "A resumed exam keeps its own settings ({what} ignored)."},
+}
+
+
+class TimeUp(Exception):
+    """The exam's deadline passed while waiting for input."""
+
+
+def _t(key, lang, **kw):
+    return TEXT[key][lang].format(**kw)
+
+
+def _console():
+    from examprep import render
+
+    return render.console()
+
+
+def _err(lang, ja, en):
+    sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
+
+
+def main(args):
+    from examprep.exam.compose import CompositionError
+    from examprep.progress import StoreError
+
+    lang = args.lang
+    try:
+        return _main(args, lang)
+    except (SittingError, CompositionError, StoreError) as exc:
+        _err(lang, exc.ja, exc.en)
+        return 2
+
+
+def _areas(args, lang):
+    if not args.area:
+        return None
+    from examprep.exam.compose import resolve_area
+
+    keys = []
+    for text in args.area:
+        key = resolve_area(text)
+        if key is None:
+            raise SittingError(_t("bad_area", "ja", area=text), _t("bad_area", "en", area=text))
+        keys.append(key)
+    return sorted(set(keys))
+
+
+def _compose(args, lang, con):
+    from examprep import render
+    from examprep.exam.compose import compose
+    from examprep.exam.sitting import default_minutes
+
+    count = args.questions or 100
+    minutes = args.minutes or default_minutes(count)
+    seed = args.seed if args.seed is not None else random.randrange(1_000_000)
+    areas = _areas(args, lang)
+    if con.is_terminal:
+        con.print(f"[dim]{_t('preparing', lang)}[/dim]")
+    with render.status(con, lang, "prepare"):
+        questions = compose(count, seed=seed, areas=areas)
+    return questions, minutes, seed, areas
+
+
+def _main(args, lang):
+    from examprep.exam import paper
+    from examprep.exam.compose import AREA_WEIGHTS
+    from examprep.exam.sitting import PASS_LINE, start_session, write_new
+
+    con = _console()
+    if args.print_file or args.export_file:
+        questions, minutes, seed, areas = _compose(args, lang, _console_err())
+        if args.print_file:
+            path = write_new(args.print_file, paper.render_markdown(questions, lang, seed, minutes, PASS_LINE), args.force)
+            print(_t("wrote_print", lang, path=path, n=len(questions)))
+        else:
+            path = write_new(args.export_file, paper.export_json(questions, seed, areas, minutes, PASS_LINE,
+                                                                 AREA_WEIGHTS), args.force)
+            print(_t("wrote_export", lang, path=path, n=len(questions)))
+        return 0
+
+    open_ones = Sitting.open_ones()
+    if args.submit or args.resume:
+        if not open_ones:
+            raise SittingError(_t("no_open", "ja"), _t("no_open", "en"))
+        sitting = open_ones[-1]
+        given = [name for name, value in (("--questions", args.questions), ("--minutes", args.minutes),
+                                          ("--seed", args.seed), ("--area", args.area)) if value]
+        if given:
+            con.print(f"[yellow]{_t('ignored', lang, what=', '.join(given))}[/yellow]")
+        if args.submit:
+            return _finish(con, sitting, "submitted", lang)
+        if sitting.expired():
+            con.print(_t("expired_closed", lang))
+            return _finish(con, sitting, "timeout", lang)
+        con.print(_t("resumed", lang, left=results.clock(sitting.remaining())))
+        return _sit(con, sitting, lang)
+
+    for old in open_ones:
+        if old.expired():   # ran out while closed: submit it now, as it stood
+            con.print(_t("expired_closed", lang))
+            _finish(con, old, "timeout", lang)
+    still_open = [s for s in open_ones if not s.expired()]
+    if still_open:
+        left = results.clock(still_open[-1].remaining())
+        raise SittingError(_t("open_exists", "ja", left=left), _t("open_exists", "en", left=left))
+    questions, minutes, seed, areas = _compose(args, lang, con)
+    session_id = None
+    try:
+        session_id = start_session(minutes)
+    except Exception as exc:  # noqa: BLE001 - a store problem must not stop the exam; it is said and retried at the end
+        from examprep.progress import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
+        con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
+    sitting = Sitting.new(questions, minutes, seed, areas, session_id=session_id)
+    from examprep.exam.compose import composition
+
+    con.print(_t("intro", lang, n=len(questions), m=results.clock(minutes * 60), line=round(PASS_LINE * 100)))
+    con.print(f"[dim]{_t('composition', lang, parts=' · '.join(f'{a} {AREAS[a][lang]} {n}' for a, n in composition(questions).items()))}[/dim]")
+    return _sit(con, sitting, lang)
+
+
+def _console_err():
+    from examprep import render
+
+    return render.console(stderr=True)
+
+
+# --- the exam screen ------------------------------------------------------------------------------------------------
+
+
+def _show(con, sitting, index, lang):
+    q = sitting.questions[index]
+    a = sitting.answer_of(index)
+    flag = " ⚑" if a["flagged"] else ""
+    con.print()
+    con.rule(_t("header", lang, k=index + 1, n=len(sitting.questions), area=q.area, name=AREAS[q.area][lang],
+                item=q.item, flag=flag, left=results.clock(sitting.remaining())), style="cyan")
+    con.print(escape(q.stem[lang]))
+    if q.code:
+        con.print(Syntax(q.code.rstrip("\n"), "python", line_numbers=False, word_wrap=True, theme="ansi_dark"))
+    if q.kind == "code_free":
+        con.print(f"[dim]{_t('typed_hint', lang, label=q.label)}[/dim]")
+        if a["text"]:
+            con.print(_t("your_text", lang, text=f"[bold]{escape(a['text'])}[/bold]"))
+        return
+    for i, option in enumerate(q.options):
+        mark = "[bold green]▶[/bold green]" if a["choice"] == i else " "
+        con.print(f" {mark} [bold]{i + 1})[/bold] {escape(option.text)}")
+
+
+def _list(con, sitting, lang):
+    counts = sitting.counts()
+    con.print(_t("list_title", lang, **counts))
+    cells = []
+    for i, q in enumerate(sitting.questions):
+        a = sitting.answer_of(i)
+        mark = "✓" if sitting.answered(i) else "·"
+        flag = "⚑" if a["flagged"] else " "
+        here = ">" if i == sitting.current else " "
+        cells.append(f"{here}{i + 1:>3}{mark}{flag}")
+    for row in range(0, len(cells), 10):
+        con.print(" ".join(cells[row:row + 10]), highlight=False)
+
+
+def _ask(sitting, prompt):
+    """input(prompt), abandoned with TimeUp when the deadline passes (SIGALRM where the platform has it)."""
+    remaining = sitting.remaining()
+    if remaining <= 0:
+        raise TimeUp()
+    if not hasattr(signal, "setitimer"):
+        text = input(prompt)
+        if sitting.expired():
+            raise TimeUp()
+        return text
+
+    def on_alarm(signum, frame):
+        raise TimeUp()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, remaining)
+    try:
+        return input(prompt)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _prompt(sitting, index):
+    return f"[{results.clock(sitting.remaining())}] {index + 1}/{len(sitting.questions)} > "
+
+
+def _sit(con, sitting, lang):
+    redraw = True
+    while True:
+        index = sitting.current
+        q = sitting.questions[index]
+        if redraw:
+            _show(con, sitting, index, lang)
+        redraw = False
+        started = time.monotonic()
+        try:
+            text = _ask(sitting, _prompt(sitting, index)).strip()
+        except TimeUp:
+            sitting.add_time(index, time.monotonic() - started)
+            sitting.save()
+            con.print()
+            con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+            return _finish(con, sitting, "timeout", lang)
+        except (KeyboardInterrupt, EOFError) as exc:
+            sitting.add_time(index, time.monotonic() - started)
+            sitting.save()
+            con.print()
+            con.print(_t("paused", lang, left=results.clock(sitting.remaining())))
+            return 130 if isinstance(exc, KeyboardInterrupt) else 0
+        sitting.add_time(index, time.monotonic() - started)
+        cmd = text.lower()
+        if cmd in ("1", "2", "3", "4", "a", "b", "c", "d"):
+            if q.kind == "code_free":
+                con.print(_t("not_choice", lang))
+                continue
+            choice = int(cmd) - 1 if cmd.isdigit() else "abcd".index(cmd)
+            if choice >= len(q.options):
+                con.print(_t("bad", lang, cmd=text))
+                continue
+            sitting.choose(index, choice)
+            redraw = _advance(con, sitting, index, lang) or True
+        elif cmd == "w":
+            if q.kind != "code_free":
+                con.print(_t("not_typed", lang))
+                continue
+            try:
+                typed = _ask(sitting, f"{q.label} = ")
+            except TimeUp:
+                sitting.save()
+                con.print()
+                con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+                return _finish(con, sitting, "timeout", lang)
+            except (KeyboardInterrupt, EOFError):
+                con.print()
+                continue
+            if typed.strip():
+                sitting.write(index, typed.strip())
+                redraw = _advance(con, sitting, index, lang) or True
+        elif cmd == "f":
+            con.print(_t("flagged" if sitting.toggle_flag(index) else "unflagged", lang))
+        elif cmd in ("n", ""):
+            redraw = _advance(con, sitting, index, lang)
+        elif cmd == "p":
+            if index == 0:
+                con.print(_t("first", lang))
+            else:
+                sitting.go(index - 1)
+                redraw = True
+        elif cmd.startswith("g"):
+            number = cmd[1:].strip()
+            if number.isdigit() and 1 <= int(number) <= len(sitting.questions):
+                sitting.go(int(number) - 1)
+                redraw = True
+            else:
+                con.print(_t("goto_bad", lang, n=len(sitting.questions)))
+        elif cmd == "l":
+            _list(con, sitting, lang)
+        elif cmd in ("?", "h", "help"):
+            con.print(_t("help", lang))
+        elif cmd == "s":
+            try:
+                sure = _ask(sitting, _t("confirm", lang, **sitting.counts())).strip().lower()
+            except TimeUp:
+                con.print()
+                con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+                return _finish(con, sitting, "timeout", lang)
+            except (KeyboardInterrupt, EOFError):
+                con.print()
+                continue
+            if sure in ("y", "yes", "はい"):
+                sitting.save()
+                return _finish(con, sitting, "submitted", lang)
+        elif cmd == "q":
+            sitting.save()
+            con.print(_t("paused", lang, left=results.clock(sitting.remaining())))
+            return 0
+        else:
+            con.print(_t("bad", lang, cmd=text))
+
+
+def _advance(con, sitting, index, lang):
+    """Move to the next question; False (and a note) on the last one."""
+    if index + 1 >= len(sitting.questions):
+        sitting.save()
+        con.print(_t("last", lang))
+        return False
+    sitting.go(index + 1)
+    return True
+
+
+def _finish(con, sitting, reason, lang):
+    from examprep import render
+    from examprep.exam.sitting import record
+    from examprep.progress import StoreError
+
+    has_typed = any(q.kind == "code_free" and (sitting.answer_of(i)["text"] or "").strip()
+                    for i, q in enumerate(sitting.questions))
+    if has_typed and sitting.data["status"] == "open":
+        con.print(f"[dim]{_t('grading', lang)}[/dim]")
+    with render.status(con, lang, "grade"):
+        result = sitting.submit(reason)
+    try:
+        record(sitting, result)
+    except StoreError as exc:
+        con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
+    results.render(con, sitting, result, lang)
+    return 0

@@ -1,0 +1,84 @@
+"""The exam on paper (--print FILE.md) and as data (--export FILE.json).
+
+--print: Markdown in the chosen language. Questions in order with their listing and
+options (A–D), typed questions with a line to write on; then, each on a new page, the
+answer key (letter and answer) and the explanations. Page breaks are written both as
+HTML (`<div style="page-break-before: always">`, honoured by browsers and md-to-pdf
+tools) and as a LaTeX `\\newpage` in a raw block (honoured by pandoc's PDF output).
+
+--export: JSON, schema "examprep.exam/1":
+    {"schema": "examprep.exam/1", "generated_at": ISO time, "seed": S, "areas": [...],
+     "minutes": M, "pass_line": 0.6, "area_weights": {...}, "composition": {area: count},
+     "questions": [examprep.question/1 objects]}
+Each question carries its options, the key (index) and, for every wrong option, the
+grader's verdict on it ("verdict": the failing check and its message for a code
+option, the slip for a calc option); the key's verdict is null: it passes.
+"""
+import json
+from datetime import datetime, timezone
+
+from examprep.exam.model import SCHEMA as QUESTION_SCHEMA
+from examprep.syllabus import AREAS
+
+EXPORT_SCHEMA = "examprep.exam/1"
+LETTERS = "ABCD"
+PAGE_BREAK = '\n<div style="page-break-before: always"></div>\n\n```{=latex}\n\\newpage\n```\n'
+
+TEXT = {
+    "title": {"ja": "E資格 模擬試験", "en": "E資格 mock exam"},
+    "meta": {"ja": "{n} 問 ・ 制限時間 {m} 分 ・ シード {seed} ・ 合格ライン {line}% (仮定)",
+             "en": "{n} questions · {m} minutes · seed {seed} · pass line {line}% (assumed)"},
+    "instructions": {"ja": "各問の選択肢から正しいものを 1 つ選んでください。記述式の問題は空欄に入るコードを書いてください。",
+                     "en": "Choose one option for each question. For typed questions, write the code for the blank."},
+    "question": {"ja": "問 {k}", "en": "Question {k}"},
+    "area": {"ja": "分野 {area} {name}", "en": "Area {area} {name}"},
+    "write_here": {"ja": "解答: ______________________________", "en": "Answer: ______________________________"},
+    "key": {"ja": "解答", "en": "Answer key"},
+    "explanations": {"ja": "解説", "en": "Explanations"},
+    "typed": {"ja": "(記述式、実行して採点)", "en": "(typed, graded by running it)"},
+}
+
+
+def _t(key, lang, **kw):
+    return TEXT[key][lang].format(**kw)
+
+
+def render_markdown(questions, lang, seed, minutes, pass_line):
+    out = [f"# {_t('title', lang)}", "",
+           f"*{_t('meta', lang, n=len(questions), m=f'{minutes:g}', seed=seed, line=round(pass_line * 100))}*", "",
+           _t("instructions", lang), ""]
+    shown_listing = None
+    for k, q in enumerate(questions, 1):
+        area = AREAS[q.area][lang]
+        out += [f"## {_t('question', lang, k=k)}", "", f"*{_t('area', lang, area=q.area, name=area)} · {q.item}*", "",
+                q.stem[lang], ""]
+        if q.code and q.set_id != shown_listing:
+            out += ["```python", q.code.rstrip("\n"), "```", ""]
+            shown_listing = q.set_id
+        elif q.code:
+            out += [f"*({'上のコードと同じ' if lang == 'ja' else 'same listing as above'}: {q.label})*", ""]
+        if q.kind == "code_free":
+            out += [f"{q.label} {_t('typed', lang)}", "", _t("write_here", lang), ""]
+        for letter, option in zip(LETTERS, q.options):
+            text = option.text.replace("`", "'")
+            out.append(f"- **{letter}.** `{text}`" if q.kind != "calc" else f"- **{letter}.** {text}")
+        out.append("")
+    out += [PAGE_BREAK, f"## {_t('key', lang)}", "", "| # | " + ("解答" if lang == "ja" else "Answer") + " |", "|---|---|"]
+    for k, q in enumerate(questions, 1):
+        answer = f"{LETTERS[q.key]}. `{q.answer}`" if q.key is not None else f"`{q.answer}`"
+        out.append(f"| {k} | {answer.replace('|', '¦')} |")
+    out += ["", PAGE_BREAK, f"## {_t('explanations', lang)}", ""]
+    for k, q in enumerate(questions, 1):
+        out += [f"**{k}.** {q.explanation[lang]}", ""]
+    return "\n".join(out) + "\n"
+
+
+def export_json(questions, seed, areas, minutes, pass_line, weights):
+    from examprep.exam.compose import composition
+
+    data = {"schema": EXPORT_SCHEMA, "question_schema": QUESTION_SCHEMA,
+            "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "seed": seed,
+            "areas": sorted(areas) if areas else sorted(AREAS), "minutes": minutes, "pass_line": pass_line,
+            "area_weights": weights, "composition": composition(questions),
+            "questions": [q.to_json() for q in questions]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,99 @@
+"""The result of a sitting on the terminal: score and pass/fail, per-area scores, time, and the review of misses."""
+from rich.markup import escape
+from rich.table import Table
+
+from examprep.syllabus import AREAS
+
+TEXT = {
+    "title": {"ja": "模擬試験の結果", "en": "Mock exam result"},
+    "score": {"ja": "得点 {c} / {n} ({pct:.1f}%)", "en": "Score {c} / {n} ({pct:.1f}%)"},
+    "passed": {"ja": "合格", "en": "PASS"},
+    "failed": {"ja": "不合格", "en": "FAIL"},
+    "line": {"ja": "合格ライン {line}% (JDLA は公表していないため、よく言われる約 60% を仮定)",
+             "en": "pass line {line}% (assumed: the JDLA does not publish one; about 60% is the common estimate)"},
+    "timeout": {"ja": "⏰ 時間切れのため、その時点の解答で提出しました。", "en": "⏰ Time ran out: the exam was submitted as it stood."},
+    "excluded": {"ja": "{n} 問は参照実装の変更により採点できず、得点から除外しました。",
+                 "en": "{n} question(s) could not be graded (the reference changed) and are left out of the score."},
+    "area": {"ja": "分野", "en": "Area"},
+    "correct": {"ja": "正答", "en": "Correct"},
+    "rate": {"ja": "正答率", "en": "Rate"},
+    "avg_time": {"ja": "平均時間", "en": "Avg time"},
+    "time": {"ja": "所要時間 {used} / {allowed} ・ 解答 {answered} / {n} 問 ・ 1 問平均 {avg}",
+             "en": "Time used {used} of {allowed} · answered {answered} of {n} · {avg} per question"},
+    "slowest": {"ja": "時間がかかった問題: {items}", "en": "Slowest questions: {items}"},
+    "review": {"ja": "間違えた問題の復習 ({n} 問)", "en": "Review of the missed questions ({n})"},
+    "no_review": {"ja": "全問正解です。", "en": "Every question is right."},
+    "question": {"ja": "問 {k}", "en": "Question {k}"},
+    "yours": {"ja": "あなたの解答", "en": "Your answer"},
+    "unanswered": {"ja": "(未解答)", "en": "(not answered)"},
+    "right": {"ja": "正解", "en": "Correct answer"},
+    "why": {"ja": "診断", "en": "Diagnosis"},
+    "explain": {"ja": "解説", "en": "Explanation"},
+    "more": {"ja": "履歴と分野別の推移: examprep report ・ 苦手な部品のドリル: examprep drill ID",
+             "en": "History and per-area trend: examprep report · drill a weak component: examprep drill ID"},
+}
+
+
+def t(key, lang, **kw):
+    return TEXT[key][lang].format(**kw)
+
+
+def clock(seconds):
+    seconds = max(0, int(round(seconds)))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def render(con, sitting, result, lang):
+    con.rule(f"[bold]{t('title', lang)}[/bold]")
+    pct = result["rate"] * 100
+    verdict = f"[bold green]{t('passed', lang)}[/bold green]" if result["passed"] else \
+        f"[bold red]{t('failed', lang)}[/bold red]"
+    con.print(f"[bold]{t('score', lang, c=result['correct'], n=result['graded'], pct=pct)}[/bold]  {verdict}")
+    con.print(f"[dim]{t('line', lang, line=round(result['pass_line'] * 100))}[/dim]")
+    if result["reason"] == "timeout":
+        con.print(t("timeout", lang))
+    excluded = result["questions"] - result["graded"]
+    if excluded:
+        con.print(f"[yellow]{t('excluded', lang, n=excluded)}[/yellow]")
+
+    table = Table(show_edge=False, pad_edge=False)
+    for key in ("area", "correct", "rate", "avg_time"):
+        table.add_column(t(key, lang), justify="left" if key == "area" else "right")
+    for area, a in result["per_area"].items():
+        rate = "—" if a["rate"] is None else f"{a['rate'] * 100:.0f}%"
+        table.add_row(f"{area}. {AREAS[area][lang]}", f"{a['correct']}/{a['total']}", rate,
+                      clock(a["seconds"] / a["total"]) if a["total"] else "—")
+    con.print(table)
+    n = result["questions"]
+    con.print(t("time", lang, used=clock(result["seconds_used"]), allowed=clock(result["minutes"] * 60),
+                answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0)))
+    slow = sorted(result["items"], key=lambda r: -r["seconds"])[:5]
+    if slow and slow[0]["seconds"] > 0:
+        con.print(t("slowest", lang, items=", ".join(f"#{r['number']} {clock(r['seconds'])}" for r in slow
+                                                     if r["seconds"] > 0)))
+
+    missed = [r for r in result["items"] if r["gradable"] and not r["correct"]]
+    con.print()
+    if not missed:
+        con.print(f"[green]{t('no_review', lang)}[/green]")
+    else:
+        con.rule(t("review", lang, n=len(missed)))
+    by_id = {q.id: q for q in sitting.questions}
+    for r in missed:
+        q = by_id[r["question_id"]]
+        flag = " ⚑" if r["flagged"] else ""
+        con.print(f"\n[bold]{t('question', lang, k=r['number'])}[/bold] [dim]{q.area}. {AREAS[q.area][lang]} · "
+                  f"{q.item}{flag}[/dim]")
+        con.print(escape(q.stem[lang]))
+        if q.blank:
+            con.print(f"  [cyan]{escape(q.blank['template'])}[/cyan]")
+        yours = escape(r["answer"]) if r["answer"] is not None else f"[dim]{t('unanswered', lang)}[/dim]"
+        con.print(f"  {t('yours', lang)}: [red]{yours}[/red]")
+        con.print(f"  {t('right', lang)}: [green]{escape(q.answer or '')}[/green]")
+        if r["diagnosis"]:
+            con.print(f"  {t('why', lang)}: {escape(r['diagnosis'].get(lang) or r['diagnosis'].get('en') or '')}")
+        con.print(f"  [dim]{t('explain', lang)}: {escape(q.explanation[lang])}[/dim]")
+    con.print()
+    con.print(f"[dim]{t('more', lang)}[/dim]")

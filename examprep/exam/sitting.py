@@ -1,0 +1,303 @@
+"""One sitting of the mock exam: its state file, the clock, the answers, submission and scoring.
+
+The state of a sitting is one JSON file, <data dir>/exams/<id>.json (schema
+examprep.sitting/1), rewritten atomically after every answer, flag and move: the
+questions as generated, the answers as given ({choice} or {text}, flagged, seconds
+spent), the wall-clock deadline and the status. Because the deadline is wall-clock time,
+the clock keeps running while the program is closed; `--resume` continues the open
+sitting, and one whose deadline has passed is submitted as it stands (reason
+"timeout"). A sitting also has a sessions row of kind "exam" in the progress store from
+its start; on submission the row gets the result (summary) and every question gets an
+exam_answers row, in one transaction (Store.finish_exam).
+
+Scoring: a multiple-choice or calc question is right when the option chosen is the key;
+a typed (code_free) answer is graded by running it in the sandbox with every other line
+of the reference in place, as drills are (code_questions.grade_fills). An answer that
+cannot be graded because the reference changed since the exam was made (StaleQuestion)
+is left out of the score and said so, never marked wrong. Unanswered questions are wrong.
+The pass line is an assumption (PASS_LINE): the JDLA does not publish one.
+"""
+import json
+import time
+import uuid
+from datetime import datetime, timezone
+
+from examprep import files, paths
+from examprep.exam.model import Question
+
+SCHEMA = "examprep.sitting/1"
+RESULT_SCHEMA = "examprep.exam-result/1"
+PASS_LINE = 0.60
+DEFAULT_QUESTIONS = 100
+DEFAULT_MINUTES = 120.0
+
+
+class SittingError(Exception):
+    def __init__(self, ja, en):
+        super().__init__(en)
+        self.ja, self.en = ja, en
+
+
+def exams_dir():
+    return paths.data_dir() / "exams"
+
+
+def default_minutes(count):
+    """The real exam's pace: 120 minutes for 100 questions (at least 1 minute)."""
+    return max(1.0, round(DEFAULT_MINUTES * count / DEFAULT_QUESTIONS, 1))
+
+
+class Sitting:
+    """A sitting's state (the JSON file's content) and the operations on it. Every change is saved at once."""
+
+    def __init__(self, data, path):
+        self.data = data
+        self.path = path
+        self.questions = [Question.from_json(q) for q in data["questions"]]
+
+    # --- creating, loading, saving ---------------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, questions, minutes, seed, areas, session_id=None, now=None):
+        now = time.time() if now is None else now
+        stamp = datetime.fromtimestamp(now, timezone.utc).strftime("%Y%m%d-%H%M%S")
+        sitting_id = f"{stamp}-{uuid.uuid4().hex[:6]}"
+        data = {"schema": SCHEMA, "id": sitting_id, "session_id": session_id, "seed": seed, "areas": areas,
+                "minutes": minutes, "started_at": now, "deadline": now + minutes * 60, "status": "open",
+                "current": 0, "submitted_at": None, "reason": None, "result": None,
+                "questions": [q.to_json() for q in questions],
+                "answers": {q.id: {"choice": None, "text": None, "flagged": False, "seconds": 0.0,
+                                   "answered_at": None} for q in questions}}
+        exams_dir().mkdir(parents=True, exist_ok=True)
+        sitting = cls(data, exams_dir() / f"{sitting_id}.json")
+        sitting.save()
+        return sitting
+
+    @classmethod
+    def load(cls, path):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SittingError(f"試験の記録 {path} を読めません ({exc})。", f"cannot read the exam file {path} ({exc}).")
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            raise SittingError(f"{path} は examprep の試験の記録ではありません。", f"{path} is not an examprep exam file.")
+        return cls(data, path)
+
+    def save(self):
+        files.write_atomically(self.path, json.dumps(self.data, ensure_ascii=False))
+
+    @staticmethod
+    def open_ones():
+        """Open sittings, oldest first (a damaged file is skipped: it cannot be resumed)."""
+        out = []
+        if exams_dir().is_dir():
+            for path in sorted(exams_dir().glob("*.json")):
+                try:
+                    sitting = Sitting.load(path)
+                except SittingError:
+                    continue
+                if sitting.data["status"] == "open":
+                    out.append(sitting)
+        return out
+
+    # --- the clock --------------------------------------------------------------------------------------------
+
+    def remaining(self, now=None):
+        return self.data["deadline"] - (time.time() if now is None else now)
+
+    def expired(self, now=None):
+        return self.remaining(now) <= 0
+
+    # --- answering --------------------------------------------------------------------------------------------
+
+    @property
+    def current(self):
+        return self.data["current"]
+
+    def answer_of(self, index):
+        return self.data["answers"][self.questions[index].id]
+
+    def go(self, index):
+        self.data["current"] = max(0, min(len(self.questions) - 1, index))
+        self.save()
+
+    def choose(self, index, option):
+        q = self.questions[index]
+        if q.kind == "code_free" or not 0 <= option < len(q.options):
+            raise ValueError(option)
+        a = self.answer_of(index)
+        a["choice"], a["answered_at"] = option, time.time()
+        self.save()
+
+    def write(self, index, text):
+        if self.questions[index].kind != "code_free":
+            raise ValueError(index)
+        a = self.answer_of(index)
+        a["text"], a["answered_at"] = text, time.time()
+        self.save()
+
+    def toggle_flag(self, index):
+        a = self.answer_of(index)
+        a["flagged"] = not a["flagged"]
+        self.save()
+        return a["flagged"]
+
+    def add_time(self, index, seconds):
+        """Time spent looking at a question (saved with the next change)."""
+        self.answer_of(index)["seconds"] += max(0.0, seconds)
+
+    def answered(self, index):
+        a = self.answer_of(index)
+        return a["choice"] is not None or bool((a["text"] or "").strip())
+
+    def counts(self):
+        n = len(self.questions)
+        answered = sum(1 for i in range(n) if self.answered(i))
+        flagged = sum(1 for q in self.questions if self.data["answers"][q.id]["flagged"])
+        return {"total": n, "answered": answered, "unanswered": n - answered, "flagged": flagged}
+
+    # --- submission -------------------------------------------------------------------------------------------
+
+    def submit(self, reason, grade_free=None, now=None):
+        """Score the sitting, mark it submitted and save. reason: submitted | timeout. Returns the result dict.
+        grade_free(problem_id, [(qid, question, text)]) -> {qid: failure or None, or "stale"} (default: the sandbox)."""
+        if self.data["status"] == "submitted":
+            return self.data["result"]
+        self.data["status"] = "submitted"
+        self.data["reason"] = reason
+        self.data["submitted_at"] = time.time() if now is None else now
+        self.data["result"] = score(self, grade_free or _grade_free)
+        self.save()
+        return self.data["result"]
+
+
+def _grade_free(problem_id, fills):
+    from examprep import catalog
+    from examprep.exam import code_questions
+
+    problem = catalog.get(problem_id)
+    out, runnable = {}, []
+    for qid, question, text in fills:
+        try:
+            code_questions.fill_source(question, text)
+            runnable.append((qid, question, text))
+        except code_questions.StaleQuestion:
+            out[qid] = "stale"
+    if runnable:
+        out.update(code_questions.grade_fills(problem, runnable))
+    return out
+
+
+def _free_diagnosis(failure):
+    return {k: failure.get(k) for k in ("check", "stage", "what", "ja", "en") if failure.get(k) is not None}
+
+
+def score(sitting, grade_free):
+    """The result of a sitting (schema examprep.exam-result/1)."""
+    questions = sitting.questions
+    free = {}
+    for i, q in enumerate(questions):
+        text = (sitting.answer_of(i)["text"] or "").strip()
+        if q.kind == "code_free" and text:
+            free.setdefault(q.problem, []).append((q.id, q, text))
+    graded = {}
+    for problem_id, fills in free.items():
+        graded.update(grade_free(problem_id, fills))
+
+    rows, per_area = [], {}
+    for i, q in enumerate(questions):
+        a = sitting.answer_of(i)
+        row = {"number": i + 1, "question_id": q.id, "kind": q.kind, "area": q.area, "item": q.item,
+               "problem": q.problem, "template": q.template, "flagged": a["flagged"],
+               "seconds": round(a["seconds"], 1), "answer": None, "correct": False, "gradable": True,
+               "diagnosis": None}
+        if q.kind == "code_free":
+            text = (a["text"] or "").strip()
+            row["answer"] = text or None
+            if text:
+                failure = graded.get(q.id, {"check": "internal", "ja": "採点できませんでした。", "en": "Not graded."})
+                if failure == "stale":
+                    row["gradable"] = False
+                    row["diagnosis"] = {"check": "stale",
+                                        "ja": "試験の作成後に参照実装が変わったため採点できません (得点から除外)。",
+                                        "en": "The reference changed after this exam was made: not graded "
+                                              "(left out of the score)."}
+                elif failure is None:
+                    row["correct"] = True
+                else:
+                    row["diagnosis"] = _free_diagnosis(failure)
+        elif a["choice"] is not None:
+            option = q.options[a["choice"]]
+            row["answer"] = option.text
+            row["choice"] = a["choice"]
+            row["correct"] = a["choice"] == q.key
+            if not row["correct"]:
+                row["diagnosis"] = option.verdict
+        rows.append(row)
+        if row["gradable"]:
+            area = per_area.setdefault(q.area, {"correct": 0, "total": 0, "seconds": 0.0})
+            area["total"] += 1
+            area["correct"] += row["correct"]
+            area["seconds"] += a["seconds"]
+    total = sum(r["gradable"] for r in rows)
+    correct = sum(r["correct"] for r in rows)
+    rate = correct / total if total else 0.0
+    for area in per_area.values():
+        area["rate"] = area["correct"] / area["total"] if area["total"] else None
+        area["seconds"] = round(area["seconds"], 1)
+    spent = min(sitting.data["minutes"] * 60,
+                (sitting.data["submitted_at"] or time.time()) - sitting.data["started_at"])
+    return {"schema": RESULT_SCHEMA, "sitting": sitting.data["id"], "seed": sitting.data["seed"],
+            "reason": sitting.data["reason"], "questions": len(questions), "graded": total, "correct": correct,
+            "rate": rate, "pass_line": PASS_LINE, "passed": rate >= PASS_LINE, "minutes": sitting.data["minutes"],
+            "seconds_used": round(max(0.0, spent), 1),
+            "answered": sum(1 for r in rows if r["answer"] is not None),
+            "per_area": dict(sorted(per_area.items())), "items": rows}
+
+
+def record(sitting, result):
+    """Put the finished sitting into the progress store (its session row and one exam_answers row per question)."""
+    from examprep import progress
+
+    summary = {k: result[k] for k in ("questions", "graded", "correct", "rate", "pass_line", "passed", "reason",
+                                      "seed", "minutes", "seconds_used", "answered")}
+    summary["per_area"] = {k: {"correct": v["correct"], "total": v["total"]} for k, v in result["per_area"].items()}
+    summary["sitting"] = sitting.data["id"]
+    with progress.Store() as store:
+        session_id = sitting.data.get("session_id")
+        if not session_id:
+            session_id = store.start_session("exam", sitting.data["minutes"])
+            sitting.data["session_id"] = session_id
+            sitting.save()
+        stamp = datetime.fromtimestamp(sitting.data["submitted_at"], timezone.utc).isoformat(timespec="seconds")
+        answers = [{"id": f"{session_id}:{r['question_id']}", "session_id": session_id,
+                    "question_id": r["question_id"], "kind": r["kind"], "problem": r["problem"],
+                    "template": r["template"], "area": r["area"], "item": r["item"], "answer": r["answer"],
+                    "correct": r["correct"], "flagged": r["flagged"], "seconds": r["seconds"],
+                    "diagnosis": r["diagnosis"], "created_at": stamp} for r in result["items"]]
+        store.finish_exam(session_id, summary, answers)
+    sitting.data["recorded"] = True
+    sitting.save()
+
+
+def start_session(minutes):
+    """The sessions row of a new exam (None when the store cannot be used: the exam still runs)."""
+    from examprep import progress
+
+    with progress.Store() as store:
+        return store.start_session("exam", minutes)
+
+
+def write_new(path_text, text, force):
+    """Write an output file (--print / --export); SittingError when it exists without --force or cannot be written."""
+    from pathlib import Path
+
+    path = Path(path_text)
+    if path.exists() and not force:
+        raise SittingError(f"{path} は既にあります (上書きするには --force)。", f"{path} exists (use --force to overwrite).")
+    try:
+        files.write_atomically(path, text)
+    except OSError as exc:
+        raise SittingError(f"{path} に書き込めません: {exc.strerror}", f"cannot write {path}: {exc.strerror}")
+    return path
+
