@@ -145,3 +145,38 @@ def test_ctrl_c_saves_the_last_completed_epoch_and_says_how_to_resume(env, small
     assert f"--resume {run_dir}" in err
     meta = json.loads(str(np.load(run_dir / "checkpoint.npz", allow_pickle=False)["meta"]))
     assert meta["epoch"] >= 1 and len(meta["history"]) == meta["epoch"]
+
+
+SLOW_RELU = '''import time
+
+import numpy as np
+
+
+class Relu:
+    def __init__(self):
+        self.mask = None
+
+    def forward(self, x):
+        time.sleep(0.02)
+        self.mask = x <= 0
+        return np.where(self.mask, 0, x).astype(x.dtype)
+
+    def backward(self, dout):
+        return np.where(self.mask, 0, dout).astype(dout.dtype)
+'''
+
+
+def test_slow_learner_components_get_an_estimate_naming_the_slow_one(env, small_npz, monkeypatch, capsys):
+    """In-process (to lower the 'long run' threshold): the estimate after the first batches names the slow part."""
+    from examprep import cli
+    from examprep.capstone import run as capstone_run
+
+    solve(env, ALL, {"relu_layer": SLOW_RELU})
+    monkeypatch.setenv("EXAMPREP_HOME", env["EXAMPREP_HOME"])
+    monkeypatch.setattr(capstone_run, "SLOW_SECONDS", 0)
+    assert cli.main(["--lang", "en", "capstone", "--components", "mine", "--data", str(small_npz), "--epochs", "1",
+                     "--batch-size", "100"]) == 0
+    out = capsys.readouterr().out
+    assert "Your components train" in out and "the reference components: about" in out
+    assert "It is your components that are slow" in out
+    assert "  relu: " in out

@@ -205,7 +205,7 @@ def _console(args):
 
 def _default_run_dir(data_name, components):
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in data_name)
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(data_name).stem)
     return paths.data_dir() / "capstone" / f"{stamp}-{safe}-{components}"
 
 
