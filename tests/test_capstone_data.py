@@ -544,6 +544,17 @@ def test_transform_rotation_direction():
     np.testing.assert_allclose(transform(x, [[0, 0]], [-90]), np.rot90(x, -1, axes=(2, 3)), atol=1e-12)
 
 
+def test_transform_fills_with_zeros():
+    ones = np.ones((1, 1, 8, 8))
+    out = transform(ones, [[0, 0]], [45])[0, 0]
+    assert out[0, 0] == out[0, -1] == out[-1, 0] == out[-1, -1] == 0     # corners come from outside the image
+    np.testing.assert_allclose(out[3:5, 3:5], 1)
+    out = transform(ones, [[0.5, -0.5]], [0])[0, 0]                       # half-pixel shift: edges half covered
+    np.testing.assert_allclose(out[0, 1:-1], 0.5)
+    np.testing.assert_allclose(out[1:, -1], 0.5)
+    np.testing.assert_allclose(out[1:, :-1], 1)
+
+
 def test_augment_shapes_dtypes_and_no_mutation():
     rng = np.random.default_rng(6)
     x = rng.random((16, 1, 28, 28)).astype(np.float32)
