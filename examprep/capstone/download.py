@@ -235,10 +235,11 @@ def fetch(name, role, folder, progress=True, lang="en"):
             checksum_errors.append(exc)
         except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as exc:
             reason = getattr(exc, "reason", None) or exc
-            failures.append(f"{url}: {reason}")
+            failures.append(getattr(reason, "strerror", None) or str(reason))
     if checksum_errors:
         first = checksum_errors[0]
         raise DownloadError(first.ja, first.en)
-    detail = "; ".join(failures)
-    raise DownloadError(f"{remote.name} をダウンロードできませんでした ({detail})",
-                        f"Could not download {remote.name} ({detail})")
+    distinct = "; ".join(dict.fromkeys(failures))
+    n = len(remote.urls)
+    raise DownloadError(f"{remote.name}: {distinct}" + (f"; ミラー {n} か所とも失敗" if n > 1 else ""),
+                        f"{remote.name}: {distinct}" + (f"; all {n} mirrors failed" if n > 1 else ""))
