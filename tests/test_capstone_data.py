@@ -176,13 +176,14 @@ def test_data_dir_raw_and_gz(tmp_path, small_official, gz):
     assert any("only their shapes and labels were checked" in n["en"] for n in ds.notes)
 
 
-def test_data_dir_verified_archives_have_no_note(tmp_path, monkeypatch, small_official):
+@pytest.mark.parametrize("sub", ["mnist", "MNIST/raw"])     # <data-dir>/<name>/, a torchvision root
+def test_data_dir_verified_archives_have_no_note(tmp_path, monkeypatch, small_official, sub):
     folder = tmp_path / "d"
-    paths = write_official(folder / "mnist", small_official)      # the <data-dir>/<name>/ subfolder
+    paths = write_official(folder / sub, small_official)
     pin_hashes(monkeypatch, "mnist", paths)
     ds = data.load("MNIST", data_dir=folder, progress=False)
     assert ds.notes == []
-    assert Path(ds.source) == folder / "mnist"
+    assert Path(ds.source) == folder / sub
 
 
 def test_data_dir_wrong_shape_names_the_file(tmp_path, small_official):

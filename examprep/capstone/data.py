@@ -33,6 +33,8 @@ NAMED = ("katakana15", "mnist", "fashion-mnist", "kmnist")
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "datasets"
 OFFICIAL_COUNTS = {"train": 60000, "test": 10000}
 OFFICIAL_SIZE = (28, 28)
+# --data-dir may also be a torchvision root: <root>/MNIST/raw/train-images-idx3-ubyte(.gz) ...
+TORCHVISION_FOLDERS = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST", "kmnist": "KMNIST"}
 
 # IDX type codes (http://yann.lecun.com/exdb/mnist/, "THE IDX FILE FORMAT"); data are big-endian.
 IDX_TYPES = {0x08: np.dtype("u1"), 0x09: np.dtype("i1"), 0x0B: np.dtype(">i2"), 0x0C: np.dtype(">i4"),
@@ -456,7 +458,8 @@ def load_official(name, data_dir=None, progress=True, lang="en"):
         if not data_dir.is_dir():
             raise DataError(f"--data-dir {data_dir} はフォルダではありません。",
                             f"--data-dir {data_dir} is not a folder.")
-        folders, target = [data_dir / name, data_dir, cache], data_dir
+        folders = [data_dir / name, data_dir / TORCHVISION_FOLDERS[name] / "raw", data_dir, cache]
+        target = data_dir
     else:
         folders, target = [cache], cache
     found = {role: _candidates(name, role, folders) for role in download.ROLES}

@@ -1,6 +1,6 @@
 """The official files of MNIST, Fashion-MNIST and KMNIST: where they are published, their SHA-256, and a downloader.
 
-Files are looked for in --data-dir (or its <name>/ subfolder), else in the cache (<cache dir>/datasets/<name>/),
+Files are looked for in --data-dir (or its <name>/ subfolder, or torchvision's <Name>/raw/), else in the cache (<cache dir>/datasets/<name>/),
 and downloaded there on first use: urllib, a rich progress bar on stderr, a temporary file in the target folder,
 SHA-256 verified, then renamed into place. Nothing half-written or unverified is ever left under a final name.
 
