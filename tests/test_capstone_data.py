@@ -384,6 +384,16 @@ def test_npz_flattened_and_float_0_255(tmp_path):
     assert any("divided by 255" in n["en"] for n in ds.notes)
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.int64, bool])
+def test_npz_binary_images_are_not_divided(tmp_path, dtype):
+    arrays = course_arrays()
+    for key in ("x_train", "x_test"):
+        arrays[key] = (arrays[key] > 127).astype(dtype)
+    ds = data.load(save_npz(tmp_path, **arrays))
+    np.testing.assert_array_equal(ds.x_train[:, 0], arrays["x_train"].astype(np.float32))
+    assert any("black-and-white" in n["en"] for n in ds.notes)
+
+
 def test_npz_classes_and_unseen_test_class(tmp_path):
     arrays = course_arrays()
     arrays["t_test"] = np.array([0, 1, 2, 3, 0, 1])

@@ -8,8 +8,9 @@ that names the file and the key.
 Accepted in a .npz file or a folder of .npy files (the way courses hand out data):
   x_train, x_test           images (N, H, W) or (N, C, H, W); (N, H, W, C) with C of 1 or 3 when the second axis is
                             not 1 or 3 (channels last, transposed); (N, D) with D a square (flattened H = W images).
-                            uint8 (or other integers in 0..255): divided by 255. float: must be finite and in [0, 1],
-                            or in [0, 255] with a maximum above 1, which is then divided by 255 (noted).
+                            uint8 (or other integers in 0..255): divided by 255, except images holding only 0 and 1
+                            (and bool), kept as black-and-white. float: must be finite and in [0, 1], or in [0, 255]
+                            with a maximum above 1, which is then divided by 255. Conversions are noted.
   t_train, t_test           labels: integers 0..K-1 of shape (N,) or (N, 1), or one-hot (N, K); y_train / y_test
   (or y_train, y_test)      are accepted instead (not both).
   classes (optional)        K display names; else "0".."K-1".
@@ -142,7 +143,7 @@ def _where(source, key):
 
 def _images(a, where, notes):
     """(N, C, H, W) float32 in [0, 1], one conversion, C-contiguous."""
-    if a.dtype.kind not in "uif":
+    if a.dtype.kind not in "buif":
         raise DataError(f"{where}: 画像は数値 (uint8 か float) の配列である必要があります (dtype {a.dtype})。",
                         f"{where}: images must be numbers (uint8 or float), not dtype {a.dtype}.")
     if a.ndim == 2:
@@ -181,7 +182,10 @@ def _images(a, where, notes):
             "標準化済みのデータなら元の画素値で渡してください。",
             f"{where}: pixel values must be in [0, 1] (float) or 0..255 (min {lo:g}, max {hi:g}); "
             "give the original pixel values, not standardized ones.")
-    if a.dtype.kind == "f" and hi <= 1:
+    if hi <= 1 and a.dtype.kind != "f":
+        notes.append(_note(f"{where}: 画素値が 0 と 1 だけ ({a.dtype}) なので、白黒 2 値画像としてそのまま使います。",
+                           f"{where}: pixel values are only 0 and 1 ({a.dtype}): used as black-and-white images."))
+    if hi <= 1:
         return np.ascontiguousarray(a, dtype=np.float32)
     out = np.array(a, dtype=np.float32, order="C")
     np.divide(out, np.float32(255), out=out)
