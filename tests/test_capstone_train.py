@@ -256,3 +256,31 @@ def test_confusion_summary_names_the_most_confused_classes():
     pairs = train.most_confused(m, ["ア", "イ", "ウ"])
     assert pairs[0] == {"true": "ア", "predicted": "イ", "count": 2, "rate": pytest.approx(2 / 3)}
     assert [(p["true"], p["predicted"]) for p in pairs[1:]] == [("イ", "ア"), ("ウ", "イ")]
+
+
+def test_exit_in_a_learner_component_is_a_component_failure_not_the_end_of_examprep(examprep_home):
+    write_reference_answers(ALL)
+    text = source.reference_answer(catalog.get("affine")).replace(
+        "        self.original_x_shape = x.shape\n", "        self.original_x_shape = x.shape\n        exit(3)\n")
+    store.save_solution("affine", text)
+    trainer = make_trainer(components.learner_parts("batchnorm"))
+    with pytest.raises(ComponentFailure) as info:
+        trainer.train_epoch()
+    assert info.value.role == "affine" and "SystemExit" in info.value.en and "exit(3)" in info.value.en
+
+
+def test_learning_curves_png_when_matplotlib_is_installed(tmp_path):
+    pytest.importorskip("matplotlib")
+    from examprep.capstone import display
+
+    history = [{"epoch": i, "train_loss": 1 / i, "val_loss": 1.2 / i, "train_acc": 1 - 0.5 / i,
+                "val_acc": 1 - 0.6 / i} for i in (1, 2, 3)]
+    path = display.save_png(history, str(tmp_path / "curves.png"), "test")
+    assert path and (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_sparkline_spans_lowest_to_highest():
+    from examprep.capstone.display import sparkline
+
+    assert sparkline([3.0, 2.0, 1.0]) == "█▅▁"
+    assert sparkline([1.0, float("nan"), 1.0]) == "█ █"

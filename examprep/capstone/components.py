@@ -139,7 +139,7 @@ def _load(role, pid, text, path):
         raise ComponentLoadError(role, path, f"SyntaxError line {exc.lineno}: {exc.msg}") from None
     try:
         exec(code, module.__dict__)
-    except Exception as exc:  # the learner's module-level code: report it, whatever it is
+    except (Exception, SystemExit) as exc:  # the learner's module-level code: report it, whatever it is
         raise ComponentLoadError(role, path, f"{type(exc).__name__}: {exc}") from None
     name = ROLES[role][0] if role in ROLES else role
     if not callable(module.__dict__.get(name)):

@@ -93,10 +93,10 @@ class ConvNet:
             raise ComponentFailure(role, self.source.get(role), "forward", "component missing / 部品がありません")
         try:
             return cls(*args, **kwargs)
-        except Exception as exc:
-            raise self._failure(role, "__init__", exc) from exc
+        except (Exception, SystemExit) as exc:
+            raise self.component_failure(role, "__init__", exc) from exc
 
-    def _failure(self, role, stage, exc):
+    def component_failure(self, role, stage, exc):
         source = self.source.get(role, "reference")
         return ComponentFailure(role, source, stage, f"{type(exc).__name__}: {exc}", learner_frame(exc, source))
 
@@ -107,8 +107,8 @@ class ConvNet:
             out = fn(*args, **kwargs)
         except ComponentFailure:
             raise
-        except Exception as exc:
-            raise self._failure(entry.role, stage, exc) from exc
+        except (Exception, SystemExit) as exc:  # SystemExit: exit() in their code must not end examprep silently
+            raise self.component_failure(entry.role, stage, exc) from exc
         self.timings[entry.role] = self.timings.get(entry.role, 0.0) + time.perf_counter() - t0
         return out
 
@@ -184,14 +184,14 @@ class ConvNet:
                                 f"{entry.name} turned finite inputs into NaN or infinite values "
                                 f"/ {entry.name} が有限の入力から NaN または無限大を出しました")
 
-    def predict(self, x, batch_size=500):
+    def predict(self, x, batch_size=100):
         """Scores in inference mode (BatchNorm running statistics, Dropout scaling), in batches."""
         out = np.empty((x.shape[0], self.n_classes), dtype=self.dtype)
         for i in range(0, x.shape[0], batch_size):
             out[i:i + batch_size] = self.forward(x[i:i + batch_size], train=False)
         return out
 
-    def accuracy(self, x, t, batch_size=500):
+    def accuracy(self, x, t, batch_size=100):
         if x.shape[0] == 0:
             return float("nan")
         return float(np.mean(np.argmax(self.predict(x, batch_size), axis=1) == t))

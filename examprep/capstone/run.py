@@ -164,8 +164,8 @@ def _main(args, lang):
                       rng=settings.seed)
         try:
             optimizer = parts.Adam(lr=settings.lr)
-        except Exception as exc:
-            raise net._failure("optimizer", "__init__", exc) from exc
+        except (Exception, SystemExit) as exc:
+            raise net.component_failure("optimizer", "__init__", exc) from exc
     except comp.ComponentFailure as exc:
         return _fail(lang, exc.ja, exc.en, 1)
     trainer = Trainer(net, optimizer, dataset, settings, data.batches, data.augment)
@@ -363,6 +363,17 @@ def reference_timings(trainer, steps=2):
     return out
 
 
+def _finite(value):
+    """NaN (an empty validation set) as null: JSON has no NaN."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang, np):
     import resource
 
@@ -391,7 +402,7 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
                "test": report, "passed_98": report["accuracy"] >= 0.98,
                "timings": {k: round(v, 4) for k, v in trainer.net.timings.items()},
                "seconds": round(seconds, 3), "peak_rss_mb": round(rss_mb, 1)}
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(_finite(doc), ensure_ascii=False, indent=2))
         return 0
     out.print()
     out.print(display.t("test", lang, acc=report["accuracy"], n=report["n"]))

@@ -134,11 +134,11 @@ class Trainer:
         t0 = time.perf_counter()
         try:
             opt.update(net.params, net.grads)
-        except Exception as exc:
-            raise net._failure("optimizer", "update", exc) from exc
+        except (Exception, SystemExit) as exc:
+            raise net.component_failure("optimizer", "update", exc) from exc
         net.timings["optimizer"] = net.timings.get("optimizer", 0.0) + time.perf_counter() - t0
 
-    def evaluate(self, x, t, batch_size=500):
+    def evaluate(self, x, t, batch_size=100):
         """(mean loss, accuracy) in inference mode; (nan, nan) for an empty set."""
         if len(t) == 0:
             return float("nan"), float("nan")
