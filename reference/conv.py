@@ -18,21 +18,26 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     Returns col: (N * out_h * out_w, C * filter_h * filter_w); row n*out_h*out_w +
     i*out_w + j holds the window at output position (i, j) of image n, ordered
     channel first, then filter row, then filter column. Keeps the input's dtype.
+
+    The work array already has the layout of the result, (N, out_h, out_w, C,
+    filter_h, filter_w), so the final reshape copies nothing; the image is read
+    channels last, (N, H, W, C), so that each copy moves C numbers at a time.
     """
     N, C, H, W = input_data.shape
     out_h = conv_output_size(H, filter_h, stride, pad)
     out_w = conv_output_size(W, filter_w, stride, pad)
 
-    img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)], 'constant')
-    col = np.zeros((N, C, filter_h, filter_w, out_h, out_w), dtype=input_data.dtype)
+    img = input_data.transpose(0, 2, 3, 1)
+    img = np.pad(img, [(0, 0), (pad, pad), (pad, pad), (0, 0)], 'constant')
+    col = np.zeros((N, out_h, out_w, C, filter_h, filter_w), dtype=input_data.dtype)
 
     for y in range(filter_h):
         y_max = y + stride * out_h
         for x in range(filter_w):
             x_max = x + stride * out_w
-            col[:, :, y, x, :, :] = img[:, :, y:y_max:stride, x:x_max:stride]
+            col[:, :, :, :, y, x] = img[:, y:y_max:stride, x:x_max:stride, :]
 
-    col = col.transpose(0, 4, 5, 1, 2, 3).reshape(N * out_h * out_w, -1)
+    col = col.reshape(N * out_h * out_w, -1)
     return col
 
 
@@ -42,20 +47,22 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
     col: (N * out_h * out_w, C * filter_h * filter_w), laid out as im2col makes it.
     input_shape: (N, C, H, W) of the original images.
     Returns img: (N, C, H, W). Where windows overlap, their values are summed.
+    As in im2col, the work image is channels last, (N, H, W, C).
     """
     N, C, H, W = input_shape
     out_h = conv_output_size(H, filter_h, stride, pad)
     out_w = conv_output_size(W, filter_w, stride, pad)
-    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
+    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w)
 
-    img = np.zeros((N, C, H + 2 * pad + stride - 1, W + 2 * pad + stride - 1), dtype=col.dtype)
+    img = np.zeros((N, H + 2 * pad + stride - 1, W + 2 * pad + stride - 1, C), dtype=col.dtype)
     for y in range(filter_h):
         y_max = y + stride * out_h
         for x in range(filter_w):
             x_max = x + stride * out_w
-            img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
+            img[:, y:y_max:stride, x:x_max:stride, :] += col[:, :, :, :, y, x]
 
-    return img[:, :, pad:H + pad, pad:W + pad]
+    img = img[:, pad:H + pad, pad:W + pad, :]
+    return img.transpose(0, 3, 1, 2)
 
 
 class Convolution:
@@ -107,11 +114,15 @@ class Convolution:
 
 
 class Pooling:
-    """Max pooling via im2col. Padding is with zeros (as the book's im2col pads).
+    """Max pooling. Padding is with zeros (as the book's im2col pads).
 
     x: (N, C, H, W). Returns out: (N, C, out_h, out_w).
     backward sends each output's gradient to the position of its window's maximum
-    (the first one, where several are equal).
+    (the first one in row order, where several are equal).
+
+    Like im2col, it loops over the positions (i, j) inside the window: one strided
+    slice picks element (i, j) of every window at once. The image is channels
+    last, (N, H, W, C), as in im2col.
     """
 
     def __init__(self, pool_h, pool_w, stride=2, pad=0):
@@ -120,35 +131,46 @@ class Pooling:
         self.stride = stride
         self.pad = pad
         self.x = None
-        self.arg_max = None
+        self.img = None
+        self.out = None
 
     def forward(self, x):
         N, C, H, W = x.shape
         out_h = conv_output_size(H, self.pool_h, self.stride, self.pad)
         out_w = conv_output_size(W, self.pool_w, self.stride, self.pad)
 
-        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
-        col = col.reshape(-1, self.pool_h * self.pool_w)
-
-        arg_max = np.argmax(col, axis=1)
-        out = np.max(col, axis=1)
-        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
+        img = x.transpose(0, 2, 3, 1)
+        img = np.pad(img, [(0, 0), (self.pad, self.pad), (self.pad, self.pad), (0, 0)], 'constant')
+        out = np.full((N, out_h, out_w, C), -np.inf, dtype=x.dtype)
+        for i in range(self.pool_h):
+            i_max = i + self.stride * out_h
+            for j in range(self.pool_w):
+                j_max = j + self.stride * out_w
+                out = np.maximum(out, img[:, i:i_max:self.stride, j:j_max:self.stride, :])
 
         self.x = x
-        self.arg_max = arg_max
-        return out
+        self.img = img
+        self.out = out
+        return out.transpose(0, 3, 1, 2)
 
     def backward(self, dout):
+        N, C, H, W = self.x.shape
         dout = dout.transpose(0, 2, 3, 1)
+        out_h, out_w = dout.shape[1], dout.shape[2]
 
-        pool_size = self.pool_h * self.pool_w
-        dmax = np.zeros((dout.size, pool_size), dtype=dout.dtype)
-        dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()
-        dmax = dmax.reshape(dout.shape + (pool_size,))
+        dimg = np.zeros(self.img.shape, dtype=dout.dtype)
+        routed = np.zeros(dout.shape, dtype=bool)
+        for i in range(self.pool_h):
+            i_max = i + self.stride * out_h
+            for j in range(self.pool_w):
+                j_max = j + self.stride * out_w
+                window = self.img[:, i:i_max:self.stride, j:j_max:self.stride, :]
+                first_max = (window == self.out) & ~routed
+                dimg[:, i:i_max:self.stride, j:j_max:self.stride, :] += dout * first_max
+                routed |= first_max
 
-        dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
-        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
-        return dx
+        dimg = dimg[:, self.pad:H + self.pad, self.pad:W + self.pad, :]
+        return dimg.transpose(0, 3, 1, 2)
 
 
 class AvgPooling:
