@@ -180,3 +180,10 @@ def test_slow_learner_components_get_an_estimate_naming_the_slow_one(env, small_
     assert "Your components train" in out and "the reference components: about" in out
     assert "It is your components that are slow" in out
     assert "  relu: " in out
+
+
+def test_save_into_a_folder_holding_a_run_is_refused(env, tmp_path, small_npz):
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "checkpoint.npz").write_bytes(b"x")
+    proc = run(["--data", str(small_npz), "--save", str(tmp_path / "run")], env, 2)
+    assert f"--resume {tmp_path / 'run'}" in proc.stderr

@@ -20,9 +20,9 @@ TEXT = {
     "run_dir": {"ja": "保存先: {path} (各エポック後に checkpoint.npz を書きます)",
                 "en": "Run folder: {path} (checkpoint.npz is written after every epoch)"},
     "setup": {"ja": "{data}: 学習 {n_train} 枚 / 検証 {n_val} 枚 (学習データから取り分け) / テスト {n_test} 枚、{n_classes} クラス。"
-                    "部品: {components}、{epochs} エポック、バッチ {batch}、学習率 {lr}、データ拡張 {augment}",
+                    "部品: {components}、正規化 {norm}、{epochs} エポック、バッチ {batch}、学習率 {lr}、データ拡張 {augment}",
               "en": "{data}: {n_train} training / {n_val} validation (held out from training) / {n_test} test images, "
-                    "{n_classes} classes. Components: {components}, {epochs} epochs, batch {batch}, lr {lr}, "
+                    "{n_classes} classes. Components: {components}, normalisation {norm}, {epochs} epochs, batch {batch}, lr {lr}, "
                     "augmentation {augment}"},
     "resumed": {"ja": "{path} のエポック {epoch} から再開します。", "en": "Resuming {path} after epoch {epoch}."},
     "done_already": {"ja": "この学習は {epoch} エポックすべて終わっています (続けるには --epochs を増やしてください)。",
@@ -44,6 +44,8 @@ TEXT = {
                      "en": "Epochs up to {epoch} are saved in {path}."},
     "ignored": {"ja": "--resume では保存した設定を使います。無視した指定: {names}",
                 "en": "--resume uses the saved settings; ignored: {names}"},
+    "save_exists": {"ja": "{path} にはすでに学習が保存されています。続けるなら --resume {path}、新しく始めるなら別のフォルダを指定してください。",
+                    "en": "{path} already holds a saved run: continue it with --resume {path}, or give another folder."},
     "bad_option": {"ja": "{name} は 1 以上にしてください。", "en": "{name} must be at least 1."},
     "bad_lr": {"ja": "--lr は正の数にしてください。", "en": "--lr must be a positive number."},
     "epochs_back": {"ja": "この学習はすでに {done} エポック終わっています。--epochs は {done} 以上にしてください。",
@@ -117,6 +119,9 @@ def _main(args, lang):
             return _fail(lang, _t("bad_option", "ja", name=name), _t("bad_option", "en", name=name), 2)
     if args.lr is not None and not args.lr > 0:
         return _fail(lang, _t("bad_lr", "ja"), _t("bad_lr", "en"), 2)
+    if args.save and not args.resume and (Path(args.save) / checkpoint.FILENAME).exists():
+        kw = {"path": args.save}
+        return _fail(lang, _t("save_exists", "ja", **kw), _t("save_exists", "en", **kw), 2)
     meta = arrays = None
     if args.resume:
         try:
@@ -127,8 +132,6 @@ def _main(args, lang):
     if meta is not None and settings.epochs < meta["epoch"]:
         kw = {"done": meta["epoch"]}
         return _fail(lang, _t("epochs_back", "ja", **kw), _t("epochs_back", "en", **kw), 2)
-
-    import numpy as np
 
     from examprep.capstone import components as comp
     from examprep.capstone import data
@@ -187,6 +190,7 @@ def _main(args, lang):
             out.print(pick(note, lang))
         out.print(_t("setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
                      n_test=data_info["n_test"], n_classes=dataset.n_classes, components=components,
+                     norm=settings.norm or "none",
                      epochs=settings.epochs, batch=settings.batch_size, lr=settings.lr,
                      augment="on" if settings.augment else "off"))
         out.print(_t("run_dir", lang, path=run_dir))
@@ -194,7 +198,7 @@ def _main(args, lang):
     status = _train(trainer, run_dir, data_info, components, out, args, lang)
     if status is not None:
         return status
-    return _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang, np)
+    return _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
 
 
 def _console(args):
@@ -374,7 +378,7 @@ def _finite(value):
     return value
 
 
-def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang, np):
+def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang):
     import resource
 
     from examprep.capstone import display
