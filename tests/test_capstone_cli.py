@@ -108,11 +108,12 @@ def test_mine_with_answers_trains(env, small_npz):
 
 
 def test_a_crashing_learner_component_names_its_file(env, small_npz):
-    broken = source.reference_answer(catalog.get("max_pooling")).replace(
-        "arg_max = np.argmax(col, axis=1)", "arg_max = np.argmax(col, axis=2)")
-    solve(env, ALL, {"max_pooling": broken})
+    good = source.reference_answer(catalog.get("affine"))
+    assert "dx = np.dot(dout, self.W.T)" in good
+    solve(env, ALL, {"affine": good.replace("dx = np.dot(dout, self.W.T)", "dx = np.dot(dout, self.W)")})
     proc = run(["--components", "mine", "--data", str(small_npz), "--epochs", "1"], env, 1)
-    assert "max_pooling.py" in proc.stderr and "Pooling" in proc.stderr and "axis=2" in proc.stderr
+    assert "affine.py" in proc.stderr and "Affine" in proc.stderr and "backward" in proc.stderr
+    assert "dx = np.dot(dout, self.W)" in proc.stderr
 
 
 @pytest.mark.parametrize("args, message", [

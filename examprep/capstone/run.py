@@ -22,7 +22,7 @@ TEXT = {
     "setup": {"ja": "{data}: 学習 {n_train} 枚 / 検証 {n_val} 枚 (学習データから取り分け) / テスト {n_test} 枚、{n_classes} クラス。"
                     "部品: {components}、正規化 {norm}、{epochs} エポック、バッチ {batch}、学習率 {lr}、データ拡張 {augment}",
               "en": "{data}: {n_train} training / {n_val} validation (held out from training) / {n_test} test images, "
-                    "{n_classes} classes. Components: {components}, normalisation {norm}, {epochs} epochs, batch {batch}, lr {lr}, "
+                    "{n_classes} classes. Components: {components}, normalisation {norm}, epochs {epochs}, batch {batch}, lr {lr}, "
                     "augmentation {augment}"},
     "resumed": {"ja": "{path} のエポック {epoch} から再開します。", "en": "Resuming {path} after epoch {epoch}."},
     "done_already": {"ja": "この学習は {epoch} エポックすべて終わっています (続けるには --epochs を増やしてください)。",
