@@ -20,9 +20,10 @@ column layout (tests/alternatives/im2col/book_layout.py, col2im/book_layout.py),
 Pooling (tests/alternatives/max_pooling/book_im2col_argmax.py) and the book's Relu
 (tests/alternatives/relu_layer/book_inplace_backward.py).
 
-Prints every round, the medians, the ratio numpy / torch (target at most 2.0, aim at most 1.2), the median time
-per component role of the NumPy sides (ConvNet.timings) and the load average before and after, since other work
-on the machine changes every figure. The exit status is 0 either way (figures are printed, not asserted).
+Prints every round, the medians (wall and CPU seconds), the ratio numpy / torch (target at most 2.0, aim at most
+1.2), the median time per component role of the NumPy sides (ConvNet.timings, optimizer update timed here) and the
+load average before and after, since other work on the machine changes every figure. The exit status is 0 either
+way (figures are printed, not asserted).
 """
 import argparse
 import os
@@ -193,14 +194,16 @@ def main(argv=None):
           f"load average before {load_before[0]:.2f}")
 
     seconds = {side.label: [] for side in sides}
+    cpu = {side.label: [] for side in sides}
     roles = {side.label: {} for side in sides}
 
     def run(side, timed):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         timings = side.epoch()
         elapsed = time.perf_counter() - started
         if timed:
             seconds[side.label].append(elapsed)
+            cpu[side.label].append(time.process_time() - cpu_started)
             for role, s in timings.items():
                 roles[side.label].setdefault(role, []).append(s)
         time.sleep(args.pause)
@@ -217,6 +220,8 @@ def main(argv=None):
         print(f"{r + 1:<6}" + "".join(f"{seconds[side.label][-1]:>12.3f}" for side in sides))
     med = {label: statistics.median(values) for label, values in seconds.items()}
     print(f"{'median':<6}" + "".join(f"{med[side.label]:>12.3f}" for side in sides) + "   (seconds per epoch)")
+    print(f"{'cpu':<6}" + "".join(f"{statistics.median(cpu[side.label]):>12.3f}" for side in sides)
+          + "   (CPU seconds per epoch, all threads: far below threads x wall means the machine was busy)")
 
     ratio = med["numpy"] / med["torch"]
     verdict = "aim met" if ratio <= AIM else "target met" if ratio <= TARGET else "target NOT met"
