@@ -96,9 +96,10 @@ class ConvNet:
         except (Exception, SystemExit) as exc:
             raise self.component_failure(role, "__init__", exc) from exc
 
-    def component_failure(self, role, stage, exc):
+    def component_failure(self, role, stage, exc, layer=None):
         source = self.source.get(role, "reference")
-        return ComponentFailure(role, source, stage, f"{type(exc).__name__}: {exc}", learner_frame(exc, source))
+        where = f"[{layer}] " if layer and layer != "loss" else ""
+        return ComponentFailure(role, source, stage, f"{where}{type(exc).__name__}: {exc}", learner_frame(exc, source))
 
     # running --------------------------------------------------------------------------------------------------------
     def _call(self, entry, stage, fn, *args, **kwargs):
@@ -108,7 +109,7 @@ class ConvNet:
         except ComponentFailure:
             raise
         except (Exception, SystemExit) as exc:  # SystemExit: exit() in their code must not end examprep silently
-            raise self.component_failure(entry.role, stage, exc) from exc
+            raise self.component_failure(entry.role, stage, exc, entry.name) from exc
         self.timings[entry.role] = self.timings.get(entry.role, 0.0) + time.perf_counter() - t0
         return out
 
