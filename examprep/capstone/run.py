@@ -46,6 +46,9 @@ TEXT = {
                 "en": "--resume uses the saved settings; ignored: {names}"},
     "save_exists": {"ja": "{path} にはすでに学習が保存されています。続けるなら --resume {path}、新しく始めるなら別のフォルダを指定してください。",
                     "en": "{path} already holds a saved run: continue it with --resume {path}, or give another folder."},
+    "opt_skipped": {"ja": "オプティマイザの属性 {names} は配列の辞書でも数でもないため保存できず、初期状態から再開します。",
+                    "en": "The optimizer's attributes {names} are neither numbers nor dicts of arrays, so they were not "
+                          "saved and restart from scratch."},
     "bad_option": {"ja": "{name} は 1 以上にしてください。", "en": "{name} must be at least 1."},
     "bad_lr": {"ja": "--lr は正の数にしてください。", "en": "--lr must be a positive number."},
     "epochs_back": {"ja": "この学習はすでに {done} エポック終わっています。--epochs は {done} 以上にしてください。",
@@ -186,6 +189,8 @@ def _main(args, lang):
             out.print(_t("ignored", lang, names=", ".join(ignored)))
         if resumed_from is not None:
             out.print(_t("resumed", lang, path=run_dir, epoch=resumed_from))
+            if meta.get("optimizer_skipped"):
+                out.print(_t("opt_skipped", lang, names=", ".join(meta["optimizer_skipped"])))
         for note in getattr(dataset, "notes", []):
             out.print(pick(note, lang))
         out.print(_t("setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
