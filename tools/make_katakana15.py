@@ -2,13 +2,13 @@
 """Generate the bundled katakana15 data set (examprep/datasets/katakana15.npz).
 
 15 katakana classes ア イ ウ エ オ カ キ ク ケ コ サ シ ス セ ソ, 28x28 uint8, bright ink on a black background.
-Images are rendered from Japanese fonts installed from Debian packages, then distorted (affine, stroke width, blur,
-contrast, noise). Training and test images come from disjoint font *families*: many packages reuse the same kana
+Images are rendered from Japanese fonts installed from Debian packages, then distorted (affine, stroke width,
+mild elastic, blur, contrast, noise). Training and test images come from disjoint font *families*: many packages reuse the same kana
 design, so a split by file would leak near-copies across it.
 
 Run with the generator's own venv (pinned versions in tools/katakana15-requirements.txt):
 
-    apt-get install -y --no-install-recommends $(python3 tools/make_katakana15.py --packages)
+    apt-get install -y --no-install-recommends $(/work/venv-k15/bin/python tools/make_katakana15.py --packages)
     /work/venv-k15/bin/python tools/make_katakana15.py            # writes the .npz and its .sha256
 
 The output is byte-identical for the same seed, fonts (package versions) and Python packages (Pillow/FreeType
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import logging
 import subprocess
 import sys
 import time
@@ -33,6 +34,7 @@ SIZE = 28            # final image side
 SCALE = 4            # the distortion works on a canvas SCALE times larger (112x112), then box-averages down
 RENDER_PX = 128      # font size used to render each glyph once
 NOTDEF_PROBES = ("\U0010FFFD", "\u0378")  # code points no font maps: they render the .notdef glyph
+
 
 def noto(style: str, family: str, kind: str, weights: tuple[str, ...]):
     """Training faces of Noto Sans/Serif CJK (face 0 = JP): Regular and Bold ship in fonts-noto-cjk, the rest in
@@ -164,7 +166,7 @@ def package_files(package: str) -> dict[str, str]:
     if out.returncode != 0:
         raise FontError(f"package {package} is not installed: "
                         f"apt-get install -y --no-install-recommends {package}")
-    return {Path(p).name: p for p in out.stdout.split()
+    return {Path(p).name: p for p in out.stdout.splitlines()
             if p.lower().endswith((".ttf", ".otf", ".ttc")) and Path(p).is_file()}
 
 
@@ -225,6 +227,7 @@ def load_face(face: Face) -> list[np.ndarray]:
     """Render and check the 15 glyphs of a face; raise FontError naming the face and the failed check."""
     from fontTools.ttLib import TTFont
     from PIL import ImageFont
+    logging.getLogger("fontTools").setLevel(logging.ERROR)   # e.g. "Not enough names found in the 'post' table"
     where = f"{face.name} ({face.package})"
     cmap = TTFont(face.path, fontNumber=face.index, lazy=True).getBestCmap() or {}
     lacking = [c for c in CLASSES if ord(c) not in cmap]
