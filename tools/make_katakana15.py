@@ -3,8 +3,8 @@
 
 15 katakana classes ア イ ウ エ オ カ キ ク ケ コ サ シ ス セ ソ, 28x28 uint8, bright ink on a black background.
 Images are rendered from Japanese fonts installed from Debian packages, then distorted (affine, stroke width,
-mild elastic, blur, contrast, noise). Training and test images come from disjoint font *families*: many packages reuse the same kana
-design, so a split by file would leak near-copies across it.
+mild elastic, blur, contrast, noise). Training and test images come from disjoint font *families*: many packages
+reuse the same kana design, so a split by file would leak near-copies across it.
 
 Run with the generator's own venv (pinned versions in tools/katakana15-requirements.txt):
 
