@@ -4,8 +4,6 @@ from examprep.i18n import pick
 SPARKS = "▁▂▃▄▅▆▇█"
 
 TEXT = {
-    "epoch_head": {"ja": "エポック  学習損失  学習正解率  検証損失  検証正解率  学習率    秒   画像/秒",
-                   "en": "epoch  train loss  train acc  val loss  val acc     lr     sec   img/s"},
     "test": {"ja": "テスト正解率: {acc:.2%} ({n} 枚、学習には一度も使っていない画像)",
              "en": "Test accuracy: {acc:.2%} ({n} images never used in training)"},
     "bar_ok": {"ja": "講座の合格ライン 98% を超えました。", "en": "Above the course's 98% bar."},
@@ -24,12 +22,26 @@ def t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
 
 
-def epoch_line(e, lang):
-    if lang == "ja":
-        return (f"{e['epoch']:>6}  {e['train_loss']:>9.4f}  {e['train_acc']:>9.2%}  {e['val_loss']:>8.4f}  "
-                f"{e['val_acc']:>9.2%}  {e['lr']:.5f}  {e['seconds']:>5.1f}  {e['images_per_second']:>6.0f}")
-    return (f"{e['epoch']:>5}  {e['train_loss']:>10.4f}  {e['train_acc']:>9.2%}  {e['val_loss']:>8.4f}  "
-            f"{e['val_acc']:>7.2%}  {e['lr']:.5f}  {e['seconds']:>5.1f}  {e['images_per_second']:>6.0f}")
+COLUMNS = [  # (key, ja, en, width in terminal cells, format)
+    ("epoch", "エポック", "epoch", 8, "{}"), ("train_loss", "学習損失", "train loss", 10, "{:.4f}"),
+    ("train_acc", "学習正解率", "train acc", 10, "{:.2%}"), ("val_loss", "検証損失", "val loss", 8, "{:.4f}"),
+    ("val_acc", "検証正解率", "val acc", 10, "{:.2%}"), ("lr", "学習率", "lr", 7, "{:.5f}"),
+    ("seconds", "秒", "sec", 5, "{:.1f}"), ("images_per_second", "画像/秒", "img/s", 7, "{:.0f}"),
+]
+
+
+def _right(text, width):
+    from rich.cells import cell_len
+
+    return " " * max(0, width - cell_len(text)) + text
+
+
+def epoch_header(lang):
+    return "  ".join(_right(ja if lang == "ja" else en, width) for _, ja, en, width, _ in COLUMNS)
+
+
+def epoch_line(e, lang=None):
+    return "  ".join(_right(fmt.format(e[key]), width) for key, _, _, width, fmt in COLUMNS)
 
 
 def sparkline(values, lo=None, hi=None):
@@ -55,11 +67,14 @@ def curves(history, lang):
     """Text lines: a sparkline per curve with its first and last value."""
     rows = [("train loss", "学習損失", "train_loss", "{:.3f}"), ("val loss", "検証損失", "val_loss", "{:.3f}"),
             ("train acc", "学習正解率", "train_acc", "{:.1%}"), ("val acc", "検証正解率", "val_acc", "{:.1%}")]
+    from rich.cells import cell_len
+
     lines = [t("curves", lang, n=len(history))]
     for en, ja, key, fmt in rows:
         values = [e[key] for e in history]
         label = ja if lang == "ja" else en
-        lines.append(f"  {label:<10} {sparkline(values)}  {fmt.format(values[0])} → {fmt.format(values[-1])}")
+        pad = " " * max(0, 11 - cell_len(label))  # terminal cells: a kanji is two
+        lines.append(f"  {label}{pad}{sparkline(values)}  {fmt.format(values[0])} → {fmt.format(values[-1])}")
     return lines
 
 

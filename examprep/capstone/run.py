@@ -49,6 +49,8 @@ TEXT = {
     "opt_skipped": {"ja": "オプティマイザの属性 {names} は配列の辞書でも数でもないため保存できず、初期状態から再開します。",
                     "en": "The optimizer's attributes {names} are neither numbers nor dicts of arrays, so they were not "
                           "saved and restart from scratch."},
+    "on": {"ja": "あり", "en": "on"},
+    "off": {"ja": "なし", "en": "off"},
     "bad_option": {"ja": "{name} は 1 以上にしてください。", "en": "{name} must be at least 1."},
     "bad_lr": {"ja": "--lr は正の数にしてください。", "en": "--lr must be a positive number."},
     "epochs_back": {"ja": "この学習はすでに {done} エポック終わっています。--epochs は {done} 以上にしてください。",
@@ -197,7 +199,7 @@ def _main(args, lang):
                      n_test=data_info["n_test"], n_classes=dataset.n_classes, components=components,
                      norm=settings.norm or "none",
                      epochs=settings.epochs, batch=settings.batch_size, lr=settings.lr,
-                     augment="on" if settings.augment else "off"))
+                     augment=_t("on" if settings.augment else "off", lang)))
         out.print(_t("run_dir", lang, path=run_dir))
 
     status = _train(trainer, run_dir, data_info, components, out, args, lang)
@@ -231,7 +233,7 @@ def _train(trainer, run_dir, data_info, components, out, args, lang):
         return None
     progress = _Progress(trainer, out, enabled=not args.json and out.is_terminal, explain=not args.json, lang=lang)
     if not args.json:
-        out.print(display.t("epoch_head", lang))
+        out.print(display.epoch_header(lang))
     try:
         with progress:
             while trainer.epoch < s.epochs:
