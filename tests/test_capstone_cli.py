@@ -188,3 +188,27 @@ def test_save_into_a_folder_holding_a_run_is_refused(env, tmp_path, small_npz):
     (tmp_path / "run" / "checkpoint.npz").write_bytes(b"x")
     proc = run(["--data", str(small_npz), "--save", str(tmp_path / "run")], env, 2)
     assert f"--resume {tmp_path / 'run'}" in proc.stderr
+
+
+def test_resume_refuses_fewer_epochs_and_other_data(env, tmp_path, small_npz, monkeypatch, capsys):
+    from examprep import cli
+
+    monkeypatch.setenv("EXAMPREP_HOME", env["EXAMPREP_HOME"])
+    data = tmp_path / "data.npz"
+    data.write_bytes(small_npz.read_bytes())
+    run_dir = tmp_path / "run"
+    assert cli.main(["--lang", "en", "capstone", "--data", str(data), "--epochs", "2", "--batch-size", "100",
+                     "--save", str(run_dir), "--json"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "capstone", "--resume", str(run_dir), "--epochs", "1"]) == 2
+    assert "already completed 2 epochs" in capsys.readouterr().err
+    # the saved data file now holds other data
+    with np.load(data) as z:
+        arrays = dict(z)
+    np.savez(data, **dict(arrays, x_train=arrays["x_train"][:300], t_train=arrays["t_train"][:300]))
+    assert cli.main(["--lang", "en", "capstone", "--resume", str(run_dir), "--epochs", "3"]) == 2
+    assert "differs from the saved run" in capsys.readouterr().err
+    np.savez(data, **arrays)
+    # a finished run resumed without more epochs is only evaluated
+    assert cli.main(["--lang", "en", "capstone", "--resume", str(run_dir)]) == 0
+    assert "has completed all 2 epochs" in capsys.readouterr().out

@@ -81,17 +81,7 @@ def save(directory, trainer, data_info, components):
     arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
     path = directory / FILENAME
     with _holding_sigint():
-        fd, tmp = tempfile.mkstemp(prefix=".checkpoint.", suffix=".npz", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_atomically(path, lambda f: np.savez(f, **arrays))
     return path
 
 
@@ -146,6 +136,26 @@ def restore(trainer, meta, arrays):
     np.random.set_state((kind, arrays["np_random/keys"], pos, has_gauss, cached))
     trainer.epoch = int(meta["epoch"])
     trainer.history = list(meta["history"])
+
+
+def replace_atomically(path, write):
+    """Call write(binary file) on a temporary file beside path, then rename it over path; on any failure the
+    temporary file is removed and path is left as it was."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's files are owner-only; a checkpoint is an ordinary file
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 class _holding_sigint:

@@ -110,16 +110,10 @@ def save_png(history, path, title):
     ax2.legend()
     fig.suptitle(title)
     fig.tight_layout()
-    import os
-    import tempfile
+    from examprep.capstone.checkpoint import replace_atomically
 
-    fd, tmp = tempfile.mkstemp(prefix=".curves.", suffix=".png", dir=os.path.dirname(os.path.abspath(path)))
-    os.close(fd)
     try:
-        fig.savefig(tmp, dpi=100)
-        os.replace(tmp, path)
+        replace_atomically(path, lambda f: fig.savefig(f, format="png", dpi=100))
     finally:
         plt.close(fig)
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path

@@ -295,7 +295,7 @@ class _Progress:
 
     def on_batch(self, i, n_batches, loss, correct, n, seconds):
         self.batch_seconds.append(seconds)
-        if not self.estimated and len(self.batch_seconds) >= TIMING_BATCHES:
+        if not self.estimated and (len(self.batch_seconds) >= TIMING_BATCHES or sum(self.batch_seconds) > 5):
             self.estimated = True
             self._estimate()
         if self.bar is None:
