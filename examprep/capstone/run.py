@@ -399,7 +399,7 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
     png = None
     if trainer.history:
         png = display.save_png(trainer.history, str(run_dir / "curves.png"),
-                               f"{dataset.name} ({components}) test {report['accuracy']:.2%}")
+                               f"{Path(dataset.name).name} ({components}) test {report['accuracy']:.2%}")
     seconds = time.perf_counter() - start
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if args.json:
