@@ -47,6 +47,10 @@ class ConvNet:
         self.timings = {}
 
         c, h, w = self.input_shape
+        smallest = 2 ** len(self.channels)
+        if h < smallest or w < smallest:
+            raise ValueError(f"images of {h}×{w} are too small for {len(self.channels)} 2×2 poolings: at least "
+                             f"{smallest}×{smallest} / 画像が小さすぎます (最小 {smallest}×{smallest})")
         for i, ch in enumerate(self.channels, start=1):
             W = rng.normal(0.0, np.sqrt(2.0 / (c * 9)), size=(ch, c, 3, 3))
             self._add(f"conv{i}", "conv", parts.Convolution, {"W": f"W{i}", "b": f"b{i}"},

@@ -167,6 +167,10 @@ def _main(args, lang):
         return _fail(lang, _t("data_changed", "ja", **kw), _t("data_changed", "en", **kw), 2)
 
     out = _console(args)
+    h, w = dataset.input_shape[1:]
+    if min(h, w) < 4:
+        return _fail(lang, f"{h}×{w} の画像は小さすぎます (2 回の 2×2 プーリングには 4×4 以上が必要です)。",
+                     f"{h}×{w} images are too small: two 2×2 poolings need at least 4×4.", 2)
     try:
         net = ConvNet(parts, input_shape=dataset.input_shape, n_classes=dataset.n_classes, norm=settings.norm,
                       rng=settings.seed)
