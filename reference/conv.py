@@ -19,9 +19,11 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     i*out_w + j holds the window at output position (i, j) of image n, ordered
     channel first, then filter row, then filter column. Keeps the input's dtype.
 
-    The work array already has the layout of the result, (N, out_h, out_w, C,
-    filter_h, filter_w), so the final reshape copies nothing; the image is read
-    channels last, (N, H, W, C), so that each copy moves C numbers at a time.
+    The work array is made in the result's own layout, (N, out_h, out_w, C,
+    filter_h, filter_w), and the image is read channels last, (N, H, W, C), in
+    the same order, so the final reshape copies nothing. (The book fills
+    (N, C, filter_h, filter_w, out_h, out_w) and transposes at the end: the same
+    result, but that transposing copy moves 3 numbers at a time and is slow.)
     """
     N, C, H, W = input_data.shape
     out_h = conv_output_size(H, filter_h, stride, pad)
