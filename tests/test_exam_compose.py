@@ -49,7 +49,9 @@ def test_an_exam_meets_the_quotas_and_keeps_sets_together(problems, count, seed)
     areas = [q.area for q in questions]
     assert areas == sorted(areas), "areas come in syllabus order"
     code = [q for q in questions if q.kind.startswith("code")]
-    assert len(code) == round(quotas(count)["3"] * compose_module.CODE_SHARE)
+    # Six problems cannot always give the full share without a listing giving away an answer: calc fills up.
+    target = round(quotas(count)["3"] * compose_module.CODE_SHARE)
+    assert target / 2 <= len(code) <= target
     for q in questions:
         assert q.item.startswith(q.area) and q.stem["ja"] and q.stem["en"]
 
@@ -70,3 +72,18 @@ def test_an_area_without_sources_is_an_error(monkeypatch, problems):
     with pytest.raises(CompositionError) as info:
         compose(10, seed=0, areas=["5"], problems=problems)
     assert "5" in info.value.en and info.value.ja
+
+
+def test_no_listing_gives_away_another_questions_answer(problems):
+    from examprep.exam.compose import LEAK_MIN
+
+    for seed in (4, 11):
+        questions = compose(60, seed=seed, problems=problems)
+        code = [q for q in questions if q.kind.startswith("code")]
+        for q in code:
+            answer = "".join(q.answer.split())
+            if len(answer) < LEAK_MIN:
+                continue
+            for other in code:
+                if other.set_id != q.set_id:
+                    assert answer not in "".join(other.code.split()), (q.id, other.id)

@@ -141,5 +141,58 @@ def test_print_puts_the_key_after_a_page_break(questions, lang):
     assert "A." in key_part and "\\newpage" in key_part
     for k, q in enumerate(questions, 1):
         if q.kind != "code_free":
-            assert f"| {k} | {paper.LETTERS[q.key]}. `{q.answer.replace('|', '¦')}` |" in key_part
+            row = next(line for line in key_part.splitlines() if line.startswith(f"| {k} | "))
+            assert row.startswith(f"| {k} | {paper.LETTERS[q.key]}. `") and row.endswith("` |")
+            assert "\n" not in row and q.answer.splitlines()[0].strip() in row
     assert "## " + paper.TEXT["key"][lang] not in questions_part
+
+
+def test_a_mirrored_but_correct_listing_is_right_as_a_whole(examprep_home):
+    """Each option is proven wrong with the other blanks holding the reference; answers that are wrong one by one
+    can still make a correct program together (h added where the reference subtracts it, and the difference taken
+    the other way round). A right program is right: the whole listing is credited, with a note."""
+    from examprep.exam import code_questions
+
+    first, second, third = code_questions.code_set(catalog.get("numerical_gradient"), 4, 4)
+    assert first.answer == "tmp_val + h" and second.answer == "tmp_val - h"
+    third = code_questions.free_form(third)
+    s = Sitting.new([first, second, third], minutes=10, seed=4, areas=["3"])
+    s.choose(0, [o.text for o in first.options].index("tmp_val - h"))
+    s.choose(1, [o.text for o in second.options].index("tmp_val + h"))
+    s.write(2, "(fxh2 - fxh1) / (2 * h)")
+    result = s.submit("submitted")
+    assert [r["correct"] for r in result["items"]] == [True, True, True]
+    assert all(r["note"]["ja"] and r["note"]["en"] for r in result["items"])
+
+    # The same answers with the third one the reference's: one by one wrong, and wrong together too.
+    s2 = Sitting.new([first, second, third], minutes=10, seed=4, areas=["3"])
+    s2.choose(0, [o.text for o in first.options].index("tmp_val - h"))
+    s2.choose(1, [o.text for o in second.options].index("tmp_val + h"))
+    s2.write(2, third.answer)
+    result = s2.submit("submitted")
+    assert [r["correct"] for r in result["items"]] == [False, False, True]
+
+
+def test_a_result_the_store_could_not_take_is_recorded_later(sitting):
+    sitting.submit("submitted", grade_free=lambda pid, fills: {}, grade_set=lambda pid, pairs: "stale")
+    assert [s.data["id"] for s in Sitting.unrecorded()] == [sitting.data["id"]]
+    record(Sitting.unrecorded()[0], sitting.data["result"])
+    assert Sitting.unrecorded() == []
+    with progress.Store() as store:
+        assert [s["summary"]["sitting"] for s in store.sessions() if s["kind"] == "exam"] == [sitting.data["id"]]
+
+
+def test_one_terminal_per_exam(sitting):
+    from examprep.exam.sitting import SittingError
+
+    sitting.lock()
+    other = Sitting.load(sitting.path)
+    with pytest.raises(SittingError) as info:
+        other.lock()
+    assert "another terminal" in info.value.en and info.value.ja
+
+
+def test_submitting_after_the_deadline_is_a_timeout(questions, examprep_home):
+    s = Sitting.new(questions, minutes=1, seed=0, areas=None, now=1000.0)
+    result = s.submit("submitted", grade_free=lambda pid, fills: {}, now=2000.0)
+    assert result["reason"] == "timeout" and s.data["submitted_at"] == 1060.0

@@ -21,10 +21,10 @@ def bayes_posterior(rng, seed, set_id):
     return [_question(
         f"calc:bayes_posterior:s{seed}", "bayes_posterior", "1-2-1",
         _t(f"ある病気の有病率は {prior:g}、検査の感度 (病気の人が陽性になる確率) は {sens:g}、特異度 (病気でない人が"
-           f"陰性になる確率) は {spec:g} である。検査が陽性だった人が病気である確率はいくらか (小数第 3 位まで)。",
+           f"陰性になる確率) は {spec:g} である。検査が陽性だった人が病気である確率はいくらか (小数第 3 位まで四捨五入)。",
            f"A disease has prevalence {prior:g}. A test has sensitivity {sens:g} (P(positive | disease)) and "
            f"specificity {spec:g} (P(negative | no disease)). What is the probability that a person who tests "
-           f"positive has the disease, to 3 decimals?"),
+           f"positive has the disease, rounded to 3 decimals?"),
         _t(f"ベイズの定理: P(病気|陽性) = 感度×有病率 / (感度×有病率 + (1−特異度)×(1−有病率)) = "
            f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}。",
            f"Bayes' theorem: P(disease | positive) = sens·prior / (sens·prior + (1 − spec)(1 − prior)) = "
@@ -58,9 +58,9 @@ def box_iou(rng, seed, set_id):
     return [_question(
         f"calc:box_iou:s{seed}", "box_iou", "4-2-1",
         _t(f"物体検出で、予測ボックス A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) と正解ボックス B = "
-           f"({', '.join(map(str, b))}) の IoU はいくらか (座標は連続値、小数第 3 位まで)。",
+           f"({', '.join(map(str, b))}) の IoU はいくらか (座標は連続値、小数第 3 位まで四捨五入)。",
            f"In object detection, what is the IoU of a predicted box A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) "
-           f"and a ground-truth box B = ({', '.join(map(str, b))}) (continuous coordinates), to 3 decimals?"),
+           f"and a ground-truth box B = ({', '.join(map(str, b))}) (continuous coordinates), rounded to 3 decimals?"),
         _t(f"共通部分 {iw}×{ih} = {inter}、A の面積 {area_a}、B の面積 {area_b}。IoU = 共通部分 / (A + B − 共通部分) = "
            f"{inter} / {area_a + area_b - inter} = {key:.3f}。",
            f"Intersection {iw}×{ih} = {inter}; area A {area_a}, area B {area_b}. IoU = intersection / (A + B − "
@@ -85,9 +85,9 @@ def dqn_target(rng, seed, set_id):
     return [_question(
         f"calc:dqn_target:s{seed}", "dqn_target", "4-7-1",
         _t(f"DQN で、遷移 (s, a, r = {r:g}, s') の s' は終端状態ではない。ターゲットネットワークによる s' の各行動の Q 値が "
-           f"({qs})、割引率 γ = {gamma:g} のとき、教師信号 (ターゲット) y はいくらか (小数第 3 位まで)。",
+           f"({qs})、割引率 γ = {gamma:g} のとき、教師信号 (ターゲット) y はいくらか (小数第 3 位まで四捨五入)。",
            f"In DQN, a transition (s, a, r = {r:g}, s') has a non-terminal s'. The target network's Q values of the "
-           f"actions in s' are ({qs}) and the discount is γ = {gamma:g}. What is the target y, to 3 decimals?"),
+           f"actions in s' are ({qs}) and the discount is γ = {gamma:g}. What is the target y, rounded to 3 decimals?"),
         _t(f"y = r + γ max_a' Q(s', a') = {r:g} + {gamma:g} × {q.max():g} = {key:.3f}。",
            f"y = r + γ max_a' Q(s', a') = {r:g} + {gamma:g} × {q.max():g} = {key:.3f}."),
         key,
@@ -162,10 +162,11 @@ def int8_quantize(rng, seed, set_id):
            f"s = {max_abs:g} / 127 = {scale:.6f}; q = round({w:g} / {scale:.6f}) = round({w / scale:.3f}) = {key:g}."),
         key,
         [("scale_255", float(np.round(w / (max_abs / 255))), _t("127 ではなく 255 で割った (非対称の範囲)", "used 255 levels instead of 127")),
-         ("truncate", float(np.floor(w / scale)) if np.floor(w / scale) != key else float(np.ceil(w / scale)),
-          _t("四捨五入せずに切り捨て (切り上げ) た", "truncated instead of rounding")),
+         ("truncate", float(np.floor(w / scale)), _t("四捨五入せずに切り捨てた", "truncated instead of rounding"))
+         if np.floor(w / scale) != key else
+         ("round_up", float(np.ceil(w / scale)), _t("四捨五入せずに切り上げた", "rounded up instead of to the nearest")),
          ("scale_128", float(np.round(w / (max_abs / 128))), _t("127 ではなく 128 を使った", "used 128 instead of 127")),
-         ("times_scale", float(np.round(w * 127 * max_abs)), _t("スケールで割らずに掛けた", "multiplied by the scale instead of dividing"))],
+         ("times_max", float(np.round(w * 127 * max_abs)), _t("max|w| で割らずに掛けた", "multiplied by max|w| instead of dividing by it"))],
         0, rng, set_id, seed, params_)]
 
 
@@ -180,9 +181,9 @@ def model_memory(rng, seed, set_id):
     return [_question(
         f"calc:model_memory:s{seed}", "model_memory", "5-1-1",
         _t(f"パラメータ数 {millions:g}M (1M = 10⁶) のモデルの重みを {dtype} で保存する。重みだけで何 MB か "
-           f"(1 MB = 10⁶ バイト、小数第 1 位まで)。",
+           f"(1 MB = 10⁶ バイト、小数第 1 位まで四捨五入)。",
            f"A model with {millions:g}M parameters (1M = 10⁶) stores its weights as {dtype}. How many MB do the "
-           f"weights take (1 MB = 10⁶ bytes), to 1 decimal?"),
+           f"weights take (1 MB = 10⁶ bytes), rounded to 1 decimal?"),
         _t(f"{dtype} は 1 要素 {nbytes} バイト: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB。",
            f"{dtype} takes {nbytes} byte(s) per value: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB."),
         key,

@@ -38,10 +38,14 @@ def _fmt(value, decimals):
 
 
 def _question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params):
-    """A calc question with the key and the first three slips that differ from it (and each other) as shown.
+    """A calc question with the key and the first three slips that differ from it (and each other) as shown,
+    none within one unit of the last decimal of the key (rounding intermediate values can land there).
 
     slips: [(slip id, value, {ja, en} description)]. Raises Redraw when fewer than three remain.
     """
+    scaled = key * 10 ** decimals
+    if decimals and abs(scaled - math.floor(scaled) - 0.5) < 1e-6:
+        raise Redraw()   # a rounding tie: "rounded to N decimals" would not say which way
     key_text = _fmt(key, decimals)
     seen = {key_text}
     wrong = []
@@ -50,6 +54,10 @@ def _question(qid, template, item, stem, explanation, key, slips, decimals, rng,
             continue
         shown = _fmt(value, decimals)
         if shown in seen or (decimals == 0 and value < 1):
+            continue
+        # One unit of the last decimal away from the key is what rounding intermediate results can give (F1 from
+        # rounded precision and recall): such an option could be right for a careful learner, so it is not offered.
+        if decimals and abs(float(shown) - float(key_text)) < 1.5 * 10 ** -decimals:
             continue
         seen.add(shown)
         wrong.append(Option(shown, False, verdict={"check": "slip", "ja": text["ja"], "en": text["en"]},
@@ -262,7 +270,7 @@ def softmax_value(rng, seed, set_id):
     params_ = {"x": x, "index": k}
     return [_question(
         f"calc:softmax_value:s{seed}", "softmax_value", "3-1-3",
-        _t(f"スコア x = ({xs}) に softmax を適用したとき、{k + 1} 番目の要素の値はいくつか (小数第 3 位まで)。",
+        _t(f"スコア x = ({xs}) に softmax を適用したとき、{k + 1} 番目の要素の値はいくつか (小数第 3 位まで四捨五入)。",
            f"Softmax is applied to the scores x = ({xs}). What is its element number {k + 1} (3 decimals)?"),
         _t(f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}。",
            f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}."),
@@ -296,9 +304,9 @@ def cross_entropy_value(rng, seed, set_id):
     return [_question(
         f"calc:cross_entropy_value:s{seed}", "cross_entropy_value", "3-1-3",
         _t(f"出力 y = ({ys}) (softmax 後)、正解が {k + 1} 番目のクラスのとき、交差エントロピー誤差 −Σ t log y "
-           "(自然対数) はいくつか (小数第 3 位まで)。",
+           "(自然対数) はいくつか (小数第 3 位まで四捨五入)。",
            f"The network outputs y = ({ys}) (after softmax) and the true class is number {k + 1}. What is the cross "
-           "entropy error −Σ t log y (natural log), to 3 decimals?"),
+           "entropy error −Σ t log y (natural log), rounded to 3 decimals?"),
         _t(f"one-hot の t で残るのは正解クラスの項だけ: −log({y[k]:.2f}) = {ce:.3f}。",
            f"With a one-hot t only the true class's term remains: −log({y[k]:.2f}) = {ce:.3f}."),
         ce,
@@ -323,8 +331,8 @@ def entropy_value(rng, seed, set_id):
     params_ = {"p": p, "base": 2 if bits else "e"}
     return [_question(
         f"calc:entropy_value:s{seed}", "entropy_value", "1-3-1",
-        _t(f"確率分布 p = ({ps}) のエントロピー H(p) = −Σ p log p を{unit_ja} で求めよ (小数第 3 位まで)。",
-           f"What is the entropy H(p) = −Σ p log p of p = ({ps}) in {unit_en}, to 3 decimals?"),
+        _t(f"確率分布 p = ({ps}) のエントロピー H(p) = −Σ p log p を{unit_ja} で求めよ (小数第 3 位まで四捨五入)。",
+           f"What is the entropy H(p) = −Σ p log p of p = ({ps}) in {unit_en}, rounded to 3 decimals?"),
         _t(f"H(p) = −Σ p_i log p_i = {key:.3f} {'ビット' if bits else 'ナット'}。",
            f"H(p) = −Σ p_i log p_i = {key:.3f} {'bits' if bits else 'nats'}."),
         key,
@@ -346,7 +354,7 @@ def kl_value(rng, seed, set_id):
     params_ = {"p": p, "q": q}
     return [_question(
         f"calc:kl_value:s{seed}", "kl_value", "1-3-1",
-        _t(f"p = ({ps})、q = ({qs}) のとき、KL ダイバージェンス D_KL(p‖q) = Σ p log(p/q) (自然対数) はいくつか (小数第 3 位まで)。",
+        _t(f"p = ({ps})、q = ({qs}) のとき、KL ダイバージェンス D_KL(p‖q) = Σ p log(p/q) (自然対数) はいくつか (小数第 3 位まで四捨五入)。",
            f"For p = ({ps}) and q = ({qs}), what is the KL divergence D_KL(p‖q) = Σ p log(p/q) (natural log), to 3 "
            "decimals?"),
         _t(f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = {kl:.3f}。KL ダイバージェンスは非対称で、D_KL(q‖p) とは一般に異なります。",
@@ -382,9 +390,9 @@ def adam_step(rng, seed, set_id):
     return [_question(
         f"calc:adam_step:s{seed}", "adam_step", "3-2-3",
         _t(f"パラメータ w = {w} を Adam (学習率 {lr}、β1 = {b1}、β2 = {b2}、ε = 1e-8、m と v の初期値 0) で更新する。"
-           f"勾配が {g} のとき、1 回目 (t = 1) の更新後の w はいくつか (小数第 {decimals} 位まで)。",
+           f"勾配が {g} のとき、1 回目 (t = 1) の更新後の w はいくつか (小数第 {decimals} 位まで四捨五入)。",
            f"A parameter w = {w} is updated by Adam (learning rate {lr}, β1 = {b1}, β2 = {b2}, ε = 1e-8, m and v "
-           f"start at 0). With gradient {g}, what is w after the first update (t = 1), to {decimals} decimals?"),
+           f"start at 0). With gradient {g}, what is w after the first update (t = 1), rounded to {decimals} decimals?"),
         _t(f"m = (1 − β1)g = {m:g}、v = (1 − β2)g² = {v:g}。バイアス補正 m̂ = m / (1 − β1) = {g}、"
            f"v̂ = v / (1 − β2) = {g * g:g} により、最初の一歩は学習率と同じ大きさ: w − lr·m̂ / (√v̂ + ε) = {key:.{decimals}f}。",
            f"m = (1 − β1)g = {m:g}, v = (1 − β2)g² = {v:g}. Bias correction gives m̂ = m / (1 − β1) = {g} and "
@@ -417,9 +425,9 @@ def momentum_step(rng, seed, set_id):
     return [_question(
         f"calc:momentum_step:s{seed}", "momentum_step", "3-2-1",
         _t(f"Momentum (v ← αv − η∇L、w ← w + v) で、学習率 η = {lr}、α = {mom}、現在の w = {w}、v = {v0}、勾配 {g} の"
-           "とき、更新後の w はいくつか (小数第 4 位まで)。",
+           "とき、更新後の w はいくつか (小数第 4 位まで四捨五入)。",
            f"Momentum SGD (v ← αv − η∇L, w ← w + v) with learning rate η = {lr} and α = {mom}: w = {w}, v = {v0} and "
-           f"the gradient is {g}. What is w after the update, to 4 decimals?"),
+           f"the gradient is {g}. What is w after the update, rounded to 4 decimals?"),
         _t(f"v ← {mom}×{_p(v0)} − {lr}×{_p(g)} = {v1:.4f}、w ← {w} + {_p(round(v1, 4))} = {key:.4f}。",
            f"v ← {mom}×{_p(v0)} − {lr}×{_p(g)} = {v1:.4f}, w ← {w} + {_p(round(v1, 4))} = {key:.4f}."),
         key,
@@ -485,7 +493,7 @@ def metrics(rng, seed, set_id):
         key, what_ja, what_en, expl, slips = asks[name]
         qs.append(_question(
             f"calc:metrics:s{seed}:{name}", f"metrics_{name}", "2-1-12",
-            _t(table_ja + f"{what_ja} はいくつか (小数第 3 位まで)。", table_en + f" What is {what_en}, to 3 decimals?"),
+            _t(table_ja + f"{what_ja} はいくつか (小数第 3 位まで四捨五入)。", table_en + f" What is {what_en}, rounded to 3 decimals?"),
             expl, float(key), [(s, float(v), t) for s, v, t in slips], 3, rng, set_id, seed, params_))
     return qs
 

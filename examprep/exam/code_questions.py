@@ -41,11 +41,14 @@ import json
 import os
 import random
 import textwrap
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from examprep import catalog, holes, mutants, paths, sandbox, source
 from examprep.exam.model import Option, Question, marker
+
+AST_LOCK = threading.Lock()
 
 CACHE_RULES = 1          # bump when what is cached (or how it is judged) changes
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
@@ -133,11 +136,12 @@ def _verdict(failure):
 def _prove(problem, on_progress=None):
     """Grade, in one sandbox run, the reference, each candidate line replaced by `pass` (the load-bearing
     proof of holes.load_bearing, made here in the same run) and every mutant of every candidate line."""
-    answer = source.reference_answer(problem)
-    cands = holes.candidates(problem)
-    muts = mutants.mutants_for(problem, cands)
-    variants = ([("reference", answer)] + [(f"r{c.index}", holes.removal_variant(problem, c)) for c in cands]
-                + [(f"m{i}", m.source) for i, m in enumerate(muts)])
+    with AST_LOCK:   # CPython 3.11's ast is not thread-safe; prove_all runs two problems at a time
+        answer = source.reference_answer(problem)
+        cands = holes.candidates(problem)
+        muts = mutants.mutants_for(problem, cands)
+        variants = ([("reference", answer)] + [(f"r{c.index}", holes.removal_variant(problem, c)) for c in cands]
+                    + [(f"m{i}", m.source) for i, m in enumerate(muts)])
     result = sandbox.grade_variants(problem.source, variants, seed=GRADE_SEED, time_limit=TIME_LIMIT,
                                     on_progress=on_progress)
     internal = [n for n, f in result.failures.items() if f is not None and f.get("check") == "internal"]
@@ -506,13 +510,30 @@ class StaleQuestion(Exception):
 
 def fill_source(question, text):
     """The complete answer file with the question's blank filled with text (others from the reference)."""
-    problem = catalog.get(question.problem)
-    blank = question.blank
-    if blank["ref"] != reference_fingerprint(problem):
-        raise StaleQuestion(question.id)
-    statement = blank["template"].replace(blank["marker"], text)
-    lines = [blank["indent"] + line if line.strip() else "" for line in statement.split("\n")]
-    return holes.replace_lines(source.reference_answer(problem), [(blank["start"], blank["end"], lines)])
+    return fill_sources([(question, text)])
+
+
+def fill_sources(pairs):
+    """The complete answer file with several blanks of one problem filled: [(question, text)], the rest reference."""
+    problem = catalog.get(pairs[0][0].problem)
+    edits = []
+    for question, text in pairs:
+        blank = question.blank
+        if question.problem != problem.id or blank["ref"] != reference_fingerprint(problem):
+            raise StaleQuestion(question.id)
+        statement = blank["template"].replace(blank["marker"], text)
+        lines = [blank["indent"] + line if line.strip() else "" for line in statement.split("\n")]
+        edits.append((blank["start"], blank["end"], lines))
+    return holes.replace_lines(source.reference_answer(problem), sorted(edits))
+
+
+def grade_combination(problem, pairs, time_limit=TIME_LIMIT):
+    """The grader's failure (None when it passes) for several blanks of one set filled together: [(question, text)].
+    Each option was proven wrong with the other blanks holding the reference; a combination of options can still
+    make a correct program (mirrored signs across lines), and a right program is right."""
+    result = sandbox.grade_variants(problem.source, [("set", fill_sources(pairs))], seed=GRADE_SEED,
+                                    time_limit=time_limit)
+    return result.failures.get("set", {"check": "internal", "ja": "採点できませんでした。", "en": "Not graded."})
 
 
 def grade_fills(problem, fills, time_limit=TIME_LIMIT):

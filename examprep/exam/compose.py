@@ -11,7 +11,8 @@ Quotas are whole numbers from the weights by the largest-remainder method, so ev
 area is within one question of weight × count. Within area 3 (the NumPy code area)
 CODE_SHARE of the questions are code blanks, spread over the problems in sets of 2–4
 sharing one listing, and one code question in FREE_EVERY is asked free-form (typed,
-graded by running it). The rest of each area's quota is calculation questions from
+graded by running it). A set whose listing would show an earlier question's answer, or whose
+answers an earlier listing showed, is not used (`leaks`); so a problem rarely gets two sets. The rest of each area's quota is calculation questions from
 the templates of that area, drawn by weight. A set that would overflow its area's quota
 is cut (its first questions kept), so the quotas are met exactly. Sets are shuffled
 within their area and areas come in syllabus order, as in the real exam.
@@ -24,6 +25,7 @@ AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
 CODE_SHARE = 0.7
 FREE_EVERY = 8
 SET_SIZES = (2, 3, 3, 4)
+LEAK_MIN = 8
 
 
 class CompositionError(Exception):
@@ -52,24 +54,44 @@ def quotas(count, areas=None):
     return out
 
 
+def _squeeze(text):
+    return "".join(text.split())
+
+
+def leaks(earlier, questions):
+    """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer
+    that an earlier listing showed (listings print every line but their own blanks). Answers shorter than
+    LEAK_MIN characters (a name, `dout`) are common words, not give-aways."""
+    answers = {_squeeze(q.answer) for q in questions if len(_squeeze(q.answer)) >= LEAK_MIN}
+    listing = _squeeze(questions[0].code or "")
+    for q in earlier:
+        if (len(_squeeze(q.answer)) >= LEAK_MIN and _squeeze(q.answer) in listing) or \
+                any(a in _squeeze(q.code or "") for a in answers):
+            return True
+    return False
+
+
 def _code_sets(problems, proofs, want, seed, rng):
-    """Code sets from these problems, about `want` questions, at most one set per problem per round."""
+    """Code sets from these problems, `want` questions if they have enough, none giving away another's answer."""
     from examprep.exam import code_questions
 
-    sets, used, total = [], {}, 0
+    sets, used, total, asked = [], {}, 0, []
     usable = [p for p in problems if proofs[p.id].get("reference_passed")]
     for rounds in range(4):
         rng.shuffle(usable)
         progressed = False
-        for problem in usable:
+        for k, problem in enumerate(usable):
             if total >= want:
                 return sets
-            size = min(rng.choice(SET_SIZES), want - total)
+            # Bigger sets when few problems are left for what is still wanted.
+            needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
+            size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
             qs = code_questions.code_set(problem, seed * 100 + rounds, size, proofs[problem.id],
                                          exclude=used.setdefault(problem.id, set()))
-            if qs:
+            if qs and not leaks(asked, qs):
                 used[problem.id].update(q.blank["candidate"] for q in qs)
                 sets.append(qs)
+                asked += qs
                 total += len(qs)
                 progressed = True
         if not progressed:

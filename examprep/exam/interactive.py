@@ -1,7 +1,7 @@
 """`examprep mock-exam`: choose what to do (sit, resume, submit, print, export) and run the exam at the terminal.
 
 The exam screen shows one question at a time with the time left; commands are read with
-input(), so line editing works. The deadline is enforced with a real-time timer
+input() with readline loaded, so line editing (arrows, history) works. The deadline is enforced with a real-time timer
 (SIGALRM): when it fires while the learner is typing, the input is abandoned and the
 exam is submitted as it stands. Ctrl-C, Ctrl-D and q pause (the state is already saved;
 the clock keeps running); --resume continues.
@@ -10,6 +10,12 @@ import random
 import signal
 import sys
 import time
+import unicodedata
+
+try:
+    import readline  # noqa: F401 - loading it gives input() line editing
+except ImportError:  # not on every platform
+    readline = None
 
 from rich.markup import escape
 from rich.syntax import Syntax
@@ -62,6 +68,8 @@ TEXT = {
     "preparing": {"ja": "問題を作成しています (初回は誤答の検証に少し時間がかかります)…",
                   "en": "Preparing the questions (the first time, proving the distractors takes a little while)…"},
     "store_failed": {"ja": "結果を進捗データベースに保存できませんでした: {msg}", "en": "Could not save the result to the progress store: {msg}"},
+    "store_retry": {"ja": "結果は試験ファイルに保存済みです。次に examprep mock-exam を実行したときに記録し直します。",
+                    "en": "The result is kept in the exam's file; the next examprep mock-exam records it."},
     "wrote_print": {"ja": "{path} に {n} 問を書き出しました (解答は別ページ)。", "en": "Wrote {n} questions to {path} (answer key on separate pages)."},
     "wrote_export": {"ja": "{path} に {n} 問を書き出しました (schema examprep.exam/1)。",
                      "en": "Wrote {n} questions to {path} (schema examprep.exam/1)."},
@@ -148,11 +156,14 @@ def _main(args, lang):
             print(_t("wrote_export", lang, path=path, n=len(questions)))
         return 0
 
+    for done in Sitting.unrecorded():   # results the store could not take when they were submitted
+        _record(con, done, lang)
     open_ones = Sitting.open_ones()
     if args.submit or args.resume:
         if not open_ones:
             raise SittingError(_t("no_open", "ja"), _t("no_open", "en"))
         sitting = open_ones[-1]
+        sitting.lock()
         given = [name for name, value in (("--questions", args.questions), ("--minutes", args.minutes),
                                           ("--seed", args.seed), ("--area", args.area)) if value]
         if given:
@@ -167,6 +178,7 @@ def _main(args, lang):
 
     for old in open_ones:
         if old.expired():   # ran out while closed: submit it now, as it stood
+            old.lock()
             con.print(_t("expired_closed", lang))
             _finish(con, old, "timeout", lang)
     still_open = [s for s in open_ones if not s.expired()]
@@ -184,6 +196,7 @@ def _main(args, lang):
             raise
         con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
     sitting = Sitting.new(questions, minutes, seed, areas, session_id=session_id)
+    sitting.lock()
     from examprep.exam.compose import composition
 
     con.print(_t("intro", lang, n=len(questions), m=results.clock(minutes * 60), line=round(PASS_LINE * 100)))
@@ -257,6 +270,25 @@ def _ask(sitting, prompt):
         signal.signal(signal.SIGALRM, previous)
 
 
+def _discard_typed_input():
+    """Drop what was typed but not entered when the time ran out, so it does not reach the shell afterwards."""
+    try:
+        import termios
+
+        if sys.stdin.isatty():
+            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
+    except (ImportError, OSError, ValueError):
+        pass
+
+
+def _time_up(con, sitting, lang):
+    _discard_typed_input()
+    sitting.save()
+    con.print()
+    con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+    return _finish(con, sitting, "timeout", lang)
+
+
 def _prompt(sitting, index):
     return f"[{results.clock(sitting.remaining())}] {index + 1}/{len(sitting.questions)} > "
 
@@ -274,10 +306,7 @@ def _sit(con, sitting, lang):
             text = _ask(sitting, _prompt(sitting, index)).strip()
         except TimeUp:
             sitting.add_time(index, time.monotonic() - started)
-            sitting.save()
-            con.print()
-            con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
-            return _finish(con, sitting, "timeout", lang)
+            return _time_up(con, sitting, lang)
         except (KeyboardInterrupt, EOFError) as exc:
             sitting.add_time(index, time.monotonic() - started)
             sitting.save()
@@ -285,7 +314,7 @@ def _sit(con, sitting, lang):
             con.print(_t("paused", lang, left=results.clock(sitting.remaining())))
             return 130 if isinstance(exc, KeyboardInterrupt) else 0
         sitting.add_time(index, time.monotonic() - started)
-        cmd = text.lower()
+        cmd = unicodedata.normalize("NFKC", text).lower()   # full-width １ / ｙ typed with the IME on
         if cmd in ("1", "2", "3", "4", "a", "b", "c", "d"):
             if q.kind == "code_free":
                 con.print(_t("not_choice", lang))
@@ -300,16 +329,17 @@ def _sit(con, sitting, lang):
             if q.kind != "code_free":
                 con.print(_t("not_typed", lang))
                 continue
+            started = time.monotonic()
             try:
                 typed = _ask(sitting, f"{q.label} = ")
             except TimeUp:
-                sitting.save()
-                con.print()
-                con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
-                return _finish(con, sitting, "timeout", lang)
+                sitting.add_time(index, time.monotonic() - started)
+                return _time_up(con, sitting, lang)
             except (KeyboardInterrupt, EOFError):
+                sitting.add_time(index, time.monotonic() - started)
                 con.print()
                 continue
+            sitting.add_time(index, time.monotonic() - started)
             if typed.strip():
                 sitting.write(index, typed.strip())
                 redraw = _advance(con, sitting, index, lang) or True
@@ -335,15 +365,16 @@ def _sit(con, sitting, lang):
         elif cmd in ("?", "h", "help"):
             con.print(_t("help", lang))
         elif cmd == "s":
+            started = time.monotonic()
             try:
-                sure = _ask(sitting, _t("confirm", lang, **sitting.counts())).strip().lower()
+                sure = unicodedata.normalize("NFKC", _ask(sitting, _t("confirm", lang, **sitting.counts()))).strip().lower()
             except TimeUp:
-                con.print()
-                con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
-                return _finish(con, sitting, "timeout", lang)
+                sitting.add_time(index, time.monotonic() - started)
+                return _time_up(con, sitting, lang)
             except (KeyboardInterrupt, EOFError):
                 con.print()
                 continue
+            sitting.add_time(index, time.monotonic() - started)
             if sure in ("y", "yes", "はい"):
                 sitting.save()
                 return _finish(con, sitting, "submitted", lang)
@@ -367,8 +398,6 @@ def _advance(con, sitting, index, lang):
 
 def _finish(con, sitting, reason, lang):
     from examprep import render
-    from examprep.exam.sitting import record
-    from examprep.progress import StoreError
 
     has_typed = any(q.kind == "code_free" and (sitting.answer_of(i)["text"] or "").strip()
                     for i, q in enumerate(sitting.questions))
@@ -376,9 +405,19 @@ def _finish(con, sitting, reason, lang):
         con.print(f"[dim]{_t('grading', lang)}[/dim]")
     with render.status(con, lang, "grade"):
         result = sitting.submit(reason)
-    try:
-        record(sitting, result)
-    except StoreError as exc:
-        con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
+    _record(con, sitting, lang)
     results.render(con, sitting, result, lang)
     return 0
+
+
+def _record(con, sitting, lang):
+    """Put a submitted sitting into the progress store; when the store cannot take it now, say so: the next
+    `examprep mock-exam` tries again (the result is kept in the sitting's file meanwhile)."""
+    from examprep.exam.sitting import record
+    from examprep.progress import StoreError
+
+    try:
+        record(sitting, sitting.data["result"])
+    except StoreError as exc:
+        con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
+        con.print(f"[yellow]{_t('store_retry', lang)}[/yellow]")

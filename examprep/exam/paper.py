@@ -35,7 +35,7 @@ TEXT = {
     "write_here": {"ja": "解答: ______________________________", "en": "Answer: ______________________________"},
     "key": {"ja": "解答", "en": "Answer key"},
     "explanations": {"ja": "解説", "en": "Explanations"},
-    "typed": {"ja": "(記述式、実行して採点)", "en": "(typed, graded by running it)"},
+    "typed": {"ja": "(記述式: 空欄に入るコードを書く)", "en": "(typed: write the code for the blank)"},
 }
 
 
@@ -65,8 +65,8 @@ def render_markdown(questions, lang, seed, minutes, pass_line):
         out.append("")
     out += [PAGE_BREAK, f"## {_t('key', lang)}", "", "| # | " + ("解答" if lang == "ja" else "Answer") + " |", "|---|---|"]
     for k, q in enumerate(questions, 1):
-        answer = f"{LETTERS[q.key]}. `{q.answer}`" if q.key is not None else f"`{q.answer}`"
-        out.append(f"| {k} | {answer.replace('|', '¦')} |")
+        code = "<br>".join(f"`{line.strip()}`" for line in q.answer.replace("|", "¦").splitlines() if line.strip())
+        out.append(f"| {k} | {LETTERS[q.key] + '. ' if q.key is not None else ''}{code} |")
     out += ["", PAGE_BREAK, f"## {_t('explanations', lang)}", ""]
     for k, q in enumerate(questions, 1):
         out += [f"**{k}.** {q.explanation[lang]}", ""]

@@ -29,6 +29,7 @@ TEXT = {
     "right": {"ja": "正解", "en": "Correct answer"},
     "why": {"ja": "診断", "en": "Diagnosis"},
     "explain": {"ja": "解説", "en": "Explanation"},
+    "credited": {"ja": "組み合わせ全体で正解とした問題: {items}", "en": "Credited as a whole listing: {items}"},
     "more": {"ja": "履歴と分野別の推移: examprep report ・ 苦手な部品のドリル: examprep drill ID",
              "en": "History and per-area trend: examprep report · drill a weak component: examprep drill ID"},
 }
@@ -43,6 +44,15 @@ def clock(seconds):
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def context(question, around=2):
+    """The lines of a code question's listing around its blank (a whole-line blank alone says nothing)."""
+    lines = question.code.splitlines()
+    at = next((i for i, line in enumerate(lines) if question.blank["marker"] in line), None)
+    if at is None:
+        return [question.blank["template"]]
+    return [line for line in lines[max(0, at - around):at + around + 1] if line.strip()]
 
 
 def render(con, sitting, result, lang):
@@ -69,10 +79,14 @@ def render(con, sitting, result, lang):
     n = result["questions"]
     con.print(t("time", lang, used=clock(result["seconds_used"]), allowed=clock(result["minutes"] * 60),
                 answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0)))
-    slow = sorted(result["items"], key=lambda r: -r["seconds"])[:5]
-    if slow and slow[0]["seconds"] > 0:
-        con.print(t("slowest", lang, items=", ".join(f"#{r['number']} {clock(r['seconds'])}" for r in slow
-                                                     if r["seconds"] > 0)))
+    slow = [r for r in sorted(result["items"], key=lambda r: -r["seconds"])[:5] if r["seconds"] >= 1]
+    if slow:
+        con.print(t("slowest", lang, items=", ".join(f"#{r['number']} {clock(r['seconds'])}" for r in slow)))
+    credited = [r for r in result["items"] if r.get("note")]
+    if credited:
+        numbers = ", ".join(f"#{r['number']}" for r in credited)
+        con.print(f"[green]{t('credited', lang, items=numbers)}[/green]")
+        con.print(f"[dim]{escape(credited[0]['note'][lang])}[/dim]")
 
     missed = [r for r in result["items"] if r["gradable"] and not r["correct"]]
     con.print()
@@ -88,7 +102,8 @@ def render(con, sitting, result, lang):
                   f"{q.item}{flag}[/dim]")
         con.print(escape(q.stem[lang]))
         if q.blank:
-            con.print(f"  [cyan]{escape(q.blank['template'])}[/cyan]")
+            for line in context(q):
+                con.print(f"  [cyan]{escape(line)}[/cyan]", highlight=False)
         yours = escape(r["answer"]) if r["answer"] is not None else f"[dim]{t('unanswered', lang)}[/dim]"
         con.print(f"  {t('yours', lang)}: [red]{yours}[/red]")
         con.print(f"  {t('right', lang)}: [green]{escape(q.answer or '')}[/green]")

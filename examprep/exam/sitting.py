@@ -158,17 +158,50 @@ class Sitting:
 
     # --- submission -------------------------------------------------------------------------------------------
 
-    def submit(self, reason, grade_free=None, now=None):
-        """Score the sitting, mark it submitted and save. reason: submitted | timeout. Returns the result dict.
-        grade_free(problem_id, [(qid, question, text)]) -> {qid: failure or None, or "stale"} (default: the sandbox)."""
+    def submit(self, reason, grade_free=None, grade_set=None, now=None):
+        """Score the sitting, mark it submitted and save. reason: submitted | timeout (a sitting past its deadline
+        is always "timeout"). Returns the result dict. Graders (default: the sandbox):
+        grade_free(problem_id, [(qid, question, text)]) -> {qid: failure or None, or "stale"};
+        grade_set(problem_id, [(question, text)]) -> failure or None, or "stale"."""
         if self.data["status"] == "submitted":
             return self.data["result"]
+        now = time.time() if now is None else now
         self.data["status"] = "submitted"
-        self.data["reason"] = reason
-        self.data["submitted_at"] = time.time() if now is None else now
-        self.data["result"] = score(self, grade_free or _grade_free)
+        self.data["reason"] = "timeout" if self.expired(now) else reason
+        self.data["submitted_at"] = min(now, self.data["deadline"])
+        self.data["result"] = score(self, grade_free or _grade_free, grade_set or _grade_set)
+        self.data["recorded"] = False
         self.save()
         return self.data["result"]
+
+    @staticmethod
+    def unrecorded():
+        """Submitted sittings whose result is not in the progress store yet (it was locked or unwritable then)."""
+        out = []
+        if exams_dir().is_dir():
+            for path in sorted(exams_dir().glob("*.json")):
+                try:
+                    sitting = Sitting.load(path)
+                except SittingError:
+                    continue
+                if sitting.data["status"] == "submitted" and sitting.data.get("recorded") is False:
+                    out.append(sitting)
+        return out
+
+    def lock(self):
+        """Hold this sitting for this process (a second terminal on the same exam would overwrite its answers).
+        SittingError when another process holds it. Released when the process ends."""
+        try:
+            import fcntl
+        except ImportError:   # no advisory locks on this platform: one terminal per exam is up to the learner
+            return
+        self._lock_file = open(self.path.with_suffix(".lock"), "a")
+        try:
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock_file.close()
+            raise SittingError("この試験は別のターミナルで開かれています。そちらで続けるか、そちらを終了してから再開してください。",
+                               "This exam is open in another terminal: go on there, or close it first.")
 
 
 def _grade_free(problem_id, fills):
@@ -188,11 +221,43 @@ def _grade_free(problem_id, fills):
     return out
 
 
+def _grade_set(problem_id, pairs):
+    from examprep import catalog
+    from examprep.exam import code_questions
+
+    try:
+        return code_questions.grade_combination(catalog.get(problem_id), pairs)
+    except code_questions.StaleQuestion:
+        return "stale"
+
+
+SET_NOTE = {"ja": "選んだ組み合わせ全体で正しいプログラムになるため正解としました (参照実装とは別の書き方です)。",
+            "en": "Right as a whole: the answers you gave for this listing make a correct program together (written "
+                  "differently from the reference)."}
+
+
 def _free_diagnosis(failure):
     return {k: failure.get(k) for k in ("check", "stage", "what", "ja", "en") if failure.get(k) is not None}
 
 
-def score(sitting, grade_free):
+def _credit_correct_sets(questions, rows, grade_set):
+    """A listing with several blanks is right as a whole when the answers given make a correct program together."""
+    sets = {}
+    for i, q in enumerate(questions):
+        if q.kind.startswith("code") and q.set_id:
+            sets.setdefault(q.set_id, []).append(i)
+    for members in sets.values():
+        if len(members) < 2 or all(rows[i]["correct"] for i in members):
+            continue
+        if any(rows[i]["answer"] is None or not rows[i]["gradable"] for i in members):
+            continue
+        if grade_set(questions[members[0]].problem, [(questions[i], rows[i]["answer"]) for i in members]) is None:
+            for i in members:
+                if not rows[i]["correct"]:
+                    rows[i].update(correct=True, diagnosis=None, note=dict(SET_NOTE))
+
+
+def score(sitting, grade_free, grade_set=None):
     """The result of a sitting (schema examprep.exam-result/1)."""
     questions = sitting.questions
     free = {}
@@ -200,6 +265,7 @@ def score(sitting, grade_free):
         text = (sitting.answer_of(i)["text"] or "").strip()
         if q.kind == "code_free" and text:
             free.setdefault(q.problem, []).append((q.id, q, text))
+    grade_set = grade_set or (lambda problem_id, pairs: "stale")
     graded = {}
     for problem_id, fills in free.items():
         graded.update(grade_free(problem_id, fills))
@@ -210,7 +276,7 @@ def score(sitting, grade_free):
         row = {"number": i + 1, "question_id": q.id, "kind": q.kind, "area": q.area, "item": q.item,
                "problem": q.problem, "template": q.template, "flagged": a["flagged"],
                "seconds": round(a["seconds"], 1), "answer": None, "correct": False, "gradable": True,
-               "diagnosis": None}
+               "diagnosis": None, "note": None}
         if q.kind == "code_free":
             text = (a["text"] or "").strip()
             row["answer"] = text or None
@@ -234,11 +300,13 @@ def score(sitting, grade_free):
             if not row["correct"]:
                 row["diagnosis"] = option.verdict
         rows.append(row)
+    _credit_correct_sets(questions, rows, grade_set)
+    for q, row in zip(questions, rows):
         if row["gradable"]:
             area = per_area.setdefault(q.area, {"correct": 0, "total": 0, "seconds": 0.0})
             area["total"] += 1
             area["correct"] += row["correct"]
-            area["seconds"] += a["seconds"]
+            area["seconds"] += row["seconds"]
     total = sum(r["gradable"] for r in rows)
     correct = sum(r["correct"] for r in rows)
     rate = correct / total if total else 0.0
