@@ -394,11 +394,11 @@ def _stem(problem, label, whole_line, free):
     title = problem.title
     if free:
         return {"ja": f"次のコードは{title['ja']}の NumPy 実装である。空欄{label}に入るコードを書け。",
-                "en": f"The code below implements the {title['en'].lower()} in NumPy. "
+                "en": f"The code below is a NumPy implementation of: {title['en']}. "
                       f"Write the code that goes into blank {label}."}
     what_ja, what_en = ("行", "line") if whole_line else ("式", "expression")
     return {"ja": f"次のコードは{title['ja']}の NumPy 実装である。空欄{label}に入る{what_ja}として最も適切なものを選べ。",
-            "en": f"The code below implements the {title['en'].lower()} in NumPy. Which {what_en} belongs in "
+            "en": f"The code below is a NumPy implementation of: {title['en']}. Which {what_en} belongs in "
                   f"blank {label}?"}
 
 
