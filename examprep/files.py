@@ -4,16 +4,19 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path, text):
-    """Write text to path through a temporary file in the same folder and a rename, so a reader (or a crash)
-    never sees half a file. The file gets the usual permissions (mkstemp's are owner-only)."""
+def replace_atomically(path, write, binary=True, keep_mode=True, suffix=""):
+    """Call write(f) on a temporary file in path's folder, then rename it over path, so a reader (or a crash)
+    never sees half a file; if write raises (a failed checksum, Ctrl-C), the temporary file is removed and path
+    is left as it was. The file gets path's old permissions, or the usual ones (mkstemp's are owner-only)."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
+            write(f)
         try:
+            if not keep_mode:
+                raise OSError
             mode = path.stat().st_mode & 0o777
         except OSError:
             umask = os.umask(0)
@@ -27,3 +30,8 @@ def write_atomically(path, text):
         except OSError:
             pass
         raise
+
+
+def write_atomically(path, text):
+    """Write text (UTF-8) to path through a temporary file and a rename (see replace_atomically)."""
+    replace_atomically(path, lambda f: f.write(text), binary=False)

@@ -14,12 +14,12 @@ Written through a temporary file in the same folder and os.replace, with Ctrl-C 
 so a checkpoint is always a whole one.
 """
 import json
-import os
 import signal
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from examprep import files
 
 SCHEMA = "examprep.capstone-checkpoint/1"
 FILENAME = "checkpoint.npz"
@@ -81,7 +81,7 @@ def save(directory, trainer, data_info, components):
     arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
     path = directory / FILENAME
     with _holding_sigint():
-        replace_atomically(path, lambda f: np.savez(f, **arrays))
+        files.replace_atomically(path, lambda f: np.savez(f, **arrays), keep_mode=False)
     return path
 
 
@@ -136,26 +136,6 @@ def restore(trainer, meta, arrays):
     np.random.set_state((kind, arrays["np_random/keys"], pos, has_gauss, cached))
     trainer.epoch = int(meta["epoch"])
     trainer.history = list(meta["history"])
-
-
-def replace_atomically(path, write):
-    """Call write(binary file) on a temporary file beside path, then rename it over path; on any failure the
-    temporary file is removed and path is left as it was."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's files are owner-only; a checkpoint is an ordinary file
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class _holding_sigint:

@@ -114,7 +114,7 @@ def save_png(history, path, title):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(title)
     fig.tight_layout()
-    from examprep.capstone.checkpoint import replace_atomically
+    from examprep.files import replace_atomically
 
     try:
         replace_atomically(path, lambda f: fig.savefig(f, format="png", dpi=100))

@@ -7,14 +7,13 @@ SHA-256 verified, then renamed into place. Nothing half-written or unverified is
 The SHA-256 values are those of the compressed .gz archives as published; sources are cited per dataset.
 """
 import hashlib
-import os
 import socket
-import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from examprep import files
 from examprep.i18n import pick
 
 CHUNK = 1 << 16
@@ -182,11 +181,12 @@ class _Bar:
 def _download_one(url, remote, folder, progress, lang):
     """Download url into folder/remote.name through a verified temporary file. Returns the path.
     Raises OSError/URLError for network trouble and DownloadError for a wrong checksum."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{remote.name}.", suffix=".part", dir=folder)
     bar = None
-    try:
+
+    def fetch(out):
+        nonlocal bar
         digest = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
+        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
             total = response.headers.get("Content-Length")
             total = int(total) if total and total.isdigit() else remote.size
             label = pick({"ja": f"ダウンロード中 {remote.name}", "en": f"Downloading {remote.name}"}, lang)
@@ -201,16 +201,11 @@ def _download_one(url, remote, folder, progress, lang):
                 f"期待: {remote.sha256})。ミラーの内容が変わったか、通信が壊れています。",
                 f"The file downloaded from {url} has the wrong SHA-256 ({digest.hexdigest()}, expected "
                 f"{remote.sha256}): the mirror changed it or the transfer was corrupted.")
-        os.chmod(tmp, 0o644)
-        final = Path(folder) / remote.name
-        os.replace(tmp, final)
+
+    final = Path(folder) / remote.name
+    try:
+        files.replace_atomically(final, fetch, keep_mode=False, suffix=".part")
         return final
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     finally:
         if bar is not None:
             bar.close()
