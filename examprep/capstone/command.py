@@ -4,7 +4,7 @@ Modules: components.py (reference or the learner's passing answers), network.py 
 validation, test report), checkpoint.py (.npz checkpoints, resume), display.py (epoch lines, curves, PNG), run.py
 (this command), data.py / augment.py / download.py (datasets).
 
-Defaults (reference components, katakana15): 10 epochs, batch 100, Adam lr 0.002 with cosine decay to 5 %,
+Defaults (reference components, katakana15): 20 epochs, batch 100, Adam lr 0.002 with cosine decay to 5 %,
 BatchNorm after each conv and the hidden affine, augmentation (±2 px shifts, ±10° rotations). 10 % of the training
 images (stratified, seeded) are held out for validation each epoch; the test set is evaluated once at the end.
 Without --save, the run folder is <data dir>/capstone/<UTC time>-<data>-<components>/ (checkpoint.npz, curves.png).
@@ -58,7 +58,7 @@ def add_arguments(p):
                    help="where mnist/fashion-mnist/kmnist files are (or are downloaded to) "
                         "/ データファイルの置き場所")
     p.add_argument("--epochs", type=int, default=None, metavar="N",
-                   help="number of epochs (default 10; with --resume: the new total) / エポック数 (既定 10)")
+                   help="number of epochs (default 20; with --resume: the new total) / エポック数 (既定 20)")
     p.add_argument("--batch-size", type=int, default=None, metavar="B", help="mini-batch size (default 100) "
                                                                               "/ バッチサイズ")
     p.add_argument("--lr", type=float, default=None, metavar="LR",

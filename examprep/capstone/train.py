@@ -16,7 +16,7 @@ import numpy as np
 
 from examprep.capstone.components import ComponentFailure
 
-DEFAULTS = {"epochs": 10, "batch_size": 100, "lr": 0.002, "norm": "batchnorm", "val_fraction": 0.1,
+DEFAULTS = {"epochs": 20, "batch_size": 100, "lr": 0.002, "norm": "batchnorm", "val_fraction": 0.1,
             "lr_decay": "cosine"}
 
 
