@@ -34,7 +34,9 @@ def export_main(args):
              err=True)
         return 2
     n = len(data["attempts"])
-    _say(args, f"{path} に {n} 件の解答記録を書き出しました。", f"Wrote {n} attempts to {path}.")
+    exams = sum(1 for x in data["sessions"] if x["kind"] == "exam")
+    _say(args, f"{path} に {n} 件の解答記録と模試 {exams} 回を書き出しました。",
+         f"Wrote {n} attempts and {exams} mock exam(s) to {path}.")
     return 0
 
 

@@ -94,7 +94,7 @@ TEXT = {
     "nothing_due": {"ja": "今は期限の来た問題はありません。", "en": "Nothing is due right now."},
     "upcoming": {"ja": "次の予定", "en": "Coming up"},
     "sessions": {"ja": "練習セッション", "en": "Practice sessions"},
-    "exams": {"ja": "模試 (分野別の正答率の推移)", "en": "Mock exams (per-area rate over time)"},
+    "exams": {"ja": "模試 (分1〜分5: 分野 1〜5 ごとの正答率の推移)", "en": "Mock exams (rate in areas A1–A5 over time)"},
     "score": {"ja": "得点", "en": "Score"},
     "result": {"ja": "合否", "en": "Result"},
     "exam_rate": {"ja": "正答率", "en": "Rate"},
@@ -481,14 +481,17 @@ def exam_rows(data, lang):
     rows = []
     for e in data.get("exams", []):
         verdict = ("合格" if lang == "ja" else "pass") if e["passed"] else ("不合格" if lang == "ja" else "fail")
-        rows.append([day(e["started_at"]), f"{e['correct']}/{e['graded']}", pct(e["rate"]), verdict]
+        if e["reason"] == "timeout":
+            verdict += " ⏰"
+        when = schedule.parse_time(e["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+        rows.append([when, f"{e['correct']}/{e['graded']}", pct(e["rate"]), verdict]
                     + [pct(e["per_area"][a]) if e["per_area"].get(a) is not None else "—" for a in "12345"])
     return rows
 
 
 def exam_header(lang):
     return [t("started", lang), t("score", lang), t("exam_rate", lang), t("result", lang)] + \
-        [("分野" if lang == "ja" else "Area ") + a for a in "12345"]
+        [("分" if lang == "ja" else "A") + a for a in "12345"]
 
 
 def session_header(lang):
@@ -574,7 +577,7 @@ def _exam_table_text(con, data, lang):
 
     table = Table(title=t("exams", lang), title_justify="left", show_edge=False, pad_edge=False)
     for i, h in enumerate(exam_header(lang)):
-        table.add_column(h, justify="left" if i in (0, 3) else "right", no_wrap=i == 0)
+        table.add_column(h, justify="left" if i in (0, 3) else "right", no_wrap=i in (0, 3))
     for row in exam_rows(data, lang):
         table.add_row(*row)
     con.print(table)

@@ -72,3 +72,20 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
                             capture_output=True, text=True)
     assert graded.returncode == 0, graded.stdout + graded.stderr
     assert json.loads(graded.stdout)["passed"] is True
+
+    # The capstone's bundled data set ships and loads (its SHA-256 is checked on load), and the exam's
+    # calculation questions come from the installed copy.
+    data = subprocess.run(
+        [str(py), "-c",
+         "from examprep.capstone import data; d = data.load('katakana15', progress=False);"
+         "print(d.x_train.shape, d.x_test.shape, ''.join(d.classes))"],
+        cwd=outside, env=clean_env, capture_output=True, text=True)
+    assert data.returncode == 0, data.stderr
+    assert data.stdout.split() == ["(3000,", "1,", "28,", "28)", "(4500,", "1,", "28,", "28)", "アイウエオカキクケコサシスセソ"]
+    exam = subprocess.run([exe, "mock-exam", "--questions", "5", "--area", "4", "--seed", "1", "--export", "e.json"],
+                          cwd=outside, env=clean_env, capture_output=True, text=True)
+    assert exam.returncode == 0, exam.stdout + exam.stderr
+    assert len(json.loads((outside / "e.json").read_text())["questions"]) == 5
+    for command in ("capstone", "mock-exam"):
+        helped = subprocess.run([exe, command, "--help"], cwd=outside, env=clean_env, capture_output=True, text=True)
+        assert helped.returncode == 0 and "examples" in helped.stdout, helped.stderr
