@@ -212,3 +212,41 @@ def test_resume_refuses_fewer_epochs_and_other_data(env, tmp_path, small_npz, mo
     # a finished run resumed without more epochs is only evaluated
     assert cli.main(["--lang", "en", "capstone", "--resume", str(run_dir)]) == 0
     assert "has completed all 2 epochs" in capsys.readouterr().out
+
+
+def test_save_and_resume_mistakes_are_refused_before_training(env, tmp_path, small_npz):
+    proc = run(["--data", str(small_npz), "--resume", str(tmp_path / "a"), "--save", str(tmp_path / "b")], env, 2)
+    assert "cannot be combined with --save" in proc.stderr
+    a_file = tmp_path / "file.npz"
+    a_file.write_text("x")
+    proc = run(["--data", str(small_npz), "--epochs", "1", "--save", str(a_file)], env, 2)
+    assert "cannot save into" in proc.stderr and "epoch" not in proc.stdout
+    proc = run(["--data", str(small_npz), "--seed", "-1"], env, 2)
+    assert "--seed" in proc.stderr
+
+
+def test_a_damaged_checkpoint_is_said_to_be_damaged(env, tmp_path, small_npz):
+    run_dir = tmp_path / "run"
+    run(["--data", str(small_npz), "--epochs", "1", "--batch-size", "50", "--save", str(run_dir), "--json"], env, 0)
+    data_bytes = (run_dir / "checkpoint.npz").read_bytes()
+    (run_dir / "checkpoint.npz").write_bytes(data_bytes[:1000])
+    proc = run(["--resume", str(run_dir)], env, 2)
+    assert "damaged or not a capstone checkpoint" in proc.stderr
+    # The checkpoint file itself names the run too.
+    (run_dir / "checkpoint.npz").write_bytes(data_bytes)
+    proc = run(["--resume", str(run_dir / "checkpoint.npz"), "--epochs", "2", "--json"], env, 0)
+    assert json.loads(proc.stdout)["epochs_completed"] == 2
+
+
+def test_two_runs_started_together_get_their_own_folders(env, small_npz):
+    args = [sys.executable, "-m", "examprep", "capstone", "--data", str(small_npz), "--epochs", "1", "--json"]
+    procs = [subprocess.Popen(args + ["--seed", str(s)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for s in (1, 2)]
+    outs = [json.loads(p.communicate(timeout=60)[0]) for p in procs]
+    assert outs[0]["run_dir"] != outs[1]["run_dir"]
+
+
+def test_a_diverging_run_blames_the_learning_rate(env, small_npz):
+    proc = run(["--data", str(small_npz), "--epochs", "2", "--lr", "1e30"], env, 1)
+    assert "Training diverged" in proc.stderr and "--lr" in proc.stderr
+    proc = run(["--data", str(small_npz), "--lr", "inf"], env, 2)

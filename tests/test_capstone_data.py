@@ -593,3 +593,28 @@ def test_augment_keeps_a_centred_digit_mostly():
     assert np.all(ratio > 0.97) and np.all(ratio < 1.03)
     with pytest.raises(ValueError):
         augment(blob[0, 0], np.random.default_rng(0))
+
+
+def test_a_mistyped_label_is_an_error_not_twelve_thousand_classes(tmp_path):
+    arrays = course_arrays()
+    arrays["t_train"] = arrays["t_train"].copy()
+    arrays["t_train"][5] = 12000
+    path = save_npz(tmp_path, **arrays)
+    raises_data_error(data.load, path, match=["[t_train]", "12000", "mistyped label"])
+
+
+def test_labels_counted_from_one_get_a_note(tmp_path):
+    arrays = course_arrays()
+    arrays["t_train"] = arrays["t_train"] + 1
+    arrays["t_test"] = arrays["t_test"] + 1
+    dataset = data.load(save_npz(tmp_path, **arrays))
+    assert dataset.n_classes == 4
+    assert any("start at 1" in n["en"] and n["ja"] for n in dataset.notes)
+
+
+def test_the_not_a_zip_message_never_suggests_allow_pickle(tmp_path):
+    path = tmp_path / "garbage.npz"
+    path.write_text("garbage")
+    with pytest.raises(data.DataError) as info:
+        data.load(path)
+    assert "allow_pickle" not in info.value.en and "neither a zip archive" in info.value.en

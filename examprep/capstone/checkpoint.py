@@ -14,6 +14,7 @@ Written through a temporary file in the same folder and os.replace, with Ctrl-C 
 so a checkpoint is always a whole one.
 """
 import json
+import zipfile
 import signal
 from pathlib import Path
 
@@ -97,9 +98,10 @@ def read(directory):
         with np.load(path, allow_pickle=False) as z:
             arrays = {name: z[name] for name in z.files}
         meta = json.loads(str(arrays.pop("meta")))
-    except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
-        raise CheckpointError(f"{path} はチェックポイントとして読めません: {exc}",
-                              f"{path} cannot be read as a checkpoint: {exc}") from None
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+        reason = "Python objects (pickle), which examprep never loads" if "pickle" in str(exc) else str(exc)
+        raise CheckpointError(f"{path} は壊れているか、capstone のチェックポイントではありません ({reason})。",
+                              f"{path} is damaged or not a capstone checkpoint ({reason}).") from None
     if meta.get("schema") != SCHEMA:
         raise CheckpointError(f"{path} の形式 {meta.get('schema')!r} には対応していません。",
                               f"{path} has format {meta.get('schema')!r}, which this version cannot read.")

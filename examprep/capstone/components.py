@@ -164,19 +164,34 @@ class ComponentFailure(Exception):
     component and its file, and for the learner's code show where in their file it failed."""
 
     def __init__(self, role, source, stage, detail, where=None):
-        self.role, self.source, self.stage, self.detail, self.where = role, source, stage, detail, where
+        # detail: a str (an exception's own text, shown as it is) or (en, ja) for examprep's own description.
+        detail_en, detail_ja = detail if isinstance(detail, tuple) else (detail, detail)
+        self.role, self.source, self.stage, self.detail, self.where = role, source, stage, detail_en, where
         name = ROLES[role][0] if role in ROLES else role
         mine = source not in (None, "reference")
         owner_ja = f"あなたの {name} ({source})" if mine else f"参照実装の {name}"
         owner_en = f"your {name} ({source})" if mine else f"the reference {name}"
         at = f"\n  {where}" if where else ""
-        self.ja = f"{owner_ja} の {_STAGE_JA.get(stage, stage)} で問題が起きました: {detail}{at}"
-        self.en = f"{owner_en} failed in {stage}: {detail}{at}"
+        self.ja = f"{owner_ja} の {_STAGE_JA.get(stage, stage)} で問題が起きました: {detail_ja}{at}"
+        self.en = f"{owner_en} failed in {stage}: {detail_en}{at}"
         if mine:
             self.ja += "\nドリルの採点は通っても、実際の学習では別の形・値が流れます。上の行を確かめてください。"
             self.en += ("\nIt passed its drill, but training sends other shapes and values through it: look at the "
                         "line above.")
         super().__init__(self.en)
+
+
+class TrainingDiverged(ComponentFailure):
+    """Training blew up (the parameters grew huge or non-finite): the learning rate, not a component, is to blame."""
+
+    def __init__(self, largest):
+        self.role, self.source, self.stage, self.where = "optimizer", None, "update", None
+        self.detail = f"largest parameter magnitude {largest:.3g}"
+        self.ja = (f"学習が発散しました (パラメータの絶対値が最大 {largest:.3g} まで大きくなり、値が NaN または無限大に"
+                   f"なりました)。部品の誤りではなく学習率が大きすぎます: --lr を 10 分の 1 にしてやり直してください。")
+        self.en = (f"Training diverged: the parameters grew to magnitude {largest:.3g} and the values became NaN or "
+                   f"infinite. That is a learning rate too large, not a faulty component: try --lr ten times smaller.")
+        Exception.__init__(self, self.en)
 
 
 _STAGE_JA = {"forward": "順伝播", "backward": "逆伝播", "update": "パラメータ更新", "gradients": "勾配"}

@@ -42,6 +42,8 @@ IDX_TYPES = {0x08: np.dtype("u1"), 0x09: np.dtype("i1"), 0x0B: np.dtype(">i2"), 
              0x0D: np.dtype(">f4"), 0x0E: np.dtype(">f8")}
 
 
+MAX_CLASSES = 1000   # more distinct classes than this, with few labels seen, is a labelling mistake
+
 class DataError(Exception):
     """A problem with the learner's data or its files: .ja and .en messages; str(exc) is the English one."""
 
@@ -265,7 +267,20 @@ def _assemble(name, parts, source, notes, classes=None):
     if k < 2:
         raise DataError(f"{tw_train}: クラスが 1 つしかありません。分類には 2 クラス以上が必要です。",
                         f"{tw_train}: only one class; classification needs at least 2.")
-    unseen = sorted(set(np.unique(t["test"]).tolist()) - set(np.unique(t["train"]).tolist()))
+    seen = set(np.unique(t["train"]).tolist())
+    if not classes and not width and k > max(MAX_CLASSES, 2 * len(seen)):
+        raise DataError(
+            f"{tw_train}: ラベルの最大値が {top} なので {k} クラスになりますが、学習データに現れるラベルは {len(seen)} "
+            f"種類だけです。ラベルの誤り (打ち間違い・別の列) ではありませんか。クラスは 0〜K−1 の整数で付けてください。",
+            f"{tw_train}: the largest label, {top}, makes {k} classes, but only {len(seen)} distinct labels occur in "
+            f"training: a mistyped label or the wrong column? Labels must be the integers 0..K-1.")
+    empty = [c for c in range(k) if c not in seen]
+    if empty and not classes and not width:
+        notes.append(_note(f"{tw_train}: クラス {empty[:10]} には学習画像がありません (ラベルが 1 から始まっていませんか。"
+                           f"クラスは 0 から数えます)。",
+                           f"{tw_train}: classes {empty[:10]} have no training images (do the labels start at 1? "
+                           f"classes count from 0)."))
+    unseen = sorted(set(np.unique(t["test"]).tolist()) - seen)
     if unseen:
         notes.append(_note(f"{tw_test}: 学習データにないクラス {unseen} がテストにあります。",
                            f"{tw_test}: classes {unseen} occur in the test set but never in training."))
@@ -321,8 +336,10 @@ def _open_npz(path):
     try:
         archive = np.load(path, allow_pickle=False)
     except (ValueError, zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise DataError(f"{path}: .npz (np.savez で保存したファイル) として読めません ({exc})。",
-                        f"{path}: cannot be read as an .npz file (one written by np.savez) ({exc}).") from None
+        # NumPy takes any non-zip file for a pickle and suggests allow_pickle: never repeat that advice.
+        why = ("neither a zip archive nor a .npy array" if "pickle" in str(exc).lower() else str(exc))
+        raise DataError(f"{path}: .npz (np.savez で保存したファイル) として読めません ({why})。",
+                        f"{path}: cannot be read as an .npz file (one written by np.savez) ({why}).") from None
     if not isinstance(archive, np.lib.npyio.NpzFile):
         raise DataError(f"{path}: 配列 1 つの .npy ファイルです。x_train, t_train, x_test, t_test を np.savez で 1 つの"
                         ".npz に保存するか、.npy ファイルのフォルダを指定してください。",

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from examprep.capstone.components import ComponentFailure, learner_frame
+from examprep.capstone.components import ComponentFailure, TrainingDiverged, learner_frame
+
+DIVERGED = 1e6   # a parameter this large (He-initialised weights are below 1): training has blown up
 
 
 def conv_output_size(size, filter_size, stride=1, pad=0):
@@ -94,7 +96,7 @@ class ConvNet:
 
     def _construct(self, role, cls, args, kwargs):
         if cls is None:
-            raise ComponentFailure(role, self.source.get(role), "forward", "component missing / 部品がありません")
+            raise ComponentFailure(role, self.source.get(role), "forward", ("component missing", "部品がありません"))
         try:
             return cls(*args, **kwargs)
         except (Exception, SystemExit) as exc:
@@ -121,8 +123,8 @@ class ConvNet:
         if not isinstance(out, np.ndarray) or out.shape != expected:
             got = f"shape {out.shape}" if isinstance(out, np.ndarray) else type(out).__name__
             raise ComponentFailure(entry.role, self.source.get(entry.role, "reference"), stage,
-                                   f"{entry.name} returned {got}, expected shape {expected} "
-                                   f"/ {entry.name} の出力が {got} (期待する形は {expected})")
+                                   (f"{entry.name} returned {got}, expected shape {expected}",
+                                    f"{entry.name} の出力が {got} (期待する形は {expected})"))
 
     def forward(self, x, train=True, check_finite=False):
         """Scores (N, n_classes) for x (N, C, H, W)."""
@@ -145,7 +147,7 @@ class ConvNet:
             value = None
         if value is None:
             raise ComponentFailure("loss", self.source.get("loss", "reference"), "forward",
-                                   "the loss is not a single number / 損失が 1 つの数ではありません")
+                                   ("the loss is not a single number", "損失が 1 つの数ではありません"))
         return value
 
     def backward(self):
@@ -159,16 +161,17 @@ class ConvNet:
                 if not isinstance(g, np.ndarray) or g.shape != self.params[key].shape:
                     got = f"shape {g.shape}" if isinstance(g, np.ndarray) else repr(type(g).__name__)
                     raise ComponentFailure(entry.role, self.source.get(entry.role, "reference"), "backward",
-                                           f"{entry.name}.d{attr} is {got}, expected shape {self.params[key].shape}"
-                                           f" / {entry.name}.d{attr} が {got}")
+                                           (f"{entry.name}.d{attr} is {got}, expected shape "
+                                            f"{self.params[key].shape}",
+                                            f"{entry.name}.d{attr} が {got} (期待する形は {self.params[key].shape})"))
                 self.grads[key] = g
 
     def diagnose(self, x, t):
         """After a non-finite loss or gradient: run the batch again checking every layer's output and gradient, and
         raise ComponentFailure naming the first layer that turned finite values into non-finite ones."""
-        if not all(np.all(np.isfinite(p)) for p in self.params.values()):
-            return ComponentFailure("optimizer", self.source.get("optimizer", "reference"), "update",
-                                    "parameters became NaN or infinite / パラメータが NaN または無限大になりました")
+        largest = max(float(np.max(np.abs(p))) if np.all(np.isfinite(p)) else np.inf for p in self.params.values())
+        if largest > DIVERGED:
+            return TrainingDiverged(largest)
         scores = self.forward(x, True, check_finite=True)
         value = self._call(self.last, "forward", self.last.layer.forward, scores, t)
         if not np.all(np.isfinite(value)):
@@ -186,8 +189,8 @@ class ConvNet:
 
     def _nonfinite(self, entry, stage):
         return ComponentFailure(entry.role, self.source.get(entry.role, "reference"), stage,
-                                f"{entry.name} turned finite inputs into NaN or infinite values "
-                                f"/ {entry.name} が有限の入力から NaN または無限大を出しました")
+                                (f"{entry.name} turned finite inputs into NaN or infinite values",
+                                 f"{entry.name} が有限の入力から NaN または無限大を出しました"))
 
     def predict(self, x, batch_size=100):
         """Scores in inference mode (BatchNorm running statistics, Dropout scaling), in batches."""

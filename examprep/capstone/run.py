@@ -4,6 +4,7 @@ Exit codes: 0 done, 1 a component failed while training (or does not load), 2 ba
 checkpoint, options), 130 interrupted by Ctrl-C (the last completed epoch is saved; `--resume DIR` continues).
 """
 import json
+import os
 import sys
 import time
 from datetime import datetime, timezone
@@ -44,6 +45,20 @@ TEXT = {
                      "en": "Epochs up to {epoch} are saved in {path}."},
     "ignored": {"ja": "--resume では保存した設定を使います。無視した指定: {names}",
                 "en": "--resume uses the saved settings; ignored: {names}"},
+    "components_mine": {"ja": "自分の解答 (mine)", "en": "mine"},
+    "components_reference": {"ja": "参照実装 (reference)", "en": "reference"},
+    "given": {"ja": "参照実装 (ドリルで import として与えられたもの。im2col/col2im のドリルに合格すると自分の解答に替わります)",
+              "en": "reference (given to the drill as an import; passing the im2col / col2im drill replaces it)"},
+    "source_line": {"ja": "  {role}: {where}", "en": "  {role}: {where}"},
+    "bad_seed": {"ja": "--seed には 0 以上の整数を指定してください。", "en": "--seed must be a whole number of at least 0."},
+    "save_and_resume": {"ja": "--resume DIR はその学習のフォルダに続きを保存します。--save と同時には指定できません。",
+                        "en": "--resume DIR goes on saving into that run's folder: it cannot be combined with --save."},
+    "empty_data": {"ja": "--data が空です。katakana15、mnist などの名前か、ファイルのパスを指定してください。",
+                   "en": "--data is empty: give a name (katakana15, mnist, ...) or a file's path."},
+    "save_busy": {"ja": "{path} には別の学習が保存中です。別のフォルダを指定してください。",
+                  "en": "another run is saving into {path}: give another folder."},
+    "save_bad": {"ja": "{path} に保存できません ({err})。書き込めるフォルダを --save に指定してください。",
+                 "en": "cannot save into {path} ({err}): give --save a folder you can write to."},
     "save_exists": {"ja": "{path} にはすでに学習が保存されています。続けるなら --resume {path}、新しく始めるなら別のフォルダを指定してください。",
                     "en": "{path} already holds a saved run: continue it with --resume {path}, or give another folder."},
     "opt_skipped": {"ja": "オプティマイザの属性 {names} は配列の辞書でも数でもないため保存できず、初期状態から再開します。",
@@ -65,13 +80,16 @@ def _t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
 
 
-def _duration(seconds):
+def _duration(seconds, lang="en"):
     seconds = int(round(seconds))
+    h, m, s = seconds // 3600, seconds % 3600 // 60, seconds % 60
+    if lang == "ja":
+        return f"{s} 秒" if seconds < 60 else f"{m} 分 {s:02d} 秒" if seconds < 3600 else f"{h} 時間 {m:02d} 分"
     if seconds < 60:
         return f"{seconds} s"
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return f"{m} min {s:02d} s"
+    return f"{h} h {m:02d} min"
 
 
 def _fail(lang, ja, en, code):
@@ -122,11 +140,20 @@ def _main(args, lang):
     for name, value in (("--epochs", args.epochs), ("--batch-size", args.batch_size)):
         if value is not None and value < 1:
             return _fail(lang, _t("bad_option", "ja", name=name), _t("bad_option", "en", name=name), 2)
-    if args.lr is not None and not args.lr > 0:
+    if args.lr is not None and not (args.lr > 0 and args.lr != float("inf")):
         return _fail(lang, _t("bad_lr", "ja"), _t("bad_lr", "en"), 2)
-    if args.save and not args.resume and (Path(args.save) / checkpoint.FILENAME).exists():
-        kw = {"path": args.save}
-        return _fail(lang, _t("save_exists", "ja", **kw), _t("save_exists", "en", **kw), 2)
+    if args.seed is not None and args.seed < 0:
+        return _fail(lang, _t("bad_seed", "ja"), _t("bad_seed", "en"), 2)
+    if args.save and args.resume:
+        return _fail(lang, _t("save_and_resume", "ja"), _t("save_and_resume", "en"), 2)
+    if args.data is not None and not str(args.data).strip():
+        return _fail(lang, _t("empty_data", "ja"), _t("empty_data", "en"), 2)
+    if args.resume and Path(args.resume).suffix == ".npz" and Path(args.resume).is_file():
+        args.resume = str(Path(args.resume).parent)   # the run folder, wherever the learner pointed
+    if args.save:
+        claimed = _claim_folder(Path(args.save), lang)
+        if claimed is not None:
+            return claimed
     meta = arrays = None
     if args.resume:
         try:
@@ -200,10 +227,15 @@ def _main(args, lang):
         for note in getattr(dataset, "notes", []):
             out.print(pick(note, lang))
         out.print(_t("setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
-                     n_test=data_info["n_test"], n_classes=dataset.n_classes, components=components,
+                     n_test=data_info["n_test"], n_classes=dataset.n_classes,
+                     components=_t("components_" + components, lang),
                      norm=settings.norm or "none",
                      epochs=settings.epochs, batch=settings.batch_size, lr=settings.lr,
                      augment=_t("on" if settings.augment else "off", lang)))
+        if components == "mine":
+            for role, where in getattr(parts, "source", {}).items():
+                shown = _t("given", lang) if where == "reference (given)" else where
+                out.print(_t("source_line", lang, role=role, where=shown))
         out.print(_t("run_dir", lang, path=run_dir))
 
     status = _train(trainer, run_dir, data_info, components, out, args, lang)
@@ -219,9 +251,56 @@ def _console(args):
 
 
 def _default_run_dir(data_name, components):
+    """A new folder for this run, made here (exclusively: two runs started in the same second get two folders)."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(data_name).stem)
-    return paths.data_dir() / "capstone" / f"{stamp}-{safe}-{components}"
+    base = paths.data_dir() / "capstone"
+    base.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 1000):
+        path = base / (f"{stamp}-{safe}-{components}" + (f"-{n}" if n > 1 else ""))
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+    raise OSError(f"no free run folder under {base}")
+
+
+def _claim_folder(path, lang):
+    """Make sure --save DIR can take this run before any training: a folder that is not a saved run (made if
+    missing), writable. A marker file made exclusively keeps two runs started at once from sharing it.
+    Returns an exit code on failure, None when the folder is ours."""
+    from examprep.capstone import checkpoint
+
+    kw = {"path": path}
+    if (path / checkpoint.FILENAME).exists():
+        return _fail(lang, _t("save_exists", "ja", **kw), _t("save_exists", "en", **kw), 2)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        marker = path / ".lock"
+        try:
+            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            import fcntl
+
+            fd = os.open(marker, os.O_WRONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return _fail(lang, _t("save_busy", "ja", **kw), _t("save_busy", "en", **kw), 2)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _HELD.append(fd)   # held until the process ends
+    except OSError as exc:
+        kw["err"] = exc.strerror or str(exc)
+        return _fail(lang, _t("save_bad", "ja", **kw), _t("save_bad", "en", **kw), 2)
+    return None
+
+
+_HELD = []
 
 
 def _train(trainer, run_dir, data_info, components, out, args, lang):
@@ -330,7 +409,8 @@ class _Progress:
         ref = reference_timings(t)
         ref_total = (t.settings.epochs - t.epoch) * self.n_batches * ref["total"]
         ips = t.settings.batch_size / per_batch
-        self.out.print(_t("estimate", self.lang, ips=ips, total=_duration(remaining), ref_total=_duration(ref_total)))
+        self.out.print(_t("estimate", self.lang, ips=ips, total=_duration(remaining, self.lang),
+                                    ref_total=_duration(ref_total, self.lang)))
         if remaining < SLOW_SECONDS:
             return
         mine = {role: sec / len(self.batch_seconds) for role, sec in t.net.timings.items()}
@@ -416,7 +496,8 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
                "epochs_completed": trainer.epoch, "resumed_from_epoch": resumed_from, "history": trainer.history,
                "test": report, "passed_98": report["accuracy"] >= 0.98,
                "timings": {k: round(v, 4) for k, v in trainer.net.timings.items()},
-               "seconds": round(seconds, 3), "peak_rss_mb": round(rss_mb, 1)}
+               "seconds": round(seconds, 3), "peak_rss_mb": round(rss_mb, 1),
+               "notes": [dict(n) for n in getattr(dataset, "notes", [])]}
         print(json.dumps(_finite(doc), ensure_ascii=False, indent=2))
         return 0
     out.print()

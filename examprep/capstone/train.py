@@ -111,8 +111,8 @@ class Trainer:
             if not math.isfinite(loss) or not all(np.all(np.isfinite(g)) for g in net.grads.values()):
                 raise net.diagnose(x, t) or ComponentFailure(
                     "loss", net.source.get("loss", "reference"), "forward",
-                    f"the loss became {loss} (training diverged: try a smaller --lr) "
-                    f"/ 損失が {loss} になりました (発散: --lr を小さく)")
+                    (f"the loss became {loss} (training diverged: try a smaller --lr)",
+                     f"損失が {loss} になりました (発散: --lr を小さく)"))
             self._update()
             correct = int(np.sum(np.argmax(net.scores, axis=1) == t))
             total_loss += loss * len(t)
