@@ -49,6 +49,7 @@ TEXT = {
     "components_reference": {"ja": "参照実装 (reference)", "en": "reference"},
     "given": {"ja": "参照実装 (ドリルで import として与えられたもの。im2col/col2im のドリルに合格すると自分の解答に替わります)",
               "en": "reference (given to the drill as an import; passing the im2col / col2im drill replaces it)"},
+    "testing": {"ja": "テスト画像 {n} 枚で評価しています…", "en": "Evaluating on the {n} test images…"},
     "source_line": {"ja": "  {role}: {where}", "en": "  {role}: {where}"},
     "bad_seed": {"ja": "--seed には 0 以上の整数を指定してください。", "en": "--seed must be a whole number of at least 0."},
     "save_and_resume": {"ja": "--resume DIR はその学習のフォルダに続きを保存します。--save と同時には指定できません。",
@@ -405,9 +406,12 @@ class _Progress:
         if t.net.source.get("conv") == "reference" or not self.explain:
             return
         per_batch = sorted(self.batch_seconds)[len(self.batch_seconds) // 2]
-        remaining = (t.settings.epochs - t.epoch) * self.n_batches * per_batch
+        epochs_left = t.settings.epochs - t.epoch
+        # Evaluation (validation every epoch, the test set once) runs forward only: about a third of a training step.
+        eval_batches = (epochs_left * len(t.val_idx) + len(t.dataset.t_test)) / t.settings.batch_size / 3
+        remaining = (epochs_left * self.n_batches + eval_batches) * per_batch
         ref = reference_timings(t)
-        ref_total = (t.settings.epochs - t.epoch) * self.n_batches * ref["total"]
+        ref_total = (epochs_left * self.n_batches + eval_batches) * ref["total"]
         ips = t.settings.batch_size / per_batch
         self.out.print(_t("estimate", self.lang, ips=ips, total=_duration(remaining, self.lang),
                                     ref_total=_duration(ref_total, self.lang)))
@@ -421,7 +425,7 @@ class _Progress:
                 lines.append(f"  {role}: {mine[role] * 1000:.0f} ms / {ref[role] * 1000:.0f} ms (×{ratio:.0f})")
         if len(lines) > 1:
             self.out.print("\n".join(lines))
-        self.out.print(_t("slow_hint", self.lang))
+            self.out.print(_t("slow_hint", self.lang))
 
 
 def reference_timings(trainer, steps=2):
@@ -477,7 +481,11 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
     from examprep.capstone.train import test_report
 
     try:
-        report = test_report(trainer.net, dataset)
+        if args.json:
+            report = test_report(trainer.net, dataset)
+        else:
+            with out.status(_t("testing", lang, n=len(dataset.t_test))):
+                report = test_report(trainer.net, dataset)
     except ComponentFailure as exc:
         return _fail(lang, exc.ja, exc.en, 1)
     png = None
