@@ -13,7 +13,6 @@ as unfinished (see _time_up).
 """
 import ast
 import codeop
-import math
 import os
 import random
 import select
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 
 from examprep import holes, render, store
 from examprep.i18n import pick
+from examprep.timefmt import clock  # noqa: F401 - also practice's drill.clock
 from examprep.verdict import judge
 
 TEXT = {
@@ -56,15 +56,6 @@ QUIT_WORDS = ("q", "quit")
 
 def _t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
-
-
-def clock(seconds, up=True):
-    """Seconds as mm:ss (h:mm:ss from an hour). Rounded up by default, so that a countdown shows 00:00 only
-    when the time is over; up=False rounds a duration to the nearest second."""
-    s = max(0, math.ceil(seconds - 1e-9) if up else round(seconds))
-    h, rest = divmod(s, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
 # --- reading answers against a deadline ----------------------------------------------------------------------
@@ -438,7 +429,7 @@ def statement_for(candidate, reply):
     text = textwrap.dedent(text)
     if candidate.lhs:
         try:
-            tree = ast.parse(text, mode="eval")
+            ast.parse(text, mode="eval")
             return candidate.lhs + text.strip(), None
         except SyntaxError:
             pass

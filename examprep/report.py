@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 
-from examprep import files, schedule
+from examprep import files, schedule, timefmt
 from examprep.i18n import pick
 from examprep.schedule import iso
 
@@ -368,16 +368,7 @@ def pct(rate):
 
 
 def secs(value, lang):
-    if value is None:
-        return "—"
-    value = float(value)
-    if value < 60:
-        return f"{value:.0f} 秒" if lang == "ja" else f"{value:.0f} s"
-    m, s = divmod(int(round(value)), 60)
-    if m < 60:
-        return f"{m} 分 {s:02d} 秒" if lang == "ja" else f"{m} min {s:02d} s"
-    h, m = divmod(m, 60)
-    return f"{h} 時間 {m:02d} 分" if lang == "ja" else f"{h} h {m:02d} min"
+    return "—" if value is None else timefmt.duration(value, lang)
 
 
 def secs_short(value, lang):

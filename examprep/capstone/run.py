@@ -4,14 +4,14 @@ Exit codes: 0 done, 1 a component failed while training (or does not load), 2 ba
 checkpoint, options), 130 interrupted by Ctrl-C (the last completed epoch is saved; `--resume DIR` continues).
 """
 import json
-import os
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from examprep import paths
+from examprep import files, paths
 from examprep.i18n import pick
+from examprep.timefmt import duration
 
 SCHEMA = "examprep.capstone/1"
 SLOW_SECONDS = 300          # an estimated run longer than this with --components mine gets an explanation
@@ -79,18 +79,6 @@ TEXT = {
 
 def _t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
-
-
-def _duration(seconds, lang="en"):
-    seconds = int(round(seconds))
-    h, m, s = seconds // 3600, seconds % 3600 // 60, seconds % 60
-    if lang == "ja":
-        return f"{s} 秒" if seconds < 60 else f"{m} 分 {s:02d} 秒" if seconds < 3600 else f"{h} 時間 {m:02d} 分"
-    if seconds < 60:
-        return f"{seconds} s"
-    if seconds < 3600:
-        return f"{m} min {s:02d} s"
-    return f"{h} h {m:02d} min"
 
 
 def _fail(lang, ja, en, code):
@@ -269,7 +257,7 @@ def _default_run_dir(data_name, components):
 
 def _claim_folder(path, lang):
     """Make sure --save DIR can take this run before any training: a folder that is not a saved run (made if
-    missing), writable. A marker file made exclusively keeps two runs started at once from sharing it.
+    missing), writable, and locked (DIR/.lock) so that two runs started at once cannot share it.
     Returns an exit code on failure, None when the folder is ours."""
     from examprep.capstone import checkpoint
 
@@ -278,30 +266,13 @@ def _claim_folder(path, lang):
         return _fail(lang, _t("save_exists", "ja", **kw), _t("save_exists", "en", **kw), 2)
     try:
         path.mkdir(parents=True, exist_ok=True)
-        marker = path / ".lock"
-        try:
-            fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-        except FileExistsError:
-            import fcntl
-
-            fd = os.open(marker, os.O_WRONLY)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                return _fail(lang, _t("save_busy", "ja", **kw), _t("save_busy", "en", **kw), 2)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        _HELD.append(fd)   # held until the process ends
+        files.hold_lock(path / ".lock")
+    except BlockingIOError:
+        return _fail(lang, _t("save_busy", "ja", **kw), _t("save_busy", "en", **kw), 2)
     except OSError as exc:
         kw["err"] = exc.strerror or str(exc)
         return _fail(lang, _t("save_bad", "ja", **kw), _t("save_bad", "en", **kw), 2)
     return None
-
-
-_HELD = []
 
 
 def _train(trainer, run_dir, data_info, components, out, args, lang):
@@ -413,8 +384,8 @@ class _Progress:
         ref = reference_timings(t)
         ref_total = (epochs_left * self.n_batches + eval_batches) * ref["total"]
         ips = t.settings.batch_size / per_batch
-        self.out.print(_t("estimate", self.lang, ips=ips, total=_duration(remaining, self.lang),
-                                    ref_total=_duration(ref_total, self.lang)))
+        self.out.print(_t("estimate", self.lang, ips=ips, total=duration(remaining, self.lang),
+                                    ref_total=duration(ref_total, self.lang)))
         if remaining < SLOW_SECONDS:
             return
         mine = {role: sec / len(self.batch_seconds) for role, sec in t.net.timings.items()}

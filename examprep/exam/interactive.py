@@ -20,9 +20,11 @@ except ImportError:  # not on every platform
 from rich.markup import escape
 from rich.syntax import Syntax
 
+from examprep import render
 from examprep.exam import results
 from examprep.exam.sitting import Sitting, SittingError
 from examprep.syllabus import AREAS
+from examprep.timefmt import clock
 
 TEXT = {
     "intro": {"ja": "模擬試験 {n} 問 ・ 制限時間 {m} ・ 合格ライン {line}% (仮定)。採点は提出後です。"
@@ -87,12 +89,6 @@ def _t(key, lang, **kw):
     return TEXT[key][lang].format(**kw)
 
 
-def _console():
-    from examprep import render
-
-    return render.console()
-
-
 def _err(lang, ja, en):
     sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
 
@@ -124,7 +120,6 @@ def _areas(args, lang):
 
 
 def _compose(args, lang, con):
-    from examprep import render
     from examprep.exam.compose import compose
     from examprep.exam.sitting import default_minutes
 
@@ -144,9 +139,9 @@ def _main(args, lang):
     from examprep.exam.compose import AREA_WEIGHTS
     from examprep.exam.sitting import PASS_LINE, start_session, write_new
 
-    con = _console()
+    con = render.console()
     if args.print_file or args.export_file:
-        questions, minutes, seed, areas = _compose(args, lang, _console_err())
+        questions, minutes, seed, areas = _compose(args, lang, render.console(stderr=True))
         if args.print_file:
             path = write_new(args.print_file, paper.render_markdown(questions, lang, seed, minutes, PASS_LINE), args.force)
             print(_t("wrote_print", lang, path=path, n=len(questions)))
@@ -173,7 +168,7 @@ def _main(args, lang):
         if sitting.expired():
             con.print(_t("expired_closed", lang))
             return _finish(con, sitting, "timeout", lang)
-        con.print(_t("resumed", lang, left=results.clock(sitting.remaining())))
+        con.print(_t("resumed", lang, left=clock(sitting.remaining())))
         return _sit(con, sitting, lang)
 
     for old in open_ones:
@@ -183,7 +178,7 @@ def _main(args, lang):
             _finish(con, old, "timeout", lang)
     still_open = [s for s in open_ones if not s.expired()]
     if still_open:
-        left = results.clock(still_open[-1].remaining())
+        left = clock(still_open[-1].remaining())
         raise SittingError(_t("open_exists", "ja", left=left), _t("open_exists", "en", left=left))
     questions, minutes, seed, areas = _compose(args, lang, con)
     session_id = None
@@ -199,15 +194,9 @@ def _main(args, lang):
     sitting.lock()
     from examprep.exam.compose import composition
 
-    con.print(_t("intro", lang, n=len(questions), m=results.clock(minutes * 60), line=round(PASS_LINE * 100)))
+    con.print(_t("intro", lang, n=len(questions), m=clock(minutes * 60, up=False), line=round(PASS_LINE * 100)))
     con.print(f"[dim]{_t('composition', lang, parts=' · '.join(f'{a} {AREAS[a][lang]} {n}' for a, n in composition(questions).items()))}[/dim]")
     return _sit(con, sitting, lang)
-
-
-def _console_err():
-    from examprep import render
-
-    return render.console(stderr=True)
 
 
 # --- the exam screen ------------------------------------------------------------------------------------------------
@@ -219,7 +208,7 @@ def _show(con, sitting, index, lang):
     flag = " ⚑" if a["flagged"] else ""
     con.print()
     con.rule(_t("header", lang, k=index + 1, n=len(sitting.questions), area=q.area, name=AREAS[q.area][lang],
-                item=q.item, flag=flag, left=results.clock(sitting.remaining())), style="cyan")
+                item=q.item, flag=flag, left=clock(sitting.remaining())), style="cyan")
     con.print(escape(q.stem[lang]))
     if q.code:
         con.print(Syntax(q.code.rstrip("\n"), "python", line_numbers=False, word_wrap=True, theme="ansi_dark"))
@@ -290,7 +279,7 @@ def _time_up(con, sitting, lang):
 
 
 def _prompt(sitting, index):
-    return f"[{results.clock(sitting.remaining())}] {index + 1}/{len(sitting.questions)} > "
+    return f"[{clock(sitting.remaining())}] {index + 1}/{len(sitting.questions)} > "
 
 
 def _sit(con, sitting, lang):
@@ -311,7 +300,7 @@ def _sit(con, sitting, lang):
             sitting.add_time(index, time.monotonic() - started)
             sitting.save()
             con.print()
-            con.print(_t("paused", lang, left=results.clock(sitting.remaining())))
+            con.print(_t("paused", lang, left=clock(sitting.remaining())))
             return 130 if isinstance(exc, KeyboardInterrupt) else 0
         sitting.add_time(index, time.monotonic() - started)
         cmd = unicodedata.normalize("NFKC", text).lower()   # full-width １ / ｙ typed with the IME on
@@ -380,7 +369,7 @@ def _sit(con, sitting, lang):
                 return _finish(con, sitting, "submitted", lang)
         elif cmd == "q":
             sitting.save()
-            con.print(_t("paused", lang, left=results.clock(sitting.remaining())))
+            con.print(_t("paused", lang, left=clock(sitting.remaining())))
             return 0
         else:
             con.print(_t("bad", lang, cmd=text))
@@ -397,8 +386,6 @@ def _advance(con, sitting, index, lang):
 
 
 def _finish(con, sitting, reason, lang):
-    from examprep import render
-
     has_typed = any(q.kind == "code_free" and (sitting.answer_of(i)["text"] or "").strip()
                     for i, q in enumerate(sitting.questions))
     if has_typed and sitting.data["status"] == "open":

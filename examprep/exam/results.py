@@ -3,6 +3,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from examprep.syllabus import AREAS
+from examprep.timefmt import clock
 
 TEXT = {
     "title": {"ja": "模擬試験の結果", "en": "Mock exam result"},
@@ -39,13 +40,6 @@ def t(key, lang, **kw):
     return TEXT[key][lang].format(**kw)
 
 
-def clock(seconds):
-    seconds = max(0, int(round(seconds)))
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
 def context(question, around=2):
     """The lines of a code question's listing around its blank (a whole-line blank alone says nothing)."""
     lines = question.code.splitlines()
@@ -74,14 +68,16 @@ def render(con, sitting, result, lang):
     for area, a in result["per_area"].items():
         rate = "—" if a["rate"] is None else f"{a['rate'] * 100:.0f}%"
         table.add_row(f"{area}. {AREAS[area][lang]}", f"{a['correct']}/{a['total']}", rate,
-                      clock(a["seconds"] / a["total"]) if a["total"] else "—")
+                      clock(a["seconds"] / a["total"], up=False) if a["total"] else "—")
     con.print(table)
     n = result["questions"]
-    con.print(t("time", lang, used=clock(result["seconds_used"]), allowed=clock(result["minutes"] * 60),
-                answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0)))
+    con.print(t("time", lang, used=clock(result["seconds_used"], up=False),
+                allowed=clock(result["minutes"] * 60, up=False),
+                answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0, up=False)))
     slow = [r for r in sorted(result["items"], key=lambda r: -r["seconds"])[:5] if r["seconds"] >= 1]
     if slow:
-        con.print(t("slowest", lang, items=", ".join(f"#{r['number']} {clock(r['seconds'])}" for r in slow)))
+        items = ", ".join(f"#{r['number']} {clock(r['seconds'], up=False)}" for r in slow)
+        con.print(t("slowest", lang, items=items))
     credited = [r for r in result["items"] if r.get("note")]
     if credited:
         numbers = ", ".join(f"#{r['number']}" for r in credited)
