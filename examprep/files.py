@@ -35,3 +35,23 @@ def replace_atomically(path, write, binary=True, keep_mode=True, suffix=""):
 def write_atomically(path, text):
     """Write text (UTF-8) to path through a temporary file and a rename (see replace_atomically)."""
     replace_atomically(path, lambda f: f.write(text), binary=False)
+
+
+_HELD = []   # open lock files: a lock lasts as long as its file stays open, here until the process ends
+
+
+def hold_lock(path):
+    """Lock path (made if missing) for this process until it ends, with an exclusive advisory lock (flock).
+    Raises BlockingIOError when another process holds it, OSError when the file cannot be made. Where the
+    platform has no flock nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    f = open(path, "a")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise
+    _HELD.append(f)

@@ -296,11 +296,15 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 self.conn.execute("UPDATE sessions SET ended_at = ?, summary = ? WHERE id = ?",
                                   (now_iso(), json.dumps(summary, ensure_ascii=False), session_id))
-                for row in rows:
-                    self.conn.execute(f"INSERT OR IGNORE INTO exam_answers ({', '.join(EXAM_ANSWER_COLUMNS)}) VALUES "
-                                      f"({', '.join(':' + c for c in EXAM_ANSWER_COLUMNS)})", row)
+                self._insert_exam_answers(rows)
         except sqlite3.Error as exc:
             raise _classify(exc, self.path) from None
+
+    def _insert_exam_answers(self, rows):
+        """Add exam_answers rows (in the caller's transaction); rows already here (same id) are skipped."""
+        for row in rows:
+            self.conn.execute(f"INSERT OR IGNORE INTO exam_answers ({', '.join(EXAM_ANSWER_COLUMNS)}) VALUES "
+                              f"({', '.join(':' + c for c in EXAM_ANSWER_COLUMNS)})", row)
 
     def exam_answers(self, session_id=None):
         sql = "SELECT * FROM exam_answers" + (" WHERE session_id = ?" if session_id else "") + " ORDER BY rowid"
@@ -383,9 +387,7 @@ class Store:
                         "VALUES (?, ?, ?, ?, ?, ?)",
                         (s["id"], s["kind"], s["started_at"], s.get("ended_at"), s.get("planned_minutes"),
                          json.dumps(s.get("summary", {}), ensure_ascii=False)))
-                for row in exam_rows:
-                    self.conn.execute(f"INSERT OR IGNORE INTO exam_answers ({', '.join(EXAM_ANSWER_COLUMNS)}) VALUES "
-                                      f"({', '.join(':' + c for c in EXAM_ANSWER_COLUMNS)})", row)
+                self._insert_exam_answers(exam_rows)
         except sqlite3.Error as exc:
             raise _classify(exc, self.path) from None
         return {"added": added, "skipped": skipped}
@@ -415,25 +417,32 @@ def _valid_time(text):
     return when.tzinfo is not None
 
 
-def _attempt_from_dict(item, where):
-    """An Attempt from an export's JSON object, every field's type checked (ValueError naming it)."""
+def _typed(item, where, types, required):
+    """An export's JSON object with its required keys present and every known field of its type (a bool is not
+    taken for a number); ValueError naming the field otherwise. Fields a later version added are ignored."""
     if not isinstance(item, dict):
         raise ValueError(f"{where}: expected a JSON object")
-    missing = [k for k in ("id", "problem", "mode", "passed", "created_at") if k not in item]
+    missing = [k for k in required if k not in item]
     if missing:
         raise ValueError(f"{where}: lacks {missing}")
     for key, value in item.items():
-        if key not in FIELD_TYPES:
-            continue  # a field a later version added: ignored
-        expected = FIELD_TYPES[key]
-        if not isinstance(value, expected) or (isinstance(value, bool) and expected in (int, (int, type(None)))):
+        if key not in types:
+            continue
+        allowed = types[key] if isinstance(types[key], tuple) else (types[key],)
+        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
             raise ValueError(f"{where}.{key}: wrong type {type(value).__name__}")
+    if not _valid_time(item["created_at"]):
+        raise ValueError(f"{where}.created_at: expected an ISO 8601 time with its offset")
+    return item
+
+
+def _attempt_from_dict(item, where):
+    """An Attempt from an export's JSON object, every field's type checked (ValueError naming it)."""
+    _typed(item, where, FIELD_TYPES, ("id", "problem", "mode", "passed", "created_at"))
     if item["mode"] not in MODES:
         raise ValueError(f"{where}.mode: unknown mode {item['mode']!r}")
     if not item["id"] or not item["problem"] or not re.fullmatch(r"[a-z][a-z0-9_]*", item["problem"]):
         raise ValueError(f"{where}: id and problem must be non-empty (problem: a lower-case identifier)")
-    if not _valid_time(item["created_at"]):
-        raise ValueError(f"{where}.created_at: expected an ISO 8601 time with its offset")
     if not all(isinstance(b, dict) for b in item.get("blank_results", [])):
         raise ValueError(f"{where}.blank_results: expected a list of objects")
     return Attempt(**{k: item.get(k) for k in COLUMNS if k in item})
@@ -471,18 +480,9 @@ def _exam_answer_row(answer):
 
 
 def _exam_answer_from_dict(item, where):
-    if not isinstance(item, dict):
-        raise ValueError(f"{where}: expected a JSON object")
-    for key in ("id", "session_id", "question_id", "kind", "area", "correct", "created_at"):
-        if key not in item:
-            raise ValueError(f"{where}: lacks {key}")
-    for key, expected in EXAM_ANSWER_TYPES.items():
-        value = item.get(key)
-        if not isinstance(value, expected) or (isinstance(value, bool) and expected == (int, float, type(None))):
-            raise ValueError(f"{where}.{key}: wrong type {type(value).__name__}")
-    if not _valid_time(item["created_at"]):
-        raise ValueError(f"{where}.created_at: expected an ISO 8601 time with its offset")
-    return item
+    # Nullable fields may be absent; the others are required.
+    return _typed(item, where, EXAM_ANSWER_TYPES,
+                  ("id", "session_id", "question_id", "kind", "area", "correct", "flagged", "created_at"))
 
 
 def record_safely(attempt, on_error=None):

@@ -113,7 +113,7 @@ def test_record_puts_the_exam_and_its_answers_in_the_store_and_the_report(sittin
 def test_import_rejects_a_malformed_exam_answer(examprep_home):
     bad = {"schema": progress.EXPORT_SCHEMA, "attempts": [], "sessions": [],
            "exam_answers": [{"id": "x", "session_id": "s", "question_id": "q", "kind": "calc", "area": "3",
-                             "correct": "yes", "created_at": "2026-01-01T00:00:00+00:00"}]}
+                             "correct": "yes", "flagged": False, "created_at": "2026-01-01T00:00:00+00:00"}]}
     with progress.Store() as store:
         with pytest.raises(ValueError, match="correct"):
             store.import_(bad)

@@ -147,21 +147,14 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2):
         n = wanted[area]
         code = _code_sets(by_area[area], proofs, round(n * CODE_SHARE), seed, rng) if by_area[area] else []
         code = [[_maybe_free(q, rng) for q in qs] for qs in code]
-        have = sum(len(s) for s in code)
-        sets = code + _calc_sets(area, n - have, seed, rng)
-        have = sum(len(s) for s in sets)
-        if have < n:
-            if not code:
-                raise CompositionError(
-                    f"分野 {area} ({AREAS[area]['ja']}) の問題を作れません。",
-                    f"cannot make questions for area {area} ({AREAS[area]['en']}).")
-            sets += _calc_sets(area, n - have, seed + 7919, rng) or []
+        sets = code + _calc_sets(area, n - sum(len(s) for s in code), seed, rng)
         rng.shuffle(sets)
         questions = [q for s in sets for q in s]
-        if len(questions) < n:
-            raise CompositionError(f"分野 {area} の問題が {n} 問に足りません ({len(questions)} 問)。",
-                                   f"area {area} has only {len(questions)} of the {n} questions wanted.")
-        out += questions[:n]
+        if len(questions) < n:   # the area has no calc template to fill up with
+            raise CompositionError(
+                f"分野 {area} ({AREAS[area]['ja']}) の問題が {n} 問に足りません ({len(questions)} 問)。",
+                f"area {area} ({AREAS[area]['en']}) has only {len(questions)} of the {n} questions wanted.")
+        out += questions
     return out
 
 

@@ -87,18 +87,20 @@ class Sitting:
         files.write_atomically(self.path, json.dumps(self.data, ensure_ascii=False))
 
     @staticmethod
-    def open_ones():
-        """Open sittings, oldest first (a damaged file is skipped: it cannot be resumed)."""
+    def every():
+        """Every sitting on disk, oldest first (a damaged file is skipped: it can be neither resumed nor recorded)."""
         out = []
-        if exams_dir().is_dir():
-            for path in sorted(exams_dir().glob("*.json")):
-                try:
-                    sitting = Sitting.load(path)
-                except SittingError:
-                    continue
-                if sitting.data["status"] == "open":
-                    out.append(sitting)
+        for path in sorted(exams_dir().glob("*.json")) if exams_dir().is_dir() else []:
+            try:
+                out.append(Sitting.load(path))
+            except SittingError:
+                continue
         return out
+
+    @staticmethod
+    def open_ones():
+        """Open sittings, oldest first."""
+        return [s for s in Sitting.every() if s.data["status"] == "open"]
 
     # --- the clock --------------------------------------------------------------------------------------------
 
@@ -177,31 +179,16 @@ class Sitting:
     @staticmethod
     def unrecorded():
         """Submitted sittings whose result is not in the progress store yet (it was locked or unwritable then)."""
-        out = []
-        if exams_dir().is_dir():
-            for path in sorted(exams_dir().glob("*.json")):
-                try:
-                    sitting = Sitting.load(path)
-                except SittingError:
-                    continue
-                if sitting.data["status"] == "submitted" and sitting.data.get("recorded") is False:
-                    out.append(sitting)
-        return out
+        return [s for s in Sitting.every() if s.data["status"] == "submitted" and s.data.get("recorded") is False]
 
     def lock(self):
         """Hold this sitting for this process (a second terminal on the same exam would overwrite its answers).
         SittingError when another process holds it. Released when the process ends."""
         try:
-            import fcntl
-        except ImportError:   # no advisory locks on this platform: one terminal per exam is up to the learner
-            return
-        self._lock_file = open(self.path.with_suffix(".lock"), "a")
-        try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock_file.close()
+            files.hold_lock(self.path.with_suffix(".lock"))
+        except BlockingIOError:
             raise SittingError("この試験は別のターミナルで開かれています。そちらで続けるか、そちらを終了してから再開してください。",
-                               "This exam is open in another terminal: go on there, or close it first.")
+                               "This exam is open in another terminal: go on there, or close it first.") from None
 
 
 def _grade_free(problem_id, fills):
@@ -257,7 +244,7 @@ def _credit_correct_sets(questions, rows, grade_set):
                     rows[i].update(correct=True, diagnosis=None, note=dict(SET_NOTE))
 
 
-def score(sitting, grade_free, grade_set=None):
+def score(sitting, grade_free, grade_set):
     """The result of a sitting (schema examprep.exam-result/1)."""
     questions = sitting.questions
     free = {}
@@ -265,7 +252,6 @@ def score(sitting, grade_free, grade_set=None):
         text = (sitting.answer_of(i)["text"] or "").strip()
         if q.kind == "code_free" and text:
             free.setdefault(q.problem, []).append((q.id, q, text))
-    grade_set = grade_set or (lambda problem_id, pairs: "stale")
     graded = {}
     for problem_id, fills in free.items():
         graded.update(grade_free(problem_id, fills))
