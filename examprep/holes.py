@@ -21,6 +21,7 @@ import json
 import random
 import re
 import textwrap
+import threading
 from dataclasses import dataclass
 
 from examprep import paths, source
@@ -30,6 +31,11 @@ JA_LABELS = "あいうえおかきくけこさしすせそたちつてとなに�
 HEADER_RE = re.compile(r"^#\s*examprep:\s*(?P<id>[a-z][a-z0-9_]*)(?P<rest>.*)$")
 MARK_OPEN = "# ▼ "
 MARK_CLOSE = "# ▲ "
+# CPython 3.11's ast module is not safe to use from several threads at once ("AST constructor recursion depth
+# mismatch"): code that analyses problems in threads holds this lock around everything that parses or unparses,
+# and runs only the grading (in subprocesses) in parallel.
+AST_LOCK = threading.Lock()
+
 COMPUTING = (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript, ast.IfExp,
              ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)
 

@@ -22,7 +22,6 @@ overall is printed at the end of the pytest run.
 """
 import ast
 import textwrap
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -88,10 +87,7 @@ def _filled_hole_text(hole):
     return text
 
 
-# CPython 3.11's ast module is not safe to use from several threads at once ("AST constructor recursion
-# depth mismatch"): problems are analysed two at a time, so everything that parses or unparses holds this lock
-# and only the grading (in subprocesses) runs in parallel.
-AST_LOCK = threading.Lock()
+AST_LOCK = holes.AST_LOCK   # problems are analysed two at a time
 
 
 def analyse(problem):

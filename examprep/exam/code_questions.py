@@ -41,14 +41,11 @@ import json
 import os
 import random
 import textwrap
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from examprep import catalog, holes, mutants, paths, sandbox, source
 from examprep.exam.model import Option, Question, marker
-
-AST_LOCK = threading.Lock()
 
 CACHE_RULES = 1          # bump when what is cached (or how it is judged) changes
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
@@ -136,7 +133,7 @@ def _verdict(failure):
 def _prove(problem, on_progress=None):
     """Grade, in one sandbox run, the reference, each candidate line replaced by `pass` (the load-bearing
     proof of holes.load_bearing, made here in the same run) and every mutant of every candidate line."""
-    with AST_LOCK:   # CPython 3.11's ast is not thread-safe; prove_all runs two problems at a time
+    with holes.AST_LOCK:   # prove_all runs two problems at a time
         answer = source.reference_answer(problem)
         cands = holes.candidates(problem)
         muts = mutants.mutants_for(problem, cands)
