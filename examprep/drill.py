@@ -16,7 +16,9 @@ import codeop
 import os
 import random
 import select
+import signal
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +27,11 @@ from examprep import holes, render, store
 from examprep.i18n import pick
 from examprep.timefmt import clock  # noqa: F401 - also practice's drill.clock
 from examprep.verdict import judge
+
+try:
+    import readline  # noqa: F401 - loading it gives input() line editing (arrows, history) in every prompt
+except ImportError:  # not on every platform
+    readline = None
 
 TEXT = {
     "intro": {"ja": "空欄の行を入力してください。? ヒント / ! 答えを見る / q 終了。複数行は空行で終わります。",
@@ -64,18 +71,60 @@ class TimeUp(Exception):
     """The countdown reached zero while an answer was being read."""
 
 
+def input_until(remaining, prompt):
+    """input(prompt), with line editing, abandoned with TimeUp once remaining() (seconds left) reaches zero.
+
+    The deadline fires through SIGALRM (POSIX, main thread) while the learner types; what was typed but not
+    entered is then discarded, so it does not reach the shell after examprep ends. Elsewhere the line is read
+    in full and TimeUp raised if the time ran out meanwhile. Used by practice (Countdown) and the mock exam.
+    """
+    left = remaining()
+    if left <= 0:
+        raise TimeUp
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        text = input(prompt)
+        if remaining() <= 0:
+            raise TimeUp
+        return text
+
+    def on_alarm(signum, frame):
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, left)
+    try:
+        return input(prompt)
+    except TimeUp:
+        discard_typed(sys.stdin.fileno())
+        raise
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def discard_typed(fd):
+    """Drop a half-typed line on a terminal, so it does not reach the shell after examprep ends."""
+    try:
+        import termios
+
+        if os.isatty(fd):
+            termios.tcflush(fd, termios.TCIFLUSH)
+    except (ImportError, OSError):
+        pass
+
+
 class Countdown:
     """A session deadline, and an input function that honours it.
 
-    input(prompt) writes "[mm:ss] prompt", then waits with select() on standard input for
-    at most the time left (on a terminal in canonical mode select() returns once a whole
-    line has been entered) and raises TimeUp when the time runs out. Lines are read from
-    the file descriptor directly, so no buffered line is ever missed by select().
+    input(prompt) writes "[mm:ss] prompt" and reads a line with input_until (line editing, TimeUp when the
+    time runs out). Given a file descriptor (stdin_fd, for tests and pipes) it waits with select() on it for
+    at most the time left instead, reading lines from the descriptor directly so that no buffered line is
+    ever missed by select().
     """
 
     def __init__(self, seconds, stdin_fd=None, stdout=None):
         self.deadline = time.monotonic() + seconds
-        self.fd = sys.stdin.fileno() if stdin_fd is None else stdin_fd
+        self.fd = stdin_fd
         self.stdout = stdout
         self._pending = b""
 
@@ -96,6 +145,12 @@ class Countdown:
         left = self.remaining()
         if left <= 0:
             raise TimeUp
+        if self.fd is None:
+            try:
+                return input_until(self.remaining, f"[{clock(left)}] {prompt}")
+            except TimeUp:
+                out.write("\n")
+                raise
         out.write(f"[{clock(left)}] {prompt}")
         out.flush()
         return self._readline()
@@ -104,7 +159,8 @@ class Countdown:
         while b"\n" not in self._pending:
             left = self.deadline - time.monotonic()
             if left <= 0:
-                self._discard_typed()
+                self._pending = b""
+                discard_typed(self.fd)
                 (self.stdout or sys.stdout).write("\n")
                 raise TimeUp
             ready, _, _ = select.select([self.fd], [], [], left)
@@ -119,17 +175,6 @@ class Countdown:
             self._pending += data
         line, self._pending = self._pending.split(b"\n", 1)
         return line.decode("utf-8", "replace").rstrip("\r")
-
-    def _discard_typed(self):
-        """Drop a half-typed line, so it does not reach the shell after examprep ends."""
-        self._pending = b""
-        try:
-            import termios
-
-            if os.isatty(self.fd):
-                termios.tcflush(self.fd, termios.TCIFLUSH)
-        except (ImportError, OSError):
-            pass
 
 
 # --- one problem ---------------------------------------------------------------------------------------------

@@ -323,3 +323,21 @@ def test_turns_skip_what_passed_and_come_round_again():
     assert [turns.next() for _ in range(2)] == ["b", "b"]
     turns.done.add("b")
     assert turns.next() is None
+
+
+def test_input_until_edits_lines_and_gives_up_at_the_deadline():
+    """Practice and the mock exam read through input_until: arrow keys edit the line (readline) instead of
+    ending up in the answer as escape codes, and the deadline abandons a half-typed line."""
+    code = ("import time\nfrom examprep.drill import TimeUp, input_until\nend = time.monotonic() + {s}\n"
+            "try:\n    print(repr(input_until(lambda: end - time.monotonic(), '> ')))\n"
+            "except TimeUp:\n    print('TIMEUP')\n")
+    child = pexpect.spawn(sys.executable, ["-c", code.format(s=10)], encoding="utf-8", timeout=TIMEOUT)
+    child.expect_exact("> ")
+    child.send("abc\x1b[D\x1b[DX\r")                 # two steps left, insert X
+    child.expect_exact("'aXbc'")
+    child.expect(pexpect.EOF)
+    child = pexpect.spawn(sys.executable, ["-c", code.format(s=1)], encoding="utf-8", timeout=TIMEOUT)
+    child.expect_exact("> ")
+    child.send("half typed")
+    child.expect_exact("TIMEUP")
+    child.expect(pexpect.EOF)

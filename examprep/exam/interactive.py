@@ -1,26 +1,20 @@
 """`examprep mock-exam`: choose what to do (sit, resume, submit, print, export) and run the exam at the terminal.
 
-The exam screen shows one question at a time with the time left; commands are read with
-input() with readline loaded, so line editing (arrows, history) works. The deadline is enforced with a real-time timer
-(SIGALRM): when it fires while the learner is typing, the input is abandoned and the
-exam is submitted as it stands. Ctrl-C, Ctrl-D and q pause (the state is already saved;
+The exam screen shows one question at a time with the time left; every line is read with
+drill.input_until, as practice reads it: line editing (readline), and when the deadline passes
+while the learner is typing the input is abandoned and the exam is submitted as it stands. Ctrl-C, Ctrl-D and q pause (the state is already saved;
 the clock keeps running); --resume continues.
 """
 import random
-import signal
 import sys
 import time
 import unicodedata
-
-try:
-    import readline  # noqa: F401 - loading it gives input() line editing
-except ImportError:  # not on every platform
-    readline = None
 
 from rich.markup import escape
 from rich.syntax import Syntax
 
 from examprep import render
+from examprep.drill import TimeUp, input_until
 from examprep.exam import results
 from examprep.exam.sitting import Sitting, SittingError
 from examprep.syllabus import AREAS
@@ -79,10 +73,6 @@ TEXT = {
     "ignored": {"ja": "再開した試験は作成時の設定のままです ({what} は無視しました)。",
                 "en": "A resumed exam keeps its own settings ({what} ignored)."},
 }
-
-
-class TimeUp(Exception):
-    """The exam's deadline passed while waiting for input."""
 
 
 def _t(key, lang, **kw):
@@ -237,41 +227,11 @@ def _list(con, sitting, lang):
 
 
 def _ask(sitting, prompt):
-    """input(prompt), abandoned with TimeUp when the deadline passes (SIGALRM where the platform has it)."""
-    remaining = sitting.remaining()
-    if remaining <= 0:
-        raise TimeUp()
-    if not hasattr(signal, "setitimer"):
-        text = input(prompt)
-        if sitting.expired():
-            raise TimeUp()
-        return text
-
-    def on_alarm(signum, frame):
-        raise TimeUp()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, remaining)
-    try:
-        return input(prompt)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _discard_typed_input():
-    """Drop what was typed but not entered when the time ran out, so it does not reach the shell afterwards."""
-    try:
-        import termios
-
-        if sys.stdin.isatty():
-            termios.tcflush(sys.stdin.fileno(), termios.TCIFLUSH)
-    except (ImportError, OSError, ValueError):
-        pass
+    """A line of input, or TimeUp when the exam's wall-clock deadline passes first."""
+    return input_until(sitting.remaining, prompt)
 
 
 def _time_up(con, sitting, lang):
-    _discard_typed_input()
     sitting.save()
     con.print()
     con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
