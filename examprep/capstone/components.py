@@ -58,10 +58,12 @@ class ComponentLoadError(Exception):
     """A learner's answer file that cannot be loaded (syntax error, failing import, class missing)."""
 
     def __init__(self, role, path, detail):
-        self.role, self.path, self.detail = role, str(path), detail
+        # detail: a str (Python's own message, shown as it is) or (en, ja) for examprep's own description.
+        detail_en, detail_ja = detail if isinstance(detail, tuple) else (detail, detail)
+        self.role, self.path, self.detail = role, str(path), detail_en
         name = ROLES[role][0] if role in ROLES else role
-        self.ja = f"あなたの {name} ({self.path}) を読み込めません: {detail}"
-        self.en = f"cannot load your {name} ({self.path}): {detail}"
+        self.ja = f"あなたの {name} ({self.path}) を読み込めません: {detail_ja}"
+        self.en = f"cannot load your {name} ({self.path}): {detail_en}"
         super().__init__(self.en)
 
 
@@ -143,18 +145,8 @@ def _load(role, pid, text, path):
         raise ComponentLoadError(role, path, f"{type(exc).__name__}: {exc}") from None
     name = ROLES[role][0] if role in ROLES else role
     if not callable(module.__dict__.get(name)):
-        raise ComponentLoadError(role, path, f"{name} is not defined / {name} が定義されていません")
+        raise ComponentLoadError(role, path, (f"{name} is not defined", f"{name} が定義されていません"))
     return module
-
-
-def class_roles(parts):
-    """{class object: (role, source)} for naming the component behind a failure."""
-    out = {}
-    for role, (cls_name, _) in ROLES.items():
-        cls = getattr(parts, cls_name, None)
-        if cls is not None:
-            out.setdefault(cls, (role, parts.source.get(role, "reference")))
-    return out
 
 
 class ComponentFailure(Exception):

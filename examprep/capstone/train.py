@@ -63,10 +63,6 @@ def split(t, fraction, seed):
     return np.flatnonzero(mask), val
 
 
-class NonFiniteLoss(Exception):
-    pass
-
-
 class Trainer:
     """Trains `net` with `optimizer` on a Dataset; `epoch` counts completed epochs, `history` one dict per epoch."""
 

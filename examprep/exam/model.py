@@ -96,10 +96,6 @@ class Question:
         if self.kind not in KINDS:
             raise ValueError(f"unknown question kind {self.kind!r}")
 
-    @property
-    def correct_option(self):
-        return self.options[self.key] if self.key is not None else None
-
     def to_json(self):
         data = {"schema": SCHEMA}
         for name in ("id", "kind", "problem", "template", "area", "section", "item", "stem", "code", "label"):
