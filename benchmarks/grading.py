@@ -42,7 +42,8 @@ def cli_command():
 
 
 def in_process_seconds(problem, runs):
-    from examprep import grading, source
+    from examprep.grade import grading
+    from examprep.problem import source
 
     answer = source.reference_answer(problem)
     times = []
@@ -61,7 +62,7 @@ def in_process_seconds(problem, runs):
 
 
 def cli_seconds(problem, runs, workdir, env):
-    from examprep import source
+    from examprep.problem import source
 
     path = workdir / f"{problem.id}_answer.py"
     path.write_text(source.reference_answer(problem), encoding="utf-8")
@@ -91,7 +92,7 @@ def main(argv=None):
     parser.add_argument("ids", nargs="*", metavar="ID", help="only these problems (default: all)")
     args = parser.parse_args(argv)
 
-    from examprep import catalog
+    from examprep.problem import catalog
 
     problems = [catalog.get(i) for i in args.ids] if args.ids else list(catalog.load_all().values())
     with tempfile.TemporaryDirectory(prefix="examprep-bench-") as tmp:

@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser():
-    from examprep.i18n import default_lang
+    from examprep.common.i18n import default_lang
 
     parser = _Parser(
         prog="examprep",
@@ -81,7 +81,7 @@ def build_parser():
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--problem", metavar="ID", help="the problem, when FILE has no '# examprep: ID' header")
-    p.add_argument("--json", action="store_true", help="the verdict as JSON (schema examprep.verdict/1)")
+    p.add_argument("--json", action="store_true", help="the verdict as JSON (schema examprep.grade.verdict/1)")
 
     p = sub.add_parser("show", help="the reference solution and its explanation / 模範解答と解説",
                        description="Show the reference solution of a problem with its explanation.")
@@ -129,7 +129,7 @@ def build_parser():
     capstone_command.add_arguments(p)
 
     p = sub.add_parser("export", help="write your history to a JSON file / 履歴を書き出す",
-                       description="Write every recorded attempt to a JSON file (schema examprep.history/1), to move "
+                       description="Write every recorded attempt to a JSON file (schema examprep.learn.history/1), to move "
                                    "a history to another machine.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--force", action="store_true", help="overwrite FILE")
@@ -171,7 +171,7 @@ def main(argv=None):
     if args.command is None:
         parser.print_help()
         return 0
-    from examprep import catalog
+    from examprep.problem import catalog
 
     try:
         return COMMANDS[args.command](args)
@@ -189,7 +189,7 @@ def main(argv=None):
         sys.stderr.write("\n")
         return 130
     except Exception as exc:  # noqa: BLE001 - a store problem is the user's to fix, with the message
-        from examprep.progress import StoreError
+        from examprep.learn.progress import StoreError
 
         if isinstance(exc, StoreError):
             _error(args, exc.ja, exc.en)
@@ -202,7 +202,8 @@ def _error(args, ja, en):
 
 
 def cmd_list(args):
-    from examprep import catalog, render
+    from examprep.problem import catalog
+    from examprep.common import render
 
     problems = list(catalog.load_all().values())
     if args.area:
@@ -219,7 +220,8 @@ def cmd_list(args):
 
 
 def cmd_show(args):
-    from examprep import catalog, render
+    from examprep.problem import catalog
+    from examprep.common import render
 
     render.show(render.console(), catalog.get(args.problem), args.lang)
     return 0
@@ -228,7 +230,7 @@ def cmd_show(args):
 def cmd_validate(args):
     from pathlib import Path
 
-    from examprep import catalog
+    from examprep.problem import catalog
 
     files = args.files or sorted(str(p) for p in catalog.problems_dir().iterdir() if p.name.endswith(".yaml"))
     bad = 0
@@ -243,13 +245,13 @@ def cmd_validate(args):
 
 
 def cmd_drill(args):
-    from examprep import catalog
+    from examprep.problem import catalog
 
     problem = catalog.get(args.problem)
     level = args.level or ("normal" if args.blanks is None else None)
     if args.export:
         return _export(args, problem, level)
-    from examprep import drill
+    from examprep.learn import drill
 
     return drill.run(problem, level=level, blanks=args.blanks, seed=args.seed, lang=args.lang)
 
@@ -257,7 +259,8 @@ def cmd_drill(args):
 def _export(args, problem, level):
     from pathlib import Path
 
-    from examprep import holes, render
+    from examprep.hole import holes
+    from examprep.common import render
 
     path = Path(args.export)
     if path.exists() and not args.force:
@@ -280,7 +283,8 @@ def _export(args, problem, level):
 def cmd_check(args):
     from pathlib import Path
 
-    from examprep import holes, sandbox
+    from examprep.hole import holes
+    from examprep.grade import sandbox
 
     sandbox.prestart()  # the grading process imports numpy while this one reads the file and the problem
     path = Path(args.file)
@@ -302,8 +306,10 @@ def cmd_check(args):
         _error(args, f"{path} に '# examprep: ID' の行がありません。--problem ID で問題を指定してください。",
                f"{path} has no '# examprep: ID' line: name the problem with --problem ID.")
         return 2
-    from examprep import catalog, render, store
-    from examprep.verdict import judge
+    from examprep.problem import catalog
+    from examprep.common import render
+    from examprep.learn import store
+    from examprep.grade.verdict import judge
 
     problem = catalog.get(problem_id)
     hole = None
@@ -341,7 +347,7 @@ def read_source(path):
 
 
 def _record_check(args, problem, hole, verdict, text):
-    from examprep import progress
+    from examprep.learn import progress
 
     if (verdict.failure or {}).get("check") == "blank" and not any(b.passed for b in verdict.blanks):
         return  # a hole file checked before anything was filled in is not an attempt
@@ -356,7 +362,7 @@ def _record_check(args, problem, hole, verdict, text):
 
 def check_this_file(path):
     """What a hole file runs under `python FILE`: grade itself (in the file's language) and exit with check's code."""
-    from examprep import holes
+    from examprep.hole import holes
 
     argv = ["check", str(path)]
     try:
@@ -370,31 +376,31 @@ def check_this_file(path):
 
 
 def cmd_practice(args):
-    from examprep import practice
+    from examprep.learn import practice
 
     return practice.main(args)
 
 
 def cmd_next(args):
-    from examprep import schedule
+    from examprep.learn import schedule
 
     return schedule.main(args)
 
 
 def cmd_report(args):
-    from examprep import report
+    from examprep.learn import report
 
     return report.main(args)
 
 
 def cmd_export(args):
-    from examprep import history
+    from examprep.learn import history
 
     return history.export_main(args)
 
 
 def cmd_import(args):
-    from examprep import history
+    from examprep.learn import history
 
     return history.import_main(args)
 

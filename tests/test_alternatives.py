@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from examprep import catalog, sandbox
+from examprep.problem import catalog
+from examprep.grade import sandbox
 
 HERE = Path(__file__).parent
 ALTERNATIVES = HERE / "alternatives"

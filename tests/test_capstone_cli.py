@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from examprep import catalog, source
+from examprep.problem import catalog, source
 
 ALL = ["conv2d", "max_pooling", "affine", "relu_layer", "batchnorm", "dropout", "softmax_with_loss", "adam"]
 

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from examprep import catalog, source, store
+from examprep.problem import catalog, source
+from examprep.learn import store
 from examprep.capstone import checkpoint, components, train
 from examprep.capstone.components import ComponentFailure, MissingComponents
 from examprep.capstone.network import ConvNet

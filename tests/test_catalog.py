@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from examprep import catalog
+from examprep.problem import catalog
 
 pytestmark = pytest.mark.usefixtures("examprep_home")
 

@@ -9,7 +9,9 @@ import time
 
 import pytest
 
-from examprep import __version__, catalog, holes
+from examprep import __version__
+from examprep.problem import catalog
+from examprep.hole import holes
 
 pytestmark = pytest.mark.slow
 
@@ -274,7 +276,7 @@ def test_check_json_schema(env, work):
     data = json.loads(proc.stdout)
     assert set(data) == {"schema", "problem", "passed", "failure", "blanks", "checks", "output", "elapsed_seconds",
                          "notes"}
-    assert data["schema"] == "examprep.verdict/1"
+    assert data["schema"] == "examprep.grade.verdict/1"
     assert data["problem"] == "softmax"
     assert data["passed"] is True and data["failure"] is None
     assert [b["label"] for b in data["blanks"]] == hole.labels

@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
-from examprep import catalog, drill, holes
+from examprep.problem import catalog
+from examprep.learn import drill
+from examprep.hole import holes
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -235,7 +237,9 @@ def test_read_answer_reads_like_the_python_prompt(typed, expected):
 
 def test_a_whole_body_blank_reads_until_an_empty_line():
     """At level full a blank is a whole method body: complete lines must not end the answer."""
-    from examprep import catalog, drill, holes
+    from examprep.problem import catalog
+    from examprep.learn import drill
+    from examprep.hole import holes
 
     [body] = holes.method_bodies(catalog.get("softmax"))
     assert drill._is_body(body)

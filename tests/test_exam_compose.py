@@ -1,7 +1,7 @@
 """An exam's composition: per-area quotas from the documented weights, sets kept together, areas selectable."""
 import pytest
 
-from examprep import catalog
+from examprep.problem import catalog
 from examprep.exam import compose as compose_module
 from examprep.exam.compose import AREA_WEIGHTS, CompositionError, composition, compose, quotas, resolve_area
 

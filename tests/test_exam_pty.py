@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from examprep import progress
+from examprep.learn import progress
 from examprep.exam.sitting import Sitting
 
 pexpect = pytest.importorskip("pexpect")

@@ -16,7 +16,8 @@ import re
 
 import pytest
 
-from examprep import catalog, sandbox, source
+from examprep.problem import catalog, source
+from examprep.grade import sandbox
 from examprep.exam import Question, calc_questions, code_questions
 from examprep.exam.compose import compose
 

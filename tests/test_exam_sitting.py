@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from examprep import catalog, progress, report
+from examprep.problem import catalog
+from examprep.learn import progress, report
 from examprep.exam import paper
 from examprep.exam.compose import AREA_WEIGHTS, compose
 from examprep.exam.sitting import PASS_LINE, Sitting, record

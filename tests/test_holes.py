@@ -9,9 +9,11 @@ import types
 import numpy as np
 import pytest
 
-from examprep import catalog, holes, sandbox, source
+from examprep.problem import catalog, source
+from examprep.hole import holes
+from examprep.grade import sandbox
 from examprep.blanks import BlankNotFilled
-from examprep.catalog import Problem, Target
+from examprep.problem.catalog import Problem, Target
 
 pytestmark = pytest.mark.usefixtures("module_examprep_home")
 

@@ -11,7 +11,9 @@ import time
 
 import pytest
 
-from examprep import catalog, drill, holes, progress, schedule
+from examprep.problem import catalog
+from examprep.learn import drill, progress, schedule
+from examprep.hole import holes
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -315,7 +317,7 @@ def test_countdown_reads_lines_and_runs_out():
 
 
 def test_turns_skip_what_passed_and_come_round_again():
-    from examprep.practice import _Turns
+    from examprep.learn.practice import _Turns
 
     turns = _Turns(["a", "b", "c"])
     assert [turns.next() for _ in range(3)] == ["a", "b", "c"]
@@ -328,7 +330,7 @@ def test_turns_skip_what_passed_and_come_round_again():
 def test_input_until_edits_lines_and_gives_up_at_the_deadline():
     """Practice and the mock exam read through input_until: arrow keys edit the line (readline) instead of
     ending up in the answer as escape codes, and the deadline abandons a half-typed line."""
-    code = ("import time\nfrom examprep.drill import TimeUp, input_until\nend = time.monotonic() + {s}\n"
+    code = ("import time\nfrom examprep.learn.drill import TimeUp, input_until\nend = time.monotonic() + {s}\n"
             "try:\n    print(repr(input_until(lambda: end - time.monotonic(), '> ')))\n"
             "except TimeUp:\n    print('TIMEUP')\n")
     child = pexpect.spawn(sys.executable, ["-c", code.format(s=10)], encoding="utf-8", timeout=TIMEOUT)

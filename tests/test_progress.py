@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from examprep import progress
+from examprep.learn import progress
 
 
 def _attempt(problem="softmax", passed=True, **kw):
@@ -170,7 +170,7 @@ def test_export_import_round_trip_is_idempotent(tmp_path):
     res = run_cli(["export", str(out)], home_a, tmp_path)
     assert res.returncode == 0, res.stderr
     data = json.loads(out.read_text())
-    assert data["schema"] == "examprep.history/1" and len(data["attempts"]) == 2 and len(data["sessions"]) == 1
+    assert data["schema"] == "examprep.learn.history/1" and len(data["attempts"]) == 2 and len(data["sessions"]) == 1
 
     assert run_cli(["export", str(out)], home_a, tmp_path).returncode == 2, "no overwrite without --force"
     first = run_cli(["import", str(out)], home_b, tmp_path)
@@ -188,22 +188,22 @@ def test_export_import_round_trip_is_idempotent(tmp_path):
 @pytest.mark.parametrize("content, expected", [
     ("not json", "not readable JSON"),
     ('{"schema": "something/1"}', "not an examprep history"),
-    ('{"schema": "examprep.history/1", "attempts": [{"problem": "x"}]}', "lacks"),
-    ('{"schema": "examprep.history/1", "attempts": [{"id": "1", "problem": "x", "mode": "dance", '
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"problem": "x"}]}', "lacks"),
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"id": "1", "problem": "x", "mode": "dance", '
      '"passed": true, "created_at": "2026-01-01T00:00:00+00:00"}]}', "unknown mode"),
     # Wrong types are refused before anything is stored (they would break every later report).
-    ('{"schema": "examprep.history/1", "attempts": [{"id": "y1", "problem": "relu", "mode": "drill", "passed": true, '
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"id": "y1", "problem": "relu", "mode": "drill", "passed": true, '
      '"created_at": "2026-01-01T00:00:00+00:00", "seconds": "fast"}]}', "seconds: wrong type"),
-    ('{"schema": "examprep.history/1", "attempts": [{"id": "y1", "problem": "relu", "mode": "drill", "passed": true, '
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"id": "y1", "problem": "relu", "mode": "drill", "passed": true, '
      '"created_at": "2026-01-01T00:00:00+00:00", "blank_results": "oops"}]}', "blank_results: wrong type"),
-    ('{"schema": "examprep.history/1", "attempts": [{"id": ["x"], "problem": "relu", "mode": "drill", '
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"id": ["x"], "problem": "relu", "mode": "drill", '
      '"passed": true, "created_at": "2026-01-01T00:00:00+00:00"}]}', "id: wrong type"),
-    ('{"schema": "examprep.history/1", "attempts": [{"id": "y", "problem": "relu", "mode": "drill", '
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"id": "y", "problem": "relu", "mode": "drill", '
      '"passed": "false", "created_at": "2026-01-01T00:00:00+00:00"}]}', "passed: wrong type"),
-    ('{"schema": "examprep.history/1", "attempts": [{"id": "y", "problem": "relu", "mode": "drill", '
+    ('{"schema": "examprep.learn.history/1", "attempts": [{"id": "y", "problem": "relu", "mode": "drill", '
      '"passed": true, "created_at": "garbage"}]}', "created_at"),
-    ('{"schema": "examprep.history/1", "sessions": ["x"]}', "sessions[0]"),
-    ('{"schema": "examprep.history/1", "attempts": null}', "must be lists"),
+    ('{"schema": "examprep.learn.history/1", "sessions": ["x"]}', "sessions[0]"),
+    ('{"schema": "examprep.learn.history/1", "attempts": null}', "must be lists"),
 ])
 def test_import_rejects_bad_files_without_changing_anything(tmp_path, content, expected):
     bad = tmp_path / "bad.json"
@@ -256,7 +256,8 @@ def test_a_malformed_page_is_reported_as_damage_not_a_full_disk(examprep_home):
 
 
 def test_an_unfilled_hole_file_is_not_recorded(tmp_path):
-    from examprep import catalog, holes
+    from examprep.problem import catalog
+    from examprep.hole import holes
 
     home = tmp_path / "home"
     hole = holes.make(catalog.get("softmax"), level="easy", seed=1, lang="en")

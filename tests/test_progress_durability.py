@@ -14,7 +14,9 @@ import time
 
 import pytest
 
-from examprep import catalog, holes, progress
+from examprep.problem import catalog
+from examprep.hole import holes
+from examprep.learn import progress
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -132,7 +134,7 @@ def test_drill_killed_at_the_next_prompt_keeps_the_graded_round(home):
 
 WRITER = textwrap.dedent("""
     import sys, time
-    from examprep import progress
+    from examprep.learn import progress
 
     name, start = sys.argv[1], float(sys.argv[2])
     while time.time() < start:

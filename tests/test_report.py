@@ -12,8 +12,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from examprep import catalog, holes, report, schedule
-from examprep.progress import Attempt, Store
+from examprep.problem import catalog
+from examprep.hole import holes
+from examprep.learn import report, schedule
+from examprep.learn.progress import Attempt, Store
 
 pytestmark = pytest.mark.slow
 
@@ -133,7 +135,7 @@ def by(items, key, value):
 
 def test_counts_per_component_and_area(history):
     data = report_json(history["home"])
-    assert data["schema"] == "examprep.report/1"
+    assert data["schema"] == "examprep.learn.report/1"
     assert data["has_data"] is True and data["message"] is None
     sm = by(data["components"], "problem", "softmax")
     # runs: the passing check, the failing check, the drill (2 rounds: wrong, then right)

@@ -1,12 +1,14 @@
 """Hostile and broken answers end in the right verdict, in bounded time, without hanging the caller.
 
-Each answer is graded through examprep.sandbox (a separate worker process), as the CLI does.
+Each answer is graded through examprep.grade.sandbox (a separate worker process), as the CLI does.
 """
 import time
 
 import pytest
 
-from examprep import catalog, holes, sandbox, worker
+from examprep.problem import catalog
+from examprep.hole import holes
+from examprep.grade import sandbox, worker
 
 pytestmark = pytest.mark.usefixtures("examprep_home")
 

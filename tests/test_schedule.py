@@ -8,8 +8,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from examprep import catalog, schedule
-from examprep.progress import Attempt, Store
+from examprep.problem import catalog
+from examprep.learn import schedule
+from examprep.learn.progress import Attempt, Store
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 

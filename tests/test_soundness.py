@@ -10,12 +10,12 @@ without touching this file):
 (c) a hole with every load-bearing candidate blanked and left unfilled fails with
     check 'blank'; the same hole filled with the reference's own lines passes, both
     as the filled hole file and through read_filled() + fill();
-(d) every mutant (examprep.mutants) of every load-bearing candidate is rejected,
+(d) every mutant (examprep.hole.mutants) of every load-bearing candidate is rejected,
     unless tests/soundness_allowlist.yaml lists it with the reason it is
     mathematically equivalent. Every allow-list entry must still name a surviving
     mutant: stale entries fail.
 
-All variants of a problem are graded by examprep.sandbox in two worker processes
+All variants of a problem are graded by examprep.grade.sandbox in two worker processes
 (phase 1: reference and removals; phase 2: holes and mutants), and two problems are
 graded at a time (CI has 2 cores). A summary with the kill rate per problem and
 overall is printed at the end of the pytest run.
@@ -30,7 +30,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from examprep import catalog, holes, mutants, sandbox, source
+from examprep.problem import catalog, source
+from examprep.hole import holes, mutants
+from examprep.grade import sandbox
 
 ALLOWLIST_FILE = Path(__file__).parent / "soundness_allowlist.yaml"
 ALLOWLIST_KEYS = {"problem", "candidate", "mutant", "reason"}

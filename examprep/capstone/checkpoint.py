@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from examprep import files
+from examprep.common import files
 
 SCHEMA = "examprep.capstone-checkpoint/1"
 FILENAME = "checkpoint.npz"

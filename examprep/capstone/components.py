@@ -1,7 +1,7 @@
 """Where the capstone's layers and optimizer come from: reference/ or the learner's own passing drill answers.
 
 `reference_parts()` takes the classes from reference/. `learner_parts(norm)` loads each role's latest passing answer
-(examprep.store.latest_solution) into a fresh module, compiled with the answer's path as file name so that a
+(examprep.learn.store.latest_solution) into a fresh module, compiled with the answer's path as file name so that a
 traceback points into the learner's file. Every role that has no passing answer is listed in one
 MissingComponents error, with the drill that makes it; the reference is never used silently in their place.
 
@@ -12,7 +12,7 @@ functions stay, and `Parts.source` says so ("reference (given)").
 """
 from types import SimpleNamespace
 
-from examprep import store
+from examprep.learn import store
 
 # role -> (class name, problem id). The order is the order of the network and of every message.
 ROLES = {

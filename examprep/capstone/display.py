@@ -1,5 +1,5 @@
 """What the capstone shows: the per-epoch line, the final summary, terminal learning curves and the optional PNG."""
-from examprep.i18n import pick
+from examprep.common.i18n import pick
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -114,7 +114,7 @@ def save_png(history, path, title):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.suptitle(title)
     fig.tight_layout()
-    from examprep.files import replace_atomically
+    from examprep.common.files import replace_atomically
 
     try:
         replace_atomically(path, lambda f: fig.savefig(f, format="png", dpi=100))

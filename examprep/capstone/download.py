@@ -13,8 +13,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from examprep import files
-from examprep.i18n import pick
+from examprep.common import files
+from examprep.common.i18n import pick
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = 30
@@ -139,7 +139,7 @@ ROLES = ("train_images", "train_labels", "test_images", "test_labels")
 
 
 def cache_folder(name):
-    from examprep.paths import cache_dir
+    from examprep.common.paths import cache_dir
 
     return cache_dir() / "datasets" / name
 

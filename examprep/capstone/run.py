@@ -9,9 +9,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from examprep import files, paths
-from examprep.i18n import pick
-from examprep.timefmt import duration
+from examprep.common import files, paths
+from examprep.common.i18n import pick
+from examprep.common.timefmt import duration
 
 SCHEMA = "examprep.capstone/1"
 SLOW_SECONDS = 300          # an estimated run longer than this with --components mine gets an explanation

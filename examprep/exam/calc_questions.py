@@ -21,7 +21,7 @@ import random
 import numpy as np
 
 from examprep.exam.model import Option, Question
-from examprep.syllabus import AREAS, area_of
+from examprep.problem.syllabus import AREAS, area_of
 
 MAX_DRAWS = 100
 

@@ -4,7 +4,7 @@ How a question is made (all from the reference's own source, nothing written by 
 
 1. Lines: the problem's load-bearing statements (those whose removal the grader rejects, as
    in holes.load_bearing), pinned lines first, in a seeded order.
-2. Candidate distractors: every mutant of those statements (examprep.mutants: wrong axis,
+2. Candidate distractors: every mutant of those statements (examprep.hole.mutants: wrong axis,
    keepdims or transpose dropped, flipped sign, sum vs mean, max vs argmax, off by one ...).
 3. Proof: the reference, each candidate line removed (the load-bearing proof) and all
    mutants of all candidate lines of a problem are graded in ONE sandbox.grade_variants
@@ -44,7 +44,10 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from examprep import catalog, holes, mutants, paths, sandbox, source
+from examprep.problem import catalog, source
+from examprep.hole import holes, mutants
+from examprep.common import paths
+from examprep.grade import sandbox
 from examprep.exam.model import Option, Question, marker
 
 CACHE_RULES = 1          # bump when what is cached (or how it is judged) changes

@@ -19,7 +19,7 @@ within their area and areas come in syllabus order, as in the real exam.
 """
 import random
 
-from examprep.syllabus import AREAS, area_of
+from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
 CODE_SHARE = 0.7
@@ -134,7 +134,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2):
     areas: area keys to draw from (default all five); problems: the code problems (default every problem).
     Distractor proofs missing from the cache are made first, `workers` problems at a time.
     """
-    from examprep import catalog
+    from examprep.problem import catalog
     from examprep.exam import code_questions
 
     problems = list(problems or catalog.load_all().values())

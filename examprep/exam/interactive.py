@@ -13,12 +13,12 @@ import unicodedata
 from rich.markup import escape
 from rich.syntax import Syntax
 
-from examprep import render
-from examprep.drill import TimeUp, input_until
+from examprep.common import render
+from examprep.learn.drill import TimeUp, input_until
 from examprep.exam import results
 from examprep.exam.sitting import Sitting, SittingError
-from examprep.syllabus import AREAS
-from examprep.timefmt import clock
+from examprep.problem.syllabus import AREAS
+from examprep.common.timefmt import clock
 
 TEXT = {
     "intro": {"ja": "模擬試験 {n} 問 ・ 制限時間 {m} ・ 合格ライン {line}% (仮定)。採点は提出後です。"
@@ -85,7 +85,7 @@ def _err(lang, ja, en):
 
 def main(args):
     from examprep.exam.compose import CompositionError
-    from examprep.progress import StoreError
+    from examprep.learn.progress import StoreError
 
     lang = args.lang
     try:
@@ -175,7 +175,7 @@ def _main(args, lang):
     try:
         session_id = start_session(minutes)
     except Exception as exc:  # noqa: BLE001 - a store problem must not stop the exam; it is said and retried at the end
-        from examprep.progress import StoreError
+        from examprep.learn.progress import StoreError
 
         if not isinstance(exc, StoreError):
             raise
@@ -361,7 +361,7 @@ def _record(con, sitting, lang):
     """Put a submitted sitting into the progress store; when the store cannot take it now, say so: the next
     `examprep mock-exam` tries again (the result is kept in the sitting's file meanwhile)."""
     from examprep.exam.sitting import record
-    from examprep.progress import StoreError
+    from examprep.learn.progress import StoreError
 
     try:
         record(sitting, sitting.data["result"])

@@ -9,7 +9,7 @@ within a schema version):
       "kind": "code_choice",                 # code_choice | code_free | calc
       "problem": "softmax",                  # code questions: the problem id; calc: null
       "template": null,                      # calc questions: the template id ("conv_output_size"); code: null
-      "area": "3", "section": "深層学習の基礎", "item": "3-1-3",   # syllabus (examprep.syllabus)
+      "area": "3", "section": "深層学習の基礎", "item": "3-1-3",   # syllabus (examprep.problem.syllabus)
       "stem": {"ja": "…", "en": "…"},
       "code": "def softmax(x):\n    x = ＿＿(あ)＿＿\n…",  # code questions: the listing, every blank of the
                                              # set marked ＿＿(label)＿＿; calc: null

@@ -18,7 +18,7 @@ import json
 from datetime import datetime, timezone
 
 from examprep.exam.model import SCHEMA as QUESTION_SCHEMA
-from examprep.syllabus import AREAS
+from examprep.problem.syllabus import AREAS
 
 EXPORT_SCHEMA = "examprep.exam/1"
 LETTERS = "ABCD"

@@ -2,8 +2,8 @@
 from rich.markup import escape
 from rich.table import Table
 
-from examprep.syllabus import AREAS
-from examprep.timefmt import clock
+from examprep.problem.syllabus import AREAS
+from examprep.common.timefmt import clock
 
 TEXT = {
     "title": {"ja": "模擬試験の結果", "en": "Mock exam result"},

@@ -22,7 +22,7 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-from examprep import files, paths
+from examprep.common import files, paths
 from examprep.exam.model import Question
 
 SCHEMA = "examprep.sitting/1"
@@ -192,7 +192,7 @@ class Sitting:
 
 
 def _grade_free(problem_id, fills):
-    from examprep import catalog
+    from examprep.problem import catalog
     from examprep.exam import code_questions
 
     problem = catalog.get(problem_id)
@@ -209,7 +209,7 @@ def _grade_free(problem_id, fills):
 
 
 def _grade_set(problem_id, pairs):
-    from examprep import catalog
+    from examprep.problem import catalog
     from examprep.exam import code_questions
 
     try:
@@ -311,7 +311,7 @@ def score(sitting, grade_free, grade_set):
 
 def record(sitting, result):
     """Put the finished sitting into the progress store (its session row and one exam_answers row per question)."""
-    from examprep import progress
+    from examprep.learn import progress
 
     summary = {k: result[k] for k in ("questions", "graded", "correct", "rate", "pass_line", "passed", "reason",
                                       "seed", "minutes", "seconds_used", "answered")}
@@ -336,7 +336,7 @@ def record(sitting, result):
 
 def start_session(minutes):
     """The sessions row of a new exam (None when the store cannot be used: the exam still runs)."""
-    from examprep import progress
+    from examprep.learn import progress
 
     with progress.Store() as store:
         return store.start_session("exam", minutes)

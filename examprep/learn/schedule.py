@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from examprep.i18n import pick
+from examprep.common.i18n import pick
 
 SCHEMA = "examprep.next/1"
 EASY_SECONDS_PER_BLANK = 30.0
@@ -300,7 +300,7 @@ def cards(all_runs, now=None):
 
 
 def _item_rank(problem):
-    from examprep.syllabus import ITEMS
+    from examprep.problem.syllabus import ITEMS
 
     items = list(ITEMS)
     return (items.index(problem.item) if problem.item in items else len(items), problem.item, problem.id)
@@ -383,7 +383,7 @@ def queue(store, problems, now=None, area=None):
 
 def load_attempts():
     """Every attempt, without creating a database when there is none yet."""
-    from examprep import progress
+    from examprep.learn import progress
 
     if not progress.db_path().exists():
         return []
@@ -415,7 +415,7 @@ def to_json(p, limit):
 
 
 def main(args):
-    from examprep import catalog
+    from examprep.problem import catalog
 
     lang = args.lang
     limit = getattr(args, "limit", 10) or 10
@@ -423,7 +423,7 @@ def main(args):
     if getattr(args, "json", False):
         sys.stdout.write(json.dumps(to_json(p, limit), ensure_ascii=False, indent=2) + "\n")
         return 0
-    from examprep import render
+    from examprep.common import render
 
     show(render.console(), p, lang, limit)
     return 0
@@ -477,7 +477,7 @@ def _new_table(con, problems, lang, total):
         con.print()
 
 
-# --- tables (shared with examprep.report) ---------------------------------------------------------------------
+# --- tables (shared with examprep.learn.report) ---------------------------------------------------------------------
 
 FLEX_WIDTH = 16   # a flexible column (a title) may wrap down to this width
 

@@ -23,8 +23,8 @@ Case keys:
 """
 import numpy as np
 
-from examprep import casegen
-from examprep.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+from examprep.problem import casegen
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
 
 KEYS = {"name", "init_kwargs", "ratio", "x", "dtypes"}
 

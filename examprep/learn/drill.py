@@ -6,7 +6,7 @@ an empty line ends it);  ? shows a hint (again for a stronger one);  ! reveals
 the reference line (the blank then counts as not solved);  q stops.
 
 drill_one() drills one prepared hole and returns an Outcome; `examprep drill` (run)
-and the timed `examprep practice` (examprep.practice) both use it. With a Countdown,
+and the timed `examprep practice` (examprep.learn.practice) both use it. With a Countdown,
 answers are read with a deadline: the prompt shows the time left, and when it runs
 out the answer in progress is graded if every unsolved blank has one, else recorded
 as unfinished (see _time_up).
@@ -23,10 +23,12 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from examprep import holes, render, store
-from examprep.i18n import pick
-from examprep.timefmt import clock  # noqa: F401 - also practice's drill.clock
-from examprep.verdict import judge
+from examprep.hole import holes
+from examprep.common import render
+from examprep.learn import store
+from examprep.common.i18n import pick
+from examprep.common.timefmt import clock  # noqa: F401 - also practice's drill.clock
+from examprep.grade.verdict import judge
 
 try:
     import readline  # noqa: F401 - loading it gives input() line editing (arrows, history) in every prompt
@@ -266,7 +268,7 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
     """Drill one prepared (and already shown) hole until it passes, the learner quits or skips (allow_skip:
     n), or the countdown runs out. Every graded round is recorded with mode and session_id. Returns an Outcome.
     """
-    from examprep import sandbox
+    from examprep.grade import sandbox
 
     states = [BlankState(lab, cand) for lab, cand in zip(hole.labels, hole.blanks)]
     for s in states:
@@ -561,7 +563,7 @@ def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode,
     unfinished: the time ran out first; the attempt does not pass, blank_results are only the blanks
     answered so far (verdict is None when there are none), hints and reveals count every blank.
     """
-    from examprep import progress
+    from examprep.learn import progress
 
     graded = [s for s in states if s.answer is not None] if unfinished else states
     attempt = progress.Attempt(

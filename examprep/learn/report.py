@@ -1,8 +1,8 @@
 """`examprep report`: the graded progress report, from the recorded attempts.
 
-build() computes one dict, which is the JSON format (schema "examprep.report/1",
+build() computes one dict, which is the JSON format (schema "examprep.learn.report/1",
 described in ARCHITECTURE.md); text (rich), md and html are drawn from that dict.
-Statistics count *runs* (see examprep.schedule: one drill or practice of a problem
+Statistics count *runs* (see examprep.learn.schedule: one drill or practice of a problem
 with all its rounds, or one check). --since restricts the statistics to runs that
 started on or after that local date; the streak and what is due always reflect the
 whole history. With no runs the report says so and suggests a first drill: it never
@@ -16,11 +16,12 @@ import sys
 from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 
-from examprep import files, schedule, timefmt
-from examprep.i18n import pick
-from examprep.schedule import iso
+from examprep.common import files, timefmt
+from examprep.learn import schedule
+from examprep.common.i18n import pick
+from examprep.learn.schedule import iso
 
-SCHEMA = "examprep.report/1"
+SCHEMA = "examprep.learn.report/1"
 GRADE_WINDOW = 5          # a grade looks at this many most recent runs
 GRADE_MIN_RUNS = 2        # fewer runs: no grade ("—", not enough data)
 NO_GRADE = "—"
@@ -242,7 +243,7 @@ def _title(problem, pid):
 def build(attempts, problems, sessions=(), since=None, now=None):
     """The report as a dict (the JSON format). attempts: every attempt, oldest first; problems: catalog.load_all();
     sessions: Store.sessions(); since: a local date or None."""
-    from examprep.syllabus import AREAS
+    from examprep.problem.syllabus import AREAS
 
     now = now or schedule.utc_now()
     problems = dict(problems) if isinstance(problems, dict) else {p.id: p for p in problems}
@@ -847,7 +848,8 @@ def _error(lang, key, **kw):
 
 
 def main(args):
-    from examprep import catalog, progress
+    from examprep.problem import catalog
+    from examprep.learn import progress
 
     lang = args.lang
     fmt = getattr(args, "format", "text") or "text"
@@ -878,7 +880,7 @@ def main(args):
                     data, lang)
         text = buf.getvalue()
     else:
-        from examprep import render
+        from examprep.common import render
 
         render_text(render.console(), data, lang)
         return 0

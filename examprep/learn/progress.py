@@ -1,6 +1,6 @@
 """The progress store: every graded attempt, in SQLite (the standard library's sqlite3).
 
-The database lives in the data directory (examprep.paths: EXAMPREP_HOME or XDG),
+The database lives in the data directory (examprep.common.paths: EXAMPREP_HOME or XDG),
 file progress.sqlite3. WAL journal, one transaction per attempt: an attempt is on
 disk the moment it is graded, and Ctrl-C or kill -9 loses at most the answer being
 typed. The schema is versioned (PRAGMA user_version) and upgraded by MIGRATIONS in
@@ -20,10 +20,10 @@ from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
-from examprep import paths
+from examprep.common import paths
 
 DB_NAME = "progress.sqlite3"
-EXPORT_SCHEMA = "examprep.history/1"
+EXPORT_SCHEMA = "examprep.learn.history/1"
 MODES = ("drill", "practice", "check", "exam")
 
 # MIGRATIONS[i] upgrades a database from version i to version i + 1 (split on ";": no ";" in comments).

@@ -7,7 +7,7 @@ The hole file is produced from the reference's own source (AST), never by hand:
    index; not `self.x = x`, not `return out`, not docstrings).
 2. load_bearing(): a candidate may be blanked only if the grader rejects the
    reference with that statement replaced by `pass`. Proven by running the
-   grader on every such variant (examprep.sandbox), cached per reference text.
+   grader on every such variant (examprep.grade.sandbox), cached per reference text.
 3. choose(): a seeded choice among the load-bearing candidates, lines matching
    the problem's `pins` first; `full` blanks whole method bodies instead.
 4. render(): a runnable module. Each blank sits between marker comments
@@ -24,7 +24,8 @@ import textwrap
 import threading
 from dataclasses import dataclass
 
-from examprep import paths, source
+from examprep.common import paths
+from examprep.problem import source
 
 LEVELS = {"easy": 2, "normal": 3, "hard": 5, "full": None}
 JA_LABELS = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ"
@@ -205,7 +206,7 @@ def _cache_key(problem):
 
 def load_bearing(problem, on_progress=None):
     """The candidates whose removal the grader rejects (proven by running it), cached."""
-    from examprep import sandbox
+    from examprep.grade import sandbox
 
     cands = candidates(problem)
     cache_file = paths.cache_dir() / "load_bearing" / f"{problem.id}-{_cache_key(problem)}.json"

@@ -1,20 +1,20 @@
 """`examprep practice`: a timed session of drills, one after another.
 
 Selection: the problems named (all checked first: an unknown id is an error, exit 2),
-or those of --area, or with neither what examprep.schedule.queue serves (due first,
+or those of --area, or with neither what examprep.learn.schedule.queue serves (due first,
 then new, prerequisites first). With --area the area's due and new problems come
 first, then the rest of the area. The selection is served in turn until the time runs
 out; a problem passed in this session is not served again, one missed or skipped (n)
 comes back when its turn comes round, and when every problem has passed the session
 ends early.
 
-Each problem is a fresh hole (random seed) drilled by examprep.drill.drill_one with the
+Each problem is a fresh hole (random seed) drilled by examprep.learn.drill.drill_one with the
 session's Countdown: the prompt shows the time left ("[12:04] (あ) col = "), verdicts
 come at once, and the time taken and time left follow each verdict. The clock stops
 while examprep prepares a hole. Every graded round is recorded at once (mode
 "practice", session_id of the session's row in the progress store). When the time runs
 out mid-question the answer in progress is graded if every unsolved blank has an answer,
-and recorded as unfinished otherwise (examprep.drill._time_up).
+and recorded as unfinished otherwise (examprep.learn.drill._time_up).
 
 The session ends when the time is up, every problem has passed, or on q: exit 0. Ctrl-C
 or Ctrl-D end it too, with exit 130. Each way shows the summary (each item's result and
@@ -25,7 +25,7 @@ import sys
 import time
 from contextlib import closing
 
-from examprep.i18n import pick
+from examprep.common.i18n import pick
 
 TEXT = {
     "intro": {"ja": "練習セッション: {n} 問から出題、制限時間 {time}。各空欄の行を入力してください。"
@@ -79,9 +79,9 @@ def _error(args, key, **kw):
 # --- what to serve ------------------------------------------------------------------------------------------
 
 def _queue(store, problems, area=None):
-    """examprep.schedule.queue's ids (due first, then new), or None when the scheduler is not available."""
+    """examprep.learn.schedule.queue's ids (due first, then new), or None when the scheduler is not available."""
     try:
-        from examprep import schedule
+        from examprep.learn import schedule
     except ImportError:
         return None
     queue = getattr(schedule, "queue", None)
@@ -100,7 +100,8 @@ def select(args):
 
     Raises catalog.UnknownProblem for an unknown id (the CLI suggests close ones).
     """
-    from examprep import catalog, progress
+    from examprep.problem import catalog
+    from examprep.learn import progress
 
     if args.problems and args.area:
         _error(args, "ids_and_area")
@@ -151,7 +152,10 @@ class _Turns:
 
 
 def main(args):
-    from examprep import catalog, drill, holes, progress, render
+    from examprep.problem import catalog
+    from examprep.learn import drill, progress
+    from examprep.hole import holes
+    from examprep.common import render
 
     lang = args.lang
     ids = select(args)
@@ -236,7 +240,8 @@ def summarize(outcomes, ended_by, planned_minutes, elapsed):
 def show_summary(con, summary, lang):
     from rich.table import Table
 
-    from examprep import catalog, drill
+    from examprep.problem import catalog
+    from examprep.learn import drill
 
     ended = {"time": "ended_time", "all_passed": "ended_all", "quit": "ended_quit",
              "interrupt": "ended_interrupt"}[summary["ended_by"]]

@@ -53,7 +53,8 @@ import copy
 import textwrap
 from dataclasses import dataclass
 
-from examprep import holes, source
+from examprep.hole import holes
+from examprep.problem import source
 
 NONCOMMUTATIVE_BINOPS = (ast.Sub, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow, ast.MatMult)
 NONCOMMUTATIVE_CALLS = {"dot", "matmul", "subtract", "divide", "true_divide", "floor_divide", "power"}

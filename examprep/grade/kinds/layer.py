@@ -21,8 +21,8 @@ Case keys:
 """
 import numpy as np
 
-from examprep import casegen
-from examprep.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
+from examprep.problem import casegen
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
 
 KEYS = {"name", "init", "init_kwargs", "params", "state", "steps", "wrt", "numgrad", "dtypes", "extreme"}
 STEP_KEYS = {"forward", "forward_kwargs", "backward", "repeat"}

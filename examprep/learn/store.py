@@ -5,7 +5,7 @@ features build on it: the capstone trains a network from these components).
 Writes go to a temporary file first and are renamed into place, so a crash or
 Ctrl-C never leaves half a file.
 """
-from examprep import files, paths
+from examprep.common import files, paths
 
 
 def solutions_dir():

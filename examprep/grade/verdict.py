@@ -1,14 +1,15 @@
 """Judging a learner's file: the whole answer, then each blank on its own.
 
 judge() runs the grader in the sandbox and returns a Verdict; Verdict.to_json()
-is the stable `examprep check --json` format (schema "examprep.verdict/1",
+is the stable `examprep check --json` format (schema "examprep.grade.verdict/1",
 documented in ARCHITECTURE.md).
 """
 from dataclasses import dataclass, field
 
-from examprep import holes, sandbox
+from examprep.hole import holes
+from examprep.grade import sandbox
 
-SCHEMA = "examprep.verdict/1"
+SCHEMA = "examprep.grade.verdict/1"
 
 
 @dataclass

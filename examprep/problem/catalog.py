@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from examprep.syllabus import AREAS, ITEMS, area_of
+from examprep.problem.syllabus import AREAS, ITEMS, area_of
 
 KINDS = ("function", "layer", "optimizer", "masking_layer")
 LANGS = ("ja", "en")
@@ -113,7 +113,7 @@ def _target_list(data, source, key, required):
 
 def parse_problem(data, source):
     """Validate one problem's data (already read from YAML) and build a Problem."""
-    from examprep import kinds
+    from examprep.grade import kinds
 
     _expect(isinstance(data, dict), source, "", "expected a YAML mapping at the top level")
     known = {"id", "title", "explanation", "area", "kind", "targets", "given", "cases", "requires", "pins",

@@ -12,8 +12,8 @@ Case keys:
 """
 import numpy as np
 
-from examprep import casegen
-from examprep.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
+from examprep.problem import casegen
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
 
 KEYS = {"name", "call", "args", "kwargs", "dtypes", "compare", "extreme"}
 

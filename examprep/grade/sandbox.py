@@ -17,7 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
-from examprep.kinds import ANSWER_FILENAME
+from examprep.grade.kinds import ANSWER_FILENAME
 
 DEFAULT_TIME_LIMIT = 10.0   # seconds of wall time per variant
 DEFAULT_MEMORY_MB = 1024    # address space of the grading process
@@ -85,7 +85,7 @@ class _Worker:
         with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:
             self.hang_path = hang.name
         self.errors = tempfile.TemporaryFile("w+b")
-        self.proc = subprocess.Popen([sys.executable, "-m", "examprep.worker", str(write_fd), self.hang_path],
+        self.proc = subprocess.Popen([sys.executable, "-m", "examprep.grade.worker", str(write_fd), self.hang_path],
                                      stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.errors,
                                      pass_fds=(write_fd,), env=_child_env(), start_new_session=True)
         os.close(write_fd)

@@ -1,11 +1,11 @@
-"""The grading process: `python -m examprep.worker RESULT_FD HANG_FILE`.
+"""The grading process: `python -m examprep.grade.worker RESULT_FD HANG_FILE`.
 
 Reads a job (JSON) on standard input: the problem file, the seed, the limits and the
 source variants to grade. Computes the reference's records once, replaces the
 reference targets with tripwires, then grades each variant in turn and writes one
 JSON line per variant to RESULT_FD. If a variant runs past its time limit,
 faulthandler writes every thread's traceback to HANG_FILE and the process exits;
-examprep.sandbox reads where it was stuck and carries on with the next variants in
+examprep.grade.sandbox reads where it was stuck and carries on with the next variants in
 a new process.
 """
 import contextlib
@@ -33,7 +33,8 @@ def main(argv):
     # time (sandbox.prestart) is ready by the time the job arrives.
     import numpy  # noqa: F401
 
-    from examprep import catalog, grading
+    from examprep.problem import catalog
+    from examprep.grade import grading
 
     job = json.loads(sys.stdin.read())
     out = os.fdopen(result_fd, "w", buffering=1)

@@ -1,6 +1,6 @@
 """Grading in-process: load a learner's source, exercise it like the reference, compare.
 
-This module runs the learner's code in the current process; examprep.sandbox runs it
+This module runs the learner's code in the current process; examprep.grade.sandbox runs it
 in a separate process with time and memory limits, and is what the CLI uses.
 """
 import importlib
@@ -9,9 +9,9 @@ import linecache
 import sys
 import types
 
-from examprep import kinds
-from examprep.compare import compare
-from examprep.kinds import ANSWER_FILENAME, describe_exception
+from examprep.grade import kinds
+from examprep.grade.compare import compare
+from examprep.grade.kinds import ANSWER_FILENAME, describe_exception
 
 DTYPE_SALT = {"float64": 0, "float32": 500}
 

@@ -3,7 +3,7 @@
 A kind turns a problem's case into a list of Records: what an implementation
 produced (outputs, state, gradients) or whether a property held, in the order the
 checks run. The grader runs the same case on the reference and on the learner's
-code and compares the two lists (examprep.compare).
+code and compares the two lists (examprep.grade.compare).
 
 Each kind module offers:
     validate_case(case, target_names)    raise ValueError('key: what was expected')
@@ -72,7 +72,7 @@ def guarded(fn, *args, **kwargs):
 
 
 def get(kind):
-    from examprep.kinds import function, layer, masking_layer, optimizer
+    from examprep.grade.kinds import function, layer, masking_layer, optimizer
 
     return {"function": function, "layer": layer, "optimizer": optimizer,
             "masking_layer": masking_layer}[kind]

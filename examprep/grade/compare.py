@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from examprep.kinds import STAGES
+from examprep.grade.kinds import STAGES
 
 TOLERANCE = {"float64": 1e-6, "float32": 1e-4}
 NUMGRAD_TOLERANCE = 1e-4

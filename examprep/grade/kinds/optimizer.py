@@ -21,8 +21,8 @@ hold references to these arrays in their layers.
 """
 import numpy as np
 
-from examprep import casegen
-from examprep.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+from examprep.problem import casegen
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
 
 KEYS = {"name", "init_kwargs", "params", "steps", "grad", "dtypes"}
 

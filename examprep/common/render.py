@@ -2,7 +2,7 @@
 import contextlib
 import sys
 
-from examprep.i18n import pick
+from examprep.common.i18n import pick
 
 TEXT = {
     "prepare": {"ja": "空欄を準備しています (初回は各行が必須かを実行して確かめます)…",
@@ -36,7 +36,7 @@ def status(con, lang, key, quiet=False):
 def problem_list(con, problems, lang):
     from rich.table import Table
 
-    from examprep.syllabus import AREAS
+    from examprep.problem.syllabus import AREAS
 
     by_area = {}
     for p in problems:
@@ -67,7 +67,7 @@ def show(con, problem, lang):
     from rich.markdown import Markdown
     from rich.panel import Panel
 
-    from examprep import source
+    from examprep.problem import source
 
     con.print(Panel.fit(f"[bold]{problem.title[lang]}[/bold]  [dim]{problem.id} · {problem.item} "
                         f"{problem.section} / {problem.topic}[/dim]"))

@@ -1,14 +1,14 @@
 """`examprep export FILE` / `examprep import FILE`: moving a history between machines.
 
-The file is JSON, schema "examprep.history/1": {"schema", "exported_at", "attempts":
-[...], "sessions": [...]}, each attempt with the columns of examprep.progress.Attempt.
+The file is JSON, schema "examprep.learn.history/1": {"schema", "exported_at", "attempts":
+[...], "sessions": [...]}, each attempt with the columns of examprep.learn.progress.Attempt.
 Import adds what is not there yet (by id), so importing the same file twice changes
 nothing.
 """
 import json
 from pathlib import Path
 
-from examprep import progress
+from examprep.learn import progress
 
 
 def _say(args, ja, en, err=False):
@@ -25,7 +25,7 @@ def export_main(args):
         return 2
     with progress.Store() as store:
         data = store.export()
-    from examprep.files import write_atomically
+    from examprep.common.files import write_atomically
 
     try:
         write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))

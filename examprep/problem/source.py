@@ -1,6 +1,6 @@
 """The reference's source text: the targets a problem covers, and an answer file built from them.
 
-Hole files are generated from this text (examprep.holes), so the hole a learner
+Hole files are generated from this text (examprep.hole.holes), so the hole a learner
 sees is always the reference itself with lines taken out, never a hand-written copy.
 """
 import ast

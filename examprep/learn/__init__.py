@@ -1,0 +1,1 @@
+"""Learning loop: the interactive drill, practice, review scheduling, the progress store, history and report."""
