@@ -16,9 +16,9 @@ get --threads threads: OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS 
 
 The third column (--no-book leaves it out) is the book's code as printed, which is what a learner's components
 usually are: float64 everywhere (the book's im2col allocates without a dtype) with the book's im2col / col2im
-column layout (tests/alternatives/im2col/book_layout.py, col2im/book_layout.py), the book's im2col+argmax
-Pooling (tests/alternatives/max_pooling/book_im2col_argmax.py) and the book's Relu
-(tests/alternatives/relu_layer/book_inplace_backward.py).
+column layout (tests/components/im2col/alternatives/book_layout.py, col2im/...), the book's im2col+argmax
+Pooling (tests/components/max_pooling/alternatives/book_im2col_argmax.py) and the book's Relu
+(tests/components/relu_layer/alternatives/book_inplace_backward.py).
 
 Prints every round, the medians (wall and CPU seconds), the fastest epochs, the ratio numpy / torch (target at
 most 2.0, aim at most 1.2), the median time per component role of the NumPy sides (ConvNet.timings, optimizer update
@@ -36,7 +36,7 @@ if str(ROOT) not in sys.path:
 
 IMAGES, BATCH, CLASSES, LR = 3000, 100, 15, 0.001
 TARGET, AIM = 2.0, 1.2
-ALTERNATIVES = ROOT / "tests" / "alternatives"
+COMPONENTS = ROOT / "tests" / "components"
 
 
 def parse_args(argv=None):
@@ -71,7 +71,7 @@ def blas_threads():
 
 
 def load_file(path, name):
-    """A module loaded from a file of tests/alternatives (the book's code)."""
+    """A module loaded from a file of tests/components/*/alternatives (the book's code)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(name, path)
@@ -86,10 +86,10 @@ def book_parts():
 
     from examprep.capstone.components import reference_parts
 
-    im2col = load_file(ALTERNATIVES / "im2col" / "book_layout.py", "book_im2col").im2col
-    col2im = load_file(ALTERNATIVES / "col2im" / "book_layout.py", "book_col2im").col2im
-    pooling = load_file(ALTERNATIVES / "max_pooling" / "book_im2col_argmax.py", "book_pooling")
-    relu = load_file(ALTERNATIVES / "relu_layer" / "book_inplace_backward.py", "book_relu")
+    im2col = load_file(COMPONENTS / "im2col" / "alternatives" / "book_layout.py", "book_im2col").im2col
+    col2im = load_file(COMPONENTS / "col2im" / "alternatives" / "book_layout.py", "book_col2im").col2im
+    pooling = load_file(COMPONENTS / "max_pooling" / "alternatives" / "book_im2col_argmax.py", "book_pooling")
+    relu = load_file(COMPONENTS / "relu_layer" / "alternatives" / "book_inplace_backward.py", "book_relu")
     conv = load_file(ROOT / "reference" / "conv.py", "book_conv")   # a private copy whose helpers can be swapped
     for module in (pooling, conv):
         module.im2col, module.col2im = im2col, col2im

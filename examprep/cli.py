@@ -232,7 +232,7 @@ def cmd_validate(args):
 
     from examprep.problem import catalog
 
-    files = args.files or sorted(str(p) for p in catalog.problems_dir().iterdir() if p.name.endswith(".yaml"))
+    files = args.files or [str(p) for p in catalog.problem_files()]
     bad = 0
     for f in files:
         try:

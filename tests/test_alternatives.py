@@ -1,11 +1,11 @@
 """The grader accepts correct answers that are not the reference, and rejects classic wrong ones for the right reason.
 
-tests/alternatives/<problem_id>/*.py: hand-written ALTERNATIVE CORRECT implementations
+tests/components/<problem_id>/alternatives/*.py: hand-written ALTERNATIVE CORRECT implementations
 (other formulations, the book's code where the reference differs, PyTorch's conventions).
 Each must pass. A rejection means the grader (or the problem's cases) refuses a right
 answer: the failure message is printed.
 
-tests/wrong/<problem_id>/*.py: classic WRONG answers. The first line says which check
+tests/components/<problem_id>/wrong/*.py: classic WRONG answers. The first line says which check
 must reject them: `# expect: shape`. Each must fail with exactly that check.
 
 All files of one problem are graded in one sandbox batch. Directories whose problem
@@ -20,20 +20,25 @@ from examprep.problem import catalog
 from examprep.grade import sandbox
 
 HERE = Path(__file__).parent
-ALTERNATIVES = HERE / "alternatives"
-WRONG = HERE / "wrong"
+COMPONENTS = HERE / "components"
+ALTERNATIVES = "alternatives"
+WRONG = "wrong"
 EXPECT_RE = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$")
 TIME_LIMIT = 10.0
 
 PROBLEMS = catalog.load_all()
 
 
-def _files(root):
-    return sorted(p for p in root.glob("*/*.py"))
+def _files(kind):
+    return sorted(COMPONENTS.glob(f"*/{kind}/*.py"))
+
+
+def _pid(path):
+    return path.parent.parent.name
 
 
 def _id(path):
-    return f"{path.parent.name}/{path.name}"
+    return f"{_pid(path)}/{path.parent.name}/{path.name}"
 
 
 def expected_check(path):
@@ -45,14 +50,14 @@ def expected_check(path):
 class Batches:
     """Grades every file of a problem directory in one sandbox run, on first use."""
 
-    def __init__(self, root):
-        self.root = root
+    def __init__(self, kind):
+        self.kind = kind
         self.results = {}
 
     def failure(self, path):
-        pid = path.parent.name
+        pid = _pid(path)
         if pid not in self.results:
-            files = sorted((self.root / pid).glob("*.py"))
+            files = sorted((COMPONENTS / pid / self.kind).glob("*.py"))
             result = sandbox.grade_variants(PROBLEMS[pid].source,
                                             [(f.name, f.read_text(encoding="utf-8")) for f in files],
                                             time_limit=TIME_LIMIT)
@@ -73,9 +78,9 @@ def wrong_answers():
 
 
 def _skip_without_problem(path):
-    pid = path.parent.name
+    pid = _pid(path)
     if pid not in PROBLEMS:
-        pytest.skip(f"problems/{pid}.yaml does not exist (yet)")
+        pytest.skip(f"problems/area*/{pid}.yaml does not exist (yet)")
 
 
 @pytest.mark.parametrize("path", _files(ALTERNATIVES), ids=_id)
@@ -102,8 +107,11 @@ def test_wrong_answer_is_rejected_by_the_expected_check(wrong_answers, path):
 
 
 def test_corpus_directories_are_well_formed():
-    """Each directory is named like a problem id and holds answer files."""
-    for root in (ALTERNATIVES, WRONG):
-        for d in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
-            assert re.fullmatch(r"[a-z][a-z0-9_]*", d.name), f"{d}: not a problem id"
-            assert list(d.glob("*.py")), f"{d}: no answer files"
+    """tests/components/<id>/ is named like a problem id and holds only alternatives/ and wrong/ with answer files."""
+    for d in sorted(p for p in COMPONENTS.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", d.name), f"{d}: not a problem id"
+        for sub in d.iterdir():
+            if sub.name.startswith(("_", ".")):
+                continue
+            assert sub.name in (ALTERNATIVES, WRONG), f"{sub}: expected only {ALTERNATIVES}/ and {WRONG}/"
+            assert list(sub.glob("*.py")), f"{sub}: no answer files"

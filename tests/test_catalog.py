@@ -13,14 +13,17 @@ from examprep.problem import catalog
 
 pytestmark = pytest.mark.usefixtures("examprep_home")
 
-SHIPPED = sorted(p.name for p in Path(str(catalog.problems_dir())).iterdir() if p.name.endswith(".yaml"))
+SHIPPED = {Path(str(p)).name: Path(str(p)) for p in catalog.problem_files()}
+AREA_NUMBER = {"数学的基礎": 1, "機械学習": 2, "深層学習の基礎": 3, "深層学習の応用": 4, "開発・運用環境": 5}
 
 
-@pytest.mark.parametrize("name", SHIPPED)
+@pytest.mark.parametrize("name", sorted(SHIPPED))
 def test_every_shipped_problem_validates(name):
-    path = Path(str(catalog.problems_dir())) / name
+    path = SHIPPED[name]
     problem = catalog.load_file(path)
     assert problem.id == path.stem
+    assert path.parent.name == f"area{AREA_NUMBER[problem.section]}", \
+        f"{name} belongs in problems/area{AREA_NUMBER[problem.section]}/"
     assert problem.cases
     assert set(problem.title) == {"ja", "en"} and all(problem.title.values())
     assert set(problem.explanation) == {"ja", "en"}
@@ -61,8 +64,9 @@ def test_get_loads_only_the_problems_own_file(monkeypatch, tmp_path):
 
 
 def test_get_is_not_stopped_by_another_broken_file(monkeypatch, tmp_path):
-    shutil.copy(Path(str(catalog.problems_dir())) / "relu.yaml", tmp_path / "relu.yaml")
-    (tmp_path / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    (tmp_path / "area3").mkdir()
+    shutil.copy(SHIPPED["relu.yaml"], tmp_path / "area3" / "relu.yaml")
+    (tmp_path / "area3" / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
     monkeypatch.setattr(catalog, "_CACHE", {})
     monkeypatch.setattr(catalog, "problems_dir", lambda: tmp_path)
     assert catalog.get("relu").id == "relu"
@@ -76,7 +80,7 @@ def test_get_is_not_stopped_by_another_broken_file(monkeypatch, tmp_path):
 
 @pytest.fixture(scope="module")
 def base():
-    path = Path(str(catalog.problems_dir())) / "softmax.yaml"
+    path = SHIPPED["softmax.yaml"]
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 

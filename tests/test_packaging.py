@@ -42,12 +42,13 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
         [str(py), "-c",
          "import importlib.resources as r, reference.conv, examprep, problems;"
          "print(reference.conv.__file__);"
-         "print(sorted(p.name for p in r.files('problems').iterdir() if p.name.endswith('.yaml')))"],
+         "print(sorted(a.name + '/' + p.name for a in r.files('problems').iterdir() if a.is_dir()"
+         " for p in a.iterdir() if p.name.endswith('.yaml')))"],
         cwd=outside, env=clean_env, capture_output=True, text=True, check=True)
     module_path, yaml_names = probe.stdout.strip().splitlines()
     # Installed into the venv, not imported from the checkout.
     assert str(env_dir) in module_path
-    shipped = sorted(p.name for p in (ROOT / "problems").glob("*.yaml"))
+    shipped = sorted(f"{p.parent.name}/{p.name}" for p in (ROOT / "problems").glob("area*/*.yaml"))
     assert eval(yaml_names) == shipped
 
     # The real work, from the installed copy: every problem validates, a hole file is exported, and grading it

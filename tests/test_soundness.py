@@ -254,7 +254,7 @@ def test_every_mutant_is_rejected(soundness, pid):
     unexplained = [m for m in report.survivors if (normalize(m.original), m.text) not in allowed]
     if unexplained:
         lines = [f"{pid}: {len(unexplained)} mutant(s) of load-bearing lines are ACCEPTED by the grader. Either the "
-                 f"problem's cases are too weak (strengthen problems/{pid}.yaml), or the mutant is mathematically "
+                 f"problem's cases are too weak (strengthen problems/area*/{pid}.yaml), or the mutant is mathematically "
                  f"equivalent (add it to tests/{ALLOWLIST_FILE.name} with the reason):"]
         for m in unexplained:
             lines.append(f"  {m.target}, line {m.line} of the reference answer [{m.operator}]\n"

@@ -1,4 +1,4 @@
-"""Loading and validating the drill definitions in problems/*.yaml.
+"""Loading and validating the drill definitions in problems/area<N>/*.yaml.
 
 A problem file is data only; see problems/README.md for the schema. Every error
 names the file, the key and what was expected, so a problem author never sees a
@@ -188,6 +188,29 @@ def problems_dir():
     return importlib.resources.files("problems")
 
 
+AREA_DIRS = ("area1", "area2", "area3", "area4", "area5")  # problems/areaN/<id>.yaml, N = the syllabus area
+
+
+def problem_files():
+    """Every shipped problem file, area by area, in file-name order."""
+    root = problems_dir()
+    files = []
+    for area in AREA_DIRS:
+        folder = root / area
+        if folder.is_dir():
+            files.extend(sorted((e for e in folder.iterdir() if e.name.endswith(".yaml")), key=lambda e: e.name))
+    return files
+
+
+def problem_file(problem_id):
+    """The shipped file of one problem id, or None."""
+    for area in AREA_DIRS:
+        entry = problems_dir() / area / f"{problem_id}.yaml"
+        if entry.is_file():
+            return entry
+    return None
+
+
 def load_file(path):
     import yaml
 
@@ -210,13 +233,12 @@ _CACHE = {}
 
 
 def load_all():
-    """Every shipped problem, by id, in file-name order."""
+    """Every shipped problem, by id, area by area in file-name order."""
     if "all" not in _CACHE:
         problems = {}
-        for entry in sorted(problems_dir().iterdir(), key=lambda p: p.name):
-            if entry.name.endswith(".yaml"):
-                problem = load_file(Path(str(entry)))
-                problems[problem.id] = problem
+        for entry in problem_files():
+            problem = load_file(Path(str(entry)))
+            problems[problem.id] = problem
         _CACHE["all"] = problems
     return _CACHE["all"]
 
@@ -225,8 +247,8 @@ def get(problem_id):
     if "all" not in _CACHE and isinstance(problem_id, str) and ID_RE.match(problem_id):
         # A problem's file is named after its id (checked by parse_problem): load just that file, so one
         # command does not parse every problem (and a broken file elsewhere does not stop this one).
-        entry = problems_dir() / f"{problem_id}.yaml"
-        if entry.is_file():
+        entry = problem_file(problem_id)
+        if entry is not None:
             one = _CACHE.setdefault("one", {})
             if problem_id not in one:
                 one[problem_id] = load_file(Path(str(entry)))
