@@ -153,7 +153,11 @@ def test_counts_per_component_and_area(history):
     assert (sig["attempts"], sig["solved"], sig["first_try"]) == (1, 0, 0)
     tanh = by(data["components"], "problem", "tanh")
     assert (tanh["attempts"], tanh["solved"], tanh["first_try"]) == (1, 0, 0)      # revealed: passed, not solved
-    assert tanh["missed_blanks"] == [{"reference": "tanh line", "missed": 1, "seen": 1}]
+    assert tanh["missed_blanks"] == [{"reference": "tanh line", "missed": 1, "seen": 1, "yours": None}]
+    # the learner's own wrong line is kept beside the reference: `pass` in the failing check, `None` in the drill
+    assert missed[history["drill_missed"]]["yours"].endswith("None")      # the drill came last
+    if history["check_missed"] != history["drill_missed"]:
+        assert missed[history["check_missed"]]["yours"] == "pass"
     assert {c["problem"] for c in data["components"]} == {"softmax", "relu", "sigmoid", "tanh"}
     area = by(data["areas"], "area", "3")
     assert (area["attempts"], area["rounds"], area["solved"], area["problems_tried"]) == (6, 7, 3, 4)
@@ -172,6 +176,16 @@ def test_counts_per_component_and_area(history):
     assert [d["problem"] for d in data["due"]["upcoming"]][0] in ("sigmoid", "tanh")
     assert {d["problem"] for d in data["due"]["upcoming"]} == {"softmax", "relu", "sigmoid", "tanh"}
     assert "5" in data["grade_rule"]["en"] and data["grade_rule"]["window"] == 5
+    # readiness: area 3 has 6 runs (softmax 3, relu, sigmoid, tanh), too few for a verdict; the others none
+    r3 = by(data["readiness"]["areas"], "area", "3")
+    assert (r3["drill"], r3["exam"]["n"], r3["n"], r3["verdict"]) == ({"correct": 3, "n": 6}, 0, 6, "not_enough")
+    assert [a["n"] for a in data["readiness"]["areas"] if a["area"] != "3"] == [0, 0, 0, 0]
+    # items tried: 3-1-3 (softmax) and 3-1-4 (relu, sigmoid, tanh)
+    untried = {i["item"] for i in data["untried"]["items"]}
+    assert data["untried"]["count"] == data["untried"]["total"] - 2 == len(untried)
+    assert "3-1-3" not in untried and "3-1-4" not in untried and "3-4-1" in untried and "1-1-1" in untried
+    assert [s["command"] for s in data["next"]][-1] == "examprep mock-exam --questions 20 --minutes 25"
+    assert all(s["why"]["ja"] and s["why"]["en"] for s in data["next"])
 
 
 @pytest.mark.parametrize("lang,words", [
@@ -185,6 +199,29 @@ def test_text(history, lang, words):
         assert w in out, w
     assert "softmax" in out and "sigmoid" in out
     assert history["check_missed"] in out
+    # weakest components show what the learner wrote, the correct line labelled as such (not with a ✗ before it)
+    yours, correct = {"en": ("✗ you wrote: ", "correct: "), "ja": ("✗ あなたの答え: ", "正しい行: ")}[lang]
+    assert re.search(re.escape(yours) + r".*None", out) and correct + history["check_missed"] in out
+    assert not re.search(r"✗ +" + re.escape(history["check_missed"]), out)
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("en", ["Am I ready?", "not enough answers yet (n=6)", "no answers yet (n=0)", "What to do next",
+            "Syllabus items never tried: 38 of 40"]),
+    ("ja", ["合格の準備はできているか", "解答がまだ足りません (n=6)", "まだ解答がありません (n=0)", "次にやること",
+            "一度も解いていないシラバス項目: 38/40 個"]),
+])
+def test_first_screen_answers_am_i_ready(history, lang, words):
+    """On an 80x24 terminal the first screen has readiness per area with n, what to do next, and untried items."""
+    env = dict(os.environ, EXAMPREP_HOME=str(history["home"]), COLUMNS="80", LINES="24", PYTHONIOENCODING="utf-8")
+    out = subprocess.run([sys.executable, "-m", "examprep", "--lang", lang, "report"], env=env, capture_output=True,
+                         text=True, encoding="utf-8", timeout=60).stdout
+    first = "\n".join(out.splitlines()[:24])
+    for w in words:
+        assert w in first, (w, first)
+    for area in "12345":
+        assert re.search(rf"^{area}\. ", first, re.M), first
+    assert not re.search(r"\w…", out), "no cell cut short"
 
 
 def test_markdown(history):
@@ -192,7 +229,12 @@ def test_markdown(history):
     assert out.startswith("# Progress report")
     assert re.search(r"^\| softmax \| Softmax function \| 3 \| 4 \| 67% \| 33% \|", out, re.M), out
     assert "## How grades are given" in out and "S solved ≥ 90%" in out
-    assert f"`{history['check_missed']}`" in out
+    assert f"`{history['check_missed']}`" in out and re.search(r"✗ you wrote `[^`]*None` → correct `", out)
+    assert out.index("## Am I ready?") < out.index("## What to do next") < out.index("## Syllabus items never tried")
+    assert out.index("## Syllabus items never tried") < out.index("## Summary")
+    assert "| 3. Deep learning foundations | 3/6 | — | 3/6 | not enough answers yet (n=6) |" in out
+    assert re.search(r"^- 3-4-1 CNN / basic convolution — drill .*conv2d", out, re.M)   # untried items by name
+    assert len(re.findall(r"^- \d-\d+-\d+ ", out, re.M)) == 38                              # all of them
 
 
 def test_html_is_self_contained(history, tmp_path):
@@ -204,11 +246,14 @@ def test_html_is_self_contained(history, tmp_path):
     assert "http://" not in text and "https://" not in text
     assert "<script" not in text and "<link" not in text and "src=" not in text
     svgs = re.findall(r"<svg.*?</svg>", text, re.S)
-    assert len(svgs) == 2                           # the trend and the mastery per area
+    assert len(svgs) == 2                           # readiness per area and the trend
     for svg in svgs:
         xml.dom.minidom.parseString(svg)            # well-formed
     assert "<polyline" in text or "<circle" in text
     assert "習熟度の基準" in text and "softmax" in text
+    assert "合格の準備はできているか" in text and "解答がまだ足りません (n=6)" in text and "次にやること" in text
+    assert text.index("合格の準備") < text.index("次にやること") < text.index("一度も解いていない") < text.index("概要")
+    assert "あなたの答え" in text and "body{" not in text.split("<body>")[1], "the fragment's style is scoped"
     assert not list(tmp_path.glob(".report.html.*")), "no temporary file left behind"
     assert cli(history["home"], "report", "--format", "html").stdout.startswith("<!DOCTYPE html>")
 
@@ -326,3 +371,39 @@ def test_area_grade_needs_coverage_and_nothing_due():
     assert by(due["components"], "problem", "tanh")["is_due"] is True
     assert by(due["components"], "problem", "tanh")["grade"] == "A"
     assert due["areas"][0]["grade"] == "A"
+
+
+def test_wilson_interval_and_verdicts():
+    from examprep.learn.report import readiness
+
+    low, high = readiness.wilson(8, 10)
+    assert (low, high) == (pytest.approx(0.4902, abs=1e-4), pytest.approx(0.9433, abs=1e-4))
+    assert readiness.wilson(0, 0) == (None, None)
+    assert readiness.wilson(0, 5)[0] == 0.0 and readiness.wilson(5, 5)[1] == 1.0
+    line = 0.6
+    assert readiness.verdict(3, 3, line) == "not_enough"          # a handful: no verdict, even 3 of 3
+    assert readiness.verdict(9, 9, line) == "not_enough"
+    assert readiness.verdict(45, 50, line) == "ready"             # 90 %: the whole interval above 60 %
+    assert readiness.verdict(8, 10, line) == "uncertain"          # 80 % of 10: 49-94 % straddles the line
+    assert readiness.verdict(10, 40, line) == "not_ready"         # 25 %: the whole interval below
+
+
+def test_exams_without_drills_are_reported(examprep_home):
+    """A mock exam and no drill: no 'no attempts, nothing to grade' message above the exam list; readiness from
+    the exam's answers."""
+    with Store() as store:
+        session = store.start_session("exam", planned_minutes=25)
+        per_area = {"1": {"correct": 1, "total": 2}, "3": {"correct": 9, "total": 12}}
+        store.end_session(session, {"questions": 14, "graded": 14, "correct": 10, "rate": 10 / 14, "pass_line": 0.6,
+                                    "passed": True, "reason": "submitted", "per_area": per_area})
+    data = report_json(examprep_home)
+    assert data["has_data"] is False and "1 mock exam" in data["message"]["en"]
+    assert not data["message"]["en"].startswith("No attempts are recorded yet")
+    r3 = by(data["readiness"]["areas"], "area", "3")
+    assert (r3["exam"], r3["n"], r3["verdict"]) == ({"correct": 9, "n": 12, "exams": 1}, 12, "uncertain")
+    assert by(data["readiness"]["areas"], "area", "1")["verdict"] == "not_enough"
+    text = cli(examprep_home, "report", lang="ja").stdout
+    assert "まだ解答の記録がないため" not in text and "模試 1 回の結果は下にあります" in text
+    assert "分野1" in text and "分野5" in text and "分1 " not in text
+    assert "| 3. Deep learning foundations | — | 9/12 | 75% (47%–91%) | too close to call (n=12) |" in \
+        cli(examprep_home, "report", "--format", "md").stdout

@@ -520,7 +520,8 @@ def print_table(con, title, header, rows, right=(), optional=(), flex=(), style=
     for i in keep:
         table.add_column(header[i], justify="right" if i in right else "left",
                          style="bold cyan" if i == 0 and header[i] == "ID" else style,
-                         min_width=_min_width(header, rows, i, flex), no_wrap=i not in flex)
+                         min_width=_min_width(header, rows, i, flex), no_wrap=i not in flex,
+                         overflow="fold")     # too narrow still: fold onto the next line, never cut with "…"
     for row in rows:
         table.add_row(*[row[i] for i in keep])
     con.print(table)
