@@ -42,11 +42,18 @@ within a schema version):
 
 For a calc question every option carries "value" and, for the wrong ones,
 "verdict": {"check": "slip", "ja": "…", "en": "…"} naming the slip that gives it.
+
+Knowledge questions (kind "knowledge", from the bank in examprep/exam/bank/) and
+formula-choice questions (kind "formula", examprep.exam.formulas) add "source" (the
+book chapter, paper or documentation section the item rests on); a knowledge option's
+text is in both languages in "texts": {"ja": "…", "en": "…"} ("text" holds the English
+one); a wrong knowledge option's "verdict" is {"check": "statement", "ja", "en"}: why
+it is wrong. "template" names the bank item or the formula family.
 """
 from dataclasses import asdict, dataclass, field
 
 SCHEMA = "examprep.question/1"
-KINDS = ("code_choice", "code_free", "calc")
+KINDS = ("code_choice", "code_free", "calc", "knowledge", "formula")
 
 
 def marker(label):
@@ -61,14 +68,22 @@ class Option:
     verdict: dict = None      # wrong options: {check, ja, en, ...}; None for the correct one
     operator: str = None      # code: mutation operator; calc: slip id
     value: float = None       # calc: the number before rounding
+    texts: dict = None        # knowledge: {ja, en} (text is the English one)
+
+    def shown(self, lang):
+        """The option as printed in this language."""
+        return self.texts[lang] if self.texts else self.text
 
     def to_json(self):
-        return asdict(self)
+        data = asdict(self)
+        if self.texts is None:
+            del data["texts"]
+        return data
 
     @classmethod
     def from_json(cls, data):
         return cls(text=data["text"], correct=bool(data["correct"]), verdict=data.get("verdict"),
-                   operator=data.get("operator"), value=data.get("value"))
+                   operator=data.get("operator"), value=data.get("value"), texts=data.get("texts"))
 
 
 @dataclass
@@ -91,6 +106,13 @@ class Question:
     seed: int = 0
     blank: dict = None
     params: dict = None
+    source: str = None
+
+    def answer_text(self, lang):
+        """The correct answer as shown in this language."""
+        if self.key is not None and self.options:
+            return self.options[self.key].shown(lang)
+        return self.answer
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -103,6 +125,8 @@ class Question:
         data["options"] = [o.to_json() for o in self.options]
         for name in ("key", "answer", "explanation", "set_id", "seed", "blank", "params"):
             data[name] = getattr(self, name)
+        if self.source is not None:
+            data["source"] = self.source
         return data
 
     @classmethod
@@ -116,4 +140,4 @@ class Question:
                    options=[Option.from_json(o) for o in data.get("options", [])], key=data.get("key"),
                    answer=data.get("answer"), code=data.get("code"), label=data.get("label"),
                    set_id=data.get("set_id"), seed=data.get("seed", 0), blank=data.get("blank"),
-                   params=data.get("params"))
+                   params=data.get("params"), source=data.get("source"))

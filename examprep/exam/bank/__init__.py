@@ -1,0 +1,1 @@
+"""The knowledge question bank: YAML data, one folder per syllabus area (read by examprep.exam.knowledge)."""
