@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from examprep.exam.model import Option, Question, marker
-from examprep.syllabus import AREAS, area_of
+from examprep.problem.syllabus import AREAS, area_of
 
 LANGS = ("ja", "en")
 # Topic groups: a knowledge set holds questions of one group (a 中項目 of the syllabus; small ones merged),
