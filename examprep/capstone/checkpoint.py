@@ -53,7 +53,7 @@ def _optimizer_state(opt, params):
 def _layer_state(net):
     arrays = {}
     for entry in net.layers:
-        if entry.role != "batchnorm":
+        if entry.role not in ("batchnorm", "spatial_batchnorm"):
             continue
         for attr, val in vars(entry.layer).items():
             if isinstance(val, np.ndarray) and val.ndim == 1 and attr not in entry.params \

@@ -1,6 +1,8 @@
-"""Where the capstone's layers and optimizer come from: reference/ or the learner's own passing drill answers.
+"""Where the capstone's layers and optimizer come from: reference/fast/, reference/ or the learner's own answers.
 
-`reference_parts()` takes the classes from reference/. `learner_parts(norm)` loads each role's latest passing answer
+`reference_parts()` takes the fast forms of reference/fast/ (what `--components reference` trains with);
+`book_parts()` the book's forms of reference/ that the drills teach (the tests check that both train alike; the
+benchmark times both). `learner_parts(norm)` loads each role's latest passing answer
 (examprep.learn.store.latest_solution) into a fresh module, compiled with the answer's path as file name so that a
 traceback points into the learner's file. Every role that has no passing answer is listed in one
 MissingComponents error, with the drill that makes it; the reference is never used silently in their place.
@@ -20,7 +22,8 @@ ROLES = {
     "pool": ("Pooling", "max_pooling"),
     "affine": ("Affine", "affine"),
     "relu": ("Relu", "relu_layer"),
-    "batchnorm": ("BatchNormalization", "batchnorm"),
+    "spatial_batchnorm": ("SpatialBatchNormalization", "spatial_batchnorm"),   # after each convolution
+    "batchnorm": ("BatchNormalization", "batchnorm"),                          # after the hidden affine
     "dropout": ("Dropout", "dropout"),
     "loss": ("SoftmaxWithLoss", "softmax_with_loss"),
     "optimizer": ("Adam", "adam"),
@@ -28,6 +31,7 @@ ROLES = {
 HELPERS = {"im2col": "im2col", "col2im": "col2im"}  # function name -> problem id
 USES_HELPERS = ("conv", "pool")
 NORMS = ("batchnorm", "dropout", None)
+NORM_ROLES = {"batchnorm": ("spatial_batchnorm", "batchnorm"), "dropout": ("dropout",), None: ()}
 AUTO = "auto"   # learner_parts: batchnorm if solved, else dropout if solved, else both are reported missing
 
 
@@ -40,7 +44,7 @@ class MissingComponents(Exception):
         lines_ja, lines_en = [], []
         for role, pid in self.missing:
             line = f"  - {ROLES[role][0]}: examprep drill {pid}"
-            either = role == "batchnorm" and either_norm
+            either = role in NORM_ROLES["batchnorm"] and either_norm
             lines_ja.append(line + ("  (または examprep drill dropout と --norm dropout)" if either else ""))
             lines_en.append(line + ("  (or examprep drill dropout with --norm dropout)" if either else ""))
         self.ja = ("--components mine には、次の部品のドリルに合格した解答が必要です (参照実装で代用はしません):\n"
@@ -68,16 +72,41 @@ class ComponentLoadError(Exception):
 
 
 def reference_parts():
-    """Parts made of reference/ classes; .source maps every role to "reference"."""
-    from reference.conv import Convolution, Pooling
-    from reference.layers import Affine, BatchNormalization, Dropout, Relu, SoftmaxWithLoss
-    from reference.optimizers import Adam
+    """Parts made of the fast forms (reference/fast/, each checked against its book form in
+    tests/test_reference_fast.py) and, where no fast form is needed, reference/ classes; .source maps every role to
+    "reference". .fast: the network may skip the first layer's input gradient and apply ReLU after max pooling
+    (the same numbers: max commutes with ReLU, which is monotonic), on a quarter of the values."""
+    from reference.fast.conv import Convolution, Pooling
+    from reference.fast.layers import Affine, Relu, SpatialBatchNormalization
+    from reference.fast.optimizers import Adam
+    from reference.layers import BatchNormalization, Dropout, SoftmaxWithLoss
 
     parts = SimpleNamespace(Convolution=Convolution, Pooling=Pooling, Affine=Affine, Relu=Relu,
+                            SpatialBatchNormalization=SpatialBatchNormalization,
                             BatchNormalization=BatchNormalization, Dropout=Dropout,
                             SoftmaxWithLoss=SoftmaxWithLoss, Adam=Adam)
     parts.source = {role: "reference" for role in ROLES}
     parts.kind = "reference"
+    parts.fast = True
+    return parts
+
+
+def book_parts():
+    """Parts made of the book's forms in reference/ (what the drills teach), in the book's layer order."""
+    from reference import layers
+    from reference.conv import Convolution, Pooling
+    from reference.layers import Affine, BatchNormalization, Dropout, Relu, SoftmaxWithLoss
+    from reference.optimizers import Adam
+
+    # reference.layers.SpatialBatchNormalization is the per-channel drill's reference; before it existed,
+    # BatchNormalization normalised 4-D input per channel.
+    spatial = getattr(layers, "SpatialBatchNormalization", BatchNormalization)
+    parts = SimpleNamespace(Convolution=Convolution, Pooling=Pooling, Affine=Affine, Relu=Relu,
+                            SpatialBatchNormalization=spatial, BatchNormalization=BatchNormalization,
+                            Dropout=Dropout, SoftmaxWithLoss=SoftmaxWithLoss, Adam=Adam)
+    parts.source = {role: "reference" for role in ROLES}
+    parts.kind = "reference"
+    parts.fast = False
     return parts
 
 
@@ -86,7 +115,8 @@ def needed_roles(norm):
         norm = "batchnorm"
     if norm not in NORMS:
         raise ValueError(f"norm must be one of {NORMS}, not {norm!r}")
-    return [r for r in ROLES if r not in ("batchnorm", "dropout") or r == norm]
+    optional = {r for roles in NORM_ROLES.values() for r in roles}
+    return [r for r in ROLES if r not in optional or r in NORM_ROLES[norm]]
 
 
 def learner_parts(norm="batchnorm"):
@@ -98,8 +128,8 @@ def learner_parts(norm="batchnorm"):
     path, or "reference (given)")."""
     either = norm == AUTO
     if either:
-        norm = "dropout" if (store.latest_solution("batchnorm") is None
-                             and store.latest_solution("dropout") is not None) else "batchnorm"
+        batchnorm_solved = all(store.latest_solution(ROLES[r][1]) is not None for r in NORM_ROLES["batchnorm"])
+        norm = "dropout" if (not batchnorm_solved and store.latest_solution("dropout") is not None) else "batchnorm"
     roles = needed_roles(norm)
     missing = [(r, ROLES[r][1]) for r in roles if store.latest_solution(ROLES[r][1]) is None]
     if missing:

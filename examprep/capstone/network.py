@@ -3,6 +3,11 @@
 conv3x3(channels[0], pad 1) [-BN] -ReLU -maxpool2 -conv3x3(channels[1], pad 1) [-BN] -ReLU -maxpool2
 -affine(hidden) [-BN] -ReLU [-Dropout] -affine(n_classes) -SoftmaxWithLoss
 
+The BN after a convolution is per channel (role spatial_batchnorm, SpatialBatchNormalization), the one after the
+hidden affine per feature (role batchnorm, BatchNormalization). With the fast forms (parts.fast, reference/fast/)
+the first convolution skips the images' gradient and ReLU follows max pooling (identical numbers, a quarter of the
+values); the learner's components run in the book's order.
+
 Layers receive the parameter arrays of `params` (the book's design: the optimizer updates them in place). Every
 call into a component goes through one guard that names the component (and the line of the learner's file) when it
 raises or returns something of the wrong shape; non-finite losses and gradients are traced back to the first layer
@@ -50,18 +55,29 @@ class ConvNet:
         if h < smallest or w < smallest:
             raise ValueError(f"images of {h}×{w} are too small for {len(self.channels)} 2×2 poolings: at least "
                              f"{smallest}×{smallest} / 画像が小さすぎます (最小 {smallest}×{smallest})")
+        fast = getattr(parts, "fast", False)
         for i, ch in enumerate(self.channels, start=1):
             W = rng.normal(0.0, np.sqrt(2.0 / (c * 9)), size=(ch, c, 3, 3))
+            conv_kwargs = {"stride": 1, "pad": 1}
+            if fast and i == 1:
+                conv_kwargs["input_grad"] = False   # nobody uses the gradient of the images
             self._add(f"conv{i}", "conv", parts.Convolution, {"W": f"W{i}", "b": f"b{i}"},
-                      [W, np.zeros(ch)], (ch, h, w), kwargs={"stride": 1, "pad": 1})
+                      [W, np.zeros(ch)], (ch, h, w), kwargs=conv_kwargs)
             if norm == "batchnorm":
-                self._add(f"bn{i}", "batchnorm", parts.BatchNormalization,
+                self._add(f"bn{i}", "spatial_batchnorm", parts.SpatialBatchNormalization,
                           {"gamma": f"gamma{i}", "beta": f"beta{i}"}, [np.ones(ch), np.zeros(ch)], (ch, h, w),
                           train_flag=True)
-            self._add(f"relu{i}", "relu", parts.Relu, {}, [], (ch, h, w))
-            h, w = conv_output_size(h, 2, 2), conv_output_size(w, 2, 2)
+            pooled = (conv_output_size(h, 2, 2), conv_output_size(w, 2, 2))
+            relu = (f"relu{i}", "relu", parts.Relu, {}, [], (ch, h, w))
+            if fast:   # ReLU after pooling: the same numbers (max commutes with ReLU) on a quarter of the values
+                relu = relu[:-1] + ((ch,) + pooled,)
+            else:
+                self._add(*relu)
+            h, w = pooled
             self._add(f"pool{i}", "pool", parts.Pooling, {}, [], (ch, h, w), kwargs={"pool_h": 2, "pool_w": 2,
                                                                                        "stride": 2})
+            if fast:
+                self._add(*relu)
             c = ch
         k = len(self.channels) + 1
         flat = c * h * w
@@ -151,7 +167,9 @@ class ConvNet:
         dout = self._call(self.last, "backward", self.last.layer.backward)
         for entry in reversed(self.layers):
             new = self._call(entry, "backward", entry.layer.backward, dout)
-            self._check_shape(entry, "backward", new, (dout.shape[0],) + entry.in_shape)
+            # a fast first layer skips the images' gradient (input_grad=False) and returns None
+            if not (new is None and entry is self.layers[0] and getattr(entry.layer, "input_grad", True) is False):
+                self._check_shape(entry, "backward", new, (dout.shape[0],) + entry.in_shape)
             dout = new
             for attr, key in entry.params.items():
                 g = getattr(entry.layer, "d" + attr, None)
@@ -179,7 +197,7 @@ class ConvNet:
         for entry in reversed(self.layers):
             new = self._call(entry, "backward", entry.layer.backward, dout)
             grads_ok = all(np.all(np.isfinite(getattr(entry.layer, "d" + a))) for a in entry.params)
-            if not np.all(np.isfinite(new)) or not grads_ok:
+            if (new is not None and not np.all(np.isfinite(new))) or not grads_ok:
                 return self._nonfinite(entry, "backward")
             dout = new
         return None

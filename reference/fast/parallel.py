@@ -1,0 +1,163 @@
+"""Data parallelism inside a layer: a mini-batch split into parts that run at the same time on a small thread pool.
+
+NumPy releases the GIL inside matrix products, ufuncs and copies of large arrays, so two Python threads that each
+work on half of a batch keep both cores busy for the whole step (the BLAS library alone would use the second core
+for the matrix products only). The BLAS library is limited to one thread while the parts run (see `limit_blas`):
+two threads that each start two BLAS threads would fight over two cores.
+
+    run(fn, n, work)  calls fn(lo, hi) for the parts [lo, hi) of range(n), concurrently; returns their results in
+                      order. Work below MIN_WORK (elements touched) runs as one part: a thread hand-over costs
+                      tens of microseconds.
+    set_threads(k)    the number of parts (default: 2, or 1 on a single core).
+"""
+import ctypes
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+MIN_WORK = 200_000          # elements; below this a layer runs unsplit
+_threads = min(2, os.cpu_count() or 1)
+_pool = None
+_blas_limited = False
+
+
+def set_threads(k):
+    """Use k parts (threads) from now on; 1 runs every layer in the calling thread."""
+    global _threads, _pool
+    k = max(1, int(k))
+    if k != _threads and _pool is not None:
+        _pool.shutdown(wait=True)
+        _pool = None
+    _threads = k
+
+
+def get_threads():
+    return _threads
+
+
+def split(n, k=None):
+    """[(lo, hi), ...]: range(n) in k nearly equal parts (fewer when n < k)."""
+    k = max(1, min(k or _threads, n))
+    bounds = [n * i // k for i in range(k + 1)]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
+def run(fn, n, work=None):
+    """[fn(lo, hi) for each part of range(n)], the parts run concurrently (the first in the calling thread).
+
+    work: the number of array elements the call touches; below MIN_WORK it runs as a single part. Every part has
+    finished when run returns, also when one of them raised (the first exception is re-raised)."""
+    global _pool
+    parts = split(n) if work is None or work >= MIN_WORK else [(0, n)]
+    if len(parts) == 1:
+        return [fn(0, n)]
+    if not _blas_limited:
+        limit_blas()
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=_threads - 1, thread_name_prefix="reference.fast")
+    futures = [_pool.submit(fn, lo, hi) for lo, hi in parts[1:]]
+    try:
+        first = fn(*parts[0])
+    finally:
+        others = [f.exception() for f in futures]   # waits for every part before anything is re-raised
+    for exc in others:
+        if exc is not None:
+            raise exc
+    return [first] + [f.result() for f in futures]
+
+
+# --- the BLAS library's own threads ----------------------------------------------------------------------------------
+
+_BLAS_SET = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads", "openblas_set_num_threads64_",
+             "openblas_set_num_threads")
+_BLAS_GET = ("scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads", "openblas_get_num_threads64_",
+             "openblas_get_num_threads")
+_BLAS_CORE = ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename64_",
+              "openblas_get_corename")
+
+
+def _openblas():
+    """(path, ctypes handle) of the OpenBLAS that numpy loaded, or None (another BLAS, or not Linux)."""
+    import numpy  # noqa: F401  (loads the library)
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as f:
+            libs = sorted({line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line})
+    except OSError:
+        return None
+    for lib in libs:
+        try:
+            handle = ctypes.CDLL(lib)
+        except OSError:
+            continue
+        if any(hasattr(handle, name) for name in _BLAS_SET):
+            return lib, handle
+    return None
+
+
+def _symbol(handle, names):
+    for name in names:
+        fn = getattr(handle, name, None)
+        if fn is not None:
+            return fn
+    return None
+
+
+def blas_info():
+    """{"library", "threads", "kernel"} of numpy's BLAS as far as it can be read (threadpoolctl when installed,
+    else OpenBLAS's own functions); {} when unknown."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        threadpool_info = None
+    if threadpool_info is not None:
+        for entry in threadpool_info():
+            if entry.get("user_api") == "blas":
+                return {"library": os.path.basename(entry.get("filepath", "")), "threads": entry.get("num_threads"),
+                        "kernel": entry.get("architecture")}
+    found = _openblas()
+    if found is None:
+        return {}
+    lib, handle = found
+    info = {"library": os.path.basename(lib)}
+    get = _symbol(handle, _BLAS_GET)
+    if get is not None:
+        get.restype = ctypes.c_int
+        info["threads"] = get()
+    core = _symbol(handle, _BLAS_CORE)
+    if core is not None:
+        core.restype = ctypes.c_char_p
+        info["kernel"] = core().decode()
+    return info
+
+
+def set_blas_threads(k):
+    """Set numpy's BLAS threads (OpenBLAS; threadpoolctl's limit when installed). False when it cannot be set; then
+    OPENBLAS_NUM_THREADS=1 in the environment before Python starts does the same."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        threadpool_limits = None
+    if threadpool_limits is not None:
+        threadpool_limits(limits=int(k), user_api="blas")
+        return True
+    found = _openblas()
+    if found is None:
+        return False
+    fn = _symbol(found[1], _BLAS_SET)
+    fn.argtypes = [ctypes.c_int]
+    fn(int(k))
+    return True
+
+
+def limit_blas():
+    """One BLAS thread per part, for the rest of the process (called by the first split run)."""
+    global _blas_limited
+    _blas_limited = True
+    set_blas_threads(1)
+
+
+def unlimit_blas(k):
+    """Give BLAS k threads again (for code that runs unsplit afterwards, e.g. a benchmark's other side)."""
+    global _blas_limited
+    set_blas_threads(k)
+    _blas_limited = False
