@@ -178,9 +178,47 @@ def test_slow_learner_components_get_an_estimate_naming_the_slow_one(env, small_
     assert cli.main(["--lang", "en", "capstone", "--components", "mine", "--data", str(small_npz), "--epochs", "1",
                      "--batch-size", "100"]) == 0
     out = capsys.readouterr().out
-    assert "Your components train" in out and "the reference components: about" in out
-    assert "It is your components that are slow" in out
+    assert "Your components train" in out and "the reference's fast forms: about" in out
+    assert "Where the time goes" in out and "It is your components that are slow" in out
     assert "  relu: " in out
+    assert "float64" not in out
+
+
+UPCASTING_AFFINE = '''import numpy as np
+
+
+class Affine:
+    """The book's Affine with a float64 output: right values, the wrong dtype."""
+
+    def __init__(self, W, b):
+        self.W, self.b = W, b
+
+    def forward(self, x):
+        self.original_x_shape = x.shape
+        self.x = x.reshape(x.shape[0], -1)
+        out = np.zeros((self.x.shape[0], self.W.shape[1]))
+        out += np.dot(self.x, self.W) + self.b
+        return out
+
+    def backward(self, dout):
+        dx = np.dot(dout, self.W.T)
+        self.dW = np.dot(self.x.T, dout).astype(np.float64)
+        self.db = np.sum(dout, axis=0)
+        return dx.reshape(*self.original_x_shape)
+'''
+
+
+def test_a_component_that_upcasts_to_float64_is_cast_back_and_named(env, small_npz, monkeypatch, capsys):
+    from examprep import cli
+
+    solve(env, ALL, {"affine": UPCASTING_AFFINE})
+    monkeypatch.setenv("EXAMPREP_HOME", env["EXAMPREP_HOME"])
+    assert cli.main(["--lang", "en", "capstone", "--components", "mine", "--data", str(small_npz), "--epochs", "1",
+                     "--batch-size", "100", "--norm", "dropout", "--save", str(env["EXAMPREP_HOME"] + "/run")]) == 0
+    out = capsys.readouterr().out
+    assert "return float64 for float32 input: affine (" in out and "casts their results back to float32" in out
+    with np.load(env["EXAMPREP_HOME"] + "/run/checkpoint.npz") as z:
+        assert all(z[name].dtype == np.float32 for name in z.files if name.startswith(("param/", "opt/")))
 
 
 def test_save_into_a_folder_holding_a_run_is_refused(env, tmp_path, small_npz):

@@ -40,7 +40,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
 
     probe = subprocess.run(
         [str(py), "-c",
-         "import importlib.resources as r, reference.conv, examprep, problems;"
+         "import importlib.resources as r, reference.conv, reference.fast.conv, examprep, problems;"
          "print(reference.conv.__file__);"
          "print(sorted(a.name + '/' + p.name for a in r.files('problems').iterdir() if a.is_dir()"
          " for p in a.iterdir() if p.name.endswith('.yaml')))"],

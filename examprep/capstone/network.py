@@ -49,6 +49,7 @@ class ConvNet:
         self.params, self.grads = {}, {}
         self.layers = []
         self.timings = {}
+        self.upcasts = {}    # role -> dtype name a component returned instead of self.dtype (cast back; run.py says so)
 
         c, h, w = self.input_shape
         smallest = 2 ** len(self.channels)
@@ -139,12 +140,23 @@ class ConvNet:
                                    (f"{entry.name} returned {got}, expected shape {expected}",
                                     f"{entry.name} の出力が {got} (期待する形は {expected})"))
 
+    def _same_dtype(self, entry, a):
+        """a in the network's dtype. dtype is advice, not a verdict: a component that computes in float64 for
+        float32 input (the book's np.zeros without a dtype does) is right, so its result is cast back to float32
+        and the role noted in self.upcasts; the cost is its own float64 work (twice the bytes moved, matrix
+        products about twice as slow) and one copy per call."""
+        if isinstance(a, np.ndarray) and a.dtype.kind == "f" and a.dtype.itemsize > self.dtype.itemsize:
+            self.upcasts.setdefault(entry.role, a.dtype.name)
+            return a.astype(self.dtype)
+        return a
+
     def forward(self, x, train=True, check_finite=False):
         """Scores (N, n_classes) for x (N, C, H, W)."""
         for entry in self.layers:
             kwargs = {"train_flg": train} if entry.train_flag else {}
             out = self._call(entry, "forward", entry.layer.forward, x, **kwargs)
             self._check_shape(entry, "forward", out, (x.shape[0],) + entry.out_shape)
+            out = self._same_dtype(entry, out)
             if check_finite and np.all(np.isfinite(x)) and not np.all(np.isfinite(out)):
                 raise self._nonfinite(entry, "forward")
             x = out
@@ -164,12 +176,13 @@ class ConvNet:
         return value
 
     def backward(self):
-        dout = self._call(self.last, "backward", self.last.layer.backward)
+        dout = self._same_dtype(self.last, self._call(self.last, "backward", self.last.layer.backward))
         for entry in reversed(self.layers):
             new = self._call(entry, "backward", entry.layer.backward, dout)
             # a fast first layer skips the images' gradient (input_grad=False) and returns None
             if not (new is None and entry is self.layers[0] and getattr(entry.layer, "input_grad", True) is False):
                 self._check_shape(entry, "backward", new, (dout.shape[0],) + entry.in_shape)
+                new = self._same_dtype(entry, new)
             dout = new
             for attr, key in entry.params.items():
                 g = getattr(entry.layer, "d" + attr, None)
@@ -179,7 +192,7 @@ class ConvNet:
                                            (f"{entry.name}.d{attr} is {got}, expected shape "
                                             f"{self.params[key].shape}",
                                             f"{entry.name}.d{attr} が {got} (期待する形は {self.params[key].shape})"))
-                self.grads[key] = g
+                self.grads[key] = self._same_dtype(entry, g)
 
     def diagnose(self, x, t):
         """After a non-finite loss or gradient: run the batch again checking every layer's output and gradient, and

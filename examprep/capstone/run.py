@@ -28,11 +28,23 @@ TEXT = {
     "resumed": {"ja": "{path} のエポック {epoch} から再開します。", "en": "Resuming {path} after epoch {epoch}."},
     "done_already": {"ja": "この学習は {epoch} エポックすべて終わっています (続けるには --epochs を増やしてください)。",
                      "en": "This run has completed all {epoch} epochs (raise --epochs to train further)."},
-    "estimate": {"ja": "あなたの部品で {ips:.0f} 画像/秒、全体で約 {total} かかる見込みです (参照実装なら約 {ref_total})。",
+    "estimate": {"ja": "あなたの部品で {ips:.0f} 画像/秒、全体で約 {total} かかる見込みです (参照実装の高速版なら約 {ref_total}、"
+                       "{ratio:.1f} 倍の時間)。",
                  "en": "Your components train {ips:.0f} images/s: about {total} for the whole run "
-                       "(the reference components: about {ref_total})."},
-    "slow": {"ja": "遅いのはあなたの部品です (1 バッチあたり、あなた / 参照実装):",
-             "en": "It is your components that are slow (per batch, yours / reference):"},
+                       "(the reference's fast forms: about {ref_total}; yours take {ratio:.1f}x as long)."},
+    "where": {"ja": "時間がかかっている部品 (1 バッチあたり、あなた / 参照実装の高速版。高速版は 2 コアに分けて計算し、"
+                    "あなたの部品はそのまま 1 つの流れで動きます):",
+              "en": "Where the time goes (per batch, yours / the reference's fast forms, which split each batch over "
+                    "both cores; your components run as written, unsplit):"},
+    "slow": {"ja": "遅いのはあなたの部品です (1 バッチあたり、あなた / 参照実装の高速版):",
+             "en": "It is your components that are slow (per batch, yours / the reference's fast forms):"},
+    "upcast": {"ja": "float32 の入力に float64 を返すあなたの部品: {names} (値は正しいので使えます)。capstone は float32 に"
+                     "戻して続けます (呼び出しごとに 1 回コピー)。float64 の計算はメモリを 2 倍動かし、行列積は約 2 倍"
+                     "遅くなります。入力と同じ dtype で配列を作ると (np.zeros(..., dtype=x.dtype)) その分速くなります。",
+               "en": "Components of yours that return float64 for float32 input: {names} (right values, so they are "
+                     "used). The capstone casts their results back to float32 (one copy per call). Computing in "
+                     "float64 moves twice the bytes and makes matrix products about 2x slower: making arrays in the "
+                     "input's dtype (np.zeros(..., dtype=x.dtype)) saves that."},
     "slow_hint": {"ja": "Python の for ループを NumPy の配列演算 (im2col と行列積) に置き換えると速くなります。"
                         "Ctrl-C で止めても、終わったエポックまでは保存されています。",
                   "en": "Replacing Python loops by NumPy array operations (im2col and matrix products) makes them "
@@ -371,8 +383,9 @@ class _Progress:
                 self._new_epoch_task()
 
     def _estimate(self):
-        """With the learner's components: measured throughput, time for the whole run, and when that is long the
-        components that are much slower than the reference's (timed on a throwaway reference network)."""
+        """With the learner's components: measured throughput, time for the whole run against the reference's fast
+        forms (timed on a throwaway network), where the time goes per component, float64 results that were cast
+        back, and when the run is long a hint naming the components that make it slow."""
         t = self.trainer
         if t.net.source.get("conv") == "reference" or not self.explain:
             return
@@ -385,50 +398,61 @@ class _Progress:
         ref_total = (epochs_left * self.n_batches + eval_batches) * ref["total"]
         ips = t.settings.batch_size / per_batch
         self.out.print(_t("estimate", self.lang, ips=ips, total=duration(remaining, self.lang),
-                                    ref_total=duration(ref_total, self.lang)))
+                          ref_total=duration(ref_total, self.lang), ratio=per_batch / max(ref["total"], 1e-9)))
+        mine = {role: sec / len(self.batch_seconds) for role, sec in t.net.timings.items()}
+        ranked = sorted(((mine[r] / max(ref.get(r, 0.0), 1e-6), r) for r in mine if r in ref), reverse=True)
+        lines = [_t("where", self.lang)]
+        for ratio, role in ranked[:4]:
+            lines.append(f"  {role}: {mine[role] * 1000:.1f} ms / {ref[role] * 1000:.1f} ms (x{ratio:.1f})")
+        self.out.print("\n".join(lines))
+        if t.net.upcasts:
+            self.out.print(_t("upcast", self.lang, names=", ".join(sorted(t.net.upcasts))))
         if remaining < SLOW_SECONDS:
             return
-        mine = {role: sec / len(self.batch_seconds) for role, sec in t.net.timings.items()}
-        slow = sorted(((mine[r] / max(ref.get(r, 0.0), 1e-6), r) for r in mine if r in ref), reverse=True)
-        lines = [_t("slow", self.lang)]
-        for ratio, role in slow[:3]:
-            if ratio >= 2:
-                lines.append(f"  {role}: {mine[role] * 1000:.0f} ms / {ref[role] * 1000:.0f} ms (×{ratio:.0f})")
-        if len(lines) > 1:
-            self.out.print("\n".join(lines))
+        slow = [f"  {role}: x{ratio:.0f}" for ratio, role in ranked[:3] if ratio >= 2]
+        if slow:
+            self.out.print("\n".join([_t("slow", self.lang)] + slow))
             self.out.print(_t("slow_hint", self.lang))
 
 
 def reference_timings(trainer, steps=2):
-    """Seconds per training step of a reference network with the same shape and batch size, per role and "total".
-    Leaves the global np.random state (Dropout) as it was."""
+    """Seconds per training step of a network of the reference's fast forms with the same shape and batch size, per
+    role and "total". Leaves the global np.random state (Dropout) and numpy's BLAS threads (the fast forms limit
+    them to one per part) as they were."""
     import numpy as np
 
     from examprep.capstone.components import reference_parts
     from examprep.capstone.network import ConvNet
+    from reference.fast import parallel
 
     net = trainer.net
     state = np.random.get_state()
+    blas_threads = parallel.blas_info().get("threads")
     try:
-        ref = ConvNet(reference_parts(), input_shape=net.input_shape, n_classes=net.n_classes,
+        parts = reference_parts()
+        ref = ConvNet(parts, input_shape=net.input_shape, n_classes=net.n_classes,
                       channels=net.channels, hidden=net.hidden, norm=net.norm, dtype=net.dtype, rng=0)
-        from reference.optimizers import Adam
-
-        opt = Adam()
+        opt = parts.Adam()
         rows = trainer.train_idx[:trainer.settings.batch_size]
         x, y = trainer.dataset.x_train[rows], trainer.dataset.t_train[rows]
         ref.loss(x, y)  # warm-up
         ref.backward()
         ref.timings.clear()
         t0 = time.perf_counter()
+        update = 0.0
         for _ in range(steps):
             ref.loss(x, y)
             ref.backward()
+            t1 = time.perf_counter()
             opt.update(ref.params, ref.grads)
+            update += time.perf_counter() - t1
         total = (time.perf_counter() - t0) / steps
     finally:
         np.random.set_state(state)
+        if blas_threads:
+            parallel.unlimit_blas(blas_threads)
     out = {role: sec / steps for role, sec in ref.timings.items()}
+    out["optimizer"] = update / steps
     out["total"] = total
     return out
 
