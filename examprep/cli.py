@@ -18,6 +18,7 @@ examples / 使い方の例:
   examprep drill conv2d --level hard 空欄を増やす / more blanks
   examprep drill adam --export adam.py   エディタ用に書き出す / write the hole file for your editor
   examprep check adam.py             書き出したファイルを採点 / grade the filled file
+  examprep watch adam.py             保存するたびに採点 / grade it each time you save it
   examprep show conv2d               模範解答と解説 / the reference solution and explanation
 """
 
@@ -82,6 +83,16 @@ def build_parser():
     p.add_argument("file", metavar="FILE")
     p.add_argument("--problem", metavar="ID", help="the problem, when FILE has no '# examprep: ID' header")
     p.add_argument("--json", action="store_true", help="the verdict as JSON (schema examprep.grade.verdict/1)")
+
+    p = sub.add_parser("watch", help="grade a file each time you save it / 保存するたびに採点",
+                       description="Grade FILE now and again each time it is saved (any editor, atomic saves "
+                                   "included), the verdict redrawn in place. Every grading is recorded as a check. "
+                                   "Ctrl-C to stop.\n"
+                                   "FILE を保存するたびに採点し、結果をその場で表示し直します。採点は check として記録されます。"
+                                   "終了は Ctrl-C。",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--problem", metavar="ID", help="the problem, when FILE has no '# examprep: ID' header")
 
     p = sub.add_parser("show", help="the reference solution and its explanation / 模範解答と解説",
                        description="Show the reference solution of a problem with its explanation.")
@@ -283,7 +294,6 @@ def _export(args, problem, level):
 def cmd_check(args):
     from pathlib import Path
 
-    from examprep.hole import holes
     from examprep.grade import sandbox
 
     sandbox.prestart()  # the grading process imports numpy while this one reads the file and the problem
@@ -300,37 +310,22 @@ def cmd_check(args):
     except OSError as exc:
         _error(args, f"{path} を読めません: {exc}", f"cannot read {path}: {exc}")
         return 2
-    header = holes.read_header(text)
-    problem_id = args.problem or (header.problem_id if header else None)
-    if problem_id is None:
-        _error(args, f"{path} に '# examprep: ID' の行がありません。--problem ID で問題を指定してください。",
-               f"{path} has no '# examprep: ID' line: name the problem with --problem ID.")
-        return 2
-    from examprep.problem import catalog
     from examprep.common import render
-    from examprep.learn import store
-    from examprep.grade.verdict import judge
+    from examprep.learn import checking
 
-    problem = catalog.get(problem_id)
-    hole = None
-    notes = []
-    if header and header.problem_id == problem.id:
-        hole = holes.hole_from_header(problem, header)
-        if hole is None:
-            notes.append({"ja": "このファイルの作成後に参照実装が変わったため、空欄ごとの判定はできません。ファイル全体を採点しました。",
-                          "en": "The reference has changed since this file was made, so blanks are not judged "
-                                "one by one; the file was graded as a whole."})
     con = render.console(stderr=args.json)
-    with render.status(con, args.lang, "grade", quiet=args.json):
-        verdict = judge(problem, text, hole)
-    verdict.notes = notes + verdict.notes
-    if verdict.passed:
-        store.save_solution(problem.id, text)
-    _record_check(args, problem, hole, verdict, text)
+    try:
+        checked = checking.check_text(text, args.problem, where=str(path),
+                                      on_store_error=lambda exc: _error(args, exc.ja, exc.en),
+                                      status=lambda: render.status(con, args.lang, "grade", quiet=args.json))
+    except checking.CheckInputError as exc:
+        _error(args, exc.ja, exc.en)
+        return 2
+    verdict = checked.verdict
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
     else:
-        render.verdict(con, problem, verdict, args.lang)
+        render.verdict(con, checked.problem, verdict, args.lang)
     return 0 if verdict.passed else 1
 
 
@@ -346,20 +341,6 @@ def read_source(path):
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _record_check(args, problem, hole, verdict, text):
-    from examprep.learn import progress
-
-    if (verdict.failure or {}).get("check") == "blank" and not any(b.passed for b in verdict.blanks):
-        return  # a hole file checked before anything was filled in is not an attempt
-    attempt = progress.Attempt(
-        problem=problem.id, mode="check", passed=verdict.passed,
-        level=hole.level if hole else None, blanks=len(hole.labels) if hole else None, seed=hole.seed if hole else None,
-        blank_results=[{"label": b.label, "passed": b.passed, "reference": c.text}
-                       for b, c in zip(verdict.blanks, hole.blanks)] if hole else [],
-        failure_check=(verdict.failure or {}).get("check"), answer=text)
-    progress.record_safely(attempt, on_error=lambda exc: _error(args, exc.ja, exc.en))
-
-
 def check_this_file(path):
     """What a hole file runs under `python FILE`: grade itself (in the file's language) and exit with check's code."""
     from examprep.hole import holes
@@ -373,6 +354,12 @@ def check_this_file(path):
     except OSError:
         pass
     sys.exit(main(argv))
+
+
+def cmd_watch(args):
+    from examprep.learn import watch
+
+    return watch.main(args)
 
 
 def cmd_practice(args):
@@ -417,9 +404,9 @@ def cmd_capstone(args):
     return command.main(args)
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "validate": cmd_validate,
-            "practice": cmd_practice, "next": cmd_next, "report": cmd_report, "export": cmd_export,
-            "import": cmd_import, "mock-exam": cmd_mock_exam, "capstone": cmd_capstone}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "watch": cmd_watch,
+            "validate": cmd_validate, "practice": cmd_practice, "next": cmd_next, "report": cmd_report,
+            "export": cmd_export, "import": cmd_import, "mock-exam": cmd_mock_exam, "capstone": cmd_capstone}
 
 
 if __name__ == "__main__":
