@@ -9,7 +9,7 @@ import numpy as np
 
 
 class SGD:
-    """Stochastic gradient descent: W <- W - lr * dW."""
+    """Stochastic gradient descent: each parameter takes a step of lr against its gradient."""
 
     def __init__(self, lr=0.01):
         self.lr = lr
@@ -20,7 +20,8 @@ class SGD:
 
 
 class Momentum:
-    """Momentum SGD: v <- momentum * v - lr * dW; W <- W + v.
+    """Momentum SGD: a velocity v per parameter, decayed by `momentum` and pushed
+    by the gradient (times lr) at every step; the parameter moves by v.
 
     (PyTorch's SGD(momentum=...) keeps b = v / -lr instead; with a constant lr the
     parameters follow the same path.)
@@ -44,9 +45,9 @@ class Momentum:
 
 class Nesterov:
     """Nesterov's accelerated gradient (NAG), in the form of Bengio et al. (2012)
-    used by CS231n and PyTorch's SGD(nesterov=True):
-
-        v_prev = v;  v <- momentum * v - lr * dW;  W <- W - momentum * v_prev + (1 + momentum) * v
+    used by CS231n and PyTorch's SGD(nesterov=True): the velocity is updated as in
+    Momentum, and the parameter moves by the new velocity plus a look-ahead of
+    `momentum` times the change of the velocity.
 
     The printed book's Nesterov applies momentum**2 to the *updated* v, which is
     not NAG; this follows the paper.
@@ -70,7 +71,8 @@ class Nesterov:
 
 
 class AdaGrad:
-    """AdaGrad: h <- h + dW * dW; W <- W - lr * dW / (sqrt(h) + 1e-7)."""
+    """AdaGrad: h accumulates the squared gradients; each element's step is lr times
+    its gradient divided by the square root of its h (plus 1e-7 against 0 / 0)."""
 
     def __init__(self, lr=0.01):
         self.lr = lr
@@ -88,8 +90,8 @@ class AdaGrad:
 
 
 class RMSprop:
-    """RMSprop: h <- decay_rate * h + (1 - decay_rate) * dW * dW;
-    W <- W - lr * dW / (sqrt(h) + 1e-7).
+    """RMSprop: AdaGrad with h an exponential moving average (weight decay_rate) of
+    the squared gradients instead of their sum, so old gradients are forgotten.
 
     The epsilon is added to sqrt(h), as in the book and in PyTorch (whose default
     epsilon is 1e-8 rather than 1e-7).
@@ -112,19 +114,15 @@ class RMSprop:
 
 
 class Adam:
-    """Adam (Kingma & Ba 2015), Algorithm 1 of the paper:
+    """Adam (Kingma & Ba 2015), Algorithm 1 of the paper: moving averages of the
+    gradient (first moment m, weight beta1) and of its square (second moment v,
+    weight beta2), both bias-corrected for step t; the step is lr times corrected m
+    over the square root of corrected v.
 
-        t <- t + 1
-        m <- beta1 * m + (1 - beta1) * dW          (first moment)
-        v <- beta2 * v + (1 - beta2) * dW ** 2     (second moment)
-        m_hat = m / (1 - beta1 ** t)               (bias correction)
-        v_hat = v / (1 - beta2 ** t)
-        W <- W - lr * m_hat / (sqrt(v_hat) + 1e-8)
-
-    Epsilon placement: 1e-8 is added to sqrt(v_hat), the bias-corrected second
-    moment, as in the paper and PyTorch. The book folds both corrections into
-    lr_t = lr * sqrt(1 - beta2 ** t) / (1 - beta1 ** t) and adds 1e-7 to sqrt(v)
-    (uncorrected); that differs only in where the tiny epsilon acts.
+    Epsilon placement: 1e-8 is added to the square root of the bias-corrected second
+    moment, as in the paper and PyTorch. The book folds both corrections into the
+    learning rate and adds 1e-7 to the square root of the uncorrected v; that
+    differs only in where the tiny epsilon acts.
     """
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):

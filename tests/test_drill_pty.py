@@ -9,6 +9,7 @@ import pytest
 from examprep.problem import catalog
 from examprep.learn import drill
 from examprep.hole import holes
+from examprep.hole.hints import hints_for
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -81,7 +82,7 @@ def test_drill_en_hint_wrong_then_right(home, softmax):
     hole = holes.make(softmax, level="easy", seed=1, lang="en")
     assert hole.labels == ["(1)", "(2)"]
     (l1, c1), (l2, c2) = zip(hole.labels, hole.blanks)
-    first_hint = drill.hints_for(softmax, c1, "en")[0]
+    first_hint = hints_for(softmax, c1, "en")[0]
 
     d = Drill(home, "softmax", "--level", "easy", "--seed", "1", "--lang", "en")
     d.prompt(prompt_of(l1, c1))

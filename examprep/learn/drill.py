@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from examprep.hole import holes
+from examprep.hole.hints import hints_for
 from examprep.common import render
 from examprep.learn import store
 from examprep.common.i18n import pick
@@ -49,8 +50,6 @@ TEXT = {
     "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({secs:.0f} 秒)。", "en": "Solved {k} of {n} blanks yourself ({secs:.0f} s)."},
     "quit": {"ja": "中断しました。", "en": "Stopped."},
     "saved": {"ja": "解答を保存しました: {path}", "en": "Saved your answer: {path}"},
-    "names": {"ja": "この行で使う名前: {names}", "en": "Names this line uses: {names}"},
-    "skeleton": {"ja": "形: {code}", "en": "Shape of the line: {code}"},
     "time_up": {"ja": "⏰ 時間切れです。", "en": "⏰ Time is up."},
     "time_up_grade": {"ja": "すべての空欄に入力済みなので採点します。", "en": "Every blank has an answer: grading it."},
     "time_up_partial": {"ja": "入力済みの空欄だけを採点し、未完として記録します。",
@@ -512,49 +511,6 @@ def _filled_text(hole, states):
         if inside is None:
             out.append(line)
     return "\n".join(out) + "\n"
-
-
-def hints_for(problem, candidate, lang):
-    """Hints from weakest to strongest: the authored ones, the names used, the line's skeleton."""
-    out = [h.text[lang] for h in problem.hint_for(candidate.text)]
-    try:
-        tree = ast.parse(candidate.text)
-    except SyntaxError:
-        return out
-    names = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute):
-            names.append(ast.unparse(node))
-        elif isinstance(node, ast.Name) and node.id not in names:
-            names.append(node.id)
-        elif isinstance(node, ast.keyword) and node.arg:
-            names.append(node.arg + "=")
-    seen = []
-    for n in names:
-        if n not in seen and not any(n != o and o.startswith(n + ".") for o in names):
-            seen.append(n)
-    if seen:
-        out.append(_t("names", lang, names=", ".join(seen[:12])))
-    out.append(_t("skeleton", lang, code=skeleton(candidate.text)))
-    return out
-
-
-class _Mask(ast.NodeTransformer):
-    def visit_Constant(self, node):
-        return ast.Name(id="＿", ctx=ast.Load())
-
-    def visit_keyword(self, node):
-        node.value = ast.Name(id="＿", ctx=ast.Load())
-        return node
-
-
-def skeleton(text):
-    """The line with its constants and keyword values masked: `x - np.max(x, axis=＿, keepdims=＿)`."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
-        return text
-    return ast.unparse(_Mask().visit(tree))
 
 
 def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode, session_id, unfinished=False):
