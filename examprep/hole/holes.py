@@ -281,8 +281,11 @@ def render(problem, chosen, level, seed, lang):
 
 
 def make(problem, level="normal", blanks=None, seed=0, lang="ja", on_progress=None):
+    from examprep.hole import leaks
+
     chosen = choose(problem, level, blanks, seed, on_progress)
-    return render(problem, chosen, level, seed, lang)
+    # A comment or docstring that spells out a blanked line has that stretch cut ("…"), lines kept.
+    return leaks.redact(problem, render(problem, chosen, level, seed, lang))
 
 
 @dataclass
