@@ -222,17 +222,14 @@ def test_exception_at_import_time_is_reported_with_its_line(softmax):
     assert f"({line} 行目: oops = 1 / 0)" in failure["ja"]
 
 
-def test_wrong_dtype(softmax):
+def test_float64_for_float32_passes_dtype_is_advice(softmax):
     src = HEAD + ("def softmax(x):\n"
                   "    x = x.astype(np.float64)\n"
                   "    x = x - np.max(x, axis=-1, keepdims=True)\n"
                   "    e = np.exp(x)\n"
                   "    return e / np.sum(e, axis=-1, keepdims=True)\n")
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "dtype"
-    assert failure["dtype"] == "float32"
-    assert failure["details"] == {"expected_dtype": "float32", "actual_dtype": "float64"}
-    assert "float64" in failure["en"] and "float32" in failure["ja"]
+    assert failure is None  # right values; the note on what float64 costs is pinned in tests/test_values.py
     assert elapsed < QUICK
 
 

@@ -11,6 +11,7 @@ import types
 
 from examprep.grade import kinds
 from examprep.grade.compare import compare
+from examprep.grade.failure import Failure
 from examprep.grade.kinds import ANSWER_FILENAME, describe_exception
 
 DTYPE_SALT = {"float64": 0, "float32": 500}
@@ -81,8 +82,7 @@ def install_tripwires(problem):
 
 
 def failure(check, ja, en, **details):
-    return {"ok": False, "check": check, "stage": "defined", "case": None, "dtype": None, "what": None,
-            "ja": ja, "en": en, "details": details, "context": {}}
+    return Failure(check, ja, en, stage="defined", details=details).to_json()
 
 
 def load_answer(source, module_name="examprep_answer"):
@@ -161,6 +161,7 @@ def grade_source(problem, source, expected, base_seed=0):
     except DelegatesToReference as exc:
         return _delegation_failure(exc)
     fail = compare(expected, actual)
+    fail = fail.to_json() if fail is not None else None
     error = (fail or {}).get("details", {}).get("error") or {}
     if error.get("type") == "DelegatesToReference":
         target = error["message"].rsplit(" ", 1)[-1]

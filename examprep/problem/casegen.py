@@ -11,17 +11,31 @@ mapping with exactly one generator key:
     {labels: N, classes: K}                integer labels in [0, K)
     {onehot: N, classes: K}                one-hot rows (float)
     {probs: SHAPE}                         rows of a softmax of N(0, 1): probabilities
-    {array: NESTED_LIST}                   a literal array
+    {array: NESTED_LIST, dtype: int64}     a literal array (the case's float dtype unless dtype is given)
+    {randint: SHAPE, low: 0, high: V}      integers in [low, high) (int64; never cast to float)
+    {indices: SHAPE, high: V, repeats: true}
+                                           indices in [0, V) (int64); repeats: true forces at least one
+                                           repeated index (np.add.at against dW[idx] += dout),
+                                           false makes them all different
+    {mask: SHAPE, p: 0.3}                  a boolean mask, True with probability p (at least one True and
+                                           one False)
+    {causal: T}                            (T, T) boolean, True above the diagonal: the future positions
+                                           to mask
+    {padding: [N, T], lengths: [...]}      (N, T) boolean, True at t >= lengths[n]: the padded positions
     {fn: NAME}                             a named scalar function of an array (see FUNCTIONS)
     {rng: OFFSET}                          a numpy Generator seeded from the case seed
 
-Float arrays take the case's dtype; integer labels stay int64.
+Float arrays take the case's dtype; integers (labels, randint, indices) stay int64 and masks bool.
 """
 import numpy as np
 
-GENERATORS = ("normal", "uniform", "away", "distinct", "labels", "onehot", "probs", "array", "fn", "rng")
+GENERATORS = ("normal", "uniform", "away", "distinct", "labels", "onehot", "probs", "array", "fn", "rng",
+              "randint", "indices", "mask", "causal", "padding")
 OPTIONS = {"normal": {"scale", "shift"}, "uniform": {"low", "high"}, "away": {"margin", "scale"},
-           "distinct": {"scale"}, "labels": {"classes"}, "onehot": {"classes"}}
+           "distinct": {"scale"}, "labels": {"classes"}, "onehot": {"classes"}, "array": {"dtype"},
+           "randint": {"low", "high"}, "indices": {"high", "repeats"}, "mask": {"p"}, "padding": {"lengths"}}
+ARRAY_DTYPES = ("float64", "float32", "int64", "int32", "bool")
+SHAPED = ("normal", "uniform", "away", "distinct", "probs", "randint", "indices", "mask", "padding")
 
 
 def _sum_of_squares(x):
@@ -58,20 +72,46 @@ def validate(spec, where="spec"):
     if len(keys) != 1:
         raise ValueError(f"{where}: expected exactly one generator key out of {list(GENERATORS)}, got {list(spec)}")
     key = keys[0]
-    if key in ("normal", "uniform", "away", "distinct", "probs"):
+    if key in SHAPED:
         shape = spec[key]
         if not (isinstance(shape, list) and shape and all(isinstance(d, int) and d > 0 for d in shape)):
             raise ValueError(f"{where}.{key}: expected a shape such as [2, 3, 5, 5], got {shape!r}")
+        _validate_integers(spec, key, where)
     elif key in ("labels", "onehot"):
         if not (isinstance(spec[key], int) and spec[key] > 0 and isinstance(spec.get("classes"), int)
                 and spec["classes"] > 1):
             raise ValueError(f"{where}.{key}: expected a batch size and 'classes' (an integer > 1)")
+    elif key == "causal":
+        if not (isinstance(spec[key], int) and spec[key] > 0):
+            raise ValueError(f"{where}.causal: expected a sequence length T > 0")
+    elif key == "array" and spec.get("dtype", "float") not in ARRAY_DTYPES + ("float",):
+        raise ValueError(f"{where}.dtype: expected one of {list(ARRAY_DTYPES)}")
     elif key == "fn" and spec["fn"] not in FUNCTIONS:
         raise ValueError(f"{where}.fn: expected one of {sorted(FUNCTIONS)}, got {spec['fn']!r}")
     extra = set(spec) - {key} - OPTIONS.get(key, set())
     if extra:
         raise ValueError(f"{where}: option(s) {sorted(extra)} do not apply to '{key}' "
                          f"(it takes {sorted(OPTIONS.get(key, set())) or 'no options'})")
+
+
+def _validate_integers(spec, key, where):
+    if key in ("randint", "indices"):
+        high, low = spec.get("high"), spec.get("low", 0)
+        if not (isinstance(high, int) and isinstance(low, int) and high > low):
+            raise ValueError(f"{where}.high: expected an integer bound above low ({low})")
+        size = int(np.prod(spec[key]))
+        if key == "indices" and spec.get("repeats") is True and size < 2:
+            raise ValueError(f"{where}.repeats: needs at least 2 indices")
+        if key == "indices" and spec.get("repeats") is False and size > high:
+            raise ValueError(f"{where}.repeats: {size} different indices need high >= {size}")
+    if key == "mask" and not (isinstance(spec.get("p", 0.5), (int, float)) and 0 < spec.get("p", 0.5) < 1):
+        raise ValueError(f"{where}.p: expected a probability between 0 and 1")
+    if key == "padding":
+        lengths = spec.get("lengths")
+        n, t = (spec[key] + [0])[:2] if len(spec[key]) == 2 else (None, None)
+        if n is None or not (isinstance(lengths, list) and len(lengths) == n
+                             and all(isinstance(v, int) and 0 < v <= t for v in lengths)):
+            raise ValueError(f"{where}.lengths: expected [N, T] and N lengths in 1..T")
 
 
 def build(spec, rng, dtype=np.float64):
@@ -105,12 +145,41 @@ def build(spec, rng, dtype=np.float64):
         e = np.exp(z - z.max(axis=-1, keepdims=True))
         return (e / e.sum(axis=-1, keepdims=True)).astype(dtype)
     if key == "array":
-        return np.array(spec[key], dtype=dtype)
+        return np.array(spec[key], dtype=spec.get("dtype", dtype))
+    if key == "randint":
+        return rng.integers(spec.get("low", 0), spec["high"], spec[key]).astype(np.int64)
+    if key == "indices":
+        return _indices(spec, rng)
+    if key == "mask":
+        shape, p = spec[key], spec.get("p", 0.5)
+        mask = rng.random(shape) < p
+        if mask.size >= 2 and (mask.all() or not mask.any()):
+            mask.flat[0], mask.flat[1] = True, False
+        return mask
+    if key == "causal":
+        return np.triu(np.ones((spec[key], spec[key]), dtype=bool), k=1)
+    if key == "padding":
+        n, t = spec[key]
+        return np.arange(t)[None, :] >= np.array(spec["lengths"])[:, None]
     if key == "fn":
         return FUNCTIONS[spec["fn"]]
     if key == "rng":
         return np.random.default_rng(int(rng.integers(0, 2 ** 31)) + int(spec["rng"] or 0))
     raise AssertionError(key)
+
+
+def _indices(spec, rng):
+    shape, high, repeats = spec["indices"], spec["high"], spec.get("repeats")
+    size = int(np.prod(shape))
+    if repeats is False:
+        return rng.permutation(high)[:size].reshape(shape).astype(np.int64)
+    idx = rng.integers(0, high, size)
+    if repeats is True:
+        # Force repeats: a quarter of the positions (at least one) copy another position's index.
+        k = max(1, size // 4)
+        positions = rng.permutation(size)
+        idx[positions[:k]] = idx[positions[k:2 * k] if size >= 2 * k else positions[-1]]
+    return idx.reshape(shape).astype(np.int64)
 
 
 def copy_value(value):

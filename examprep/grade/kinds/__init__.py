@@ -1,35 +1,18 @@
 """How each kind of component is exercised. Written once per kind, never per problem.
 
 A kind turns a problem's case into a list of Records: what an implementation
-produced (outputs, state, gradients) or whether a property held, in the order the
-checks run. The grader runs the same case on the reference and on the learner's
-code and compares the two lists (examprep.grade.compare).
+produced (outputs, state, gradients) and raw observations for property checks, in the
+order the checks run. Kinds run in the learner's process and judge nothing: the
+grader runs the same case on the reference and on the learner's code, and the
+comparison (examprep.grade.compare, with examprep.grade.checks) judges the two lists.
 
 Each kind module offers:
     validate_case(case, target_names)    raise ValueError('key: what was expected')
     run(namespace, case, dtype, seed, learner)   -> list[Record]
 """
 import traceback
-from dataclasses import dataclass, field
 
-STAGES = ("output", "state", "backward", "numgrad")
-
-
-@dataclass
-class Record:
-    stage: str            # one of STAGES
-    case: str             # the case's name
-    dtype: str            # 'float64' or 'float32'
-    what: str             # e.g. 'forward output (step 1)', 'dW', "params['W1'] after step 3"
-    value: object = None  # what the implementation produced
-    error: dict = None    # the learner's code raised: {'type', 'message', 'line', 'code', 'blank'}
-    check: dict = None    # a property check: {'ok': bool, 'ja': ..., 'en': ..., details...}
-    extreme: bool = False  # the case feeds extreme values (overflow checks)
-    context: dict = field(default_factory=dict)  # shapes and arguments of the case, for messages
-
-    @property
-    def key(self):
-        return (self.stage, self.case, self.dtype, self.what)
+from examprep.grade.kinds.record import STAGES, Opaque, Record, arrays_only, observe  # noqa: F401
 
 
 class LearnerRaised(Exception):
@@ -93,27 +76,49 @@ def validate_dtypes(case):
         raise ValueError("dtypes: expected a list out of ['float64', 'float32']")
 
 
-def unchanged_check(before, after, what):
-    """A property record's check: the learner's code left the arrays it was handed as they were.
+def unchanged_record(stage, case, dtype, what, before, after, context=None):
+    """A property record: were the arrays handed to the learner's code left as they were?
 
-    before: the values as handed over; after: the same objects after the call. A
-    difference beyond rounding (1e-9 relative: restoring x[i] by arithmetic is fine)
-    means the code wrote into its caller's array.
+    before: the values as built; after: the same objects after the call. Judged in the
+    parent by examprep.grade.checks ('unchanged'), with `before` taken from the reference's
+    own record.
     """
-    import numpy as np
+    return Record(stage, case, dtype, what, check="unchanged", compared=False,
+                  observed={"before": arrays_only(before), "after": arrays_only(after)},
+                  context=dict(context or {}))
 
-    def changed(b, a):
-        if isinstance(b, np.ndarray) and isinstance(a, np.ndarray):
-            if b.shape != a.shape:
-                return True
-            scale = max(float(np.max(np.abs(b))) if b.size else 0.0, 1e-300)
-            diff = np.abs(a.astype(np.float64) - b.astype(np.float64))
-            return bool(np.any(np.isnan(diff)) or np.max(diff, initial=0.0) > 1e-9 * scale)
-        if isinstance(b, (list, tuple)) and isinstance(a, (list, tuple)):
-            return any(changed(x, y) for x, y in zip(b, a))
-        return False
 
-    bad = [i for i, (b, a) in enumerate(zip(before, after)) if changed(b, a)]
-    return {"ok": not bad, "code": "mutates_input", "arguments": bad,
-            "ja": f"{what} が引数 {bad} の配列を書き換えています。入力はコピーしてから変更してください (x.copy())。",
-            "en": f"{what} overwrote argument(s) {bad} it was given: copy the input before changing it (x.copy())."}
+COMPARE_KEYS = {"compare", "rtol", "atol", "tolerance"}
+COMPARE_MODES = ("values", "allclose", "exact", "set", "sign_invariant", "moments")
+
+
+def validate_compare(case):
+    """The case keys that choose how values are compared (examprep.grade.values)."""
+    if case.get("compare", "allclose") not in COMPARE_MODES:
+        raise ValueError(f"compare: expected one of {list(COMPARE_MODES)}, got {case.get('compare')!r}")
+    for key in ("rtol", "atol"):
+        if key in case and not (isinstance(case[key], (int, float)) and not isinstance(case[key], bool)
+                                and case[key] >= 0):
+            raise ValueError(f"{key}: expected a non-negative number")
+    if case.get("tolerance", "float32") != "float32":
+        raise ValueError("tolerance: expected 'float32' (for components that compute in float32)")
+    if "seed_numpy" in case and not (isinstance(case["seed_numpy"], int) and 0 <= case["seed_numpy"] < 2 ** 32):
+        raise ValueError("seed_numpy: expected an integer seed for np.random.seed")
+
+
+def compare_mode(case, **extra):
+    """The record mode of a case (None when it uses the defaults)."""
+    mode = {k: case[k] for k in COMPARE_KEYS if k in case}
+    if mode.get("compare") == "values":
+        mode["compare"] = "allclose"
+    mode.update(extra)
+    return mode or None
+
+
+def seed_numpy(case, offset=0):
+    """np.random.seed(case's seed_numpy + offset) right before a call, identically for the reference and the
+    answer: for code that draws from NumPy's global generator inside (the book's Dropout, UnigramSampler)."""
+    if "seed_numpy" in case:
+        import numpy as np
+
+        np.random.seed((case["seed_numpy"] + offset) % (2 ** 32))

@@ -22,7 +22,7 @@ Case keys:
 import numpy as np
 
 from examprep.problem import casegen
-from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, unchanged_check, validate_dtypes
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, describe_exception, guarded, observe, unchanged_record, validate_dtypes
 
 KEYS = {"name", "init", "init_kwargs", "params", "state", "steps", "wrt", "numgrad", "dtypes", "extreme"}
 STEP_KEYS = {"forward", "forward_kwargs", "backward", "repeat"}
@@ -122,6 +122,7 @@ def run(namespace, case, dtype, seed, learner, target_names):
     for k, (args, kwargs, backward) in enumerate(inputs.steps, start=1):
         if k > 1 and _update_in_place(init_args):
             context["parameters_updated"] = True
+            context["kept_copies"] = _kept_copies(layer, params, init_args)
         context.update(forward=_shapes(args), forward_kwargs=_shapes(kwargs), step=k)
         out_rec = rec("output", f"forward output (step {k})")
         handed = casegen.copy_value(args)
@@ -130,11 +131,10 @@ def run(namespace, case, dtype, seed, learner, target_names):
         except LearnerRaised as exc:
             out_rec.error = exc.info
             return records
-        if isinstance(out_rec.value, np.ndarray):
-            out_rec.value = out_rec.value.copy()  # later calls must not change what was recorded
+        out_rec.value = observe(out_rec.value)  # a copy: later calls must not change what was recorded
         # The book's Relu.backward writes into dout, which is accepted; forward must leave x alone.
-        rec("output", f"forward leaves its input unchanged (step {k})",
-            check=unchanged_check(args, handed, "forward"))
+        records.append(unchanged_record("output", name, dtype, f"forward leaves its input unchanged (step {k})",
+                                        args, handed, dict(context, call="forward")))
         for attr in case.get("state", []):
             _attribute(rec("state", f"{attr} (after step {k})"), layer, attr, copy=True)
         if backward == "none":
@@ -147,16 +147,16 @@ def run(namespace, case, dtype, seed, learner, target_names):
         back_rec = rec("backward", f"backward return (step {k})")
         try:
             if backward == "default":
-                back_rec.value = guarded(layer.backward)
+                back_rec.value = observe(guarded(layer.backward))
             else:
-                back_rec.value = guarded(layer.backward, casegen.copy_value(dout))
+                back_rec.value = observe(guarded(layer.backward, casegen.copy_value(dout)))
         except LearnerRaised as exc:
             back_rec.error = exc.info
             return records
         for p in params:
             _attribute(rec("backward", f"d{p} (step {k})"), layer, "d" + p, copy=True)
 
-    if learner and case.get("numgrad", True) and dtype == "float64" and first_backward is not None:
+    if case.get("numgrad", True) and dtype == "float64" and first_backward is not None:
         records.extend(_numerical_check(cls, case, inputs, first_backward, dtype, context))
     return records
 
@@ -177,13 +177,28 @@ def _update_in_place(arrays):
     return updated
 
 
+def _kept_copies(layer, params, init_args):
+    """The parameter attributes that share no memory with any array handed to the constructor."""
+    given = [a for a in init_args if isinstance(a, np.ndarray)]
+    out = []
+    for p in params:
+        value = getattr(layer, p, None)
+        if isinstance(value, np.ndarray) and not any(np.shares_memory(value, a) for a in given):
+            out.append(p)
+    return out
+
+
 def _attribute(record, obj, attr, copy):
-    if not hasattr(obj, attr):
+    try:
+        value = getattr(obj, attr)
+    except AttributeError:
         record.error = {"type": "AttributeError", "message": f"the layer has no attribute '{attr}'",
                         "missing_attribute": attr}
         return
-    value = getattr(obj, attr)
-    record.value = np.array(value, copy=True) if copy and isinstance(value, np.ndarray) else value
+    except Exception as exc:  # noqa: BLE001 - a property in the learner's class may raise anything
+        record.error = describe_exception(exc)
+        return
+    record.value = observe(value)
 
 
 def _shapes(value):
@@ -232,7 +247,7 @@ def _numerical_check(cls, case, inputs, step_index, dtype, context):
         for label, array, analytic in targets:
             if np.shape(analytic) != np.shape(array):
                 continue  # the shape mismatch is reported by the comparison with the reference
-            worst = 0.0
+            directions, numeric = [], []
             for _ in range(NUMGRAD_DIRECTIONS):
                 d = rng.standard_normal(array.shape)
                 original = array.copy()
@@ -241,11 +256,12 @@ def _numerical_check(cls, case, inputs, step_index, dtype, context):
                 array[...] = original - NUMGRAD_H * d
                 minus = loss()
                 array[...] = original
-                numeric = (plus - minus) / (2 * NUMGRAD_H)
-                exact = float(np.sum(analytic * d))
-                rel = abs(numeric - exact) / max(abs(numeric), abs(exact), 1e-8)
-                worst = max(worst, rel)
-            records.append(Record("numgrad", name, dtype, label, value=worst, context=dict(context)))
+                directions.append(d)
+                numeric.append((plus - minus) / (2 * NUMGRAD_H))
+            # Raw observations: the parent computes the directional derivatives and judges them.
+            records.append(Record("numgrad", name, dtype, label, check="numgrad", compared=False,
+                                  observed={"analytic": observe(analytic), "directions": directions,
+                                            "numeric": numeric}, context=dict(context)))
     except LearnerRaised as exc:
         records.append(Record("numgrad", name, dtype, "numerical gradient", error=exc.info, context=dict(context)))
     except (TypeError, ValueError) as exc:

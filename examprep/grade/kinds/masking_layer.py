@@ -24,7 +24,8 @@ Case keys:
 import numpy as np
 
 from examprep.problem import casegen
-from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+from examprep.grade.failure import about
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, observe, validate_dtypes
 
 KEYS = {"name", "init_kwargs", "ratio", "x", "dtypes"}
 
@@ -40,11 +41,8 @@ def validate_case(case, target_names):
     validate_dtypes(case)
 
 
-def _check(ok, code, ja, en, **details):
-    return {"ok": bool(ok), "code": code, "ja": ja, "en": en, **details}
-
-
 def run(namespace, case, dtype, seed, learner, target_names):
+    """Raw outputs of a training call, backward, a second training call and two inference calls."""
     rng = np.random.default_rng(seed)
     x = casegen.build(case["x"], rng, dtype)
     init_kwargs = {k: casegen.build(v, rng, dtype) for k, v in case.get("init_kwargs", {}).items()}
@@ -52,97 +50,140 @@ def run(namespace, case, dtype, seed, learner, target_names):
     ratio = case["ratio"]
     name = case["name"]
     context = {"x": list(x.shape), "init_kwargs": init_kwargs, "ratio": ratio}
+    given = {"x": x, "dout": dout, "ratio": ratio}
+    if np.any(x == 0):
+        raise ValueError("masking_layer cases need an input without zeros (use an 'away' spec)")
     records = []
 
-    def rec(stage, what, **kw):
-        r = Record(stage, name, dtype, what, context=dict(context), **kw)
+    def rec(stage, what, check, **observed):
+        r = Record(stage, name, dtype, what, check=check, compared=False, observed={**given, **observed},
+                   context=dict(context))
         records.append(r)
         return r
 
-    if np.any(x == 0):
-        raise ValueError("masking_layer cases need an input without zeros (use an 'away' spec)")
     np.random.seed(seed % (2 ** 32))  # the learner's global-state draws are repeatable too
+    train_rec = rec("output", "forward (training)", "masking_train")
     try:
         layer = guarded(namespace[target_names[0]], **init_kwargs)
-        train = guarded(layer.forward, x.copy(), train_flg=True)
+        train = observe(guarded(layer.forward, x.copy(), train_flg=True))
     except LearnerRaised as exc:
-        rec("output", "forward (training)", error=exc.info)
+        train_rec.error = exc.info
         return records
-    # A property check, never a value compared with the reference's: the masks are random.
-    shape_ok = isinstance(train, np.ndarray) and train.shape == x.shape
-    rec("output", "forward (training)", check=_check(
-        shape_ok, "shape", "訓練時の出力は x と同じ形の配列にしてください。",
-        "The training output must be an array shaped like x.",
-        expected_shape=list(x.shape), actual_shape=list(np.shape(train))))
-    if not shape_ok:
+    train_rec.observed["train"] = train
+    back_rec = rec("backward", "backward uses the forward's mask", "masking_backward", train=train)
+    try:
+        back_rec.observed["dx"] = observe(guarded(layer.backward, dout.copy()))
+    except LearnerRaised as exc:
+        back_rec.error = exc.info
         return records
+    later = rec("output", "a new mask on every training call", "masking_fresh", train=train)
+    inference = rec("output", "inference output keeps the expectation", "masking_inference", train=train)
+    kept_dtype = rec("output", "dtype kept", "masking_dtype", train=train)
+    try:
+        later.observed["train2"] = observe(guarded(layer.forward, x.copy(), train_flg=True))
+        for key in ("test1", "test2"):
+            inference.observed[key] = observe(guarded(layer.forward, x.copy(), train_flg=False))
+    except LearnerRaised as exc:
+        for r in (later, inference, kept_dtype):
+            r.error = exc.info
+        return records
+    kept_dtype.observed["test1"] = inference.observed["test1"]
+    return records
+
+
+# ----------------------------------------------------------------------------- judged in the parent
+
+
+def _given(expected):
+    return expected.observed["x"], expected.observed["dout"], expected.observed["ratio"]
+
+
+def _scale(train, x):
+    """(kept mask, the scale of kept values, whether every kept value has that one scale)."""
     kept = train != 0
     scales = train[kept] / x[kept]
     s = float(np.median(scales)) if scales.size else 0.0
-    same_scale = scales.size > 0 and np.allclose(scales, s, rtol=1e-5, atol=0)
-    rec("output", "kept values scaled by one constant", check=_check(
-        same_scale, "mask_values",
-        "残った要素は x に同じ定数を掛けた値 (本の方式は 1 倍) でなければなりません。",
-        "Kept values must be x times one constant (1 in the book's convention).",
-        scales_seen=[float(v) for v in np.unique(np.round(scales, 6))[:5]]))
+    return kept, s, bool(scales.size > 0 and np.allclose(scales, s, rtol=1e-5, atol=0)), scales
+
+
+def _shaped(value, x):
+    return isinstance(value, np.ndarray) and value.shape == x.shape and value.dtype.kind in "fiu"
+
+
+def check_train(expected, actual, notes=None):
+    x, _, ratio = _given(expected)
+    train = actual.observed.get("train")
+    if not _shaped(train, x):
+        return about(actual, "shape", "訓練時の出力は x と同じ形の配列にしてください。",
+                     "The training output must be an array shaped like x.",
+                     expected_shape=list(x.shape), actual_shape=list(np.shape(train)) if train is not None else None)
+    kept, s, same_scale, scales = _scale(train, x)
     if not same_scale:
-        return records
+        return about(actual, "mask_values",
+                     "残った要素は x に同じ定数を掛けた値 (本の方式は 1 倍) でなければなりません。",
+                     "Kept values must be x times one constant (1 in the book's convention).",
+                     scales_seen=[float(v) for v in np.unique(np.round(scales, 6))[:5]])
     keep = float(kept.mean())
-    n = kept.size
-    sd = np.sqrt(ratio * (1 - ratio) / n)
-    rec("output", "fraction of units kept", check=_check(
-        abs(keep - (1 - ratio)) <= 5 * sd, "keep_rate",
-        f"残す割合は 1 - dropout_ratio = {1 - ratio:.2f} のはずが {keep:.3f} でした"
-        f"(ratio は捨てる割合です。比較の向き > / < を確認)。",
-        f"The fraction kept should be 1 - dropout_ratio = {1 - ratio:.2f} but was {keep:.3f} "
-        f"(the ratio is the fraction dropped: check the direction of the comparison).",
-        expected=1 - ratio, actual=keep))
-    if records[-1].check["ok"] is False:
-        return records
+    sd = np.sqrt(ratio * (1 - ratio) / kept.size)
+    if abs(keep - (1 - ratio)) > 5 * sd:
+        return about(actual, "keep_rate",
+                     f"残す割合は 1 - dropout_ratio = {1 - ratio:.2f} のはずが {keep:.3f} でした"
+                     f"(ratio は捨てる割合です。比較の向き > / < を確認)。",
+                     f"The fraction kept should be 1 - dropout_ratio = {1 - ratio:.2f} but was {keep:.3f} "
+                     f"(the ratio is the fraction dropped: check the direction of the comparison).",
+                     expected=1 - ratio, actual=keep)
+    return None
 
-    try:
-        dx = guarded(layer.backward, dout.copy())
-    except LearnerRaised as exc:
-        rec("backward", "backward", error=exc.info)
-        return records
-    expected_dx = dout * kept * s
-    ok = isinstance(dx, np.ndarray) and dx.shape == x.shape and np.allclose(dx, expected_dx, rtol=1e-5, atol=1e-12)
-    rec("backward", "backward uses the forward's mask", check=_check(
-        ok, "backward_mask",
-        "backward は順伝播と同じマスク (と同じ倍率) を dout に掛けて返してください。",
-        "backward must multiply dout by the same mask (and scale) the forward pass used."))
-    if not ok:
-        return records
 
-    try:
-        train2 = guarded(layer.forward, x.copy(), train_flg=True)
-        test1 = guarded(layer.forward, x.copy(), train_flg=False)
-        test2 = guarded(layer.forward, x.copy(), train_flg=False)
-    except LearnerRaised as exc:
-        rec("output", "forward (inference)", error=exc.info)
-        return records
-    fresh = isinstance(train2, np.ndarray) and train2.shape == x.shape and np.any((train2 != 0) != kept)
-    rec("output", "a new mask on every training call", check=_check(
-        fresh, "fresh_mask",
-        "訓練時の forward は呼ぶたびに新しいマスクを作ってください。",
-        "Each training forward call must draw a new mask."))
-    if not fresh:
-        return records
-    c = s * (1 - ratio)
-    ok = (isinstance(test1, np.ndarray) and isinstance(test2, np.ndarray) and test1.shape == x.shape
-          and np.array_equal(test1, test2) and np.allclose(test1, x * c, rtol=1e-5, atol=1e-12))
-    rec("output", "inference output keeps the expectation", check=_check(
-        ok, "inference_scale",
-        f"推論時は毎回同じ出力 x * {c:.3g} にしてください (訓練時の期待値と一致させる: "
-        f"本の方式なら x * (1 - dropout_ratio))。",
-        f"At inference the output must be deterministic and equal x * {c:.3g}, so that its expectation "
-        f"matches training (the book's convention: x * (1 - dropout_ratio)).",
-        expected_scale=c))
-    if not ok:
-        return records
-    rec("output", "dtype kept", check=_check(
-        train.dtype == x.dtype and test1.dtype == x.dtype, "dtype",
-        f"入力が {x.dtype} なら出力も {x.dtype} にしてください (出力は {train.dtype}, {test1.dtype})。",
-        f"A {x.dtype} input must give a {x.dtype} output (got {train.dtype} and {test1.dtype}).",
-        expected_dtype=str(x.dtype), actual_dtype=f"{train.dtype}, {test1.dtype}"))
-    return records
+def check_backward(expected, actual, notes=None):
+    x, dout, _ = _given(expected)
+    train, dx = actual.observed.get("train"), actual.observed.get("dx")
+    ok = _shaped(train, x) and _shaped(dx, x)
+    if ok:
+        kept, s, _, _ = _scale(train, x)
+        ok = np.allclose(dx, dout * kept * s, rtol=1e-5, atol=1e-12)
+    if ok:
+        return None
+    return about(actual, "backward_mask", "backward は順伝播と同じマスク (と同じ倍率) を dout に掛けて返してください。",
+                 "backward must multiply dout by the same mask (and scale) the forward pass used.")
+
+
+def check_fresh(expected, actual, notes=None):
+    x = expected.observed["x"]
+    train, train2 = actual.observed.get("train"), actual.observed.get("train2")
+    if _shaped(train, x) and _shaped(train2, x) and np.any((train2 != 0) != (train != 0)):
+        return None
+    return about(actual, "fresh_mask", "訓練時の forward は呼ぶたびに新しいマスクを作ってください。",
+                 "Each training forward call must draw a new mask.")
+
+
+def check_inference(expected, actual, notes=None):
+    x, _, ratio = _given(expected)
+    train = actual.observed.get("train")
+    test1, test2 = actual.observed.get("test1"), actual.observed.get("test2")
+    c = _scale(train, x)[1] * (1 - ratio) if _shaped(train, x) else 1 - ratio
+    ok = (_shaped(test1, x) and _shaped(test2, x) and np.array_equal(test1, test2)
+          and np.allclose(test1, x * c, rtol=1e-5, atol=1e-12))
+    if ok:
+        return None
+    return about(actual, "inference_scale",
+                 f"推論時は毎回同じ出力 x * {c:.3g} にしてください (訓練時の期待値と一致させる: "
+                 f"本の方式なら x * (1 - dropout_ratio))。",
+                 f"At inference the output must be deterministic and equal x * {c:.3g}, so that its expectation "
+                 f"matches training (the book's convention: x * (1 - dropout_ratio)).", expected_scale=c)
+
+
+def check_dtype(expected, actual, notes=None):
+    """dtype is advice: right values in another float dtype pass, with a note (examprep.grade.values)."""
+    from examprep.grade import values
+
+    x = expected.observed["x"]
+    for out in (actual.observed.get("train"), actual.observed.get("test1")):
+        if _shaped(out, x) and out.dtype != x.dtype:
+            values.dtype_note(notes, x.dtype, out.dtype, actual)
+            break
+    return None
+
+
+CHECKS = {"masking_train": check_train, "masking_backward": check_backward, "masking_fresh": check_fresh,
+          "masking_inference": check_inference, "masking_dtype": check_dtype}

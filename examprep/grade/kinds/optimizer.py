@@ -22,7 +22,7 @@ hold references to these arrays in their layers.
 import numpy as np
 
 from examprep.problem import casegen
-from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, validate_dtypes
+from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, observe, validate_dtypes
 
 KEYS = {"name", "init_kwargs", "params", "steps", "grad", "dtypes"}
 
@@ -81,18 +81,12 @@ def run(namespace, case, dtype, seed, learner, target_names):
             records.append(Record("output", name, dtype, f"update (step {step})", error=exc.info, context=ctx))
             return records
         for key in start:
-            r = Record("output", name, dtype, f"params['{key}'] moved after step {step}", context=ctx)
             current = params.get(key)
-            if current is not arrays[key]:
-                r.check = {"ok": False, "code": "not_in_place", "param": key,
-                           "ja": f"params['{key}'] が新しい配列に置き換えられました。"
-                                 f"params[key] -= ... のようにその場で更新してください"
-                                 f"(ネットワークの層が同じ配列を参照しています)。",
-                           "en": f"params['{key}'] was replaced by a new array instead of being updated in "
-                                 f"place: use params[key] -= ... (the network's layers hold references to "
-                                 f"these arrays)."}
-                records.append(r)
-                return records
-            r.value = current - start[key]
+            # Judged in the parent: updated in place (the same object), then how far it moved.
+            r = Record("output", name, dtype, f"params['{key}'] moved after step {step}", context=ctx,
+                       check="in_place", observed={"param": key, "same_object": current is arrays[key]})
             records.append(r)
+            if current is not arrays[key]:
+                return records
+            r.value = observe(current - start[key])
     return records

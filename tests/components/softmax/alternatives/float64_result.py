@@ -1,5 +1,4 @@
-# expect: dtype
-"""Converts to float64 on the way: a float32 input must give a float32 output."""
+"""dtype is advice (passes with a note on memory and speed): Converts to float64 on the way: a float32 input gives a float64 output."""
 import numpy as np
 
 

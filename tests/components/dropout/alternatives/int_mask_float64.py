@@ -1,5 +1,4 @@
-# expect: dtype
-"""An int64 mask from np.random.binomial promotes a float32 input to float64."""
+"""dtype is advice (passes with a note on memory and speed): An int64 mask from np.random.binomial promotes a float32 input to float64."""
 import numpy as np
 
 
