@@ -1,0 +1,42 @@
+# expect: exception
+"""db sums over the batch axis only: one row per time step instead of the bias's (M,)."""
+import numpy as np
+
+
+class TimeAffine:
+    """x·W + b at every step, as one matrix product over the N·T rows.
+
+    W: (D, M), b: (M,). x: (N, T, D) -> out: (N, T, M); backward returns dx: (N, T, D).
+    """
+
+    def __init__(self, W, b):
+        self.params = [W, b]
+        self.grads = [np.zeros_like(W), np.zeros_like(b)]
+        self.x = None
+
+    def forward(self, x):
+        N, T, D = x.shape
+        W, b = self.params
+
+        rx = x.reshape(N*T, -1)
+        out = np.dot(rx, W) + b
+        self.x = x
+        return out.reshape(N, T, -1)
+
+    def backward(self, dout):
+        x = self.x
+        N, T, D = x.shape
+        W, b = self.params
+
+        dout = dout.reshape(N*T, -1)
+        rx = x.reshape(N*T, -1)
+
+        db = np.sum(dout.reshape(N, T, -1), axis=0)
+        dW = np.dot(rx.T, dout)
+        dx = np.dot(dout, W.T)
+        dx = dx.reshape(*x.shape)
+
+        self.grads[0][...] = dW
+        self.grads[1][...] = db
+
+        return dx
