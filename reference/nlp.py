@@ -80,3 +80,35 @@ def create_contexts_target(corpus, window_size=1):
         contexts.append(cs)
 
     return np.array(contexts), np.array(target)
+
+
+def lsi(M, k):
+    """Latent semantic indexing: the first k left singular vectors of M: (V, C) as k-dimensional word vectors.
+
+    U, S, V = np.linalg.svd(M) (singular values in decreasing order) -> U[:, :k]: (V, k). Each column's sign
+    is arbitrary (u and −u are both singular vectors).
+    """
+    U, S, V = np.linalg.svd(M)
+    return U[:, :k]
+
+
+def ngram_lm(tokens, n, vocab_size):
+    """Maximum-likelihood n-gram model: P[w1, ..., wn] = C(w1 ... wn) / C(w1 ... wn−1 followed by a word).
+
+    tokens: (L,) word ids. Returns P: (V,) * n; every context seen in the corpus gives a distribution over the
+    next word (its last axis sums to 1); unseen contexts give zeros.
+    """
+    counts = np.zeros((vocab_size,) * n)
+    ngrams = np.stack([tokens[i:len(tokens) - n + 1 + i] for i in range(n)])
+    np.add.at(counts, tuple(ngrams), 1)
+    context = counts.sum(axis=-1, keepdims=True)
+    return np.divide(counts, context, out=np.zeros_like(counts), where=context > 0)
+
+
+def rag_retrieve(query, docs, k):
+    """RAG's retrieval step: the k documents whose embeddings are most cosine-similar to the query.
+
+    query: (D,), docs: (M, D) -> indices (k,), most similar first.
+    """
+    sim = np.dot(docs, query) / (np.linalg.norm(docs, axis=1) * np.linalg.norm(query))
+    return np.argsort(-sim)[:k]

@@ -166,3 +166,44 @@ def test_embedding_numerical_gradient():
     layer.backward(dout)
     dW = layer.grads[0].copy()
     assert rel_err(num_grad(lambda: np.sum(layer.forward(idx) * dout), W), dW) < 1e-7
+
+
+# --------------------------------------------------------------------------- the simple word2vec models
+
+from reference.word2vec import SimpleCBOW, SimpleSkipGram  # noqa: E402
+
+
+def _one_hot_batch(rng, N, V):
+    contexts = np.eye(V)[rng.integers(0, V, (N, 2))]
+    target = np.eye(V)[rng.integers(0, V, N)]
+    return contexts, target
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("model", ["cbow", "skip_gram"])
+@pytest.mark.parametrize("N, V, H", [(1, 4, 2), (5, 7, 3)])
+def test_simple_word2vec_vs_torch(torch, model, N, V, H):
+    rng = np.random.default_rng(N * V * H)
+    contexts, target = _one_hot_batch(rng, N, V)
+    np.random.seed(N)
+    net = SimpleCBOW(V, H) if model == "cbow" else SimpleSkipGram(V, H)
+    W_in, W_out = net.params[0].astype(np.float64), net.params[-1].astype(np.float64)
+    loss = net.forward(contexts, target)
+    assert net.backward() is None
+    F = torch.nn.functional
+    tin, tout = tensors(torch, W_in, W_out)
+    c = torch.tensor(contexts)
+    t_lab = torch.tensor(target.argmax(axis=1))
+    if model == "cbow":
+        t_loss = F.cross_entropy((c[:, 0] @ tin + c[:, 1] @ tin) * 0.5 @ tout, t_lab)
+        g_in = net.grads[0] + net.grads[1]
+    else:
+        s = torch.tensor(target) @ tin @ tout
+        t_loss = F.cross_entropy(s, torch.tensor(contexts[:, 0].argmax(1))) + \
+            F.cross_entropy(s, torch.tensor(contexts[:, 1].argmax(1)))
+        g_in = net.grads[0]
+    t_loss.backward()
+    # float32 weights; the 1e-7 guard in the book's cross entropy
+    assert abs(loss - t_loss.item()) < 1e-5
+    assert rel_err(g_in, tin.grad.numpy()) < 1e-5
+    assert rel_err(net.grads[-1], tout.grad.numpy()) < 1e-5

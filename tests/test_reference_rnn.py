@@ -366,3 +366,60 @@ def test_time_bilstm_vs_nn_lstm_bidirectional(torch, N, T, D, H):
     for k, suffix in enumerate(("l0", "l0_reverse")):
         close(layer.grads[3 * k], from_torch_gates(getattr(lstm, f"weight_ih_{suffix}").grad.numpy(), H))
         close(layer.grads[3 * k + 1], from_torch_gates(getattr(lstm, f"weight_hh_{suffix}").grad.numpy(), H))
+
+
+# --------------------------------------------------------------------------- seq2seq (ch07)
+
+from reference.seq2seq import Seq2seq  # noqa: E402
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("N, T_in, T_out, V, D, H", [(2, 4, 3, 6, 3, 4), (3, 5, 4, 5, 2, 3)])
+def test_seq2seq_vs_torch(torch, N, T_in, T_out, V, D, H):
+    rng = np.random.default_rng(N * T_in * T_out)
+    xs, ts = rng.integers(0, V, (N, T_in)), rng.integers(0, V, (N, T_out))
+    np.random.seed(V)
+    model = Seq2seq(V, D, H)
+    for p in model.params:   # non-zero biases, so that every gradient is exercised
+        p += (0.1 * rng.standard_normal(p.shape)).astype(p.dtype)
+    ps = [p.astype(np.float64) for p in model.params]
+    loss = model.forward(xs, ts)
+    model.backward()
+    F = torch.nn.functional
+    tp = [torch.tensor(p, requires_grad=True) for p in ps]
+    e_W, e_Wx, e_Wh, e_b, d_W, d_Wx, d_Wh, d_b, a_W, a_b = tp
+    h = torch.zeros((N, H), dtype=torch.float64)
+    c = torch.zeros((N, H), dtype=torch.float64)
+    enc = e_W[torch.tensor(xs)]
+    step = torch_lstm_step(torch, e_Wx, e_Wh, e_b)
+    for t in range(T_in):
+        h, c = step(enc[:, t], h, c)
+    dec = d_W[torch.tensor(ts[:, :-1])]   # teacher forcing: the answer shifted by one is the input
+    step = torch_lstm_step(torch, d_Wx, d_Wh, d_b)
+    c = torch.zeros((N, H), dtype=torch.float64)   # the decoder starts from h only (set_state(h))
+    outs = []
+    for t in range(T_out - 1):
+        h, c = step(dec[:, t], h, c)
+        outs.append(h)
+    score = torch.stack(outs, 1) @ a_W + a_b
+    t_loss = F.cross_entropy(score.reshape(-1, V), torch.tensor(ts[:, 1:].reshape(-1)))
+    t_loss.backward()
+    assert abs(loss - t_loss.item()) < 1e-5 * max(1, t_loss.item())
+    for mine, t in zip(model.grads, tp):
+        assert rel_err(mine, t.grad.numpy()) < 1e-4
+
+
+def test_seq2seq_generate_is_greedy():
+    np.random.seed(3)
+    model = Seq2seq(7, 3, 4)
+    xs = np.array([[1, 4, 2]])
+    ids = model.generate(xs, 0, 5)
+    assert len(ids) == 5 and all(isinstance(i, int) for i in ids)
+    h = model.encoder.forward(xs)
+    dec = model.decoder
+    dec.lstm.set_state(h)
+    prev = 0
+    for want in ids:
+        score = dec.affine.forward(dec.lstm.forward(dec.embed.forward(np.array([[prev]]))))
+        assert int(np.argmax(score)) == want
+        prev = want
