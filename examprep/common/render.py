@@ -76,7 +76,9 @@ def show(con, problem, lang):
 
 
 def failure_text(failure, lang):
-    return pick(failure, lang) if failure else ""
+    from examprep.common.labels import localized
+
+    return localized(failure, lang)
 
 
 def verdict(con, problem, v, lang):
