@@ -150,6 +150,14 @@ def build_parser():
                                    "are skipped, so importing twice changes nothing.")
     p.add_argument("file", metavar="FILE")
 
+    p = sub.add_parser("completion", help="shell completion of commands and problem ids / シェル補完",
+                       description="Print a completion script for bash or zsh. Load it from your shell's startup "
+                                   "file: eval \"$(examprep completion bash)\" in ~/.bashrc, or "
+                                   "eval \"$(examprep completion zsh)\" in ~/.zshrc.\n"
+                                   "bash / zsh の補完スクリプトを出力します。~/.bashrc などに上の eval の行を書きます。",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("shell", choices=["bash", "zsh"])
+
     p = sub.add_parser("validate", help="check problem files against the schema / 問題ファイルの検証",
                        description="Validate problem YAML files (all shipped ones by default).")
     p.add_argument("files", nargs="*", metavar="FILE")
@@ -362,6 +370,12 @@ def cmd_watch(args):
     return watch.main(args)
 
 
+def cmd_completion(args):
+    from examprep.common import completion
+
+    return completion.main(args)
+
+
 def cmd_practice(args):
     from examprep.learn import practice
 
@@ -406,7 +420,8 @@ def cmd_capstone(args):
 
 COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "watch": cmd_watch,
             "validate": cmd_validate, "practice": cmd_practice, "next": cmd_next, "report": cmd_report,
-            "export": cmd_export, "import": cmd_import, "mock-exam": cmd_mock_exam, "capstone": cmd_capstone}
+            "export": cmd_export, "import": cmd_import, "mock-exam": cmd_mock_exam, "capstone": cmd_capstone,
+            "completion": cmd_completion}
 
 
 if __name__ == "__main__":
