@@ -1,7 +1,11 @@
-"""Convolution and pooling with im2col, as in ゼロから作るDeep Learning, chapter 7.
+"""Convolution and pooling with im2col, in the form of ゼロから作るDeep Learning, chapter 7.
 
 Images are (N, C, H, W): batch, channels, height, width. Filters are
 (FN, C, FH, FW). Padding is with zeros, on all four sides.
+
+These are the book's code forms (common/util.py, common/layers.py), the forms the
+exam shows; where they differ from the book, ARCHITECTURE.md ("Book-form policy")
+says how and why. Faster forms for training live in reference/fast/.
 """
 import numpy as np
 
@@ -19,27 +23,25 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     i*out_w + j holds the window at output position (i, j) of image n, ordered
     channel first, then filter row, then filter column. Keeps the input's dtype.
 
-    The work array is made in the result's own layout, (N, out_h, out_w, C,
-    filter_h, filter_w), and the image is read channels last, (N, H, W, C), in
-    the same order, so the final reshape copies nothing. (The book fills
-    (N, C, filter_h, filter_w, out_h, out_w) and transposes at the end: the same
-    result, but that transposing copy moves 3 numbers at a time and is slow.)
+    The work array col is (N, C, filter_h, filter_w, out_h, out_w): for each
+    position (y, x) inside the filter, one strided slice copies element (y, x) of
+    every window at once. The final transpose brings the output positions to the
+    front and the window's (C, filter_h, filter_w) to the back.
     """
     N, C, H, W = input_data.shape
-    out_h = conv_output_size(H, filter_h, stride, pad)
-    out_w = conv_output_size(W, filter_w, stride, pad)
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
 
-    img = input_data.transpose(0, 2, 3, 1)
-    img = np.pad(img, [(0, 0), (pad, pad), (pad, pad), (0, 0)], 'constant')
-    col = np.zeros((N, out_h, out_w, C, filter_h, filter_w), dtype=input_data.dtype)
+    img = np.pad(input_data, [(0, 0), (0, 0), (pad, pad), (pad, pad)], 'constant')
+    col = np.zeros((N, C, filter_h, filter_w, out_h, out_w), dtype=input_data.dtype)
 
     for y in range(filter_h):
         y_max = y + stride * out_h
         for x in range(filter_w):
             x_max = x + stride * out_w
-            col[:, :, :, :, y, x] = img[:, y:y_max:stride, x:x_max:stride, :]
+            col[:, :, y, x, :, :] = img[:, :, y:y_max:stride, x:x_max:stride]
 
-    col = col.reshape(N * out_h * out_w, -1)
+    col = col.transpose(0, 4, 5, 1, 2, 3).reshape(N * out_h * out_w, -1)
     return col
 
 
@@ -48,23 +50,23 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
 
     col: (N * out_h * out_w, C * filter_h * filter_w), laid out as im2col makes it.
     input_shape: (N, C, H, W) of the original images.
-    Returns img: (N, C, H, W). Where windows overlap, their values are summed.
-    As in im2col, the work image is channels last, (N, H, W, C).
+    Returns img: (N, C, H, W), in col's dtype. Where windows overlap, their values
+    are summed. The padded image has stride - 1 spare rows and columns so that
+    every slice end fits; they and the padding are cut off at the end.
     """
     N, C, H, W = input_shape
-    out_h = conv_output_size(H, filter_h, stride, pad)
-    out_w = conv_output_size(W, filter_w, stride, pad)
-    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w)
+    out_h = (H + 2 * pad - filter_h) // stride + 1
+    out_w = (W + 2 * pad - filter_w) // stride + 1
+    col = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)
 
-    img = np.zeros((N, H + 2 * pad + stride - 1, W + 2 * pad + stride - 1, C), dtype=col.dtype)
+    img = np.zeros((N, C, H + 2 * pad + stride - 1, W + 2 * pad + stride - 1), dtype=col.dtype)
     for y in range(filter_h):
         y_max = y + stride * out_h
         for x in range(filter_w):
             x_max = x + stride * out_w
-            img[:, y:y_max:stride, x:x_max:stride, :] += col[:, :, :, :, y, x]
+            img[:, :, y:y_max:stride, x:x_max:stride] += col[:, :, y, x, :, :]
 
-    img = img[:, pad:H + pad, pad:W + pad, :]
-    return img.transpose(0, 3, 1, 2)
+    return img[:, :, pad:H + pad, pad:W + pad]
 
 
 class Convolution:
@@ -89,11 +91,12 @@ class Convolution:
     def forward(self, x):
         FN, C, FH, FW = self.W.shape
         N, C, H, W = x.shape
-        out_h = conv_output_size(H, FH, self.stride, self.pad)
-        out_w = conv_output_size(W, FW, self.stride, self.pad)
+        out_h = 1 + int((H + 2 * self.pad - FH) / self.stride)
+        out_w = 1 + int((W + 2 * self.pad - FW) / self.stride)
 
         col = im2col(x, FH, FW, self.stride, self.pad)
         col_W = self.W.reshape(FN, -1).T
+
         out = np.dot(col, col_W) + self.b
         out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)
 
@@ -116,15 +119,13 @@ class Convolution:
 
 
 class Pooling:
-    """Max pooling. Padding is with zeros (as the book's im2col pads).
+    """Max pooling via im2col. Padding is with zeros (as im2col pads).
 
     x: (N, C, H, W). Returns out: (N, C, out_h, out_w).
-    backward sends each output's gradient to the position of its window's maximum
-    (the first one in row order, where several are equal).
-
-    Like im2col, it loops over the positions (i, j) inside the window: one strided
-    slice picks element (i, j) of every window at once. The image is channels
-    last, (N, H, W, C), as in im2col.
+    forward unrolls the windows with im2col, one row per window of one channel,
+    and keeps each row's argmax; backward puts each output's gradient at that
+    position (the first maximum in row order, where several are equal) and folds
+    the rows back with col2im.
     """
 
     def __init__(self, pool_h, pool_w, stride=2, pad=0):
@@ -133,50 +134,41 @@ class Pooling:
         self.stride = stride
         self.pad = pad
         self.x = None
-        self.img = None
-        self.out = None
+        self.arg_max = None
 
     def forward(self, x):
         N, C, H, W = x.shape
-        out_h = conv_output_size(H, self.pool_h, self.stride, self.pad)
-        out_w = conv_output_size(W, self.pool_w, self.stride, self.pad)
+        out_h = int(1 + (H + 2 * self.pad - self.pool_h) / self.stride)
+        out_w = int(1 + (W + 2 * self.pad - self.pool_w) / self.stride)
 
-        img = x.transpose(0, 2, 3, 1)
-        img = np.pad(img, [(0, 0), (self.pad, self.pad), (self.pad, self.pad), (0, 0)], 'constant')
-        out = np.full((N, out_h, out_w, C), -np.inf, dtype=x.dtype)
-        for i in range(self.pool_h):
-            i_max = i + self.stride * out_h
-            for j in range(self.pool_w):
-                j_max = j + self.stride * out_w
-                out = np.maximum(out, img[:, i:i_max:self.stride, j:j_max:self.stride, :])
+        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
+        col = col.reshape(-1, self.pool_h * self.pool_w)
+
+        arg_max = np.argmax(col, axis=1)
+        out = np.max(col, axis=1)
+        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
 
         self.x = x
-        self.img = img
-        self.out = out
-        return out.transpose(0, 3, 1, 2)
+        self.arg_max = arg_max
+        return out
 
     def backward(self, dout):
-        N, C, H, W = self.x.shape
         dout = dout.transpose(0, 2, 3, 1)
-        out_h, out_w = dout.shape[1], dout.shape[2]
 
-        dimg = np.zeros(self.img.shape, dtype=dout.dtype)
-        routed = np.zeros(dout.shape, dtype=bool)
-        for i in range(self.pool_h):
-            i_max = i + self.stride * out_h
-            for j in range(self.pool_w):
-                j_max = j + self.stride * out_w
-                window = self.img[:, i:i_max:self.stride, j:j_max:self.stride, :]
-                first_max = (window == self.out) & ~routed
-                dimg[:, i:i_max:self.stride, j:j_max:self.stride, :] += dout * first_max
-                routed |= first_max
+        pool_size = self.pool_h * self.pool_w
+        dmax = np.zeros((dout.size, pool_size), dtype=dout.dtype)
+        dmax[np.arange(self.arg_max.size), self.arg_max.flatten()] = dout.flatten()
+        dmax = dmax.reshape(dout.shape + (pool_size,))
 
-        dimg = dimg[:, self.pad:H + self.pad, self.pad:W + self.pad, :]
-        return dimg.transpose(0, 3, 1, 2)
+        dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
+        dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        return dx
 
 
 class AvgPooling:
-    """Average pooling via im2col. Padding is with zeros, counted in the average.
+    """Average pooling via im2col, in the form of the book's Pooling (the book has no
+    average pooling). Padding is with zeros, counted in the average (PyTorch's
+    count_include_pad=True).
 
     x: (N, C, H, W). Returns out: (N, C, out_h, out_w).
     backward spreads each output's gradient evenly over its window.
@@ -191,8 +183,8 @@ class AvgPooling:
 
     def forward(self, x):
         N, C, H, W = x.shape
-        out_h = conv_output_size(H, self.pool_h, self.stride, self.pad)
-        out_w = conv_output_size(W, self.pool_w, self.stride, self.pad)
+        out_h = int(1 + (H + 2 * self.pad - self.pool_h) / self.stride)
+        out_w = int(1 + (W + 2 * self.pad - self.pool_w) / self.stride)
 
         col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
         col = col.reshape(-1, self.pool_h * self.pool_w)

@@ -1,26 +1,34 @@
-"""The book's Pooling (common/layers.py): im2col, one row per channel's window, np.max / np.argmax per row;
-backward puts dout at each row's argmax and folds the rows back with col2im (dtype kept)."""
+# expect: exception
+"""col.reshape(-1, self.pool_h) instead of one window per row."""
 import numpy as np
-from reference.conv import col2im, im2col
+from reference.conv import im2col, col2im
 
 
 class Pooling:
+    """Max pooling via im2col. Padding is with zeros (as im2col pads).
+
+    x: (N, C, H, W). Returns out: (N, C, out_h, out_w).
+    forward unrolls the windows with im2col, one row per window of one channel,
+    and keeps each row's argmax; backward puts each output's gradient at that
+    position (the first maximum in row order, where several are equal) and folds
+    the rows back with col2im.
+    """
+
     def __init__(self, pool_h, pool_w, stride=2, pad=0):
         self.pool_h = pool_h
         self.pool_w = pool_w
         self.stride = stride
         self.pad = pad
-
         self.x = None
         self.arg_max = None
 
     def forward(self, x):
         N, C, H, W = x.shape
-        out_h = int(1 + (H + 2*self.pad - self.pool_h) / self.stride)
-        out_w = int(1 + (W + 2*self.pad - self.pool_w) / self.stride)
+        out_h = int(1 + (H + 2 * self.pad - self.pool_h) / self.stride)
+        out_w = int(1 + (W + 2 * self.pad - self.pool_w) / self.stride)
 
         col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
-        col = col.reshape(-1, self.pool_h*self.pool_w)
+        col = col.reshape(-1, self.pool_h)
 
         arg_max = np.argmax(col, axis=1)
         out = np.max(col, axis=1)
@@ -28,7 +36,6 @@ class Pooling:
 
         self.x = x
         self.arg_max = arg_max
-
         return out
 
     def backward(self, dout):
@@ -41,5 +48,4 @@ class Pooling:
 
         dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)
         dx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, self.stride, self.pad)
-
         return dx
