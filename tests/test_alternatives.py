@@ -25,7 +25,6 @@ ALTERNATIVES = "alternatives"
 WRONG = "wrong"
 EXPECT_RE = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$")
 TIME_LIMIT = 10.0
-BOOK_PREFIXES = ("book_", "book2_")   # verbatim code of ゼロから作るDeep Learning ①② (NOTICE in components/)
 
 PROBLEMS = catalog.load_all()
 
@@ -88,11 +87,6 @@ def _skip_without_problem(path):
 def test_alternative_correct_answer_is_accepted(alternatives, path):
     _skip_without_problem(path)
     failure, output = alternatives.failure(path)
-    if failure is not None and path.name.startswith(BOOK_PREFIXES) and failure.get("check") == "dtype":
-        # The book's np.zeros(...) without a dtype turns float32 into float64 with the right values. Issue 10
-        # makes that a note instead of a verdict; until the grader does, this is the one failure tolerated, and
-        # only for the book's verbatim code.
-        pytest.xfail(f"{_id(path)}: float64 output for float32 input, right values (dtype is still a verdict)")
     if failure is not None:
         pytest.fail(f"{_id(path)} is a correct answer but the grader rejects it:\n"
                     f"  check: {failure.get('check')} (stage {failure.get('stage')}, case {failure.get('case')!r}, "
