@@ -306,8 +306,13 @@ def cmd_check(args):
 
     sandbox.prestart()  # the grading process imports numpy while this one reads the file and the problem
     path = Path(args.file)
+    from examprep.learn import checking
+
     try:
-        text = read_source(path)
+        text = read_source(path, limit=checking.MAX_BYTES)
+    except checking.CheckInputError as exc:
+        _error(args, exc.ja, exc.en)
+        return 2
     except FileNotFoundError:
         _error(args, f"ファイル {path} がありません。", f"no file {path}.")
         return 2
@@ -319,17 +324,19 @@ def cmd_check(args):
         _error(args, f"{path} を読めません: {exc}", f"cannot read {path}: {exc}")
         return 2
     from examprep.common import render
-    from examprep.learn import checking
 
     con = render.console(stderr=args.json)
+    not_recorded = []
     try:
-        checked = checking.check_text(text, args.problem, where=str(path),
-                                      on_store_error=lambda exc: _error(args, exc.ja, exc.en),
+        checked = checking.check_text(text, args.problem, where=str(path), on_store_error=not_recorded.append,
                                       status=lambda: render.status(con, args.lang, "grade", quiet=args.json))
     except checking.CheckInputError as exc:
         _error(args, exc.ja, exc.en)
         return 2
     verdict = checked.verdict
+    for exc in not_recorded:  # a read-only or locked store: the verdict is shown all the same
+        verdict.notes.append({"ja": f"この採点は履歴に記録されませんでした: {exc.ja}",
+                              "en": f"This check was not recorded in your history: {exc.en}"})
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -337,13 +344,23 @@ def cmd_check(args):
     return 0 if verdict.passed else 1
 
 
-def read_source(path):
-    """A Python file's text as Python reads it: UTF-8, a BOM, or a `# -*- coding: ... -*-` line honoured."""
+def read_source(path, limit=None):
+    """A Python file's text as Python reads it: UTF-8, a BOM, or a `# -*- coding: ... -*-` line honoured.
+    With a limit (bytes), a larger file raises checking.CheckInputError before it is read whole."""
     import io
+    import os
     import tokenize
 
     with open(path, "rb") as f:
-        raw = f.read()
+        if limit is not None:
+            size = os.fstat(f.fileno()).st_size
+            raw = f.read(limit + 1)
+            if len(raw) > limit:
+                from examprep.learn import checking
+
+                raise checking.too_large(max(size, len(raw)), str(path))
+        else:
+            raw = f.read()
     encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
     text = raw.decode(encoding)
     return text[1:] if text.startswith("\ufeff") else text

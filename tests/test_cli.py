@@ -367,6 +367,97 @@ def test_check_stale_reference_is_graded_as_a_whole(env, work):
     assert any("reference has changed" in n["en"] for n in data["notes"])
 
 
+SOFTMAX = textwrap.dedent("""\
+    import numpy as np
+
+
+    def softmax(x):
+        shifted = x - x.max(axis=-1, keepdims=True)
+        e = np.exp(shifted)
+        return e / e.sum(axis=-1, keepdims=True)
+    """)
+
+
+def test_check_plain_header_is_graded_whole_without_a_stale_note(env, work):
+    """A file that only names its problem (`# examprep: ID`, no ref=) was not made from any reference: it used
+    to get "The reference has changed since this file was made"."""
+    path = work / "mine.py"
+    path.write_text("# examprep: softmax\n" + SOFTMAX, encoding="utf-8")
+    data = json.loads(run(["check", str(path), "--json"], env, work, expect=0).stdout)
+    assert data["passed"] is True and data["blanks"] == [] and data["notes"] == []
+    proc = run(["--lang", "en", "check", str(path)], env, work, expect=0)
+    assert "Passed." in proc.stdout and "reference has changed" not in proc.stdout
+
+
+def read_only_runner(home):
+    """A command prefix under which `home` is read-only to examprep, or None. Not root: chmod is enough (the
+    caller sets it). Root (permissions do not apply): a private read-only bind mount (util-linux unshare)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    unshare = shutil.which("unshare")
+    if not unshare or subprocess.run([unshare, "-m", "true"], capture_output=True).returncode != 0:
+        return None
+    return [unshare, "-m", "sh", "-c", f'mount --bind -o ro "{home}" "{home}" && exec "$@"', "sh"]
+
+
+@pytest.mark.parametrize("lang,saved,recorded", [
+    ("en", "graded but not saved", "not recorded in your history"),
+    ("ja", "保存できませんでした", "履歴に記録されませんでした")])
+def test_check_with_a_read_only_data_folder_shows_the_verdict(env, work, lang, saved, recorded):
+    """The bug: a traceback (the solution's temporary file could not be made) and no verdict."""
+    home = env_home(env)
+    path = hole_file(work, lang=lang)
+    fill(path)
+    run(["check", str(path)], env, work, expect=0)   # solutions/ and the database exist, as after earlier use
+    prefix = read_only_runner(home)
+    if prefix is None:
+        pytest.skip("running as root without mount namespaces: no way to make a folder read-only to root")
+    writable = [home, home / "solutions", home / "progress.sqlite3"]
+    modes = {p: p.stat().st_mode for p in writable}
+    before = {p.name: p.stat().st_mtime_ns for p in (home / "solutions").iterdir()}
+    try:
+        for p in writable:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        proc = subprocess.run([*prefix, sys.executable, "-m", "examprep", "--lang", lang, "check", str(path)],
+                              cwd=work, env=env, capture_output=True, text=True, encoding="utf-8", timeout=60)
+        data_proc = subprocess.run([*prefix, sys.executable, "-m", "examprep", "check", str(path), "--json"],
+                                   cwd=work, env=env, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    finally:
+        for p, mode in modes.items():
+            p.chmod(mode)
+    for p in (proc, data_proc):
+        assert "Traceback" not in p.stdout + p.stderr, p.stdout + p.stderr
+        assert p.returncode == 0, (p.returncode, p.stdout, p.stderr)
+    assert ("Passed." if lang == "en" else "正解です") in proc.stdout
+    out = " ".join(proc.stdout.split())
+    assert saved in out and recorded in out, proc.stdout
+    notes = json.loads(data_proc.stdout)["notes"]
+    assert any(saved in n[lang] for n in notes) and any(recorded in n[lang] for n in notes)
+    assert all("Read-only" not in n["ja"] for n in notes), "each message wholly in one language"
+    assert {p.name: p.stat().st_mtime_ns for p in (home / "solutions").iterdir()} == before
+
+
+@pytest.mark.parametrize("lang,text", [("en", "too large"), ("ja", "大きすぎます")])
+def test_check_refuses_a_large_file(env, work, lang, text):
+    """A 56 MB file used to be stored whole in solutions/ and the database. A right answer padded past the
+    limit is refused before grading; nothing is saved or recorded."""
+    from examprep.learn import checking
+
+    path = work / "big.py"
+    padding = "# " + "x" * 98 + "\n"
+    path.write_text(SOFTMAX + padding * (checking.MAX_BYTES // len(padding) + 1), encoding="utf-8")
+    assert path.stat().st_size > checking.MAX_BYTES
+    proc = run(["--lang", lang, "check", str(path), "--problem", "softmax"], env, work, expect=2)
+    assert text in proc.stderr and "256 KiB" in proc.stderr and "big.py" in proc.stderr
+    assert proc.stdout == ""
+    assert not (env_home(env) / "solutions").exists() and not (env_home(env) / "progress.sqlite3").exists()
+    path.write_text(SOFTMAX + padding * ((checking.MAX_BYTES - len(SOFTMAX)) // len(padding)), encoding="utf-8")
+    assert path.stat().st_size <= checking.MAX_BYTES
+    run(["--lang", lang, "check", str(path), "--problem", "softmax"], env, work, expect=0)
+
+
 def test_python_runs_the_hole_file(env, work):
     path = hole_file(work)
     proc = subprocess.run([sys.executable, str(path)], cwd=work, env=env, capture_output=True, text=True,

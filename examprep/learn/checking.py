@@ -25,6 +25,20 @@ class Checked:
     recorded: bool           # False: nothing was filled in yet (not an attempt), or recording was off
 
 
+MAX_BYTES = 256 * 1024  # larger answers are refused (ARCHITECTURE.md, Decisions: "Size of a checked file")
+
+
+def too_large(size, where=None):
+    """The CheckInputError for an answer of `size` bytes, over MAX_BYTES."""
+    where_ja = f"{where} は" if where else "このコードは"
+    where_en = where or "This code"
+    return CheckInputError(
+        f"{where_ja}大きすぎます ({size / 1024:,.0f} KiB)。採点できるのは {MAX_BYTES // 1024} KiB までです。"
+        f"問題の対象 (関数・クラス) だけを含むファイルにしてください。",
+        f"{where_en} is too large ({size / 1024:,.0f} KiB): examprep checks files of up to {MAX_BYTES // 1024} KiB. "
+        f"Keep only the problem's functions and classes in it.")
+
+
 STALE_NOTE = {"ja": "このファイルの作成後に参照実装が変わったため、空欄ごとの判定はできません。ファイル全体を採点しました。",
               "en": "The reference has changed since this file was made, so blanks are not judged one by one; the "
                     "file was graded as a whole."}
@@ -37,6 +51,9 @@ def resolve(text, problem_id=None, where=None, how=("--problem ID", "--problem I
     from examprep.hole import holes
     from examprep.problem import catalog
 
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise too_large(size, where)
     header = holes.read_header(text)
     problem_id = problem_id or (header.problem_id if header else None)
     if problem_id is None:
@@ -47,7 +64,8 @@ def resolve(text, problem_id=None, where=None, how=("--problem ID", "--problem I
     problem = catalog.get(problem_id)
     hole = None
     notes = []
-    if header and header.problem_id == problem.id:
+    if header and header.problem_id == problem.id and "ref" in header.fields:
+        # A plain `# examprep: ID` line names the problem only: the file is graded whole, with no note.
         hole = holes.hole_from_header(problem, header)
         if hole is None:
             notes.append(dict(STALE_NOTE))
@@ -67,7 +85,10 @@ def check_text(text, problem_id=None, where=None, record=True, on_store_error=No
         verdict = judge(problem, text, hole)
     verdict.notes = notes + verdict.notes
     if verdict.passed:
-        store.save_solution(problem.id, text)
+        try:
+            store.save_solution(problem.id, text)
+        except store.SaveError as exc:  # a read-only data folder: the verdict stands, with a note
+            verdict.notes.append(exc.note())
     recorded = record and record_check(problem, hole, verdict, text, on_store_error)
     return Checked(problem, hole, verdict, text, recorded)
 

@@ -291,8 +291,8 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
                 con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
                 if not any(s.revealed for s in states):
                     # Only the learner's own work is kept as their answer (the capstone trains with it).
-                    path = store.save_solution(problem.id, _filled_text(hole, states))
-                    if mode == "drill":
+                    path = _save(con, problem, hole, states, lang)
+                    if path and mode == "drill":
                         con.print(f"[dim]{_t('saved', lang, path=path)}[/dim]")
                 out.passed = True
                 _show_time(con, countdown, started, lang)
@@ -318,6 +318,15 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
         con.print()
         out.quit = out.interrupted = True
     return _done(out, started)
+
+
+def _save(con, problem, hole, states, lang):
+    """Keep the passing answer in solutions/; a folder that cannot be written is said, never fatal."""
+    try:
+        return store.save_solution(problem.id, _filled_text(hole, states))
+    except store.SaveError as exc:
+        con.print(f"[red]{exc.message(lang)}[/red]")
+        return None
 
 
 def _done(out, started):
@@ -366,7 +375,7 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
         if verdict.passed:
             con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
             if not any(s.revealed for s in states):
-                store.save_solution(problem.id, _filled_text(hole, states))
+                _save(con, problem, hole, states, lang)
             out.passed = True
         return
     out.unfinished = True
