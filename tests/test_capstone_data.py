@@ -202,7 +202,8 @@ def test_data_dir_label_out_of_range(tmp_path, small_official):
 
 
 def test_data_dir_not_a_folder(tmp_path, small_official):
-    raises_data_error(data.load, "mnist", data_dir=tmp_path / "missing", progress=False, match="not a folder")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")       # a missing folder is created; a file is refused
+    raises_data_error(data.load, "mnist", data_dir=tmp_path / "a-file", progress=False, match="not a folder")
 
 
 def test_kmnist_npz_files_in_data_dir(tmp_path, small_official):
@@ -277,8 +278,7 @@ def test_download_verify_and_cache(tmp_path, monkeypatch, small_official, server
 def test_download_into_data_dir(tmp_path, monkeypatch, small_official, server):
     paths = write_official(server.folder, small_official)
     pin_hashes(monkeypatch, "fashion-mnist", paths, urls=[server.url])
-    folder = tmp_path / "mine"
-    folder.mkdir()
+    folder = tmp_path / "mine" / "new"          # --data-dir DIR is created when missing
     ds = data.load("fashion-mnist", data_dir=folder, progress=False)
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths.values())
     assert ds.classes[0] == "T-shirt/top"

@@ -476,7 +476,7 @@ def load_official(name, data_dir=None, progress=True, lang="en"):
     cache = download.cache_folder(name)
     if data_dir is not None:
         data_dir = Path(data_dir).expanduser()
-        if not data_dir.is_dir():
+        if data_dir.exists() and not data_dir.is_dir():     # a missing folder is made by download.fetch
             raise DataError(f"--data-dir {data_dir} はフォルダではありません。",
                             f"--data-dir {data_dir} is not a folder.")
         folders = [data_dir / name, data_dir / TORCHVISION_FOLDERS[name] / "raw", data_dir, cache]
