@@ -407,3 +407,33 @@ def test_exams_without_drills_are_reported(examprep_home):
     assert "分野1" in text and "分野5" in text and "分1 " not in text
     assert "| 3. Deep learning foundations | — | 9/12 | 75% (47%–91%) | too close to call (n=12) |" in \
         cli(examprep_home, "report", "--format", "md").stdout
+
+
+def test_export_and_import_carry_solutions_and_count_as_the_report(history, tmp_path):
+    """export says the attempts the report counts (runs, not rows); solutions/ travels, so capstone --components
+    mine works on the new machine; importing twice changes nothing; a later local answer is kept."""
+    out = tmp_path / "history.json"
+    exported = cli(history["home"], "export", str(out)).stdout
+    totals = report_json(history["home"])["totals"]
+    assert f"Wrote {totals['attempts']} attempts ({totals['rounds']} graded rounds)" in exported, exported
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data["solutions"]) == {"softmax", "relu"}          # the passing check / drill and the practice
+    mine = (history["home"] / "solutions" / "softmax.py").read_text(encoding="utf-8")
+    assert data["solutions"]["softmax"]["text"] == mine
+
+    home_b = tmp_path / "b"
+    home_b.mkdir()
+    first = cli(home_b, "import", str(out)).stdout
+    assert f"the file holds {totals['attempts']} attempts" in first and "2 added, 0 updated" in first
+    assert (home_b / "solutions" / "softmax.py").read_text(encoding="utf-8") == mine
+    assert report_json(home_b)["totals"]["attempts"] == totals["attempts"]
+    assert "0 added, 0 updated" in cli(home_b, "import", str(out)).stdout
+    newer = home_b / "solutions" / "relu.py"
+    newer.write_text("# a later passing answer\n", encoding="utf-8")     # written now: later than the export's
+    assert "0 added, 0 updated" in cli(home_b, "import", str(out)).stdout
+    assert newer.read_text(encoding="utf-8") == "# a later passing answer\n"
+    data["solutions"]["../evil"] = {"text": "x", "saved_at": "2026-01-01T00:00:00+00:00"}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    proc = cli(home_b, "import", str(bad), expect=2)
+    assert "not a problem id" in proc.stderr and not (tmp_path / "evil.py").exists()

@@ -1,14 +1,22 @@
 """`examprep export FILE` / `examprep import FILE`: moving a history between machines.
 
-The file is JSON, schema "examprep.learn.history/1": {"schema", "exported_at", "attempts":
-[...], "sessions": [...]}, each attempt with the columns of examprep.learn.progress.Attempt.
-Import adds what is not there yet (by id), so importing the same file twice changes
-nothing.
+The file is JSON, schema "examprep.learn.history/1": {"schema", "exported_at", "attempts": [...], "sessions": [...],
+"exam_answers": [...], "solutions": {problem id: {"text", "saved_at"}}}, each attempt with the columns of
+examprep.learn.progress.Attempt. Import adds what is not there yet (attempts by id), so importing the same file
+twice changes nothing. solutions/ (the latest passing answer per problem, which `capstone --components mine` builds
+from) travels too: an imported solution is written when this machine has none for the problem or an older one.
+Counts are said as the report counts them: attempts are runs (examprep.learn.schedule.runs), each of one or more
+graded rounds (the rows of the file).
 """
 import json
+import os
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 
-from examprep.learn import progress
+from examprep.learn import progress, store
+
+PROBLEM_ID = re.compile(r"^[a-z][a-z0-9_]*$")     # a solution's name is a file name: nothing else is accepted
 
 
 def _say(args, ja, en, err=False):
@@ -17,14 +25,76 @@ def _say(args, ja, en, err=False):
     (sys.stderr if err else sys.stdout).write((ja if args.lang == "ja" else en) + "\n")
 
 
+def _mtime_iso(path):
+    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+
+
+def export_solutions():
+    """{problem id: {"text", "saved_at"}} of this machine's solutions/."""
+    directory = store.solutions_dir()
+    out = {}
+    if directory.is_dir():
+        for path in sorted(directory.glob("*.py")):
+            if PROBLEM_ID.match(path.stem):
+                out[path.stem] = {"text": path.read_text(encoding="utf-8"), "saved_at": _mtime_iso(path)}
+    return out
+
+
+def check_solutions(data):
+    """The export's solutions, checked before anything is written (ValueError names what is wrong)."""
+    solutions = data.get("solutions", {})
+    if not isinstance(solutions, dict):
+        raise ValueError("solutions must be an object")
+    for pid, item in solutions.items():
+        if not PROBLEM_ID.match(str(pid)):
+            raise ValueError(f"solutions: {pid!r} is not a problem id")
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise ValueError(f"solutions[{pid!r}]: expected {{\"text\": ..., \"saved_at\": ...}}")
+        try:
+            datetime.fromisoformat(str(item.get("saved_at")))
+        except ValueError:
+            raise ValueError(f"solutions[{pid!r}].saved_at: not an ISO 8601 time") from None
+    return solutions
+
+
+def import_solutions(solutions):
+    """Write the imported solutions that are new here or newer than ours; (added, updated)."""
+    added = updated = 0
+    for pid, item in solutions.items():
+        path = store.solutions_dir() / f"{pid}.py"
+        saved = datetime.fromisoformat(item["saved_at"])
+        if saved.tzinfo is None:
+            saved = saved.replace(tzinfo=timezone.utc)
+        if path.exists():
+            if path.read_text(encoding="utf-8") == item["text"]:
+                continue
+            if datetime.fromtimestamp(path.stat().st_mtime, timezone.utc) >= saved:
+                continue                      # ours is the later passing answer
+            updated += 1
+        else:
+            added += 1
+        written = store.save_solution(pid, item["text"])
+        os.utime(written, (saved.timestamp(), saved.timestamp()))   # keeps "newer" meaningful on the next import
+    return added, updated
+
+
+def run_count(attempt_dicts):
+    """Attempts as the report counts them: runs of graded rounds."""
+    from examprep.learn import schedule
+
+    rows = [progress.Attempt(**{k: a.get(k) for k in progress.COLUMNS if k in a}) for a in attempt_dicts]
+    return len(schedule.runs(rows))
+
+
 def export_main(args):
     path = Path(args.file)
     if path.exists() and not args.force:
         _say(args, f"examprep: {path} は既にあります (上書きするには --force)。",
              f"examprep: {path} exists (use --force to overwrite).", err=True)
         return 2
-    with progress.Store() as store:
-        data = store.export()
+    with progress.Store() as st:
+        data = st.export()
+    data["solutions"] = export_solutions()
     from examprep.common.files import write_atomically
 
     try:
@@ -33,10 +103,12 @@ def export_main(args):
         _say(args, f"examprep: {path} に書き込めません: {exc.strerror}", f"examprep: cannot write {path}: {exc.strerror}",
              err=True)
         return 2
-    n = len(data["attempts"])
+    rounds = len(data["attempts"])
+    runs = run_count(data["attempts"])
     exams = sum(1 for x in data["sessions"] if x["kind"] == "exam")
-    _say(args, f"{path} に {n} 件の解答記録と模試 {exams} 回を書き出しました。",
-         f"Wrote {n} attempts and {exams} mock exam(s) to {path}.")
+    sols = len(data["solutions"])
+    _say(args, f"{path} に取り組み {runs} 回 (採点 {rounds} ラウンド)、模試 {exams} 回、合格した解答 {sols} 問を書き出しました。",
+         f"Wrote {runs} attempts ({rounds} graded rounds), {exams} mock exam(s) and {sols} passing answer(s) to {path}.")
     return 0
 
 
@@ -52,12 +124,17 @@ def import_main(args):
              err=True)
         return 2
     try:
-        with progress.Store() as store:
-            counts = store.import_(data)
+        solutions = check_solutions(data) if isinstance(data, dict) else {}
+        with progress.Store() as st:
+            counts = st.import_(data)
     except ValueError as exc:
         _say(args, f"examprep: {path} は examprep の履歴ではありません: {exc}",
              f"examprep: {path} is not an examprep history: {exc}", err=True)
         return 2
-    _say(args, f"{counts['added']} 件を取り込みました ({counts['skipped']} 件は既にありました)。",
-         f"Imported {counts['added']} attempts ({counts['skipped']} were already here).")
+    added, updated = import_solutions(solutions)
+    runs = run_count(data.get("attempts", []))
+    _say(args, f"採点 {counts['added']} ラウンドを取り込みました ({counts['skipped']} ラウンドは既にありました。ファイル全体で取り組み "
+               f"{runs} 回)。合格した解答: 新規 {added} 問、更新 {updated} 問。",
+         f"Imported {counts['added']} graded rounds ({counts['skipped']} were already here; the file holds {runs} "
+         f"attempts). Passing answers: {added} added, {updated} updated.")
     return 0
