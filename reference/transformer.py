@@ -5,8 +5,9 @@ Shapes: a batch of N sequences of T tokens with d_model features, x: (N, T, D); 
 Layers hold `self.params` / `self.grads` lists and write gradients in place, as ❷'s layers do.
 
 Conventions (each a choice where texts differ):
-- masks are additive: 0 where a query may attend, a large negative number (-1e9) where it may not, added to the
-  scores *before* the softmax; a causal mask is (T, T), a padding mask (N, 1, 1, T) broadcasts over heads and queries;
+- masks are boolean, True where a query may NOT attend (a future key, a padding key), as nn.MultiheadAttention's
+  masks; the masked scores are set to -1e9 *before* the softmax, so their weights are 0. A causal mask is (T, T),
+  a padding mask (N, 1, 1, T) broadcasts over heads and queries;
 - GELU is the tanh approximation of GPT-2 / BERT's code (NumPy has no erf);
 - the encoder block is post-norm, as in the paper: LN(x + Sublayer(x)) (GPT-2's pre-norm is x + Sublayer(LN(x))).
 """
@@ -31,13 +32,13 @@ def positional_encoding(T, d_model):
 
 
 def causal_mask(T):
-    """Additive look-ahead mask (T, T): -1e9 above the diagonal (future keys), 0 elsewhere."""
-    return np.triu(np.ones((T, T)), k=1) * -1e9
+    """Look-ahead mask (T, T), bool: True above the diagonal (the keys after each query's position)."""
+    return np.triu(np.ones((T, T), dtype=bool), k=1)
 
 
 def padding_mask(tokens, pad_id):
-    """Additive padding mask (N, 1, 1, T) from token ids (N, T): -1e9 at padding keys, 0 elsewhere."""
-    return (tokens == pad_id)[:, np.newaxis, np.newaxis, :] * -1e9
+    """Padding mask (N, 1, 1, T), bool, from token ids (N, T): True at the padding keys."""
+    return (tokens == pad_id)[:, np.newaxis, np.newaxis, :]
 
 
 def split_heads(x, num_heads):
@@ -53,9 +54,10 @@ def merge_heads(x):
 
 
 class ScaledDotProductAttention:
-    """softmax(Q·Kᵀ / √d_k + mask)·V over the last two axes.
+    """softmax(Q·Kᵀ / √d_k, with the masked scores set to -1e9)·V over the last two axes.
 
-    Q: (..., T_q, d_k), K: (..., T_k, d_k), V: (..., T_k, d_v), mask: additive, broadcast to (..., T_q, T_k)
+    Q: (..., T_q, d_k), K: (..., T_k, d_k), V: (..., T_k, d_v), mask: bool, True where a query may not attend,
+    broadcast to (..., T_q, T_k)
     -> out: (..., T_q, d_v); the weights are kept in self.attn. backward(dout) returns (dQ, dK, dV).
     """
 
@@ -68,7 +70,7 @@ class ScaledDotProductAttention:
         d_k = Q.shape[-1]
         scores = np.matmul(Q, K.swapaxes(-1, -2)) / np.sqrt(d_k)
         if mask is not None:
-            scores = scores + mask
+            scores = np.where(mask, -1e9, scores)
         attn = softmax(scores)
         out = np.matmul(attn, V)
 

@@ -1,6 +1,6 @@
 """Correctness of reference/transformer.py against PyTorch, float64, to 1e-10 (forward and every gradient).
 
-F.scaled_dot_product_attention (additive float masks, is_causal), nn.MultiheadAttention(bias=False) with the
+F.scaled_dot_product_attention (boolean masks, is_causal), nn.MultiheadAttention(bias=False) with the
 weights mapped (in_proj = [W_qᵀ; W_kᵀ; W_vᵀ], out_proj = W_oᵀ) for self- and cross-attention with padding and
 causal masks, F.gelu(approximate='tanh'), and autograd of the post-norm encoder block written with torch ops.
 """
@@ -34,11 +34,11 @@ def test_positional_encoding_formula(T, d):
 
 def test_masks():
     m = causal_mask(3)
-    np.testing.assert_array_equal(m, [[0, -1e9, -1e9], [0, 0, -1e9], [0, 0, 0]])
+    np.testing.assert_array_equal(m, [[False, True, True], [False, False, True], [False, False, False]])
     tokens = np.array([[5, 3, 0, 0], [2, 0, 7, 1]])
     p = padding_mask(tokens, 0)
     assert p.shape == (2, 1, 1, 4)
-    np.testing.assert_array_equal(p[:, 0, 0], [[0, 0, -1e9, -1e9], [0, -1e9, 0, 0]])
+    np.testing.assert_array_equal(p[:, 0, 0], [[False, False, True, True], [False, True, False, False]])
 
 
 def test_split_merge_heads():
@@ -71,7 +71,8 @@ def test_sdpa_vs_torch(torch, shape_q, T_k, mask):
     if mask == "causal":
         t_out = F.scaled_dot_product_attention(tQ, tK, tV, is_causal=True)
     else:
-        t_out = F.scaled_dot_product_attention(tQ, tK, tV, attn_mask=None if m is None else torch.tensor(m))
+        # torch's boolean attn_mask is True where a query MAY attend: the opposite of ours
+        t_out = F.scaled_dot_product_attention(tQ, tK, tV, attn_mask=None if m is None else torch.tensor(~m))
     t_out.backward(torch.tensor(dout))
     close(out, t_out.detach().numpy())
     close(dQ, tQ.grad.numpy())
