@@ -1,4 +1,4 @@
-"""LSTM whose backward differentiates tanh(c) through 1/cosh² and keeps the gates in a dict."""
+"""LSTM whose backward differentiates tanh(c) as 1/cosh²(c)."""
 import numpy as np
 from reference.functions import sigmoid
 

@@ -1,4 +1,4 @@
-"""RNN with @, tanh's derivative from cosh, and np.copyto for the grads."""
+"""RNN with @ and np.copyto for the grads."""
 import numpy as np
 
 
@@ -26,7 +26,7 @@ class RNN:
         Wx, Wh, b = self.params
         x, h_prev, h_next = self.cache
 
-        dt = dh_next * (1 - np.tanh(x @ Wx + h_prev @ Wh + b) ** 2)
+        dt = dh_next * (1 - h_next * h_next)
         db = np.sum(dt, axis=0)
         dWh = np.dot(h_prev.T, dt)
         dh_prev = np.dot(dt, Wh.T)
