@@ -16,6 +16,7 @@ from rich.syntax import Syntax
 from examprep.common import render
 from examprep.learn.drill import TimeUp, input_until
 from examprep.exam import results
+from examprep.exam.model import in_lang
 from examprep.exam.sitting import Sitting, SittingError
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
@@ -46,8 +47,8 @@ TEXT = {
     "last": {"ja": "最後の問題です。l で一覧、s で提出。", "en": "This is the last question: l for the list, s to submit."},
     "first": {"ja": "最初の問題です。", "en": "This is the first question."},
     "goto_bad": {"ja": "1〜{n} の番号を指定してください (例: g 12)。", "en": "Give a number from 1 to {n} (e.g. g 12)."},
-    "list_title": {"ja": "解答済み {answered}/{total} ・ 未解答 {unanswered} ・ フラグ {flagged}",
-                   "en": "Answered {answered}/{total} · unanswered {unanswered} · flagged {flagged}"},
+    "list_title": {"ja": "解答済み ● {answered}/{total} ・ 未解答 · {unanswered} ・ フラグ ⚑ {flagged}",
+                   "en": "Answered ● {answered}/{total} · unanswered · {unanswered} · flagged ⚑ {flagged}"},
     "confirm": {"ja": "提出しますか? 未解答 {unanswered} 問、フラグ {flagged} 問。提出後は変更できません。[y/N] ",
                 "en": "Submit? {unanswered} unanswered, {flagged} flagged. Answers cannot be changed after. [y/N] "},
     "paused": {"ja": "中断しました。解答は保存済みです。時計は進み続けます (残り {left})。再開: examprep mock-exam --resume",
@@ -199,11 +200,12 @@ def _show(con, sitting, index, lang):
     con.print()
     con.rule(_t("header", lang, k=index + 1, n=len(sitting.questions), area=q.area, name=AREAS[q.area][lang],
                 item=q.item, flag=flag, left=clock(sitting.remaining())), style="cyan")
-    con.print(escape(q.stem[lang]))
+    con.print(escape(in_lang(q.stem[lang], lang)))
     if q.code:
-        con.print(Syntax(q.code.rstrip("\n"), "python", line_numbers=False, word_wrap=True, theme="ansi_dark"))
+        con.print(Syntax(in_lang(q.code, lang).rstrip("\n"), "python", line_numbers=False, word_wrap=True,
+                         theme="ansi_dark"))
     if q.kind == "code_free":
-        con.print(f"[dim]{_t('typed_hint', lang, label=q.label)}[/dim]")
+        con.print(f"[dim]{_t('typed_hint', lang, label=in_lang(q.label, lang))}[/dim]")
         if a["text"]:
             con.print(_t("your_text", lang, text=f"[bold]{escape(a['text'])}[/bold]"))
         return
@@ -218,7 +220,7 @@ def _list(con, sitting, lang):
     cells = []
     for i, q in enumerate(sitting.questions):
         a = sitting.answer_of(i)
-        mark = "✓" if sitting.answered(i) else "·"
+        mark = "●" if sitting.answered(i) else "·"      # not ✓: the list says answered, not right
         flag = "⚑" if a["flagged"] else " "
         here = ">" if i == sitting.current else " "
         cells.append(f"{here}{i + 1:>3}{mark}{flag}")
@@ -280,7 +282,7 @@ def _sit(con, sitting, lang):
                 continue
             started = time.monotonic()
             try:
-                typed = _ask(sitting, f"{q.label} = ")
+                typed = _ask(sitting, f"{in_lang(q.label, lang)} = ")
             except TimeUp:
                 sitting.add_time(index, time.monotonic() - started)
                 return _time_up(con, sitting, lang)
