@@ -7,6 +7,7 @@ from examprep.problem import catalog
 from examprep.learn import progress, report
 from examprep.exam import paper
 from examprep.exam.compose import AREA_WEIGHTS, compose
+from examprep.exam.model import in_lang
 from examprep.exam.sitting import PASS_LINE, Sitting, record
 
 SAMPLE = ["softmax", "affine", "adam"]
@@ -138,7 +139,9 @@ def test_print_puts_the_key_after_a_page_break(questions, lang):
     text = paper.render_markdown(questions, lang, 11, 15.0, PASS_LINE)
     questions_part, key_part = text.split("page-break-before", 1)
     for q in questions:
-        assert q.stem[lang] in questions_part
+        assert in_lang(q.stem[lang], lang) in questions_part
+    if lang == "en":                          # English exams label blanks (1), (2) ... as English drills do
+        assert "(あ)" not in questions_part and "＿＿(1)＿＿" in questions_part
     assert "A." in key_part and "\\newpage" in key_part
     for k, q in enumerate(questions, 1):
         if q.kind != "code_free":
@@ -146,6 +149,11 @@ def test_print_puts_the_key_after_a_page_break(questions, lang):
             assert row.startswith(f"| {k} | {paper.LETTERS[q.key]}. `") and row.endswith("` |")
             assert "\n" not in row and q.answer.splitlines()[0].strip() in row
     assert "## " + paper.TEXT["key"][lang] not in questions_part
+
+
+@pytest.mark.parametrize("lang,said", [("ja", "制限時間 14 分 24 秒"), ("en", "14 min 24 s")])
+def test_print_says_the_time_in_minutes_and_seconds(questions, lang, said):
+    assert said in paper.render_markdown(questions, lang, 11, 14.4, PASS_LINE).split("\n\n")[1]
 
 
 def test_a_mirrored_but_correct_listing_is_right_as_a_whole(examprep_home):

@@ -50,6 +50,7 @@ text is in both languages in "texts": {"ja": "…", "en": "…"} ("text" holds t
 one); a wrong knowledge option's "verdict" is {"check": "statement", "ja", "en"}: why
 it is wrong. "template" names the bank item or the formula family.
 """
+import re
 from dataclasses import asdict, dataclass, field
 
 SCHEMA = "examprep.question/1"
@@ -141,3 +142,13 @@ class Question:
                    answer=data.get("answer"), code=data.get("code"), label=data.get("label"),
                    set_id=data.get("set_id"), seed=data.get("seed", 0), blank=data.get("blank"),
                    params=data.get("params"), source=data.get("source"))
+
+
+def in_lang(text, lang):
+    """Exam text as shown in lang: an English exam labels blanks (1), (2) ... as English drills do; questions are
+    made once, with the Japanese labels (あ), (い) ... (ids and JSON keep them)."""
+    if lang == "ja" or not text:
+        return text
+    from examprep.hole.holes import JA_LABELS
+
+    return re.sub(f"\\(([{JA_LABELS}])\\)", lambda m: f"({JA_LABELS.index(m.group(1)) + 1})", text)

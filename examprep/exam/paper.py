@@ -17,7 +17,8 @@ option, the slip for a calc option); the key's verdict is null: it passes.
 import json
 from datetime import datetime, timezone
 
-from examprep.exam.model import SCHEMA as QUESTION_SCHEMA
+from examprep.common.timefmt import duration
+from examprep.exam.model import SCHEMA as QUESTION_SCHEMA, in_lang
 from examprep.problem.syllabus import AREAS
 
 EXPORT_SCHEMA = "examprep.exam/1"
@@ -26,8 +27,8 @@ PAGE_BREAK = '\n<div style="page-break-before: always"></div>\n\n```{=latex}\n\\
 
 TEXT = {
     "title": {"ja": "E資格 模擬試験", "en": "E資格 mock exam"},
-    "meta": {"ja": "{n} 問 ・ 制限時間 {m} 分 ・ シード {seed} ・ 合格ライン {line}% (仮定)",
-             "en": "{n} questions · {m} minutes · seed {seed} · pass line {line}% (assumed)"},
+    "meta": {"ja": "{n} 問 ・ 制限時間 {m} ・ シード {seed} ・ 合格ライン {line}% (仮定)",
+             "en": "{n} questions · {m} · seed {seed} · pass line {line}% (assumed)"},
     "instructions": {"ja": "各問の選択肢から正しいものを 1 つ選んでください。記述式の問題は空欄に入るコードを書いてください。",
                      "en": "Choose one option for each question. For typed questions, write the code for the blank."},
     "question": {"ja": "問 {k}", "en": "Question {k}"},
@@ -45,20 +46,21 @@ def _t(key, lang, **kw):
 
 def render_markdown(questions, lang, seed, minutes, pass_line):
     out = [f"# {_t('title', lang)}", "",
-           f"*{_t('meta', lang, n=len(questions), m=f'{minutes:g}', seed=seed, line=round(pass_line * 100))}*", "",
+           f"*{_t('meta', lang, n=len(questions), m=duration(minutes * 60, lang), seed=seed, line=round(pass_line * 100))}*", "",
            _t("instructions", lang), ""]
     shown_listing = None
     for k, q in enumerate(questions, 1):
         area = AREAS[q.area][lang]
         out += [f"## {_t('question', lang, k=k)}", "", f"*{_t('area', lang, area=q.area, name=area)} · {q.item}*", "",
-                q.stem[lang], ""]
+                in_lang(q.stem[lang], lang), ""]
         if q.code and q.set_id != shown_listing:
-            out += ["```python", q.code.rstrip("\n"), "```", ""]
+            out += ["```python", in_lang(q.code, lang).rstrip("\n"), "```", ""]
             shown_listing = q.set_id
         elif q.code:
-            out += [f"*({'上のコードと同じ' if lang == 'ja' else 'same listing as above'}: {q.label})*", ""]
+            same = "上のコードと同じ" if lang == "ja" else "same listing as above"
+            out += [f"*({same}: {in_lang(q.label, lang)})*", ""]
         if q.kind == "code_free":
-            out += [f"{q.label} {_t('typed', lang)}", "", _t("write_here", lang), ""]
+            out += [f"{in_lang(q.label, lang)} {_t('typed', lang)}", "", _t("write_here", lang), ""]
         for letter, option in zip(LETTERS, q.options):
             text = option.text.replace("`", "'")
             out.append(f"- **{letter}.** `{text}`" if q.kind != "calc" else f"- **{letter}.** {text}")

@@ -2,6 +2,7 @@
 from rich.markup import escape
 from rich.table import Table
 
+from examprep.exam.model import in_lang
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
 
@@ -96,10 +97,10 @@ def render(con, sitting, result, lang):
         flag = " ⚑" if r["flagged"] else ""
         con.print(f"\n[bold]{t('question', lang, k=r['number'])}[/bold] [dim]{q.area}. {AREAS[q.area][lang]} · "
                   f"{q.item}{flag}[/dim]")
-        con.print(escape(q.stem[lang]))
+        con.print(escape(in_lang(q.stem[lang], lang)))
         if q.blank:
             for line in context(q):
-                con.print(f"  [cyan]{escape(line)}[/cyan]", highlight=False)
+                con.print(f"  [cyan]{escape(in_lang(line, lang))}[/cyan]", highlight=False)
         yours = escape(r["answer"]) if r["answer"] is not None else f"[dim]{t('unanswered', lang)}[/dim]"
         con.print(f"  {t('yours', lang)}: [red]{yours}[/red]")
         con.print(f"  {t('right', lang)}: [green]{escape(q.answer or '')}[/green]")
