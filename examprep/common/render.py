@@ -44,10 +44,11 @@ def problem_list(con, problems, lang):
     for area in sorted(by_area):
         title = AREAS[area]["ja"] + (f" / {AREAS[area]['en']}" if lang == "en" else "")
         table = Table(title=f"{area}. {title}", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("ID", style="bold cyan", no_wrap=True)
-        table.add_column("問題" if lang == "ja" else "Problem")
-        table.add_column("項目" if lang == "ja" else "Item", style="dim")
-        table.add_column("種類" if lang == "ja" else "Kind", style="dim")
+        # overflow="fold": on a narrow terminal or in a pipe (80 columns) text wraps, never cut with "…"
+        table.add_column("ID", style="bold cyan", no_wrap=True, overflow="fold")
+        table.add_column("問題" if lang == "ja" else "Problem", overflow="fold")
+        table.add_column("項目" if lang == "ja" else "Item", style="dim", overflow="fold")
+        table.add_column("種類" if lang == "ja" else "Kind", style="dim", overflow="fold")
         for p in sorted(by_area[area], key=lambda p: (p.item, p.id)):
             table.add_row(p.id, p.title[lang], f"{p.item} {p.topic}", p.kind)
         con.print(table)
