@@ -73,6 +73,10 @@ def grade(source, problem=None, record=True, on_store_error=None, how=None):
 
     from examprep.learn import checking
 
+    size = len(source.encode("utf-8"))
+    if size > checking.MAX_BYTES:
+        exc = checking.too_large(size)
+        raise ExamprepError(exc.ja, exc.en)
     if on_store_error is None:
         def on_store_error(exc):
             warnings.warn(exc.en, RuntimeWarning, stacklevel=3)

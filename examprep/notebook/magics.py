@@ -102,11 +102,12 @@ class ExamprepMagics(Magics):
         checked = api.grade(cell, a.problem, on_store_error=errors.append,
                             how=("%%examprep check ID", "%%examprep check ID"))
         v = checked.verdict
+        for exc in errors:       # a read-only or locked store: the verdict is shown all the same, as check does
+            v.notes.append({"ja": f"この採点は履歴に記録されませんでした: {exc.ja}",
+                            "en": f"This check was not recorded in your history: {exc.en}"})
         self.last = checked.problem.id
         self.failed[checked.problem.id] = [b.label for b in v.blanks if b.passed is False]
-        display(HTML(H.verdict_html(checked.problem, v, lang, recorded=checked.recorded)))
-        for exc in errors:
-            self._error(exc.message(lang))
+        display(HTML(H.verdict_html(checked.problem, v, lang, recorded=checked.recorded and not errors)))
 
     def check_line(self, words):
         raise _ArgError("%%examprep check [ID]: " + ("セルの先頭に書きます" if self.lang == "ja" else
