@@ -80,7 +80,7 @@ def test_flag_revisit_and_submit(home):
     assert exam.prompt() == 4                 # the last question stays put
     exam.send("l")
     exam.child.expect(r"Answered ● 3/4 · unanswered · 1 · flagged ⚑ 1")
-    exam.child.expect(r"   2●⚑")                  # answered is ● (✓ would read as "right"), flagged ⚑
+    exam.child.expect(r"1● +2·⚑ +3●")          # answered ● (✓ would read as "right"), unanswered ·, flagged ⚑
     exam.send("g 2")                          # revisit the flagged one: its header shows the flag
     exam.child.expect(r"Question 2/4 · [^\n]*⚑")
     assert exam.prompt() == 2
