@@ -72,6 +72,8 @@ def show(con, problem, lang):
 
     con.print(Panel.fit(f"[bold]{problem.title[lang]}[/bold]  [dim]{problem.id} · {problem.item} "
                         f"{problem.section} / {problem.topic}[/dim]"))
+    if problem.convention:
+        con.print(f"[bold]{'規約' if lang == 'ja' else 'Convention'}:[/bold] {problem.convention[lang]}")
     code(con, source.reference_answer(problem))
     con.print(Markdown(problem.explanation[lang]))
 

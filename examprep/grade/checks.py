@@ -53,6 +53,8 @@ def unchanged(expected, actual, notes=None):
 
 def numgrad(expected, actual, notes=None):
     """The learner's backward agrees with central differences of their own forward (along random directions)."""
+    if _observed(expected, "skipped"):
+        return None  # the reference itself computes in float32: no numerical check at this precision
     analytic = _observed(actual, "analytic")
     directions = _observed(actual, "directions", [])
     numeric = _observed(actual, "numeric", [])

@@ -274,6 +274,10 @@ def render(problem, chosen, level, seed, lang):
         header += [f"# {title}",
                    f"# Fill in the blanks {span}: write between the ▼ and ▲ lines and keep the marker lines.",
                    "# Grade it: examprep check THIS_FILE   (or run it with python)"]
+    if problem.convention:
+        lead = "# 規約: " if lang == "ja" else "# Convention: "
+        lines = problem.convention[lang].splitlines()
+        header += [lead + lines[0]] + ["#   " + line for line in lines[1:]]
     footer = ("\n\nif __name__ == \"__main__\":\n"
               "    from examprep.cli import check_this_file\n"
               "    check_this_file(__file__)\n")

@@ -4,6 +4,7 @@ A problem file is data only; see problems/README.md for the schema. Every error
 names the file, the key and what was expected, so a problem author never sees a
 bare traceback.
 """
+import ast
 import difflib
 import importlib.resources
 import re
@@ -14,7 +15,9 @@ from examprep.problem.syllabus import AREAS, ITEMS, area_of
 
 KINDS = ("function", "layer", "optimizer", "masking_layer")
 LANGS = ("ja", "en")
-TARGET_RE = re.compile(r"^reference\.[a-z_][a-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*$")
+# Shipped problems name reference.* modules (tests/test_catalog.py pins it); probe problems in the test tree
+# name their own modules.
+TARGET_RE = re.compile(r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*$")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -55,6 +58,15 @@ class Hint:
     text: dict
 
 
+@dataclass(frozen=True)
+class Convention:
+    """Another legitimate convention than the drill's, and what an answer following it is told."""
+    name: str
+    target: Target      # an implementation of that convention (reference.conventions:PoolingAllTies)
+    replaces: str       # the problem's target it stands in for
+    text: dict          # {ja, en}: "your running variance is unbiased (N-1), as PyTorch's; ..."
+
+
 @dataclass
 class Problem:
     id: str
@@ -72,6 +84,9 @@ class Problem:
     hints: list = field(default_factory=list)
     source: str = ""
     raw: dict = field(default_factory=dict)
+    convention: dict = None        # {ja, en}: the convention this drill follows, said up front
+    conventions: list = field(default_factory=list)    # [Convention]: other legitimate ones, recognised
+    mutant_partners: list = field(default_factory=list)  # [(a, b)]: names / expressions easily confused
 
     def area_key(self):
         return area_of(self.item)
@@ -117,7 +132,7 @@ def parse_problem(data, source):
 
     _expect(isinstance(data, dict), source, "", "expected a YAML mapping at the top level")
     known = {"id", "title", "explanation", "area", "kind", "targets", "given", "cases", "requires", "pins",
-             "hints"}
+             "hints", "convention", "conventions", "mutant_partners"}
     for key in data:
         _expect(key in known, source, key, f"unknown key; expected one of {sorted(known)}")
     pid = data.get("id")
@@ -173,9 +188,50 @@ def parse_problem(data, source):
             raise ProblemError(source, f"cases[{i}].{key}" if message else f"cases[{i}]",
                                message or str(exc)) from None
 
+    convention = _text_pair(data, source, "convention") if "convention" in data else None
+    conventions = _conventions(data, source, targets)
+    partners = data.get("mutant_partners", [])
+    _expect(isinstance(partners, list) and all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p) and p[0] != p[1]
+        for p in partners), source, "mutant_partners",
+        "expected a list of pairs of names or expressions, e.g. [[H, W], [z, \"1 - z\"]]")
+    for i, pair in enumerate(partners):
+        for x in pair:
+            try:
+                ast.parse(x, mode="eval")
+            except SyntaxError:
+                raise ProblemError(source, f"mutant_partners[{i}]", f"{x!r} is not a Python expression") from None
+
     return Problem(id=pid, title=title, explanation=explanation, section=section, item=item,
                    topic=topic.strip(), kind=kind, targets=targets, given=given, cases=cases,
-                   requires=requires, pins=pins, hints=hints, source=str(source), raw=data)
+                   requires=requires, pins=pins, hints=hints, source=str(source), raw=data,
+                   convention=convention, conventions=conventions, mutant_partners=[tuple(p) for p in partners])
+
+
+def _conventions(data, source, targets):
+    value = data.get("conventions", [])
+    _expect(isinstance(value, list), source, "conventions",
+            "expected a list of {name, target, ja, en} (other legitimate conventions)")
+    out = []
+    names = [t.name for t in targets]
+    for i, entry in enumerate(value):
+        where = f"conventions[{i}]"
+        _expect(isinstance(entry, dict), source, where, "expected a mapping with name, target, ja, en")
+        for key in entry:
+            _expect(key in ("name", "target", "replaces", "ja", "en"), source, f"{where}.{key}",
+                    "unknown key; expected name, target, replaces (with several targets), ja, en")
+        _expect(isinstance(entry.get("name"), str) and ID_RE.match(entry["name"]), source, f"{where}.name",
+                "expected a lower-case identifier such as 'all_ties'")
+        text = entry.get("target")
+        _expect(isinstance(text, str) and TARGET_RE.match(text), source, f"{where}.target",
+                f"expected 'reference.module:Name', got {text!r}")
+        replaces = entry.get("replaces", names[0] if len(names) == 1 else None)
+        _expect(replaces in names, source, f"{where}.replaces",
+                f"expected the target it stands in for, one of {names}")
+        out.append(Convention(entry["name"], Target.parse(text), replaces,
+                              {lang: _require_text(entry, lang, source, f"{where}.{lang}") for lang in LANGS}))
+    _expect(len({c.name for c in out}) == len(out), source, "conventions", "names must be different")
+    return out
 
 
 def _require_text(data, lang, source, key):

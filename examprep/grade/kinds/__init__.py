@@ -122,3 +122,21 @@ def seed_numpy(case, offset=0):
         import numpy as np
 
         np.random.seed((case["seed_numpy"] + offset) % (2 ** 32))
+
+
+DTYPE_SALT = {"float64": 0, "float32": 500}
+
+
+def case_seed(base_seed, index, dtype):
+    return base_seed * 100003 + index * 1009 + DTYPE_SALT[dtype]
+
+
+def run_cases(problem, namespace, base_seed, learner):
+    """Every case of a problem, in every dtype, run on the definitions in namespace -> [Record]."""
+    kind = get(problem.kind)
+    names = [t.name for t in problem.targets]
+    records = []
+    for index, case in enumerate(problem.cases):
+        for dtype in case.get("dtypes", ["float64"]):
+            records.extend(kind.run(namespace, case, dtype, case_seed(base_seed, index, dtype), learner, names))
+    return records

@@ -1,0 +1,45 @@
+"""Recognising another legitimate convention in a rejected answer (problems' `conventions:` key).
+
+Where a drill follows one convention among several (max-pooling ties to the first maximum,
+the book's biased running variance, zero padding counted in average pooling), the problem
+lists implementations of the others. When an answer fails, the grader (in the parent, on
+trusted code) computes those implementations' records and, if the answer's records match
+one of them, names it: "your running variance is unbiased (N−1), as PyTorch's; this drill
+follows the book: biased (N)". The failure's check is `convention`.
+"""
+import importlib
+
+from examprep.grade import compare as comparing
+from examprep.grade import kinds
+from examprep.grade.failure import Failure
+
+# Failures that no other convention explains: the answer did not run, or was not judged on values.
+NOT_CONVENTIONS = {"syntax", "import", "defined", "delegates", "blank", "exception", "memory", "exit", "timeout",
+                   "crash", "internal", "interfered", "missing"}
+_CACHE = {}
+
+
+def convention_records(problem, convention, base_seed=0):
+    """The records of the problem's cases with one target replaced by the convention's implementation."""
+    key = (problem.source, problem.id, convention.name, base_seed)
+    if key not in _CACHE:
+        namespace = {t.name: getattr(importlib.import_module(t.module), t.name) for t in problem.targets}
+        namespace[convention.replaces] = getattr(importlib.import_module(convention.target.module),
+                                                 convention.target.name)
+        _CACHE[key] = kinds.run_cases(problem, namespace, base_seed, learner=False)
+    return _CACHE[key]
+
+
+def diagnose(problem, failure, actual_records, base_seed=0):
+    """failure, or a `convention` Failure naming the known convention the answer's records match."""
+    if failure is None or not problem.conventions or not actual_records:
+        return failure
+    check = failure.check if isinstance(failure, Failure) else failure.get("check")
+    if check in NOT_CONVENTIONS:
+        return failure
+    for convention in problem.conventions:
+        if comparing.compare(convention_records(problem, convention, base_seed), actual_records) is None:
+            f = Failure.from_json(failure)
+            return Failure("convention", convention.text["ja"], convention.text["en"], f.stage, f.case, f.dtype,
+                           f.what, {"convention": convention.name, "first_difference": f.en}, f.context)
+    return failure
