@@ -1,0 +1,149 @@
+"""The component protocol of the kinds, in-process: numerical gradient of stateful layers, conventions, the schema."""
+import copy
+
+import numpy as np
+import pytest
+import yaml
+
+from examprep.grade import checks, compare, conventions, kinds
+from examprep.grade.kinds import layer
+from examprep.problem import catalog
+from examprep.problem.catalog import Problem, ProblemError, Target
+
+
+class StatefulTanh:
+    """h_t = tanh(x_t W + h_{t-1}), carried between forward calls; float64 like its input."""
+
+    def __init__(self, W):
+        self.params, self.grads, self.h = [W], [np.zeros_like(W)], None
+
+    def forward(self, x):
+        W, = self.params
+        if self.h is None:
+            self.h = np.zeros((x.shape[0], W.shape[1]))
+        self.x = x
+        self.h = np.tanh(x @ W + self.h)
+        return self.h
+
+    def backward(self, dh):
+        W, = self.params
+        da = dh * (1 - self.h ** 2)
+        self.grads[0][...] = self.x.T @ da
+        return da @ W.T
+
+
+class ForgetsTheDerivative(StatefulTanh):
+    def backward(self, dh):
+        W, = self.params
+        self.grads[0][...] = self.x.T @ dh
+        return dh @ W.T
+
+
+CASE = {"name": "two steps, state carried", "init": [{"normal": [3, 3], "scale": 0.5}], "params": "lists",
+        "state": ["h"], "steps": [{"forward": [{"normal": [2, 3]}], "backward": "none"},
+                                  {"forward": [{"normal": [2, 3]}]}]}
+
+
+def fake_problem(case, kind="layer", **extra):
+    return Problem(id="fake", title={"ja": "x", "en": "x"}, explanation={"ja": "x", "en": "x"}, section="", item="",
+                   topic="", kind=kind, targets=[Target("reference.fake", "Layer")], given=[], cases=[case], **extra)
+
+
+def numgrad_failures(cls):
+    layer.validate_case(CASE, {"Layer"})
+    records = kinds.run_cases(fake_problem(CASE), {"Layer": cls}, 0, learner=True)
+    numeric = [r for r in records if r.check == "numgrad"]
+    assert {r.what for r in numeric} == {"dx", "grads[0]"}
+    return [checks.numgrad(r, r) for r in numeric]
+
+
+def test_the_numerical_gradient_of_a_stateful_layer_starts_from_its_state():
+    """The check runs at step 2, where h from step 1 matters: re-running forward on the same layer would move h on."""
+    assert numgrad_failures(StatefulTanh) == [None, None]
+
+
+def test_a_wrong_backward_fails_its_own_numerical_gradient():
+    assert all(f is not None and f.check == "numerical_gradient" for f in numgrad_failures(ForgetsTheDerivative))
+
+
+def test_the_layer_itself_is_not_moved_on_by_the_check():
+    problem = fake_problem(CASE)
+    with_check = kinds.run_cases(problem, {"Layer": StatefulTanh}, 0, learner=True)
+    without = kinds.run_cases(fake_problem(dict(CASE, numgrad=False)), {"Layer": StatefulTanh}, 0, learner=True)
+    assert compare.compare(without, [r for r in with_check if r.stage != "numgrad"]) is None
+
+
+def test_a_known_other_convention_is_named(monkeypatch):
+    """conventions: an answer matching another implementation is told which convention it follows."""
+    case = {"name": "x", "args": [{"normal": [3, 4]}]}
+    text = {"ja": "tanh を使っています。このドリルはシグモイドです。", "en": "You used tanh; this drill is the sigmoid."}
+    convention = catalog.Convention("tanh", Target("reference.functions", "tanh"), "sigmoid", text)
+    problem = Problem(id="fake_sigmoid", title={"ja": "x", "en": "x"}, explanation={"ja": "x", "en": "x"},
+                      section="", item="", topic="", kind="function", targets=[Target("reference.functions", "sigmoid")],
+                      given=[], cases=[case], conventions=[convention])
+    from reference import functions
+
+    expected = kinds.run_cases(problem, {"sigmoid": functions.sigmoid}, 0, learner=False)
+    failures = {}
+    for name, answer in (("tanh", np.tanh), ("double", lambda x: 2 * x)):
+        actual = kinds.run_cases(problem, {"sigmoid": answer}, 0, learner=True)
+        failures[name] = conventions.diagnose(problem, compare.compare(expected, actual), actual)
+    assert failures["tanh"].check == "convention" and failures["tanh"].en == text["en"]
+    assert failures["tanh"].details["convention"] == "tanh" and "first_difference" in failures["tanh"].details
+    assert failures["double"].check == "values"   # no known convention: the usual diagnosis
+
+
+# ----------------------------------------------------------------------------- the schema of the new keys
+
+
+@pytest.fixture
+def lstm_data():
+    return {"id": "lstm", "title": {"ja": "x", "en": "x"}, "explanation": {"ja": "x", "en": "x"},
+            "area": {"section": "深層学習の応用", "item": "4-2-1", "topic": "RNN"}, "kind": "layer",
+            "targets": ["reference.rnn:LSTM", "reference.rnn:TimeLSTM"],
+            "cases": [{"name": "c", "target": "LSTM", "params": "lists",
+                       "steps": [{"forward": [{"normal": [2, 3]}]}]}]}
+
+
+@pytest.mark.parametrize("edit, key, fragment", [
+    (lambda d: d["cases"][0].pop("target"), "cases[0].target", "several targets"),
+    (lambda d: d["cases"][0].update(target="GRU"), "cases[0].target", "expected one of"),
+    (lambda d: d["cases"][0].update(params="list"), "cases[0].params", "lists"),
+    (lambda d: d["cases"][0].update(params=["attn.1W"]), "cases[0].params", "attribute paths"),
+    (lambda d: d["cases"][0]["steps"][0].update(backward="both"), "cases[0].steps[0].backward", "one entry per output"),
+    (lambda d: d["cases"][0]["steps"].append({"call": "_private"}), "cases[0].steps[1].call", "method name"),
+    (lambda d: d["cases"][0]["steps"].append({"call": "reset_state", "forward": []}), "cases[0].steps[1].forward",
+     "unknown key"),
+    (lambda d: d["cases"][0].update(compare="sorted"), "cases[0].compare", "expected one of"),
+    (lambda d: d["cases"][0].update(tolerance="float16"), "cases[0].tolerance", "float32"),
+    (lambda d: d["cases"][0].update(seed_numpy=-1), "cases[0].seed_numpy", "integer seed"),
+    (lambda d: d["cases"][0]["steps"][0].update(forward=[{"indices": [4], "high": 3, "repeats": False}]),
+     "cases[0].steps[0].forward[0].repeats", "different indices"),
+    (lambda d: d["cases"][0]["steps"][0].update(forward=[{"padding": [2, 3], "lengths": [4, 1]}]),
+     "cases[0].steps[0].forward[0].lengths", "lengths"),
+    (lambda d: d.update(mutant_partners=[["f", "i", "o"]]), "mutant_partners", "pairs"),
+    (lambda d: d.update(mutant_partners=[["z", "1 -"]]), "mutant_partners[0]", "not a Python expression"),
+    (lambda d: d.update(convention={"ja": "x"}), "convention.en", "non-empty"),
+    (lambda d: d.update(conventions=[{"name": "ties", "target": "reference.conv:Pooling", "ja": "x", "en": "y"}]),
+     "conventions[0].replaces", "stands in for"),
+])
+def test_new_keys_are_validated_with_clear_errors(tmp_path, lstm_data, edit, key, fragment):
+    data = copy.deepcopy(lstm_data)
+    edit(data)
+    path = tmp_path / "lstm.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ProblemError) as info:
+        catalog.load_file(path)
+    assert info.value.key == key, str(info.value)
+    assert fragment in info.value.message, info.value.message
+
+
+def test_the_new_keys_load(tmp_path, lstm_data):
+    data = copy.deepcopy(lstm_data)
+    data.update(convention={"ja": "本の規約", "en": "the book's"}, mutant_partners=[["f", "i"], ["z", "1 - z"]],
+                conventions=[{"name": "other", "target": "reference.rnn:GRU", "replaces": "LSTM", "ja": "x", "en": "y"}])
+    path = tmp_path / "lstm.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problem = catalog.load_file(path)
+    assert problem.convention["en"] == "the book's" and problem.mutant_partners == [("f", "i"), ("z", "1 - z")]
+    assert problem.conventions[0].replaces == "LSTM" and problem.conventions[0].target.name == "GRU"
