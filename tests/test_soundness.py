@@ -321,7 +321,7 @@ def test_allowlist_has_no_stale_entries(soundness):
                                                  ("partner_name", "h = conv_output_size(W, FH, stride, pad)")}),
 ])
 def test_mutation_operators(statement, expected):
-    produced = mutants.mutate_statement(statement)
+    produced = mutants.mutate_statement(statement, [("H", "W")])
     assert expected <= set(produced), f"missing: {expected - set(produced)}"
     texts = [text for _, text in produced]
     assert len(texts) == len(set(texts)), "duplicate mutants"
@@ -329,6 +329,17 @@ def test_mutation_operators(statement, expected):
     for operator, text in produced:
         assert operator in mutants.OPERATOR_NAMES
         ast.parse(text)
+
+
+def test_partners_come_from_the_problem():
+    """mutant_partners: names and attributes both ways, and expressions matched by their AST (z <-> 1 - z)."""
+    produced = {t for op, t in mutants.mutate_statement("h = z * a + (1 - z) * b", [("z", "1 - z")])
+                if op == "partner_name"}
+    assert {"h = (1 - z) * a + (1 - z) * b", "h = z * a + z * b"} <= produced
+    produced = {t for op, t in mutants.mutate_statement("u = self.m / beta1", [("m", "v"), ("beta1", "beta2")])
+                if op == "partner_name"}
+    assert produced == {"u = self.v / beta1", "u = self.m / beta2"}
+    assert not any(op == "partner_name" for op, _ in mutants.mutate_statement("u = self.m / beta1"))
 
 
 def test_mutants_leave_equivalent_rewrites_out():

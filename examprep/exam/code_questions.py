@@ -35,14 +35,12 @@ per blank; each blank is graded with the reference in the other blanks.
 """
 import ast
 import copy
-import functools
 import hashlib
 import json
 import os
 import random
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from examprep.problem import catalog, source
 from examprep.hole import holes, mutants
@@ -68,20 +66,11 @@ def reference_fingerprint(problem):
     return hashlib.sha256(source.reference_answer(problem).encode()).hexdigest()[:16]
 
 
-@functools.lru_cache(maxsize=None)
 def _engine_fingerprint():
     """The source of everything a proof depends on besides the problem: candidates, mutants and the grader."""
-    root = Path(holes.__file__).parent
-    files = [root / f"{name}.py" for name in ("holes", "mutants", "grading", "compare", "casegen", "worker",
-                                               "sandbox", "source")]
-    files += sorted((root / "kinds").glob("*.py"))
-    digest = hashlib.sha256()
-    for path in files:
-        try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        except OSError:
-            digest.update(path.name.encode() + b"\0missing")
-    return digest.hexdigest()
+    from examprep.hole.fingerprint import engine_fingerprint
+
+    return engine_fingerprint()
 
 
 def _cache_key(problem):

@@ -196,11 +196,11 @@ def _fingerprint(problem):
 
 
 def _cache_key(problem):
-    """Identifies everything a load-bearing proof depends on: the reference text and the cases."""
-    from examprep import __version__
+    """Identifies everything a load-bearing proof depends on: the reference text, the cases and the engine's code."""
+    from examprep.hole.fingerprint import engine_fingerprint
 
     payload = json.dumps({"answer": source.reference_answer(problem), "problem": problem.raw,
-                          "version": __version__}, sort_keys=True, default=str)
+                          "engine": engine_fingerprint()}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

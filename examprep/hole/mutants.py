@@ -40,8 +40,9 @@ Operators (the name each mutant carries):
     swap_arguments     two adjacent positional arguments of any other call swapped:
                        conv_output_size(H, FH, stride, pad) -> conv_output_size(H, FH, pad, stride)
                        (not for commutative functions such as np.maximum)
-    partner_name       a name or attribute replaced by its usual partner: H <-> W, FH <-> FW,
-                       out_h <-> out_w, pool_h <-> pool_w, beta1 <-> beta2, self.m <-> self.v ... (PARTNERS)
+    partner_name       a name or attribute replaced by its partner from the problem's `mutant_partners`
+                       ([[H, W], [beta1, beta2], [m, v]]: names and attributes, self.m <-> self.v;
+                       [z, "1 - z"]: any expression, matched by its AST)
     first_operand      the statement's whole value replaced by its first operand:
                        a * b -> a, f(a, b) -> a, x.f(...) -> x, x[i] -> x, -a -> a, a < b -> a
 
@@ -68,12 +69,6 @@ COMPARE_FLIPS = {ast.Gt: (ast.Lt, ast.GtE), ast.Lt: (ast.Gt, ast.LtE), ast.GtE: 
                  ast.LtE: (ast.GtE, ast.Lt)}
 SHAPE_CALLS = {"transpose", "reshape"}  # their integer arguments are permuted, not shifted
 COMMUTATIVE_CALLS = {"maximum", "minimum", "add", "multiply", "fmax", "fmin", "hypot", "logaddexp"}
-PARTNERS = {  # names that are easily confused with each other (height/width, first/second moment ...)
-    "H": "W", "FH": "FW", "out_h": "out_w", "filter_h": "filter_w", "pool_h": "pool_w", "y_max": "x_max",
-    "beta1": "beta2", "m_hat": "v_hat",
-}
-PARTNERS.update({v: k for k, v in PARTNERS.items()})
-ATTRIBUTE_PARTNERS = dict(PARTNERS, m="v", v="m")  # self.m / self.v (Adam's moments)
 ZERO_ALLOCATIONS = {"zeros", "zeros_like"}  # -np.zeros(...) is the same array (of -0.0): not negated
 
 
@@ -270,11 +265,28 @@ def _swap_arguments(node):
         yield _clone(node, args=args)
 
 
-def _partner_name(node):
-    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in PARTNERS:
-        yield ast.Name(PARTNERS[node.id], ast.Load())
-    elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in ATTRIBUTE_PARTNERS:
-        yield _clone(node, attr=ATTRIBUTE_PARTNERS[node.attr])
+def partner_operator(partners):
+    """The partner_name operator for a problem's mutant_partners: [(a, b), ...], each swapped both ways."""
+    names, expressions = {}, []
+    for a, b in partners:
+        for x, y in ((a, b), (b, a)):
+            if x.isidentifier() and y.isidentifier():
+                names[x] = y
+            else:
+                expressions.append((ast.dump(ast.parse(x, mode="eval").body), ast.parse(y, mode="eval").body))
+
+    def operator(node):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names:
+            yield ast.Name(names[node.id], ast.Load())
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in names:
+            yield _clone(node, attr=names[node.attr])
+        if expressions and isinstance(node, ast.expr) and not isinstance(getattr(node, "ctx", None),
+                                                                         (ast.Store, ast.Del)):
+            dump = ast.dump(node)
+            for pattern, replacement in expressions:
+                if dump == pattern:
+                    yield copy.deepcopy(replacement)
+    return operator
 
 
 def _int_off_by_one(node):
@@ -360,7 +372,7 @@ NODE_OPERATORS = [
     ("slice_step", _slice_step),
     ("permute_reshape", _permute_reshape),
     ("swap_arguments", _swap_arguments),
-    ("partner_name", _partner_name),
+    ("partner_name", None),   # per problem: partner_operator(problem.mutant_partners)
 ]
 OPERATOR_NAMES = [name for name, _ in NODE_OPERATORS] + ["first_operand", "negate"]
 
@@ -414,11 +426,12 @@ def _substitute(tree, position, replacement):
     return ast.fix_missing_locations(new_tree)
 
 
-def mutate_statement(text):
+def mutate_statement(text, partners=()):
     """[(operator, mutated statement text)] for one statement's source, without duplicates.
 
-    text: a single statement (possibly spanning lines), dedented. The mutated texts
-    are ast.unparse'd; none equals the unparsed original or another mutant's text.
+    text: a single statement (possibly spanning lines), dedented; partners: the problem's
+    mutant_partners. The mutated texts are ast.unparse'd; none equals the unparsed original
+    or another mutant's text.
     """
     tree = ast.parse(textwrap.dedent(text))
     if len(tree.body) != 1:
@@ -433,11 +446,12 @@ def mutate_statement(text):
             out.append((operator, new_text))
 
     exempt = _exempt_ints(tree)
+    operators = [(name, fn or partner_operator(partners)) for name, fn in NODE_OPERATORS]
     stmt = tree.body[0]
     for operator, new_stmt in _statement_value_operators(stmt):
         add(operator, ast.fix_missing_locations(ast.Module(body=[new_stmt], type_ignores=[])))
     for position, node in enumerate(ast.walk(tree)):
-        for operator, fn in NODE_OPERATORS:
+        for operator, fn in operators:
             if operator == "int_off_by_one" and id(node) in exempt:
                 continue
             for replacement in fn(node):
@@ -456,7 +470,7 @@ def mutants_for(problem, candidates=None):
         candidates = holes.candidates(problem)
     out = []
     for cand in candidates:
-        for operator, text in mutate_statement(cand.text):
+        for operator, text in mutate_statement(cand.text, getattr(problem, "mutant_partners", ())):
             lines = [cand.indent + line if line.strip() else "" for line in text.splitlines()]
             full = holes.replace_lines(answer, [(cand.start, cand.end, lines)])
             out.append(Mutant(cand.index, cand.start, cand.target, operator, cand.text, text, full))
