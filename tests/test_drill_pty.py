@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from examprep.problem import catalog
-from examprep.learn import drill
+from examprep.learn import drill, prompt
 from examprep.hole import holes
 from examprep.hole.hints import hints_for
 
@@ -232,7 +232,7 @@ def test_read_answer_reads_like_the_python_prompt(typed, expected):
     def fake_input(prompt):
         prompts.append(prompt)
         return next(lines)
-    assert drill._read_answer(None, "(1) x = ", fake_input) == expected
+    assert prompt.read_answer(None, "(1) x = ", fake_input) == expected
     assert prompts == ["(1) x = "] + ["... "] * (len(typed) - 1)
 
 
@@ -243,11 +243,11 @@ def test_a_whole_body_blank_reads_until_an_empty_line():
     from examprep.hole import holes
 
     [body] = holes.method_bodies(catalog.get("softmax"))
-    assert drill._is_body(body)
+    assert prompt.is_body(body)
     typed = iter(["x = x - np.max(x, axis=-1, keepdims=True)", "e = np.exp(x)",
                   "return e / e.sum(axis=-1, keepdims=True)", ""])
-    answer = drill._read_answer(None, "(1) ", lambda prompt: next(typed), body=True)
+    answer = prompt.read_answer(None, "(1) ", lambda prompt: next(typed), body=True)
     assert answer.splitlines() == ["x = x - np.max(x, axis=-1, keepdims=True)", "e = np.exp(x)",
                                    "return e / e.sum(axis=-1, keepdims=True)"]
     one_line = holes.candidates(catalog.get("softmax"))[0]
-    assert not drill._is_body(one_line)
+    assert not prompt.is_body(one_line)

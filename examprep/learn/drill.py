@@ -11,30 +11,20 @@ answers are read with a deadline: the prompt shows the time left, and when it ru
 out the answer in progress is graded if every unsolved blank has one, else recorded
 as unfinished (see _time_up).
 """
-import ast
-import codeop
-import os
 import random
-import select
-import signal
-import sys
-import threading
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 
-from examprep.hole import holes
-from examprep.hole.hints import hints_for
 from examprep.common import render
-from examprep.learn import store
 from examprep.common.i18n import pick
 from examprep.common.timefmt import clock  # noqa: F401 - also practice's drill.clock
 from examprep.grade.verdict import judge
-
-try:
-    import readline  # noqa: F401 - loading it gives input() line editing (arrows, history) in every prompt
-except ImportError:  # not on every platform
-    readline = None
+from examprep.hole import holes
+from examprep.hole.hints import hints_for
+from examprep.learn import store
+from examprep.learn.outcome import BlankState, Outcome, summary
+# practice and the mock exam read through drill.*: Countdown, TimeUp, input_until
+from examprep.learn.prompt import (QUIT_WORDS, SKIP_WORDS, Countdown, TimeUp, input_until,  # noqa: F401
+                                   is_body, read_answer, statement_for)
 
 TEXT = {
     "intro": {"ja": "空欄の行を入力してください。? ヒント / ! 答えを見る / q 終了。複数行は空行で終わります。",
@@ -46,9 +36,6 @@ TEXT = {
     "retry": {"ja": "✗ の空欄をもう一度入力してください。", "en": "Try the ✗ blanks again."},
     "retry_or_next": {"ja": "✗ の空欄をもう一度入力してください (n で次の問題へ)。",
                       "en": "Try the ✗ blanks again (n moves on to the next problem)."},
-    "summary": {"ja": "結果", "en": "Summary"},
-    "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({secs:.0f} 秒)。", "en": "Solved {k} of {n} blanks yourself ({secs:.0f} s)."},
-    "quit": {"ja": "中断しました。", "en": "Stopped."},
     "saved": {"ja": "解答を保存しました: {path}", "en": "Saved your answer: {path}"},
     "time_up": {"ja": "⏰ 時間切れです。", "en": "⏰ Time is up."},
     "time_up_grade": {"ja": "すべての空欄に入力済みなので採点します。", "en": "Every blank has an answer: grading it."},
@@ -58,183 +45,10 @@ TEXT = {
     "time_left": {"ja": "この問題 {took} ・ 残り {left}", "en": "{took} on this question · {left} left"},
 }
 
-SKIP_WORDS = ("n", "next")
-QUIT_WORDS = ("q", "quit")
-
-
 def _t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
 
 
-# --- reading answers against a deadline ----------------------------------------------------------------------
-
-class TimeUp(Exception):
-    """The countdown reached zero while an answer was being read."""
-
-
-def input_until(remaining, prompt):
-    """input(prompt), with line editing, abandoned with TimeUp once remaining() (seconds left) reaches zero.
-
-    The deadline fires through SIGALRM (POSIX, main thread) while the learner types; what was typed but not
-    entered is then discarded, so it does not reach the shell after examprep ends. Elsewhere the line is read
-    in full and TimeUp raised if the time ran out meanwhile. Used by practice (Countdown) and the mock exam.
-    """
-    left = remaining()
-    if left <= 0:
-        raise TimeUp
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        text = input(prompt)
-        if remaining() <= 0:
-            raise TimeUp
-        return text
-
-    def on_alarm(signum, frame):
-        raise TimeUp
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, left)
-    try:
-        return input(prompt)
-    except TimeUp:
-        discard_typed(sys.stdin.fileno())
-        raise
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def discard_typed(fd):
-    """Drop a half-typed line on a terminal, so it does not reach the shell after examprep ends."""
-    try:
-        import termios
-
-        if os.isatty(fd):
-            termios.tcflush(fd, termios.TCIFLUSH)
-    except (ImportError, OSError):
-        pass
-
-
-class Countdown:
-    """A session deadline, and an input function that honours it.
-
-    input(prompt) writes "[mm:ss] prompt" and reads a line with input_until (line editing, TimeUp when the
-    time runs out). Given a file descriptor (stdin_fd, for tests and pipes) it waits with select() on it for
-    at most the time left instead, reading lines from the descriptor directly so that no buffered line is
-    ever missed by select().
-    """
-
-    def __init__(self, seconds, stdin_fd=None, stdout=None):
-        self.deadline = time.monotonic() + seconds
-        self.fd = stdin_fd
-        self.stdout = stdout
-        self._pending = b""
-
-    def remaining(self):
-        return max(0.0, self.deadline - time.monotonic())
-
-    @contextmanager
-    def paused(self):
-        """Stop the clock while examprep itself works (preparing a hole): the learner's time is not spent."""
-        started = time.monotonic()
-        try:
-            yield
-        finally:
-            self.deadline += time.monotonic() - started
-
-    def input(self, prompt):
-        out = self.stdout or sys.stdout
-        left = self.remaining()
-        if left <= 0:
-            raise TimeUp
-        if self.fd is None:
-            try:
-                return input_until(self.remaining, f"[{clock(left)}] {prompt}")
-            except TimeUp:
-                out.write("\n")
-                raise
-        out.write(f"[{clock(left)}] {prompt}")
-        out.flush()
-        return self._readline()
-
-    def _readline(self):
-        while b"\n" not in self._pending:
-            left = self.deadline - time.monotonic()
-            if left <= 0:
-                self._pending = b""
-                discard_typed(self.fd)
-                (self.stdout or sys.stdout).write("\n")
-                raise TimeUp
-            ready, _, _ = select.select([self.fd], [], [], left)
-            if not ready:
-                continue
-            data = os.read(self.fd, 4096)
-            if not data:  # end of input: Ctrl-D at the start of a line, or a closed pipe
-                if self._pending:
-                    line, self._pending = self._pending, b""
-                    return line.decode("utf-8", "replace")
-                raise EOFError
-            self._pending += data
-        line, self._pending = self._pending.split(b"\n", 1)
-        return line.decode("utf-8", "replace").rstrip("\r")
-
-
-# --- one problem ---------------------------------------------------------------------------------------------
-
-@dataclass
-class BlankState:
-    label: str
-    candidate: object
-    answer: str = None
-    attempts: int = 0
-    hints_used: int = 0
-    revealed: bool = False
-    passed: bool = False
-    hint_list: list = field(default_factory=list)
-    misses: int = 0          # graded rounds that judged it wrong
-    fresh: bool = False      # answered since the last graded round
-
-
-@dataclass
-class Outcome:
-    """How one drilled problem ended."""
-    problem: str
-    hole: object
-    states: list
-    passed: bool = False
-    unfinished: bool = False     # time ran out before the answer was complete (recorded as unfinished)
-    time_up: bool = False
-    skipped: bool = False        # n: on to the next problem (practice)
-    quit: bool = False           # q, Ctrl-C or Ctrl-D
-    interrupted: bool = False    # Ctrl-C or Ctrl-D
-    rounds: int = 0              # graded rounds
-    seconds: float = 0.0
-
-    @property
-    def hints(self):
-        return sum(s.hints_used for s in self.states)
-
-    @property
-    def reveals(self):
-        return sum(1 for s in self.states if s.revealed)
-
-    @property
-    def solved_blanks(self):
-        return sum(1 for s in self.states if s.passed and not s.revealed)
-
-    @property
-    def result(self):
-        """solved / revealed / missed / unfinished / skipped / stopped."""
-        if self.passed:
-            return "revealed" if self.reveals else "solved"
-        if self.unfinished:
-            return "unfinished"
-        if self.rounds:
-            return "missed"
-        return "skipped" if self.skipped else "stopped"
-
-    def review_blanks(self):
-        """The blanks worth reviewing: judged wrong at least once, or revealed."""
-        return [s for s in self.states if s.misses or s.revealed]
 
 
 def show(con, problem, hole, lang, intro=True):
@@ -259,7 +73,7 @@ def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=inp
         hole = holes.make(problem, level=level or "normal", blanks=blanks, seed=seed, lang=lang)
     show(con, problem, hole, lang)
     outcome = drill_one(con, problem, hole, lang, input_fn=input_fn, mode=mode, session_id=run_id)
-    return _finish(con, outcome, lang)
+    return summary(con, outcome, lang)
 
 
 def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", session_id=None, countdown=None,
@@ -399,51 +213,12 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
     render.blanks(con, _without_file_lines([by_label[s.label] for s in answered if s.label in by_label]), lang)
 
 
-def _read_answer(con, prompt, input_fn, body=False):
-    """One answer: a line, or several when the first is unfinished Python (like the REPL).
-
-    With body (a blank standing for several statements, such as a whole method at level
-    full) every answer is read up to an empty line.
-    """
-    lines = [input_fn(prompt)]
-    if lines[0].strip() in ("?", "!") + QUIT_WORDS + SKIP_WORDS:
-        return lines[0].strip()
-    if body:
-        while True:
-            more = input_fn("... ")
-            if not more.strip():
-                return "\n".join(lines)
-            lines.append(more)
-    while True:
-        source = "\n".join(lines)
-        try:
-            # "single", as the Python prompt: a block (`if ...:` and its body) stays open until an empty
-            # line; in "exec" mode it would end after its first body line.
-            complete = codeop.compile_command(source, "<blank>", "single")
-        except (SyntaxError, ValueError, OverflowError):
-            return source  # reported by _statement_for
-        if complete is not None and not source.rstrip().endswith(":"):
-            return source
-        more = input_fn("... ")
-        if not more.strip():
-            return source
-        lines.append(more)
-
-
-def _is_body(candidate):
-    """Whether a blank stands for several statements (a whole body at level full)."""
-    try:
-        return len(ast.parse(candidate.text).body) > 1
-    except SyntaxError:
-        return False
-
-
 def _ask(con, s, lang, input_fn, allow_skip=False):
     """Prompt until the blank has a syntactically valid answer: "answer", or "quit" / "skip" (n, allow_skip)."""
     while True:
         lhs = s.candidate.lhs
         prompt = f"{s.label} {lhs}" if lhs else f"{s.label} "
-        reply = _read_answer(con, prompt, input_fn, body=_is_body(s.candidate))
+        reply = read_answer(con, prompt, input_fn, body=is_body(s.candidate))
         stripped = reply.strip()
         if stripped in QUIT_WORDS:
             return "quit"
@@ -473,26 +248,6 @@ def _ask(con, s, lang, input_fn, allow_skip=False):
         s.attempts += 1
         s.fresh = True
         return "answer"
-
-
-def statement_for(candidate, reply):
-    """The statement(s) a typed reply stands for: an expression completes the visible
-    left-hand side (`col = ` + reply); statements replace the whole line."""
-    text = reply.strip("\n")
-    import textwrap
-
-    text = textwrap.dedent(text)
-    if candidate.lhs:
-        try:
-            ast.parse(text, mode="eval")
-            return candidate.lhs + text.strip(), None
-        except SyntaxError:
-            pass
-    try:
-        ast.parse(text)
-    except SyntaxError as exc:
-        return None, exc.msg
-    return text, None
 
 
 def _filled_text(hole, states):
@@ -556,23 +311,3 @@ def _without_file_lines(blank_verdicts):
                              ja=re.sub(r"(\d+) 行目: ", "", b.failure["ja"]))
         out.append(b)
     return out
-
-
-def _finish(con, outcome, lang):
-    """The drill's summary table; the exit code: 0 solved, 1 not solved yourself, 130 stopped."""
-    from rich.table import Table
-
-    if outcome.quit:
-        con.print(f"[yellow]{_t('quit', lang)}[/yellow]")
-    table = Table(title=_t("summary", lang), title_justify="left", show_edge=False)
-    for col in (("空欄", "Blank"), ("結果", "Result"), ("回答回数", "Tries"), ("ヒント", "Hints"), ("答えを見た", "Revealed")):
-        table.add_column(col[0] if lang == "ja" else col[1])
-    for s in outcome.states:
-        result = "✓" if s.passed and not s.revealed else ("👁" if s.revealed else "✗")
-        table.add_row(s.label, result, str(s.attempts), str(s.hints_used), "✓" if s.revealed else "")
-    con.print(table)
-    solved = outcome.solved_blanks
-    con.print(_t("solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))
-    if outcome.quit:
-        return 130
-    return 0 if solved == len(outcome.states) else 1

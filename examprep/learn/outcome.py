@@ -1,0 +1,91 @@
+"""What a drilled problem came to: each blank's state, the Outcome, and the summary table at the end."""
+from dataclasses import dataclass, field
+
+from examprep.common.i18n import pick
+
+TEXT = {
+    "summary": {"ja": "結果", "en": "Summary"},
+    "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({secs:.0f} 秒)。", "en": "Solved {k} of {n} blanks yourself ({secs:.0f} s)."},
+    "quit": {"ja": "中断しました。", "en": "Stopped."},
+}
+
+
+def _t(key, lang, **kw):
+    return pick(TEXT[key], lang).format(**kw)
+
+
+@dataclass
+class BlankState:
+    label: str
+    candidate: object
+    answer: str = None
+    attempts: int = 0
+    hints_used: int = 0
+    revealed: bool = False
+    passed: bool = False
+    hint_list: list = field(default_factory=list)
+    misses: int = 0          # graded rounds that judged it wrong
+    fresh: bool = False      # answered since the last graded round
+
+
+@dataclass
+class Outcome:
+    """How one drilled problem ended."""
+    problem: str
+    hole: object
+    states: list
+    passed: bool = False
+    unfinished: bool = False     # time ran out before the answer was complete (recorded as unfinished)
+    time_up: bool = False
+    skipped: bool = False        # n: on to the next problem (practice)
+    quit: bool = False           # q, Ctrl-C or Ctrl-D
+    interrupted: bool = False    # Ctrl-C or Ctrl-D
+    rounds: int = 0              # graded rounds
+    seconds: float = 0.0
+
+    @property
+    def hints(self):
+        return sum(s.hints_used for s in self.states)
+
+    @property
+    def reveals(self):
+        return sum(1 for s in self.states if s.revealed)
+
+    @property
+    def solved_blanks(self):
+        return sum(1 for s in self.states if s.passed and not s.revealed)
+
+    @property
+    def result(self):
+        """solved / revealed / missed / unfinished / skipped / stopped."""
+        if self.passed:
+            return "revealed" if self.reveals else "solved"
+        if self.unfinished:
+            return "unfinished"
+        if self.rounds:
+            return "missed"
+        return "skipped" if self.skipped else "stopped"
+
+    def review_blanks(self):
+        """The blanks worth reviewing: judged wrong at least once, or revealed."""
+        return [s for s in self.states if s.misses or s.revealed]
+
+
+def summary(con, outcome, lang):
+    """The drill's summary table; the exit code: 0 solved, 1 not solved yourself, 130 stopped."""
+    from rich.table import Table
+
+    if outcome.quit:
+        con.print(f"[yellow]{_t('quit', lang)}[/yellow]")
+    table = Table(title=_t("summary", lang), title_justify="left", show_edge=False)
+    for col in (("空欄", "Blank"), ("結果", "Result"), ("回答回数", "Tries"), ("ヒント", "Hints"), ("答えを見た", "Revealed")):
+        table.add_column(col[0] if lang == "ja" else col[1])
+    for s in outcome.states:
+        result = "✓" if s.passed and not s.revealed else ("👁" if s.revealed else "✗")
+        table.add_row(s.label, result, str(s.attempts), str(s.hints_used), "✓" if s.revealed else "")
+    con.print(table)
+    solved = outcome.solved_blanks
+    con.print(_t("solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))
+    if outcome.quit:
+        return 130
+    return 0 if solved == len(outcome.states) else 1
