@@ -89,7 +89,7 @@ def test_drill_en_hint_wrong_then_right(home, softmax):
     shown = d.text()
     assert "level=easy seed=1" in shown
     assert f"＿＿＿{l1}＿＿＿" in shown and f"＿＿＿{l2}＿＿＿" in shown
-    assert "? hint / ! reveal / q quit" in shown
+    assert "? hint / ! reveal / c whole code / q quit" in shown
     d.send("?")
     d.prompt(prompt_of(l1, c1))
     assert first_hint in d.text()
@@ -125,7 +125,7 @@ def test_drill_ja(home, softmax):
     before = saved.read_text(encoding="utf-8") if saved.exists() else None
     d = Drill(home, "softmax", "--level", "easy", "--seed", "2", "--lang", "ja")
     d.prompt(prompt_of(hole.labels[0], hole.blanks[0]))
-    assert "? ヒント / ! 答えを見る / q 終了" in d.text()
+    assert "? ヒント / ! 答えを見る / c コード全体 / q 終了" in d.text()
     d.send("!")                          # reveal the first blank
     d.prompt(prompt_of(hole.labels[1], hole.blanks[1]))
     assert f"答え: {hole.blanks[0].text}" in d.text()
@@ -141,7 +141,8 @@ def test_drill_ja(home, softmax):
     status, out = d.finish()
     assert status == 1, "a revealed blank is not solved"
     assert "✓ (あ) 正解" in out and "✓ (い) 正解" in out
-    assert "正解です。" in out
+    assert "正解です。" not in out, "a drill with a revealed blank is not passed"
+    assert "(あ) は答えを見たので正解には数えません" in out
     assert "結果" in out and "答えを見た" in out
     assert "空欄 2 個中 1 個を自力で正解" in out
     # A revealed blank is the reference's line, not the learner's: nothing is kept as their answer.
@@ -159,7 +160,8 @@ def test_drill_quit(home, softmax):
     assert "Stopped." in out
     assert "Summary" in out
     for lab in hole.labels:
-        assert re.search(rf"{re.escape(lab)}\s+│\s+✗\s+│\s+0\s+│", out), out
+        assert re.search(rf"{re.escape(lab)}\s+│\s+– not answered\s+│\s+0\s+│", out), out
+    assert "✗" not in out[out.index("Summary"):]
     assert "Solved 0 of 3 blanks yourself" in out
 
 
@@ -251,3 +253,88 @@ def test_a_whole_body_blank_reads_until_an_empty_line():
                                    "return e / e.sum(axis=-1, keepdims=True)"]
     one_line = holes.candidates(catalog.get("softmax"))[0]
     assert not prompt.is_body(one_line)
+
+
+def test_drill_reveal_says_revealed_not_passed(home, softmax):
+    """The bug: "✓ Passed." after `!`. The file passes, but the drill says which blank was revealed and exits 1."""
+    hole = holes.make(softmax, level="easy", seed=1, lang="en")
+    (l1, c1), (l2, c2) = zip(hole.labels, hole.blanks)
+    d = Drill(home, "softmax", "--level", "easy", "--seed", "1", "--lang", "en")
+    d.prompt(prompt_of(l1, c1))
+    d.send(answer_of(c1))
+    d.prompt(prompt_of(l2, c2))
+    d.send("!")
+    status, out = d.finish()
+    assert status == 1, out
+    assert "Passed." not in out
+    assert f"Complete, but {l2} revealed: not counted as passed." in out
+    assert re.search(rf"{re.escape(l1)}\s+│\s+✓\s+│\s+1\s+│", out), out
+    assert re.search(rf"{re.escape(l2)}\s+│\s+👁\s+│\s+0\s+│\s+0\s+│\s+✓", out), out
+    assert "Solved 1 of 2 blanks yourself" in out
+
+
+def test_drill_ctrl_c_marks_ungraded_blanks_not_answered(home, softmax):
+    """The bug: after Ctrl-C the summary showed ✗ with 1 try for a blank whose answer was never graded. A
+    blank judged wrong in a graded round stays ✗ with its graded tries."""
+    hole = holes.make(softmax, level="normal", seed=0, lang="en")
+    (l1, c1), (l2, c2), (l3, c3) = zip(hole.labels, hole.blanks)
+    d = Drill(home, "softmax", "--seed", "0", "--lang", "en")
+    d.prompt(prompt_of(l1, c1))
+    d.send("None")                        # wrong, graded in round 1
+    d.prompt(prompt_of(l2, c2))
+    d.send(answer_of(c2))
+    d.prompt(prompt_of(l3, c3))
+    d.send(answer_of(c3))
+    d.prompt("Try the ✗ blanks again.")
+    d.prompt(prompt_of(l1, c1))
+    d.send("x")                           # typed again, never graded
+    verdicts = d.since("Try the ✗ blanks again.")
+    d.child.sendintr()
+    status, out = d.finish()
+    assert status == 130
+    summary = out[out.index("Summary"):]
+    assert re.search(rf"{re.escape(l1)}\s+│\s+✗\s+│\s+1\s+│", summary), summary
+    assert re.search(rf"{re.escape(l2)}\s+│\s+✓\s+│\s+1\s+│", summary), summary
+    d2 = Drill(home, "softmax", "--seed", "0", "--lang", "ja")
+    d2.prompt(prompt_of("(あ)", c1))
+    d2.send(answer_of(c1))               # answered, but Ctrl-C comes before the round is graded
+    d2.prompt(prompt_of("(い)", c2))
+    d2.child.sendintr()
+    status, out = d2.finish()
+    assert status == 130
+    summary = out[out.index("結果"):]
+    for lab in ("(あ)", "(い)", "(う)"):
+        assert re.search(rf"{re.escape(lab)}\s+│\s+– 未回答\s+│\s+0\s+│", summary), summary
+    assert "✗" not in summary
+
+
+def test_drill_on_a_24_row_terminal_shows_each_blanks_context_and_the_code_on_c(home):
+    """Issue 18: on a 24-row terminal the code scrolled away before blank (1) was asked. Each blank's prompt
+    now comes right after its context (the def line, the lines above, the blank's line), and c prints the
+    whole code again."""
+    conv = catalog.get("conv2d")
+    hole = holes.make(conv, level="hard", seed=1, lang="en")
+    assert len(holes.display_text(hole).splitlines()) > 40, "a listing longer than the terminal"
+    env = dict(os.environ, EXAMPREP_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+    env.pop("NO_COLOR", None)
+    env.pop("COLUMNS", None)
+    d = Drill.__new__(Drill)
+    d.log = io.StringIO()
+    d.child = pexpect.spawn(sys.executable, ["-m", "examprep", "drill", "conv2d", "--level", "hard", "--seed", "1",
+                                             "--lang", "en"], env=env, encoding="utf-8", timeout=TIMEOUT * 2,
+                            dimensions=(24, 80))
+    d.child.logfile_read = d.log
+    for k, (lab, cand) in enumerate(zip(hole.labels, hole.blanks)):
+        d.prompt(prompt_of(lab, cand))
+        screen = [line for line in d.text().split("\n")][-24:]
+        at = next(i for i, line in enumerate(screen) if f"＿＿＿{lab}＿＿＿" in line)
+        assert any(re.search(r"^\s*\d+\s+def (forward|backward)", line) for line in screen[:at]), screen
+        if k == 0:
+            d.send("c")
+            d.prompt(prompt_of(lab, cand))
+            again = d.since(f"{lab} {cand.lhs}c".rstrip())
+            assert "class Convolution" in again and all(f"＿＿＿{x}＿＿＿" in again for x in hole.labels)
+        d.send(answer_of(cand))
+    status, out = d.finish()
+    assert status == 0, out
+    assert "✓ Passed." in out

@@ -23,12 +23,15 @@ from examprep.hole.hints import hints_for
 from examprep.learn import store
 from examprep.learn.outcome import BlankState, Outcome, summary
 # practice and the mock exam read through drill.*: Countdown, TimeUp, input_until
-from examprep.learn.prompt import (QUIT_WORDS, SKIP_WORDS, Countdown, TimeUp, input_until,  # noqa: F401
-                                   is_body, read_answer, statement_for)
+from examprep.learn.prompt import (CODE_WORDS, QUIT_WORDS, SKIP_WORDS, Countdown, TimeUp,  # noqa: F401
+                                   input_until, is_body, read_answer, statement_for)
 
 TEXT = {
-    "intro": {"ja": "空欄の行を入力してください。? ヒント / ! 答えを見る / q 終了。複数行は空行で終わります。",
-              "en": "Type the line for each blank. ? hint / ! reveal / q quit. End a multi-line answer with an empty line."},
+    "intro": {"ja": "空欄の行を入力してください。? ヒント / ! 答えを見る / c コード全体 / q 終了。複数行は空行で終わります。",
+              "en": "Type the line for each blank. ? hint / ! reveal / c whole code / q quit. End a multi-line answer "
+                    "with an empty line."},
+    "passed_revealed": {"ja": "👁 すべての空欄がそろいましたが、{labels} は答えを見たので正解には数えません。",
+                        "en": "👁 Complete, but {labels} revealed: not counted as passed."},
     "syntax": {"ja": "文法エラー: {msg}。もう一度入力してください。", "en": "Syntax error: {msg}. Try again."},
     "empty": {"ja": "空欄 {label} に何か入力してください (? でヒント)。", "en": "Type something for {label} (? for a hint)."},
     "no_more_hints": {"ja": "これ以上のヒントはありません (! で答えを表示)。", "en": "No more hints (! reveals the answer)."},
@@ -47,8 +50,6 @@ TEXT = {
 
 def _t(key, lang, **kw):
     return pick(TEXT[key], lang).format(**kw)
-
-
 
 
 def show(con, problem, hole, lang, intro=True):
@@ -95,14 +96,14 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
         while True:
             for s in states:
                 if not s.passed:
-                    action = _ask(con, s, lang, input_fn, allow_skip)
+                    action = _ask(con, hole, s, lang, input_fn, allow_skip)
                     if action != "answer":
                         out.quit = action == "quit"
                         out.skipped = action == "skip"
                         return _done(out, started)
             verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
             if verdict.passed:
-                con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
+                _say_passed(con, states, lang)
                 if not any(s.revealed for s in states):
                     # Only the learner's own work is kept as their answer (the capstone trains with it).
                     path = _save(con, problem, hole, states, lang)
@@ -143,6 +144,15 @@ def _save(con, problem, hole, states, lang):
         return None
 
 
+def _say_passed(con, states, lang):
+    """✓ Passed, unless answers were revealed: the file passes then, but not as the learner's own work."""
+    revealed = [s.label for s in states if s.revealed]
+    if revealed:
+        con.print(f"[bold magenta]{_t('passed_revealed', lang, labels=' '.join(revealed))}[/bold magenta]")
+    else:
+        con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
+
+
 def _done(out, started):
     out.seconds = time.monotonic() - started
     return out
@@ -161,6 +171,7 @@ def _grade(con, problem, hole, states, lang, out, started, mode, session_id):
         verdict = judge(problem, text, hole)
     by_label = {b.label: b for b in verdict.blanks}
     for s in states:
+        _judged(s)
         b = by_label.get(s.label)
         s.passed = verdict.passed or bool(b and b.passed)
         if not s.passed:
@@ -170,6 +181,13 @@ def _grade(con, problem, hole, states, lang, out, started, mode, session_id):
     record_round(con, lang, problem, hole, states, verdict, text, time.monotonic() - started, mode, session_id)
     render.blanks(con, _without_file_lines(verdict.blanks), lang)
     return verdict
+
+
+def _judged(s):
+    """A blank's answer goes into a graded round (the summary counts graded tries only)."""
+    if s.fresh and not s.revealed:
+        s.graded_tries += 1
+    s.judged = True
 
 
 def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
@@ -187,7 +205,7 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
         con.print(f"[dim]{_t('time_up_grade', lang)}[/dim]")
         verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
         if verdict.passed:
-            con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
+            _say_passed(con, states, lang)
             if not any(s.revealed for s in states):
                 _save(con, problem, hole, states, lang)
             out.passed = True
@@ -205,6 +223,7 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
         verdict = judge(problem, text, hole)
     by_label = {b.label: b for b in verdict.blanks}
     for s in answered:
+        _judged(s)
         b = by_label.get(s.label)
         s.passed = bool(b and b.passed)
         if not s.passed:
@@ -213,8 +232,10 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
     render.blanks(con, _without_file_lines([by_label[s.label] for s in answered if s.label in by_label]), lang)
 
 
-def _ask(con, s, lang, input_fn, allow_skip=False):
-    """Prompt until the blank has a syntactically valid answer: "answer", or "quit" / "skip" (n, allow_skip)."""
+def _ask(con, hole, s, lang, input_fn, allow_skip=False):
+    """Prompt until the blank has a syntactically valid answer: "answer", or "quit" / "skip" (n, allow_skip).
+    The blank's context comes first (the listing may have scrolled away); c shows the whole code again."""
+    show_context(con, hole, s.label)
     while True:
         lhs = s.candidate.lhs
         prompt = f"{s.label} {lhs}" if lhs else f"{s.label} "
@@ -224,6 +245,9 @@ def _ask(con, s, lang, input_fn, allow_skip=False):
             return "quit"
         if allow_skip and stripped in SKIP_WORDS:
             return "skip"
+        if stripped in CODE_WORDS:
+            render.code(con, holes.display_text(hole))
+            continue
         if stripped == "?":
             if s.hints_used < len(s.hint_list):
                 con.print(f"[cyan]💡 {s.hint_list[s.hints_used]}[/cyan]")
@@ -248,6 +272,52 @@ def _ask(con, s, lang, input_fn, allow_skip=False):
         s.attempts += 1
         s.fresh = True
         return "answer"
+
+
+CONTEXT_BEFORE = 3   # code lines shown above a blank, after its def line; one line below
+
+
+def blank_context(hole, label):
+    """The listing's lines around a blank, as [(line number, text)] numbered as `show` numbers them: the def or
+    class line it sits in, up to CONTEXT_BEFORE code lines above it (docstrings and empty lines skipped), the
+    blank's line and the next code line."""
+    lines = holes.display_text(hole).splitlines()
+    marker = f"＿＿＿{label}＿＿＿"
+    at = next((i for i, line in enumerate(lines) if marker in line), None)
+    if at is None:
+        return []
+    in_doc, inside = set(), False
+    for i, line in enumerate(lines):
+        quotes = line.count('"""') + line.count("'''")
+        if inside or quotes:
+            in_doc.add(i)
+        if quotes % 2:
+            inside = not inside
+    code = [i for i, line in enumerate(lines) if line.strip() and i not in in_doc]
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    owner = next((i for i in range(at - 1, -1, -1) if lines[i].lstrip().startswith(("def ", "class "))
+                  and len(lines[i]) - len(lines[i].lstrip()) < indent), None)
+    before = [i for i in code if i < at and (owner is None or i > owner)][-CONTEXT_BEFORE:]
+    after = [i for i in code if i > at][:1]
+    chosen = ([owner] if owner is not None else []) + before + [at] + after
+    for a, b in zip(chosen, chosen[1:]):  # a gap of empty lines only is shown, not cut
+        if all(not lines[i].strip() for i in range(a + 1, b)):
+            chosen += range(a + 1, b)
+    return [(i + 1, lines[i]) for i in sorted(chosen)]
+
+
+def show_context(con, hole, label):
+    """The blank's context (blank_context), with ⋮ where lines are left out."""
+    blocks = []
+    for number, text in blank_context(hole, label):
+        if blocks and number == blocks[-1][-1][0] + 1:
+            blocks[-1].append((number, text))
+        else:
+            blocks.append([(number, text)])
+    for k, block in enumerate(blocks):
+        if k:
+            con.print("[dim]    ⋮[/dim]")
+        render.code(con, "\n".join(text for _, text in block), start_line=block[0][0])
 
 
 def _filled_text(hole, states):

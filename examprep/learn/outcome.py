@@ -7,6 +7,7 @@ TEXT = {
     "summary": {"ja": "結果", "en": "Summary"},
     "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({secs:.0f} 秒)。", "en": "Solved {k} of {n} blanks yourself ({secs:.0f} s)."},
     "quit": {"ja": "中断しました。", "en": "Stopped."},
+    "not_answered": {"ja": "未回答", "en": "not answered"},
 }
 
 
@@ -26,6 +27,8 @@ class BlankState:
     hint_list: list = field(default_factory=list)
     misses: int = 0          # graded rounds that judged it wrong
     fresh: bool = False      # answered since the last graded round
+    graded_tries: int = 0    # typed answers that were graded (not an answer still waiting when Ctrl-C came)
+    judged: bool = False     # in at least one graded round
 
 
 @dataclass
@@ -81,8 +84,15 @@ def summary(con, outcome, lang):
     for col in (("空欄", "Blank"), ("結果", "Result"), ("回答回数", "Tries"), ("ヒント", "Hints"), ("答えを見た", "Revealed")):
         table.add_column(col[0] if lang == "ja" else col[1])
     for s in outcome.states:
-        result = "✓" if s.passed and not s.revealed else ("👁" if s.revealed else "✗")
-        table.add_row(s.label, result, str(s.attempts), str(s.hints_used), "✓" if s.revealed else "")
+        if s.revealed:
+            result = "👁"
+        elif s.passed:
+            result = "✓"
+        elif s.judged:
+            result = "✗"
+        else:  # never graded: stopped before its round (an answer typed but not yet graded counts as none)
+            result = f"– {_t('not_answered', lang)}"
+        table.add_row(s.label, result, str(s.graded_tries), str(s.hints_used), "✓" if s.revealed else "")
     con.print(table)
     solved = outcome.solved_blanks
     con.print(_t("solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))

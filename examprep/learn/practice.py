@@ -29,10 +29,10 @@ from examprep.common.i18n import pick
 
 TEXT = {
     "intro": {"ja": "練習セッション: {n} 問から出題、制限時間 {time}。各空欄の行を入力してください。"
-                    "? ヒント / ! 答えを見る / n 次の問題へ / q 練習を終える。複数行は空行で終わります。",
+                    "? ヒント / ! 答えを見る / c コード全体 / n 次の問題へ / q 練習を終える。複数行は空行で終わります。",
               "en": "Practice session: {n} problem(s), {time} on the clock. Type the line for each blank. "
-                    "? hint / ! reveal / n next problem / q end the session. End a multi-line answer with an empty "
-                    "line."},
+                    "? hint / ! reveal / c whole code / n next problem / q end the session. End a multi-line answer "
+                    "with an empty line."},
     "question": {"ja": "第 {k} 問 ・ 残り {left}", "en": "Question {k} · {left} left"},
     "ended_time": {"ja": "⏰ 時間切れで練習を終了しました。", "en": "⏰ Time is up: the session is over."},
     "ended_all": {"ja": "🎉 すべての問題を正解しました。", "en": "🎉 Every problem is passed: the session is over."},

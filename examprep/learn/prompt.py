@@ -24,6 +24,7 @@ except ImportError:  # not on every platform
 
 SKIP_WORDS = ("n", "next")
 QUIT_WORDS = ("q", "quit")
+CODE_WORDS = ("c", "code")   # show the whole code again (no blank's answer is a bare name)
 
 
 class TimeUp(Exception):
@@ -143,7 +144,7 @@ def read_answer(con, prompt, input_fn, body=False):
     full) every answer is read up to an empty line.
     """
     lines = [input_fn(prompt)]
-    if lines[0].strip() in ("?", "!") + QUIT_WORDS + SKIP_WORDS:
+    if lines[0].strip() in ("?", "!") + QUIT_WORDS + SKIP_WORDS + CODE_WORDS:
         return lines[0].strip()
     if body:
         while True:
