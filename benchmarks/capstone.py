@@ -1,29 +1,37 @@
-"""Seconds per training epoch of the capstone's CNN: examprep's NumPy reference against PyTorch (CPU), same process.
+"""Seconds per training epoch of the capstone's CNN: the fast forms, the book's forms and PyTorch (CPU), one process.
 
-    python benchmarks/capstone.py [--rounds 5] [--threads 2] [--pause 1.5] [--no-book]
+    python benchmarks/capstone.py [--rounds 5] [--no-book] [--threads 1,2] [--images 3000,30000] [--norms none,bn]
+                                  [--pause 0.5] [--no-memory]
 
-The network is the capstone's own (examprep.capstone.network.ConvNet with reference_parts(), norm=None, float32):
-conv3x3 16 pad 1 - ReLU - maxpool 2 - conv3x3 32 pad 1 - ReLU - maxpool 2 - affine 100 - ReLU - affine 15 -
-softmax with cross entropy, Adam (lr 0.001), batch 100, 3,000 random 28x28 images in 15 classes. PyTorch runs the
-same architecture from the same initial weights (nn.Conv2d, nn.MaxPool2d, nn.Linear, nn.CrossEntropyLoss,
-torch.optim.Adam). norm=None on the NumPy side because the PyTorch side has no normalisation either.
+For the benchmark, run it with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (`env -u OPENBLAS_CORETYPE
+-u OPENBLAS_L2_SIZE python benchmarks/capstone.py ...`) where the machine sets them: they pin an older OpenBLAS
+kernel. The kernel numpy runs is printed (threadpoolctl when installed, else OpenBLAS's own get_corename).
 
-An epoch is 30 steps of forward, backward and update, in a fixed order (no shuffling, no evaluation). Each round
-runs one epoch per side, in alternating order, with a pause of --pause seconds whenever the framework changes:
-OpenBLAS and OpenMP worker threads keep spinning for a moment after a call and would slow the other side. Both sides
-get --threads threads: OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS are set before numpy is imported
-(what numpy's OpenBLAS reports is printed) and torch.set_num_threads(). One warm-up epoch per side is not counted.
+The network is the capstone's own (examprep.capstone.network.ConvNet, float32): conv3x3 16 pad 1 - [BN] - ReLU -
+maxpool 2 - conv3x3 32 pad 1 - [BN] - ReLU - maxpool 2 - affine 100 - [BN] - ReLU - affine 15 - softmax with cross
+entropy, Adam (lr 0.001), batch 100. Sides:
+  fast   reference_parts(): reference/fast/ (channels-last layers, each batch split across --threads threads with
+         BLAS at 1 thread each, ReLU after pooling, no gradient for the images), what `examprep capstone` trains with
+  book   book_parts(): the drills' book forms of reference/ (one part, BLAS with --threads threads); only at the
+         smallest image count (an epoch of 30,000 images in the book's form takes minutes); --no-book leaves it out
+  torch  the same architecture in PyTorch (nn.Conv2d, nn.BatchNorm2d / nn.BatchNorm1d with the book's epsilon,
+         nn.MaxPool2d, nn.Linear, CrossEntropyLoss, torch.optim.Adam) from the same initial weights,
+         torch.set_num_threads(--threads)
+Configurations: every norm (none, bn) x threads x image count. Data: katakana15's 3,000 training images; 30,000 are
+the 3,000 and 9 augmented copies of them (random shifts and rotations, examprep.capstone.augment), made once.
 
-The third column (--no-book leaves it out) is the book's code as printed, which is what a learner's components
-usually are: float64 everywhere (the book's im2col allocates without a dtype) with the book's im2col / col2im
-column layout (tests/components/im2col/alternatives/book_layout.py, col2im/...), the book's im2col+argmax
-Pooling (tests/components/max_pooling/alternatives/book_im2col_argmax.py) and the book's Relu
-(tests/components/relu_layer/alternatives/book_inplace_backward.py).
+An epoch is images / 100 steps of forward, backward and update in a fixed order (no shuffling, no evaluation).
+Each round runs one epoch of every side in every configuration, the sides' order alternating from round to round,
+with --pause seconds between sides (worker threads of the previous side stop spinning). One warm-up epoch per side,
+norm and thread count is not counted.
 
-Prints every round, the medians (wall and CPU seconds), the fastest epochs, the ratio numpy / torch (target at
-most 2.0, aim at most 1.2), the median time per component role of the NumPy sides (ConvNet.timings, optimizer update
-timed here) and the load average before and after, since other work on the machine changes every figure. The exit
-status is 0 either way (figures are printed, not asserted).
+Prints every round, then per configuration the median and fastest epoch of each side and the ratios; the line
+`ratio numpy / torch: R of medians` is the fast forms against PyTorch for the network without normalisation at the
+largest thread count and the smallest image count, with the BatchNorm network's ratio beside it. Then the fast
+side's median time per component role, and peak memory: the peak RSS of a fresh process (`--memory-child`) that
+loads the data and trains one epoch of one side, per side, norm and image count at the largest thread count
+(--no-memory skips it). The load average before and after is printed: other work on the machine changes every
+figure. The exit status is 0 either way (figures are printed, not asserted).
 """
 import argparse
 import os
@@ -34,92 +42,79 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-IMAGES, BATCH, CLASSES, LR = 3000, 100, 15, 0.001
-TARGET, AIM = 2.0, 1.2
-COMPONENTS = ROOT / "tests" / "components"
+BATCH, LR, BN_EPS = 100, 0.001, 10e-7
+TARGET, BN_AIM = 1.2, 1.5
+NORMS = {"none": None, "bn": "batchnorm"}
+
+
+def int_list(text):
+    return [int(v) for v in text.split(",") if v.strip()]
 
 
 def parse_args(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--rounds", type=int, default=5, help="timed epochs per side (default 5)")
-    ap.add_argument("--threads", type=int, default=2, help="threads for numpy's BLAS and for torch (default 2)")
-    ap.add_argument("--pause", type=float, default=1.5, help="seconds of pause between frameworks (default 1.5)")
-    ap.add_argument("--images", type=int, default=IMAGES, help=f"images per epoch (default {IMAGES})")
-    ap.add_argument("--no-book", action="store_true", help="leave out the book-as-printed float64 column")
+    ap.add_argument("--rounds", type=int, default=5, help="timed epochs per side and configuration (default 5)")
+    ap.add_argument("--threads", type=int_list, default=[1, 2], help="thread counts, e.g. 1,2 (default)")
+    ap.add_argument("--images", type=int_list, default=[3000, 30000], help="images per epoch (default 3000,30000)")
+    ap.add_argument("--norms", default="none,bn", help="none, bn or both (default none,bn)")
+    ap.add_argument("--pause", type=float, default=0.5, help="seconds of pause between sides (default 0.5)")
+    ap.add_argument("--no-book", action="store_true", help="leave out the book's forms")
+    ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory processes")
     ap.add_argument("--seed", type=int, default=0)
-    return ap.parse_args(argv)
+    ap.add_argument("--memory-child", nargs=4, metavar=("SIDE", "NORM", "IMAGES", "THREADS"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    args.norms = [n for n in args.norms.split(",") if n]
+    if not set(args.norms) <= set(NORMS) or not args.threads or not args.images or args.rounds < 1:
+        ap.error("--norms takes none and/or bn; --threads, --images and --rounds need values")
+    return args
 
 
-def blas_threads():
-    """(library file, threads) of the OpenBLAS numpy loaded, read through its own get_num_threads; None if unknown."""
-    import ctypes
+def images(n, seed):
+    """(x (n, 1, 28, 28) float32, t (n,) int64): katakana15's training images, tiled with augmented copies."""
+    import numpy as np
 
-    try:
-        with open("/proc/self/maps", encoding="utf-8") as f:
-            libs = sorted({line.split()[-1] for line in f if "openblas" in line.lower() and ".so" in line})
-    except OSError:
-        return None
-    for lib in libs:
-        handle = ctypes.CDLL(lib)
-        for name in ("scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads",
-                     "openblas_get_num_threads64_", "openblas_get_num_threads"):
-            fn = getattr(handle, name, None)
-            if fn is not None:
-                fn.restype = ctypes.c_int
-                return Path(lib).name, fn()
-    return None
+    from examprep.capstone import data
 
-
-def load_file(path, name):
-    """A module loaded from a file of tests/components/*/alternatives (the book's code)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def book_parts():
-    """reference_parts() with the book's im2col, col2im, Pooling and Relu (the Convolution is the book's already)."""
-    from types import SimpleNamespace
-
-    from examprep.capstone.components import reference_parts
-
-    im2col = load_file(COMPONENTS / "im2col" / "alternatives" / "book_layout.py", "book_im2col").im2col
-    col2im = load_file(COMPONENTS / "col2im" / "alternatives" / "book_layout.py", "book_col2im").col2im
-    pooling = load_file(COMPONENTS / "max_pooling" / "alternatives" / "book_im2col_argmax.py", "book_pooling")
-    relu = load_file(COMPONENTS / "relu_layer" / "alternatives" / "book_inplace_backward.py", "book_relu")
-    conv = load_file(ROOT / "reference" / "conv.py", "book_conv")   # a private copy whose helpers can be swapped
-    for module in (pooling, conv):
-        module.im2col, module.col2im = im2col, col2im
-    parts = SimpleNamespace(**vars(reference_parts()))
-    parts.Convolution, parts.Pooling, parts.Relu = conv.Convolution, pooling.Pooling, relu.Relu
-    return parts
+    ds = data.load("katakana15", progress=False)
+    rng = np.random.default_rng(seed)
+    xs, ts = [ds.x_train], [ds.t_train]
+    while sum(len(t) for t in ts) < n:
+        xs.append(data.augment(ds.x_train, rng))
+        ts.append(ds.t_train)
+    return np.concatenate(xs)[:n].astype(np.float32), np.concatenate(ts)[:n].astype(np.int64)
 
 
 class NumpySide:
-    """The capstone's ConvNet and Adam, trained one epoch at a time."""
+    """The capstone's ConvNet and Adam from one Parts namespace, trained one epoch at a time."""
 
-    def __init__(self, label, parts, dtype, x, t, seed):
+    def __init__(self, label, parts, norm, seed):
         import numpy as np
 
         from examprep.capstone.network import ConvNet
 
-        self.label = label
-        self.net = ConvNet(parts, input_shape=(1, 28, 28), n_classes=CLASSES, channels=(16, 32), hidden=100,
-                           norm=None, dtype=dtype, rng=np.random.default_rng(seed))
+        self.label, self.norm = label, norm
+        self.fast = getattr(parts, "fast", False)
+        self.net = ConvNet(parts, input_shape=(1, 28, 28), n_classes=15, channels=(16, 32), hidden=100,
+                           norm=NORMS[norm], dtype=np.float32, rng=np.random.default_rng(seed))
         self.optimizer = parts.Adam(lr=LR)
-        self.x, self.t = x.astype(dtype), t
         self.loss = None
 
-    def epoch(self):
+    def set_threads(self, k):
+        from reference.fast import parallel
+
+        if self.fast:
+            parallel.set_threads(k)
+            parallel.limit_blas()          # one BLAS thread per part
+        else:
+            parallel.unlimit_blas(k)       # the book's forms run unsplit: BLAS gets the threads
+
+    def epoch(self, x, t):
         import time
 
         self.net.timings.clear()
         update = 0.0
-        for i in range(0, len(self.x), BATCH):
-            self.loss = self.net.loss(self.x[i:i + BATCH], self.t[i:i + BATCH])
+        for i in range(0, len(x), BATCH):
+            self.loss = self.net.loss(x[i:i + BATCH], t[i:i + BATCH])
             self.net.backward()
             started = time.perf_counter()
             self.optimizer.update(self.net.params, self.net.grads)
@@ -130,39 +125,92 @@ class NumpySide:
 class TorchSide:
     """The same architecture in PyTorch, started from the NumPy network's initial weights."""
 
-    def __init__(self, torch, params, x, t):
+    def __init__(self, torch, params, norm):
         nn = torch.nn
-        self.torch = torch
-        self.label = "torch"
-        self.model = nn.Sequential(
-            nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-            nn.Flatten(), nn.Linear(32 * 7 * 7, 100), nn.ReLU(), nn.Linear(100, CLASSES))
+        self.torch, self.label, self.norm = torch, "torch", norm
+        bn = norm == "bn"
+
+        def block(c_in, c_out):
+            return [nn.Conv2d(c_in, c_out, 3, padding=1)] + ([nn.BatchNorm2d(c_out, eps=BN_EPS)] if bn else []) \
+                + [nn.ReLU(), nn.MaxPool2d(2)]
+
+        layers = block(1, 16) + block(16, 32) + [nn.Flatten(), nn.Linear(32 * 7 * 7, 100)] \
+            + ([nn.BatchNorm1d(100, eps=BN_EPS)] if bn else []) + [nn.ReLU(), nn.Linear(100, 15)]
+        self.model = nn.Sequential(*layers)
+        weighted = [m for m in self.model if isinstance(m, (nn.Conv2d, nn.Linear))]
         with torch.no_grad():
-            for layer, (w, b) in zip([self.model[0], self.model[3], self.model[7], self.model[9]],
-                                     [("W1", "b1"), ("W2", "b2"), ("W3", "b3"), ("W4", "b4")]):
-                weight = params[w] if params[w].ndim == 4 else params[w].T   # Affine's W is (in, out)
-                layer.weight.copy_(torch.from_numpy(weight.copy()))
-                layer.bias.copy_(torch.from_numpy(params[b].copy()))
+            for i, layer in enumerate(weighted, start=1):
+                w = params[f"W{i}"] if params[f"W{i}"].ndim == 4 else params[f"W{i}"].T   # Affine's W is (in, out)
+                layer.weight.copy_(torch.from_numpy(w.copy()))
+                layer.bias.copy_(torch.from_numpy(params[f"b{i}"].copy()))
         self.optimizer = torch.optim.Adam(self.model.parameters(), lr=LR)
         self.criterion = nn.CrossEntropyLoss()
-        self.x, self.t = torch.from_numpy(x), torch.from_numpy(t)
         self.loss = None
 
-    def epoch(self):
-        for i in range(0, len(self.x), BATCH):
+    def set_threads(self, k):
+        self.torch.set_num_threads(k)
+
+    def epoch(self, x, t):
+        x, t = self.torch.from_numpy(x), self.torch.from_numpy(t)
+        for i in range(0, len(x), BATCH):
             self.optimizer.zero_grad()
-            loss = self.criterion(self.model(self.x[i:i + BATCH]), self.t[i:i + BATCH])
+            loss = self.criterion(self.model(x[i:i + BATCH]), t[i:i + BATCH])
             loss.backward()
             self.optimizer.step()
         self.loss = loss.item()
         return {}
 
 
+def make_side(label, norm, seed, torch=None):
+    from examprep.capstone.components import book_parts, reference_parts
+
+    if label == "torch":
+        return TorchSide(torch, NumpySide("fast", reference_parts(), norm, seed).net.params, norm)
+    return NumpySide(label, reference_parts() if label == "fast" else book_parts(), norm, seed)
+
+
+def memory_child(side, norm, n_images, threads, seed):
+    """One epoch of one side in this fresh process; prints its peak RSS in MiB."""
+    import resource
+
+    torch = None
+    if side == "torch":
+        import torch
+    x, t = images(n_images, seed)
+    s = make_side(side, norm, seed, torch)
+    s.set_threads(threads)
+    s.epoch(x, t)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return 0
+
+
+def peak_memory(args, sides):
+    import subprocess
+
+    results = {}
+    threads = max(args.threads)
+    for n in args.images:
+        for norm in args.norms:
+            for side in sides:
+                if side == "book" and n != min(args.images):
+                    continue
+                proc = subprocess.run([sys.executable, __file__, "--memory-child", side, norm, str(n), str(threads)],
+                                      capture_output=True, text=True)
+                value = proc.stdout.strip().splitlines()[-1] if proc.returncode == 0 and proc.stdout.strip() else None
+                results[(side, norm, n)] = float(value) if value else None
+    return results
+
+
 def main(argv=None):
     args = parse_args(argv)
+    if args.memory_child:
+        side, norm, n, threads = args.memory_child
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[var] = threads
+        return memory_child(side, norm, int(n), int(threads), args.seed)
+    most = max(args.threads)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = str(args.threads)
+        os.environ[var] = str(most)           # the most any side may use; each side sets its own count
     import statistics
     import time
 
@@ -172,74 +220,99 @@ def main(argv=None):
     except ImportError:
         print("PyTorch is not installed: this benchmark compares against it (pip install torch, CPU build).")
         return 0
-    torch.set_num_threads(args.threads)
 
-    from examprep.capstone.components import reference_parts
+    from reference.fast import parallel
 
     load_before = os.getloadavg()
-    rng = np.random.default_rng(args.seed)
-    x = rng.standard_normal((args.images, 1, 28, 28)).astype(np.float32)
-    t = rng.integers(0, CLASSES, args.images).astype(np.int64)
+    data = {n: images(n, args.seed) for n in sorted(set(args.images))}
+    labels = ["fast", "torch"] + ([] if args.no_book else ["book"])
+    sides = {(label, norm): make_side(label, norm, args.seed, torch) for label in labels for norm in args.norms}
+    blas = parallel.blas_info()
+    print(f"capstone CNN, batch {BATCH}, Adam, float32; numpy {np.__version__}, torch {torch.__version__}; "
+          f"images {', '.join(f'{n:,}' for n in args.images)}; threads {args.threads}; rounds {args.rounds}")
+    print(f"numpy BLAS: {blas.get('library', 'unknown')}, kernel {blas.get('kernel', 'unknown')} "
+          f"(OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')}, "
+          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', 'unset')}); torch CPU capability "
+          f"{torch.backends.cpu.get_cpu_capability()}")
+    print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}; "
+          f"pause {args.pause} s between sides")
 
-    numpy_side = NumpySide("numpy", reference_parts(), np.float32, x, t, args.seed)
-    sides = [numpy_side, TorchSide(torch, numpy_side.net.params, x, t)]
-    if not args.no_book:
-        sides.append(NumpySide("book f64", book_parts(), np.float64, x, t, args.seed))
+    configs = [(norm, k, n) for norm in args.norms for k in args.threads for n in args.images]
+    seconds = {(label, c): [] for label in labels for c in configs}
+    roles = {}
 
-    blas = blas_threads()
-    print(f"capstone CNN, one epoch = {args.images // BATCH} steps of batch {BATCH} (28x28, {CLASSES} classes), "
-          f"Adam; numpy {np.__version__}, torch {torch.__version__}")
-    print(f"threads: numpy BLAS {blas[1] if blas else 'unknown'} ({blas[0] if blas else 'not OpenBLAS?'}), "
-          f"torch {torch.get_num_threads()}; pause {args.pause} s between frameworks; "
-          f"load average before {load_before[0]:.2f}")
-
-    seconds = {side.label: [] for side in sides}
-    cpu = {side.label: [] for side in sides}
-    roles = {side.label: {} for side in sides}
-
-    def run(side, timed):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        timings = side.epoch()
+    def run(label, config, timed):
+        norm, k, n = config
+        side = sides[(label, norm)]
+        side.set_threads(k)
+        started = time.perf_counter()
+        timings = side.epoch(*data[n])
         elapsed = time.perf_counter() - started
         if timed:
-            seconds[side.label].append(elapsed)
-            cpu[side.label].append(time.process_time() - cpu_started)
+            seconds[(label, config)].append(elapsed)
             for role, s in timings.items():
-                roles[side.label].setdefault(role, []).append(s)
+                roles.setdefault((label, config), {}).setdefault(role, []).append(s)
         time.sleep(args.pause)
-        return elapsed
 
-    for side in sides:                      # warm-up: caches, thread pools, first allocations
-        run(side, timed=False)
-    header = f"{'round':<6}" + "".join(f"{side.label:>12}" for side in sides)
-    print(header)
+    small = min(args.images)
+    for norm in args.norms:                     # warm-up: caches, thread pools, work arrays
+        for k in args.threads:
+            for label in labels:
+                run(label, (norm, k, small), timed=False)
+
+    def active(label, config):
+        return label != "book" or config[2] == small
+
     for r in range(args.rounds):
-        order = sides if r % 2 == 0 else sides[::-1]
-        for side in order:
-            run(side, timed=True)
-        print(f"{r + 1:<6}" + "".join(f"{seconds[side.label][-1]:>12.3f}" for side in sides))
-    med = {label: statistics.median(values) for label, values in seconds.items()}
-    print(f"{'median':<6}" + "".join(f"{med[side.label]:>12.3f}" for side in sides) + "   (seconds per epoch)")
-    print(f"{'cpu':<6}" + "".join(f"{statistics.median(cpu[side.label]):>12.3f}" for side in sides)
-          + "   (CPU seconds per epoch, all threads: far below threads x wall means the machine was busy)")
+        order = labels if r % 2 == 0 else labels[::-1]
+        for config in configs:
+            for label in order:
+                if active(label, config):
+                    run(label, config, timed=True)
+        cells = []
+        for config in configs:
+            norm, k, n = config
+            cells.append(f"{norm}/{k}t/{n}: " + " ".join(f"{label} {seconds[(label, config)][-1]:.2f}"
+                                                           for label in labels if active(label, config)))
+        print(f"round {r + 1}: " + "; ".join(cells), flush=True)
 
-    best = {label: min(values) for label, values in seconds.items()}
-    print(f"{'best':<6}" + "".join(f"{best[side.label]:>12.3f}" for side in sides)
-          + "   (fastest epoch: the least disturbed by other work)")
+    print(f"\n{'norm':<5}{'threads':>8}{'images':>8}" + "".join(f"{label + ' med':>11}{'best':>7}" for label in labels)
+          + f"{'fast/torch':>12}{'(best)':>8}" + ("" if args.no_book else f"{'book/torch':>12}"))
+    ratios = {}
+    for config in configs:
+        norm, k, n = config
+        med = {label: statistics.median(seconds[(label, config)]) for label in labels if active(label, config)}
+        best = {label: min(seconds[(label, config)]) for label in labels if active(label, config)}
+        ratios[config] = med["fast"] / med["torch"]
+        row = f"{norm:<5}{k:>8}{n:>8}"
+        for label in labels:
+            row += f"{med[label]:>11.3f}{best[label]:>7.3f}" if label in med else f"{'-':>11}{'-':>7}"
+        row += f"{ratios[config]:>12.2f}{best['fast'] / best['torch']:>8.2f}"
+        if "book" in med:
+            row += f"{med['book'] / med['torch']:>12.2f}"
+        print(row)
+    print("(seconds per epoch: median and fastest of the rounds; ratios of medians, (best) of fastest epochs)")
 
-    ratio = med["numpy"] / med["torch"]
-    verdict = "aim met" if ratio <= AIM else "target met" if ratio <= TARGET else "target NOT met"
-    print(f"ratio numpy / torch: {ratio:.2f} of medians, {best['numpy'] / best['torch']:.2f} of best epochs  "
-          f"(target <= {TARGET}, aim <= {AIM}: {verdict} by the medians)")
-    if "book f64" in med:
-        print(f"ratio book f64 / torch: {med['book f64'] / med['torch']:.2f}; "
-              f"book f64 / numpy: {med['book f64'] / med['numpy']:.2f}")
-    for side in sides:
-        if roles[side.label]:
-            parts = ", ".join(f"{role} {statistics.median(v):.3f}" for role, v in roles[side.label].items())
-            print(f"{side.label} per component (median s/epoch): {parts}")
-    losses = ", ".join(f"{side.label} {side.loss:.3f}" for side in sides)
-    print(f"last batch loss: {losses}; load average after {os.getloadavg()[0]:.2f}")
+    head = ("none", most, small)
+    bn = ratios.get(("bn", most, small))
+    if head in ratios:
+        verdict = "met" if ratios[head] <= TARGET else "NOT met"
+        bn_text = f"; with BatchNorm: {bn:.2f} of medians" if bn is not None else ""
+        print(f"ratio numpy / torch: {ratios[head]:.2f} of medians{bn_text}  (fast forms / PyTorch, {most} threads, "
+              f"{small:,} images; target <= {TARGET} without normalisation: {verdict}; aim <= {BN_AIM} with "
+              f"BatchNorm)")
+    for config in [c for c in configs if c[1] == most and c[2] == small]:
+        parts = roles.get(("fast", config), {})
+        text = ", ".join(f"{role} {statistics.median(v):.3f}" for role, v in parts.items())
+        print(f"fast per component, {config[0]}, {most} threads (median s/epoch): {text}")
+    losses = ", ".join(f"{label}/{norm} {sides[(label, norm)].loss:.3f}" for label, norm in sides)
+    after = os.getloadavg()
+    print(f"last batch loss: {losses}\nload average after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
+    if not args.no_memory:
+        memory = peak_memory(args, labels)
+        print(f"peak RSS of one epoch in a fresh process ({most} threads, MiB):")
+        for (label, norm, n), mib in memory.items():
+            print(f"  {label:<6}{norm:<5}{n:>7,} images: {'failed' if mib is None else f'{mib:.0f}'}")
     return 0
 
 
