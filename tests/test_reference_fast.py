@@ -334,3 +334,19 @@ def test_run_waits_for_every_part_and_reraises_the_first_error(monkeypatch):
 def test_small_work_runs_unsplit():
     parallel.set_threads(2)
     assert parallel.run(lambda lo, hi: (lo, hi), 100, work=parallel.MIN_WORK - 1) == [(0, 100)]
+
+
+def test_adam_updates_parameters_that_are_not_contiguous_in_place(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_WORK", 0)
+    parallel.set_threads(2)
+    rng = np.random.default_rng(16)
+    base = rng.standard_normal((5, 6))
+    params = {"W": base.T, "b": rng.standard_normal(6)}          # W: a transposed (F-contiguous) view
+    book_params = {k: v.copy() for k, v in params.items()}
+    fast, book = fast_optimizers.Adam(lr=0.1), book_optimizers.Adam(lr=0.1)
+    grads = {"W": rng.standard_normal((6, 5)), "b": rng.standard_normal(6)}
+    fast.update(params, grads)
+    book.update(book_params, grads)
+    assert params["W"].base is base                              # still the caller's array, updated in place
+    assert rel_err(params["W"], book_params["W"]) <= FLOAT64_TOL
+    assert rel_err(params["b"], book_params["b"]) <= FLOAT64_TOL

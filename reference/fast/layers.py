@@ -98,7 +98,7 @@ class Affine:
 
         def part(lo, hi):
             np.matmul(dout[lo:hi], self.W.T, out=dx[lo:hi])
-            return self.x[lo:hi].T @ dout[lo:hi], np.einsum("ij->j", dout[lo:hi])
+            return self.x[lo:hi].T @ dout[lo:hi], np.einsum("ij->j", dout[lo:hi])   # faster than .sum(axis=0)
 
         results = parallel.run(part, dout.shape[0], work=self._work(dout.shape[0]))
         self.dW, self.db = results[0]

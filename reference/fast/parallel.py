@@ -12,22 +12,50 @@ two threads that each start two BLAS threads would fight over two cores.
 """
 import ctypes
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
 
 MIN_WORK = 200_000          # elements; below this a layer runs unsplit
 _threads = min(2, os.cpu_count() or 1)
-_pool = None
+_workers = []
 _blas_limited = False
+
+
+class _Worker(threading.Thread):
+    """A daemon thread that runs one job at a time, handed over through two locks (about half the hand-over time
+    of concurrent.futures, which matters at some twenty hand-overs per training step)."""
+
+    def __init__(self):
+        super().__init__(daemon=True, name="reference.fast")
+        self._go = threading.Lock()
+        self._go.acquire()
+        self._done = threading.Lock()
+        self._done.acquire()
+        self._job = self._result = self._error = None
+
+    def run(self):
+        while True:
+            self._go.acquire()
+            try:
+                self._result, self._error = self._job(), None
+            except BaseException as exc:        # handed to the caller of join_job
+                self._result, self._error = None, exc
+            self._done.release()
+
+    def start_job(self, job):
+        self._job = job
+        self._go.release()
+
+    def join_job(self):
+        """(result, exception or None) of the job started last; waits for it."""
+        self._done.acquire()
+        self._job = None
+        return self._result, self._error
 
 
 def set_threads(k):
     """Use k parts (threads) from now on; 1 runs every layer in the calling thread."""
-    global _threads, _pool
-    k = max(1, int(k))
-    if k != _threads and _pool is not None:
-        _pool.shutdown(wait=True)
-        _pool = None
-    _threads = k
+    global _threads
+    _threads = max(1, int(k))
 
 
 def get_threads():
@@ -46,23 +74,26 @@ def run(fn, n, work=None):
 
     work: the number of array elements the call touches; below MIN_WORK it runs as a single part. Every part has
     finished when run returns, also when one of them raised (the first exception is re-raised)."""
-    global _pool
     parts = split(n) if work is None or work >= MIN_WORK else [(0, n)]
     if len(parts) == 1:
         return [fn(0, n)]
     if not _blas_limited:
         limit_blas()
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=_threads - 1, thread_name_prefix="reference.fast")
-    futures = [_pool.submit(fn, lo, hi) for lo, hi in parts[1:]]
+    while len(_workers) < len(parts) - 1:
+        worker = _Worker()
+        worker.start()
+        _workers.append(worker)
+    used = _workers[:len(parts) - 1]
+    for worker, (lo, hi) in zip(used, parts[1:]):
+        worker.start_job(lambda lo=lo, hi=hi: fn(lo, hi))
     try:
         first = fn(*parts[0])
     finally:
-        others = [f.exception() for f in futures]   # waits for every part before anything is re-raised
-    for exc in others:
+        others = [worker.join_job() for worker in used]   # every part has finished before anything is re-raised
+    for _, exc in others:
         if exc is not None:
             raise exc
-    return [first] + [f.result() for f in futures]
+    return [first] + [result for result, _ in others]
 
 
 # --- the BLAS library's own threads ----------------------------------------------------------------------------------
