@@ -350,3 +350,29 @@ def test_adam_updates_parameters_that_are_not_contiguous_in_place(monkeypatch):
     assert params["W"].base is base                              # still the caller's array, updated in place
     assert rel_err(params["W"], book_params["W"]) <= FLOAT64_TOL
     assert rel_err(params["b"], book_params["b"]) <= FLOAT64_TOL
+
+
+def test_a_forked_child_starts_its_own_workers(monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setattr(parallel, "MIN_WORK", 0)
+    parallel.set_threads(2)
+    assert parallel.run(lambda lo, hi: hi - lo, 4) == [2, 2]      # the parent's worker exists now
+    pid = os.fork()
+    if pid == 0:                                                  # the child: would hang on the parent's worker
+        ok = False
+        try:
+            ok = parallel.run(lambda lo, hi: hi - lo, 4) == [2, 2]
+        finally:
+            os._exit(0 if ok else 1)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+            return
+        time.sleep(0.05)
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    pytest.fail("the forked child hung on its parent's worker thread")

@@ -52,6 +52,17 @@ class _Worker(threading.Thread):
         return self._result, self._error
 
 
+def _forget_workers():
+    """In a forked child the workers' threads do not exist: start new ones when needed."""
+    global _blas_limited
+    _workers.clear()
+    _blas_limited = False
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_workers)
+
+
 def set_threads(k):
     """Use k parts (threads) from now on; 1 runs every layer in the calling thread."""
     global _threads
