@@ -46,9 +46,18 @@ class _Worker(threading.Thread):
         self._go.release()
 
     def join_job(self):
-        """(result, exception or None) of the job started last; waits for it."""
-        self._done.acquire()
+        """(result, exception or None) of the job started last; waits for it. A Ctrl-C while waiting is delivered
+        once the job has finished (a part takes milliseconds), so that the next job cannot see this one's end."""
+        interrupted = None
+        while True:
+            try:
+                self._done.acquire()
+                break
+            except KeyboardInterrupt as exc:
+                interrupted = exc
         self._job = None
+        if interrupted is not None:
+            raise interrupted
         return self._result, self._error
 
 
