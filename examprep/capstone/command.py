@@ -64,9 +64,9 @@ def add_arguments(p):
     p.add_argument("--lr", type=float, default=None, metavar="LR",
                    help="Adam learning rate (default 0.002, cosine decay to 5%%) / 学習率")
     p.add_argument("--norm", choices=["batchnorm", "dropout", "none"], default=None,
-                   help="BatchNorm after conv and hidden layers (default), Dropout after the hidden layer, or "
-                        "neither; with --components mine the default is batchnorm if you solved it, else dropout "
-                        "/ 正規化の種類")
+                   help="BatchNorm after conv (per channel) and hidden layers (default), Dropout after the hidden "
+                        "layer, or neither; with --components mine the default is batchnorm if you solved "
+                        "spatial_batchnorm and batchnorm, else dropout / 正規化の種類")
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
                    help="random shifts and small rotations of each batch (default on) / データ拡張")
     p.add_argument("--seed", type=int, default=None, help="random seed (default 0) / 乱数シード")
