@@ -27,12 +27,14 @@ def tol(dtype):
     return FLOAT32_TOL if np.dtype(dtype) == np.float32 else FLOAT64_TOL
 
 
-@pytest.fixture(params=[1, 2], ids=["1-thread", "2-threads"])
+@pytest.fixture(params=[(1, 0), (2, 0), (2, None)], ids=["1-thread", "2-threads", "2-threads-small-work-unsplit"])
 def threads(request, monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
+    k, min_work = request.param
+    if min_work is not None:
+        monkeypatch.setattr(parallel, "MIN_WORK", min_work)
     before = parallel.get_threads()
-    parallel.set_threads(request.param)
-    yield request.param
+    parallel.set_threads(k)
+    yield k
     parallel.set_threads(before)
 
 

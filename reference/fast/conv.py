@@ -51,6 +51,9 @@ class Convolution:
     W: (FN, C, FH, FW), b: (FN,); stride, pad as in the book.
     forward(x): x (N, C, H, W) -> (N, FN, out_h, out_w), a view of (N, out_h, out_w, FN) memory.
     backward(dout): dout (N, FN, out_h, out_w) -> dx (N, C, H, W) (None with input_grad=False); sets dW, db.
+
+    The columns carry a last column of ones and the weight matrix the bias as its last row, so the matrix product
+    adds the bias (no pass over the output) and col.T @ dout gives db as its last row.
     """
 
     def __init__(self, W, b, stride=1, pad=0, input_grad=True):
@@ -60,8 +63,8 @@ class Convolution:
         self.pad = pad
         self.input_grad = input_grad
         self.x_shape = None
-        self.col = None         # (N * out_h * out_w, FH * FW * C), rows (filter row, filter column, channel)
-        self.col_W = None       # (FH * FW * C, FN)
+        self.col = None         # (N * out_h * out_w, FH * FW * C + 1): window rows (filter row, column, channel), 1
+        self.col_W = None       # (FH * FW * C + 1, FN): the filters, then the bias
         self.dW = None
         self.db = None
         self._work = {}         # reused work arrays (layout.scratch)
@@ -71,16 +74,22 @@ class Convolution:
         N, _, H, W = x.shape
         s, p = self.stride, self.pad
         out_h, out_w = conv_output_size(H, FH, s, p), conv_output_size(W, FW, s, p)
-        rows = out_h * out_w
+        rows, K = out_h * out_w, FH * FW * C
         img = channels_last(x)                                            # (N, H, W, C)
-        col_W = self.W.transpose(2, 3, 1, 0).reshape(FH * FW * C, FN)     # a small copy
         dtype = np.result_type(x.dtype, self.W.dtype)
+        col_W = np.empty((K + 1, FN), dtype=dtype)                        # a small copy
+        col_W[:K] = self.W.transpose(2, 3, 1, 0).reshape(K, FN)
+        col_W[K] = self.b
         transposed = C == 1
-        col = scratch(self._work, "col", (FH * FW, N * rows) if transposed else (N * rows, FH * FW * C), dtype)
+        if transposed:
+            col = scratch(self._work, "colT", (K + 1, N * rows), dtype)
+            col[K] = 1
+        else:
+            col = scratch(self._work, "col", (N * rows, K + 1), dtype)
+            col[:, K] = 1
         out = np.empty((N * rows, FN), dtype=dtype)
-
         if p:
-            padded = scratch(self._work, "padded", (N, H + 2 * p, W + 2 * p, C), dtype, zeros=True)   # border stays zero
+            padded = scratch(self._work, "padded", (N, H + 2 * p, W + 2 * p, C), dtype, zeros=True)  # border stays 0
 
         def part(lo, hi):
             if p:
@@ -89,19 +98,15 @@ class Convolution:
             n = hi - lo
             if transposed:
                 c = col[:, lo * rows:hi * rows]
-                view = c.reshape(FH, FW, n, out_h, out_w)
+                view = c[:K].reshape(FH, FW, n, out_h, out_w)
                 for y in range(FH):
                     for x_ in range(FW):
                         view[y, x_] = xp[:, y:y + s * out_h:s, x_:x_ + s * out_w:s, 0]
                 c = c.T
             else:
                 c = col[lo * rows:hi * rows]
-                np.copyto(c.reshape(n, out_h, out_w, FH, FW * C), _windows(xp, FH, FW, s, out_h, out_w))
-            o = out[lo * rows:hi * rows]
-            np.matmul(c, col_W, out=o)
-            o.reshape(n, rows * FN)[...] += bias     # one long row per image: a (FN,) broadcast loops FN at a time
-
-        bias = np.tile(self.b.astype(dtype), rows)
+                np.copyto(c[:, :K].reshape(n, out_h, out_w, FH, FW * C), _windows(xp, FH, FW, s, out_h, out_w))
+            np.matmul(c, col_W, out=out[lo * rows:hi * rows])
 
         parallel.run(part, N, work=col.size + out.size)
         self.x_shape = x.shape
@@ -114,22 +119,19 @@ class Convolution:
         N, _, H, W = self.x_shape
         s, p = self.stride, self.pad
         out_h, out_w = dout.shape[2], dout.shape[3]
-        rows = out_h * out_w
+        rows, K = out_h * out_w, FH * FW * C
         dout = channels_last(dout).reshape(N * rows, FN)
         dx = np.empty((N, H, W, C), dtype=dout.dtype) if self.input_grad else None
-        ones = np.ones(-(-N // parallel.get_threads()) * rows, dtype=dout.dtype)
         if dx is not None:
             # dcol by filter position: (FH * FW, N * out_h * out_w, C), so that col2im adds contiguous blocks
             # (a strided source would make each add about 3x slower)
-            W_by_position = self.col_W.reshape(FH * FW, C, FN).transpose(0, 2, 1)
+            W_by_position = self.col_W[:K].reshape(FH * FW, C, FN).transpose(0, 2, 1)
             dcols = scratch(self._work, "dcol", (FH * FW, N * rows, C), dx.dtype)
             dimgs = scratch(self._work, "dimg", (N, H + 2 * p + s - 1, W + 2 * p + s - 1, C), dx.dtype)
 
         def part(lo, hi):
             d = dout[lo * rows:hi * rows]
-            c = self.col[lo * rows:hi * rows]
-            dW = c.T @ d
-            db = ones[:len(d)] @ d        # a matrix-vector product: several times faster than d.sum(axis=0)
+            grads = self.col[lo * rows:hi * rows].T @ d           # (K + 1, FN): dW rows, then db
             if dx is not None:
                 n = hi - lo
                 dcol = np.matmul(d, W_by_position, out=dcols[:, lo * rows:hi * rows])
@@ -140,15 +142,14 @@ class Convolution:
                     for x_ in range(FW):
                         dimg[:, y:y + s * out_h:s, x_:x_ + s * out_w:s, :] += dcol[y, x_]
                 dx[lo:hi] = dimg[:, p:p + H, p:p + W, :]
-            return dW, db
+            return grads
 
         results = parallel.run(part, N, work=self.col.size + dout.size)
-        dW, db = results[0]
-        for more_dW, more_db in results[1:]:
-            dW = dW + more_dW
-            db = db + more_db
-        self.dW = dW.reshape(FH, FW, C, FN).transpose(3, 2, 0, 1).copy()
-        self.db = db
+        grads = results[0]
+        for more in results[1:]:
+            grads = grads + more
+        self.dW = grads[:K].reshape(FH, FW, C, FN).transpose(3, 2, 0, 1).copy()
+        self.db = grads[K].copy()
         return None if dx is None else nchw_view(dx)
 
 
