@@ -16,7 +16,7 @@ import pytest
 from gradcheck import close, num_grad, rel_err, torch_run
 
 from reference.layers import (Affine, BatchNormalization, Dropout, LayerNormalization, Relu,
-                              Sigmoid, SoftmaxWithLoss, Tanh)
+                              Sigmoid, SoftmaxWithLoss, SpatialBatchNormalization, Tanh)
 
 TOL = 1e-10          # float64 agreement with torch
 NUM_TOL = 1e-7       # numerical gradient, relative (array-wise)
@@ -262,46 +262,103 @@ def test_softmax_with_loss_closed_form():
 
 # --------------------------------------------------------------------------- BatchNormalization
 
-BN_SHAPES = [(2, 3), (3, 4), (5, 1), (7, 6), (2, 3, 4, 5), (1, 2, 3, 3), (3, 1, 2, 5), (2, 4, 1, 1)]
-# For N = 2 (2-D) or N*H*W = 2 (4-D) the normalised output is ~ +-1 whatever x is, so
-# dx is ~eps-sized and a finite-difference check measures noise; those shapes are only
-# compared with torch.
-BN_NUM_SHAPES = [(3, 4), (5, 1), (7, 6), (2, 3, 4, 5), (1, 2, 3, 3), (3, 1, 2, 5)]
+# Two layers: the book's BatchNormalization (per feature; 4-D input is reshaped to (N, C*H*W) and normalised per
+# activation, as the book does) and SpatialBatchNormalization (4-D input per channel, PyTorch's BatchNorm2d).
+# "kind" below is "book" or "spatial"; both are compared with F.batch_norm on the array each one normalises.
+BN_SHAPES = [("book", s) for s in [(2, 3), (3, 4), (5, 1), (7, 6), (3, 2, 2, 3), (4, 1, 2, 2), (2, 2, 1, 1)]] + \
+    [("spatial", s) for s in [(2, 3, 4, 5), (1, 2, 3, 3), (3, 1, 2, 5), (2, 4, 1, 1)]]
+# For N = 2 (book) or N*H*W = 2 (spatial) the normalised output is ~ +-1 whatever x is, so dx is ~eps-sized and a
+# finite-difference check measures noise; those shapes are only compared with torch.
+BN_NUM_SHAPES = [(k, s) for k, s in BN_SHAPES if (s[0] if k == "book" else s[0] * int(np.prod(s[2:]))) > 2]
+BN_LAYERS = {"book": BatchNormalization, "spatial": SpatialBatchNormalization}
 
 
-def _bn_case(seed, shape):
+def _bn_features(kind, shape):
+    """Number of normalised columns: every activation for the book's layer, every channel for the spatial one."""
+    return int(np.prod(shape[1:])) if kind == "book" else shape[1]
+
+
+def _bn_columns(kind, x):
+    """x as torch's batch_norm sees the same normalisation: (N, D) per column, or (N, C, H, W) per channel."""
+    return x.reshape(x.shape[0], -1) if kind == "book" else x
+
+
+def _bn_case(seed, kind, shape):
     rng = np.random.default_rng(seed)
-    C = shape[1]
-    x = rng.standard_normal(shape) * 3 + rng.standard_normal(C).reshape((1, C) + (1,) * (len(shape) - 2))
-    gamma = rng.uniform(0.5, 2.0, C) * rng.choice([-1, 1], C)
-    beta = rng.standard_normal(C)
+    D = _bn_features(kind, shape)
+    shift = rng.standard_normal(shape[1:]) if kind == "book" else \
+        rng.standard_normal(shape[1]).reshape((shape[1],) + (1,) * (len(shape) - 2))
+    x = rng.standard_normal(shape) * 3 + shift
+    gamma = rng.uniform(0.5, 2.0, D) * rng.choice([-1, 1], D)
+    beta = rng.standard_normal(D)
     dout = rng.standard_normal(shape)
     return x, gamma, beta, dout
 
 
+def _bn_id(case):
+    return f"{case[0]}-{'x'.join(map(str, case[1]))}"
+
+
 @pytest.mark.torch
-@pytest.mark.parametrize("shape", BN_SHAPES)
-def test_batchnorm_train_vs_torch(torch, shape):
+@pytest.mark.parametrize("case", BN_SHAPES, ids=_bn_id)
+def test_batchnorm_train_vs_torch(torch, case):
+    kind, shape = case
     F = torch.nn.functional
-    x, gamma, beta, dout = _bn_case(sum(shape) * 3 + len(shape), shape)
-    layer = BatchNormalization(gamma, beta)
+    x, gamma, beta, dout = _bn_case(sum(shape) * 3 + len(shape), kind, shape)
+    layer = BN_LAYERS[kind](gamma, beta)
     out = layer.forward(x, train_flg=True)
     dx = layer.backward(dout)
     t_out, (t_dx, t_dg, t_db) = torch_run(
         torch, lambda a, g, b: F.batch_norm(a, None, None, g, b, training=True, eps=BN_EPS),
-        [x, gamma, beta], dout)
+        [_bn_columns(kind, x), gamma, beta], _bn_columns(kind, dout))
     assert out.shape == shape and dx.shape == shape
     assert layer.dgamma.shape == gamma.shape and layer.dbeta.shape == beta.shape
-    close(out, t_out)
-    close(dx, t_dx)
+    close(_bn_columns(kind, out), t_out)
+    close(_bn_columns(kind, dx), t_dx)
     close(layer.dgamma, t_dg)
     close(layer.dbeta, t_db)
 
 
-@pytest.mark.parametrize("shape", BN_NUM_SHAPES)
-def test_batchnorm_numerical_gradient(shape):
-    x, gamma, beta, dout = _bn_case(sum(shape) * 5 + len(shape), shape)
-    layer = BatchNormalization(gamma, beta)
+@pytest.mark.torch
+@pytest.mark.parametrize("shape", [(2, 3, 4, 5), (3, 2, 3, 1)])
+def test_spatial_batchnorm_is_batchnorm2d(torch, shape):
+    """SpatialBatchNormalization = nn.BatchNorm2d with eps 10e-7 and momentum 1 - 0.9, except the running
+    variance: the module's is unbiased (n - 1), the book's convention biased (n = N*H*W)."""
+    x, gamma, beta, dout = _bn_case(7, "spatial", shape)
+    C = shape[1]
+    n = shape[0] * shape[2] * shape[3]
+    layer = SpatialBatchNormalization(gamma.copy(), beta.copy())
+    module = torch.nn.BatchNorm2d(C, eps=BN_EPS, momentum=0.1).double()
+    with torch.no_grad():
+        module.weight.copy_(torch.from_numpy(gamma))
+        module.bias.copy_(torch.from_numpy(beta))
+        module.running_var.zero_()    # the module starts from 1, the book's layer from 0
+    for step in range(3):
+        xs = x * (step + 1) + step
+        out = layer.forward(xs, train_flg=True)
+        tx = torch.from_numpy(xs).requires_grad_(True)
+        t_out = module(tx)
+        t_out.backward(torch.from_numpy(dout))
+        close(out, t_out.detach().numpy())
+        close(layer.backward(dout), tx.grad.numpy())
+        close(layer.dgamma, module.weight.grad.numpy())
+        close(layer.dbeta, module.bias.grad.numpy())
+        module.zero_grad()
+    close(layer.running_mean, module.running_mean.numpy())
+    close(layer.running_var * n / (n - 1), module.running_var.numpy())
+    # At inference, with the module given the layer's (biased) running variance, the two agree.
+    with torch.no_grad():
+        module.running_var.copy_(torch.from_numpy(layer.running_var))
+    module.eval()
+    xt = x[:1] * 2 - 1
+    close(layer.forward(xt, train_flg=False), module(torch.from_numpy(xt)).detach().numpy())
+
+
+@pytest.mark.parametrize("case", BN_NUM_SHAPES, ids=_bn_id)
+def test_batchnorm_numerical_gradient(case):
+    kind, shape = case
+    x, gamma, beta, dout = _bn_case(sum(shape) * 5 + len(shape), kind, shape)
+    layer = BN_LAYERS[kind](gamma, beta)
     layer.forward(x)
     dx = layer.backward(dout)
     dgamma, dbeta = layer.dgamma.copy(), layer.dbeta.copy()
@@ -313,87 +370,99 @@ def test_batchnorm_numerical_gradient(shape):
     assert rel_err(num_grad(loss, beta), dbeta) < NUM_TOL
 
 
-def test_batchnorm_normalises_per_feature_and_per_channel():
+def test_batchnorm_normalises_per_feature_per_activation_and_per_channel():
     rng = np.random.default_rng(11)
     x2 = rng.standard_normal((50, 3)) * [1.0, 5.0, 0.1] + [3.0, -2.0, 0.0]
     out2 = BatchNormalization(np.ones(3), np.zeros(3)).forward(x2)
     np.testing.assert_allclose(out2.mean(axis=0), 0, atol=1e-12)
     np.testing.assert_allclose(out2.var(axis=0), x2.var(axis=0) / (x2.var(axis=0) + BN_EPS), rtol=1e-12)
-    x4 = rng.standard_normal((4, 2, 3, 5)) * np.array([1.0, 7.0]).reshape(1, 2, 1, 1)
-    out4 = BatchNormalization(np.ones(2), np.zeros(2)).forward(x4)
-    np.testing.assert_allclose(out4.mean(axis=(0, 2, 3)), 0, atol=1e-12)
+    x4 = rng.standard_normal((40, 2, 3, 5)) * np.array([1.0, 7.0]).reshape(1, 2, 1, 1)
+    # The book's layer: every activation (c, h, w) over the batch.
+    out4 = BatchNormalization(np.ones(30), np.zeros(30)).forward(x4)
+    np.testing.assert_allclose(out4.mean(axis=0), 0, atol=1e-12)
+    v = x4.var(axis=0)
+    np.testing.assert_allclose(out4.var(axis=0), v / (v + BN_EPS), rtol=1e-12)
+    # The spatial layer: every channel over the batch, height and width.
+    outs = SpatialBatchNormalization(np.ones(2), np.zeros(2)).forward(x4)
+    np.testing.assert_allclose(outs.mean(axis=(0, 2, 3)), 0, atol=1e-12)
     v = x4.var(axis=(0, 2, 3))
-    np.testing.assert_allclose(out4.var(axis=(0, 2, 3)), v / (v + BN_EPS), rtol=1e-12)
+    np.testing.assert_allclose(outs.var(axis=(0, 2, 3)), v / (v + BN_EPS), rtol=1e-12)
 
 
-def _bn_stats_axes(shape):
-    return (0,) if len(shape) == 2 else (0, 2, 3)
+def _bn_stats_axes(kind, shape):
+    return (0,) if kind == "book" else (0, 2, 3)
 
 
-@pytest.mark.parametrize("shape", [(4, 3), (6, 1), (2, 3, 2, 4)])
-def test_batchnorm_running_stats_formula(shape):
+@pytest.mark.parametrize("case", [("book", (4, 3)), ("book", (6, 1)), ("book", (3, 2, 2, 4)), ("spatial", (2, 3, 2, 4))],
+                         ids=_bn_id)
+def test_batchnorm_running_stats_formula(case):
+    kind, shape = case
     rng = np.random.default_rng(21)
-    C = shape[1]
-    gamma, beta = rng.uniform(0.5, 2, C), rng.standard_normal(C)
-    layer = BatchNormalization(gamma, beta)
-    axes = _bn_stats_axes(shape)
-    rm, rv = np.zeros(C), np.zeros(C)
+    D = _bn_features(kind, shape)
+    gamma, beta = rng.uniform(0.5, 2, D), rng.standard_normal(D)
+    layer = BN_LAYERS[kind](gamma, beta)
+    axes = _bn_stats_axes(kind, shape)
+    rm, rv = np.zeros(D), np.zeros(D)
     for step in range(3):
         x = rng.standard_normal(shape) * (step + 1) + step
         layer.forward(x, train_flg=True)
         # Documented: momentum 0.9 on the old value, BIASED batch variance (divided by n).
-        rm = 0.9 * rm + 0.1 * x.mean(axis=axes)
-        rv = 0.9 * rv + 0.1 * x.var(axis=axes)
-        assert layer.running_mean.shape == (C,) and layer.running_var.shape == (C,)
+        rm = 0.9 * rm + 0.1 * x.mean(axis=axes).reshape(-1)
+        rv = 0.9 * rv + 0.1 * x.var(axis=axes).reshape(-1)
+        assert layer.running_mean.shape == (D,) and layer.running_var.shape == (D,)
         np.testing.assert_allclose(layer.running_mean, rm, rtol=1e-13, atol=1e-15)
         np.testing.assert_allclose(layer.running_var, rv, rtol=1e-13, atol=1e-15)
 
 
 @pytest.mark.torch
-@pytest.mark.parametrize("shape", [(4, 3), (2, 3, 2, 4)])
-def test_batchnorm_running_var_is_biased_unlike_torch(torch, shape):
+@pytest.mark.parametrize("case", [("book", (4, 3)), ("book", (5, 2, 2, 2)), ("spatial", (2, 3, 2, 4))], ids=_bn_id)
+def test_batchnorm_running_var_is_biased_unlike_torch(torch, case):
     """torch's running_var uses the unbiased variance (divide by n - 1): with the same
     n in every call and both starting from 0, torch's equals the reference's times
     n / (n - 1). The running means agree (torch momentum = 1 - reference momentum)."""
+    kind, shape = case
     F = torch.nn.functional
     rng = np.random.default_rng(22)
-    C = shape[1]
-    n = shape[0] * (shape[2] * shape[3] if len(shape) == 4 else 1)
-    gamma, beta = rng.uniform(0.5, 2, C), rng.standard_normal(C)
-    layer = BatchNormalization(gamma, beta)
-    t_rm = torch.zeros(C, dtype=torch.float64)
-    t_rv = torch.zeros(C, dtype=torch.float64)
+    D = _bn_features(kind, shape)
+    n = shape[0] * (shape[2] * shape[3] if kind == "spatial" else 1)
+    gamma, beta = rng.uniform(0.5, 2, D), rng.standard_normal(D)
+    layer = BN_LAYERS[kind](gamma, beta)
+    t_rm = torch.zeros(D, dtype=torch.float64)
+    t_rv = torch.zeros(D, dtype=torch.float64)
     for step in range(3):
         x = rng.standard_normal(shape) * (step + 1) + step
         layer.forward(x, train_flg=True)
-        F.batch_norm(torch.from_numpy(x), t_rm, t_rv, torch.from_numpy(gamma), torch.from_numpy(beta),
-                     training=True, momentum=0.1, eps=BN_EPS)
+        F.batch_norm(torch.from_numpy(_bn_columns(kind, x)), t_rm, t_rv, torch.from_numpy(gamma),
+                     torch.from_numpy(beta), training=True, momentum=0.1, eps=BN_EPS)
     close(layer.running_mean, t_rm.numpy())
     close(layer.running_var * n / (n - 1), t_rv.numpy())
     assert np.all(np.abs(layer.running_var - t_rv.numpy()) > 1e-3 * np.abs(t_rv.numpy()))
 
 
 @pytest.mark.torch
-@pytest.mark.parametrize("shape", [(4, 3), (1, 3), (2, 3, 2, 4), (1, 3, 2, 2)])
-def test_batchnorm_inference_uses_running_stats(torch, shape):
+@pytest.mark.parametrize("case", [("book", (4, 3)), ("book", (1, 3)), ("book", (2, 3, 2, 2)), ("spatial", (2, 3, 2, 4)),
+                                  ("spatial", (1, 3, 2, 2))], ids=_bn_id)
+def test_batchnorm_inference_uses_running_stats(torch, case):
+    kind, shape = case
     F = torch.nn.functional
     rng = np.random.default_rng(23)
-    C = shape[1]
-    gamma, beta = rng.uniform(0.5, 2, C), rng.standard_normal(C)
-    layer = BatchNormalization(gamma, beta)
+    D = _bn_features(kind, shape)
+    gamma, beta = rng.uniform(0.5, 2, D), rng.standard_normal(D)
+    layer = BN_LAYERS[kind](gamma, beta)
     train_shape = (5,) + shape[1:]
     for step in range(3):
         layer.forward(rng.standard_normal(train_shape) * 2 + 1, train_flg=True)
     rm, rv = layer.running_mean.copy(), layer.running_var.copy()
     x = rng.standard_normal(shape)
     out = layer.forward(x, train_flg=False)
-    bshape = (1, C) + (1,) * (len(shape) - 2)
-    expected = gamma.reshape(bshape) * (x - rm.reshape(bshape)) / np.sqrt(rv.reshape(bshape) + BN_EPS) \
+    cols = _bn_columns(kind, x)
+    bshape = (1, D) + (1,) * (cols.ndim - 2)
+    expected = gamma.reshape(bshape) * (cols - rm.reshape(bshape)) / np.sqrt(rv.reshape(bshape) + BN_EPS) \
         + beta.reshape(bshape)
-    np.testing.assert_allclose(out, expected, rtol=1e-13, atol=1e-13)
-    t_out = F.batch_norm(torch.from_numpy(x), torch.from_numpy(rm.copy()), torch.from_numpy(rv.copy()),
+    np.testing.assert_allclose(_bn_columns(kind, out), expected, rtol=1e-13, atol=1e-13)
+    t_out = F.batch_norm(torch.from_numpy(cols), torch.from_numpy(rm.copy()), torch.from_numpy(rv.copy()),
                          torch.from_numpy(gamma), torch.from_numpy(beta), training=False, eps=BN_EPS)
-    close(out, t_out.numpy())
+    close(_bn_columns(kind, out), t_out.numpy())
     # Inference leaves the running statistics alone and does not depend on the batch.
     np.testing.assert_array_equal(layer.running_mean, rm)
     np.testing.assert_array_equal(layer.running_var, rv)
@@ -551,9 +620,12 @@ def _make(name, dtype, rng):
         layer = Affine(r(12, 5), r(5))
         return layer, layer.forward, r(2, 3, 2, 2), r(2, 5), {"W": layer.W, "b": layer.b}
     if name in ("batchnorm2d", "batchnorm4d"):
-        shape = (5, 3) if name == "batchnorm2d" else (2, 3, 4, 2)
-        layer = BatchNormalization(r(3), r(3))
+        shape, D = ((5, 3), 3) if name == "batchnorm2d" else ((3, 3, 4, 2), 24)
+        layer = BatchNormalization(r(D), r(D))
         return layer, layer.forward, r(*shape), r(*shape), {"gamma": layer.gamma, "beta": layer.beta}
+    if name == "spatial_batchnorm":
+        layer = SpatialBatchNormalization(r(3), r(3))
+        return layer, layer.forward, r(2, 3, 4, 2), r(2, 3, 4, 2), {"gamma": layer.gamma, "beta": layer.beta}
     if name == "layernorm":
         layer = LayerNormalization(r(6), r(6))
         return layer, layer.forward, r(2, 3, 6), r(2, 3, 6), {"gamma": layer.gamma, "beta": layer.beta}
@@ -563,7 +635,8 @@ def _make(name, dtype, rng):
     raise KeyError(name)
 
 
-DIFF_LAYERS = ["relu", "sigmoid", "tanh", "affine", "batchnorm2d", "batchnorm4d", "layernorm", "dropout"]
+DIFF_LAYERS = ["relu", "sigmoid", "tanh", "affine", "batchnorm2d", "batchnorm4d", "spatial_batchnorm", "layernorm",
+               "dropout"]
 PARAM_GRADS = {"W": "dW", "b": "db", "gamma": "dgamma", "beta": "dbeta"}
 
 
@@ -587,7 +660,7 @@ def test_float32_stays_float32(name):
         g = getattr(layer32, PARAM_GRADS[k])
         assert g.dtype == np.float32, k
         np.testing.assert_allclose(g, getattr(layer64, PARAM_GRADS[k]), rtol=1e-4, atol=1e-4)
-    if name.startswith("batchnorm"):
+    if "batchnorm" in name:
         assert layer32.running_mean.dtype == np.float32 and layer32.running_var.dtype == np.float32
         assert fwd32(x32, train_flg=False).dtype == np.float32
     if name == "dropout":
@@ -619,7 +692,7 @@ def test_layers_do_not_mutate_inputs(name):
     dx1 = layer.backward(dout).copy()
     dx2 = layer.backward(dout)
     np.testing.assert_array_equal(dx1, dx2)   # backward does not eat its own cache
-    if name.startswith("batchnorm") or name == "dropout":
+    if "batchnorm" in name or name == "dropout":
         fwd(x, train_flg=False)
     if name == "relu":
         # The book's Relu.backward zeroes dout through the mask in place (a network never reads dout again):

@@ -18,16 +18,10 @@ class BatchNormalization:
 
     @staticmethod
     def _to_2d(a):
-        if a.ndim == 4:
-            N, C, H, W = a.shape
-            return a.transpose(0, 2, 3, 1).reshape(-1, C)
-        return a
+        return a.reshape(a.shape[0], -1)
 
     def _from_2d(self, a):
-        if len(self.input_shape) == 4:
-            N, C, H, W = self.input_shape
-            return a.reshape(N, H, W, C).transpose(0, 3, 1, 2)
-        return a
+        return a.reshape(self.input_shape)
 
     def forward(self, x, train_flg=True):
         self.input_shape = x.shape

@@ -20,7 +20,7 @@ class BatchNormalization:
     def forward(self, x, train_flg=True):
         self.shape = x.shape
         if x.ndim == 4:
-            x = np.moveaxis(x, 1, -1).reshape(-1, x.shape[1])
+            x = x.reshape(x.shape[0], -1)
         if self.running_mean is None:
             self.running_mean = np.zeros_like(x[0])
             self.running_var = np.zeros_like(x[0])
@@ -40,12 +40,12 @@ class BatchNormalization:
         out = self.gamma * xhat + self.beta
         if len(self.shape) == 4:
             N, C, H, W = self.shape
-            out = np.moveaxis(out.reshape(N, H, W, C), -1, 1)
+            out = out.reshape(N, C, H, W)
         return out
 
     def backward(self, dout):
         if dout.ndim == 4:
-            dout = np.moveaxis(dout, 1, -1).reshape(-1, dout.shape[1])
+            dout = dout.reshape(dout.shape[0], -1)
         xhat, xmu, ivar, sqrtvar, var = self.cache
         N = dout.shape[0]
         self.dbeta = np.sum(dout, axis=0)
@@ -62,5 +62,5 @@ class BatchNormalization:
         dx = dx1 + np.ones_like(dout) / N * dmu
         if len(self.shape) == 4:
             N4, C, H, W = self.shape
-            dx = np.moveaxis(dx.reshape(N4, H, W, C), -1, 1)
+            dx = dx.reshape(N4, C, H, W)
         return dx

@@ -13,7 +13,7 @@ class BatchNormalization:
         self.input_shape = x.shape
         if x.ndim == 4:
             N, C, H, W = x.shape
-            x = x.transpose(0, 2, 3, 1).reshape(-1, C)
+            x = x.reshape(N, -1)
         if self.running_mean is None:
             self.running_mean = np.zeros(x.shape[1], dtype=x.dtype)
             self.running_var = np.zeros(x.shape[1], dtype=x.dtype)
@@ -30,18 +30,18 @@ class BatchNormalization:
         out = self.gamma * xn + self.beta
         if len(self.input_shape) == 4:
             N, C, H, W = self.input_shape
-            out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)
+            out = out.reshape(N, C, H, W)
         return out
 
     def backward(self, dout):
         if dout.ndim == 4:
             N, C, H, W = dout.shape
-            dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)
+            dout = dout.reshape(N, -1)
         n = dout.shape[0]
         self.dbeta = dout.sum(axis=0)
         self.dgamma = np.sum(dout * self.xn, axis=0)
         dx = self.gamma / self.std / n * (n * dout - dout.sum(axis=0) - self.xn * np.sum(dout * self.xn, axis=0))
         if len(self.input_shape) == 4:
             N, C, H, W = self.input_shape
-            dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)
+            dx = dx.reshape(N, C, H, W)
         return dx

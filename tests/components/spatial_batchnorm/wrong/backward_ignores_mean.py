@@ -1,0 +1,46 @@
+# expect: values
+"""backward treats the mean and variance as constants: dx = gamma * dout / std."""
+import numpy as np
+
+
+class SpatialBatchNormalization:
+    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+        self.gamma, self.beta, self.momentum = gamma, beta, momentum
+        self.running_mean, self.running_var = running_mean, running_var
+        self.input_shape = self.xn = self.std = self.dgamma = self.dbeta = None
+
+    def forward(self, x, train_flg=True):
+        self.input_shape = x.shape
+        if x.ndim == 4:
+            N, C, H, W = x.shape
+            x = x.transpose(0, 2, 3, 1).reshape(-1, C)
+        if self.running_mean is None:
+            self.running_mean = np.zeros(x.shape[1], dtype=x.dtype)
+            self.running_var = np.zeros(x.shape[1], dtype=x.dtype)
+        if train_flg:
+            mu = x.mean(axis=0)
+            var = x.var(axis=0)
+            self.std = np.sqrt(var + 10e-7)
+            self.xn = (x - mu) / self.std
+            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+            xn = self.xn
+        else:
+            xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)
+        out = self.gamma * xn + self.beta
+        if len(self.input_shape) == 4:
+            N, C, H, W = self.input_shape
+            out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)
+        return out
+
+    def backward(self, dout):
+        if dout.ndim == 4:
+            N, C, H, W = dout.shape
+            dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)
+        self.dbeta = dout.sum(axis=0)
+        self.dgamma = np.sum(dout * self.xn, axis=0)
+        dx = self.gamma * dout / self.std
+        if len(self.input_shape) == 4:
+            N, C, H, W = self.input_shape
+            dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)
+        return dx
