@@ -1,10 +1,11 @@
 """How long grading a correct answer takes, per problem: in-process and through the CLI.
 
-    python benchmarks/grading.py [--runs 5] [ID ...]
+    python benchmarks/grading.py [--runs 5] [--sandbox namespaces|process] [ID ...]
 
-In-process: grading.expected_records + install_tripwires + grade_source on the
-reference answer (the tripwires are restored afterwards), i.e. the work the
-worker does, without process start-up. CLI: `examprep check FILE --problem ID
+In-process: grading.expected_records (the reference, as the CLI's process runs
+it), the kinds run on the reference answer's namespace (the worker's share), the
+records through the wire format (encode, decode) and grading.judge: the work of
+grading without process start-up. CLI: `examprep check FILE --problem ID
 --json` in a subprocess with EXAMPREP_HOME in a temporary directory, i.e. what a
 learner waits for. Prints a table (with the CPU time of the CLI and its worker, and
 the sandbox's share from the verdict's elapsed_seconds, since wall time depends on
@@ -42,19 +43,16 @@ def cli_command():
 
 
 def in_process_seconds(problem, runs):
-    from examprep.grade import grading
-    from examprep.problem import source
+    from examprep.grade import grading, wire
 
-    answer = source.reference_answer(problem)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
         expected = grading.expected_records(problem, 0)
-        restore = grading.install_tripwires(problem)
-        try:
-            failure = grading.grade_source(problem, answer, expected, 0)
-        finally:
-            restore()
+        actual = grading._run_all(problem, grading.reference_namespace(problem), 0, learner=True)
+        payload = wire.encode_message({"failure": None, "records": actual, "output": ""})
+        failure, records, _ = wire.decode_message(payload)
+        failure = grading.judge(expected, failure, records)
         times.append(time.perf_counter() - started)
         if failure is not None:
             raise SystemExit(f"{problem.id}: the reference answer fails in-process: {failure['en']}")
@@ -89,6 +87,8 @@ def cli_seconds(problem, runs, workdir, env):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per problem and way (default 5)")
+    parser.add_argument("--sandbox", choices=("namespaces", "process"), default=None,
+                        help="force a containment mode (EXAMPREP_SANDBOX); default: what the machine supports")
     parser.add_argument("ids", nargs="*", metavar="ID", help="only these problems (default: all)")
     args = parser.parse_args(argv)
 
@@ -98,7 +98,12 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="examprep-bench-") as tmp:
         tmp = Path(tmp)
         env = dict(os.environ, EXAMPREP_HOME=str(tmp / "home"), EXAMPREP_LANG="en")
-        os.environ["EXAMPREP_HOME"] = env["EXAMPREP_HOME"]
+        if args.sandbox:
+            env["EXAMPREP_SANDBOX"] = args.sandbox
+        os.environ.update(env)
+        from examprep.grade import sandbox
+
+        print(f"containment: {sandbox.containment_mode()}")
         # One untimed CLI run first, so that the page cache (and .pyc files) are warm for every problem alike.
         subprocess.run(cli_command() + ["--version"], env=env, capture_output=True)
 

@@ -1,8 +1,14 @@
 """Hostile and broken answers end in the right verdict, in bounded time, without hanging the caller.
 
 Each answer is graded through examprep.grade.sandbox (a separate worker process), as the CLI does.
+Hostile answers (trying to reach their own verdict) are in tests/test_containment.py.
 """
+import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +17,7 @@ from examprep.hole import holes
 from examprep.grade import sandbox, worker
 
 pytestmark = pytest.mark.usefixtures("examprep_home")
+ROOT = Path(__file__).resolve().parent.parent
 
 TIME_LIMIT = 2.0
 # Spawning the worker and computing the reference's records takes well under a second; a
@@ -287,3 +294,131 @@ def test_stop_if_first_passes_skips_the_rest(softmax):
                                     time_limit=TIME_LIMIT, stop_if_first_passes=True)
     assert result.failures == {"answer": None}
 
+
+
+def test_keyboard_interrupt_raised_by_the_answer_is_the_answers_exception(softmax):
+    src = HEAD + "def softmax(x):\n    raise KeyboardInterrupt\n"
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "exception"
+    assert "KeyboardInterrupt" in failure["en"] and "KeyboardInterrupt" in failure["ja"]
+    assert failure["details"]["error"]["line"] == line_of(src, "raise KeyboardInterrupt")
+    assert "segmentation" not in failure["en"]
+    assert elapsed < QUICK
+
+
+def test_exception_whose_str_raises_is_the_learners_not_examprep_bug(softmax):
+    src = HEAD + ("class Nasty(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\n\n\n"
+                  "def softmax(x):\n    raise Nasty('hidden')\n")
+    failure, _, elapsed = grade(softmax, src)
+    assert failure["check"] == "exception"
+    assert "Nasty" in failure["en"] and "Nasty" in failure["ja"]
+    assert "examprep" not in failure["en"]
+    assert failure["details"]["error"]["line"] == line_of(src, "raise Nasty")
+    assert elapsed < QUICK
+
+
+def test_a_loop_in_one_blank_takes_the_time_limit_once(softmax):
+    """The whole file and that blank's own variant would each hang: the blank gets the file's timeout."""
+    from examprep.grade import verdict
+
+    hole = holes.make(softmax, level="normal", seed=0, lang="en")
+    text = hole.text
+    for i, (label, cand) in enumerate(zip(hole.labels, hole.blanks)):
+        line = next(l for l in text.splitlines() if f'blank("{label}")' in l)
+        indent = line[:len(line) - len(line.lstrip())]
+        fill = (f"{indent}while True:\n{indent}    pass" if i == 0
+                else "\n".join(indent + l for l in cand.text.splitlines()))
+        text = text.replace(line, fill)
+    started = time.monotonic()
+    graded = []
+    result = verdict.judge(softmax, text, hole, time_limit=TIME_LIMIT, on_progress=graded.append)
+    elapsed = time.monotonic() - started
+    assert graded == ["answer"] + [f"blank {label}" for label in hole.labels[1:]]
+    assert result.failure["check"] == "timeout"
+    assert f"{TIME_LIMIT:g} s" in result.failure["en"]
+    assert result.blanks[0].passed is False and result.blanks[0].failure["check"] == "timeout"
+    assert all(b.passed for b in result.blanks[1:])
+    assert elapsed < 2 * TIME_LIMIT + 1.5, "the reported limit and the time taken agree"
+
+
+def test_variants_of_one_file_share_a_time_budget(softmax, monkeypatch):
+    from examprep.grade import verdict
+
+    monkeypatch.setattr(verdict, "TOTAL_TIME", 3 * TIME_LIMIT)
+    loop = HEAD + "def softmax(x):\n    while True: pass\n"
+    started = time.monotonic()
+    result = sandbox.grade_variants(softmax.source, [(f"loop {i}", loop) for i in range(5)],
+                                    time_limit=TIME_LIMIT, total_time=verdict.TOTAL_TIME)
+    elapsed = time.monotonic() - started
+    assert 2 <= len(result.failures) <= 3
+    assert all(f["check"] == "timeout" for f in result.failures.values())
+    assert elapsed < verdict.TOTAL_TIME + TIME_LIMIT
+
+
+def _descendants(pid):
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat", "rb").read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid):
+    try:
+        state = open(f"/proc/{pid}/stat", "rb").read().split(b")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != b"Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_of_the_cli_kills_the_worker_at_once(tmp_path, examprep_home):
+    path = tmp_path / "loop.py"
+    path.write_text(HEAD + "def softmax(x):\n    while True: pass\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    proc = subprocess.Popen([sys.executable, "-m", "examprep", "check", str(path), "--problem", "softmax"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 15
+        workers = []
+        while time.monotonic() < deadline and len(workers) < 3:  # unshare or zygote, and a child grading
+            time.sleep(0.2)
+            workers = _descendants(proc.pid)
+        assert workers, "the worker started"
+        time.sleep(0.5)
+        workers = _descendants(proc.pid)
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=5)
+        time.sleep(0.3)
+        assert [p for p in workers if _alive(p)] == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_process_sandbox_grades_alike_and_says_what_is_off(softmax, monkeypatch):
+    from examprep.grade import verdict
+
+    monkeypatch.setenv("EXAMPREP_SANDBOX", "process")
+    assert sandbox.containment_mode() == ("process", "EXAMPREP_SANDBOX=process")
+    good = verdict.judge(softmax, GOOD_SOFTMAX, time_limit=TIME_LIMIT)
+    assert good.passed
+    wrong = verdict.judge(softmax, HEAD + "def softmax(x):\n    return x\n", time_limit=TIME_LIMIT)
+    assert not wrong.passed and wrong.failure["check"] == "values"
+    loop = verdict.judge(softmax, HEAD + "def softmax(x):\n    while True: pass\n", time_limit=TIME_LIMIT)
+    assert loop.failure["check"] == "timeout"
+    for v in (good, wrong, loop):
+        off = [n for n in v.notes if "EXAMPREP_SANDBOX=process" in n["en"]]
+        assert len(off) == 1, v.notes
+        assert "data directory" in off[0]["en"] and "network" in off[0]["en"]
+        assert "データディレクトリ" in off[0]["ja"] and "ネットワーク" in off[0]["ja"]

@@ -1,8 +1,15 @@
-"""Grading in-process: load a learner's source, exercise it like the reference, compare.
+"""Grading, split at the process boundary.
 
-This module runs the learner's code in the current process; examprep.grade.sandbox runs it
-in a separate process with time and memory limits, and is what the CLI uses.
+In the grader's process (examprep.grade.sandbox): expected_records() runs the reference,
+given_sources() says what of the reference the learner's process may hold, judge() compares
+the learner's records (rebuilt from bytes by examprep.grade.wire) with the reference's.
+
+In the learner's process (examprep.grade.worker): install_standins(), then learner_records()
+loads the answer, checks its targets are its own and runs the kinds on them. Nothing there
+decides a verdict: it only produces raw records, or a failure that happened before any
+record could be made (syntax, import, undefined target, delegation).
 """
+import ast
 import importlib
 import inspect
 import linecache
@@ -29,7 +36,7 @@ def reference_namespace(problem):
 
 
 def expected_records(problem, base_seed=0):
-    """What the reference produces on every case, in checking order."""
+    """What the reference produces on every case, in checking order (in the grader's process only)."""
     namespace = reference_namespace(problem)
     return _run_all(problem, namespace, base_seed, learner=False)
 
@@ -44,8 +51,58 @@ def _run_all(problem, namespace, base_seed, learner):
     return records
 
 
+# --- what the learner's process gets of the reference: the given definitions only -----------
+
+def given_sources(problem):
+    """{module name: source text} for every reference module the problem names.
+
+    A module's text holds the problem's `given` definitions, the top-level definitions and
+    assignments they use (transitively) and the module's imports of other packages; never a
+    target of the problem. The learner's worker executes it into a stand-in module of that
+    name, so an answer can import its given helpers while the targets' code is never in its
+    memory.
+    """
+    from examprep.problem import source
+
+    targets = {(t.module, t.name) for t in problem.targets}
+    wanted = {}
+    for g in problem.given:
+        wanted.setdefault(g.module, set()).add(g.name)
+    modules = {t.module for t in problem.targets} | set(wanted)
+    return {module: _closure_text(source.module_text(module), wanted.get(module, set()),
+                                  {name for m, name in targets if m == module})
+            for module in sorted(modules)}
+
+
+def _closure_text(text, names, forbidden):
+    tree = ast.parse(text)
+    defined = {}
+    imports = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets):
+            for t in node.targets:
+                defined[t.id] = node
+        elif isinstance(node, ast.Import) and not any(a.name.split(".")[0] == "reference" for a in node.names):
+            imports.append(node)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] != "reference" and node.level == 0:
+            imports.append(node)
+    keep, todo = set(), [n for n in names if n in defined and n not in forbidden]
+    while todo:
+        name = todo.pop()
+        if name in keep:
+            continue
+        keep.add(name)
+        for sub in ast.walk(defined[name]):
+            if isinstance(sub, ast.Name) and sub.id in defined and sub.id not in forbidden and sub.id not in keep:
+                todo.append(sub.id)
+    nodes = imports + [n for n in tree.body if n in {defined[k] for k in keep}]
+    return "\n\n\n".join(ast.get_source_segment(text, n, padded=False) for n in nodes) + "\n"
+
+
 class _Tripwire:
-    """Stands in for a reference target while the learner's code runs."""
+    """Stands in for a reference target in the learner's process."""
 
     _examprep_tripwire = True
 
@@ -67,18 +124,22 @@ class DelegatesToReference(Exception):
         super().__init__(f"the answer {how} the reference's own {target}")
 
 
-def install_tripwires(problem):
-    """Replace the targets in the reference modules; return a function that restores them."""
-    saved = []
+def install_standins(problem, given):
+    """In the learner's process: `reference` and its modules as stand-ins holding the given
+    definitions (given_sources) and a tripwire for each target. No other reference module
+    can be imported (the stand-in package has no path)."""
+    package = types.ModuleType("reference")
+    package.__path__ = []
+    package.__file__ = None
+    sys.modules["reference"] = package
+    for module_name, text in given.items():
+        module = types.ModuleType(module_name)
+        module.__file__ = None
+        sys.modules[module_name] = module
+        setattr(package, module_name.rsplit(".", 1)[-1], module)
+        exec(compile(text, f"<given {module_name}>", "exec"), module.__dict__)
     for target in problem.targets:
-        module = importlib.import_module(target.module)
-        saved.append((module, target.name, getattr(module, target.name)))
-        setattr(module, target.name, _Tripwire(str(target)))
-
-    def restore():
-        for module, name, value in saved:
-            setattr(module, name, value)
-    return restore
+        setattr(sys.modules[target.module], target.name, _Tripwire(str(target)))
 
 
 def failure(check, ja, en, **details):
@@ -145,28 +206,43 @@ def check_defined(problem, module):
     return None
 
 
-def grade_source(problem, source, expected, base_seed=0):
-    """Grade one source text against expected records. Returns a failure dict or None.
-
-    The reference targets must already be replaced by tripwires (install_tripwires).
-    """
+def learner_records(problem, source, base_seed=0):
+    """In the learner's process: (failure, None) or (None, records). install_standins first."""
     module, fail = load_answer(source)
     if fail:
-        return fail
+        return fail, None
     fail = check_defined(problem, module)
     if fail:
-        return fail
+        return fail, None
     try:
-        actual = _run_all(problem, module.__dict__, base_seed, learner=True)
+        return None, _run_all(problem, module.__dict__, base_seed, learner=True)
     except DelegatesToReference as exc:
-        return _delegation_failure(exc)
-    fail = compare(expected, actual)
+        return _delegation_failure(exc), None
+
+
+def judge(expected, failure, actual, notes=None):
+    """In the grader's process: the first failure (a dict), or None when the learner's records match.
+
+    `failure` / `actual` come from the learner's process (decoded by examprep.grade.wire); a
+    record the learner's side left out fails as 'missing' (compare). notes: a list that
+    collects the comparison's advice ({ja, en}).
+    """
+    if failure is not None:
+        return failure
+    fail = compare(expected, actual, notes)
     fail = fail.to_json() if fail is not None else None
     error = (fail or {}).get("details", {}).get("error") or {}
     if error.get("type") == "DelegatesToReference":
-        target = error["message"].rsplit(" ", 1)[-1]
-        return _delegation_failure(DelegatesToReference(target, subclass="subclasses" in error["message"]))
+        target = str(error.get("message", "")).rsplit(" ", 1)[-1]
+        return _delegation_failure(DelegatesToReference(target, subclass="subclasses" in str(error.get("message"))))
     return fail
+
+
+def interfered(reason):
+    return failure("interfered", "解答のコードが採点処理に干渉しました (採点用のデータが壊れているか、欠けています)。"
+                   "不合格として扱います。",
+                   "The answer interfered with the grader (the grading data it sent is damaged or incomplete): "
+                   "it does not pass.", reason=str(reason)[:300])
 
 
 def count_checks(expected):

@@ -1,35 +1,44 @@
-"""Running the grader in a separate process with a wall-time and a memory limit.
+"""The grader's side of the process boundary: the worker, its containment, and the verdicts.
 
-An infinite loop, a huge allocation, sys.exit, os._exit, a segfault, a syntax error
-or a missing target each end in a verdict within bounded time; the caller never
-hangs. Variants (the whole answer, then each blank on its own) are graded in one
-process; if that process dies, the variant it was on gets a verdict saying how, and
-the remaining variants continue in a new process.
+grade_variants() computes the reference's records HERE (they never exist in the learner's
+process), starts the worker (examprep.grade.worker: a zygote that forks one child per variant;
+on Linux inside namespaces, see examprep.grade.contain), sends each variant's source to a fresh
+child, reads the child's raw records as plain data (examprep.grade.wire), and compares them
+here with the reference's. An infinite loop, a huge allocation, sys.exit, os._exit, a
+segfault, a forged or damaged result, or a killed worker each end in a verdict within bounded
+time; the caller never hangs, and Ctrl-C (or any exception) kills the worker at once.
 """
 import json
 import os
 import re
 import select
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 
-from examprep.grade.kinds import ANSWER_FILENAME
-
 DEFAULT_TIME_LIMIT = 10.0   # seconds of wall time per variant
-DEFAULT_MEMORY_MB = 1024    # address space of the grading process
-STARTUP_ALLOWANCE = 20.0    # importing numpy and computing the reference's records
+DEFAULT_MEMORY_MB = 1024    # address space of each grading process
+STARTUP_ALLOWANCE = 20.0    # starting the worker and importing NumPy
+KILL_GRACE = 0.5            # the worker kills a child this long after its time limit
+BACKSTOP = 3.0              # ... and must have said so this long after that, or it is killed
+MAX_RESULT_BYTES = 128 << 20
+UNSHARE_FLAGS = ["--user", "--map-root-user", "--mount", "--pid", "--fork", "--net", "--kill-child",
+                 "--mount-proc"]
 
 
 @dataclass
 class SandboxResult:
     failures: dict                       # variant name -> failure dict or None (passed)
     outputs: dict = field(default_factory=dict)
+    notes: dict = field(default_factory=dict)         # variant name -> [{ja, en}] advice from the comparison
     checks: dict = field(default_factory=dict)
     elapsed: float = 0.0
+    containment: dict = field(default_factory=dict)   # {"mode": "namespaces"|"process", "reason", "off": {ja,en}}
 
 
 def _crash_failure(check, ja, en, **details):
@@ -39,6 +48,8 @@ def _crash_failure(check, ja, en, **details):
 
 def _where_stuck(hang_text):
     """The learner's line a timed-out process was on, from faulthandler's dump."""
+    from examprep.grade.kinds import ANSWER_FILENAME
+
     lines = re.findall(r'File "' + re.escape(ANSWER_FILENAME) + r'", line (\d+) in (\S+)', hang_text)
     if not lines:
         return None
@@ -52,49 +63,281 @@ def _child_env():
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         env[var] = "1"
     env["PYTHONFAULTHANDLER"] = ""
-    # The worker must import the same examprep and reference as this process.
-    paths = [p for p in sys.path if p]
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTHONSAFEPATH"] = "1"   # the learner's folder is not put first on the worker's sys.path
+    # The worker must import the same examprep as this process.
+    paths = [p or os.getcwd() for p in sys.path]
     env["PYTHONPATH"] = os.pathsep.join(paths)
     return env
 
 
-def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT, memory_mb=DEFAULT_MEMORY_MB,
-                   on_progress=None, stop_if_first_passes=False):
-    """Grade [(name, source), ...]; returns a SandboxResult.
+# --- containment: which one, and what is off without it ------------------------------------
 
-    With stop_if_first_passes, the other variants are not graded when the first
-    passes (they are left out of the result's failures).
-    """
-    started = time.monotonic()
-    pending = list(variants)
-    result = SandboxResult(failures={})
-    while pending:
-        _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress,
-                   stop_if_first_passes and len(pending) == len(variants))
-        if stop_if_first_passes and variants and result.failures.get(variants[0][0], "pending") is None:
-            break
-    result.elapsed = time.monotonic() - started
-    return result
+_mode_cache = {}
+
+
+def _cache_file():
+    from examprep.common.paths import cache_dir
+
+    return cache_dir() / "sandbox-namespaces.json"
+
+
+def _cache_key():
+    return {"kernel": os.uname().release, "uid": os.getuid(), "unshare": shutil.which("unshare"),
+            "python": sys.executable}
+
+
+def containment_mode():
+    """("namespaces", None) or ("process", why namespaces are not used)."""
+    forced = os.environ.get("EXAMPREP_SANDBOX", "").strip().lower()
+    if forced == "process":
+        return "process", "EXAMPREP_SANDBOX=process"
+    if not sys.platform.startswith("linux"):
+        return "process", f"no namespaces on {sys.platform}"
+    if shutil.which("unshare") is None:
+        return "process", "util-linux unshare is not installed"
+    if forced == "namespaces":
+        return "namespaces", None
+    if "mode" not in _mode_cache:
+        try:
+            cached = json.loads(_cache_file().read_text(encoding="utf-8"))
+            if cached.get("key") == _cache_key() and cached.get("works") is False:
+                _mode_cache["mode"] = ("process", cached.get("reason") or "namespaces did not work")
+        except (OSError, ValueError, AttributeError):
+            pass
+    return _mode_cache.get("mode", ("namespaces", None))
+
+
+def _remember_unavailable(reason):
+    _mode_cache["mode"] = ("process", reason)
+    try:
+        from examprep.common.files import write_atomically
+
+        path = _cache_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps({"key": _cache_key(), "works": False, "reason": reason}))
+    except Exception:  # noqa: BLE001 - the cache is an optimisation; a read-only cache is fine
+        pass
+
+
+def protections_off(reason):
+    """The note a verdict carries when the worker ran without namespaces: what is not protected."""
+    linux = sys.platform.startswith("linux")
+    leftovers_ja = "" if linux else "、採点後もコードが起動したプロセスが残ること"
+    leftovers_en = "" if linux else "; processes it starts may outlive grading"
+    return {"ja": f"名前空間による隔離が使えないため ({reason})、解答のコードはプロセスの分離と資源制限のみで実行されました。"
+                  f"次の保護は無効です: データディレクトリ (履歴・保存した解答) への書き込み、examprep への"
+                  f"シグナル送信、ネットワークの利用、参照実装のファイルの読み取りを防ぐこと{leftovers_ja}。",
+            "en": f"Namespaces are unavailable ({reason}), so the answer ran with process separation and resource "
+                  f"limits only. Off: protection of the data directory (history, saved solutions) from writes, of "
+                  f"examprep from signals, from network use and from reading the reference's files{leftovers_en}."}
+
+
+def _reference_locations():
+    """Every directory the worker could import `reference` from: on sys.path, and through any
+    import hook (an editable install maps it elsewhere)."""
+    found = []
+    for entry in sys.path:
+        candidate = os.path.join(entry or os.getcwd(), "reference")
+        if os.path.isdir(candidate):
+            found.append(candidate)
+    for finder in sys.meta_path:
+        try:
+            spec = finder.find_spec("reference", None)
+        except Exception:  # noqa: BLE001 - a foreign import hook may fail in any way
+            continue
+        if spec is not None:
+            found.extend(spec.submodule_search_locations or [])
+            if spec.origin and spec.origin not in ("namespace", "built-in"):
+                found.append(os.path.dirname(spec.origin))
+    return found
+
+
+def _hidden_paths():
+    """What the contained worker must not see: the learner's data, caches, the reference, service sockets."""
+    from examprep.common.paths import cache_dir, data_dir
+
+    paths = [str(data_dir()), str(cache_dir())] + _reference_locations()
+    paths += ["/run", "/var/run", "/dev/shm", "/tmp/.X11-unix", "/dev/pts"]
+    for var in ("XDG_RUNTIME_DIR", "SSH_AUTH_SOCK"):
+        value = os.environ.get(var)
+        if value:
+            paths.append(value if var == "XDG_RUNTIME_DIR" else os.path.dirname(value))
+    return paths
+
+
+def _read_only_checks():
+    import examprep
+    from examprep.common.paths import data_dir
+
+    return [os.path.dirname(os.path.dirname(examprep.__file__)), sys.prefix, os.path.expanduser("~"),
+            str(data_dir().parent), os.getcwd()]
+
+
+# --- the worker -----------------------------------------------------------------------------
+
+class _StartFailed(Exception):
+    def __init__(self, reason, contained, tail=()):
+        super().__init__(reason)
+        self.contained = contained
+        self.tail = list(tail)
 
 
 class _Worker:
-    """A started grading process, waiting for its job on standard input."""
+    """A started zygote, importing NumPy, then waiting for its job on the control socket."""
 
-    def __init__(self):
-        self.read_fd, write_fd = os.pipe()
-        with tempfile.NamedTemporaryFile("w+", prefix="examprep-hang-", suffix=".txt", delete=False) as hang:
-            self.hang_path = hang.name
+    def __init__(self, mode=None):
+        self.mode, self.reason = mode or containment_mode()
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        command = [sys.executable, "-m", "examprep.grade.worker", str(theirs.fileno())]
+        if self.mode == "namespaces":
+            spec = {"hide": _hidden_paths(), "check_read_only": _read_only_checks()}
+            command = [shutil.which("unshare")] + UNSHARE_FLAGS + ["--"] + command + [json.dumps(spec)]
         self.errors = tempfile.TemporaryFile("w+b")
-        self.proc = subprocess.Popen([sys.executable, "-m", "examprep.grade.worker", str(write_fd), self.hang_path],
-                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.errors,
-                                     pass_fds=(write_fd,), env=_child_env(), start_new_session=True)
-        os.close(write_fd)
+        self.proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=self.errors, pass_fds=(theirs.fileno(),), env=_child_env(),
+                                     start_new_session=True)
+        theirs.close()
+        self.ready = False
+        self.started = time.monotonic()
 
-    def discard(self):
-        _kill(self.proc)
-        _finish(self.proc)
-        os.close(self.read_fd)
-        os.unlink(self.hang_path)
+    def wait_ready(self):
+        if self.ready:
+            return
+        event = self._receive(self.started + STARTUP_ALLOWANCE)
+        if event is None or event.get("event") != "ready":
+            reason = event.get("reason") if event and event.get("event") == "uncontained" else None
+            raise _StartFailed(reason or "the worker did not start", self.mode == "namespaces", self.stderr_tail())
+        self.ready = True
+
+    def _receive(self, deadline, with_fds=False):
+        """The next control message (a dict), or None if the worker is gone or the deadline passed."""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            ready, _, _ = select.select([self.control], [], [], min(remaining, 1.0))
+            if not ready:
+                if self.proc.poll() is not None:
+                    remaining = 0.05  # drain a last message, if any
+                    ready, _, _ = select.select([self.control], [], [], remaining)
+                    if not ready:
+                        return None
+                else:
+                    continue
+            try:
+                if with_fds:
+                    data, fds, _, _ = socket.recv_fds(self.control, 1 << 20, 4)
+                else:
+                    data, fds = self.control.recv(1 << 20), []
+            except OSError:
+                return None
+            if not data:
+                return None
+            event = json.loads(data)
+            if fds:
+                event["fds"] = fds
+            return event
+
+    def stderr_tail(self):
+        self.errors.seek(0, os.SEEK_END)
+        size = self.errors.tell()
+        self.errors.seek(max(0, size - 4096))
+        return self.errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+
+    def send(self, obj):
+        self.control.send(json.dumps(obj).encode())
+
+    def run(self, source, time_limit):
+        """Grade one source in a fresh child: {"payload", "end", "lost"}."""
+        outcome = {"payload": b"", "end": None, "lost": False, "backstop": False, "overflow": False}
+        try:
+            self.send({"op": "grade", "time_limit": time_limit})
+        except OSError:
+            outcome["lost"] = True
+            return outcome
+        started = self._receive(time.monotonic() + BACKSTOP, with_fds=True)
+        if started is None or started.get("event") != "started" or len(started.get("fds", [])) != 2:
+            for fd in (started or {}).get("fds", []):
+                os.close(fd)
+            outcome["lost"] = True
+            return outcome
+        result_r, job_w = started["fds"]
+        os.set_blocking(job_w, False)
+        to_send = memoryview(source.encode("utf-8"))
+        chunks, size = [], 0
+        deadline = time.monotonic() + time_limit + KILL_GRACE + BACKSTOP
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    outcome["lost"] = outcome["backstop"] = True
+                    break
+                writers = [job_w] if job_w is not None else []
+                readers = [self.control] + ([result_r] if result_r is not None else [])
+                readable, writable, _ = select.select(readers, writers, [], remaining)
+                if writable:
+                    try:
+                        to_send = to_send[os.write(job_w, to_send[:1 << 16]):]
+                    except BrokenPipeError:
+                        to_send = to_send[:0]
+                    if not to_send:
+                        os.close(job_w)
+                        job_w = None
+                if result_r is not None and result_r in readable:
+                    chunk = os.read(result_r, 1 << 20)
+                    if not chunk:
+                        os.close(result_r)
+                        result_r = None
+                    elif size + len(chunk) > MAX_RESULT_BYTES:
+                        outcome["overflow"] = True
+                    else:
+                        chunks.append(chunk)
+                        size += len(chunk)
+                if self.control in readable:
+                    event = self._receive(time.monotonic() + 0.1)
+                    if event is None or event.get("event") != "end":
+                        outcome["lost"] = True
+                        break
+                    outcome["end"] = event
+                    if result_r is not None:  # what the child wrote before it ended
+                        os.set_blocking(result_r, False)
+                        while size <= MAX_RESULT_BYTES:
+                            try:
+                                chunk = os.read(result_r, 1 << 20)
+                            except BlockingIOError:
+                                break
+                            if not chunk:
+                                break
+                            chunks.append(chunk)
+                            size += len(chunk)
+                        outcome["overflow"] = outcome["overflow"] or size > MAX_RESULT_BYTES
+                    break
+        finally:
+            for fd in (result_r, job_w):
+                if fd is not None:
+                    os.close(fd)
+        outcome["payload"] = b"".join(chunks)
+        return outcome
+
+    def discard(self, at_once=False):
+        """Stop the worker: it kills whatever its children left and exits; killed outright if it
+        does not within a second (or at once, on Ctrl-C). Returns when it is gone."""
+        self.control.close()
+        if not at_once:
+            try:
+                self.proc.wait(timeout=1.0)
+            except subprocess.TimeoutExpired:
+                pass
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
         self.errors.close()
 
 
@@ -115,118 +358,182 @@ def prestart():
 
 def _discard_prestarted():
     while _prestarted:
-        _prestarted.pop().discard()
+        _prestarted.pop().discard(at_once=True)
+    discard_parked()
 
 
 def _take_worker():
-    if _prestarted:
+    mode = containment_mode()
+    while _prestarted:
         worker = _prestarted.pop()
-        if worker.proc.poll() is None:
+        if worker.proc.poll() is None and worker.mode == mode[0]:
             return worker
         worker.discard()
-    return _Worker()
+    return _Worker(mode)
 
 
-def _run_batch(problem_file, pending, seed, time_limit, memory_mb, result, on_progress, stop=False):
-    job = {"problem_file": str(problem_file), "seed": seed, "time_limit": time_limit, "memory_mb": memory_mb,
-           "cpu_seconds": int(time_limit * len(pending) + STARTUP_ALLOWANCE), "stop_if_first_passes": stop,
-           "variants": [{"name": n, "source": s} for n, s in pending]}
+_parked = {}
+
+
+def _park(key, worker):
+    discard_parked()
+    _parked[key] = worker
+
+
+def discard_parked():
+    """Stop a worker kept by grade_variants(keep_worker=True) that is no longer needed."""
+    while _parked:
+        _parked.popitem()[1].discard(at_once=True)
+
+
+def _start(header):
+    """A ready worker with the job sent; falls back to the process sandbox once if namespaces fail."""
+    key = json.dumps(header, sort_keys=True)
+    parked = _parked.pop(key, None)
+    if parked is not None:
+        if parked.proc.poll() is None:
+            return parked
+        parked.discard(at_once=True)
     worker = _take_worker()
-    proc, read_fd, hang_path, errors = worker.proc, worker.read_fd, worker.hang_path, worker.errors
     try:
+        worker.wait_ready()
+    except _StartFailed as exc:
+        worker.discard(at_once=True)
+        if not exc.contained or os.environ.get("EXAMPREP_SANDBOX", "").lower() == "namespaces":
+            raise
+        _remember_unavailable(str(exc) if str(exc) != "the worker did not start"
+                              else "; ".join(exc.tail[-1:]) or "unshare failed")
+        worker = _Worker(containment_mode())
         try:
-            proc.stdin.write(json.dumps(job).encode())
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-        current, events = _read_events(read_fd, proc, time_limit, len(pending), result, pending, on_progress)
-        _finish(proc)
-        if current is not None and current in dict(pending):
-            hang_text = open(hang_path, encoding="utf-8", errors="replace").read()
-            result.failures[current] = _death_verdict(proc.returncode, hang_text, time_limit, memory_mb)
-            pending[:] = [(n, s) for n, s in pending if n != current]
-        elif pending and not events:
-            # The worker died before it could grade anything: examprep's fault, not the learner's.
-            errors.seek(0)
-            tail = errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-            for name, _ in pending:
-                result.failures[name] = _crash_failure(
-                    "internal", "examprep が採点を開始できませんでした (あなたのコードの問題ではありません): " + (tail[-1] if tail else ""),
-                    "examprep could not start grading (not a problem with your code): " + (tail[-1] if tail else ""),
-                    returncode=proc.returncode, stderr=tail)
-            pending.clear()
+            worker.wait_ready()
+        except _StartFailed:
+            worker.discard(at_once=True)
+            raise
+    worker.send(header)
+    return worker
+
+
+# --- grading ----------------------------------------------------------------------------------
+
+def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT, memory_mb=DEFAULT_MEMORY_MB,
+                   on_progress=None, stop_if_first_passes=False, total_time=None, keep_worker=False):
+    """Grade [(name, source), ...]; returns a SandboxResult.
+
+    With stop_if_first_passes, the other variants are not graded when the first passes
+    (they are left out of the result's failures). With total_time, variants are graded while
+    that many seconds remain (each with time_limit, or what remains if less); the rest are
+    left out of the result's failures. With keep_worker, the worker (clean: it never runs
+    learner code itself) is kept for the next call on the same problem and seed; call
+    discard_parked() when there will be none.
+    """
+    from examprep.grade import grading
+    from examprep.problem import catalog
+
+    started = time.monotonic()
+    problem = catalog.load_file(problem_file)
+    expected = grading.expected_records(problem, seed)
+    result = SandboxResult(failures={}, checks=grading.count_checks(expected))
+    header = {"problem_file": str(problem_file), "seed": seed, "time_limit": time_limit, "memory_mb": memory_mb,
+              "given": grading.given_sources(problem)}
+    worker = None
+    try:
+        for index, (name, source) in enumerate(variants):
+            limit = time_limit
+            if total_time is not None:
+                limit = min(time_limit, started + total_time - time.monotonic())
+                if limit < 1.0:
+                    break
+            if worker is None:
+                try:
+                    worker = _start(header)
+                except _StartFailed as exc:
+                    _could_not_start(result, variants[index:], exc)
+                    break
+                result.containment = _describe(worker)
+            if on_progress:
+                on_progress(name)
+            outcome = worker.run(source, limit)
+            notes = []
+            failure, output = _verdict(outcome, expected, limit, notes)
+            result.failures[name] = failure
+            result.outputs[name] = output
+            result.notes[name] = notes
+            if outcome["lost"]:
+                worker.discard(at_once=True)
+                worker = None
+            if index == 0 and failure is None and stop_if_first_passes:
+                break
     finally:
-        os.close(read_fd)
-        os.unlink(hang_path)
-        errors.close()
-
-
-def _read_events(read_fd, proc, time_limit, count, result, pending, on_progress):
-    """Read the worker's JSON lines until it is done or dies. Returns (variant in progress, events seen)."""
-    buffer = b""
-    current = None
-    events = 0
-    deadline = time.monotonic() + STARTUP_ALLOWANCE + time_limit * (count + 1)
-    variant_deadline = None
-    while True:
-        now = time.monotonic()
-        limit = deadline if variant_deadline is None else min(deadline, variant_deadline)
-        if now >= limit:
-            _kill(proc)
-            return current, events
-        ready, _, _ = select.select([read_fd], [], [], min(0.5, limit - now))
-        if not ready:
-            if proc.poll() is not None:
-                # Drain what is left.
-                ready = [read_fd]
+        if worker is not None:
+            if keep_worker and sys.exc_info()[0] is None:
+                _park(json.dumps(header, sort_keys=True), worker)
             else:
-                continue
-        chunk = os.read(read_fd, 65536)
-        if not chunk:
-            return current, events
-        buffer += chunk
-        while b"\n" in buffer:
-            line, buffer = buffer.split(b"\n", 1)
-            event = json.loads(line)
-            events += 1
-            kind = event["event"]
-            if kind == "ready":
-                result.checks = event["checks"]
-            elif kind == "start":
-                current = event["variant"]
-                # The worker stops itself after time_limit; this is the backstop.
-                variant_deadline = time.monotonic() + time_limit + 5.0
-                if on_progress:
-                    on_progress(current)
-            elif kind == "result":
-                name = event["variant"]
-                result.failures[name] = event["failure"]
-                result.outputs[name] = event["output"]
-                pending[:] = [(n, s) for n, s in pending if n != name]
-                current = None
-                variant_deadline = None
-            elif kind == "done":
-                return None, events
+                worker.discard(at_once=sys.exc_info()[0] is not None)
+    result.elapsed = time.monotonic() - started
+    return result
 
 
-def _kill(proc):
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+def _describe(worker):
+    if worker.mode == "namespaces":
+        return {"mode": "namespaces", "reason": None, "off": None}
+    return {"mode": "process", "reason": worker.reason, "off": protections_off(worker.reason)}
 
 
-def _finish(proc):
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        _kill(proc)
-        proc.wait()
+def _could_not_start(result, pending, exc):
+    """The worker died before it could grade anything: examprep's fault, not the learner's."""
+    tail = exc.tail
+    last = tail[-1] if tail else str(exc)
+    for name, _ in pending:
+        result.failures[name] = _crash_failure(
+            "internal", "examprep が採点を開始できませんでした (あなたのコードの問題ではありません): " + last,
+            "examprep could not start grading (not a problem with your code): " + last, stderr=tail)
 
 
-def _death_verdict(returncode, hang_text, time_limit, memory_mb):
+def _verdict(outcome, expected, time_limit, notes):
+    """(failure or None, output) of one variant, from what its child sent and how it ended."""
+    from examprep.grade import grading, wire
+
+    end = outcome["end"] or {}
+    clean_exit = end.get("returncode") == 0 and not end.get("timed_out") and not outcome["lost"]
+    if outcome["overflow"]:
+        return grading.interfered("the result exceeded %d bytes" % MAX_RESULT_BYTES), ""
+    if outcome["payload"]:
+        try:
+            failure, records, output = wire.decode_message(outcome["payload"])
+        except wire.WireError as exc:
+            if clean_exit:
+                return grading.interfered(exc), ""
+        else:
+            limit = _output_limit()
+            output = output[:limit] + ("\n..." if len(output) > limit else "")
+            try:
+                return grading.judge(expected, failure, records, notes), output
+            except Exception as exc:  # noqa: BLE001 - the comparison of plain data failed: examprep's bug
+                import traceback
+
+                last = f"{type(exc).__name__}: {exc}"
+                return grading.failure("internal", f"examprep の採点処理でエラーが起きました (examprep の不具合です): {last}",
+                                       f"examprep's grader failed (a bug in examprep, not in your code): {last}",
+                                       traceback=traceback.format_exc()[-2000:]), output
+    if clean_exit:
+        return grading.interfered("the grading process sent no result"), ""
+    if outcome["backstop"]:
+        return _death_verdict(None, "", time_limit, timed_out=True), ""
+    if not end:
+        return _crash_failure("crash", "採点プロセスが途中で強制終了されました。",
+                              "The grading process was killed while grading.", signal=None), ""
+    return _death_verdict(end.get("returncode"), end.get("hang") or "", time_limit, bool(end.get("timed_out"))), ""
+
+
+def _output_limit():
+    from examprep.grade import worker
+
+    return worker.OUTPUT_LIMIT
+
+
+def _death_verdict(returncode, hang_text, time_limit, timed_out=False):
     stuck = _where_stuck(hang_text) if hang_text else None
-    if stuck or "Timeout" in (hang_text or "") or returncode == -signal.SIGKILL:
+    if timed_out or "Timeout (" in (hang_text or ""):
         where_en = f" (stuck at line {stuck[0]} in {stuck[1]})" if stuck else ""
         where_ja = f"({stuck[1]} の {stuck[0]} 行目で停止)" if stuck else ""
         return _crash_failure("timeout",

@@ -49,8 +49,16 @@ class Verdict:
         return sum(1 for b in self.blanks if b.passed)
 
 
+TOTAL_TIME = 25.0   # seconds for all variants of one file: every verdict comes within 30 s
+
+
 def judge(problem, text, hole=None, seed=0, time_limit=sandbox.DEFAULT_TIME_LIMIT, on_progress=None):
-    """Grade `text` (a whole answer file). With `hole`, also judge each blank alone."""
+    """Grade `text` (a whole answer file). With `hole`, also judge each blank alone.
+
+    A blank whose own variant was not graded (markers edited, the time budget used up, or
+    the whole file hung inside that blank, which then says so) gets passed None or the
+    whole file's timeout.
+    """
     variants = [("answer", text)]
     regions = {}
     notes = []
@@ -65,21 +73,63 @@ def judge(problem, text, hole=None, seed=0, time_limit=sandbox.DEFAULT_TIME_LIMI
         if any(r is None for r in regions.values()):
             notes.append({"ja": "空欄のマーカー行 (▼/▲) が見つからない空欄は、ファイル全体としてのみ採点しました。",
                           "en": "Blanks whose marker lines (▼/▲) are missing were graded only as part of the whole file."})
-    result = sandbox.grade_variants(problem.source, variants, seed=seed, time_limit=time_limit,
-                                    stop_if_first_passes=True, on_progress=on_progress)
+    first = variants[:1]
+    result = sandbox.grade_variants(problem.source, first, seed=seed, time_limit=time_limit,
+                                    on_progress=on_progress, total_time=TOTAL_TIME, keep_worker=len(variants) > 1)
     failure = result.failures.get("answer")
+    rest = variants[1:] if failure is not None else []
+    hung_in = _blank_of_line(text, hole, (failure or {}).get("details", {}).get("line")) \
+        if (failure or {}).get("check") == "timeout" else None
+    if hung_in is not None:
+        # The same blank would hang again on its own: it gets the whole file's timeout at once.
+        result.failures[f"blank {hung_in}"] = failure
+        rest = [(n, v) for n, v in rest if n != f"blank {hung_in}"]
+    try:
+        if rest:
+            more = sandbox.grade_variants(problem.source, rest, seed=seed, time_limit=time_limit,
+                                          on_progress=on_progress, total_time=max(TOTAL_TIME - result.elapsed, 0.0))
+            result.failures.update(more.failures)
+            result.outputs.update(more.outputs)
+            result.notes.update(more.notes)
+            result.elapsed += more.elapsed
+    finally:
+        sandbox.discard_parked()
     blanks = []
     if hole is not None:
         for lab in hole.labels:
+            name = f"blank {lab}"
             if failure is None:
                 blanks.append(BlankVerdict(lab, True, None, regions.get(lab)))
-            elif f"blank {lab}" not in dict(variants):
-                blanks.append(BlankVerdict(lab, None, None, None))
+            elif name not in result.failures:
+                blanks.append(BlankVerdict(lab, None, None, regions.get(lab)))
             else:
-                f = result.failures.get(f"blank {lab}")
+                f = result.failures[name]
                 blanks.append(BlankVerdict(lab, f is None, f, regions[lab]))
         if failure is not None and blanks and all(b.passed for b in blanks):
             notes.append({"ja": "どの空欄も単独では正しく動きますが、組み合わせると動きません (変数名が他の行と合っていますか?)。",
                           "en": "Each blank works on its own, but not together (do the names match the other lines?)."})
+        if any(b.passed is None for b in blanks) and any(n in dict(variants) and n not in result.failures
+                                                         for n in (f"blank {lab}" for lab in hole.labels)):
+            notes.append({"ja": "時間制限のため、一部の空欄は単独では採点していません。",
+                          "en": "Some blanks were not graded on their own: the time budget was used up."})
+    for note in result.notes.get("answer", []):
+        if note not in notes:
+            notes.append(note)
+    off = (result.containment or {}).get("off")
+    if off:
+        notes.append(off)
     return Verdict(problem.id, failure is None, failure, blanks, result.checks,
                    result.outputs.get("answer", ""), result.elapsed, notes)
+
+
+def _blank_of_line(text, hole, line):
+    """The label of the blank whose marked region holds `line` (1-based) of text, or None."""
+    if hole is None or not line:
+        return None
+    lines = text.splitlines()
+    for lab in hole.labels:
+        opens = [i for i, s in enumerate(lines) if s.strip() == (holes.MARK_OPEN + lab).strip()]
+        closes = [i for i, s in enumerate(lines) if s.strip() == (holes.MARK_CLOSE + lab).strip()]
+        if len(opens) == 1 and len(closes) == 1 and opens[0] + 1 < line <= closes[0]:
+            return lab
+    return None

@@ -1,4 +1,4 @@
-# expect: grads_rebound
+# expect: not_in_place
 """backward builds a new array and rebinds self.grads[0]."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: grads_rebound
+# expect: not_in_place
 """self.grads[0] = dWx rebinds the list's arrays: an optimizer holding the old arrays never sees the gradients."""
 import numpy as np
 from reference.functions import sigmoid

@@ -1,4 +1,4 @@
-# expect: grads_rebound
+# expect: not_in_place
 """self.grads[0] = dW rebinds the array an optimizer holds."""
 import numpy as np
 

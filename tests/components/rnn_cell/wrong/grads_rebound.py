@@ -1,4 +1,4 @@
-# expect: grads_rebound
+# expect: not_in_place
 """self.grads[i] = ... rebinds the arrays instead of writing into them."""
 import numpy as np
 

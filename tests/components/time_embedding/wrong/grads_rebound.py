@@ -1,4 +1,4 @@
-# expect: grads_rebound
+# expect: not_in_place
 """self.grads[0] = grad rebinds the list's array instead of writing into it."""
 import numpy as np
 from reference.embedding import Embedding
