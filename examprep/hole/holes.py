@@ -228,8 +228,12 @@ def choose(problem, level="normal", blanks=None, seed=0, on_progress=None):
     """The candidates to blank, in file order."""
     if level == "full":
         return method_bodies(problem)
+    return select(problem, load_bearing(problem, on_progress), level, blanks, seed)
+
+
+def select(problem, pool, level="normal", blanks=None, seed=0):
+    """The seeded choice among load-bearing candidates (pool), pinned lines first, in file order."""
     count = blanks if blanks is not None else LEVELS[level]
-    pool = load_bearing(problem, on_progress)
     rng = random.Random(f"{problem.id}:{seed}")
     pinned = [c for c in pool if any(pin in c.text for pin in problem.pins)]
     others = [c for c in pool if c not in pinned]
