@@ -158,6 +158,17 @@ def build_parser():
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("shell", choices=["bash", "zsh"])
 
+    p = sub.add_parser("dev", help="author tools: dev check ID... / 問題作成者向けツール",
+                       description="Author tools. / 問題作成者向けのツール。")
+    dev = p.add_subparsers(dest="dev_command", metavar="DEV_COMMAND", parser_class=_Parser)
+    q = dev.add_parser("check", help="the author loop: schema, reference, load-bearing methods, holes, mutants, "
+                                     "answer files, leaks / 問題の総合チェック",
+                       description="Check problems as an author: schema -> the reference passes -> every method has a "
+                                   "load-bearing line -> holes at every level -> mutants killed or allow-listed -> "
+                                   "tests/components/<id>/ answers -> no leaks -> time. / 問題の総合チェック。")
+    q.add_argument("problems", nargs="*", metavar="ID", help="problem ids or YAML files / 問題 ID または YAML")
+    q.add_argument("--all", action="store_true", help="every problem / すべての問題")
+    q.add_argument("--json", action="store_true", help="machine-readable output / JSON で出力")
     p = sub.add_parser("validate", help="check problem files against the schema / 問題ファイルの検証",
                        description="Validate problem YAML files (all shipped ones by default).")
     p.add_argument("files", nargs="*", metavar="FILE")
@@ -244,6 +255,18 @@ def cmd_show(args):
 
     render.show(render.console(), catalog.get(args.problem), args.lang)
     return 0
+
+
+def cmd_dev(args):
+    if getattr(args, "dev_command", None) != "check":
+        _error(args, "使い方: examprep dev check ID... | --all", "usage: examprep dev check ID... | --all")
+        return 2
+    if not args.problems and not args.all:
+        _error(args, "問題 ID か --all を指定してください。", "give problem ids or --all.")
+        return 2
+    from examprep.dev import check
+
+    return check.run(args.problems, args.all, args.json)
 
 
 def cmd_validate(args):
@@ -436,7 +459,7 @@ def cmd_capstone(args):
 
 
 COMMANDS = {"list": cmd_list, "show": cmd_show, "drill": cmd_drill, "check": cmd_check, "watch": cmd_watch,
-            "validate": cmd_validate, "practice": cmd_practice, "next": cmd_next, "report": cmd_report,
+            "validate": cmd_validate, "dev": cmd_dev, "practice": cmd_practice, "next": cmd_next, "report": cmd_report,
             "export": cmd_export, "import": cmd_import, "mock-exam": cmd_mock_exam, "capstone": cmd_capstone,
             "completion": cmd_completion}
 

@@ -6,124 +6,40 @@ without touching this file):
 (a) the reference answer passes;
 (b) every blankable candidate replaced by `pass` is graded; the ones the grader still
     accepts are not load-bearing (allowed: they are simply never blanked) and are
-    listed in the summary; a problem with no load-bearing candidate at all fails;
-(c) a hole with every load-bearing candidate blanked and left unfilled fails with
-    check 'blank'; the same hole filled with the reference's own lines passes, both
-    as the filled hole file and through read_filled() + fill();
+    listed in the summary; every method (and function) of every target with a
+    candidate must have a load-bearing one, or the suite fails naming the method;
+(c) at every level a hole left unfilled fails with check 'blank' and the same hole
+    filled with the reference's own lines passes (the hard level, every load-bearing
+    line blanked, also through read_filled() + fill());
 (d) every mutant (examprep.hole.mutants) of every load-bearing candidate is rejected,
     unless tests/soundness_allowlist.yaml lists it with the reason it is
     mathematically equivalent. Every allow-list entry must still name a surviving
     mutant: stale entries fail.
 
+The analysis is examprep.dev.soundness.analyse, the same `examprep dev check` runs.
 All variants of a problem are graded by examprep.grade.sandbox in two worker processes
 (phase 1: reference and removals; phase 2: holes and mutants), and two problems are
 graded at a time (CI has 2 cores). A summary with the kill rate per problem and
 overall is printed at the end of the pytest run.
 """
 import ast
-import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 
-from examprep.problem import catalog, source
-from examprep.hole import holes, mutants
-from examprep.grade import sandbox
+from examprep.dev import soundness as analysis
+from examprep.dev.soundness import ALLOWLIST_KEYS, analyse, load_allowlist, normalize
+from examprep.hole import mutants
+from examprep.problem import catalog
 
 ALLOWLIST_FILE = Path(__file__).parent / "soundness_allowlist.yaml"
-ALLOWLIST_KEYS = {"problem", "candidate", "mutant", "reason"}
-TIME_LIMIT = 5.0     # seconds per variant; a mutant that loops forever is a kill ('timeout')
 WORKERS = 2          # problems graded at the same time
 
 PROBLEMS = catalog.load_all()
 PROBLEM_IDS = sorted(PROBLEMS)
-
-
-def normalize(statement):
-    """A statement's text as ast.unparse writes it, so allow-list entries need not match spacing."""
-    return ast.unparse(ast.parse(textwrap.dedent(statement).strip()))
-
-
-def load_allowlist():
-    data = yaml.safe_load(ALLOWLIST_FILE.read_text(encoding="utf-8")) if ALLOWLIST_FILE.exists() else None
-    return data or []
-
-
-@dataclass
-class Report:
-    """Everything the soundness checks found out about one problem."""
-    problem_id: str
-    reference: dict = None           # failure of the reference answer (None: it passed)
-    candidates: list = field(default_factory=list)
-    removals: dict = field(default_factory=dict)        # candidate index -> failure (None: still passes)
-    load_bearing: list = field(default_factory=list)
-    hole_unfilled: dict = None
-    hole_filled: dict = None         # the filled hole file itself
-    hole_refilled: dict = None       # read_filled() of the filled hole, put back with fill()
-    hole_read_back: dict = None      # what read_filled() returned, label -> text
-    mutants: list = field(default_factory=list)
-    mutant_failures: dict = field(default_factory=dict)  # mutant name -> failure (None: survived)
-    elapsed: float = 0.0
-
-    @property
-    def not_load_bearing(self):
-        return [c for c in self.candidates if self.removals.get(c.index) is None]
-
-    @property
-    def survivors(self):
-        return [m for m in self.mutants if self.mutant_failures.get(m.name) is None]
-
-
-def _filled_hole_text(hole):
-    """The hole file with each region between its markers holding the reference's statement."""
-    text = hole.text
-    for cand, lab in zip(hole.blanks, hole.labels):
-        blank_line = cand.indent + f'{cand.lhs}blank("{lab}")'
-        filled = "\n".join(cand.indent + line if line.strip() else "" for line in cand.text.splitlines())
-        assert text.count(blank_line + "\n") == 1, f"cannot find the blank line {blank_line!r} in the hole"
-        text = text.replace(blank_line + "\n", filled + "\n", 1)
-    return text
-
-
-AST_LOCK = holes.AST_LOCK   # problems are analysed two at a time
-
-
-def analyse(problem):
-    """Grade the reference, the removals, the hole and every mutant of one problem."""
-    started = time.monotonic()
-    report = Report(problem.id)
-    with AST_LOCK:
-        answer = source.reference_answer(problem)
-        report.candidates = holes.candidates(problem)
-        phase1 = [("reference", answer)]
-        phase1 += [(f"remove:{c.index}", holes.removal_variant(problem, c)) for c in report.candidates]
-    r1 = sandbox.grade_variants(problem.source, phase1, time_limit=TIME_LIMIT)
-    report.reference = r1.failures.get("reference", {"check": "missing", "en": "not graded"})
-    report.removals = {c.index: r1.failures.get(f"remove:{c.index}") for c in report.candidates}
-    report.load_bearing = [c for c in report.candidates if report.removals[c.index] is not None]
-
-    phase2 = []
-    with AST_LOCK:
-        if report.load_bearing:
-            hole = holes.render(problem, report.load_bearing, "hard", 0, "en")
-            filled_text = _filled_hole_text(hole)
-            report.hole_read_back = holes.read_filled(filled_text, hole.labels)
-            refilled = holes.fill(problem, hole.blanks, [report.hole_read_back[lab] for lab in hole.labels])
-            phase2 += [("hole:unfilled", hole.text), ("hole:filled", filled_text), ("hole:refilled", refilled)]
-        report.mutants = mutants.mutants_for(problem, report.load_bearing)
-        phase2 += [(m.name, m.source) for m in report.mutants]
-    if phase2:
-        r2 = sandbox.grade_variants(problem.source, phase2, time_limit=TIME_LIMIT)
-        report.hole_unfilled = r2.failures.get("hole:unfilled")
-        report.hole_filled = r2.failures.get("hole:filled")
-        report.hole_refilled = r2.failures.get("hole:refilled")
-        report.mutant_failures = {m.name: r2.failures.get(m.name) for m in report.mutants}
-    report.elapsed = time.monotonic() - started
-    return report
 
 
 class Soundness:
@@ -132,7 +48,7 @@ class Soundness:
     def __init__(self, selected):
         self.selected = [pid for pid in PROBLEM_IDS if pid in selected] or PROBLEM_IDS
         self.reports = {}
-        self.allowlist = load_allowlist()
+        self.allowlist = load_allowlist(ALLOWLIST_FILE)
         self.started = None
         self.wall = 0.0
 
@@ -150,8 +66,7 @@ class Soundness:
 
     def allowed(self, pid):
         """{(normalized candidate, mutant text): reason} of the allow-list entries for a problem."""
-        return {(normalize(e["candidate"]), normalize(e["mutant"])): e["reason"]
-                for e in self.allowlist if e.get("problem") == pid}
+        return analysis.allowed(self.allowlist, pid)
 
     def summary_lines(self):
         lines = [f"{'problem':<22}{'cands':>6}{'l-b':>5}{'mutants':>9}{'killed':>8}{'allowed':>9}"
@@ -220,6 +135,30 @@ def test_some_candidate_is_load_bearing(soundness, pid):
     assert report.load_bearing, (
         f"{pid}: no candidate is load-bearing: the reference still passes with any one statement replaced by "
         f"`pass`, so the cases exercise nothing. Candidates: {[c.text for c in report.candidates]}")
+
+
+@pytest.mark.parametrize("pid", PROBLEM_IDS)
+def test_every_method_has_a_load_bearing_line(soundness, pid):
+    """Soundness per method: a method whose lines can all be removed without a failure is never exercised."""
+    report = soundness[pid]
+    missing = report.methods_without_load_bearing
+    assert not missing, (
+        f"{pid}: no line of {', '.join(missing)} is load-bearing: the cases never exercise it (add a case or steps "
+        f"that reach it, or a check of what it computes). Candidates: "
+        f"{[(c.target, c.text) for c in report.candidates if c.target in missing]}")
+
+
+@pytest.mark.parametrize("pid", PROBLEM_IDS)
+@pytest.mark.parametrize("level", analysis.LEVELS)
+def test_holes_at_every_level(soundness, pid, level):
+    report = soundness[pid]
+    if not report.load_bearing:
+        pytest.skip("no load-bearing candidate (reported by test_some_candidate_is_load_bearing)")
+    outcome = report.holes[level]
+    assert outcome["unfilled"] is not None and outcome["unfilled"]["check"] == "blank", (
+        f"{pid}: the unfilled {level} hole gives {_describe(outcome['unfilled'])}, not 'blank'")
+    assert outcome["filled"] is None, (
+        f"{pid}: the {level} hole filled with the reference's lines is rejected: {_describe(outcome['filled'])}")
 
 
 @pytest.mark.parametrize("pid", PROBLEM_IDS)
@@ -357,7 +296,7 @@ def test_a_weak_problem_is_caught(tmp_path):
     data["cases"] = [{"name": "square filter only", "args": [{"normal": [2, 3, 5, 5]}, 3, 3, 1, 1]}]
     weak = tmp_path / "im2col.yaml"
     weak.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    report = analyse(catalog.load_file(weak))
+    report = analyse(catalog.load_file(weak), levels=())
     assert report.reference is None
     survivors = {m.text for m in report.survivors}
     assert "out_h = (W + 2 * pad - filter_h) // stride + 1" in survivors
