@@ -1,5 +1,6 @@
 """The component protocol of the kinds, in-process: numerical gradient of stateful layers, conventions, the schema."""
 import copy
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -147,3 +148,33 @@ def test_the_new_keys_load(tmp_path, lstm_data):
     problem = catalog.load_file(path)
     assert problem.convention["en"] == "the book's" and problem.mutant_partners == [("f", "i"), ("z", "1 - z")]
     assert problem.conventions[0].replaces == "LSTM" and problem.conventions[0].target.name == "GRU"
+
+
+# ----------------------------------------------------------------------------- "keeps copies" only when it does
+
+
+def _grade_in_process(problem, text):
+    namespace = {}
+    exec(compile(text, "<answer>", "exec"), namespace)
+    from examprep.grade.grading import reference_namespace
+
+    expected = kinds.run_cases(problem, reference_namespace(problem), 0, learner=False)
+    return compare.compare(expected, kinds.run_cases(problem, namespace, 0, learner=True))
+
+
+def test_batchnorm_running_statistics_are_not_blamed_on_copies():
+    """Issue 10: wrong inference statistics or running variance were told they keep copies of their parameters."""
+    problem = catalog.get("batchnorm")
+    wrong = Path(__file__).parent / "components" / "batchnorm" / "wrong" / "pytorch_momentum.py"
+    failure = _grade_in_process(problem, wrong.read_text(encoding="utf-8"))
+    assert failure.check == "values" and (failure.context.get("step") or 1) > 1
+    assert "copy" not in failure.en and "コピー" not in failure.ja
+
+
+def test_a_layer_keeping_copies_is_told_so():
+    from examprep.problem import source
+
+    problem = catalog.get("batchnorm")
+    text = source.reference_answer(problem).replace("self.gamma = gamma", "self.gamma = gamma.copy()", 1)
+    failure = _grade_in_process(problem, text)
+    assert failure.check == "values" and "self.gamma" in failure.en and "copy" in failure.en
