@@ -178,3 +178,26 @@ def test_a_layer_keeping_copies_is_told_so():
     text = source.reference_answer(problem).replace("self.gamma = gamma", "self.gamma = gamma.copy()", 1)
     failure = _grade_in_process(problem, text)
     assert failure.check == "values" and "self.gamma" in failure.en and "copy" in failure.en
+
+
+# ----------------------------------------------------------------------------- through the sandbox
+
+
+def test_conventions_and_dtype_notes_reach_the_verdict(tmp_path, module_examprep_home):
+    """A problem's conventions are recognised by the grader's process; dtype advice arrives as a verdict note."""
+    from examprep.grade import verdict
+
+    data = yaml.safe_load(Path(str(catalog.problem_file("sigmoid"))).read_text(encoding="utf-8"))
+    data["conventions"] = [{"name": "tanh", "target": "reference.functions:tanh",
+                            "ja": "tanh を使っています。このドリルはシグモイドです。",
+                            "en": "This is tanh; the drill asks for the sigmoid."}]
+    path = tmp_path / "sigmoid.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problem = catalog.load_file(path)
+    head = "import numpy as np\n\n\n"
+    tanh = verdict.judge(problem, head + "def sigmoid(x):\n    return np.tanh(x)\n")
+    assert tanh.failure["check"] == "convention" and tanh.failure["en"] == "This is tanh; the drill asks for the sigmoid."
+    wrong = verdict.judge(problem, head + "def sigmoid(x):\n    return 1 / (1 + np.exp(x))\n")
+    assert wrong.failure["check"] == "values"
+    upcast = verdict.judge(problem, head + "def sigmoid(x):\n    return 1 / (1 + np.exp(-x.astype(np.float64)))\n")
+    assert upcast.passed and any("float64" in n["en"] and "float64" in n["ja"] for n in upcast.notes)

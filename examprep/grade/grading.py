@@ -220,16 +220,21 @@ def learner_records(problem, source, base_seed=0):
         return _delegation_failure(exc), None
 
 
-def judge(expected, failure, actual, notes=None):
+def judge(expected, failure, actual, notes=None, problem=None, seed=0):
     """In the grader's process: the first failure (a dict), or None when the learner's records match.
 
     `failure` / `actual` come from the learner's process (decoded by examprep.grade.wire); a
     record the learner's side left out fails as 'missing' (compare). notes: a list that
-    collects the comparison's advice ({ja, en}).
+    collects the comparison's advice ({ja, en}). problem: when given, a failure the answer shares with another
+    known convention of the problem names it (examprep.grade.conventions).
     """
     if failure is not None:
         return failure
     fail = compare(expected, actual, notes)
+    if fail is not None and problem is not None:
+        from examprep.grade import conventions
+
+        fail = conventions.diagnose(problem, fail, actual, seed)
     fail = fail.to_json() if fail is not None else None
     error = (fail or {}).get("details", {}).get("error") or {}
     if error.get("type") == "DelegatesToReference":

@@ -42,8 +42,9 @@ class SandboxResult:
 
 
 def _crash_failure(check, ja, en, **details):
-    return {"ok": False, "check": check, "stage": "run", "case": None, "dtype": None, "what": None,
-            "ja": ja, "en": en, "details": details, "context": {}}
+    from examprep.grade.failure import Failure
+
+    return Failure(check, ja, en, stage="run", details=details).to_json()
 
 
 def _where_stuck(hang_text):
@@ -454,7 +455,7 @@ def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT
                 on_progress(name)
             outcome = worker.run(source, limit)
             notes = []
-            failure, output = _verdict(outcome, expected, limit, notes)
+            failure, output = _verdict(outcome, expected, limit, notes, problem, seed)
             result.failures[name] = failure
             result.outputs[name] = output
             result.notes[name] = notes
@@ -489,7 +490,7 @@ def _could_not_start(result, pending, exc):
             "examprep could not start grading (not a problem with your code): " + last, stderr=tail)
 
 
-def _verdict(outcome, expected, time_limit, notes):
+def _verdict(outcome, expected, time_limit, notes, problem=None, seed=0):
     """(failure or None, output) of one variant, from what its child sent and how it ended."""
     from examprep.grade import grading, wire
 
@@ -507,7 +508,7 @@ def _verdict(outcome, expected, time_limit, notes):
             limit = _output_limit()
             output = output[:limit] + ("\n..." if len(output) > limit else "")
             try:
-                return grading.judge(expected, failure, records, notes), output
+                return grading.judge(expected, failure, records, notes, problem, seed), output
             except Exception as exc:  # noqa: BLE001 - the comparison of plain data failed: examprep's bug
                 import traceback
 
