@@ -28,7 +28,7 @@ norm and thread count is not counted.
 Prints every round, then per configuration the median and fastest epoch of each side and the ratios; the line
 `ratio numpy / torch: R of medians` is the fast forms against PyTorch for the network without normalisation at the
 largest thread count and the smallest image count, with the BatchNorm network's ratio beside it. Then the fast
-side's median time per component role, and peak memory: the peak RSS of a fresh process (`--memory-child`) that
+side's median time per component role, the median CPU seconds per epoch of each side, and peak memory: the peak RSS of a fresh process (`--memory-child`) that
 loads the data and trains one epoch of one side, per side, norm and image count at the largest thread count
 (--no-memory skips it). The load average before and after is printed: other work on the machine changes every
 figure. The exit status is 0 either way (figures are printed, not asserted).
@@ -239,17 +239,19 @@ def main(argv=None):
 
     configs = [(norm, k, n) for norm in args.norms for k in args.threads for n in args.images]
     seconds = {(label, c): [] for label in labels for c in configs}
+    cpu = {(label, c): [] for label in labels for c in configs}
     roles = {}
 
     def run(label, config, timed):
         norm, k, n = config
         side = sides[(label, norm)]
         side.set_threads(k)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         timings = side.epoch(*data[n])
         elapsed = time.perf_counter() - started
         if timed:
             seconds[(label, config)].append(elapsed)
+            cpu[(label, config)].append(time.process_time() - cpu_started)
             for role, s in timings.items():
                 roles.setdefault((label, config), {}).setdefault(role, []).append(s)
         time.sleep(args.pause)
@@ -277,7 +279,8 @@ def main(argv=None):
         print(f"round {r + 1}: " + "; ".join(cells), flush=True)
 
     print(f"\n{'norm':<5}{'threads':>8}{'images':>8}" + "".join(f"{label + ' med':>11}{'best':>7}" for label in labels)
-          + f"{'fast/torch':>12}{'(best)':>8}" + ("" if args.no_book else f"{'book/torch':>12}"))
+          + f"{'fast/torch':>12}{'(best)':>8}" + ("" if args.no_book else f"{'book/torch':>12}")
+          + "".join(f"{label + ' cpu':>10}" for label in labels))
     ratios = {}
     for config in configs:
         norm, k, n = config
@@ -290,8 +293,14 @@ def main(argv=None):
         row += f"{ratios[config]:>12.2f}{best['fast'] / best['torch']:>8.2f}"
         if "book" in med:
             row += f"{med['book'] / med['torch']:>12.2f}"
+        elif not args.no_book:
+            row += f"{'-':>12}"
+        for label in labels:
+            row += f"{statistics.median(cpu[(label, config)]):>10.3f}" if label in med else f"{'-':>10}"
         print(row)
-    print("(seconds per epoch: median and fastest of the rounds; ratios of medians, (best) of fastest epochs)")
+    print("(seconds per epoch: median and fastest of the rounds; ratios of medians, (best) of fastest epochs; cpu: "
+          "median CPU seconds of the process per epoch, all threads, spinning included: a busy machine shows as "
+          "cpu far below threads x wall)")
 
     head = ("none", most, small)
     bn = ratios.get(("bn", most, small))
