@@ -304,8 +304,14 @@ def main(argv=None):
 
     head = ("none", most, small)
     bn = ratios.get(("bn", most, small))
+    load_after = os.getloadavg()
+    cores = os.cpu_count() or 1
+    busy = load_before[0] > 1.0 or load_after[0] > cores + 1.0     # this benchmark itself adds up to `cores`
     if head in ratios:
         verdict = "met" if ratios[head] <= TARGET else "NOT met"
+        if busy:
+            verdict = (f"not judged: the machine was busy (load {load_before[0]:.1f} before, {load_after[0]:.1f} "
+                       f"after, {cores} cores), and PyTorch's threads wait badly on a busy machine")
         bn_text = f"; with BatchNorm: {bn:.2f} of medians" if bn is not None else ""
         print(f"ratio numpy / torch: {ratios[head]:.2f} of medians{bn_text}  (fast forms / PyTorch, {most} threads, "
               f"{small:,} images; target <= {TARGET} without normalisation: {verdict}; aim <= {BN_AIM} with "
@@ -315,7 +321,7 @@ def main(argv=None):
         text = ", ".join(f"{role} {statistics.median(v):.3f}" for role, v in parts.items())
         print(f"fast per component, {config[0]}, {most} threads (median s/epoch): {text}")
     losses = ", ".join(f"{label}/{norm} {sides[(label, norm)].loss:.3f}" for label, norm in sides)
-    after = os.getloadavg()
+    after = load_after
     print(f"last batch loss: {losses}\nload average after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}")
     if not args.no_memory:
         memory = peak_memory(args, labels)
