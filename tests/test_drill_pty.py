@@ -38,13 +38,13 @@ def plain(text):
 
 
 class Drill:
-    def __init__(self, home, *args):
+    def __init__(self, home, *args, rows=60, columns=250, timeout=TIMEOUT):
         env = dict(os.environ, EXAMPREP_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
         env.pop("NO_COLOR", None)
         env.pop("COLUMNS", None)
         self.log = io.StringIO()
         self.child = pexpect.spawn(sys.executable, ["-m", "examprep", "drill", *args], env=env, encoding="utf-8",
-                                   timeout=TIMEOUT, dimensions=(60, 250))
+                                   timeout=timeout, dimensions=(rows, columns))
         self.child.logfile_read = self.log
 
     def prompt(self, text):
@@ -315,15 +315,8 @@ def test_drill_on_a_24_row_terminal_shows_each_blanks_context_and_the_code_on_c(
     conv = catalog.get("conv2d")
     hole = holes.make(conv, level="hard", seed=1, lang="en")
     assert len(holes.display_text(hole).splitlines()) > 40, "a listing longer than the terminal"
-    env = dict(os.environ, EXAMPREP_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
-    env.pop("NO_COLOR", None)
-    env.pop("COLUMNS", None)
-    d = Drill.__new__(Drill)
-    d.log = io.StringIO()
-    d.child = pexpect.spawn(sys.executable, ["-m", "examprep", "drill", "conv2d", "--level", "hard", "--seed", "1",
-                                             "--lang", "en"], env=env, encoding="utf-8", timeout=TIMEOUT * 2,
-                            dimensions=(24, 80))
-    d.child.logfile_read = d.log
+    d = Drill(home, "conv2d", "--level", "hard", "--seed", "1", "--lang", "en", rows=24, columns=80,
+              timeout=TIMEOUT * 2)
     for k, (lab, cand) in enumerate(zip(hole.labels, hole.blanks)):
         d.prompt(prompt_of(lab, cand))
         screen = [line for line in d.text().split("\n")][-24:]

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.usefixtures("module_examprep_home")
 
 PROBLEMS = sorted(catalog.load_all())
 LEVELS = ["easy", "normal", "hard", "full"]
-SEEDS = [0, 1, 2, 3]
+SEEDS = [0, 1, 2]
 
 
 @pytest.mark.parametrize("problem_id", PROBLEMS)

@@ -188,10 +188,7 @@ def _prose_lines(lines, text):
                 out[tok.start[0]] = tok.start[1]
     except (tokenize.TokenError, IndentationError, SyntaxError):
         pass
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
-        tree = None
+    tree = _parse(text)
     for node in ast.walk(tree) if tree else []:
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
@@ -201,20 +198,27 @@ def _prose_lines(lines, text):
     return [(n, lines[n - 1], col) for n, col in sorted(out.items())]
 
 
+@functools.lru_cache(maxsize=64)
+def _parse(text):
+    """The hole file's AST (read only), or None when it does not parse."""
+    try:
+        return ast.parse(text)
+    except SyntaxError:
+        return None
+
+
+@functools.lru_cache(maxsize=64)
 def _code_pieces(text):
     """(line number, ast.unparse) of every statement and expression of the hole file's code (a blank's
     line, `x = blank("(1)")`, matches no answer)."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
-        return []
+    tree = _parse(text)
     out = []
-    for node in ast.walk(tree):
+    for node in ast.walk(tree) if tree else []:
         if isinstance(node, (ast.stmt, ast.expr)) and not isinstance(node, (ast.FunctionDef, ast.ClassDef)):
             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
                 continue
             out.append((node.lineno, ast.unparse(node)))
-    return out
+    return tuple(out)
 
 
 # --- matching in prose ---------------------------------------------------------------------------------------
