@@ -11,7 +11,8 @@ import pytest
 
 from examprep.problem import catalog, source
 
-ALL = ["conv2d", "max_pooling", "affine", "relu_layer", "batchnorm", "dropout", "softmax_with_loss", "adam"]
+ALL = ["conv2d", "max_pooling", "affine", "relu_layer", "spatial_batchnorm", "batchnorm", "dropout",
+       "softmax_with_loss", "adam"]
 
 
 @pytest.fixture
@@ -89,7 +90,7 @@ def test_text_output_has_epochs_test_accuracy_confusion_and_curves(env, small_np
 def test_mine_without_answers_lists_every_missing_component_and_exits_2(env, small_npz):
     solve(env, ["affine"])
     proc = run(["--components", "mine", "--data", str(small_npz)], env, 2)
-    for pid in ("conv2d", "max_pooling", "relu_layer", "batchnorm", "softmax_with_loss", "adam"):
+    for pid in ("conv2d", "max_pooling", "relu_layer", "spatial_batchnorm", "batchnorm", "softmax_with_loss", "adam"):
         assert f"examprep drill {pid}" in proc.stderr
     assert "examprep drill affine" not in proc.stderr
     assert "--norm dropout" in proc.stderr

@@ -57,59 +57,16 @@ def train_loss(trainer):
     return trainer.evaluate(x, t)[0]
 
 
-# A correct per-channel batch norm in the book's conventions, for as long as the spatial_batchnorm drill (whose
-# reference answer it stands for) is not in the catalog.
-SPATIAL_BN_ANSWER = '''import numpy as np
-
-
-class SpatialBatchNormalization:
-    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
-        self.gamma, self.beta, self.momentum = gamma, beta, momentum
-        self.running_mean, self.running_var = running_mean, running_var
-
-    def forward(self, x, train_flg=True):
-        N, C, H, W = x.shape
-        x = x.transpose(0, 2, 3, 1).reshape(-1, C)
-        if self.running_mean is None:
-            self.running_mean, self.running_var = np.zeros(C, x.dtype), np.zeros(C, x.dtype)
-        if train_flg:
-            mu = x.mean(axis=0)
-            xc = x - mu
-            var = np.mean(xc ** 2, axis=0)
-            self.std = np.sqrt(var + 10e-7)
-            self.xn = xc / self.std
-            self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
-            self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
-        else:
-            self.xn = (x - self.running_mean) / np.sqrt(self.running_var + 10e-7)
-        out = self.gamma * self.xn + self.beta
-        return out.reshape(N, H, W, C).transpose(0, 3, 1, 2)
-
-    def backward(self, dout):
-        N, C, H, W = dout.shape
-        dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)
-        self.dbeta = dout.sum(axis=0)
-        self.dgamma = np.sum(self.xn * dout, axis=0)
-        dxn = self.gamma * dout
-        dx = (dxn - dxn.mean(axis=0) - self.xn * np.mean(dxn * self.xn, axis=0)) / self.std
-        return dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)
-'''
-
-
 def before_batchnorm(key, norm):
-    """The biases of the layers followed by BatchNorm (both convolutions, the hidden affine): their exact gradient is 0 (the normalisation removes
-    any constant), so what they get is rounding noise, which Adam scales up to full steps: not comparable."""
+    """The biases of the layers followed by BatchNorm (both convolutions, the hidden affine): their exact gradient is
+    0 (the normalisation removes any constant), so what they get is rounding noise, which Adam scales up to full
+    steps: not comparable."""
     return norm == "batchnorm" and key in ("b1", "b2", "b3")
 
 
 def write_reference_answers(ids):
     for pid in ids:
-        try:
-            answer = source.reference_answer(catalog.get(pid))
-        except catalog.UnknownProblem:
-            assert pid == "spatial_batchnorm", pid
-            answer = SPATIAL_BN_ANSWER
-        store.save_solution(pid, "# examprep: %s level=normal\n" % pid + answer)
+        store.save_solution(pid, "# examprep: %s level=normal\n" % pid + source.reference_answer(catalog.get(pid)))
 
 
 ALL = ["conv2d", "max_pooling", "affine", "relu_layer", "spatial_batchnorm", "batchnorm", "dropout",

@@ -93,16 +93,14 @@ def reference_parts():
 
 def book_parts():
     """Parts made of the book's forms in reference/ (what the drills teach), in the book's layer order."""
-    from reference import layers
     from reference.conv import Convolution, Pooling
-    from reference.layers import Affine, BatchNormalization, Dropout, Relu, SoftmaxWithLoss
+    from reference.layers import (Affine, BatchNormalization, Dropout, Relu, SoftmaxWithLoss,
+                                  SpatialBatchNormalization)
     from reference.optimizers import Adam
 
-    # reference.layers.SpatialBatchNormalization is the per-channel drill's reference; before it existed,
-    # BatchNormalization normalised 4-D input per channel.
-    spatial = getattr(layers, "SpatialBatchNormalization", BatchNormalization)
     parts = SimpleNamespace(Convolution=Convolution, Pooling=Pooling, Affine=Affine, Relu=Relu,
-                            SpatialBatchNormalization=spatial, BatchNormalization=BatchNormalization,
+                            SpatialBatchNormalization=SpatialBatchNormalization,
+                            BatchNormalization=BatchNormalization,
                             Dropout=Dropout, SoftmaxWithLoss=SoftmaxWithLoss, Adam=Adam)
     parts.source = {role: "reference" for role in ROLES}
     parts.kind = "reference"
