@@ -73,6 +73,18 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
                             capture_output=True, text=True)
     assert graded.returncode == 0, graded.stdout + graded.stderr
     assert json.loads(graded.stdout)["passed"] is True
+    from examprep.grade import sandbox
+
+    if sandbox.containment_mode()[0] == "namespaces":
+        # Graded inside the namespaces (no note about protections off), and the installed reference in
+        # site-packages is hidden from the answer.
+        assert not [n for n in json.loads(graded.stdout)["notes"] if "Namespaces are unavailable" in n["en"]]
+        (outside / "peek.py").write_text(
+            "import glob, sys\nfound = [p for d in sys.path for p in glob.glob(d + '/reference/*.py')]\n\n"
+            "def softmax(x):\n    print('FOUND', found)\n    return x\n")
+        peek = subprocess.run([exe, "check", "peek.py", "--problem", "softmax", "--json"], cwd=outside,
+                              env=clean_env, capture_output=True, text=True)
+        assert peek.returncode == 1 and "FOUND []" in json.loads(peek.stdout)["output"], peek.stdout[-2000:]
 
     # The capstone's bundled data set ships and loads (its SHA-256 is checked on load), and the exam's
     # calculation questions come from the installed copy.
