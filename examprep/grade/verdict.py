@@ -49,6 +49,7 @@ class Verdict:
         return sum(1 for b in self.blanks if b.passed)
 
 
+_said = set()       # the protections-off notes already given by this process
 TOTAL_TIME = 25.0   # seconds for all variants of one file: every verdict comes within 30 s
 
 
@@ -116,8 +117,9 @@ def judge(problem, text, hole=None, seed=0, time_limit=sandbox.DEFAULT_TIME_LIMI
         if note not in notes:
             notes.append(note)
     off = (result.containment or {}).get("off")
-    if off:
-        notes.append(off)
+    if off and off["en"] not in _said:
+        notes.append(off)   # once per process: a drill or `watch` does not repeat it every round
+        _said.add(off["en"])
     return Verdict(problem.id, failure is None, failure, blanks, result.checks,
                    result.outputs.get("answer", ""), result.elapsed, notes)
 
