@@ -424,3 +424,28 @@ def test_process_sandbox_grades_alike_and_says_what_is_off(softmax, monkeypatch)
     assert "データディレクトリ" in off[0]["ja"] and "ネットワーク" in off[0]["ja"]
     # Said once per process, not again for every verdict (a drill's rounds, `watch`).
     assert not [n for v in (wrong, loop) for n in v.notes if "EXAMPREP_SANDBOX=process" in n["en"]]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="namespaces are Linux only")
+def test_namespaces_that_fail_fall_back_once_and_are_remembered(softmax, monkeypatch, tmp_path, examprep_home):
+    """A kernel without user namespaces: unshare fails, the process sandbox grades, and the next run knows."""
+    from examprep.grade import verdict
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "unshare").write_text("#!/bin/sh\necho 'unshare: write failed /proc/self/uid_map: Operation not permitted' >&2\n"
+                                  "exit 1\n")
+    (fake / "unshare").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.delenv("EXAMPREP_SANDBOX", raising=False)
+    monkeypatch.setattr(sandbox, "_mode_cache", {})
+    monkeypatch.setattr(verdict, "_said", set())
+    assert sandbox.containment_mode() == ("namespaces", None)
+    first = verdict.judge(softmax, GOOD_SOFTMAX, time_limit=TIME_LIMIT)
+    assert first.passed
+    off = [n for n in first.notes if "Namespaces are unavailable" in n["en"]]
+    assert len(off) == 1 and "Operation not permitted" in off[0]["en"]
+    assert (examprep_home / "cache" / "sandbox-namespaces.json").exists()
+    monkeypatch.setattr(sandbox, "_mode_cache", {})  # a new process reads the cache file
+    mode, reason = sandbox.containment_mode()
+    assert mode == "process" and "Operation not permitted" in reason

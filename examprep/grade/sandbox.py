@@ -27,6 +27,7 @@ STARTUP_ALLOWANCE = 20.0    # starting the worker and importing NumPy
 KILL_GRACE = 0.5            # the worker kills a child this long after its time limit
 BACKSTOP = 3.0              # ... and must have said so this long after that, or it is killed
 MAX_RESULT_BYTES = 128 << 20
+CACHE_DAYS = 7              # namespaces found not to work are tried again after this
 UNSHARE_FLAGS = ["--user", "--map-root-user", "--mount", "--pid", "--fork", "--net", "--kill-child",
                  "--mount-proc"]
 
@@ -102,9 +103,10 @@ def containment_mode():
     if "mode" not in _mode_cache:
         try:
             cached = json.loads(_cache_file().read_text(encoding="utf-8"))
-            if cached.get("key") == _cache_key() and cached.get("works") is False:
+            fresh = time.time() - float(cached.get("time", 0)) < CACHE_DAYS * 86400
+            if cached.get("key") == _cache_key() and cached.get("works") is False and fresh:
                 _mode_cache["mode"] = ("process", cached.get("reason") or "namespaces did not work")
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, TypeError, AttributeError):
             pass
     return _mode_cache.get("mode", ("namespaces", None))
 
@@ -116,7 +118,8 @@ def _remember_unavailable(reason):
 
         path = _cache_file()
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps({"key": _cache_key(), "works": False, "reason": reason}))
+        write_atomically(path, json.dumps({"key": _cache_key(), "works": False, "reason": reason,
+                                           "time": time.time()}))
     except Exception:  # noqa: BLE001 - the cache is an optimisation; a read-only cache is fine
         pass
 
@@ -178,10 +181,11 @@ def _read_only_checks():
 # --- the worker -----------------------------------------------------------------------------
 
 class _StartFailed(Exception):
-    def __init__(self, reason, contained, tail=()):
+    def __init__(self, reason, contained, tail=(), exited=True):
         super().__init__(reason)
         self.contained = contained
         self.tail = list(tail)
+        self.exited = exited   # False: still starting at the deadline (a loaded machine, not a missing feature)
 
 
 class _Worker:
@@ -208,7 +212,8 @@ class _Worker:
         event = self._receive(self.started + STARTUP_ALLOWANCE)
         if event is None or event.get("event") != "ready":
             reason = event.get("reason") if event and event.get("event") == "uncontained" else None
-            raise _StartFailed(reason or "the worker did not start", self.mode == "namespaces", self.stderr_tail())
+            raise _StartFailed(reason or "the worker did not start", self.mode == "namespaces", self.stderr_tail(),
+                               exited=reason is not None or self.proc.poll() is not None)
         self.ready = True
 
     def _receive(self, deadline, with_fds=False):
@@ -400,7 +405,7 @@ def _start(header):
         worker.wait_ready()
     except _StartFailed as exc:
         worker.discard(at_once=True)
-        if not exc.contained or os.environ.get("EXAMPREP_SANDBOX", "").lower() == "namespaces":
+        if not exc.contained or not exc.exited or os.environ.get("EXAMPREP_SANDBOX", "").lower() == "namespaces":
             raise
         _remember_unavailable(str(exc) if str(exc) != "the worker did not start"
                               else "; ".join(exc.tail[-1:]) or "unshare failed")
