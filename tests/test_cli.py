@@ -485,3 +485,25 @@ def test_show(env, work):
     proc = run(["--lang", "en", "show", "softmax"], env, work, expect=0)
     assert "np.max(x, axis=-1, keepdims=True)" in proc.stdout
     assert catalog.get("softmax").title["en"] in proc.stdout
+
+
+@pytest.mark.parametrize("lang,text", [("en", "is damaged and cannot be read"), ("ja", "壊れていて読めない")])
+def test_mock_exam_resume_with_a_truncated_exam_file_says_it_is_damaged(env, work, lang, text):
+    """The bug: a truncated exams/<id>.json made `mock-exam --resume` say "No exam is open". It is said to be
+    damaged, kept whole beside it, and a new exam can then be started."""
+    start = ["--lang", lang, "mock-exam", "--questions", "2", "--minutes", "5", "--area", "1"]
+    subprocess.run([sys.executable, "-m", "examprep", *start], cwd=work, env=env, stdin=subprocess.DEVNULL,
+                   capture_output=True, timeout=60, check=True)
+    [state] = (env_home(env) / "exams").glob("*.json")
+    cut = state.read_bytes()[:300]
+    state.write_bytes(cut)
+    proc = subprocess.run([sys.executable, "-m", "examprep", "--lang", lang, "mock-exam", "--resume"], cwd=work,
+                          env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8",
+                          timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert text in proc.stderr and state.name in proc.stderr
+    [kept] = (env_home(env) / "exams").glob(f"{state.name}.damaged-*")
+    assert kept.read_bytes() == cut and str(kept) in proc.stderr
+    again = subprocess.run([sys.executable, "-m", "examprep", *start], cwd=work, env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr

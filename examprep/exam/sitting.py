@@ -18,6 +18,7 @@ is left out of the score and said so, never marked wrong. Unanswered questions a
 The pass line is an assumption (PASS_LINE): the JDLA does not publish one.
 """
 import json
+import os
 import time
 import uuid
 from datetime import datetime, timezone
@@ -99,8 +100,17 @@ class Sitting:
 
     @staticmethod
     def open_ones():
-        """Open sittings, oldest first."""
-        return [s for s in Sitting.every() if s.data["status"] == "open"]
+        """Open sittings, oldest first. A file that cannot be read (it may have been the open one) is moved aside,
+        kept whole as <name>.damaged-<hash>, and reported with SittingError naming both."""
+        out = []
+        for path in sorted(exams_dir().glob("*.json")) if exams_dir().is_dir() else []:
+            try:
+                sitting = Sitting.load(path)
+            except SittingError as exc:
+                raise _damaged(path) from exc
+            if sitting.data["status"] == "open":
+                out.append(sitting)
+        return out
 
     # --- the clock --------------------------------------------------------------------------------------------
 
@@ -189,6 +199,23 @@ class Sitting:
         except BlockingIOError:
             raise SittingError("この試験は別のターミナルで開かれています。そちらで続けるか、そちらを終了してから再開してください。",
                                "This exam is open in another terminal: go on there, or close it first.") from None
+
+
+def _damaged(path):
+    """Move an unreadable exam file out of the way (so later commands work), keeping it; the SittingError to show."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        kept = path.with_name(f"{path.name}.damaged-{digest}")
+        os.replace(path, kept)
+    except OSError:
+        kept = path
+    return SittingError(
+        f"試験の記録 {path.name} が壊れていて読めないため、再開できません。ファイルは {kept} に残してあります。"
+        f"新しい試験は examprep mock-exam で始められます。",
+        f"The exam file {path.name} is damaged and cannot be read, so it cannot be resumed. The file is "
+        f"kept as {kept}. Start a new exam with examprep mock-exam.")
 
 
 def _grade_free(problem_id, fills):
