@@ -21,13 +21,6 @@ from examprep.grade.compare import compare
 from examprep.grade.failure import Failure
 from examprep.grade.kinds import ANSWER_FILENAME, describe_exception
 
-DTYPE_SALT = {"float64": 0, "float32": 500}
-
-
-def case_seed(base_seed, index, dtype):
-    return base_seed * 100003 + index * 1009 + DTYPE_SALT[dtype]
-
-
 def reference_namespace(problem):
     namespace = {}
     for target in problem.targets:
@@ -42,13 +35,7 @@ def expected_records(problem, base_seed=0):
 
 
 def _run_all(problem, namespace, base_seed, learner):
-    kind = kinds.get(problem.kind)
-    names = [t.name for t in problem.targets]
-    records = []
-    for index, case in enumerate(problem.cases):
-        for dtype in case.get("dtypes", ["float64"]):
-            records.extend(kind.run(namespace, case, dtype, case_seed(base_seed, index, dtype), learner, names))
-    return records
+    return kinds.run_cases(problem, namespace, base_seed, learner)
 
 
 # --- what the learner's process gets of the reference: the given definitions only -----------
