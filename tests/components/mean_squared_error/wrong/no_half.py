@@ -1,4 +1,4 @@
-# expect: values
+# expect: convention
 """Forgets the factor 1/2."""
 import numpy as np
 

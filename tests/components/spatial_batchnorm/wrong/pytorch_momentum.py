@@ -1,4 +1,4 @@
-# expect: values
+# expect: convention
 """running = (1 - momentum) * running + momentum * batch: PyTorch's meaning of momentum with the book's value."""
 import numpy as np
 
