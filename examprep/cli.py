@@ -243,7 +243,8 @@ def cmd_list(args):
             return 2
     if args.json:
         print(json.dumps([{"id": p.id, "title": p.title, "section": p.section, "item": p.item, "topic": p.topic,
-                           "kind": p.kind, "requires": p.requires} for p in problems], ensure_ascii=False, indent=2))
+                           "kind": p.kind, "requires": p.requires, "covers": p.covers} for p in problems],
+                         ensure_ascii=False, indent=2))
         return 0
     render.problem_list(render.console(), problems, args.lang)
     return 0

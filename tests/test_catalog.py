@@ -161,6 +161,9 @@ MALFORMED = [
     ("hint without ja", _hint(match="np.max", en="Subtract the max."), None, "hints[0].ja", "non-empty text"),
     ("hint without match", _hint(ja="最大値", en="max"), None, "hints[0].match", "code fragment"),
     ("pins not strings", _set("pins", [1]), None, "pins", "code fragments"),
+    ("covers not a list", _set("covers", "softmax"), None, "covers", "row ids"),
+    ("covers with a non-identifier", _set("covers", ["Soft max"]), None, "covers", "row ids"),
+    ("covers twice the same row", _set("covers", ["softmax", "softmax"]), None, "covers", "different"),
 ]
 
 
@@ -247,3 +250,15 @@ def test_validate_command_shipped_files_pass(tmp_path):
     proc = _validate(cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.count("ok  ") == len(SHIPPED)
+
+
+def test_covers_names_rows_of_the_component_map():
+    """Every problem's covers are row ids of shared/components.md, when the map is there (it is beside the repo)."""
+    import re as _re
+    rows_file = Path(__file__).resolve().parents[1].parent / "shared" / "components.md"
+    if not rows_file.exists():
+        pytest.skip("shared/components.md is not beside the repository")
+    rows = set(_re.findall(r"^\| ([a-z][a-z0-9_]*) \|", rows_file.read_text(encoding="utf-8"), _re.M)) - {"id"}
+    for problem in catalog.load_all().values():
+        unknown = set(problem.covers) - rows
+        assert not unknown, f"{problem.id}: covers {sorted(unknown)}, not rows of {rows_file}"

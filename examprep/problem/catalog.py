@@ -85,6 +85,7 @@ class Problem:
     convention: dict = None        # {ja, en}: the convention this drill follows, said up front
     conventions: list = field(default_factory=list)    # [Convention]: other legitimate ones, recognised
     mutant_partners: list = field(default_factory=list)  # [(a, b)]: names / expressions easily confused
+    covers: list = field(default_factory=list)    # row ids of shared/components.md this problem implements
 
     def area_key(self):
         return area_of(self.item)
@@ -130,7 +131,7 @@ def parse_problem(data, source):
 
     _expect(isinstance(data, dict), source, "", "expected a YAML mapping at the top level")
     known = {"id", "title", "explanation", "area", "kind", "targets", "given", "cases", "requires", "pins",
-             "hints", "convention", "conventions", "mutant_partners"}
+             "hints", "convention", "conventions", "mutant_partners", "covers"}
     for key in data:
         _expect(key in known, source, key, f"unknown key; expected one of {sorted(known)}")
     pid = data.get("id")
@@ -162,6 +163,10 @@ def parse_problem(data, source):
     requires = data.get("requires", [])
     _expect(isinstance(requires, list) and all(isinstance(r, str) for r in requires), source, "requires",
             "expected a list of problem ids")
+    covers = data.get("covers", [])
+    _expect(isinstance(covers, list) and all(isinstance(c, str) and ID_RE.match(c) for c in covers)
+            and len(set(covers)) == len(covers), source, "covers",
+            "expected a list of different row ids of the component map, such as [im2col]")
     pins = data.get("pins", [])
     _expect(isinstance(pins, list) and all(isinstance(p, str) and p for p in pins), source, "pins",
             "expected a list of code fragments")
@@ -203,7 +208,8 @@ def parse_problem(data, source):
     return Problem(id=pid, title=title, explanation=explanation, section=section, item=item,
                    topic=topic.strip(), kind=kind, targets=targets, given=given, cases=cases,
                    requires=requires, pins=pins, hints=hints, source=str(source), raw=data,
-                   convention=convention, conventions=conventions, mutant_partners=[tuple(p) for p in partners])
+                   convention=convention, conventions=conventions, mutant_partners=[tuple(p) for p in partners],
+                   covers=covers)
 
 
 def _conventions(data, source, targets):
