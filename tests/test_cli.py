@@ -142,7 +142,8 @@ def test_list_json(env, work):
     assert [d["id"] for d in data] == list(catalog.load_all())
     softmax = next(d for d in data if d["id"] == "softmax")
     assert softmax["title"] == catalog.get("softmax").title
-    assert set(softmax) == {"id", "title", "section", "item", "topic", "kind", "requires"}
+    assert set(softmax) == {"id", "title", "section", "item", "topic", "kind", "requires", "covers"}
+    assert softmax["covers"] == catalog.get("softmax").covers == ["softmax"]
 
 
 def test_list_area_filter(env, work):
