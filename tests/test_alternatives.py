@@ -77,16 +77,6 @@ def wrong_answers():
     return Batches(WRONG)
 
 
-def _conventions_recognised():
-    """Whether verdicts name a known other convention (examprep.grade.conventions.diagnose is called by grading).
-    Until then a `# expect: convention` answer may be rejected on values, and only that is tolerated."""
-    import inspect
-
-    from examprep.grade import grading, verdict, worker
-    return any("conventions.diagnose" in inspect.getsource(m) or "diagnose(" in inspect.getsource(m)
-               for m in (grading, verdict, worker))
-
-
 def _skip_without_problem(path):
     pid = _pid(path)
     if pid not in PROBLEMS:
@@ -112,8 +102,6 @@ def test_wrong_answer_is_rejected_by_the_expected_check(wrong_answers, path):
     _skip_without_problem(path)
     failure, _ = wrong_answers.failure(path)
     assert failure is not None, f"{_id(path)} is wrong but the grader ACCEPTS it (expected check {expect!r})"
-    if expect == "convention" and failure["check"] == "values" and not _conventions_recognised():
-        pytest.xfail(f"{_id(path)}: rejected on values; the grader does not name conventions yet (issue 10 item 4)")
     assert failure["check"] == expect, (
         f"{_id(path)}: rejected by check {failure['check']!r}, expected {expect!r}:\n  {failure.get('en')}")
 
