@@ -61,7 +61,11 @@ def run_notebook(home, tmp_path, lang):
                      nbformat.v4.new_code_cell("%examprep hint"),
                      nbformat.v4.new_code_cell("import examprep\n"
                                                f"v = examprep.check(examprep.drill_source('{PROBLEM}', seed=0))\n"
-                                               "print(v.passed, v.failure['check'])")]
+                                               "print(v.passed, v.failure['check'])"),
+                     nbformat.v4.new_code_cell("%examprep report"),
+                     nbformat.v4.new_code_cell("%examprep next"),
+                     nbformat.v4.new_code_cell(f"%examprep show {PROBLEM}"),
+                     nbformat.v4.new_code_cell("%examprep drill no_such_thing")]
         for i in range(2, len(nb.cells)):
             client.execute_cell(nb.cells[i], i)
     return nb, made, hole
@@ -94,6 +98,14 @@ def test_drill_and_check_in_a_kernel(examprep_home, tmp_path, lang):
     assert hole.labels[0] in hint_out and "<li>" in hint_out
     # the plain API in the kernel: an unfilled hole is graded, not recorded
     assert "".join(o.get("text", "") for o in nb.cells[5].outputs).strip() == "False blank"
+    # report, next, show render in the notebook; a mistake is a message, not a traceback
+    report_out = html_of(nb.cells[6])
+    assert ("Am I ready?" if lang == "en" else "合格の準備はできているか") in report_out
+    assert 'class="examprep-report"' in report_out and "body{" not in report_out
+    assert "%examprep drill" in html_of(nb.cells[7])
+    shown = "".join(o.get("data", {}).get("text/markdown", "") for o in nb.cells[8].outputs)
+    assert "def softmax" in shown
+    assert "no_such_thing" in html_of(nb.cells[9]) and "examprep:" in html_of(nb.cells[9])
     # no cell raised: every output is a display, none an error
     assert not [o for c in nb.cells for o in c.outputs if o.get("output_type") == "error"]
     with Store() as store:
