@@ -34,8 +34,8 @@ def test_localized_replaces_only_in_japanese():
 
 
 @pytest.mark.parametrize("problem,old,new,english", [
-    ("relu_layer", "dx = dout * ~self.mask", "dx = dout * self.mask", "backward return"),
-    ("sgd", "params[key] -= self.lr * grads[key]", "params[key] -= 2 * self.lr * grads[key]", "moved after"),
+    ("relu_layer", "        return dx\n", "        return dx * 2\n", "backward return"),
+    ("sgd", "self.lr * grads[key]", "2 * self.lr * grads[key]", "moved after"),
 ])
 def test_graded_failures_in_japanese_have_no_english_label(examprep_home, problem, old, new, english):
     from examprep.common.render import failure_text
