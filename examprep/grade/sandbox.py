@@ -437,7 +437,13 @@ def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT
 
     started = time.monotonic()
     problem = catalog.load_file(problem_file)
-    expected = grading.expected_records(problem, seed)
+    try:
+        expected = grading.expected_records(problem, seed)
+    except Exception as exc:  # noqa: BLE001 - the reference itself failed: examprep's bug, never the learner's
+        result = SandboxResult(failures={})
+        _could_not_start(result, variants, _StartFailed(f"the reference failed: {type(exc).__name__}: {exc}", False))
+        result.elapsed = time.monotonic() - started
+        return result
     result = SandboxResult(failures={}, checks=grading.count_checks(expected))
     header = {"problem_file": str(problem_file), "seed": seed, "time_limit": time_limit, "memory_mb": memory_mb,
               "given": grading.given_sources(problem)}
