@@ -193,7 +193,7 @@ class _Worker:
 
     def __init__(self, mode=None):
         self.mode, self.reason = mode or containment_mode()
-        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         command = [sys.executable, "-m", "examprep.grade.worker", str(theirs.fileno())]
         if self.mode == "namespaces":
             spec = {"hide": _hidden_paths(), "check_read_only": _read_only_checks()}
@@ -231,16 +231,16 @@ class _Worker:
                         return None
                 else:
                     continue
+            from examprep.grade import wire
+
             try:
-                if with_fds:
-                    data, fds, _, _ = socket.recv_fds(self.control, 1 << 20, 4)
-                else:
-                    data, fds = self.control.recv(1 << 20), []
-            except OSError:
+                event, fds = wire.recv_control(self.control, 4 if with_fds else 0)
+            except (OSError, ValueError):
                 return None
-            if not data:
+            if event is None or not isinstance(event, dict):
+                for fd in fds:
+                    os.close(fd)
                 return None
-            event = json.loads(data)
             if fds:
                 event["fds"] = fds
             return event
@@ -252,7 +252,9 @@ class _Worker:
         return self.errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
 
     def send(self, obj):
-        self.control.send(json.dumps(obj).encode())
+        from examprep.grade import wire
+
+        wire.send_control(self.control, obj)
 
     def run(self, source, time_limit):
         """Grade one source in a fresh child: {"payload", "end", "lost"}."""

@@ -329,3 +329,46 @@ def decode_message(payload, max_bytes=MAX_ARRAY_BYTES * 2):
 def _reject_constant(name):
     raise ValueError(f"{name} is not allowed")
 
+
+
+# --- control messages between the grader and the worker's zygote ------------------------------
+# A stream socket pair (SOCK_SEQPACKET is Linux-only): each message is a 4-byte big-endian length and
+# that many bytes of JSON, sent in one sendmsg together with any file descriptors it hands over.
+
+MAX_CONTROL = 1 << 24
+
+
+def send_control(sock, obj, fds=()):
+    import socket
+
+    data = json.dumps(obj).encode("utf-8")
+    message = len(data).to_bytes(4, "big") + data
+    sent = socket.send_fds(sock, [message], list(fds)) if fds else sock.send(message)
+    if sent < len(message):
+        sock.sendall(message[sent:])
+
+
+def recv_control(sock, max_fds=0):
+    """The next message as (dict, [fds]), or (None, []) at end of stream."""
+    import socket
+
+    head, fds = b"", []
+    while len(head) < 4:
+        if max_fds and not fds:
+            chunk, got, _, _ = socket.recv_fds(sock, 4 - len(head), max_fds)
+            fds.extend(got)
+        else:
+            chunk = sock.recv(4 - len(head))
+        if not chunk:
+            return None, fds
+        head += chunk
+    size = int.from_bytes(head, "big")
+    if size > MAX_CONTROL:
+        raise WireError("control message too large")
+    body = b""
+    while len(body) < size:
+        chunk = sock.recv(min(size - len(body), 1 << 20))
+        if not chunk:
+            return None, fds
+        body += chunk
+    return json.loads(body), fds

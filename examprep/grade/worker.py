@@ -2,7 +2,7 @@
 
 A *zygote*: it enters the containment (examprep.grade.contain: namespaces, read-only file
 system, no capabilities) when asked, imports NumPy and the kinds, then waits on the control
-socket (a SOCK_SEQPACKET socket pair with examprep.grade.sandbox). The first message is the job
+socket (a stream socket pair with examprep.grade.sandbox, framed by wire.send_control / recv_control). The first message is the job
 header: the problem file, the seed, the limits and the reference modules' given definitions
 (grading.given_sources; the targets' code is never sent). Then, for every variant, the parent
 asks for a grading process: the zygote forks a child, hands the parent the child's two pipes
@@ -67,11 +67,15 @@ class _CappedOutput:
 
 
 def _send(control, obj, fds=()):
-    data = json.dumps(obj).encode()
-    if fds:
-        socket.send_fds(control, [data], list(fds))
-    else:
-        control.send(data)
+    from examprep.grade import wire
+
+    wire.send_control(control, obj, fds)
+
+
+def _receive(control):
+    from examprep.grade import wire
+
+    return wire.recv_control(control)[0]
 
 
 def main(argv):
@@ -95,18 +99,14 @@ def main(argv):
     from examprep.problem import catalog
 
     _send(control, {"event": "ready", "contained": contained})
-    data = control.recv(1 << 22)
-    if not data:
+    job = _receive(control)
+    if job is None:
         return 0
-    job = json.loads(data)
     problem = catalog.load_file(job["problem_file"])
     grading.install_standins(problem, job["given"])
     while True:
-        data = control.recv(1 << 16)
-        if not data:
-            break
-        request = json.loads(data)
-        if request.get("op") != "grade":
+        request = _receive(control)
+        if request is None or request.get("op") != "grade":
             break
         _grade_one(control, problem, dict(job, time_limit=float(request["time_limit"])), contained)
     _kill_leftovers(None, contained)
