@@ -115,3 +115,17 @@ def test_corpus_directories_are_well_formed():
                 continue
             assert sub.name in (ALTERNATIVES, WRONG), f"{sub}: expected only {ALTERNATIVES}/ and {WRONG}/"
             assert list(sub.glob("*.py")), f"{sub}: no answer files"
+
+
+# Drills whose component ゼロから作るDeep Learning's code has (ARCHITECTURE.md, "Book-form policy"): each keeps that
+# code, verbatim, as alternatives/book_*.py, and it must pass (test_alternative_correct_answer_is_accepted).
+BOOK_DRILLS = ["im2col", "col2im", "conv2d", "max_pooling", "relu_layer", "sigmoid_layer", "affine", "softmax_with_loss",
+               "batchnorm", "dropout", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
+               "numerical_gradient", "softmax", "cross_entropy", "mean_squared_error", "sigmoid", "relu"]
+
+
+@pytest.mark.parametrize("pid", BOOK_DRILLS)
+def test_the_books_own_code_is_kept_for_every_drill_it_has(pid):
+    files = sorted((COMPONENTS / pid / ALTERNATIVES).glob("book_*.py"))
+    verbatim = [f for f in files if "# Verbatim from ゼロから作るDeep Learning" in f.read_text(encoding="utf-8")]
+    assert verbatim, f"tests/components/{pid}/alternatives/ has lost the book's code (book_*.py, verbatim, with its header)"
