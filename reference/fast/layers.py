@@ -12,11 +12,6 @@ from reference.fast.layout import channels_last, nchw_view, scratch
 EPS = 10e-7   # inside the square root, as the book's BatchNormalization
 
 
-def _rows(a):
-    """a (N, ...) as a 2-D (N * ..., last) matrix of its memory: (N*H*W, C) for channels-last feature maps."""
-    return a.reshape(-1, a.shape[-1])
-
-
 class Relu:
     """ReLU; the book's Relu, faster. x, dout: any shape (the same shape); the output keeps x's memory layout.
 
@@ -26,10 +21,10 @@ class Relu:
     """
 
     def __init__(self):
-        self.mask = None     # x > 0, in x's memory layout
+        self.mask = None     # x > 0 (the book keeps x <= 0), flat, channels last for 4-D x
 
     def forward(self, x):
-        flat, shape, to_api = _flat(x)
+        flat, to_api = _flat(x)
         out = np.empty_like(flat)
         mask = np.empty(flat.shape, dtype=bool)
 
@@ -42,7 +37,7 @@ class Relu:
         return to_api(out)
 
     def backward(self, dout):
-        flat, shape, to_api = _flat(dout)
+        flat, to_api = _flat(dout)
         dx = np.empty_like(flat)
 
         def part(lo, hi):
@@ -53,12 +48,12 @@ class Relu:
 
 
 def _flat(x):
-    """(1-D array over x's memory in channels-last order, x's shape, function back to x's API shape)."""
+    """(1-D array over x's memory, channels last for 4-D x; a function giving a flat result x's API shape)."""
     if x.ndim == 4:
         img = channels_last(x)
-        return img.reshape(-1), x.shape, lambda a: nchw_view(a.reshape(img.shape))
+        return img.reshape(-1), lambda a: nchw_view(a.reshape(img.shape))
     a = np.ascontiguousarray(x)
-    return a.reshape(-1), x.shape, lambda f: f.reshape(x.shape)
+    return a.reshape(-1), lambda f: f.reshape(x.shape)
 
 
 class Affine:
