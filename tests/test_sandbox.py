@@ -449,3 +449,41 @@ def test_namespaces_that_fail_fall_back_once_and_are_remembered(softmax, monkeyp
     monkeypatch.setattr(sandbox, "_mode_cache", {})  # a new process reads the cache file
     mode, reason = sandbox.containment_mode()
     assert mode == "process" and "Operation not permitted" in reason
+
+
+def test_given_definitions_that_use_other_reference_modules_travel_with_what_they_use(monkeypatch):
+    """A given helper in one reference module that calls one imported from another (the book's TimeLSTM
+    uses sigmoid from functions) is sent with it; the target stays out; the stand-ins execute in order."""
+    import types as pytypes
+
+    from examprep.grade import grading
+    from examprep.problem.catalog import Target
+
+    texts = {
+        "reference.functions": "import numpy as np\n\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
+                               "def softmax(x):\n    return x\n\n\ndef unused(x):\n    return x\n",
+        "reference.rnn": "import numpy as np\nfrom reference.functions import sigmoid, softmax as sm\n"
+                         "import reference.functions as F\n\n\nclass LSTM:\n    def f(self, x):\n        return sigmoid(x)\n\n\n"
+                         "class TimeLSTM:\n    def f(self, x):\n        return [sigmoid(x), F.softmax(x), _scale]\n\n\n"
+                         "_scale = 2\n",
+    }
+    problem = pytypes.SimpleNamespace(targets=[Target.parse("reference.rnn:LSTM")],
+                                      given=[Target.parse("reference.rnn:TimeLSTM")])
+    given = grading.given_sources(problem, module_text=texts.__getitem__)
+    assert list(given) == ["reference.functions", "reference.rnn"]
+    assert "def sigmoid" in given["reference.functions"] and "def softmax" in given["reference.functions"]
+    assert "unused" not in given["reference.functions"]
+    assert "class LSTM" not in given["reference.rnn"] and "class TimeLSTM" in given["reference.rnn"]
+    assert "from reference.functions import sigmoid\n" in given["reference.rnn"]
+    assert "import reference.functions as F" in given["reference.rnn"] and "_scale = 2" in given["reference.rnn"]
+    saved = {k: v for k, v in sys.modules.items() if k == "reference" or k.startswith("reference.")}
+    try:
+        grading.install_standins(problem, given)
+        rnn = sys.modules["reference.rnn"]
+        assert rnn.TimeLSTM().f(0.0) == [0.5, 0.0, 2]
+        with pytest.raises(grading.DelegatesToReference):
+            rnn.LSTM()
+    finally:
+        for k in [k for k in sys.modules if k == "reference" or k.startswith("reference.")]:
+            del sys.modules[k]
+        sys.modules.update(saved)

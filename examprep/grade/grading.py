@@ -40,52 +40,105 @@ def _run_all(problem, namespace, base_seed, learner):
 
 # --- what the learner's process gets of the reference: the given definitions only -----------
 
-def given_sources(problem):
-    """{module name: source text} for every reference module the problem names.
+def given_sources(problem, module_text=None):
+    """{module name: source text} for every reference module the problem names or its given
+    definitions use, in the order they must be executed (a module after those it imports from).
 
     A module's text holds the problem's `given` definitions, the top-level definitions and
-    assignments they use (transitively) and the module's imports of other packages; never a
-    target of the problem. The learner's worker executes it into a stand-in module of that
-    name, so an answer can import its given helpers while the targets' code is never in its
-    memory.
+    assignments they use (transitively, across `from reference.x import y` and
+    `import reference.x as m`), those reference imports, and the module's imports of other
+    packages; never a target of the problem. The learner's worker executes each into a stand-in
+    module of that name, so an answer can import its given helpers while the targets' code is
+    never in its memory.
     """
     from examprep.problem import source
 
-    targets = {(t.module, t.name) for t in problem.targets}
-    wanted = {}
-    for g in problem.given:
-        wanted.setdefault(g.module, set()).add(g.name)
-    modules = {t.module for t in problem.targets} | set(wanted)
-    return {module: _closure_text(source.module_text(module), wanted.get(module, set()),
-                                  {name for m, name in targets if m == module})
-            for module in sorted(modules)}
+    module_text = module_text or source.module_text
+    forbidden = {(t.module, t.name) for t in problem.targets}
+    parsed = {}
 
+    def parse(module):
+        if module not in parsed:
+            parsed[module] = _ModuleParts(module_text(module))
+        return parsed[module]
 
-def _closure_text(text, names, forbidden):
-    tree = ast.parse(text)
-    defined = {}
-    imports = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            defined[node.name] = node
-        elif isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets):
-            for t in node.targets:
-                defined[t.id] = node
-        elif isinstance(node, ast.Import) and not any(a.name.split(".")[0] == "reference" for a in node.names):
-            imports.append(node)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] != "reference" and node.level == 0:
-            imports.append(node)
-    keep, todo = set(), [n for n in names if n in defined and n not in forbidden]
+    keep = {}            # module -> set of names kept
+    kept_imports = {}    # module -> set of import nodes kept
+    todo = [(g.module, g.name) for g in problem.given]
+    for t in problem.targets:
+        parse(t.module)
+        keep.setdefault(t.module, set())
     while todo:
-        name = todo.pop()
-        if name in keep:
+        module, name = todo.pop()
+        parts = parse(module)
+        names = keep.setdefault(module, set())
+        if (module, name) in forbidden or name in names or name not in parts.defined:
             continue
-        keep.add(name)
-        for sub in ast.walk(defined[name]):
-            if isinstance(sub, ast.Name) and sub.id in defined and sub.id not in forbidden and sub.id not in keep:
-                todo.append(sub.id)
-    nodes = imports + [n for n in tree.body if n in {defined[k] for k in keep}]
-    return "\n\n\n".join(ast.get_source_segment(text, n, padded=False) for n in nodes) + "\n"
+        names.add(name)
+        for sub in ast.walk(parts.defined[name]):
+            if isinstance(sub, ast.Name):
+                if sub.id in parts.defined:
+                    todo.append((module, sub.id))
+                elif sub.id in parts.from_reference:
+                    other, original = parts.from_reference[sub.id]
+                    kept_imports.setdefault(module, set()).add(("from", other, original, sub.id))
+                    todo.append((other, original))
+            elif (isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name)
+                  and sub.value.id in parts.module_aliases):
+                other = parts.module_aliases[sub.value.id]
+                kept_imports.setdefault(module, set()).add(("module", other, None, sub.value.id))
+                todo.append((other, sub.attr))
+    texts = {module: parsed[module].text(keep[module], kept_imports.get(module, set())) for module in keep}
+    order, seen = [], set()
+
+    def visit(module):
+        if module in seen:
+            return
+        seen.add(module)
+        for _, other, _, _ in kept_imports.get(module, ()):
+            if other in texts:
+                visit(other)
+        order.append(module)
+
+    for module in sorted(texts):
+        visit(module)
+    return {module: texts[module] for module in order}
+
+
+class _ModuleParts:
+    """A reference module's top level: definitions, plain imports, imports from other reference modules."""
+
+    def __init__(self, text):
+        self.source = text
+        self.tree = ast.parse(text)
+        self.defined, self.imports, self.from_reference, self.module_aliases = {}, [], {}, {}
+        for node in self.tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                self.defined[node.name] = node
+            elif isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) for t in node.targets):
+                for t in node.targets:
+                    self.defined[t.id] = node
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "reference":
+                for alias in node.names:
+                    self.from_reference[alias.asname or alias.name] = (node.module, alias.name)
+            elif isinstance(node, ast.Import) and any(a.name.split(".")[0] == "reference" for a in node.names):
+                for alias in node.names:
+                    if alias.asname and alias.name.startswith("reference."):
+                        self.module_aliases[alias.asname] = alias.name
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                self.imports.append(node)
+
+    def text(self, names, reference_imports):
+        """The kept part: other imports, the reference imports used (only the names used), definitions."""
+        nodes = set(self.defined[n] for n in names)
+        lines = [ast.get_source_segment(self.source, n, padded=False) for n in self.imports]
+        for how, other, original, alias in sorted(reference_imports):
+            if how == "module":
+                lines.append(f"import {other} as {alias}")
+            else:
+                lines.append(f"from {other} import {original}" + (f" as {alias}" if alias != original else ""))
+        body = [ast.get_source_segment(self.source, n, padded=False) for n in self.tree.body if n in nodes]
+        return "\n".join(lines) + "\n\n\n" + "\n\n\n".join(body) + "\n"
 
 
 class _Tripwire:
