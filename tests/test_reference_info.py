@@ -1,0 +1,84 @@
+"""reference.info against SciPy (scipy.stats.entropy, scipy.spatial.distance.jensenshannon) and hand-derived values."""
+import numpy as np
+import pytest
+from scipy.spatial.distance import jensenshannon
+from scipy.stats import entropy as scipy_entropy
+
+from reference import info, info_conventions
+
+
+def _probs(rng, shape):
+    x = rng.normal(size=shape)
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+@pytest.fixture
+def pq():
+    rng = np.random.default_rng(0)
+    return _probs(rng, (6, 5)), _probs(rng, (6, 5))
+
+
+def test_self_information_hand_values():
+    # 3 coin flips with 3 outcomes of 8: -ln(3/8); a certain event carries 0.
+    np.testing.assert_allclose(info.self_information(np.array([1.0, 0.375, 0.5])),
+                               [0.0, -np.log(0.375), np.log(2)])
+    np.testing.assert_allclose(info_conventions.self_information_bits(np.array([0.375])), [-np.log2(0.375)])
+
+
+def test_entropy_matches_scipy(pq):
+    p, _ = pq
+    np.testing.assert_allclose(info.entropy(p), scipy_entropy(p, axis=-1), rtol=1e-5)
+    np.testing.assert_allclose(info.entropy(p[0]), scipy_entropy(p[0]), rtol=1e-5)
+    np.testing.assert_allclose(info_conventions.entropy_bits(p), scipy_entropy(p, base=2, axis=-1), rtol=1e-5)
+
+
+def test_entropy_zero_probability_and_uniform():
+    p = np.array([[0.25, 0.25, 0.25, 0.25], [0.5, 0.5, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0]])
+    np.testing.assert_allclose(info.entropy(p), [np.log(4), np.log(2), 0.0], atol=1e-6)
+    assert np.all(np.isfinite(info.entropy(p)))
+
+
+def test_kl_matches_scipy_and_is_asymmetric(pq):
+    p, q = pq
+    np.testing.assert_allclose(info.kl_divergence(p, q), scipy_entropy(p, q, axis=-1), rtol=1e-4)
+    assert not np.allclose(info.kl_divergence(p, q), info.kl_divergence(q, p))
+    np.testing.assert_allclose(info.kl_divergence(p, p), 0.0, atol=1e-12)
+
+
+def test_cross_entropy_is_entropy_plus_kl(pq):
+    p, q = pq
+    np.testing.assert_allclose(info.cross_entropy_dist(p, q),
+                               scipy_entropy(p, axis=-1) + scipy_entropy(p, q, axis=-1), rtol=1e-5)
+    # one-hot p: the book's cross-entropy error -log q[t]
+    t = np.eye(5)[[2]]
+    np.testing.assert_allclose(info.cross_entropy_dist(t, q[:1]), -np.log(q[0, 2]), rtol=1e-5)
+
+
+def test_js_matches_scipy_squared(pq):
+    p, q = pq
+    np.testing.assert_allclose(info.js_divergence(p, q), jensenshannon(p, q, axis=-1) ** 2, rtol=1e-4)
+    np.testing.assert_allclose(info_conventions.js_distance(p, q), jensenshannon(p, q, axis=-1), rtol=1e-4)
+    np.testing.assert_allclose(info_conventions.js_divergence_bits(p, q), jensenshannon(p, q, base=2, axis=-1) ** 2,
+                               rtol=1e-4)
+    np.testing.assert_allclose(info.js_divergence(p, q), info.js_divergence(q, p), rtol=1e-12)
+
+
+def test_js_disjoint_supports_is_log2():
+    p, q = np.array([1.0, 0.0, 0.0]), np.array([0.0, 0.5, 0.5])
+    np.testing.assert_allclose(info.js_divergence(p, q), np.log(2), rtol=1e-5)
+
+
+def test_kl_bits_and_cross_entropy_bits_match_scipy(pq):
+    p, q = pq
+    np.testing.assert_allclose(info_conventions.kl_divergence_bits(p, q), scipy_entropy(p, q, base=2, axis=-1),
+                               rtol=1e-4)
+    np.testing.assert_allclose(info_conventions.cross_entropy_dist_bits(p, q),
+                               info.cross_entropy_dist(p, q) / np.log(2), rtol=1e-6)
+
+
+def test_float32_stays_float32(pq):
+    p, q = (a.astype(np.float32) for a in pq)
+    for value in (info.entropy(p), info.cross_entropy_dist(p, q), info.kl_divergence(p, q),
+                  info.js_divergence(p, q), info.self_information(p)):
+        assert value.dtype == np.float32
