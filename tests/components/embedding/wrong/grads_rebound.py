@@ -1,4 +1,4 @@
-# expect: not_in_place
+# expect: grads_rebound
 """backward builds a new array and rebinds self.grads[0]."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: not_in_place
+# expect: grads_rebound
 """self.grads[0] = dWx rebinds the list's arrays: an optimizer holding the old arrays never sees the gradients."""
 import numpy as np
 from reference.functions import sigmoid

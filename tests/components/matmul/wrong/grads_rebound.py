@@ -1,4 +1,4 @@
-# expect: not_in_place
+# expect: grads_rebound
 """self.grads[0] = dW rebinds the array an optimizer holds."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: not_in_place
+# expect: grads_rebound
 """self.grads[i] = ... rebinds the arrays instead of writing into them."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: not_in_place
+# expect: grads_rebound
 """self.grads[0] = grad rebinds the list's array instead of writing into it."""
 import numpy as np
 from reference.embedding import Embedding
