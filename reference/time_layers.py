@@ -75,7 +75,7 @@ class TimeAffine:
         W, b = self.params
 
         dout = dout.reshape(N*T, -1)
-        rx = x.reshape(N*T, -1)
+        rx = x.reshape(N*T, D)
 
         db = np.sum(dout, axis=0)
         dW = np.dot(rx.T, dout)
