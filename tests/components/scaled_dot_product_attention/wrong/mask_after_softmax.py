@@ -32,7 +32,7 @@ class ScaledDotProductAttention:
     def backward(self, dout):
         Q, K, V = self.cache
         attn = self.attn
-        d_k = Q.shape[-1]
+        d_k = K.shape[-1]
 
         dV = np.matmul(attn.swapaxes(-1, -2), dout)
         dattn = np.matmul(dout, V.swapaxes(-1, -2))
