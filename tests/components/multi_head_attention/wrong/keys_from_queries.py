@@ -1,4 +1,4 @@
-# expect: shape
+# expect: values
 """K and V are computed from x_q: cross-attention ignores the encoder."""
 import numpy as np
 from reference.transformer import ScaledDotProductAttention, merge_heads, split_heads
