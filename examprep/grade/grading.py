@@ -51,9 +51,14 @@ def given_sources(problem, module_text=None):
     module of that name, so an answer can import its given helpers while the targets' code is
     never in its memory.
     """
+    from examprep.hole.holes import AST_LOCK
     from examprep.problem import source
 
-    module_text = module_text or source.module_text
+    with AST_LOCK:  # CPython 3.11's ast is not thread-safe; the exam proves problems in threads
+        return _given_sources(problem, module_text or source.module_text)
+
+
+def _given_sources(problem, module_text):
     forbidden = {(t.module, t.name) for t in problem.targets}
     parsed = {}
 
