@@ -515,6 +515,9 @@ TEMPLATES = {   # id -> (function, weight when mixing)
 from examprep.exam.calc_applied import APPLIED  # noqa: E402
 
 TEMPLATES.update(APPLIED)
+from examprep.exam.calc_steps import STEPS  # noqa: E402
+
+TEMPLATES.update(STEPS)
 
 
 def calc_set(template_id, seed):

@@ -1,0 +1,143 @@
+"""Multi-step calculation templates (examprep/exam/calc_steps.py): every key recomputed independently
+(PyTorch, NumPy's linear algebra, another algorithm), options distinct as shown, the key among them."""
+import math
+
+import numpy as np
+import pytest
+
+from examprep.exam import calc_questions
+from examprep.exam.calc_steps import STEPS
+
+torch = pytest.importorskip("torch")
+F = torch.nn.functional
+
+
+def _adam(p):
+    w = torch.tensor([1.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([w], lr=p["lr"], betas=(p["beta1"], p["beta2"]), eps=1e-8)
+    for g in p["grads"]:
+        before = w.detach().clone()
+        w.grad = torch.tensor([g], dtype=torch.float64)
+        opt.step()
+    return (w.detach() - before).item()
+
+
+def _receptive_field(p):
+    """Map one output pixel back through the layers as an interval of input pixels."""
+    lo, hi = 0, 0
+    for _, k, s in reversed(p["layers"]):
+        lo, hi = lo * s, hi * s + k - 1
+    return hi - lo + 1
+
+
+def _kl(p):
+    N = torch.distributions.Normal
+    return torch.distributions.kl_divergence(N(p["mu1"], p["sigma1"]), N(p["mu2"], p["sigma2"])).item()
+
+
+def _attention(p):
+    layer = torch.nn.MultiheadAttention(p["d_model"], p["heads"], bias=True)
+    return sum(t.numel() for t in layer.parameters())
+
+
+def _ap(p):
+    """Area under the precision–recall step curve (recall steps of 1/positives at each TP)."""
+    tp = np.cumsum(p["ranked"])
+    precision = tp / np.arange(1, len(tp) + 1)
+    recall = tp / p["positives"]
+    return float(np.sum(np.diff(np.concatenate([[0.0], recall])) * precision))
+
+
+def _eigen(p):
+    return float(max(np.linalg.eigvals(np.array(p["A"], dtype=float)).real))
+
+
+def _binomial(p):
+    return torch.distributions.Binomial(p["n"], probs=torch.tensor(p["p"])).log_prob(torch.tensor(float(p["k"]))).exp().item()
+
+
+def _mle(p):
+    return float(np.var(p["x"]))
+
+
+def _mi(p):
+    j = np.array(p["joint"])
+    return float(np.sum(j * np.log2(j / np.outer(j.sum(1), j.sum(0)))))
+
+
+def _auc(p):
+    """Trapezoids under the ROC curve, thresholds at every score."""
+    s, y = np.array(p["scores"]), np.array(p["labels"], dtype=bool)
+    fpr, tpr = [0.0], [0.0]
+    for th in sorted(set(s), reverse=True):
+        fpr.append(np.mean(s[~y] >= th))
+        tpr.append(np.mean(s[y] >= th))
+    return float(np.trapezoid(tpr, fpr) if hasattr(np, "trapezoid") else np.trapz(tpr, fpr))
+
+
+def _perplexity(p):
+    return float(np.prod(p["p"]) ** (-1 / len(p["p"])))
+
+
+def _deconv(p):
+    x = torch.zeros(1, 1, p["H"], p["H"])
+    return F.conv_transpose2d(x, torch.zeros(1, 1, p["K"], p["K"]), stride=p["stride"], padding=p["pad"]).shape[-1]
+
+
+def _grouped(p):
+    if p["groups"] == "depthwise separable":
+        layers = [torch.nn.Conv2d(p["C"], p["C"], p["K"], groups=p["C"]), torch.nn.Conv2d(p["C"], p["C_out"], 1)]
+    else:
+        layers = [torch.nn.Conv2d(p["C"], p["C_out"], p["K"], groups=p["groups"])]
+    return sum(t.numel() for layer in layers for t in layer.parameters())
+
+
+def _mixup(p):
+    target = torch.zeros(1, 3, dtype=torch.float64)
+    target[0, p["i"]] += p["lambda"]
+    target[0, p["j"]] += 1 - p["lambda"]
+    logits = torch.log(torch.tensor([p["probs"]], dtype=torch.float64))
+    return F.cross_entropy(logits, target).item()
+
+
+def _decay(p):
+    w = torch.tensor([p["w"]], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([w], lr=p["lr"], weight_decay=p["lambda"])
+    w.grad = torch.tensor([p["grad"]], dtype=torch.float64)
+    opt.step()
+    return w.item()
+
+
+INDEPENDENT = {"adam_t": _adam, "receptive_field_strided": _receptive_field, "kl_gaussians": _kl,
+               "attention_params": _attention, "ap_ranked": _ap, "eigen_2x2": _eigen, "binomial_prob": _binomial,
+               "gauss_mle": _mle, "mutual_information": _mi, "roc_auc": _auc, "perplexity": _perplexity,
+               "deconv_output": _deconv, "grouped_params": _grouped, "mixup_loss": _mixup,
+               "weight_decay_step": _decay}
+
+
+def test_every_template_has_an_independent_check():
+    assert set(INDEPENDENT) == set(STEPS)
+
+
+@pytest.mark.parametrize("template", sorted(STEPS))
+def test_keys_are_independently_right(template):
+    for seed in range(25):
+        for q in calc_questions.calc_set(template, seed):
+            want = INDEPENDENT[template](q.params)
+            decimals = len(q.answer.split(".")[1]) if "." in q.answer else 0
+            assert abs(float(q.answer) - want) <= 0.5 * 10 ** -decimals + 1e-9, (template, seed, q.answer, want)
+            shown = [o.text for o in q.options]
+            assert len(set(shown)) == 4 and shown[q.key] == q.answer
+            assert all(o.verdict and o.verdict["check"] == "slip" for o in q.options if not o.correct)
+            # numbers in one format: as many decimals in every option
+            assert len({len(t.split(".")[1]) if "." in t else 0 for t in shown}) == 1
+
+
+def test_adam_is_asked_after_the_first_step():
+    assert all(calc_questions.calc_set("adam_t", s)[0].params["t"] > 1 for s in range(20))
+
+
+def test_receptive_fields_have_strides():
+    for s in range(20):
+        layers = calc_questions.calc_set("receptive_field_strided", s)[0].params["layers"]
+        assert any(stride > 1 for _, _, stride in layers[:-1])
