@@ -50,6 +50,9 @@ def add_arguments(p):
     group.add_argument("--export", dest="export_file", metavar="FILE.json",
                        help="write questions, options, key and each option's verdict as JSON (schema "
                             "examprep.exam/1), do not sit it / JSON で書き出す")
+    p.add_argument("--typed", action="store_true",
+                   help="also ask some code blanks as typed answers (the real exam is all multiple choice) / "
+                        "一部のコード穴埋めを記述式で出題する (本番はすべて選択式)")
     p.add_argument("--force", action="store_true", help="with --print/--export: overwrite FILE / 上書きする")
 
 

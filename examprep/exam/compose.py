@@ -1,4 +1,4 @@
-"""Which questions an exam holds: per-area quotas from AREA_WEIGHTS, sets kept together.
+"""Which questions an exam holds: per-area quotas from AREA_WEIGHTS, sets kept together, the syllabus covered.
 
 The JDLA does not publish how many questions each syllabus area gets. AREA_WEIGHTS is
 examprep's assumption, from learners' reports of recent sittings: deep-learning
@@ -8,24 +8,40 @@ exam's header and in ARCHITECTURE.md. With --area the weights of the chosen area
 scaled to sum to one.
 
 Quotas are whole numbers from the weights by the largest-remainder method, so every
-area is within one question of weight × count. Within area 3 (the NumPy code area)
-CODE_SHARE of the questions are code blanks, spread over the problems in sets of 2–4
-sharing one listing, and one code question in FREE_EVERY is asked free-form (typed,
-graded by running it). A set whose listing would show an earlier question's answer, or whose
-answers an earlier listing showed, is not used (`leaks`); so a problem rarely gets two sets. The rest of each area's quota is calculation questions from
-the templates of that area, drawn by weight. A set that would overflow its area's quota
-is cut (its first questions kept), so the quotas are met exactly. Sets are shuffled
-within their area and areas come in syllabus order, as in the real exam.
+area is within one question of weight × count. Each area's quota is filled in this order
+(issue 16: an exam that looks like the E資格):
+
+1. scenario sets of the area (an LSTM and an attention listing in area 3, a detection
+   scenario in area 4; examprep.exam.scenarios), when the quota has room for them;
+2. code sets (area 3, CODE_SHARE of the quota): blanks of the NumPy problems in sets of 3–4
+   sharing one listing; a set whose listing would show an earlier question's answer, or a
+   blank's symmetric partner (`x_max` beside `y_max`), is not used (`leaks`);
+3. knowledge sets (KNOWLEDGE_SHARE of the quota): bank items and formula-choice questions
+   in sets of 3–4 on one topic group (examprep.exam.knowledge.GROUPS), one sub-item per
+   question where the group has enough, sub-items the exam has not asked yet first;
+4. calculation questions for the rest, templates of sub-items not yet asked first, no
+   template behind more than MAX_PER_SOURCE questions.
+
+No question repeats another: not the same stem, not the same options, not the same code answer
+(`_Seen`). Typed (code_free) questions only with typed=True (one code blank in FREE_EVERY). A set that
+would overflow its area's quota is cut (its first questions kept). Sets are shuffled within their
+area and areas come in syllabus order, as in the real exam.
 """
 import random
 
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
-CODE_SHARE = 0.7
+CODE_SHARE = 0.45                # of area 3's quota
+KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
-SET_SIZES = (2, 3, 3, 4)
+SET_SIZES = (3, 3, 4)
 LEAK_MIN = 8
+MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
+SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
+PARTNERS = [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
+            ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),
+            ("m_hat", "v_hat")]
 
 
 class CompositionError(Exception):
@@ -58,12 +74,30 @@ def _squeeze(text):
     return "".join(text.split())
 
 
+def _partner(text):
+    """The text with every partner name swapped (x_max <-> y_max, H <-> W ...), or None when it has none."""
+    import re
+
+    table = {}
+    for a, b in PARTNERS:
+        table[a], table[b] = b, a
+    swapped = re.sub(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b",
+                     lambda m: table[m.group(1)], text)
+    return swapped if swapped != text else None
+
+
 def leaks(earlier, questions):
     """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer
-    that an earlier listing showed (listings print every line but their own blanks). Answers shorter than
-    LEAK_MIN characters (a name, `dout`) are common words, not give-aways."""
+    that an earlier listing showed (listings print every line but their own blanks), or a listing that shows a
+    blank's symmetric partner (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`).
+    Answers shorter than LEAK_MIN characters (a name, `dout`) are common words, not give-aways."""
     answers = {_squeeze(q.answer) for q in questions if len(_squeeze(q.answer)) >= LEAK_MIN}
     listing = _squeeze(questions[0].code or "")
+    for q in questions:
+        line = _squeeze((q.blank or {}).get("template", "").replace((q.blank or {}).get("marker", "\0"), q.answer))
+        partner = _partner(line) if line else None
+        if partner and partner in listing:
+            return True
     for q in earlier:
         if (len(_squeeze(q.answer)) >= LEAK_MIN and _squeeze(q.answer) in listing) or \
                 any(a in _squeeze(q.code or "") for a in answers):
@@ -71,11 +105,48 @@ def leaks(earlier, questions):
     return False
 
 
-def _code_sets(problems, proofs, want, seed, rng):
+class _Seen:
+    """What an exam already asks: no two questions with the same stem or options, no two code questions with the
+    same answer, no source (template, bank item, formula family, problem) behind more than MAX_PER_SOURCE."""
+
+    def __init__(self):
+        self.stems, self.options, self.answers, self.sources, self.items = set(), set(), set(), {}, set()
+
+    @staticmethod
+    def source(q):
+        return q.problem or q.template or q.id
+
+    def fits(self, q):
+        stem = _squeeze(q.stem["en"] + (q.label or "") + (q.code or "" if q.label else ""))
+        options = frozenset(_squeeze(o.text) for o in q.options)
+        return (stem not in self.stems and (not options or options not in self.options)
+                and not (q.problem and _squeeze(q.answer) in self.answers)
+                and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
+
+    def add(self, q):
+        self.stems.add(_squeeze(q.stem["en"] + (q.label or "") + (q.code or "" if q.label else "")))
+        if q.options:
+            self.options.add(frozenset(_squeeze(o.text) for o in q.options))
+        if q.problem:
+            self.answers.add(_squeeze(q.answer))
+        self.sources[self.source(q)] = self.sources.get(self.source(q), 0) + 1
+        self.items.add(q.item)
+
+    def take(self, questions):
+        """The questions of a set that fit, in order (each added)."""
+        out = []
+        for q in questions:
+            if self.fits(q):
+                self.add(q)
+                out.append(q)
+        return out
+
+
+def _code_sets(problems, proofs, want, seed, rng, seen, asked):
     """Code sets from these problems, `want` questions if they have enough, none giving away another's answer."""
     from examprep.exam import code_questions
 
-    sets, used, total, asked = [], {}, 0, []
+    sets, used, total = [], {}, 0
     usable = [p for p in problems if proofs[p.id].get("reference_passed")]
     for rounds in range(4):
         rng.shuffle(usable)
@@ -83,12 +154,14 @@ def _code_sets(problems, proofs, want, seed, rng):
         for k, problem in enumerate(usable):
             if total >= want:
                 return sets
-            # Bigger sets when few problems are left for what is still wanted.
             needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
             size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
             qs = code_questions.code_set(problem, seed * 100 + rounds, size, proofs[problem.id],
                                          exclude=used.setdefault(problem.id, set()))
-            if qs and not leaks(asked, qs):
+            if not qs or leaks(asked, qs):
+                continue
+            qs = seen.take(qs)
+            if qs:
                 used[problem.id].update(q.blank["candidate"] for q in qs)
                 sets.append(qs)
                 asked += qs
@@ -99,21 +172,110 @@ def _code_sets(problems, proofs, want, seed, rng):
     return sets
 
 
-def _calc_sets(area, want, seed, rng):
+def _split(n):
+    """Set sizes of 3 and 4 that add up to n (n < 3 and n = 5 cannot: [n] and [3, 2])."""
+    if n <= 4:
+        return [n]
+    if n == 5:
+        return [3, 2]
+    k, r = divmod(n, 3)
+    return [3] * (k - r) + [4] * r
+
+
+def _knowledge_pool(area):
+    """{group: [(item, maker)]}: bank items and formula families of the area; maker(seed, set_id) -> Question."""
+    from examprep.exam import formulas, knowledge
+
+    pool = {}
+    for item, entries in knowledge.by_area()[area]["items"].items():
+        for entry in entries:
+            pool.setdefault(knowledge.group_of(item), []).append(
+                (item, f"bank:{entry['id']}", lambda seed, set_id, e=entry: knowledge.question(e, seed, set_id)))
+    for fid, family in formulas.FAMILIES.items():
+        if area_of(family["item"]) == area:
+            pool.setdefault(knowledge.group_of(family["item"]), []).append(
+                (family["item"], f"formula:{fid}", lambda seed, set_id, f=fid: formulas.formula_question(f, seed, set_id)))
+    return pool
+
+
+def _knowledge_sets(area, want, seed, rng, seen):
+    """Knowledge sets of 3–4 on one topic group, `want` questions in all, sub-items not yet asked first."""
+    pool = _knowledge_pool(area)
+    for entries in pool.values():
+        rng.shuffle(entries)
+    used, sets, total, n = set(), [], 0, 0
+    while total < want:
+        def fresh(group):
+            return [e for e in pool[group] if e[1] not in used]
+
+        groups = [g for g in pool if fresh(g)]
+        if not groups:
+            break
+        rng.shuffle(groups)
+        groups.sort(key=lambda g: -len({e[0] for e in fresh(g) if e[0] not in seen.items}))
+        group = groups[0]
+        left = want - total
+        new_items = len({e[0] for e in fresh(group) if e[0] not in seen.items})
+        # A set of 4 where the group has 4 sub-items not asked yet and what is left still splits into 3s and 4s.
+        size = 4 if new_items >= 4 and left - 4 in (0, 3, 4) or new_items >= 4 and left - 4 >= 6 else _split(left)[0]
+        chosen, items = [], set()
+        # New sub-items of the exam first, then sub-items new to the set, then any.
+        for allowed in (lambda e: e[0] not in items and e[0] not in seen.items, lambda e: e[0] not in items,
+                        lambda e: True):
+            for entry in fresh(group):
+                if len(chosen) < size and entry not in chosen and allowed(entry):
+                    chosen.append(entry)
+                    items.add(entry[0])
+        set_id = f"knowledge:{area}:{group}:s{seed}:{n}"
+        n += 1
+        qs = []
+        for item, source, make in chosen:
+            used.add(source)
+            q = make(seed, set_id)
+            if seen.fits(q):
+                seen.add(q)
+                qs.append(q)
+        if qs:
+            sets.append(qs)
+            total += len(qs)
+    return sets
+
+
+def _calc_sets(area, want, seed, rng, seen, exclude=()):
+    """Calculation questions of the area's templates, `want` in all: templates of sub-items not yet asked and
+    templates used least first, none behind more than MAX_PER_SOURCE questions."""
     from examprep.exam import calc_questions
 
-    ids = [t for t in calc_questions.TEMPLATES if area_of(_template_item(t)) == area]
+    ids = [t for t in calc_questions.TEMPLATES if area_of(_template_item(t)) == area and t not in exclude]
     if not ids or want <= 0:
         return []
-    weights = [calc_questions.TEMPLATES[t][1] for t in ids]
-    sets, total, n = [], 0, 0
-    while total < want:
-        template = rng.choices(ids, weights)[0]
-        qs = calc_questions.calc_set(template, seed * 1000 + n)[:want - total]
+    sets, total, n, uses = [], 0, 0, {t: 0 for t in ids}
+    while total < want and n < 40 * want:
+        fresh = [t for t in ids if _template_item(t) not in seen.items]
+        pool = fresh or ids
+        least = min(uses[t] for t in pool)
+        candidates = [t for t in pool if uses[t] == least]
+        weights = [calc_questions.TEMPLATES[t][1] for t in candidates]
+        template = rng.choices(candidates, weights)[0]
+        qs = seen.take(calc_questions.calc_set(template, seed * 1000 + n)[:want - total])
         n += 1
-        sets.append(qs)
-        total += len(qs)
+        uses[template] += 1
+        if qs:
+            sets.append(qs)
+            total += len(qs)
     return sets
+
+
+def _scenario_sets(area, quota, seed, seen):
+    from examprep.exam import scenarios
+
+    out = []
+    for name, (_, where) in scenarios.SCENARIOS.items():
+        if where == area and quota - sum(map(len, out)) >= SCENARIO_MIN_QUOTA:
+            qs = seen.take(scenarios.scenario_set(name, seed))
+            if qs:
+                out.append(qs)
+    return out
 
 
 _ITEMS = {}
@@ -128,29 +290,39 @@ def _template_item(template_id):
     return _ITEMS[template_id]
 
 
-def compose(count=100, seed=0, areas=None, problems=None, workers=2):
+def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False):
     """The questions of one exam, in order: `count` questions, per-area quotas met exactly, sets together.
 
-    areas: area keys to draw from (default all five); problems: the code problems (default every problem).
-    Distractor proofs missing from the cache are made first, `workers` problems at a time.
+    areas: area keys to draw from (default all five); problems: the code problems (default every problem);
+    typed: ask one code blank in FREE_EVERY as a typed (code_free) question. Distractor proofs missing from the
+    cache are made first, `workers` problems at a time.
     """
-    from examprep.problem import catalog
     from examprep.exam import code_questions
+    from examprep.problem import catalog
 
     problems = list(problems or catalog.load_all().values())
     wanted = quotas(count, areas)
     by_area = {k: [p for p in problems if p.area_key() == k] for k in wanted}
     proofs = code_questions.prove_all([p for k in wanted for p in by_area[k]], workers) if any(by_area.values()) else {}
     rng = random.Random(f"exam:{seed}:{','.join(sorted(wanted))}")
-    out = []
+    seen, asked, out = _Seen(), [], []
     for area in sorted(wanted):
         n = wanted[area]
-        code = _code_sets(by_area[area], proofs, round(n * CODE_SHARE), seed, rng) if by_area[area] else []
-        code = [[_maybe_free(q, rng) for q in qs] for qs in code]
-        sets = code + _calc_sets(area, n - sum(len(s) for s in code), seed, rng)
+        sets = _scenario_sets(area, n, seed, seen)
+        scenario_templates = {q.template for s in sets for q in s}
+        if by_area[area]:
+            code = _code_sets(by_area[area], proofs, round(n * CODE_SHARE), seed, rng, seen, asked)
+            sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
+        have = sum(map(len, sets))
+        knowledge_want = max(0, min(n - have, round(n * KNOWLEDGE_SHARE[area])
+                                    - sum(q.kind in ("knowledge", "formula") for s in sets for q in s)))
+        sets += _knowledge_sets(area, knowledge_want, seed, rng, seen)
+        sets += _calc_sets(area, n - sum(map(len, sets)), seed, rng, seen, exclude=scenario_templates)
+        if sum(map(len, sets)) < n:   # too few calc templates: more knowledge questions
+            sets += _knowledge_sets(area, n - sum(map(len, sets)), seed + 1, rng, seen)
         rng.shuffle(sets)
-        questions = [q for s in sets for q in s]
-        if len(questions) < n:   # the area has no calc template to fill up with
+        questions = [q for s in sets for q in s][:n]
+        if len(questions) < n:
             raise CompositionError(
                 f"分野 {area} ({AREAS[area]['ja']}) の問題が {n} 問に足りません ({len(questions)} 問)。",
                 f"area {area} ({AREAS[area]['en']}) has only {len(questions)} of the {n} questions wanted.")

@@ -121,7 +121,7 @@ def _compose(args, lang, con):
     if con.is_terminal:
         con.print(f"[dim]{_t('preparing', lang)}[/dim]")
     with render.status(con, lang, "prepare"):
-        questions = compose(count, seed=seed, areas=areas)
+        questions = compose(count, seed=seed, areas=areas, typed=getattr(args, "typed", False))
     return questions, minutes, seed, areas
 
 
