@@ -69,6 +69,7 @@ def test_one_area_only(problems):
 
 def test_an_area_without_sources_is_an_error(monkeypatch, problems):
     monkeypatch.setattr(compose_module, "_calc_sets", lambda *a, **k: [])
+    monkeypatch.setattr(compose_module, "_knowledge_sets", lambda *a, **k: [])
     with pytest.raises(CompositionError) as info:
         compose(10, seed=0, areas=["5"], problems=problems)
     assert "5" in info.value.en and info.value.ja

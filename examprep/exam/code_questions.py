@@ -36,10 +36,13 @@ per blank; each blank is graded with the reference in the other blanks.
 import ast
 import copy
 import hashlib
+import io
 import json
 import os
 import random
+import re
 import textwrap
+import tokenize
 from concurrent.futures import ThreadPoolExecutor
 
 from examprep.problem import catalog, source
@@ -331,6 +334,44 @@ def blank_choices(candidate, entries):
     return out
 
 
+# Distractors that are ruled out on sight or right on ordinary inputs (issue 16): a perturbed float constant (an
+# epsilon 1e-7 -> 2e-7 or 5e-08, a β of 1.8), an integer made 0 or 1 where it is arithmetic (`** 1`, `0 / (...)`,
+# `1 *`), an attribute the class does not have, and a mutation the grader rejects only on an edge case (extreme
+# logits, a probability of exactly 0): on ordinary inputs it computes the right thing.
+NONSENSE_INT = re.compile(r"\*\*\s*[013]\b|(?<![\w.])0\s*[/*]|[/*]\s*0\b(?!\.)|(?<![\w.])1\s*\*|\*\s*1\b(?!\.)")
+EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny")
+
+
+def give_away(entry, fill):
+    """Whether a proven-wrong mutant is still not a fair exam distractor (see NONSENSE_INT, EDGE_CASES)."""
+    if entry["operator"] == "float_perturbed":
+        return True
+    if entry["operator"] == "int_off_by_one" and NONSENSE_INT.search(fill):
+        return True
+    verdict = entry.get("verdict") or {}
+    if "AttributeError" in (verdict.get("en") or "") + (verdict.get("what") or ""):
+        return True
+    return any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES)
+
+
+def strip_comments(text):
+    """The listing without developer comments (whole-line and trailing `#` comments); unchanged if it does not
+    tokenize."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return text
+    lines = text.split("\n")
+    for tok in reversed([t for t in tokens if t.type == tokenize.COMMENT]):
+        row, col = tok.start
+        lines[row - 1] = lines[row - 1][:col].rstrip()
+    out = []
+    for old, new in zip(text.split("\n"), lines):
+        if new.strip() or not old.strip():   # drop lines that were only a comment
+            out.append(new)
+    return "\n".join(out)
+
+
 def pick_distractors(pairs, rng, count=3):
     """Up to count (entry, text) pairs with different texts and verdicts.
 
@@ -338,7 +379,7 @@ def pick_distractors(pairs, rng, count=3):
     before the blunt ones (the whole value negated, or replaced by its first operand), and
     different operators before repeats.
     """
-    pairs = list(pairs)
+    pairs = [(entry, fill) for entry, fill in pairs if not give_away(entry, fill)]
     rng.shuffle(pairs)
     chosen, texts, signatures, operators = [], set(), set(), set()
     for allow_blunt, prefer_new_operator in ((False, True), (False, False), (True, True), (True, False)):
@@ -462,6 +503,7 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     listing = holes.replace_lines(answer, _docstring_ranges(problem, answer) + [
         (cand.start, cand.end, [cand.indent + line if line.strip() else "" for line in tmpl.split("\n")])
         for (cand, _, _), tmpl in zip(plans, templates)])
+    listing = strip_comments(listing)
     set_id = f"code:{problem.id}:s{seed}"
     area = problem.area_key()
     questions = []

@@ -39,6 +39,31 @@ SET_SIZES = (3, 3, 4)
 LEAK_MIN = 8
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
+# Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
+# problem): an exam asks each concept once. Keys are templates ("bank:<id>", "formula:<id>", a scenario's template)
+# or problem ids; a code problem stands for every concept listed for it.
+CONCEPTS = {
+    "formula:attention": "sdpa", "bank:scaled-dot": "sdpa", "scenario:attention:scores": "sdpa",
+    "formula:momentum_step": "momentum", "bank:momentum": "momentum", "momentum": "momentum",
+    "formula:sigmoid_grad": "sigmoid_grad", "bank:sigmoid-layer-backward": "sigmoid_grad", "sigmoid_layer": "sigmoid_grad",
+    "formula:l2_grad": "l2_grad", "bank:weight-decay": "l2_grad",
+    "formula:he_init": "he", "bank:xavier-he": "he", "weight_init": "he",
+    "formula:deconv_size": "deconv", "bank:transposed-conv": "deconv",
+    "formula:lstm_cell": "lstm_cell", "scenario:lstm:c_next": "lstm_cell", "bank:peephole-forget": "lstm_cell",
+    "bank:lstm-params": "lstm_params", "lstm_params": "lstm_params",
+    "formula:softmax": "softmax", "softmax": "softmax", "softmax_with_loss": "softmax",
+    "formula:cross_entropy": "ce", "cross_entropy": "ce", "bank:ce-onehot": "ce",
+    "formula:adam_step": "adam", "adam": "adam", "bank:adam-bias": "adam",
+    "formula:rmsprop_step": "rmsprop", "rmsprop": "rmsprop", "bank:adagrad-rmsprop": "rmsprop",
+    "formula:tanh_grad": "tanh_grad", "tanh": "tanh_grad",
+    "formula:conv_size": "conv_size", "conv2d": "conv_size", "bank:padding-same": "conv_size",
+    "formula:kl_formula": "kl", "bank:cross-entropy-decomp": "kl",
+    "bank:softmax-ce-grad": "softmax_loss_grad", "softmax_with_loss:grad": "softmax_loss_grad",
+    "bank:relu-backward": "relu_backward", "relu_layer": "relu_backward",
+    "bank:affine-backward": "affine_backward", "affine": "affine_backward",
+    "bank:dropout-train-test": "dropout", "dropout": "dropout",
+    "bank:nms": "nms", "nms_count": "nms", "bank:iou-def": "iou", "box_iou": "iou",
+}
 PARTNERS = [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
             ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),
             ("m_hat", "v_hat")]
@@ -111,16 +136,22 @@ class _Seen:
 
     def __init__(self):
         self.stems, self.options, self.answers, self.sources, self.items = set(), set(), set(), {}, set()
+        self.concepts = {}
 
     @staticmethod
     def source(q):
         return q.problem or q.template or q.id
+
+    @staticmethod
+    def concept(q):
+        return CONCEPTS.get(q.problem or q.template)
 
     def fits(self, q):
         stem = _squeeze(q.stem["en"] + (q.label or "") + (q.code or "" if q.label else ""))
         options = frozenset(_squeeze(o.text) for o in q.options)
         return (stem not in self.stems and (not options or options not in self.options)
                 and not (q.problem and _squeeze(q.answer) in self.answers)
+                and self.concepts.get(self.concept(q), self.source(q)) == self.source(q)
                 and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
 
     def add(self, q):
@@ -131,6 +162,8 @@ class _Seen:
             self.answers.add(_squeeze(q.answer))
         self.sources[self.source(q)] = self.sources.get(self.source(q), 0) + 1
         self.items.add(q.item)
+        if self.concept(q):
+            self.concepts.setdefault(self.concept(q), self.source(q))
 
     def take(self, questions):
         """The questions of a set that fit, in order (each added)."""
