@@ -211,7 +211,7 @@ def _show(con, sitting, index, lang):
         return
     for i, option in enumerate(q.options):
         mark = "[bold green]▶[/bold green]" if a["choice"] == i else " "
-        con.print(f" {mark} [bold]{i + 1})[/bold] {escape(option.text)}")
+        con.print(f" {mark} [bold]{i + 1})[/bold] {escape(option.shown(lang))}")
 
 
 def _list(con, sitting, lang):

@@ -32,6 +32,8 @@ from examprep.exam.model import Option, Question, marker
 from examprep.problem.syllabus import AREAS, area_of
 
 LANGS = ("ja", "en")
+WRONG = {"check": "statement", "ja": "正しくない選択肢です (理由は解説を参照)。",
+         "en": "Not the correct option (the explanation says why)."}
 # Topic groups: a knowledge set holds questions of one group (a 中項目 of the syllabus; small ones merged),
 # one sub-item per question where the group has enough, as the real exam groups 3–4 questions on one topic.
 GROUPS = {"1-1": "1-1", "1-2": "1-2", "1-3": "1-3", "2-1": "2", "3-1": "3-1", "3-2": "3-2", "3-3": "3-3",
@@ -136,7 +138,7 @@ def question(entry, seed, set_id, label=None):
     for i in order:
         texts = {k: entry["options"][i][k].strip() for k in LANGS}
         right = i == entry["key"]
-        options.append(Option(texts["en"], right, verdict=None if right else {"check": "statement"}, texts=texts))
+        options.append(Option(texts["en"], right, verdict=None if right else WRONG, texts=texts))
     info = entry["set"] or {}
     stem = {k: entry["stem"][k].strip() for k in LANGS}
     if info.get("intro"):

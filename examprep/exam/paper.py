@@ -62,16 +62,24 @@ def render_markdown(questions, lang, seed, minutes, pass_line):
         if q.kind == "code_free":
             out += [f"{in_lang(q.label, lang)} {_t('typed', lang)}", "", _t("write_here", lang), ""]
         for letter, option in zip(LETTERS, q.options):
-            text = option.text.replace("`", "'")
-            out.append(f"- **{letter}.** `{text}`" if q.kind != "calc" else f"- **{letter}.** {text}")
+            if q.kind.startswith("code") or (q.code and q.label):
+                out.append(f"- **{letter}.** `{option.shown(lang).replace('`', chr(39))}`")
+            else:
+                out.append(f"- **{letter}.** {option.shown(lang)}")
         out.append("")
     out += [PAGE_BREAK, f"## {_t('key', lang)}", "", "| # | " + ("解答" if lang == "ja" else "Answer") + " |", "|---|---|"]
     for k, q in enumerate(questions, 1):
-        code = "<br>".join(f"`{line.strip()}`" for line in q.answer.replace("|", "¦").splitlines() if line.strip())
+        answer = q.answer_text(lang) or ""
+        if q.kind.startswith("code") or (q.code and q.label):
+            code = "<br>".join(f"`{line.strip()}`" for line in answer.replace("|", "¦").splitlines() if line.strip())
+        else:
+            code = answer.replace("|", "¦")
         out.append(f"| {k} | {LETTERS[q.key] + '. ' if q.key is not None else ''}{code} |")
     out += ["", PAGE_BREAK, f"## {_t('explanations', lang)}", ""]
     for k, q in enumerate(questions, 1):
         out += [f"**{k}.** {q.explanation[lang]}", ""]
+        if q.source:
+            out += [f"*{'出典' if lang == 'ja' else 'Source'}: {q.source}*", ""]
     return "\n".join(out) + "\n"
 
 

@@ -1,16 +1,22 @@
 """The result of a sitting on the terminal: score and pass/fail, per-area scores, time, and the review of misses."""
+from rich.markdown import Markdown
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 
 from examprep.exam.model import in_lang
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
+from examprep.exam.sitting import MIN_FOR_VERDICT, wilson_interval
 
 TEXT = {
     "title": {"ja": "模擬試験の結果", "en": "Mock exam result"},
     "score": {"ja": "得点 {c} / {n} ({pct:.1f}%)", "en": "Score {c} / {n} ({pct:.1f}%)"},
     "passed": {"ja": "合格", "en": "PASS"},
     "failed": {"ja": "不合格", "en": "FAIL"},
+    "interval": {"ja": "正答率の 95% 区間: {lo:.0f}〜{hi:.0f}% ({n} 問から)", "en": "95% interval of the rate: {lo:.0f}–{hi:.0f}% (from {n} questions)"},
+    "no_verdict": {"ja": "合否判定なし: 採点した問題が {n} 問で、{min} 問未満では得点のばらつきが大きすぎます。",
+                   "en": "No pass/fail: {n} graded questions; below {min} the score varies too much to say."},
     "line": {"ja": "合格ライン {line}% (JDLA は公表していないため、よく言われる約 60% を仮定)",
              "en": "pass line {line}% (assumed: the JDLA does not publish one; about 60% is the common estimate)"},
     "timeout": {"ja": "⏰ 時間切れのため、その時点の解答で提出しました。", "en": "⏰ Time ran out: the exam was submitted as it stood."},
@@ -23,7 +29,9 @@ TEXT = {
     "time": {"ja": "所要時間 {used} / {allowed} ・ 解答 {answered} / {n} 問 ・ 1 問平均 {avg}",
              "en": "Time used {used} of {allowed} · answered {answered} of {n} · {avg} per question"},
     "slowest": {"ja": "時間がかかった問題: {items}", "en": "Slowest questions: {items}"},
-    "review": {"ja": "間違えた問題の復習 ({n} 問)", "en": "Review of the missed questions ({n})"},
+    "review": {"ja": "間違えた問題とフラグを付けた問題の復習 ({n} 問)", "en": "Review of the missed and flagged questions ({n})"},
+    "flagged_right": {"ja": "フラグ付き・正解", "en": "flagged, right"},
+    "source": {"ja": "出典", "en": "Source"},
     "no_review": {"ja": "全問正解です。", "en": "Every question is right."},
     "question": {"ja": "問 {k}", "en": "Question {k}"},
     "yours": {"ja": "あなたの解答", "en": "Your answer"},
@@ -53,10 +61,20 @@ def context(question, around=2):
 def render(con, sitting, result, lang):
     con.rule(f"[bold]{t('title', lang)}[/bold]")
     pct = result["rate"] * 100
-    verdict = f"[bold green]{t('passed', lang)}[/bold green]" if result["passed"] else \
-        f"[bold red]{t('failed', lang)}[/bold red]"
+    judged = result.get("judged", result["graded"] >= MIN_FOR_VERDICT)
+    if judged:
+        verdict = f"[bold green]{t('passed', lang)}[/bold green]" if result["passed"] else \
+            f"[bold red]{t('failed', lang)}[/bold red]"
+    else:
+        verdict = ""
     con.print(f"[bold]{t('score', lang, c=result['correct'], n=result['graded'], pct=pct)}[/bold]  {verdict}")
-    con.print(f"[dim]{t('line', lang, line=round(result['pass_line'] * 100))}[/dim]")
+    interval = result.get("interval") or wilson_interval(result["correct"], result["graded"])
+    if interval:
+        con.print(t("interval", lang, lo=interval[0] * 100, hi=interval[1] * 100, n=result["graded"]))
+    if judged:
+        con.print(f"[dim]{t('line', lang, line=round(result['pass_line'] * 100))}[/dim]")
+    else:
+        con.print(f"[yellow]{t('no_verdict', lang, n=result['graded'], min=MIN_FOR_VERDICT)}[/yellow]")
     if result["reason"] == "timeout":
         con.print(t("timeout", lang))
     excluded = result["questions"] - result["graded"]
@@ -67,7 +85,7 @@ def render(con, sitting, result, lang):
     for key in ("area", "correct", "rate", "avg_time"):
         table.add_column(t(key, lang), justify="left" if key == "area" else "right")
     for area, a in result["per_area"].items():
-        rate = "—" if a["rate"] is None else f"{a['rate'] * 100:.0f}%"
+        rate = "—" if a["rate"] is None else f"{a['rate'] * 100:.0f}% (n={a['total']})"
         table.add_row(f"{area}. {AREAS[area][lang]}", f"{a['correct']}/{a['total']}", rate,
                       clock(a["seconds"] / a["total"], up=False) if a["total"] else "—")
     con.print(table)
@@ -85,7 +103,7 @@ def render(con, sitting, result, lang):
         con.print(f"[green]{t('credited', lang, items=numbers)}[/green]")
         con.print(f"[dim]{escape(credited[0]['note'][lang])}[/dim]")
 
-    missed = [r for r in result["items"] if r["gradable"] and not r["correct"]]
+    missed = [r for r in result["items"] if (r["gradable"] and not r["correct"]) or r["flagged"]]
     con.print()
     if not missed:
         con.print(f"[green]{t('no_review', lang)}[/green]")
@@ -95,17 +113,27 @@ def render(con, sitting, result, lang):
     for r in missed:
         q = by_id[r["question_id"]]
         flag = " ⚑" if r["flagged"] else ""
+        right = f" [green]({t('flagged_right', lang)})[/green]" if r["correct"] else ""
         con.print(f"\n[bold]{t('question', lang, k=r['number'])}[/bold] [dim]{q.area}. {AREAS[q.area][lang]} · "
-                  f"{q.item}{flag}[/dim]")
+                  f"{q.item}{flag}[/dim]{right}")
         con.print(escape(in_lang(q.stem[lang], lang)))
         if q.blank:
             for line in context(q):
                 con.print(f"  [cyan]{escape(in_lang(line, lang))}[/cyan]", highlight=False)
-        yours = escape(r["answer"]) if r["answer"] is not None else f"[dim]{t('unanswered', lang)}[/dim]"
-        con.print(f"  {t('yours', lang)}: [red]{yours}[/red]")
-        con.print(f"  {t('right', lang)}: [green]{escape(q.answer or '')}[/green]")
-        if r["diagnosis"]:
-            con.print(f"  {t('why', lang)}: {escape(r['diagnosis'].get(lang) or r['diagnosis'].get('en') or '')}")
-        con.print(f"  [dim]{t('explain', lang)}: {escape(q.explanation[lang])}[/dim]")
+        if r["answer"] is None:
+            yours = f"[dim]{t('unanswered', lang)}[/dim]"
+        elif r.get("choice") is not None and q.options:
+            yours = escape(q.options[r["choice"]].shown(lang))
+        else:
+            yours = escape(r["answer"])
+        con.print(f"  {t('yours', lang)}: [{'green' if r['correct'] else 'red'}]{yours}[/]")
+        con.print(f"  {t('right', lang)}: [green]{escape(q.answer_text(lang) or '')}[/green]")
+        diagnosis = (r["diagnosis"] or {}).get(lang) or (r["diagnosis"] or {}).get("en")
+        if diagnosis and not r["correct"]:
+            con.print(f"  {t('why', lang)}: {escape(diagnosis)}")
+        con.print(f"  [dim]{t('explain', lang)}:[/dim]")
+        con.print(Padding(Markdown(q.explanation[lang]), (0, 0, 0, 4)))
+        if q.source:
+            con.print(f"  [dim]{t('source', lang)}: {escape(q.source)}[/dim]")
     con.print()
     con.print(f"[dim]{t('more', lang)}[/dim]")

@@ -18,6 +18,7 @@ is left out of the score and said so, never marked wrong. Unanswered questions a
 The pass line is an assumption (PASS_LINE): the JDLA does not publish one.
 """
 import json
+import math
 import os
 import time
 import uuid
@@ -29,6 +30,7 @@ from examprep.exam.model import Question
 SCHEMA = "examprep.sitting/1"
 RESULT_SCHEMA = "examprep.exam-result/1"
 PASS_LINE = 0.60
+MIN_FOR_VERDICT = 50   # fewer graded questions say too little for a pass/fail
 DEFAULT_QUESTIONS = 100
 DEFAULT_MINUTES = 120.0
 
@@ -330,10 +332,23 @@ def score(sitting, grade_free, grade_set):
                 (sitting.data["submitted_at"] or time.time()) - sitting.data["started_at"])
     return {"schema": RESULT_SCHEMA, "sitting": sitting.data["id"], "seed": sitting.data["seed"],
             "reason": sitting.data["reason"], "questions": len(questions), "graded": total, "correct": correct,
-            "rate": rate, "pass_line": PASS_LINE, "passed": rate >= PASS_LINE, "minutes": sitting.data["minutes"],
+            "rate": rate, "pass_line": PASS_LINE, "passed": rate >= PASS_LINE,
+            # Pass/fail is shown only from MIN_FOR_VERDICT graded questions up, with the 95 % interval of the rate.
+            "judged": total >= MIN_FOR_VERDICT, "interval": wilson_interval(correct, total),
+            "minutes": sitting.data["minutes"],
             "seconds_used": round(max(0.0, spent), 1),
             "answered": sum(1 for r in rows if r["answer"] is not None),
             "per_area": dict(sorted(per_area.items())), "items": rows}
+
+
+def wilson_interval(correct, total, z=1.96):
+    """The 95 % Wilson score interval of a rate correct/total: [low, high] (None without questions)."""
+    if not total:
+        return None
+    p = correct / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
 
 
 def record(sitting, result):

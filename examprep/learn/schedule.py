@@ -367,6 +367,32 @@ def plan(attempts, problems, now=None, area=None):
     return Plan(due=due, new=new, later=later, has_history=bool(infos), now=now)
 
 
+def exam_attempts(answers):
+    """Exam answers on code questions as attempts of their problem (issue 16): the code questions of one sitting
+    on one problem make one attempt (one review), passed when every one was right, with one blank result per
+    question; unanswered questions count as wrong, as in the exam's score. A right sitting rates Good, never
+    Easy (no seconds are given): choosing among four options is easier than writing the line. Other questions
+    (knowledge, calc) have no problem and are not reviews of a drill."""
+    from examprep.learn.progress import Attempt
+
+    grouped = {}
+    for row in answers:
+        if row.get("problem") and str(row.get("kind", "")).startswith("code"):
+            grouped.setdefault((row["session_id"], row["problem"]), []).append(row)
+    out = []
+    for (session_id, problem), rows in grouped.items():
+        out.append(Attempt(problem=problem, mode="exam", passed=all(r["correct"] for r in rows), blanks=len(rows),
+                           blank_results=[{"reference": r["question_id"], "passed": bool(r["correct"])} for r in rows],
+                           answer=None, seconds=None, session_id=session_id,
+                           created_at=min(r["created_at"] for r in rows), id=f"exam:{session_id}:{problem}"))
+    return out
+
+
+def with_exam_answers(attempts, answers):
+    """Attempts and exam attempts together, oldest first (what the schedule is derived from)."""
+    return sorted(list(attempts) + exam_attempts(answers), key=lambda a: a.created_at or "")
+
+
 def queue(store, problems, now=None, area=None):
     """Problem ids to serve next: due ones (weakest, most overdue first), then new ones (prerequisites first).
 
@@ -374,7 +400,7 @@ def queue(store, problems, now=None, area=None):
     `examprep list --area` (an area key '3', a section name or an item id), None for all. Problems that are
     not due yet are left out.
     """
-    p = plan(store.attempts(), problems, now=now, area=area)
+    p = plan(with_exam_answers(store.attempts(), store.exam_answers()), problems, now=now, area=area)
     return [prob.id for prob, _ in p.due] + [prob.id for prob in p.new]
 
 
@@ -388,7 +414,7 @@ def load_attempts():
     if not progress.db_path().exists():
         return []
     with progress.Store() as store:
-        return store.attempts()
+        return with_exam_answers(store.attempts(), store.exam_answers())
 
 
 def card_json(problem, info, now):
