@@ -431,7 +431,7 @@ def mixup_loss(rng, seed, set_id):
     label[j] += 1 - lam
     key = -sum(t * math.log(p) for t, p in zip(label, probs))
     names = "ABC"
-    params_ = {"lambda": lam, "probs": probs, "i": i, "j": j}
+    params_ = {"lambda": lam, "probs": list(probs), "i": i, "j": j}
     return [_question(
         f"calc:mixup_loss:s{seed}", "mixup_loss", "3-7-1",
         _t(f"3 クラス (A, B, C) の分類で、クラス {names[i]} の画像とクラス {names[j]} の画像を λ = {lam:g} (前者の重み) で MixUp した。"
