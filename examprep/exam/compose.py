@@ -13,7 +13,7 @@ area is within one question of weight × count. Each area's quota is filled in t
 
 1. scenario sets of the area (an LSTM and an attention listing in area 3, a detection
    scenario in area 4; examprep.exam.scenarios), when the quota has room for them;
-2. code sets (area 3, CODE_SHARE of the quota): blanks of the NumPy problems in sets of 3–4
+2. code sets (CODE_SHARE of the quota where the area has problems): blanks of the NumPy problems in sets of 3–4
    sharing one listing; a set whose listing would show an earlier question's answer, or a
    blank's symmetric partner (`x_max` beside `y_max`), is not used (`leaks`);
 3. knowledge sets (KNOWLEDGE_SHARE of the quota): bank items and formula-choice questions
@@ -32,7 +32,8 @@ import random
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
-CODE_SHARE = 0.45                # of area 3's quota
+CODE_SHARE = {"3": 0.45, "4": 0.15}   # of an area's quota, where it has NumPy problems (others: DEFAULT_CODE_SHARE)
+DEFAULT_CODE_SHARE = 0.2
 KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
 SET_SIZES = (3, 3, 4)
@@ -189,6 +190,8 @@ def _code_sets(problems, proofs, want, seed, rng, seen, asked):
                 return sets
             needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
             size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
+            if size < min(SET_SIZES) and total:   # no sets of one or two: knowledge questions fill up
+                return sets
             qs = code_questions.code_set(problem, seed * 100 + rounds, size, proofs[problem.id],
                                          exclude=used.setdefault(problem.id, set()))
             if not qs or leaks(asked, qs):
@@ -344,7 +347,8 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
         sets = _scenario_sets(area, n, seed, seen)
         scenario_templates = {q.template for s in sets for q in s}
         if by_area[area]:
-            code = _code_sets(by_area[area], proofs, round(n * CODE_SHARE), seed, rng, seen, asked)
+            share = CODE_SHARE.get(area, DEFAULT_CODE_SHARE)
+            code = _code_sets(by_area[area], proofs, round(n * share), seed, rng, seen, asked)
             sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
         have = sum(map(len, sets))
         knowledge_want = max(0, min(n - have, round(n * KNOWLEDGE_SHARE[area])
