@@ -339,16 +339,18 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
     problems = list(problems or catalog.load_all().values())
     wanted = quotas(count, areas)
     by_area = {k: [p for p in problems if p.area_key() == k] for k in wanted}
-    proofs = code_questions.prove_all([p for k in wanted for p in by_area[k]], workers) if any(by_area.values()) else {}
+    code_want = {k: round(n * CODE_SHARE.get(k, DEFAULT_CODE_SHARE)) if by_area[k] else 0 for k, n in wanted.items()}
+    # Only the areas that ask code need their distractors proven (the first time, that takes a while).
+    to_prove = [p for k in wanted if code_want[k] >= min(SET_SIZES) for p in by_area[k]]
+    proofs = code_questions.prove_all(to_prove, workers) if to_prove else {}
     rng = random.Random(f"exam:{seed}:{','.join(sorted(wanted))}")
     seen, asked, out = _Seen(), [], []
     for area in sorted(wanted):
         n = wanted[area]
         sets = _scenario_sets(area, n, seed, seen)
         scenario_templates = {q.template for s in sets for q in s}
-        if by_area[area]:
-            share = CODE_SHARE.get(area, DEFAULT_CODE_SHARE)
-            code = _code_sets(by_area[area], proofs, round(n * share), seed, rng, seen, asked)
+        if code_want[area] >= min(SET_SIZES):
+            code = _code_sets(by_area[area], proofs, code_want[area], seed, rng, seen, asked)
             sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
         have = sum(map(len, sets))
         knowledge_want = max(0, min(n - have, round(n * KNOWLEDGE_SHARE[area])
