@@ -9,6 +9,14 @@ read from the cache; the median of --runs runs with different seeds, each in a f
 process (so imports, YAML parsing and reading the cache are counted). The target of
 issue 6: a 100-question exam in under 10 s on this machine. Figures are printed, not
 asserted; the exit status is 0 either way.
+
+    python benchmarks/exam_generation.py --exports 11 12 13
+
+Issue 16's figures instead: `examprep mock-exam --export F.json --seed S` for each seed (the
+first one in a fresh home pays for the proofs; the time of each export is printed), and per
+export the share of knowledge/formula questions, typed questions, distinct syllabus items (per
+area), the largest number of questions from one source, repeats and the share in sets of 3+
+(the same figures tests/test_exam_export.py asserts).
 """
 import argparse
 import json
@@ -46,12 +54,39 @@ def run(home, count, seed):
     return data
 
 
+def export_figures(seeds):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_exam_export import figures
+
+    with tempfile.TemporaryDirectory(prefix="examprep-bench-") as home:
+        env = dict(os.environ, EXAMPREP_HOME=home, PYTHONPATH=str(ROOT))
+        for k, seed in enumerate(seeds):
+            path = Path(home) / f"exam-{seed}.json"
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "examprep", "mock-exam", "--export", str(path), "--seed", str(seed)],
+                           env=env, capture_output=True, text=True, check=True, cwd=home)
+            wall = time.perf_counter() - started
+            exam = json.loads(path.read_text())
+            f = figures(exam)
+            qs = exam["questions"]
+            repeats = len(qs) - len({q["stem"]["en"] + (q["label"] or "") + ((q["code"] or "") if q["label"] else "")
+                                     for q in qs})
+            print(f"seed {seed}: export {wall:5.1f} s{' (cold: proofs made)' if k == 0 else ''}; "
+                  f"knowledge/formula {f['knowledge_formula']:.0%}, typed {f['typed']}, items {f['items']} "
+                  f"{f['items_per_area']}, max per source {f['max_per_source']}, repeats {repeats}, "
+                  f"in sets of 3+ {f['in_sets_of_3']:.0%}, RNN/attention listing questions {f['rnn_attention_code']}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--exports", type=int, nargs="+", metavar="SEED",
+                        help="issue 16's per-export figures for these seeds (e.g. 11 12 13)")
     args = parser.parse_args()
+    if args.exports:
+        return export_figures(args.exports)
     try:
         load = os.getloadavg()[0]
     except OSError:

@@ -79,14 +79,20 @@ def regraded(code_sets):
     return out
 
 
-def test_undefined_attributes_are_no_distractors(module_examprep_home):
-    """Momentum's only third distractors were `self.m` (an attribute Momentum does not have, taken from Adam): a
-    reader rules them out on sight (issue 16), so no line of it has three fair distractors and it asks nothing."""
-    problem = catalog.get("momentum")
-    proof = code_questions.proven(problem)
-    entries = [e for lines in proof["lines"].values() for e in lines if e["status"] == "wrong"]
-    assert any("self.m" in e["text"] and code_questions.give_away(e, e["text"]) for e in entries)
-    assert code_questions.code_set(problem, 0, 3, proof) == []
+def test_give_aways_are_no_distractors():
+    """What a reader rules out on sight, or what is right on ordinary inputs, is never offered (issue 16)."""
+    def entry(operator, check="values", en="", case="batch of 4 rows"):
+        return {"operator": operator, "verdict": {"check": check, "en": en, "case": case, "what": ""}}
+
+    give_away = code_questions.give_away
+    assert give_away(entry("float_perturbed"), "np.log(y + 2e-07)")
+    assert give_away(entry("int_off_by_one"), "np.sum((y - t) ** 1)")
+    assert give_away(entry("int_off_by_one"), "0 / (1 + np.exp(-x))")
+    assert give_away(entry("partner_name", "exception", "AttributeError: 'Momentum' object has no attribute 'm'"),
+                     "self.m[key]")
+    assert give_away(entry("drop_axis", case="extreme logits (±1000)"), "np.max(x, keepdims=True)")
+    assert not give_away(entry("int_off_by_one"), "x[:, 2:]")
+    assert not give_away(entry("axis"), "np.sum(x, axis=0)")
 
 
 def test_sample_has_questions(code_sets):
