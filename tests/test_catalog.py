@@ -25,6 +25,7 @@ def test_every_shipped_problem_validates(name):
     assert path.parent.name == f"area{AREA_NUMBER[problem.section]}", \
         f"{name} belongs in problems/area{AREA_NUMBER[problem.section]}/"
     assert problem.cases
+    assert problem.covers, f"{name}: every shipped problem names the rows of components.md it implements (covers:)"
     assert set(problem.title) == {"ja", "en"} and all(problem.title.values())
     assert set(problem.explanation) == {"ja", "en"}
     for hint in problem.hints:
