@@ -29,6 +29,7 @@ import numpy as np
 
 from examprep.capstone import download
 from examprep.capstone.augment import augment, transform  # noqa: F401  (part of this module's API)
+from examprep.common.errors import BilingualError
 
 NAMED = ("katakana15", "mnist", "fashion-mnist", "kmnist")
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "datasets"
@@ -44,16 +45,8 @@ IDX_TYPES = {0x08: np.dtype("u1"), 0x09: np.dtype("i1"), 0x0B: np.dtype(">i2"), 
 
 MAX_CLASSES = 1000   # more distinct classes than this, with few labels seen, is a labelling mistake
 
-class DataError(Exception):
+class DataError(BilingualError):
     """A problem with the learner's data or its files: .ja and .en messages; str(exc) is the English one."""
-
-    def __init__(self, ja, en):
-        super().__init__(en)
-        self.ja = ja
-        self.en = en
-
-    def message(self, lang):
-        return self.ja if lang == "ja" else self.en
 
 
 @dataclass

@@ -14,19 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from examprep.common import files
+from examprep.common.errors import BilingualError
 from examprep.common.i18n import pick
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = 30
 
 
-class DownloadError(Exception):
+class DownloadError(BilingualError):
     """Raised by fetch() with a {ja, en} message; data.py turns it into a DataError."""
-
-    def __init__(self, ja, en):
-        super().__init__(en)
-        self.ja = ja
-        self.en = en
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,11 @@ to solutions/ and records the attempt in the progress store. Nothing here prints
 """
 from dataclasses import dataclass
 
+from examprep.common.errors import BilingualError
 
-class CheckInputError(Exception):
+
+class CheckInputError(BilingualError):
     """The text cannot be checked (no problem named, unknown problem): ja / en say why."""
-
-    def __init__(self, ja, en):
-        super().__init__(en)
-        self.ja = ja
-        self.en = en
 
 
 @dataclass

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 from examprep.common import paths
+from examprep.common.errors import BilingualError
 
 DB_NAME = "progress.sqlite3"
 EXPORT_SCHEMA = "examprep.learn.history/1"
@@ -83,18 +84,13 @@ EXAM_ANSWER_COLUMNS = ["id", "session_id", "question_id", "kind", "problem", "te
                        "correct", "flagged", "seconds", "diagnosis", "created_at"]
 
 
-class StoreError(Exception):
-    """The database cannot be used; message_ja / message_en say why and what to do."""
+class StoreError(BilingualError):
+    """The database cannot be used; .ja / .en say why and what to do."""
 
     def __init__(self, code, ja, en, path):
-        super().__init__(en)
+        super().__init__(ja, en)
         self.code = code
-        self.ja = ja
-        self.en = en
         self.path = str(path)
-
-    def message(self, lang):
-        return self.ja if lang == "ja" else self.en
 
 
 @dataclass

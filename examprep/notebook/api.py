@@ -10,19 +10,12 @@ progress store as `examprep check` (EXAMPREP_HOME or the XDG data folder) and sa
 """
 import random
 
+from examprep.common.errors import BilingualError
 from examprep.common.i18n import default_lang
 
 
-class ExamprepError(Exception):
+class ExamprepError(BilingualError):
     """A learner's mistake (an unknown problem, no problem named): .ja / .en say what to do."""
-
-    def __init__(self, ja, en):
-        super().__init__(en)
-        self.ja = ja
-        self.en = en
-
-    def message(self, lang):
-        return self.ja if lang == "ja" else self.en
 
 
 def _problem(problem_id):
