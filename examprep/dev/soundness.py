@@ -15,6 +15,7 @@ from pathlib import Path
 from examprep.grade import sandbox
 from examprep.hole import holes, mutants
 from examprep.problem import source
+from examprep.common import pyast
 
 TIME_LIMIT = 5.0     # seconds per variant; a mutant that loops forever is a kill ('timeout')
 ALLOWLIST_KEYS = {"problem", "candidate", "mutant", "reason"}
@@ -29,7 +30,7 @@ def repository_tests():
 
 def normalize(statement):
     """A statement's text as ast.unparse writes it, so allow-list entries need not match spacing."""
-    return ast.unparse(ast.parse(textwrap.dedent(statement).strip()))
+    return ast.unparse(pyast.parse(textwrap.dedent(statement).strip()))
 
 
 def load_allowlist(path=None):

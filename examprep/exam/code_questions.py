@@ -50,6 +50,7 @@ from examprep.hole import holes, mutants
 from examprep.common import paths
 from examprep.grade import sandbox
 from examprep.exam.model import Option, Question, marker
+from examprep.common import pyast
 
 CACHE_RULES = 1          # bump when what is cached (or how it is judged) changes
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
@@ -245,7 +246,7 @@ def _positioned(node, path):
 
 
 def _statement(text):
-    return ast.parse(textwrap.dedent(text)).body[0]
+    return pyast.parse(textwrap.dedent(text)).body[0]
 
 
 class _Placeholders(ast.NodeTransformer):
@@ -406,7 +407,7 @@ def pick_distractors(pairs, rng, count=3):
 def _docstring_ranges(problem, answer):
     """Line ranges of the docstrings of the targets and their methods (removed from the listing)."""
     out = []
-    for node in ast.walk(ast.parse(answer)):
+    for node in ast.walk(pyast.parse(answer)):
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):

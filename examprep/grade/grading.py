@@ -20,6 +20,7 @@ from examprep.grade import kinds
 from examprep.grade.compare import compare
 from examprep.grade.failure import Failure
 from examprep.grade.kinds import ANSWER_FILENAME, describe_exception
+from examprep.common import pyast
 
 def reference_namespace(problem):
     namespace = {}
@@ -115,7 +116,7 @@ class _ModuleParts:
 
     def __init__(self, text):
         self.source = text
-        self.tree = ast.parse(text)
+        self.tree = pyast.parse(text)
         self.defined, self.imports, self.from_reference, self.module_aliases = {}, [], {}, {}
         for node in self.tree.body:
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)):

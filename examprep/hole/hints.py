@@ -3,6 +3,7 @@ the line's skeleton. None of them may spell out the blanked line (examprep.hole.
 import ast
 
 from examprep.common.i18n import pick
+from examprep.common import pyast
 
 TEXT = {
     "names": {"ja": "この行で使う名前: {names}", "en": "Names this line uses: {names}"},
@@ -15,7 +16,7 @@ def hints_for(problem, candidate, lang):
     """Hints from weakest to strongest: the authored ones, the names used, the line's skeleton."""
     out = [h.text[lang] for h in problem.hint_for(candidate.text)]
     try:
-        tree = ast.parse(candidate.text)
+        tree = pyast.parse(candidate.text)
     except SyntaxError:
         return out
     names = []
@@ -88,7 +89,7 @@ def skeleton(text):
     a statement (for level full, each statement of the body).
     """
     try:
-        tree = ast.parse(text)
+        tree = pyast.parse(text)
     except SyntaxError:
         return text
     original = [ast.unparse(s.value) for s in _simple_statements(tree)]

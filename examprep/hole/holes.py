@@ -21,11 +21,11 @@ import json
 import random
 import re
 import textwrap
-import threading
 from dataclasses import dataclass
 
 from examprep.common import paths
 from examprep.problem import source
+from examprep.common import pyast
 
 LEVELS = {"easy": 2, "normal": 3, "hard": 5, "full": None}
 JA_LABELS = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ"
@@ -33,9 +33,9 @@ HEADER_RE = re.compile(r"^#\s*examprep:\s*(?P<id>[a-z][a-z0-9_]*)(?P<rest>.*)$")
 MARK_OPEN = "# ▼ "
 MARK_CLOSE = "# ▲ "
 # CPython 3.11's ast module is not safe to use from several threads at once ("AST constructor recursion depth
-# mismatch"): code that analyses problems in threads holds this lock around everything that parses or unparses,
-# and runs only the grading (in subprocesses) in parallel.
-AST_LOCK = threading.Lock()
+# mismatch"): every parse takes pyast.LOCK; code that analyses problems in threads also holds it around longer
+# stretches of AST work, and runs only the grading (in subprocesses) in parallel.
+AST_LOCK = pyast.LOCK
 
 COMPUTING = (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript, ast.IfExp,
              ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)
@@ -130,7 +130,7 @@ def _walk(stmts):
 
 
 def _target_nodes(problem, text):
-    tree = ast.parse(text)
+    tree = pyast.parse(text)
     names = [t.name for t in problem.targets]
     return [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names]
 

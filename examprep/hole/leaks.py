@@ -27,6 +27,7 @@ import tokenize
 from dataclasses import dataclass, replace
 
 from examprep.hole import hints as hints_module
+from examprep.common import pyast
 
 OPERATIONS = (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript)
 SIMPLE = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Expr)
@@ -129,7 +130,7 @@ def _needles(hole):
     for lab, cand in zip(hole.labels, hole.blanks):
         text = textwrap.dedent(cand.text)
         try:
-            tree = ast.parse(text)
+            tree = pyast.parse(text)
         except SyntaxError:
             continue
         for stmt in ast.walk(tree):
@@ -202,7 +203,7 @@ def _prose_lines(lines, text):
 def _parse(text):
     """The hole file's AST (read only), or None when it does not parse."""
     try:
-        return ast.parse(text)
+        return pyast.parse(text)
     except SyntaxError:
         return None
 

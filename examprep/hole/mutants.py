@@ -56,6 +56,7 @@ from dataclasses import dataclass
 
 from examprep.hole import holes
 from examprep.problem import source
+from examprep.common import pyast
 
 NONCOMMUTATIVE_BINOPS = (ast.Sub, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow, ast.MatMult)
 NONCOMMUTATIVE_CALLS = {"dot", "matmul", "subtract", "divide", "true_divide", "floor_divide", "power"}
@@ -273,7 +274,7 @@ def partner_operator(partners):
             if x.isidentifier() and y.isidentifier():
                 names[x] = y
             else:
-                expressions.append((ast.dump(ast.parse(x, mode="eval").body), ast.parse(y, mode="eval").body))
+                expressions.append((ast.dump(pyast.parse(x, mode="eval").body), pyast.parse(y, mode="eval").body))
 
     def operator(node):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names:
@@ -433,7 +434,7 @@ def mutate_statement(text, partners=()):
     mutant_partners. The mutated texts are ast.unparse'd; none equals the unparsed original
     or another mutant's text.
     """
-    tree = ast.parse(textwrap.dedent(text))
+    tree = pyast.parse(textwrap.dedent(text))
     if len(tree.body) != 1:
         raise ValueError(f"expected exactly one statement, got {len(tree.body)}: {text!r}")
     seen = {ast.unparse(tree)}

@@ -4,7 +4,6 @@ input_until(): a line with readline editing, or TimeUp at a deadline (practice, 
 session deadline and an input function that honours it; read_answer(): one blank's answer, a line or several
 (like the Python prompt); statement_for(): the statement(s) a typed reply stands for.
 """
-import ast
 import codeop
 import os
 import select
@@ -16,6 +15,7 @@ import time
 from contextlib import contextmanager
 
 from examprep.common.timefmt import clock
+from examprep.common import pyast
 
 try:
     import readline  # noqa: F401 - loading it gives input() line editing (arrows, history) in every prompt
@@ -171,7 +171,7 @@ def read_answer(con, prompt, input_fn, body=False):
 def is_body(candidate):
     """Whether a blank stands for several statements (a whole body at level full)."""
     try:
-        return len(ast.parse(candidate.text).body) > 1
+        return len(pyast.parse(candidate.text).body) > 1
     except SyntaxError:
         return False
 
@@ -182,12 +182,12 @@ def statement_for(candidate, reply):
     text = textwrap.dedent(reply.strip("\n"))
     if candidate.lhs:
         try:
-            ast.parse(text, mode="eval")
+            pyast.parse(text, mode="eval")
             return candidate.lhs + text.strip(), None
         except SyntaxError:
             pass
     try:
-        ast.parse(text)
+        pyast.parse(text)
     except SyntaxError as exc:
         return None, exc.msg
     return text, None

@@ -4,7 +4,6 @@ A problem file is data only; see problems/README.md for the schema. Every error
 names the file, the key and what was expected, so a problem author never sees a
 bare traceback.
 """
-import ast
 import difflib
 import importlib.resources
 import re
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from examprep.problem.syllabus import AREAS, ITEMS, area_of
+from examprep.common import pyast
 
 KINDS = ("function", "layer", "optimizer", "masking_layer")
 LANGS = ("ja", "en")
@@ -201,7 +201,7 @@ def parse_problem(data, source):
     for i, pair in enumerate(partners):
         for x in pair:
             try:
-                ast.parse(x, mode="eval")
+                pyast.parse(x, mode="eval")
             except SyntaxError:
                 raise ProblemError(source, f"mutant_partners[{i}]", f"{x!r} is not a Python expression") from None
 

@@ -7,6 +7,7 @@ import ast
 import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
+from examprep.common import pyast
 
 
 @lru_cache(maxsize=None)
@@ -27,13 +28,13 @@ class TargetSource:
 
 def target_source(target):
     text = module_text(target.module)
-    tree = ast.parse(text)
+    tree = pyast.parse(text)
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == target.name:
             start = min([node.lineno] + [d.lineno for d in node.decorator_list])
             lines = text.splitlines()[start - 1:node.end_lineno]
             segment = "\n".join(lines) + "\n"
-            return TargetSource(target.name, segment, ast.parse(segment).body[0])
+            return TargetSource(target.name, segment, pyast.parse(segment).body[0])
     raise LookupError(f"{target} is not defined at the top level of {target.module}")
 
 
