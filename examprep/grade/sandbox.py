@@ -76,6 +76,7 @@ def _child_env():
 # --- containment: which one, and what is off without it ------------------------------------
 
 _mode_cache = {}
+EXIT_GRACE = 1.0   # seconds a worker that closed its control socket may take to end (see _Worker._exits_within)
 
 
 def _cache_file():
@@ -212,9 +213,19 @@ class _Worker:
         event = self._receive(self.started + STARTUP_ALLOWANCE)
         if event is None or event.get("event") != "ready":
             reason = event.get("reason") if event and event.get("event") == "uncontained" else None
+            exited = reason is not None or self._exits_within(EXIT_GRACE)
             raise _StartFailed(reason or "the worker did not start", self.mode == "namespaces", self.stderr_tail(),
-                               exited=reason is not None or self.proc.poll() is not None)
+                               exited=exited)
         self.ready = True
+
+    def _exits_within(self, seconds):
+        """Whether the process has ended or ends within seconds: its control socket closes while it exits,
+        a moment before the kernel lets it be reaped, so poll() alone can still say it runs."""
+        try:
+            self.proc.wait(timeout=seconds)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
 
     def _receive(self, deadline, with_fds=False):
         """The next control message (a dict), or None if the worker is gone or the deadline passed."""
