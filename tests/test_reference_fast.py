@@ -115,6 +115,7 @@ POOL_CASES = [  # (pool, stride, pad, H, W)
     (2, 2, 0, 7, 9),     # odd sizes: the last row / column is in no window
     (3, 2, 0, 9, 9),     # overlapping windows
     (2, 2, 1, 6, 6),     # zero padding, as the book's im2col pads
+    (2, 1, 0, 5, 6),     # 2 x 2 windows overlapping (stride 1): the pairwise path's arg, gradients added
     (3, 3, 1, 7, 7),
 ]
 
