@@ -1,0 +1,19 @@
+# expect: values
+"""Q-learning bootstrapping from Q(s2, a), the same action index in the next state, instead of the max."""
+import numpy as np
+
+
+def td0(V, s, r, s2, done, alpha, gamma):
+    next_V = 0 if done else V[s2]
+    V[s] += (r + gamma * next_V - V[s]) * alpha
+
+
+def sarsa_update(Q, s, a, r, s2, a2, done, alpha, gamma):
+    next_q = 0 if done else Q[s2, a2]
+    Q[s, a] += (r + gamma * next_q - Q[s, a]) * alpha
+
+
+def q_update(Q, s, a, r, s2, done, alpha, gamma):
+    next_q = 0 if done else Q[s2, a]
+    Q[s, a] += (r + gamma * next_q - Q[s, a]) * alpha
+
