@@ -32,3 +32,31 @@ def mixup_loss(y, t_a, t_b, lam):
     partners (t_a[index]). Equal to the cross entropy with the mixed soft labels, since CE is linear in t.
     """
     return lam * cross_entropy_error(y, t_a) + (1 - lam) * cross_entropy_error(y, t_b)
+
+
+# --- random horizontal flip and random crop with zero padding (RandomCrop(32, padding=4) + HorizontalFlip) ---
+
+def random_flip(x, flags):
+    """Flip the chosen images left-right.
+
+    x: (N, C, H, W). flags: (N,) bool, drawn as np.random.rand(N) < 0.5; True flips image n along the width axis.
+    Returns a new (N, C, H, W) array.
+    """
+    out = x.copy()
+    out[flags] = x[flags][:, :, :, ::-1]
+    return out
+
+
+def random_crop(x, size, pad, tops, lefts):
+    """Zero-pad every image by pad pixels on each side, then cut a size x size window out of it.
+
+    x: (N, C, H, W). tops, lefts: (N,) offsets of the window's top-left corner in the padded image, drawn as
+    np.random.randint(0, H + 2*pad - size + 1, N) and np.random.randint(0, W + 2*pad - size + 1, N).
+    Returns (N, C, size, size).
+    """
+    out = []
+    for n in range(len(x)):
+        img = np.pad(x[n], [(0, 0), (pad, pad), (pad, pad)], mode='constant')
+        top, left = tops[n], lefts[n]
+        out.append(img[:, top:top + size, left:left + size])
+    return np.array(out)

@@ -40,3 +40,34 @@ def test_mixup_loss_matches_torch_and_soft_label_cross_entropy(rng):
     # F.cross_entropy with probability targets on log y = the soft-label cross entropy
     soft_ce = torch.nn.functional.cross_entropy(lt, torch.tensor(soft))
     np.testing.assert_allclose(loss, soft_ce.item(), rtol=1e-6)
+
+
+def test_random_flip_matches_torch_flip_on_the_width_axis(rng):
+    x = rng.normal(size=(4, 3, 4, 5))
+    flags = np.array([True, False, False, True])
+    out = augment.random_flip(x, flags)
+    tx = torch.tensor(x)
+    expected = torch.where(torch.tensor(flags)[:, None, None, None], torch.flip(tx, dims=[3]), tx)
+    np.testing.assert_array_equal(out, expected.numpy())
+    # hand value: the row [1, 2, 3] reads [3, 2, 1]
+    np.testing.assert_array_equal(augment.random_flip(np.arange(1.0, 4.0).reshape(1, 1, 1, 3), np.array([True])),
+                                  [[[[3.0, 2.0, 1.0]]]])
+
+
+def test_random_crop_matches_torch_pad_and_slices(rng):
+    x = rng.normal(size=(3, 2, 5, 6))
+    tops, lefts = np.array([0, 5, 2]), np.array([6, 0, 3])
+    out = augment.random_crop(x, 4, 2, tops, lefts)
+    padded = torch.nn.functional.pad(torch.tensor(x), (2, 2, 2, 2), mode='constant', value=0.0).numpy()
+    for n in range(3):
+        np.testing.assert_array_equal(out[n], padded[n, :, tops[n]:tops[n] + 4, lefts[n]:lefts[n] + 4])
+    # hand values, pad 2: window 0 at (0, 6) has padding rows 0-1 and columns 2-3 and image[0:2, 4:6] inside;
+    # window 1 at (5, 0) holds image[3:5, 0:2] in its top-right and zeros elsewhere
+    assert np.all(out[0, :, :2, :] == 0) and np.all(out[0, :, :, 2:] == 0)
+    np.testing.assert_array_equal(out[0, :, 2:, :2], x[0, :, 0:2, 4:6])
+    assert np.all(out[1, :, 2:, :] == 0) and np.all(out[1, :, :, :2] == 0)
+    np.testing.assert_array_equal(out[1, :, :2, 2:], x[1, :, 3:5, 0:2])
+    from reference import augment_conventions
+    reflect = augment_conventions.random_crop_reflect(x, 4, 2, tops, lefts)
+    expected = torch.nn.functional.pad(torch.tensor(x), (2, 2, 2, 2), mode='reflect').numpy()
+    np.testing.assert_array_equal(reflect[2], expected[2, :, 2:6, 3:7])
