@@ -90,6 +90,17 @@ def test_sign_invariant_mode_per_column():
     assert cmp(e, half, {"compare": "sign_invariant"}).check == "values"
 
 
+def test_a_list_of_modes_compares_each_returned_value_with_its_own_mode():
+    rng = np.random.default_rng(1)
+    z, ratio = rng.standard_normal((5, 2)), np.array([0.6, 0.3])
+    mode = {"compare": ["sign_invariant", "allclose"]}
+    assert cmp((z, ratio), (z * np.array([-1.0, 1.0]), ratio), mode) is None
+    assert cmp((z, ratio), (z, -ratio), mode).check == "values"  # the ratios' sign is not free
+    assert cmp((z, ratio), (z, -ratio), {"compare": "sign_invariant"}) is None  # what one mode for both allowed
+    assert cmp((z, ratio), (z,), mode).check == "type"
+    assert cmp((z, ratio), z, mode).check == "type"
+
+
 def test_exact_mode_and_integers():
     assert cmp(np.array([1, 2]), np.array([1, 2])) is None
     assert cmp(np.array([1, 2]), np.array([1, 3])).check == "values"

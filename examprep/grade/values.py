@@ -10,6 +10,8 @@ reference's record, set by the case's `compare:` key) chooses how:
     exact           equal values (integers, indices, booleans)
     set             the same elements in any order (a 1-D sequence, or the rows of a 2-D array)
     sign_invariant  equal up to the sign of each column (eigenvectors, PCA components)
+    [m1, m2, ...]   a tuple / list returned: element i compared with mode m_i (PCA's sign-invariant
+                    projection next to its explained ratios, whose sign is not free)
     moments         random output: same structure, zeros where the reference has zeros, mean
                     and standard deviation within sampling error
 
@@ -82,6 +84,17 @@ def compare_values(expected, actual, record, mode=None, notes=None):
     """None when actual agrees with expected under mode; else a Failure about record."""
     mode = mode or {}
     how = mode.get("compare", "allclose")
+    if isinstance(how, list):
+        if isinstance(expected, (tuple, list)) and len(expected) == len(how):
+            if not isinstance(actual, (tuple, list)) or len(actual) != len(expected):
+                return _compare_sequence(expected, actual, record, dict(mode, compare="allclose"), notes)
+            for i, (e, a, m) in enumerate(zip(expected, actual, how)):
+                failure = compare_values(e, a, _sub(record, f"[{i}]"), dict(mode, compare=m), notes)
+                if failure:
+                    return failure
+            return None
+        raise TypeError(f"compare: {how!r} names one mode per returned value, but the reference returned "
+                        f"{_type_name(expected)}")
     if how == "moments":
         return _compare_moments(expected, actual, record, notes)
     if expected is None:

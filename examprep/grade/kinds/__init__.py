@@ -94,7 +94,12 @@ COMPARE_MODES = ("values", "allclose", "exact", "set", "sign_invariant", "moment
 
 def validate_compare(case):
     """The case keys that choose how values are compared (examprep.grade.values)."""
-    if case.get("compare", "allclose") not in COMPARE_MODES:
+    how = case.get("compare", "allclose")
+    if isinstance(how, list):  # one mode per returned value (a function returning a tuple)
+        if not how or any(m not in COMPARE_MODES or m == "moments" for m in how):
+            raise ValueError(f"compare: a list needs one of {[m for m in COMPARE_MODES if m != 'moments']} per "
+                             f"returned value, got {how!r}")
+    elif how not in COMPARE_MODES:
         raise ValueError(f"compare: expected one of {list(COMPARE_MODES)}, got {case.get('compare')!r}")
     for key in ("rtol", "atol"):
         if key in case and not (isinstance(case[key], (int, float)) and not isinstance(case[key], bool)
@@ -111,6 +116,8 @@ def compare_mode(case, **extra):
     mode = {k: case[k] for k in COMPARE_KEYS if k in case}
     if mode.get("compare") == "values":
         mode["compare"] = "allclose"
+    if isinstance(mode.get("compare"), list):
+        mode["compare"] = ["allclose" if m == "values" else m for m in mode["compare"]]
     mode.update(extra)
     return mode or None
 
