@@ -60,3 +60,23 @@ def random_crop(x, size, pad, tops, lefts):
         top, left = tops[n], lefts[n]
         out.append(img[:, top:top + size, left:left + size])
     return np.array(out)
+
+
+# --- random erasing (Zhong et al., 2020, arXiv 1708.04896, Algorithm 1) ---
+
+def random_erasing(img, s, r, top, left, value):
+    """Erase a rectangle of area s * H * W and aspect ratio r (height / width) at (top, left).
+
+    img: (C, H, W). s: area ratio S_e / S, drawn as np.random.uniform(sl, sh); r: aspect ratio r_e, drawn as
+    np.random.uniform(r1, 1 / r1); top, left: the corner, drawn as np.random.randint(0, H) and
+    np.random.randint(0, W) until the rectangle fits (the values passed in fit). value: the fill, a scalar or
+    (C, 1, 1) per channel (the paper draws random values; 0 or the dataset mean are common).
+    Returns a new (C, H, W) array.
+    """
+    C, H, W = img.shape
+    S_e = s * H * W
+    h = int(np.sqrt(S_e * r))
+    w = int(np.sqrt(S_e / r))
+    out = img.copy()
+    out[:, top:top + h, left:left + w] = value
+    return out

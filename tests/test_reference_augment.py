@@ -71,3 +71,23 @@ def test_random_crop_matches_torch_pad_and_slices(rng):
     reflect = augment_conventions.random_crop_reflect(x, 4, 2, tops, lefts)
     expected = torch.nn.functional.pad(torch.tensor(x), (2, 2, 2, 2), mode='reflect').numpy()
     np.testing.assert_array_equal(reflect[2], expected[2, :, 2:6, 3:7])
+
+
+def test_random_erasing_matches_a_pixel_loop_and_hand_sizes(rng):
+    img = rng.uniform(0.1, 1.0, size=(3, 8, 10))
+    before = img.copy()
+    out = augment.random_erasing(img, 0.22, 1.6, 2, 6, 0.0)
+    np.testing.assert_array_equal(img, before)
+    # hand sizes: S_e = 0.22·80 = 17.6, h = int(√28.16) = 5, w = int(√11) = 3
+    expected = img.copy()
+    for c in range(3):
+        for i in range(8):
+            for j in range(10):
+                if 2 <= i < 2 + 5 and 6 <= j < 6 + 3:
+                    expected[c, i, j] = 0.0
+    np.testing.assert_array_equal(out, expected)
+    # per-channel fill value
+    mean = np.array([0.49, 0.48, 0.45]).reshape(3, 1, 1)
+    out = augment.random_erasing(img, 0.2, 0.6, 4, 0, mean)
+    assert (out != img).sum() == 3 * 3 * 5
+    np.testing.assert_array_equal(out[:, 4:7, 0:5], np.broadcast_to(mean, (3, 3, 5)))
