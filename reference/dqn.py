@@ -1,0 +1,40 @@
+"""DQN: the TD target with a target network, double DQN's target, the loss on the actions taken.
+
+The book's (ゼロから作るDeep Learning ④, ch08 dqn.py) DQNAgent.update written as NumPy functions of the networks'
+outputs: a batch of B transitions, A actions. The next states' Q values of both networks are passed in
+(`next_qs_online = qnet(next_state)`, `next_qs_target = qnet_target(next_state)`, each (B, A)); the target is a
+constant for the loss (the book's `next_q.unchain()`). done is the book's `done.astype(np.int32)`: 0 or 1 per
+transition.
+"""
+import numpy as np
+
+
+def dqn_target(reward, done, next_qs_online, next_qs_target, gamma):
+    """DQN's TD target r + γ (1 - done) max_a Q_target(s', a).
+
+    reward: (B,); done: (B,) 0/1 ints; next_qs_online, next_qs_target: (B, A) Q values of the next states from the
+    online network and from the target network (DQN uses only the target network's). Returns (B,).
+    """
+    next_q = next_qs_target.max(axis=1)
+    return reward + (1 - done) * gamma * next_q
+
+
+def ddqn_target(reward, done, next_qs_online, next_qs_target, gamma):
+    """Double DQN's TD target: the online network selects the next action, the target network evaluates it.
+
+    Same arguments as dqn_target. Returns (B,).
+    """
+    next_action = next_qs_online.argmax(axis=1)
+    next_q = next_qs_target[np.arange(len(next_action)), next_action]
+    return reward + gamma * next_q * (1 - done)
+
+
+def dqn_loss(qs, action, td_target):
+    """Mean squared error between Q(s, a) of the actions taken and the TD target (DeZero's mean_squared_error).
+
+    qs: (B, A) online network's Q values of the states; action: (B,) ints; td_target: (B,). Returns a scalar.
+    """
+    batch_size = qs.shape[0]
+    q = qs[np.arange(batch_size), action]
+    diff = q - td_target
+    return np.sum(diff ** 2) / len(diff)

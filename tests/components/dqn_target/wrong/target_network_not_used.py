@@ -1,0 +1,18 @@
+# expect: values
+"""The target network is not used: the max comes from the online (learning) network's Q values."""
+import numpy as np
+
+
+def dqn_target(reward, done, next_qs_online, next_qs_target, gamma):
+    return reward + (1 - done) * gamma * next_qs_online.max(axis=1)
+
+
+def ddqn_target(reward, done, next_qs_online, next_qs_target, gamma):
+    a = next_qs_online.argmax(axis=1)
+    return reward + (1 - done) * gamma * next_qs_target[np.arange(len(a)), a]
+
+
+def dqn_loss(qs, action, td_target):
+    q = qs[np.arange(len(action)), action]
+    return np.mean((q - td_target) ** 2)
+

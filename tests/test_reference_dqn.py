@@ -1,0 +1,59 @@
+"""reference.dqn against PyTorch (F.mse_loss, F.smooth_l1_loss, gather) and plain loops over the batch."""
+import numpy as np
+import pytest
+
+from reference import dqn, dqn_conventions
+
+
+@pytest.fixture
+def torch():
+    return pytest.importorskip("torch")
+
+
+@pytest.fixture
+def batch():
+    rng = np.random.default_rng(0)
+    B, A = 7, 4
+    return dict(reward=rng.normal(size=B), done=np.array([0, 1, 0, 0, 1, 0, 0]),
+                online=rng.normal(size=(B, A)), target=rng.normal(size=(B, A)), gamma=0.95,
+                qs=rng.normal(size=(B, A)) * 2, action=rng.integers(0, A, size=B))
+
+
+def test_targets_against_loops(batch):
+    b = batch
+    dqn_t = dqn.dqn_target(b["reward"], b["done"], b["online"], b["target"], b["gamma"])
+    ddqn_t = dqn.ddqn_target(b["reward"], b["done"], b["online"], b["target"], b["gamma"])
+    for i in range(len(b["reward"])):
+        if b["done"][i]:
+            assert dqn_t[i] == pytest.approx(b["reward"][i]) and ddqn_t[i] == pytest.approx(b["reward"][i])
+            continue
+        best_target = max(b["target"][i])
+        chosen = list(b["online"][i]).index(max(b["online"][i]))
+        assert dqn_t[i] == pytest.approx(b["reward"][i] + b["gamma"] * best_target)
+        assert ddqn_t[i] == pytest.approx(b["reward"][i] + b["gamma"] * b["target"][i][chosen])
+    # double DQN never exceeds DQN's max: Q_target(s', a*) <= max_a Q_target(s', a)
+    assert np.all(ddqn_t <= dqn_t + 1e-12)
+
+
+@pytest.mark.torch
+def test_loss_against_torch(torch, batch):
+    import torch.nn.functional as F
+    b = batch
+    td = dqn.dqn_target(b["reward"], b["done"], b["online"], b["target"], b["gamma"])
+    qs = torch.tensor(b["qs"], requires_grad=True)
+    q = qs.gather(1, torch.tensor(b["action"])[:, None]).squeeze(1)
+    tt = torch.tensor(td)
+    assert dqn.dqn_loss(b["qs"], b["action"], td) == pytest.approx(F.mse_loss(q, tt).item(), rel=1e-12)
+    assert dqn_conventions.dqn_loss_huber(b["qs"], b["action"], td) == pytest.approx(
+        F.smooth_l1_loss(q, tt, beta=1.0).item(), rel=1e-12)
+    assert dqn_conventions.dqn_loss_half_sum(b["qs"], b["action"], td) == pytest.approx(
+        0.5 * F.mse_loss(q, tt, reduction="sum").item(), rel=1e-12)
+    # the loss's gradient reaches only the actions taken: autograd against the numerical gradient of the reference
+    F.mse_loss(q, tt).backward()
+    h, num = 1e-6, np.zeros_like(b["qs"])
+    for idx in np.ndindex(*b["qs"].shape):
+        plus, minus = b["qs"].copy(), b["qs"].copy()
+        plus[idx] += h
+        minus[idx] -= h
+        num[idx] = (dqn.dqn_loss(plus, b["action"], td) - dqn.dqn_loss(minus, b["action"], td)) / (2 * h)
+    np.testing.assert_allclose(num, qs.grad.numpy(), atol=1e-7)
