@@ -1,0 +1,37 @@
+"""reference.probability against SciPy (scipy.stats) and NumPy's own estimators."""
+import numpy as np
+import pytest
+from scipy import stats
+
+from reference import probability, probability_conventions
+
+
+@pytest.fixture
+def X():
+    return np.random.default_rng(0).normal(loc=[1.0, -2.0, 0.5], scale=[1.0, 2.0, 0.3], size=(12, 3))
+
+
+def test_gaussian_mle_is_the_biased_covariance(X):
+    mu, cov = probability.gaussian_mle(X)
+    np.testing.assert_allclose(mu, X.mean(axis=0))
+    np.testing.assert_allclose(cov, np.cov(X, rowvar=False, bias=True))
+    np.testing.assert_allclose(np.diag(cov), np.var(X, axis=0))
+    _, unbiased = probability_conventions.gaussian_mle_unbiased(X)
+    np.testing.assert_allclose(unbiased, np.cov(X, rowvar=False))
+
+
+def test_gaussian_mle_maximises_the_likelihood(X):
+    # The log-likelihood at the MLE is higher than at the unbiased covariance or at a perturbed mean.
+    mu, cov = probability.gaussian_mle(X)
+    _, unbiased = probability_conventions.gaussian_mle_unbiased(X)
+
+    def loglik(m, c):
+        return stats.multivariate_normal(m, c).logpdf(X).sum()
+
+    best = loglik(mu, cov)
+    assert best > loglik(mu, unbiased)
+    assert best > loglik(mu + 0.05, cov)
+    assert best > loglik(mu, cov * 1.05) and best > loglik(mu, cov * 0.95)
+    # 1-D: scipy.stats.norm.fit is the MLE (divides by N)
+    loc, scale = stats.norm.fit(X[:, 0])
+    np.testing.assert_allclose([mu[0], cov[0, 0]], [loc, scale ** 2], rtol=1e-6)
