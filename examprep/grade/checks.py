@@ -36,6 +36,8 @@ def unchanged(expected, actual, notes=None):
             return bool(np.any(np.isnan(diff)) or np.max(diff, initial=0.0) > 1e-9 * scale)
         if isinstance(b, (list, tuple)):
             return not isinstance(a, (list, tuple)) or len(a) != len(b) or any(changed(x, y) for x, y in zip(b, a))
+        if isinstance(b, dict):
+            return not isinstance(a, dict) or set(a) != set(b) or any(changed(b[k], a[k]) for k in b)
         return False
 
     if not isinstance(after, (list, tuple)) or len(after) != len(before):

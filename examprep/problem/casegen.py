@@ -23,6 +23,8 @@ mapping with exactly one generator key:
                                            to mask
     {padding: [N, T], lengths: [...]}      (N, T) boolean, True at t >= lengths[n]: the padded positions
     {fn: NAME}                             a named scalar function of an array (see FUNCTIONS)
+    {dict: {W1: SPEC, b1: SPEC}}           a dict of built values, keys in the given order (the book's
+                                           params dicts)
     {rng: OFFSET}                          a numpy Generator seeded from the case seed
 
 Float arrays take the case's dtype; integers (labels, randint, indices) stay int64 and masks bool.
@@ -30,7 +32,7 @@ Float arrays take the case's dtype; integers (labels, randint, indices) stay int
 import numpy as np
 
 GENERATORS = ("normal", "uniform", "away", "distinct", "labels", "onehot", "probs", "array", "fn", "rng",
-              "randint", "indices", "mask", "causal", "padding")
+              "randint", "indices", "mask", "causal", "padding", "dict")
 OPTIONS = {"normal": {"scale", "shift"}, "uniform": {"low", "high"}, "away": {"margin", "scale"},
            "distinct": {"scale"}, "labels": {"classes"}, "onehot": {"classes"}, "array": {"dtype"},
            "randint": {"low", "high"}, "indices": {"high", "repeats"}, "mask": {"p"}, "padding": {"lengths"}}
@@ -86,6 +88,11 @@ def validate(spec, where="spec"):
             raise ValueError(f"{where}.causal: expected a sequence length T > 0")
     elif key == "array" and spec.get("dtype", "float") not in ARRAY_DTYPES + ("float",):
         raise ValueError(f"{where}.dtype: expected one of {list(ARRAY_DTYPES)}")
+    elif key == "dict":
+        if not (isinstance(spec[key], dict) and spec[key] and all(isinstance(k, str) for k in spec[key])):
+            raise ValueError(f"{where}.dict: expected a non-empty mapping of names to specs")
+        for name, item in spec[key].items():
+            validate(item, f"{where}.dict.{name}")
     elif key == "fn" and spec["fn"] not in FUNCTIONS:
         raise ValueError(f"{where}.fn: expected one of {sorted(FUNCTIONS)}, got {spec['fn']!r}")
     extra = set(spec) - {key} - OPTIONS.get(key, set())
@@ -163,6 +170,8 @@ def build(spec, rng, dtype=np.float64):
         return np.arange(t)[None, :] >= np.array(spec["lengths"])[:, None]
     if key == "fn":
         return FUNCTIONS[spec["fn"]]
+    if key == "dict":
+        return {name: build(item, rng, dtype) for name, item in spec[key].items()}
     if key == "rng":
         return np.random.default_rng(int(rng.integers(0, 2 ** 31)) + int(spec["rng"] or 0))
     raise AssertionError(key)

@@ -20,6 +20,9 @@ Case keys:
     ratio        the drop probability (the value of the constructor's dropout_ratio)
     x            array spec of the input (use a large one: the kept fraction is a statistic)
     dtypes       ['float64'] by default
+    scaling      'any' (default: both conventions pass), 'inverted' (training must scale kept values by
+                 1 / (1 - ratio), inference pass x through) or 'book' (training keeps values unchanged,
+                 inference scales by 1 - ratio): for a drill that states one convention
 """
 import numpy as np
 
@@ -27,7 +30,8 @@ from examprep.problem import casegen
 from examprep.grade.failure import about
 from examprep.grade.kinds import LearnerRaised, Record, check_keys, guarded, observe, validate_dtypes
 
-KEYS = {"name", "init_kwargs", "ratio", "x", "dtypes"}
+KEYS = {"name", "init_kwargs", "ratio", "x", "dtypes", "scaling"}
+SCALINGS = ("any", "inverted", "book")
 
 
 def validate_case(case, target_names):
@@ -36,6 +40,8 @@ def validate_case(case, target_names):
         raise ValueError("targets: a masking layer problem has exactly one target class")
     if not (isinstance(case["ratio"], float) and 0 < case["ratio"] < 1):
         raise ValueError("ratio: expected a drop probability between 0 and 1")
+    if case.get("scaling", "any") not in SCALINGS:
+        raise ValueError(f"scaling: expected one of {list(SCALINGS)}, got {case.get('scaling')!r}")
     casegen.validate(case["x"], "x")
     casegen.validate(list(case.get("init_kwargs", {}).values()), "init_kwargs")
     validate_dtypes(case)
@@ -50,7 +56,7 @@ def run(namespace, case, dtype, seed, learner, target_names):
     ratio = case["ratio"]
     name = case["name"]
     context = {"x": list(x.shape), "init_kwargs": init_kwargs, "ratio": ratio}
-    given = {"x": x, "dout": dout, "ratio": ratio}
+    given = {"x": x, "dout": dout, "ratio": ratio, "scaling": case.get("scaling", "any")}
     if np.any(x == 0):
         raise ValueError("masking_layer cases need an input without zeros (use an 'away' spec)")
     records = []
@@ -132,6 +138,28 @@ def check_train(expected, actual, notes=None):
                      f"The fraction kept should be 1 - dropout_ratio = {1 - ratio:.2f} but was {keep:.3f} "
                      f"(the ratio is the fraction dropped: check the direction of the comparison).",
                      expected=1 - ratio, actual=keep)
+    return _check_scaling(expected, actual, s, ratio)
+
+
+def _check_scaling(expected, actual, s, ratio):
+    """The convention the drill states (case key `scaling`, read from the reference's record)."""
+    scaling = expected.observed.get("scaling", "any")
+    if scaling == "inverted" and not np.isclose(s, 1 / (1 - ratio), rtol=1e-5):
+        return about(actual, "scaling",
+                     f"このドリルは inverted dropout です: 訓練時に残した値を 1 / (1 - dropout_ratio) = "
+                     f"{1 / (1 - ratio):.4g} 倍し、推論時は x をそのまま返します。あなたの訓練時の倍率は {s:.4g} でした"
+                     f"{' (書籍の Dropout の方式: 推論時に 1 - dropout_ratio を掛ける)' if np.isclose(s, 1) else ''}。",
+                     f"This drill is inverted dropout: training scales the kept values by 1 / (1 - dropout_ratio) = "
+                     f"{1 / (1 - ratio):.4g} and inference returns x unchanged. Your training scale was {s:.4g}"
+                     f"{' (the book Dropout convention: scaling by 1 - dropout_ratio at inference)' if np.isclose(s, 1) else ''}.",
+                     expected_scale=1 / (1 - ratio), actual_scale=s)
+    if scaling == "book" and not np.isclose(s, 1.0, rtol=1e-5):
+        return about(actual, "scaling",
+                     f"このドリルは書籍の Dropout の方式です: 訓練時は残した値をそのまま通し (倍率 1)、推論時に "
+                     f"1 - dropout_ratio を掛けます。あなたの訓練時の倍率は {s:.4g} でした。",
+                     f"This drill follows the book Dropout: training passes the kept values unchanged (scale 1) and "
+                     f"inference multiplies by 1 - dropout_ratio. Your training scale was {s:.4g}.",
+                     expected_scale=1.0, actual_scale=s)
     return None
 
 

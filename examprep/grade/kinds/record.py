@@ -124,6 +124,8 @@ def arrays_only(values):
             out.append(observe(v))
         elif isinstance(v, (list, tuple)):
             out.append([observe(x) if isinstance(x, np.ndarray) else None for x in v])
+        elif isinstance(v, dict):
+            out.append({k: observe(x) if isinstance(x, np.ndarray) else None for k, x in v.items()})
         else:
             out.append(None)
     return out
