@@ -14,12 +14,12 @@ def eps_greedy(qs, eps, rng):
     qs: (A,) action values of the current state; eps: exploration rate in [0, 1];
     rng: numpy Generator. Draw order: rng.random() once; only when it is < eps,
     rng.integers(len(qs)) picks the action among ALL actions (the greedy one included).
-    Ties in the greedy choice go to the first maximum (np.argmax). Returns an int.
+    Ties in the greedy choice go to the first maximum (np.argmax). Returns the action index.
     """
     if rng.random() < eps:
-        return int(rng.integers(len(qs)))
+        return rng.integers(len(qs))
     else:
-        return int(np.argmax(qs))
+        return np.argmax(qs)
 
 
 def td0(V, s, r, s2, done, alpha, gamma):

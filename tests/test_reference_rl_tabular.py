@@ -52,3 +52,21 @@ def test_updates_match_the_books_dict_agents_over_an_episode_stream():
     np.testing.assert_allclose(V, bV)
     np.testing.assert_allclose(Qs, bQs)
     np.testing.assert_allclose(Qq, bQq)
+
+
+def test_eps_greedy_follows_the_stated_draw_order():
+    qs = np.array([0.2, 1.0, 1.0, -0.5])
+    for seed in range(50):
+        mine = rl_tabular.eps_greedy(qs, 0.4, np.random.default_rng(seed))
+        rng = np.random.default_rng(seed)
+        u = rng.random()
+        expected = rng.integers(4) if u < 0.4 else 1          # greedy: the first of the tied maxima
+        assert mine == expected
+
+
+def test_eps_greedy_action_frequencies():
+    # P(greedy) = 1 - eps + eps / |A|, every other action eps / |A|
+    rng, qs, eps = np.random.default_rng(0), np.array([0.0, 2.0, 1.0, -1.0]), 0.3
+    counts = np.bincount([rl_tabular.eps_greedy(qs, eps, rng) for _ in range(20000)], minlength=4) / 20000
+    np.testing.assert_allclose(counts, [0.075, 0.775, 0.075, 0.075], atol=0.012)
+    assert rl_tabular.eps_greedy(np.array([1.0, 3.0, 3.0]), 0.0, rng) == 1
