@@ -21,3 +21,28 @@ def pca(X, k):
     explained_ratio = w[:k] / w.sum()
     Z = Xc @ V[:, :k]
     return Z, explained_ratio
+
+
+def kmeans_assign(X, centers):
+    """The assignment step: each sample's nearest centre (squared Euclidean distance).
+
+    X: (N, D), centers: (K, D). Returns labels: (N,) int, the index of the nearest centre.
+    """
+    dist = np.sum((X[:, None, :] - centers[None, :, :]) ** 2, axis=2)   # (N, K)
+    labels = np.argmin(dist, axis=1)
+    return labels
+
+
+def kmeans(X, init_centers, iters):
+    """Lloyd's k-means from given initial centres: `iters` rounds of assignment then update.
+
+    X: (N, D), init_centers: (K, D) (left unchanged), iters: number of rounds.
+    Returns centers: (K, D) after the last update, labels: (N,) the nearest of those returned centres
+    (as sklearn's KMeans.labels_). Every cluster is assumed to keep at least one sample.
+    """
+    centers = init_centers.copy()
+    for _ in range(iters):
+        labels = kmeans_assign(X, centers)
+        for j in range(len(centers)):
+            centers[j] = X[labels == j].mean(axis=0)
+    return centers, kmeans_assign(X, centers)     # the labels of the returned centres

@@ -31,3 +31,38 @@ def test_pca_ratios_sum_to_one_and_do_not_depend_on_n_or_n_minus_1():
     np.testing.assert_allclose(ratio, w / w.sum(), rtol=1e-10)
     # the projections' variances are the eigenvalues (N - 1 convention)
     np.testing.assert_allclose(Z.var(axis=0, ddof=1), np.linalg.eigvalsh(np.cov(X, rowvar=False))[::-1], rtol=1e-10)
+
+
+def _blobs(seed, k, d, per):
+    rng = np.random.default_rng(seed)
+    means = rng.normal(0, 4, size=(k, d))
+    return np.concatenate([m + rng.standard_normal((per, d)) for m in means]), means
+
+
+@pytest.mark.parametrize("seed, k, d, iters", [(0, 3, 2, 1), (1, 4, 3, 2), (2, 3, 2, 50), (3, 5, 4, 3)])
+def test_kmeans_matches_sklearn_from_the_same_initial_centres(seed, k, d, iters):
+    from sklearn.cluster import KMeans
+
+    X, _ = _blobs(seed, k, d, 20)
+    init = X[np.random.default_rng(seed + 10).choice(len(X), k, replace=False)].copy()
+    before = init.copy()
+    centers, labels = unsupervised.kmeans(X, init, iters)
+    np.testing.assert_array_equal(init, before)  # the initial centres are left unchanged
+    sk = KMeans(n_clusters=k, init=init, n_init=1, max_iter=iters, tol=0.0, algorithm="lloyd").fit(X)
+    np.testing.assert_allclose(centers, sk.cluster_centers_, rtol=1e-10, atol=1e-12)
+    np.testing.assert_array_equal(labels, sk.labels_)
+
+
+def test_kmeans_assign_by_a_plain_loop():
+    rng = np.random.default_rng(5)
+    X, C = rng.standard_normal((30, 3)), rng.standard_normal((4, 3))
+    expected = [min(range(4), key=lambda j: sum((X[i] - C[j]) ** 2)) for i in range(30)]
+    np.testing.assert_array_equal(unsupervised.kmeans_assign(X, C), expected)
+
+
+def test_kmeans_one_round_by_hand():
+    X = np.array([[0.0, 0.0], [1.0, 0.0], [10.0, 0.0], [11.0, 2.0]])
+    centers, labels = unsupervised.kmeans(X, np.array([[0.0, 0.0], [5.0, 0.0]]), 1)
+    # first assignment: [0, 0, 1, 1] -> centres (0.5, 0) and (10.5, 1)
+    np.testing.assert_allclose(centers, [[0.5, 0.0], [10.5, 1.0]])
+    np.testing.assert_array_equal(labels, [0, 0, 1, 1])
