@@ -1,0 +1,27 @@
+"""Linear algebra: element-wise vs matrix products, rank, eigendecomposition, SVD and low-rank approximation.
+
+Matrices are NumPy 2-D arrays; vectors of a decomposition are the columns of V (A @ V[:, i] = w[i] * V[:, i]),
+as np.linalg.eig returns them.
+"""
+import numpy as np
+
+
+def eig_decompose(A):
+    """Eigenvalues and eigenvectors of a square matrix with real eigenvalues.
+
+    A: (D, D). Returns w (D,) in decreasing order and V (D, D) whose column V[:, i] is the unit eigenvector
+    of w[i]. Works for any diagonalisable A (np.linalg.eigh would assume A symmetric).
+    """
+    w, V = np.linalg.eig(A)
+    idx = np.argsort(w)[::-1]
+    w = w[idx]
+    V = V[:, idx]
+    return w, V
+
+
+def reconstruct(w, V):
+    """A = V diag(w) V^-1 from eigenvalues w (D,) and eigenvectors V (D, D) as columns.
+
+    V^-1 equals V.T only when V is orthogonal (a symmetric A); np.linalg.inv is right for every A.
+    """
+    return V @ np.diag(w) @ np.linalg.inv(V)

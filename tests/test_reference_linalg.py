@@ -1,0 +1,44 @@
+"""reference.linalg against SciPy (scipy.linalg.eig / eigh / svd) and hand-derived values."""
+import numpy as np
+import pytest
+import scipy.linalg
+
+from reference import linalg
+
+
+def _columns_equal_up_to_sign(V, U):
+    signs = np.sign(np.sum(V * U, axis=0))
+    np.testing.assert_allclose(V, U * signs, atol=1e-10)
+
+
+def test_eig_hand_derived_2x2():
+    # [[4, 1], [2, 3]]: λ² - 7λ + 10 = 0 -> 5, 2; eigenvectors (1, 1)/√2 and (1, -2)/√5
+    w, V = linalg.eig_decompose(np.array([[4.0, 1.0], [2.0, 3.0]]))
+    np.testing.assert_allclose(w, [5.0, 2.0])
+    _columns_equal_up_to_sign(V, np.array([[1.0, 1.0], [1.0, -2.0]]) / np.array([np.sqrt(2), np.sqrt(5)]))
+
+
+def test_eig_matches_scipy_and_reconstructs():
+    rng = np.random.default_rng(0)
+    P = rng.normal(size=(4, 4))
+    A = P @ np.diag([3.0, -1.0, 0.5, 2.0]) @ np.linalg.inv(P)  # non-symmetric, real eigenvalues
+    w, V = linalg.eig_decompose(A)
+    ws, Vs = scipy.linalg.eig(A)
+    order = np.argsort(-ws.real)
+    np.testing.assert_allclose(w, ws.real[order], rtol=1e-8)
+    _columns_equal_up_to_sign(V, Vs.real[:, order])
+    np.testing.assert_allclose(A @ V, V * w, atol=1e-9)
+    np.testing.assert_allclose(np.linalg.norm(V, axis=0), 1.0)
+    np.testing.assert_allclose(linalg.reconstruct(w, V), A, atol=1e-9)
+    assert not np.allclose(V @ np.diag(w) @ V.T, A)  # .T is not the inverse of a non-orthogonal V
+
+
+def test_eig_symmetric_matches_eigh():
+    rng = np.random.default_rng(1)
+    B = rng.normal(size=(5, 5))
+    S = B + B.T
+    w, V = linalg.eig_decompose(S)
+    wh, Vh = scipy.linalg.eigh(S)
+    np.testing.assert_allclose(w, wh[::-1], rtol=1e-8)
+    _columns_equal_up_to_sign(V, Vh[:, ::-1])
+    np.testing.assert_allclose(linalg.reconstruct(w, V), V @ np.diag(w) @ V.T, atol=1e-9)
