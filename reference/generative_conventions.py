@@ -1,0 +1,49 @@
+"""The other legitimate conventions of the generative-model drills, for their `conventions:` key.
+
+Each stands in for one reference target and is run through the same cases; an answer that fails but behaves
+exactly like one of these is told which convention it follows instead of "wrong values".
+"""
+import numpy as np
+
+
+class VAELossMSE:
+    """Negative ELBO with a Gaussian decoder: squared error summed (no 1/2) plus the KL term (with 1/2), / N."""
+
+    def __init__(self):
+        self.cache = None
+
+    def forward(self, x, x_hat, mu, logvar):
+        batch_size = x.shape[0]
+        recon = np.sum((x_hat - x) ** 2)
+        kl = -0.5 * np.sum(1 + logvar - mu ** 2 - np.exp(logvar))
+        self.cache = (x, x_hat, mu, logvar)
+        return (recon + kl) / batch_size
+
+    def backward(self, dout=1):
+        x, x_hat, mu, logvar = self.cache
+        batch_size = x.shape[0]
+        return (dout * 2 * (x_hat - x) / batch_size, dout * mu / batch_size,
+                dout * 0.5 * (np.exp(logvar) - 1) / batch_size)
+
+
+class VAELossZ5:
+    """ゼロから作る⑤'s get_loss: squared error summed plus -Σ(1 + log σ² - mu² - σ²) without the 1/2, / N.
+
+    Twice (1/2 squared error + KL): the ELBO of a decoder with variance 1/2, scaled by 2.
+    """
+
+    def __init__(self):
+        self.cache = None
+
+    def forward(self, x, x_hat, mu, logvar):
+        batch_size = x.shape[0]
+        recon = np.sum((x_hat - x) ** 2)
+        kl = -np.sum(1 + logvar - mu ** 2 - np.exp(logvar))
+        self.cache = (x, x_hat, mu, logvar)
+        return (recon + kl) / batch_size
+
+    def backward(self, dout=1):
+        x, x_hat, mu, logvar = self.cache
+        batch_size = x.shape[0]
+        return (dout * 2 * (x_hat - x) / batch_size, dout * 2 * mu / batch_size,
+                dout * (np.exp(logvar) - 1) / batch_size)
