@@ -25,3 +25,14 @@ def reconstruct(w, V):
     V^-1 equals V.T only when V is orthogonal (a symmetric A); np.linalg.inv is right for every A.
     """
     return V @ np.diag(w) @ np.linalg.inv(V)
+
+
+def svd_lowrank(A, k):
+    """The best rank-k approximation of A (Eckart-Young): the k largest singular values and their vectors.
+
+    A: (M, N), 1 <= k <= min(M, N). Returns A_k (M, N). np.linalg.svd returns U (M, K), s (K,) in decreasing
+    order and Vt = V^T (K, N) with K = min(M, N) (full_matrices=False): the right singular vectors are Vt's rows.
+    """
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    A_k = (U[:, :k] * s[:k]) @ Vt[:k]
+    return A_k

@@ -42,3 +42,22 @@ def test_eig_symmetric_matches_eigh():
     np.testing.assert_allclose(w, wh[::-1], rtol=1e-8)
     _columns_equal_up_to_sign(V, Vh[:, ::-1])
     np.testing.assert_allclose(linalg.reconstruct(w, V), V @ np.diag(w) @ V.T, atol=1e-9)
+
+
+@pytest.mark.parametrize("shape,k", [((6, 4), 2), ((4, 7), 1), ((5, 5), 3)])
+def test_svd_lowrank_eckart_young(shape, k):
+    A = np.random.default_rng(2).normal(size=shape)
+    A_k = linalg.svd_lowrank(A, k)
+    U, s, Vh = scipy.linalg.svd(A, full_matrices=False)
+    np.testing.assert_allclose(A_k, sum(s[i] * np.outer(U[:, i], Vh[i]) for i in range(k)), atol=1e-10)
+    assert np.linalg.matrix_rank(A_k) == k
+    # the Frobenius error is sqrt of the sum of the discarded squared singular values
+    np.testing.assert_allclose(np.linalg.norm(A - A_k), np.sqrt(np.sum(s[k:] ** 2)), rtol=1e-10)
+    # no rank-k matrix from another choice of singular triplets is closer
+    other = (U[:, 1:k + 1] * s[1:k + 1]) @ Vh[1:k + 1]
+    assert np.linalg.norm(A - other) > np.linalg.norm(A - A_k)
+
+
+def test_svd_lowrank_full_rank_is_identity():
+    A = np.random.default_rng(3).normal(size=(3, 5))
+    np.testing.assert_allclose(linalg.svd_lowrank(A, 3), A, atol=1e-12)
