@@ -1,5 +1,7 @@
 """Other legitimate conventions (and named slips) of the classical-ML drills (area 2), for their `conventions:`
 keys: an answer that matches one of these is told by name what it did instead of only "wrong values"."""
+import numpy as np
+
 from reference.unsupervised import kmeans_assign
 
 
@@ -13,3 +15,14 @@ def kmeans_labels_before_update(X, init_centers, iters):
         for j in range(len(centers)):
             centers[j] = X[labels == j].mean(axis=0)
     return centers, labels
+
+
+def cosine_similarity(x, y):
+    """The cosine similarity itself, where the drill asks for the distance 1 - similarity."""
+    return x @ y / (np.linalg.norm(x) * np.linalg.norm(y))
+
+
+def squared_mahalanobis(x, y, cov):
+    """The squared Mahalanobis distance (x - y)ᵀ Σ⁻¹ (x - y), without the square root."""
+    d = x - y
+    return d @ np.linalg.inv(cov) @ d

@@ -1,0 +1,24 @@
+"""Classical supervised learning and pattern recognition: distances, k-nearest neighbours, least squares and Ridge,
+the Lasso's soft-thresholding, logistic regression, and the SVM's hinge loss and RBF kernel.
+
+Vectors x, y: (D,); data X: (N, D) one sample per row; weights w: (D,).
+"""
+import numpy as np
+
+
+# ------------------------------------------------------------------------------------------------------- distances
+def minkowski(x, y, p):
+    """Minkowski (Lp) distance: p = 1 Manhattan, p = 2 Euclidean.  x, y: (D,). Returns a float."""
+    return np.sum(np.abs(x - y) ** p) ** (1 / p)
+
+
+def cosine_distance(x, y):
+    """1 - cosine similarity.  x, y: (D,), neither zero. Returns a float in [0, 2]."""
+    cos_sim = x @ y / (np.linalg.norm(x) * np.linalg.norm(y))
+    return 1 - cos_sim
+
+
+def mahalanobis(x, y, cov):
+    """Mahalanobis distance sqrt((x - y)ᵀ Σ⁻¹ (x - y)).  x, y: (D,), cov: (D, D) symmetric positive definite."""
+    d = x - y
+    return np.sqrt(d @ np.linalg.inv(cov) @ d)

@@ -1,0 +1,16 @@
+# expect: convention
+"""Returns the cosine similarity instead of the distance 1 - similarity."""
+import numpy as np
+
+
+def minkowski(x, y, p):
+    return np.sum(np.abs(x - y) ** p) ** (1 / p)
+
+
+def cosine_distance(x, y):
+    return x @ y / (np.linalg.norm(x) * np.linalg.norm(y))
+
+
+def mahalanobis(x, y, cov):
+    d = x - y
+    return np.sqrt(d @ np.linalg.inv(cov) @ d)

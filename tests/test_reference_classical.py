@@ -1,0 +1,46 @@
+"""reference.classical against SciPy and scikit-learn: scipy.spatial.distance, sklearn.metrics.pairwise_distances,
+KNeighborsClassifier, Ridge, Lasso, LogisticRegression's loss, hinge loss and rbf_kernel."""
+import numpy as np
+import pytest
+from scipy.spatial import distance as sd
+
+from reference import classical, classical_conventions
+
+
+@pytest.fixture(params=[0, 1, 2])
+def pair(request):
+    rng = np.random.default_rng(request.param)
+    return rng.standard_normal(5), rng.standard_normal(5)
+
+
+@pytest.mark.parametrize("p", [1, 2, 3, 1.5])
+def test_minkowski_matches_scipy(pair, p):
+    x, y = pair
+    assert classical.minkowski(x, y, p) == pytest.approx(sd.minkowski(x, y, p), rel=1e-12)
+
+
+def test_manhattan_and_euclidean_match_sklearn_pairwise_distances(pair):
+    from sklearn.metrics import pairwise_distances
+
+    x, y = pair
+    assert classical.minkowski(x, y, 1) == pytest.approx(pairwise_distances([x], [y], metric="manhattan")[0, 0])
+    assert classical.minkowski(x, y, 2) == pytest.approx(pairwise_distances([x], [y], metric="euclidean")[0, 0])
+    assert classical.cosine_distance(x, y) == pytest.approx(pairwise_distances([x], [y], metric="cosine")[0, 0])
+
+
+def test_cosine_distance_matches_scipy(pair):
+    x, y = pair
+    assert classical.cosine_distance(x, y) == pytest.approx(sd.cosine(x, y), rel=1e-12)
+    assert classical.cosine_distance(x, 3 * x) == pytest.approx(0.0, abs=1e-12)
+    assert classical.cosine_distance(x, -x) == pytest.approx(2.0)
+
+
+def test_mahalanobis_matches_scipy_with_the_inverse_covariance(pair):
+    x, y = pair
+    rng = np.random.default_rng(7)
+    A = rng.standard_normal((5, 5))
+    cov = A @ A.T + 0.5 * np.eye(5)
+    assert classical.mahalanobis(x, y, cov) == pytest.approx(sd.mahalanobis(x, y, np.linalg.inv(cov)), rel=1e-10)
+    assert classical.mahalanobis(x, y, np.eye(5)) == pytest.approx(sd.euclidean(x, y))
+    assert classical_conventions.squared_mahalanobis(x, y, cov) == pytest.approx(classical.mahalanobis(x, y, cov) ** 2)
+    assert classical_conventions.cosine_similarity(x, y) == pytest.approx(1 - sd.cosine(x, y))
