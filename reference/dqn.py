@@ -38,3 +38,23 @@ def dqn_loss(qs, action, td_target):
     q = qs[np.arange(batch_size), action]
     diff = q - td_target
     return np.sum(diff ** 2) / len(diff)
+
+
+class DuelingHead:
+    """Dueling network head: Q(s, a) = V(s) + A(s, a) - mean_a' A(s, a') (Wang et al., 2016, eq. 9).
+
+    forward(V, A): V: (N, 1) state values; A: (N, K) advantages. Returns Q: (N, K).
+    backward(dQ) -> (dV, dA). Subtracting the mean makes V and A identifiable (A averages to 0).
+    """
+    def __init__(self):
+        self.K = None
+
+    def forward(self, V, A):
+        self.K = A.shape[1]
+        Q = V + (A - A.mean(axis=1, keepdims=True))
+        return Q
+
+    def backward(self, dQ):
+        dV = dQ.sum(axis=1, keepdims=True)
+        dA = dQ - dQ.sum(axis=1, keepdims=True) / self.K
+        return dV, dA

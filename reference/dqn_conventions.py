@@ -18,3 +18,15 @@ def dqn_loss_half_sum(qs, action, td_target):
     """½ Σ (q − target)², the sum with ½ of ゼロから作る ①'s mean_squared_error."""
     q = qs[np.arange(qs.shape[0]), action]
     return 0.5 * np.sum((q - td_target) ** 2)
+
+
+class DuelingHeadMax:
+    """Q = V + A - max_a' A (the paper's eq. 8): the maximum's gradient goes to the first largest advantage."""
+    def forward(self, V, A):
+        self.idx = A.argmax(axis=1)
+        return V + (A - A.max(axis=1, keepdims=True))
+
+    def backward(self, dQ):
+        dA = dQ.copy()
+        dA[np.arange(len(dQ)), self.idx] -= dQ.sum(axis=1)
+        return dQ.sum(axis=1, keepdims=True), dA

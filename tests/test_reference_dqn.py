@@ -57,3 +57,22 @@ def test_loss_against_torch(torch, batch):
         minus[idx] -= h
         num[idx] = (dqn.dqn_loss(plus, b["action"], td) - dqn.dqn_loss(minus, b["action"], td)) / (2 * h)
     np.testing.assert_allclose(num, qs.grad.numpy(), atol=1e-7)
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("form", ["mean", "max"])
+def test_dueling_head_against_autograd(torch, form):
+    rng = np.random.default_rng(3)
+    V, A, dQ = rng.normal(size=(4, 1)), rng.normal(size=(4, 5)), rng.normal(size=(4, 5))
+    layer = dqn.DuelingHead() if form == "mean" else dqn_conventions.DuelingHeadMax()
+    Q = layer.forward(V, A)
+    dV, dA = layer.backward(dQ)
+    tV, tA = torch.tensor(V, requires_grad=True), torch.tensor(A, requires_grad=True)
+    agg = tA.mean(dim=1, keepdim=True) if form == "mean" else tA.max(dim=1, keepdim=True).values
+    tQ = tV + (tA - agg)
+    tQ.backward(torch.tensor(dQ))
+    np.testing.assert_allclose(Q, tQ.detach().numpy(), atol=1e-12)
+    np.testing.assert_allclose(dV, tV.grad.numpy(), atol=1e-12)
+    np.testing.assert_allclose(dA, tA.grad.numpy(), atol=1e-12)
+    if form == "mean":
+        np.testing.assert_allclose((Q - V).mean(axis=1), 0.0, atol=1e-12)   # advantages centred
