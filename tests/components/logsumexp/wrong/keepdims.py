@@ -1,0 +1,13 @@
+# expect: convention
+"""Keeps the summed axis (size 1)."""
+import numpy as np
+
+
+def logsumexp(x, axis=-1):
+    m = np.max(x, axis=axis, keepdims=True)
+    return m + np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True))
+
+
+def log_softmax(x):
+    x = x - np.max(x, axis=-1, keepdims=True)
+    return x - np.log(np.sum(np.exp(x), axis=-1, keepdims=True))
