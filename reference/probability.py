@@ -16,3 +16,26 @@ def gaussian_mle(X):
     mu = np.mean(X, axis=0)
     cov = (X - mu).T @ (X - mu) / N
     return mu, cov
+
+
+def gaussian_pdf(x, mu, sigma):
+    """Density of the normal distribution N(mu, sigma^2) (ゼロから作る⑤ step01's normal).
+
+    x: any shape (element-wise); mu: the mean; sigma: the standard deviation (not the variance).
+    Returns an array shaped like x.
+    """
+    y = 1 / (np.sqrt(2 * np.pi) * sigma) * np.exp(-(x - mu) ** 2 / (2 * sigma ** 2))
+    return y
+
+
+def mvn_pdf(x, mu, cov):
+    """Density of the multivariate normal N(mu, cov) at one point (ゼロから作る⑤ step05's multivariate_normal).
+
+    x: (D,), mu: (D,), cov: (D, D) symmetric positive definite. Returns a scalar.
+    """
+    det = np.linalg.det(cov)
+    inv = np.linalg.inv(cov)
+    D = len(x)
+    z = 1 / np.sqrt((2 * np.pi) ** D * det)
+    y = z * np.exp((x - mu).T @ inv @ (x - mu) / -2.0)
+    return y

@@ -35,3 +35,22 @@ def test_gaussian_mle_maximises_the_likelihood(X):
     # 1-D: scipy.stats.norm.fit is the MLE (divides by N)
     loc, scale = stats.norm.fit(X[:, 0])
     np.testing.assert_allclose([mu[0], cov[0, 0]], [loc, scale ** 2], rtol=1e-6)
+
+
+def test_gaussian_pdf_matches_scipy_norm():
+    x = np.linspace(-4, 5, 11).reshape(1, 11)
+    np.testing.assert_allclose(probability.gaussian_pdf(x, 0.5, 2.0), stats.norm(0.5, 2.0).pdf(x), rtol=1e-12)
+    np.testing.assert_allclose(probability.gaussian_pdf(0.0, 0.0, 1.0), 1 / np.sqrt(2 * np.pi))
+
+
+def test_mvn_pdf_matches_scipy_multivariate_normal():
+    rng = np.random.default_rng(4)
+    B = rng.normal(size=(3, 3))
+    cov = B @ B.T + 0.5 * np.eye(3)
+    mu = rng.normal(size=3)
+    for x in rng.normal(size=(5, 3)):
+        np.testing.assert_allclose(probability.mvn_pdf(x, mu, cov), stats.multivariate_normal(mu, cov).pdf(x),
+                                   rtol=1e-10)
+    # D = 1 agrees with the univariate density (cov = sigma²)
+    np.testing.assert_allclose(probability.mvn_pdf(np.array([1.3]), np.array([0.5]), np.array([[4.0]])),
+                               probability.gaussian_pdf(1.3, 0.5, 2.0), rtol=1e-12)

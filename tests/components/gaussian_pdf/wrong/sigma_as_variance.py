@@ -1,0 +1,12 @@
+# expect: values
+"""sigma used as the variance (sigma, not sigma**2, in the exponent and the normaliser)."""
+import numpy as np
+
+
+def gaussian_pdf(x, mu, sigma):
+    return 1 / np.sqrt(2 * np.pi * sigma) * np.exp(-(x - mu) ** 2 / (2 * sigma))
+
+
+def mvn_pdf(x, mu, cov):
+    z = 1 / np.sqrt((2 * np.pi) ** len(x) * np.linalg.det(cov))
+    return z * np.exp((x - mu) @ np.linalg.inv(cov) @ (x - mu) / -2.0)
