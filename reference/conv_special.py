@@ -124,7 +124,7 @@ class DepthwiseConvolution:
         self.b = b
         self.stride = stride
         self.pad = pad
-        self.x = None
+        self.x_shape = None
         self.col = None
         self.col_W = None
         self.dW = None
@@ -140,9 +140,9 @@ class DepthwiseConvolution:
         col_W = self.W.reshape(C, FH * FW)
 
         out = np.sum(col * col_W, axis=2) + self.b
-        out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
+        out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)
 
-        self.x = x
+        self.x_shape = x.shape
         self.col = col
         self.col_W = col_W
         return out
@@ -156,7 +156,7 @@ class DepthwiseConvolution:
 
         dcol = dout[:, :, np.newaxis] * self.col_W
         dcol = dcol.reshape(-1, C * FH * FW)
-        dx = col2im(dcol, self.x.shape, FH, FW, self.stride, self.pad)
+        dx = col2im(dcol, self.x_shape, FH, FW, self.stride, self.pad)
         return dx
 
 
