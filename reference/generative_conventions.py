@@ -47,3 +47,17 @@ class VAELossZ5:
         batch_size = x.shape[0]
         return (dout * 2 * (x_hat - x) / batch_size, dout * 2 * mu / batch_size,
                 dout * (np.exp(logvar) - 1) / batch_size)
+
+
+class GeneratorLossMinimax:
+    """The original minimax generator loss mean(log(1 - D(G(z)))) (saturates when D rejects the fakes)."""
+
+    def __init__(self):
+        self.d_fake = None
+
+    def forward(self, d_fake):
+        self.d_fake = d_fake
+        return np.mean(np.log(1 - d_fake))
+
+    def backward(self, dout=1):
+        return -dout / ((1 - self.d_fake) * self.d_fake.shape[0])

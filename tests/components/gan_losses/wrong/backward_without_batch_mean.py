@@ -1,0 +1,21 @@
+# expect: values
+"""Forward means, but the gradients are not divided by the batch size."""
+import numpy as np
+
+
+class DiscriminatorLoss:
+    def forward(self, d_real, d_fake):
+        self.d_real, self.d_fake = d_real, d_fake
+        return -np.mean(np.log(d_real) + np.log(1 - d_fake))
+
+    def backward(self, dout=1):
+        return -dout / self.d_real, dout / (1 - self.d_fake)
+
+
+class GeneratorLoss:
+    def forward(self, d_fake):
+        self.d_fake = d_fake
+        return -np.mean(np.log(d_fake))
+
+    def backward(self, dout=1):
+        return -dout / self.d_fake
