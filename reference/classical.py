@@ -22,3 +22,19 @@ def mahalanobis(x, y, cov):
     """Mahalanobis distance sqrt((x - y)ᵀ Σ⁻¹ (x - y)).  x, y: (D,), cov: (D, D) symmetric positive definite."""
     d = x - y
     return np.sqrt(d @ np.linalg.inv(cov) @ d)
+
+
+# ------------------------------------------------------------------------------------------ k-nearest neighbours
+def knn_predict(X_train, y_train, X, k):
+    """k-nearest-neighbour classification by majority vote (Euclidean distance).
+
+    X_train: (N, D), y_train: (N,) integer labels, X: (M, D) queries, k: number of neighbours.
+    Returns y: (M,) int, the most frequent label among each query's k nearest training samples; a tied vote goes
+    to the smallest label (np.bincount(...).argmax(), as scikit-learn's KNeighborsClassifier).
+    """
+    dist = np.sum((X[:, None, :] - X_train[None, :, :]) ** 2, axis=2)   # (M, N)
+    nearest = np.argsort(dist, axis=1)[:, :k]                           # (M, k)
+    y = np.zeros(len(X), dtype=np.int64)
+    for i in range(len(X)):
+        y[i] = np.bincount(y_train[nearest[i]]).argmax()
+    return y

@@ -26,3 +26,13 @@ def squared_mahalanobis(x, y, cov):
     """The squared Mahalanobis distance (x - y)ᵀ Σ⁻¹ (x - y), without the square root."""
     d = x - y
     return d @ np.linalg.inv(cov) @ d
+
+
+def knn_predict_ties_to_nearest(X_train, y_train, X, k):
+    """k-NN whose tied vote goes to the tied label met first from the nearest neighbour outwards
+    (collections.Counter(...).most_common(1) over the neighbours in distance order)."""
+    from collections import Counter
+
+    dist = np.sum((X[:, None, :] - X_train[None, :, :]) ** 2, axis=2)
+    nearest = np.argsort(dist, axis=1)[:, :k]
+    return np.array([Counter(y_train[row].tolist()).most_common(1)[0][0] for row in nearest], dtype=np.int64)

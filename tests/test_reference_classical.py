@@ -44,3 +44,27 @@ def test_mahalanobis_matches_scipy_with_the_inverse_covariance(pair):
     assert classical.mahalanobis(x, y, np.eye(5)) == pytest.approx(sd.euclidean(x, y))
     assert classical_conventions.squared_mahalanobis(x, y, cov) == pytest.approx(classical.mahalanobis(x, y, cov) ** 2)
     assert classical_conventions.cosine_similarity(x, y) == pytest.approx(1 - sd.cosine(x, y))
+
+
+@pytest.mark.parametrize("seed, k, classes", [(0, 1, 3), (1, 3, 2), (2, 5, 4), (3, 4, 3), (4, 6, 2)])
+def test_knn_predict_matches_sklearn(seed, k, classes):
+    from sklearn.neighbors import KNeighborsClassifier
+
+    rng = np.random.default_rng(seed)
+    X_train, X = rng.standard_normal((40, 3)), rng.standard_normal((25, 3))
+    y_train = rng.integers(0, classes, 40)
+    y_train[:classes] = np.arange(classes)  # every class present, so sklearn's classes_ are 0 .. classes-1
+    sk = KNeighborsClassifier(n_neighbors=k, algorithm="brute").fit(X_train, y_train)
+    np.testing.assert_array_equal(classical.knn_predict(X_train, y_train, X, k), sk.predict(X))
+
+
+def test_knn_predict_tied_vote_goes_to_the_smallest_label_as_sklearn():
+    from sklearn.neighbors import KNeighborsClassifier
+
+    X_train = np.array([[1.0, 0.0], [0.0, 2.1], [-3.0, 0.2], [0.1, -4.0], [9.0, 9.0], [-8.0, 7.0]])
+    y_train = np.array([1, 0, 1, 0, 2, 2])
+    X = np.array([[0.0, 0.0], [8.5, 8.0]])
+    sk = KNeighborsClassifier(n_neighbors=4, algorithm="brute").fit(X_train, y_train)
+    np.testing.assert_array_equal(classical.knn_predict(X_train, y_train, X, 4), [0, 1])
+    np.testing.assert_array_equal(sk.predict(X), [0, 1])
+    np.testing.assert_array_equal(classical_conventions.knn_predict_ties_to_nearest(X_train, y_train, X, 4), [1, 1])
