@@ -3,7 +3,33 @@
 Samples are rows: X is (N, D), one D-dimensional sample per row (the book's `xs`). Natural logarithm
 throughout. The EM algorithm for Gaussian mixtures is in reference/gmm.py, naive Bayes in reference/bayes.py.
 """
+from math import comb
+
 import numpy as np
+
+
+def bernoulli_pmf(x, p):
+    """P(x) of the Bernoulli distribution: p for x = 1, 1 - p for x = 0.
+
+    x: 0/1 values of any shape; p: the probability of 1. Returns an array shaped like x.
+    """
+    return p ** x * (1 - p) ** (1 - x)
+
+
+def binomial_pmf(k, n, p):
+    """P(k successes in n independent trials of success probability p) = nCk p^k (1 - p)^(n - k).
+
+    k, n: integers (0 <= k <= n); p: a probability. Returns a scalar. comb is math.comb (nCk).
+    """
+    return comb(n, k) * p ** k * (1 - p) ** (n - k)
+
+
+def categorical_pmf(x, p):
+    """P(x) of the categorical distribution for a one-hot x: the product of p_k ** x_k, i.e. p of the hot class.
+
+    x: (K,) or (N, K) one-hot rows; p: (K,) class probabilities. Returns a scalar or (N,).
+    """
+    return np.prod(p ** x, axis=-1)
 
 
 def gaussian_mle(X):

@@ -54,3 +54,16 @@ def test_mvn_pdf_matches_scipy_multivariate_normal():
     # D = 1 agrees with the univariate density (cov = sigma²)
     np.testing.assert_allclose(probability.mvn_pdf(np.array([1.3]), np.array([0.5]), np.array([[4.0]])),
                                probability.gaussian_pdf(1.3, 0.5, 2.0), rtol=1e-12)
+
+
+def test_pmfs_match_scipy():
+    x = np.array([0, 1, 1, 0, 1])
+    np.testing.assert_allclose(probability.bernoulli_pmf(x, 0.3), stats.bernoulli(0.3).pmf(x), rtol=1e-12)
+    for k, n, p in [(3, 10, 0.3), (0, 5, 0.2), (6, 8, 0.7), (8, 8, 0.4)]:
+        np.testing.assert_allclose(probability.binomial_pmf(k, n, p), stats.binom(n, p).pmf(k), rtol=1e-12)
+    np.testing.assert_allclose(probability.binomial_pmf(2, 3, 0.5), 3 / 8)  # 2 heads in 3 fair flips
+    assert np.isclose(sum(probability.binomial_pmf(k, 9, 0.35) for k in range(10)), 1.0)
+    p = np.array([0.2, 0.5, 0.3])
+    onehot = np.eye(3)[[1, 0, 2, 1]]
+    np.testing.assert_allclose(probability.categorical_pmf(onehot, p), stats.multinomial(1, p).pmf(onehot),
+                               rtol=1e-12)
