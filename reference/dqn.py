@@ -4,9 +4,38 @@ The book's (ゼロから作るDeep Learning ④, ch08 dqn.py) DQNAgent.update wr
 outputs: a batch of B transitions, A actions. The next states' Q values of both networks are passed in
 (`next_qs_online = qnet(next_state)`, `next_qs_target = qnet_target(next_state)`, each (B, A)); the target is a
 constant for the loss (the book's `next_q.unchain()`). done is the book's `done.astype(np.int32)`: 0 or 1 per
-transition.
+transition. The replay buffer is the book's, with the sampling drawn from a passed generator.
 """
 import numpy as np
+
+
+class ReplayBuffer:
+    """Experience replay: the last buffer_size transitions, sampled at random in mini-batches (book ④ ch08).
+
+    rng: numpy Generator. get_batch draws rng.choice(len(self.buffer), self.batch_size, replace=False) (in place of
+    the book's random.sample) and returns (state, action, reward, next_state, done) with states stacked (B, ...) and
+    done as 0/1 np.int32. (The book's __len__, len(self.buffer), is left out: the drill cannot call it.)
+    """
+    def __init__(self, buffer_size, batch_size, rng):
+        from collections import deque  # here, not at the top: a drill's hole file imports only numpy
+        self.buffer = deque(maxlen=buffer_size)
+        self.batch_size = batch_size
+        self.rng = rng
+
+    def add(self, state, action, reward, next_state, done):
+        data = (state, action, reward, next_state, done)
+        self.buffer.append(data)
+
+    def get_batch(self):
+        idx = self.rng.choice(len(self.buffer), self.batch_size, replace=False)
+        data = [self.buffer[i] for i in idx]
+
+        state = np.stack([x[0] for x in data])
+        action = np.array([x[1] for x in data])
+        reward = np.array([x[2] for x in data])
+        next_state = np.stack([x[3] for x in data])
+        done = np.array([x[4] for x in data]).astype(np.int32)
+        return state, action, reward, next_state, done
 
 
 def dqn_target(reward, done, next_qs_online, next_qs_target, gamma):

@@ -76,3 +76,21 @@ def test_dueling_head_against_autograd(torch, form):
     np.testing.assert_allclose(dA, tA.grad.numpy(), atol=1e-12)
     if form == "mean":
         np.testing.assert_allclose((Q - V).mean(axis=1), 0.0, atol=1e-12)   # advantages centred
+
+
+def test_replay_buffer_keeps_the_latest_and_samples_as_stated():
+    rng = np.random.default_rng(4)
+    buf = dqn.ReplayBuffer(4, 3, np.random.default_rng(9))
+    stream = [(rng.normal(size=2), int(rng.integers(2)), float(rng.normal()), rng.normal(size=2), bool(t % 3 == 0))
+              for t in range(7)]
+    for tr in stream:
+        buf.add(*tr)
+    kept = stream[-4:]                                   # the 4 latest, oldest first
+    idx = np.random.default_rng(9).choice(4, 3, replace=False)
+    state, action, reward, next_state, done = buf.get_batch()
+    assert state.shape == (3, 2) and next_state.shape == (3, 2) and done.dtype == np.int32
+    for row, i in enumerate(idx):
+        np.testing.assert_array_equal(state[row], kept[i][0])
+        assert action[row] == kept[i][1] and reward[row] == kept[i][2] and done[row] == int(kept[i][4])
+        np.testing.assert_array_equal(next_state[row], kept[i][3])
+    assert len(set(idx.tolist())) == 3                   # no transition twice in a batch
