@@ -175,7 +175,7 @@ class GroupedConvolution:
         self.groups = groups
         self.stride = stride
         self.pad = pad
-        self.x = None
+        self.x_shape = None
         self.cols = None
         self.col_Ws = None
         self.dW = None
@@ -199,18 +199,18 @@ class GroupedConvolution:
         out = np.concatenate(outs, axis=1) + self.b
         out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)
 
-        self.x = x
+        self.x_shape = x.shape
         return out
 
     def backward(self, dout):
         FN, Cg, FH, FW = self.W.shape
-        N, C, H, W = self.x.shape
+        N, C, H, W = self.x_shape
         Fg = FN // self.groups
         dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
 
         self.db = np.sum(dout, axis=0)
         self.dW = np.zeros_like(self.W)
-        dx = np.zeros_like(self.x)
+        dx = np.zeros((N, C, H, W), dtype=dout.dtype)
         for g in range(self.groups):
             dout_g = dout[:, g * Fg:(g + 1) * Fg]
             dW_g = np.dot(self.cols[g].T, dout_g)
