@@ -80,3 +80,29 @@ def random_erasing(img, s, r, top, left, value):
     out = img.copy()
     out[:, top:top + h, left:left + w] = value
     return out
+
+
+# --- photometric changes and rotation ---
+
+def adjust(x, alpha, beta):
+    """Contrast alpha and brightness beta: alpha * x + beta, clipped to the pixel range [0, 1].
+
+    x: any shape, values in [0, 1]. Returns an array of the same shape.
+    """
+    return np.clip(alpha * x + beta, 0, 1)
+
+
+def add_noise(x, sigma, rng):
+    """Additive Gaussian noise of standard deviation sigma (not clipped).
+
+    x: any shape. rng: a numpy Generator; one draw, rng.standard_normal(x.shape).
+    """
+    return x + sigma * rng.standard_normal(x.shape)
+
+
+def rotate90(x, k):
+    """Rotate by k * 90 degrees counter-clockwise in the image plane (the last two axes: H, W).
+
+    x: (N, C, H, W) or (C, H, W). Returns (..., W, H) for odd k.
+    """
+    return np.rot90(x, k, axes=(-2, -1))

@@ -12,3 +12,8 @@ def random_crop_edge(x, size, pad, tops, lefts):
     """random_crop with edge (replicate) padding (np.pad mode='edge', torchvision's padding_mode='edge')."""
     x_pad = np.pad(x, [(0, 0), (0, 0), (pad, pad), (pad, pad)], mode='edge')
     return np.stack([x_pad[n, :, t:t + size, l:l + size] for n, (t, l) in enumerate(zip(tops, lefts))])
+
+
+def adjust_255(x, alpha, beta):
+    """alpha * x + beta clipped to [0, 255]: pixel values as 8-bit integers."""
+    return np.clip(alpha * x + beta, 0, 255)

@@ -91,3 +91,25 @@ def test_random_erasing_matches_a_pixel_loop_and_hand_sizes(rng):
     out = augment.random_erasing(img, 0.2, 0.6, 4, 0, mean)
     assert (out != img).sum() == 3 * 3 * 5
     np.testing.assert_array_equal(out[:, 4:7, 0:5], np.broadcast_to(mean, (3, 3, 5)))
+
+
+def test_adjust_matches_torch_clamp_and_hand_values(rng):
+    x = rng.uniform(0, 1, size=(2, 3, 4, 5))
+    np.testing.assert_allclose(augment.adjust(x, 1.8, -0.4), torch.clamp(1.8 * torch.tensor(x) - 0.4, 0, 1).numpy())
+    np.testing.assert_allclose(augment.adjust(np.array([0.0, 0.25, 0.5, 1.0]), 1.5, 0.2), [0.2, 0.575, 0.95, 1.0])
+
+
+def test_add_noise_is_one_standard_normal_draw_times_sigma():
+    x = np.full((3, 4), 0.5)
+    out = augment.add_noise(x, 0.1, np.random.default_rng(7))
+    np.testing.assert_allclose(out, 0.5 + 0.1 * np.random.default_rng(7).standard_normal((3, 4)))
+    big = augment.add_noise(np.zeros(200000), 0.3, np.random.default_rng(1))
+    assert abs(big.std() - 0.3) < 0.003 and abs(big.mean()) < 0.003
+
+
+def test_rotate90_matches_torch_rot90_on_the_image_plane(rng):
+    x = rng.normal(size=(2, 3, 4, 5))
+    for k in range(4):
+        np.testing.assert_array_equal(augment.rotate90(x, k), torch.rot90(torch.tensor(x), k, dims=[-2, -1]).numpy())
+    # hand value: counter-clockwise, the top row [1, 2] becomes the left column read upwards
+    np.testing.assert_array_equal(augment.rotate90(np.array([[[1, 2], [3, 4]]]), 1), [[[2, 4], [1, 3]]])
