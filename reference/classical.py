@@ -38,3 +38,18 @@ def knn_predict(X_train, y_train, X, k):
     for i in range(len(X)):
         y[i] = np.bincount(y_train[nearest[i]]).argmax()
     return y
+
+
+# ------------------------------------------------------------------------------------------- least squares, Ridge
+def ridge_fit(X, y, lam):
+    """Ridge regression (least squares when lam = 0) in closed form, the bias not penalised.
+
+    X: (N, D), y: (N,), lam: the L2 penalty λ >= 0.
+    Returns w: (D + 1,), w[0] the bias and w[1:] the weights, minimising ‖y - b - X w‖² + λ‖w‖²:
+    w = (Xbᵀ Xb + λ I')⁻¹ Xbᵀ y with Xb = [1, X] and I' the identity whose bias entry is 0.
+    """
+    Xb = np.hstack([np.ones((len(X), 1)), X])      # (N, D + 1), the bias column first
+    I = np.eye(Xb.shape[1])
+    I[0, 0] = 0                                     # the bias is not penalised
+    w = np.linalg.solve(Xb.T @ Xb + lam * I, Xb.T @ y)
+    return w

@@ -36,3 +36,17 @@ def knn_predict_ties_to_nearest(X_train, y_train, X, k):
     dist = np.sum((X[:, None, :] - X_train[None, :, :]) ** 2, axis=2)
     nearest = np.argsort(dist, axis=1)[:, :k]
     return np.array([Counter(y_train[row].tolist()).most_common(1)[0][0] for row in nearest], dtype=np.int64)
+
+
+def ridge_fit_bias_penalised(X, y, lam):
+    """Ridge with the bias penalised too: (Xbᵀ Xb + λ I)⁻¹ Xbᵀ y with the full identity."""
+    Xb = np.hstack([np.ones((len(X), 1)), X])
+    return np.linalg.solve(Xb.T @ Xb + lam * np.eye(Xb.shape[1]), Xb.T @ y)
+
+
+def ridge_fit_bias_last(X, y, lam):
+    """Ridge (bias not penalised) with the bias as the LAST entry of w (a column of ones appended)."""
+    from reference.classical import ridge_fit
+
+    w = ridge_fit(X, y, lam)
+    return np.concatenate([w[1:], w[:1]])

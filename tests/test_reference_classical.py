@@ -68,3 +68,23 @@ def test_knn_predict_tied_vote_goes_to_the_smallest_label_as_sklearn():
     np.testing.assert_array_equal(classical.knn_predict(X_train, y_train, X, 4), [0, 1])
     np.testing.assert_array_equal(sk.predict(X), [0, 1])
     np.testing.assert_array_equal(classical_conventions.knn_predict_ties_to_nearest(X_train, y_train, X, 4), [1, 1])
+
+
+@pytest.mark.parametrize("seed, n, d, lam", [(0, 30, 4, 2.0), (1, 12, 5, 50.0), (2, 8, 1, 0.5), (3, 5, 8, 1.0)])
+def test_ridge_fit_matches_sklearn_ridge_with_an_unpenalised_intercept(seed, n, d, lam):
+    from sklearn.linear_model import Ridge
+
+    rng = np.random.default_rng(seed)
+    X, y = rng.standard_normal((n, d)) + 1.0, rng.standard_normal(n) * 2 + 10
+    w = classical.ridge_fit(X, y, lam)
+    sk = Ridge(alpha=lam, fit_intercept=True, solver="cholesky").fit(X, y)
+    assert w[0] == pytest.approx(sk.intercept_, rel=1e-9)
+    np.testing.assert_allclose(w[1:], sk.coef_, rtol=1e-9, atol=1e-12)
+
+
+def test_ridge_fit_with_lam_0_is_least_squares_and_bias_penalised_differs():
+    rng = np.random.default_rng(4)
+    X, y = rng.standard_normal((20, 3)), rng.standard_normal(20) - 2
+    Xb = np.c_[np.ones(20), X]
+    np.testing.assert_allclose(classical.ridge_fit(X, y, 0.0), np.linalg.lstsq(Xb, y, rcond=None)[0], rtol=1e-10)
+    assert not np.allclose(classical_conventions.ridge_fit_bias_penalised(X, y, 5.0), classical.ridge_fit(X, y, 5.0))

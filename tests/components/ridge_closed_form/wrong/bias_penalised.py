@@ -1,0 +1,9 @@
+# expect: convention
+"""Penalises the intercept too (the full identity)."""
+import numpy as np
+
+
+def ridge_fit(X, y, lam):
+    Xb = np.hstack([np.ones((len(X), 1)), X])
+    I = np.eye(Xb.shape[1])
+    return np.linalg.solve(Xb.T @ Xb + lam * I, Xb.T @ y)

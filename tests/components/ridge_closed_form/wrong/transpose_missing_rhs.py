@@ -1,0 +1,10 @@
+# expect: exception
+"""Right-hand side X y instead of Xᵀ y (mixing up the normal equations)."""
+import numpy as np
+
+
+def ridge_fit(X, y, lam):
+    Xb = np.hstack([np.ones((len(X), 1)), X])
+    I = np.eye(Xb.shape[1])
+    I[0, 0] = 0
+    return np.linalg.solve(Xb.T @ Xb + lam * I, y @ Xb.T)
