@@ -1,4 +1,5 @@
-"""Information theory: self-information, entropy, cross entropy, KL and JS divergence.
+"""Information theory: self-information, entropy, cross entropy, KL and JS divergence, joint and conditional
+entropy, mutual information.
 
 Natural logarithm throughout (nats). Distributions lie along the last axis: p, q are (D,) or (N, D),
 one distribution per row, and every function returns one value per row. As the book's
@@ -50,3 +51,21 @@ def js_divergence(p, q):
     """
     m = 0.5 * (p + q)
     return 0.5 * kl_divergence(p, m) + 0.5 * kl_divergence(q, m)
+
+
+def joint_entropy(pxy):
+    """Joint entropy H(X, Y) = -Σ_x Σ_y p(x, y) log p(x, y), in nats.
+
+    pxy: (X, Y) joint distribution, pxy[i, j] = P(X = i, Y = j), summing to 1. Returns a scalar.
+    """
+    delta = 1e-7
+    return -np.sum(pxy * np.log(pxy + delta))
+
+
+def cond_entropy(pxy):
+    """Conditional entropy H(Y | X) = H(X, Y) - H(X), in nats (the chain rule).
+
+    pxy: (X, Y) joint distribution, rows x, columns y. Returns a scalar.
+    """
+    px = pxy.sum(axis=1)
+    return joint_entropy(pxy) - entropy(px)

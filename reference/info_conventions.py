@@ -40,3 +40,20 @@ def js_distance(p, q):
     kl_pm = np.sum(p * np.log((p + 1e-7) / (m + 1e-7)), axis=-1)
     kl_qm = np.sum(q * np.log((q + 1e-7) / (m + 1e-7)), axis=-1)
     return np.sqrt(0.5 * kl_pm + 0.5 * kl_qm)
+
+
+def joint_entropy_bits(pxy):
+    """H(X, Y) in bits. pxy: (X, Y)."""
+    return -np.sum(pxy * np.log2(pxy + 1e-7))
+
+
+def cond_entropy_bits(pxy):
+    """H(Y | X) in bits. pxy: (X, Y), rows x."""
+    px = pxy.sum(axis=1)
+    return joint_entropy_bits(pxy) + np.sum(px * np.log2(px + 1e-7))
+
+
+def cond_entropy_given_columns(pxy):
+    """H(X | Y) = H(X, Y) - H(Y): conditioned on the column variable. pxy: (X, Y)."""
+    py = pxy.sum(axis=0)
+    return -np.sum(pxy * np.log(pxy + 1e-7)) + np.sum(py * np.log(py + 1e-7))

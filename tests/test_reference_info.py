@@ -82,3 +82,30 @@ def test_float32_stays_float32(pq):
     for value in (info.entropy(p), info.cross_entropy_dist(p, q), info.kl_divergence(p, q),
                   info.js_divergence(p, q), info.self_information(p)):
         assert value.dtype == np.float32
+
+
+TABLE = np.array([[0.1, 0.0, 0.05, 0.15], [0.05, 0.2, 0.0, 0.05], [0.1, 0.05, 0.2, 0.05]])
+
+
+def test_joint_entropy_is_the_entropy_of_the_flattened_table():
+    np.testing.assert_allclose(info.joint_entropy(TABLE), scipy_entropy(TABLE.ravel()), rtol=1e-5)
+    np.testing.assert_allclose(info_conventions.joint_entropy_bits(TABLE), scipy_entropy(TABLE.ravel(), base=2),
+                               rtol=1e-5)
+    # independent X, Y: H(X, Y) = H(X) + H(Y)
+    px, py = np.array([0.3, 0.7]), np.array([0.5, 0.2, 0.3])
+    np.testing.assert_allclose(info.joint_entropy(np.outer(px, py)), scipy_entropy(px) + scipy_entropy(py),
+                               rtol=1e-5)
+
+
+def test_cond_entropy_is_the_weighted_row_entropy():
+    px = TABLE.sum(axis=1)
+    by_rows = sum(px[i] * scipy_entropy(TABLE[i] / px[i]) for i in range(len(px)))  # Σ_x p(x) H(Y | X = x)
+    np.testing.assert_allclose(info.cond_entropy(TABLE), by_rows, rtol=1e-5)
+    py = TABLE.sum(axis=0)
+    by_cols = sum(py[j] * scipy_entropy(TABLE[:, j] / py[j]) for j in range(len(py)))
+    np.testing.assert_allclose(info_conventions.cond_entropy_given_columns(TABLE), by_cols, rtol=1e-5)
+    np.testing.assert_allclose(info_conventions.cond_entropy_bits(TABLE), by_rows / np.log(2), rtol=1e-5)
+    # independent: H(Y | X) = H(Y); Y a function of X: 0
+    np.testing.assert_allclose(info.cond_entropy(np.outer([0.3, 0.7], [0.5, 0.2, 0.3])),
+                               scipy_entropy([0.5, 0.2, 0.3]), rtol=1e-5)
+    np.testing.assert_allclose(info.cond_entropy(np.diag([0.2, 0.5, 0.3])), 0.0, atol=1e-5)
