@@ -1,0 +1,18 @@
+# expect: values
+"""Zeroes the dropped weights in W itself (W *= mask): the dropped weights are lost for later steps."""
+import numpy as np
+
+
+class DropConnectAffine:
+    def __init__(self, W, b):
+        self.W, self.b = W, b
+
+    def forward(self, x, mask):
+        self.x, self.mask = x, mask
+        self.W *= mask
+        return np.dot(x, self.W) + self.b
+
+    def backward(self, dout):
+        self.dW = np.dot(self.x.T, dout) * self.mask
+        self.db = np.sum(dout, axis=0)
+        return np.dot(dout, self.W.T)

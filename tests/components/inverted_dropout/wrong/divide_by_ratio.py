@@ -1,0 +1,17 @@
+# expect: scaling
+"""Divides by the drop ratio p instead of the keep probability 1 - p."""
+import numpy as np
+
+
+class InvertedDropout:
+    def __init__(self, dropout_ratio=0.5):
+        self.dropout_ratio = dropout_ratio
+
+    def forward(self, x, train_flg=True):
+        if train_flg:
+            self.mask = (np.random.rand(*x.shape) > self.dropout_ratio) / self.dropout_ratio
+            return x * self.mask
+        return x
+
+    def backward(self, dout):
+        return dout * self.mask

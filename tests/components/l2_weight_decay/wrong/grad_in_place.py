@@ -1,0 +1,15 @@
+# expect: mutates_input
+"""Adds λW into the dW it was handed (dW += ...): the caller's gradient array changes."""
+import numpy as np
+
+
+def weight_decay_loss(params, weight_decay_lambda):
+    weight_decay = 0
+    for idx in range(1, len(params) // 2 + 1):
+        weight_decay += 0.5 * weight_decay_lambda * np.sum(params['W' + str(idx)] ** 2)
+    return weight_decay
+
+
+def weight_decay_grad(dW, W, weight_decay_lambda):
+    dW += weight_decay_lambda * W
+    return dW
