@@ -5,6 +5,8 @@ Vectors x, y: (D,); data X: (N, D) one sample per row; weights w: (D,).
 """
 import numpy as np
 
+from reference.functions import sigmoid
+
 
 # ------------------------------------------------------------------------------------------------------- distances
 def minkowski(x, y, p):
@@ -53,3 +55,24 @@ def ridge_fit(X, y, lam):
     I[0, 0] = 0                                     # the bias is not penalised
     w = np.linalg.solve(Xb.T @ Xb + lam * I, Xb.T @ y)
     return w
+
+
+# ------------------------------------------------------------------------------------------ logistic regression
+def logreg_loss_grad(w, X, y):
+    """Logistic regression: the mean binary cross-entropy and its gradient.
+
+    w: (D,), X: (N, D) (a column of ones in X if a bias is wanted), y: (N,) labels 0 / 1.
+    Returns (loss, dw): loss a float, the mean over the N samples of -[y log p + (1 - y) log(1 - p)] with
+    p = sigmoid(X w); dw: (D,) its gradient Xᵀ (p - y) / N.
+    """
+    N = len(X)
+    p = sigmoid(X @ w)
+    loss = -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)) / N
+    dw = X.T @ (p - y) / N
+    return loss, dw
+
+
+def log_odds(p):
+    """The logit log(p / (1 - p)), the inverse of the sigmoid.  p: any shape, in (0, 1)."""
+    odds = p / (1 - p)
+    return np.log(odds)

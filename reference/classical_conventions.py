@@ -50,3 +50,11 @@ def ridge_fit_bias_last(X, y, lam):
 
     w = ridge_fit(X, y, lam)
     return np.concatenate([w[1:], w[:1]])
+
+
+def logreg_loss_grad_summed(w, X, y):
+    """Logistic regression's loss and gradient SUMMED over the samples instead of averaged (no / N)."""
+    from reference.classical import logreg_loss_grad
+
+    loss, dw = logreg_loss_grad(w, X, y)
+    return loss * len(X), dw * len(X)

@@ -88,3 +88,37 @@ def test_ridge_fit_with_lam_0_is_least_squares_and_bias_penalised_differs():
     Xb = np.c_[np.ones(20), X]
     np.testing.assert_allclose(classical.ridge_fit(X, y, 0.0), np.linalg.lstsq(Xb, y, rcond=None)[0], rtol=1e-10)
     assert not np.allclose(classical_conventions.ridge_fit_bias_penalised(X, y, 5.0), classical.ridge_fit(X, y, 5.0))
+
+
+@pytest.mark.parametrize("seed, n, d", [(0, 20, 3), (1, 1, 4), (2, 50, 5)])
+def test_logreg_loss_and_gradient_match_torch_autograd(seed, n, d):
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(seed)
+    w, X, y = rng.standard_normal(d), rng.standard_normal((n, d)), rng.integers(0, 2, n).astype(np.float64)
+    loss, dw = classical.logreg_loss_grad(w, X, y)
+    tw = torch.tensor(w, requires_grad=True)
+    tloss = torch.nn.functional.binary_cross_entropy_with_logits(torch.tensor(X) @ tw, torch.tensor(y))  # mean
+    tloss.backward()
+    assert loss == pytest.approx(tloss.item(), rel=1e-12)
+    np.testing.assert_allclose(dw, tw.grad.numpy(), rtol=1e-10, atol=1e-14)
+
+
+def test_logreg_loss_matches_sklearn_log_loss():
+    from sklearn.metrics import log_loss
+
+    rng = np.random.default_rng(3)
+    w, X, y = rng.standard_normal(3), rng.standard_normal((30, 3)), rng.integers(0, 2, 30)
+    p = 1 / (1 + np.exp(-X @ w))
+    assert classical.logreg_loss_grad(w, X, y)[0] == pytest.approx(log_loss(y, p, labels=[0, 1]), rel=1e-10)
+    summed = classical_conventions.logreg_loss_grad_summed(w, X, y)
+    assert summed[0] == pytest.approx(30 * classical.logreg_loss_grad(w, X, y)[0])
+
+
+def test_log_odds_inverts_the_sigmoid():
+    from scipy.special import logit
+
+    z = np.linspace(-4, 4, 9)
+    p = 1 / (1 + np.exp(-z))
+    np.testing.assert_allclose(classical.log_odds(p), z, atol=1e-12)
+    np.testing.assert_allclose(classical.log_odds(p), logit(p), rtol=1e-12, atol=1e-12)
+    assert classical.log_odds(0.75) == pytest.approx(np.log(3))

@@ -1,0 +1,16 @@
+# expect: values
+"""y - p instead of p - y: the gradient of the log-likelihood (ascent), not of the loss."""
+import numpy as np
+from reference.functions import sigmoid
+
+
+def logreg_loss_grad(w, X, y):
+    N = len(X)
+    p = sigmoid(X @ w)
+    loss = -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)) / N
+    dw = X.T @ (y - p) / N
+    return loss, dw
+
+
+def log_odds(p):
+    return np.log(p / (1 - p))
