@@ -61,3 +61,40 @@ class GeneratorLossMinimax:
 
     def backward(self, dout=1):
         return -dout / ((1 - self.d_fake) * self.d_fake.shape[0])
+
+
+class DDPMLossPerSample:
+    """The DDPM paper's ||eps - eps_theta||²: squared error summed over each image, averaged over the batch."""
+
+    def __init__(self):
+        self.diff = None
+
+    def forward(self, eps_pred, noise):
+        self.diff = eps_pred - noise
+        return np.sum(self.diff ** 2) / self.diff.shape[0]
+
+    def backward(self, dout=1):
+        return dout * 2 * self.diff / self.diff.shape[0]
+
+
+class DDPMLossHalfSum:
+    """ゼロから作る①'s mean_squared_error: 1/2 Σ (eps_pred - noise)², not divided by anything."""
+
+    def __init__(self):
+        self.diff = None
+
+    def forward(self, eps_pred, noise):
+        self.diff = eps_pred - noise
+        return 0.5 * np.sum(self.diff ** 2)
+
+    def backward(self, dout=1):
+        return dout * self.diff
+
+
+def denoise_step_beta(x, t, eps_pred, alphas, alpha_bars, noise):
+    """The reverse step with the DDPM paper's other variance choice sigma_t² = beta_t = 1 - alpha_t."""
+    a = alphas[t - 1].reshape(-1, 1, 1, 1)
+    ab = alpha_bars[t - 1].reshape(-1, 1, 1, 1)
+    z = np.where((t > 1).reshape(-1, 1, 1, 1), noise, 0.0)
+    mu = (x - (1 - a) / np.sqrt(1 - ab) * eps_pred) / np.sqrt(a)
+    return mu + np.sqrt(1 - a) * z

@@ -1,0 +1,13 @@
+# expect: convention
+"""σ_t² = β_t (the paper's other choice) where the drill follows ⑤'s β̃_t."""
+import numpy as np
+
+
+def denoise_step(x, t, eps_pred, alphas, alpha_bars, noise):
+    a = alphas[t - 1].reshape(-1, 1, 1, 1)
+    ab = alpha_bars[t - 1].reshape(-1, 1, 1, 1)
+    ab_prev = alpha_bars[t - 2].reshape(-1, 1, 1, 1)
+    noise = noise.copy()
+    noise[t == 1] = 0
+    mu = (x - ((1 - a) / np.sqrt(1 - ab)) * eps_pred) / np.sqrt(a)
+    return mu + noise * np.sqrt(1 - a)

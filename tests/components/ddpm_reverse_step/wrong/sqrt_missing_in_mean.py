@@ -1,0 +1,14 @@
+# expect: values
+"""The noise coefficient divided by 1 − ᾱ_t without the square root."""
+import numpy as np
+
+
+def denoise_step(x, t, eps_pred, alphas, alpha_bars, noise):
+    a = alphas[t - 1].reshape(-1, 1, 1, 1)
+    ab = alpha_bars[t - 1].reshape(-1, 1, 1, 1)
+    ab_prev = alpha_bars[t - 2].reshape(-1, 1, 1, 1)
+    noise = noise.copy()
+    noise[t == 1] = 0
+    mu = (x - ((1 - a) / (1 - ab)) * eps_pred) / np.sqrt(a)
+    std = np.sqrt((1 - a) * (1 - ab_prev) / (1 - ab))
+    return mu + noise * std

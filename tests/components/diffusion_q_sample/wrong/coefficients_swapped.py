@@ -1,0 +1,14 @@
+# expect: values
+"""The coefficients swapped: √(1 − ᾱ) on x_0 and √ᾱ on the noise."""
+import numpy as np
+
+
+def beta_schedule(T, beta_start=0.0001, beta_end=0.02):
+    betas = np.linspace(beta_start, beta_end, T)
+    alphas = 1 - betas
+    return betas, alphas, np.cumprod(alphas)
+
+
+def add_noise(x0, t, alpha_bars, noise):
+    ab = alpha_bars[t - 1].reshape(-1, 1, 1, 1)
+    return np.sqrt(1 - ab) * x0 + np.sqrt(ab) * noise
