@@ -235,9 +235,9 @@ class DilatedConvolution:
         self.stride = stride
         self.pad = pad
         self.dilation = dilation
-        self.x = None
+        self.x_shape = None
         self.col = None
-        self.col_W = None
+        self.W_d = None
         self.dW = None
         self.db = None
 
@@ -258,24 +258,22 @@ class DilatedConvolution:
         out = np.dot(col, col_W) + self.b
         out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)
 
-        self.x = x
+        self.x_shape = x.shape
         self.col = col
-        self.col_W = col_W
+        self.W_d = W_d
         return out
 
     def backward(self, dout):
-        FN, C, FH, FW = self.W.shape
+        FN, C, FH_d, FW_d = self.W_d.shape
         d = self.dilation
-        FH_d = d * (FH - 1) + 1
-        FW_d = d * (FW - 1) + 1
         dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
 
         self.db = np.sum(dout, axis=0)
         dW_d = np.dot(self.col.T, dout).transpose(1, 0).reshape(FN, C, FH_d, FW_d)
         self.dW = dW_d[:, :, ::d, ::d]
 
-        dcol = np.dot(dout, self.col_W.T)
-        dx = col2im(dcol, self.x.shape, FH_d, FW_d, self.stride, self.pad)
+        dcol = np.dot(dout, self.W_d.reshape(FN, -1))
+        dx = col2im(dcol, self.x_shape, FH_d, FW_d, self.stride, self.pad)
         return dx
 
 
