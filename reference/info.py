@@ -69,3 +69,14 @@ def cond_entropy(pxy):
     """
     px = pxy.sum(axis=1)
     return joint_entropy(pxy) - entropy(px)
+
+
+def mutual_info(pxy):
+    """Mutual information I(X; Y) = Σ p(x, y) log(p(x, y) / (p(x) p(y))) = KL(p(x, y) || p(x) p(y)), in nats.
+
+    pxy: (X, Y) joint distribution, rows x, columns y. Returns a scalar (0 when X and Y are independent).
+    """
+    delta = 1e-7
+    px = pxy.sum(axis=1, keepdims=True)
+    py = pxy.sum(axis=0, keepdims=True)
+    return np.sum(pxy * np.log((pxy + delta) / (px * py + delta)))

@@ -57,3 +57,10 @@ def cond_entropy_given_columns(pxy):
     """H(X | Y) = H(X, Y) - H(Y): conditioned on the column variable. pxy: (X, Y)."""
     py = pxy.sum(axis=0)
     return -np.sum(pxy * np.log(pxy + 1e-7)) + np.sum(py * np.log(py + 1e-7))
+
+
+def mutual_info_bits(pxy):
+    """I(X; Y) in bits. pxy: (X, Y)."""
+    px = pxy.sum(axis=1, keepdims=True)
+    py = pxy.sum(axis=0, keepdims=True)
+    return np.sum(pxy * np.log2((pxy + 1e-7) / (px * py + 1e-7)))

@@ -109,3 +109,18 @@ def test_cond_entropy_is_the_weighted_row_entropy():
     np.testing.assert_allclose(info.cond_entropy(np.outer([0.3, 0.7], [0.5, 0.2, 0.3])),
                                scipy_entropy([0.5, 0.2, 0.3]), rtol=1e-5)
     np.testing.assert_allclose(info.cond_entropy(np.diag([0.2, 0.5, 0.3])), 0.0, atol=1e-5)
+
+
+def test_mutual_info_matches_sklearn_and_entropies():
+    from sklearn.metrics import mutual_info_score
+
+    # sklearn takes a contingency table of counts and returns nats
+    counts = np.round(TABLE * 1000)
+    np.testing.assert_allclose(info.mutual_info(TABLE), mutual_info_score(None, None, contingency=counts), rtol=1e-4)
+    hx, hy = scipy_entropy(TABLE.sum(axis=1)), scipy_entropy(TABLE.sum(axis=0))
+    np.testing.assert_allclose(info.mutual_info(TABLE), hx + hy - scipy_entropy(TABLE.ravel()), rtol=1e-4)
+    np.testing.assert_allclose(info.mutual_info(TABLE), hy - info.cond_entropy(TABLE), rtol=1e-4)
+    np.testing.assert_allclose(info.mutual_info(TABLE.T), info.mutual_info(TABLE), rtol=1e-6)  # symmetric
+    np.testing.assert_allclose(info.mutual_info(np.outer([0.3, 0.7], [0.5, 0.2, 0.3])), 0.0, atol=1e-6)
+    np.testing.assert_allclose(info_conventions.mutual_info_bits(TABLE), info.mutual_info(TABLE) / np.log(2),
+                               rtol=1e-6)
