@@ -94,6 +94,26 @@ def test_a_known_other_convention_is_named(monkeypatch):
     assert failures["double"].check == "values"   # no known convention: the usual diagnosis
 
 
+def test_a_convention_changing_several_targets_is_named_only_when_all_match():
+    """conventions with lists: target [a, b], replaces [x, y] (bbox_encode and bbox_decode with +1-pixel widths)."""
+    from reference import functions
+
+    cases = [{"name": "s", "call": "sigmoid", "args": [{"normal": [3, 4]}]},
+             {"name": "t", "call": "tanh", "args": [{"normal": [3, 4]}]}]
+    text = {"ja": "入れ替わっています。", "en": "Swapped."}
+    convention = catalog.Convention("swapped", Target("reference.functions", "tanh"), "sigmoid", text,
+                                    (("tanh", Target("reference.functions", "sigmoid")),))
+    problem = Problem(id="fake_pair", title={"ja": "x", "en": "x"}, explanation={"ja": "x", "en": "x"},
+                      section="", item="", topic="", kind="function",
+                      targets=[Target("reference.functions", "sigmoid"), Target("reference.functions", "tanh")],
+                      given=[], cases=cases, conventions=[convention])
+    expected = kinds.run_cases(problem, {"sigmoid": functions.sigmoid, "tanh": np.tanh}, 0, learner=False)
+    both = kinds.run_cases(problem, {"sigmoid": np.tanh, "tanh": functions.sigmoid}, 0, learner=True)
+    one = kinds.run_cases(problem, {"sigmoid": np.tanh, "tanh": np.tanh}, 0, learner=True)
+    assert conventions.diagnose(problem, compare.compare(expected, both), both).check == "convention"
+    assert conventions.diagnose(problem, compare.compare(expected, one), one).check == "values"
+
+
 # ----------------------------------------------------------------------------- the schema of the new keys
 
 
@@ -148,6 +168,22 @@ def test_the_new_keys_load(tmp_path, lstm_data):
     problem = catalog.load_file(path)
     assert problem.convention["en"] == "the book's" and problem.mutant_partners == [("f", "i"), ("z", "1 - z")]
     assert problem.conventions[0].replaces == "LSTM" and problem.conventions[0].target.name == "GRU"
+
+
+def test_a_convention_may_replace_several_targets(tmp_path, lstm_data):
+    data = copy.deepcopy(lstm_data)
+    data["targets"] = ["reference.rnn:LSTM", "reference.rnn:TimeLSTM"]
+    entry = {"name": "other", "target": ["reference.rnn:GRU", "reference.rnn:TimeGRU"],
+             "replaces": ["LSTM", "TimeLSTM"], "ja": "x", "en": "y"}
+    data.update(conventions=[entry])
+    path = tmp_path / "lstm.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    pairs = catalog.load_file(path).conventions[0].pairs()
+    assert [(r, t.name) for r, t in pairs] == [("LSTM", "GRU"), ("TimeLSTM", "TimeGRU")]
+    entry["replaces"] = ["LSTM"]       # one name for two implementations
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(catalog.ProblemError, match="replaces"):
+        catalog.load_file(path)
 
 
 # ----------------------------------------------------------------------------- "keeps copies" only when it does

@@ -24,8 +24,8 @@ def convention_records(problem, convention, base_seed=0):
     key = (problem.source, problem.id, convention.name, base_seed)
     if key not in _CACHE:
         namespace = {t.name: getattr(importlib.import_module(t.module), t.name) for t in problem.targets}
-        namespace[convention.replaces] = getattr(importlib.import_module(convention.target.module),
-                                                 convention.target.name)
+        for replaces, target in convention.pairs():
+            namespace[replaces] = getattr(importlib.import_module(target.module), target.name)
         _CACHE[key] = kinds.run_cases(problem, namespace, base_seed, learner=False)
     return _CACHE[key]
 

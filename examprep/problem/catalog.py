@@ -63,6 +63,11 @@ class Convention:
     target: Target      # an implementation of that convention (reference.conventions:PoolingAllTies)
     replaces: str       # the problem's target it stands in for
     text: dict          # {ja, en}: "your running variance is unbiased (N-1), as PyTorch's; ..."
+    others: tuple = ()  # ((replaces, Target), ...): further targets the same convention changes (encode and decode)
+
+    def pairs(self):
+        """Every (target name replaced, implementation) of this convention."""
+        return ((self.replaces, self.target),) + tuple(self.others)
 
 
 @dataclass
@@ -226,14 +231,23 @@ def _conventions(data, source, targets):
                     "unknown key; expected name, target, replaces (with several targets), ja, en")
         _expect(isinstance(entry.get("name"), str) and ID_RE.match(entry["name"]), source, f"{where}.name",
                 "expected a lower-case identifier such as 'all_ties'")
-        text = entry.get("target")
-        _expect(isinstance(text, str) and TARGET_RE.match(text), source, f"{where}.target",
-                f"expected 'reference.module:Name', got {text!r}")
+        # one implementation for one target, or lists of the same length: a convention that changes several
+        # targets together (continuous vs +1-pixel widths in both bbox_encode and bbox_decode)
+        texts = entry.get("target")
+        texts = texts if isinstance(texts, list) and texts else [texts]
+        for text in texts:
+            _expect(isinstance(text, str) and TARGET_RE.match(text), source, f"{where}.target",
+                    f"expected 'reference.module:Name' or a list of them, got {text!r}")
         replaces = entry.get("replaces", names[0] if len(names) == 1 else None)
-        _expect(replaces in names, source, f"{where}.replaces",
-                f"expected the target it stands in for, one of {names}")
-        out.append(Convention(entry["name"], Target.parse(text), replaces,
-                              {lang: _require_text(entry, lang, source, f"{where}.{lang}") for lang in LANGS}))
+        replaces = replaces if isinstance(replaces, list) else [replaces]
+        _expect(len(replaces) == len(texts) and all(r in names for r in replaces) and len(set(replaces)) == len(replaces),
+                source, f"{where}.replaces",
+                f"expected the target it stands in for, one of {names} (a list of different ones, one per target "
+                "implementation, when target is a list)")
+        pairs = [(r, Target.parse(t)) for r, t in zip(replaces, texts)]
+        out.append(Convention(entry["name"], pairs[0][1], pairs[0][0],
+                              {lang: _require_text(entry, lang, source, f"{where}.{lang}") for lang in LANGS},
+                              tuple(pairs[1:])))
     _expect(len({c.name for c in out}) == len(out), source, "conventions", "names must be different")
     return out
 
