@@ -67,14 +67,16 @@ def bbox_decode(anchors, deltas):
 
     anchors, deltas: (N, 4). Returns boxes: (N, 4) as (x1, y1, x2, y2).
     """
-    wa = anchors[:, 2] - anchors[:, 0]
-    ha = anchors[:, 3] - anchors[:, 1]
-    xa = anchors[:, 0] + 0.5 * wa
-    ya = anchors[:, 1] + 0.5 * ha
-    x = deltas[:, 0] * wa + xa
-    y = deltas[:, 1] * ha + ya
-    w = wa * np.exp(deltas[:, 2])
-    h = ha * np.exp(deltas[:, 3])
+    x1, y1, x2, y2 = anchors.T
+    dx, dy, dw, dh = deltas.T
+    wa = x2 - x1
+    ha = y2 - y1
+    xa = x1 + 0.5 * wa
+    ya = y1 + 0.5 * ha
+    x = dx * wa + xa
+    y = dy * ha + ya
+    w = wa * np.exp(dw)
+    h = ha * np.exp(dh)
     return np.stack([x - 0.5 * w, y - 0.5 * h, x + 0.5 * w, y + 0.5 * h], axis=1)
 
 

@@ -31,3 +31,29 @@ def nms_suppress_at_threshold(dets, thresh):
         ovr = iou(dets[i, :4], dets[order[1:], :4])
         order = order[np.where(ovr < thresh)[0] + 1]
     return keep
+
+
+def bbox_encode_plus_one(anchors, gt):
+    """(dx, dy, dw, dh) with inclusive pixel widths, as py-faster-rcnn's bbox_transform: w = x2 - x1 + 1."""
+    wa = anchors[:, 2] - anchors[:, 0] + 1.0
+    ha = anchors[:, 3] - anchors[:, 1] + 1.0
+    xa = anchors[:, 0] + 0.5 * wa
+    ya = anchors[:, 1] + 0.5 * ha
+    w = gt[:, 2] - gt[:, 0] + 1.0
+    h = gt[:, 3] - gt[:, 1] + 1.0
+    x = gt[:, 0] + 0.5 * w
+    y = gt[:, 1] + 0.5 * h
+    return np.stack([(x - xa) / wa, (y - ya) / ha, np.log(w / wa), np.log(h / ha)], axis=1)
+
+
+def bbox_decode_plus_one(anchors, deltas):
+    """The inverse of bbox_encode_plus_one (Detectron's bbox_transform: x2 = centre + w / 2 - 1)."""
+    wa = anchors[:, 2] - anchors[:, 0] + 1.0
+    ha = anchors[:, 3] - anchors[:, 1] + 1.0
+    xa = anchors[:, 0] + 0.5 * wa
+    ya = anchors[:, 1] + 0.5 * ha
+    x = deltas[:, 0] * wa + xa
+    y = deltas[:, 1] * ha + ya
+    w = wa * np.exp(deltas[:, 2])
+    h = ha * np.exp(deltas[:, 3])
+    return np.stack([x - 0.5 * w, y - 0.5 * h, x + 0.5 * w - 1.0, y + 0.5 * h - 1.0], axis=1)

@@ -68,3 +68,25 @@ def test_nms_keeps_a_box_at_exactly_the_threshold():
     dets = np.array([[0.0, 0.0, 4.0, 2.0, 0.9], [0.0, 0.0, 2.0, 2.0, 0.8]])     # IoU exactly 0.5
     assert [int(k) for k in detection.nms(dets, 0.5)] == [0, 1]
     assert [int(k) for k in detection_conventions.nms_suppress_at_threshold(dets, 0.5)] == [0]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_bbox_encode_decode_round_trip_and_loop(seed):
+    rng = np.random.default_rng(seed)
+    anchors, gt = random_boxes(rng, 10), random_boxes(rng, 10)
+    deltas = detection.bbox_encode(anchors, gt)
+    np.testing.assert_allclose(detection.bbox_decode(anchors, deltas), gt, rtol=1e-12, atol=1e-12)
+    for a, g, d in zip(anchors, gt, deltas):
+        wa, ha, w, h = a[2] - a[0], a[3] - a[1], g[2] - g[0], g[3] - g[1]
+        expected = [((g[0] + g[2]) / 2 - (a[0] + a[2]) / 2) / wa, ((g[1] + g[3]) / 2 - (a[1] + a[3]) / 2) / ha,
+                    np.log(w / wa), np.log(h / ha)]
+        np.testing.assert_allclose(d, expected, rtol=1e-12, atol=1e-12)
+    # the +1-pixel convention is its own inverse pair too
+    d1 = detection_conventions.bbox_encode_plus_one(anchors, gt)
+    np.testing.assert_allclose(detection_conventions.bbox_decode_plus_one(anchors, d1), gt, rtol=1e-12, atol=1e-12)
+
+
+def test_bbox_encode_hand_value():
+    # anchor centre (8, 8) size 16x16; box centre (12, 6) size 32x8
+    d = detection.bbox_encode(np.array([[0.0, 0.0, 16.0, 16.0]]), np.array([[-4.0, 2.0, 28.0, 10.0]]))
+    np.testing.assert_allclose(d, [[4 / 16, -2 / 16, np.log(2.0), np.log(0.5)]])
