@@ -81,12 +81,22 @@ class _MaskOperands(ast.NodeTransformer):
         return ast.Name(id=MASK, ctx=ast.Load())
 
 
+class _MaskCalled(ast.NodeTransformer):
+    """Masks what a call without arguments calls: the last resort for a value with no operand to mask."""
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        node.func = ast.Name(id=MASK, ctx=ast.Load())
+        return node
+
+
 def skeleton(text):
     """The line with its constants and keyword values masked: `x - np.max(x, axis=＿, keepdims=＿)`.
 
     A statement with nothing to mask that way (`col = im2col(x, FH, FW, self.stride, self.pad)`) gets the
-    operands of its value masked instead (`col = im2col(＿, ＿, ＿, ＿, ＿)`), so the skeleton never spells out
-    a statement (for level full, each statement of the body).
+    operands of its value masked instead (`col = im2col(＿, ＿, ＿, ＿, ＿)`), and one with no operands either
+    (`self.softmax = Softmax()`) what it calls (`self.softmax = ＿()`), so the skeleton never spells out a
+    statement (for level full, each statement of the body).
     """
     try:
         tree = pyast.parse(text)
@@ -97,6 +107,8 @@ def skeleton(text):
     for stmt, before in zip(_simple_statements(tree), original):
         if ast.unparse(stmt.value) == before:
             stmt.value = _MaskOperands().visit(stmt.value)
+        if ast.unparse(stmt.value) == before:
+            stmt.value = _MaskCalled().visit(stmt.value)   # self.softmax = Softmax() -> self.softmax = ＿()
     return ast.unparse(tree)
 
 

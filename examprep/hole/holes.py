@@ -232,14 +232,29 @@ def choose(problem, level="normal", blanks=None, seed=0, on_progress=None):
 
 
 def select(problem, pool, level="normal", blanks=None, seed=0):
-    """The seeded choice among load-bearing candidates (pool), pinned lines first, in file order."""
+    """The seeded choice among load-bearing candidates (pool), pinned lines first, in file order.
+
+    A statement written the same way in two places (`self.lstm.set_state(h)` in a decoder's forward and generate)
+    would give itself away where it stays visible: twins are blanked together (counting as one choice), and a
+    statement whose twin is not load-bearing is not chosen."""
     count = blanks if blanks is not None else LEVELS[level]
     rng = random.Random(f"{problem.id}:{seed}")
+    twins = {}
+    for c in candidates(problem) if pool else []:
+        twins.setdefault(c.text, []).append(c)
+    in_pool = {(c.start, c.end) for c in pool}
+    pool = [c for c in pool if all((t.start, t.end) in in_pool for t in twins.get(c.text, [c]))]
     pinned = [c for c in pool if any(pin in c.text for pin in problem.pins)]
     others = [c for c in pool if c not in pinned]
     rng.shuffle(pinned)
     rng.shuffle(others)
-    chosen = (pinned + others)[:max(1, count)]
+    chosen, texts = [], set()
+    for c in pinned + others:
+        if len(texts) >= max(1, count):
+            break
+        if c.text not in texts:
+            texts.add(c.text)
+            chosen += [t for t in pool if t.text == c.text]
     return sorted(chosen, key=lambda c: c.start)
 
 
