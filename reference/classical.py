@@ -76,3 +76,28 @@ def log_odds(p):
     """The logit log(p / (1 - p)), the inverse of the sigmoid.  p: any shape, in (0, 1)."""
     odds = p / (1 - p)
     return np.log(odds)
+
+
+# ---------------------------------------------------------------------------------------------------------- Lasso
+def soft_threshold(z, lam):
+    """The soft-thresholding operator S(z, λ) = sign(z) max(|z| - λ, 0), the proximal step of λ|w|.
+
+    z: any shape, lam >= 0. Returns an array of the shape of z.
+    """
+    return np.sign(z) * np.maximum(np.abs(z) - lam, 0)
+
+
+def lasso_cd(X, y, lam, iters):
+    """Lasso by cyclic coordinate descent from w = 0, minimising ‖y - Xw‖² / (2N) + λ‖w‖₁ (no intercept).
+
+    X: (N, D), y: (N,), lam: λ >= 0, iters: number of sweeps over the coordinates j = 0 .. D-1, each coordinate
+    updated in place with the others fixed at their newest values. Returns w: (D,).
+    """
+    N, D = X.shape
+    w = np.zeros(D)
+    for _ in range(iters):
+        for j in range(D):
+            r = y - X @ w + X[:, j] * w[j]              # the residual without feature j
+            rho = X[:, j] @ r / N
+            w[j] = soft_threshold(rho, lam) / (X[:, j] @ X[:, j] / N)
+    return w

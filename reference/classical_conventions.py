@@ -58,3 +58,10 @@ def logreg_loss_grad_summed(w, X, y):
 
     loss, dw = logreg_loss_grad(w, X, y)
     return loss * len(X), dw * len(X)
+
+
+def lasso_cd_unscaled(X, y, lam, iters):
+    """Coordinate descent for ½‖y - Xw‖² + λ‖w‖₁ (ESL / Tibshirani's scaling, without the 1 / N)."""
+    from reference.classical import lasso_cd
+
+    return lasso_cd(X, y, lam / len(X), iters)

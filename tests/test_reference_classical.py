@@ -122,3 +122,29 @@ def test_log_odds_inverts_the_sigmoid():
     np.testing.assert_allclose(classical.log_odds(p), z, atol=1e-12)
     np.testing.assert_allclose(classical.log_odds(p), logit(p), rtol=1e-12, atol=1e-12)
     assert classical.log_odds(0.75) == pytest.approx(np.log(3))
+
+
+def test_soft_threshold_by_hand():
+    z = np.array([-2.5, -0.7, -0.2, 0.0, 0.3, 0.6, 1.9])
+    np.testing.assert_allclose(classical.soft_threshold(z, 0.5), [-2.0, -0.2, 0.0, 0.0, 0.0, 0.1, 1.4], atol=1e-15)
+
+
+@pytest.mark.parametrize("seed, n, d, lam", [(0, 30, 5, 0.1), (1, 12, 4, 0.3), (2, 50, 8, 0.05)])
+def test_lasso_cd_converges_to_sklearn_lasso(seed, n, d, lam):
+    from sklearn.linear_model import Lasso
+
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, d))
+    y = X @ np.where(rng.random(d) < 0.5, 0.0, rng.normal(0, 2, d)) + 0.3 * rng.standard_normal(n)
+    sk = Lasso(alpha=lam, fit_intercept=False, tol=1e-14, max_iter=100000).fit(X, y)
+    np.testing.assert_allclose(classical.lasso_cd(X, y, lam, 2000), sk.coef_, rtol=1e-7, atol=1e-10)
+
+
+def test_lasso_cd_one_coordinate_is_the_closed_form_single_feature_lasso():
+    rng = np.random.default_rng(5)
+    x, y = rng.standard_normal((20, 1)), rng.standard_normal(20)
+    # one feature: w = S(xᵀy / N, λ) / (xᵀx / N), reached in the first sweep and kept after
+    expected = np.sign(x[:, 0] @ y) * max(abs(x[:, 0] @ y) / 20 - 0.05, 0) / (x[:, 0] @ x[:, 0] / 20)
+    np.testing.assert_allclose(classical.lasso_cd(x, y, 0.05, 1), [expected])
+    np.testing.assert_allclose(classical.lasso_cd(x, y, 0.05, 5), [expected])
+    np.testing.assert_allclose(classical_conventions.lasso_cd_unscaled(x, y, 0.05 * 20, 5), [expected])

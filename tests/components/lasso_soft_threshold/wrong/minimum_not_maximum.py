@@ -1,0 +1,18 @@
+# expect: values
+"""np.minimum instead of np.maximum: small values are not set to 0."""
+import numpy as np
+
+
+def soft_threshold(z, lam):
+    return np.sign(z) * np.minimum(np.abs(z) - lam, 0)
+
+
+def lasso_cd(X, y, lam, iters):
+    N, D = X.shape
+    w = np.zeros(D)
+    for _ in range(iters):
+        for j in range(D):
+            r = y - X @ w + X[:, j] * w[j]
+            rho = X[:, j] @ r / N
+            w[j] = soft_threshold(rho, lam) / (X[:, j] @ X[:, j] / N)
+    return w

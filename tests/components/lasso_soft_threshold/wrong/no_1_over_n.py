@@ -1,0 +1,18 @@
+# expect: convention
+"""Coordinate descent for ½‖y - Xw‖² + λ‖w‖₁: ρ and the sum of squares not divided by N."""
+import numpy as np
+
+
+def soft_threshold(z, lam):
+    return np.sign(z) * np.maximum(np.abs(z) - lam, 0)
+
+
+def lasso_cd(X, y, lam, iters):
+    N, D = X.shape
+    w = np.zeros(D)
+    for _ in range(iters):
+        for j in range(D):
+            r = y - X @ w + X[:, j] * w[j]
+            rho = X[:, j] @ r
+            w[j] = soft_threshold(rho, lam) / (X[:, j] @ X[:, j])
+    return w
