@@ -1,0 +1,42 @@
+"""Speech features in NumPy: framing, the Hann window, the power spectrogram, mel filter banks, MFCC, μ-law.
+
+A signal x is a 1-D array of L samples at the sampling rate fs (Hz). Frames are rows: every spectrogram here is
+(n_frames, n_bins), n_bins = n_fft // 2 + 1 (rfft keeps the frequencies 0 ... fs/2, the Nyquist frequency).
+Conventions: frames start at sample 0 (no centre padding, torch.stft(center=False)); the Hann window is the
+symmetric one (np.hanning); the power is |X|^2 (no 1/n_fft); the mel scale is HTK's 2595·log10(1 + f/700) with
+triangles of peak 1 on the rfft bin frequencies; MFCC is the orthonormal DCT-II of the natural log of the mel
+energies; μ-law uses μ = 255 and 256 integer levels 0 ... 255.
+"""
+import numpy as np
+
+
+# --- framing and windowing ---
+
+def to_frames(x, width, stride):
+    """Cut x into overlapping frames of width samples, stride samples apart.
+
+    x: (L,). Returns (n_frames, width), n_frames = 1 + (L - width) // stride; frame i is x[i*stride : i*stride + width]
+    (samples after the last whole frame are dropped).
+    """
+    n_frames = 1 + (len(x) - width) // stride
+    idx = stride * np.arange(n_frames)[:, np.newaxis] + np.arange(width)[np.newaxis, :]
+    return x[idx]
+
+
+def hann(N):
+    """Symmetric Hann window of N points (np.hanning): w[n] = 0.5 - 0.5 cos(2πn / (N - 1)), w[0] = w[N-1] = 0."""
+    n = np.arange(N)
+    return 0.5 - 0.5 * np.cos(2 * np.pi * n / (N - 1))
+
+
+# --- short-time Fourier transform ---
+
+def stft_power(x, n_fft, hop, window):
+    """Power spectrogram |STFT|^2.
+
+    x: (L,), window: (n_fft,). Frames of n_fft samples, hop apart, times the window, then the real FFT.
+    Returns (n_frames, n_fft // 2 + 1); bin k is the frequency k * fs / n_fft.
+    """
+    frames = to_frames(x, n_fft, hop)
+    X = np.fft.rfft(frames * window, n=n_fft, axis=1)
+    return np.abs(X) ** 2

@@ -1,0 +1,38 @@
+"""reference.audio against torch.stft / torch.fft.rfft / torch.hann_window, scipy.signal.get_window,
+scipy.fft.dct(norm='ortho'), hand-written loops and hand-derived values."""
+import numpy as np
+import pytest
+import scipy.fft
+import scipy.signal
+
+from reference import audio, audio_conventions
+
+torch = pytest.importorskip("torch")
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(0)
+
+
+def test_to_frames_matches_a_loop_and_torch_unfold(rng):
+    x = rng.normal(size=23)
+    frames = audio.to_frames(x, 8, 3)
+    assert frames.shape == (6, 8)  # 1 + (23 - 8) // 3
+    for i in range(6):
+        np.testing.assert_array_equal(frames[i], x[3 * i:3 * i + 8])
+    np.testing.assert_array_equal(frames, torch.tensor(x).unfold(0, 8, 3).numpy())
+    assert audio.to_frames(np.arange(20.0), 7, 4).shape == (4, 7)  # sample 19 dropped
+
+
+def test_hann_symmetric_and_periodic_match_numpy_scipy_torch():
+    for N in (8, 9, 400):
+        np.testing.assert_allclose(audio.hann(N), np.hanning(N), atol=1e-15)
+        np.testing.assert_allclose(audio.hann(N), scipy.signal.get_window('hann', N, fftbins=False), atol=1e-15)
+        np.testing.assert_allclose(audio.hann(N), torch.hann_window(N, periodic=False, dtype=torch.float64).numpy(),
+                                   atol=1e-15)
+        np.testing.assert_allclose(audio_conventions.hann_periodic(N), torch.hann_window(N, dtype=torch.float64).numpy(),
+                                   atol=1e-15)
+        np.testing.assert_allclose(audio_conventions.hann_periodic(N), scipy.signal.get_window('hann', N), atol=1e-15)
+    # hand values: N = 5 gives 0, 0.5, 1, 0.5, 0
+    np.testing.assert_allclose(audio.hann(5), [0, 0.5, 1, 0.5, 0], atol=1e-15)
