@@ -57,3 +57,13 @@ def bbox_decode_plus_one(anchors, deltas):
     w = wa * np.exp(deltas[:, 2])
     h = ha * np.exp(deltas[:, 3])
     return np.stack([x - 0.5 * w, y - 0.5 * h, x + 0.5 * w - 1.0, y + 0.5 * h - 1.0], axis=1)
+
+
+def make_anchors_corner_centres(base, ratios, scales, stride, H, W):
+    """Anchors centred on the cell corners (j * stride, i * stride), as torchvision's AnchorGenerator shifts them."""
+    r, s = np.meshgrid(ratios, scales, indexing="ij")
+    ws, hs = (base * s / np.sqrt(r)).ravel(), (base * s * np.sqrt(r)).ravel()
+    cell = np.stack([-ws / 2, -hs / 2, ws / 2, hs / 2], axis=1)
+    cx, cy = np.meshgrid(np.arange(W) * stride, np.arange(H) * stride)
+    shifts = np.stack([cx.ravel(), cy.ravel(), cx.ravel(), cy.ravel()], axis=1)
+    return (shifts[:, None, :] + cell[None, :, :]).reshape(-1, 4)

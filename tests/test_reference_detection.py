@@ -90,3 +90,27 @@ def test_bbox_encode_hand_value():
     # anchor centre (8, 8) size 16x16; box centre (12, 6) size 32x8
     d = detection.bbox_encode(np.array([[0.0, 0.0, 16.0, 16.0]]), np.array([[-4.0, 2.0, 28.0, 10.0]]))
     np.testing.assert_allclose(d, [[4 / 16, -2 / 16, np.log(2.0), np.log(0.5)]])
+
+
+def loop_anchors(base, ratios, scales, stride, H, W, offset=0.5):
+    out = []
+    for i in range(H):
+        for j in range(W):
+            for r in ratios:
+                for s in scales:
+                    w, h = base * s / np.sqrt(r), base * s * np.sqrt(r)
+                    cx, cy = (j + offset) * stride, (i + offset) * stride
+                    out.append([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2])
+    return np.array(out)
+
+
+@pytest.mark.parametrize("H, W", [(2, 3), (3, 1), (1, 1)])
+def test_make_anchors_order_sizes_and_centres(H, W):
+    ratios, scales = np.array([0.5, 1.0, 2.0]), np.array([1.0, 2.0])
+    anchors = detection.make_anchors(16, ratios, scales, 16, H, W)
+    np.testing.assert_allclose(anchors, loop_anchors(16, ratios, scales, 16, H, W), rtol=1e-12)
+    np.testing.assert_allclose(detection_conventions.make_anchors_corner_centres(16, ratios, scales, 16, H, W),
+                               loop_anchors(16, ratios, scales, 16, H, W, offset=0.0), rtol=1e-12)
+    w, h = anchors[:, 2] - anchors[:, 0], anchors[:, 3] - anchors[:, 1]
+    np.testing.assert_allclose(h / w, np.tile(np.repeat(ratios, 2), H * W))         # ratio h / w, ratio outer
+    np.testing.assert_allclose(np.sqrt(w * h), np.tile(np.tile(16 * scales, 3), H * W))   # area (base s)^2
