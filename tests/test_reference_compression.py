@@ -31,3 +31,27 @@ def test_quantisation_error_within_half_a_step():
     assert q.min() == 0 and q.max() == 255 and q.dtype == np.uint8
     assert np.max(np.abs(comp.dequantize(q, scale, zp) - x)) <= scale / 2 + 1e-12
     assert comp.dequantize(np.array([zp]), scale, zp)[0] == 0.0            # the real 0 is exact
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("T, alpha", [(4.0, 0.9), (2.0, 0.5), (1.0, 0.3)])
+def test_distillation_loss_against_kl_div_and_autograd(torch, T, alpha):
+    import torch.nn.functional as F
+    rng = np.random.default_rng(5)
+    s, t, labels = rng.normal(size=(6, 5)) * 3, rng.normal(size=(6, 5)) * 3, rng.integers(0, 5, size=6)
+    layer = comp.DistillationLoss(T, alpha)
+    loss = layer.forward(s, t, labels)
+    ds = layer.backward(0.8)
+    ts = torch.tensor(s, requires_grad=True)
+    soft = F.kl_div(F.log_softmax(ts / T, dim=1), F.log_softmax(torch.tensor(t) / T, dim=1),
+                    reduction="batchmean", log_target=True)
+    tl = alpha * T ** 2 * soft + (1 - alpha) * F.cross_entropy(ts, torch.tensor(labels))
+    (0.8 * tl).backward()
+    assert loss == pytest.approx(tl.item(), rel=1e-5)          # 1e-7 inside cross_entropy_error's log
+    np.testing.assert_allclose(ds, ts.grad.numpy(), atol=1e-12)
+    # Hinton's soft cross entropy: the value moves by the teacher's entropy, the gradient does not
+    other = conv.DistillationLossSoftCE(T, alpha)
+    p_t = np.exp(t / T) / np.exp(t / T).sum(axis=1, keepdims=True)
+    h_t = -np.sum(p_t * np.log(p_t)) / len(s)
+    assert other.forward(s, t, labels) == pytest.approx(loss + alpha * T ** 2 * h_t, rel=1e-10)
+    np.testing.assert_allclose(other.backward(0.8), ds, atol=1e-12)
