@@ -38,5 +38,5 @@ def stft_power(x, n_fft, hop, window):
     Returns (n_frames, n_fft // 2 + 1); bin k is the frequency k * fs / n_fft.
     """
     frames = to_frames(x, n_fft, hop)
-    X = np.fft.rfft(frames * window, n=n_fft, axis=1)
+    X = np.fft.rfft(frames * window, n=n_fft)
     return np.abs(X) ** 2

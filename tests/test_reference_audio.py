@@ -36,3 +36,26 @@ def test_hann_symmetric_and_periodic_match_numpy_scipy_torch():
         np.testing.assert_allclose(audio_conventions.hann_periodic(N), scipy.signal.get_window('hann', N), atol=1e-15)
     # hand values: N = 5 gives 0, 0.5, 1, 0.5, 0
     np.testing.assert_allclose(audio.hann(5), [0, 0.5, 1, 0.5, 0], atol=1e-15)
+
+
+def test_stft_power_matches_torch_stft_center_false(rng):
+    x = rng.normal(size=64)
+    w = audio.hann(16)
+    P = audio.stft_power(x, 16, 8, w)
+    X = torch.stft(torch.tensor(x), n_fft=16, hop_length=8, win_length=16, window=torch.tensor(w), center=False,
+                   return_complex=True)
+    np.testing.assert_allclose(P, (X.abs() ** 2).numpy().T, rtol=1e-12, atol=1e-12)
+    # torch.fft.rfft on the frames, odd n_fft and a rectangular window
+    frames = audio.to_frames(x, 9, 9)
+    np.testing.assert_allclose(audio.stft_power(x, 9, 9, np.ones(9)),
+                               torch.fft.rfft(torch.tensor(frames)).abs().numpy() ** 2, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(audio_conventions.stft_power_scaled(x, 16, 8, w), P / 16)
+
+
+def test_stft_power_of_a_bin_frequency_sine_by_hand():
+    # fs = 16 samples per second, n_fft 16: a sine at 3 Hz sits in bin 3; rectangular window, power (N/2)² = 64
+    n = np.arange(32)
+    P = audio.stft_power(np.sin(2 * np.pi * 3 * n / 16), 16, 16, np.ones(16))
+    assert P.shape == (2, 9)
+    np.testing.assert_allclose(P[:, 3], 64.0)
+    np.testing.assert_allclose(np.delete(P, 3, axis=1), 0.0, atol=1e-20)

@@ -1,0 +1,9 @@
+# expect: values
+"""The window is never applied."""
+import numpy as np
+from reference.audio import to_frames
+
+
+def stft_power(x, n_fft, hop, window):
+    X = np.fft.rfft(to_frames(x, n_fft, hop), axis=1)
+    return np.abs(X) ** 2
