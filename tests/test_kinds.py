@@ -94,6 +94,45 @@ def test_a_known_other_convention_is_named(monkeypatch):
     assert failures["double"].check == "values"   # no known convention: the usual diagnosis
 
 
+def test_a_classic_mistake_is_named_after_the_conventions():
+    """mistakes: an answer matching a known wrong implementation fails with check `mistake` and the entry's text;
+    a convention it also matches would be named first; an answer matching neither keeps its usual diagnosis."""
+    case = {"name": "x", "args": [{"normal": [3, 4]}]}
+    said = {"ja": "tanh になっています。", "en": "This is tanh."}
+    mistake = catalog.Convention("tanh_for_sigmoid", Target("reference.functions", "tanh"), "sigmoid", said)
+    problem = Problem(id="fake_sigmoid", title={"ja": "x", "en": "x"}, explanation={"ja": "x", "en": "x"},
+                      section="", item="", topic="", kind="function", targets=[Target("reference.functions", "sigmoid")],
+                      given=[], cases=[case], mistakes=[mistake])
+    from reference import functions
+
+    expected = kinds.run_cases(problem, {"sigmoid": functions.sigmoid}, 0, learner=False)
+    found = {}
+    for name, answer in (("tanh", np.tanh), ("double", lambda x: 2 * x), ("right", functions.sigmoid)):
+        actual = kinds.run_cases(problem, {"sigmoid": answer}, 0, learner=True)
+        found[name] = conventions.diagnose(problem, compare.compare(expected, actual), actual)
+    assert found["tanh"].check == "mistake" and found["tanh"].en == said["en"]
+    assert found["tanh"].details["mistake"] == "tanh_for_sigmoid"
+    assert found["double"].check == "values"
+    assert found["right"] is None            # a diagnosis never turns a pass into a failure
+    problem.conventions = [catalog.Convention("tanh", Target("reference.functions", "tanh"), "sigmoid",
+                                              {"ja": "規約", "en": "a convention"})]
+    actual = kinds.run_cases(problem, {"sigmoid": np.tanh}, 0, learner=True)
+    assert conventions.diagnose(problem, compare.compare(expected, actual), actual).check == "convention"
+
+
+def test_a_mistake_and_a_convention_may_not_share_a_name(tmp_path, lstm_data):
+    data = copy.deepcopy(lstm_data)
+    entry = {"name": "other", "target": "reference.rnn:GRU", "replaces": "LSTM", "ja": "x", "en": "y"}
+    data.update(conventions=[entry], mistakes=[dict(entry)])
+    path = tmp_path / "lstm.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(catalog.ProblemError, match="mistakes"):
+        catalog.load_file(path)
+    data.update(conventions=[], mistakes=[entry])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    assert catalog.load_file(path).mistakes[0].target.name == "GRU"
+
+
 def test_a_convention_changing_several_targets_is_named_only_when_all_match():
     """conventions with lists: target [a, b], replaces [x, y] (bbox_encode and bbox_decode with +1-pixel widths)."""
     from reference import functions

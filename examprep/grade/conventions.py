@@ -6,6 +6,12 @@ lists implementations of the others. When an answer fails, the grader (in the pa
 trusted code) computes those implementations' records and, if the answer's records match
 one of them, names it: "your running variance is unbiased (N−1), as PyTorch's; this drill
 follows the book: biased (N)". The failure's check is `convention`.
+
+A problem's `mistakes:` (the same schema) are implementations of classic wrong answers: the arguments of KL
+swapped, N − 1 for the MLE's N, `(1 − done)` left out of a DQN target. They are recognised the same way, after
+the conventions, and the failure's check is `mistake`, its text the entry's ("your KL divergence is KL(q || p):
+the arguments are swapped ..."). Both only name what the records already rejected: a diagnosis never changes a
+verdict.
 """
 import importlib
 
@@ -31,15 +37,17 @@ def convention_records(problem, convention, base_seed=0):
 
 
 def diagnose(problem, failure, actual_records, base_seed=0):
-    """failure, or a `convention` Failure naming the known convention the answer's records match."""
-    if failure is None or not problem.conventions or not actual_records:
+    """failure, or a `convention` Failure naming the known convention the answer's records match, or a `mistake`
+    Failure naming the classic mistake they match."""
+    known = [("convention", c) for c in problem.conventions] + [("mistake", m) for m in getattr(problem, "mistakes", [])]
+    if failure is None or not known or not actual_records:
         return failure
     check = failure.check if isinstance(failure, Failure) else failure.get("check")
     if check in NOT_CONVENTIONS:
         return failure
-    for convention in problem.conventions:
-        if comparing.compare(convention_records(problem, convention, base_seed), actual_records) is None:
+    for kind, entry in known:
+        if comparing.compare(convention_records(problem, entry, base_seed), actual_records) is None:
             f = Failure.from_json(failure)
-            return Failure("convention", convention.text["ja"], convention.text["en"], f.stage, f.case, f.dtype,
-                           f.what, {"convention": convention.name, "first_difference": f.en}, f.context)
+            return Failure(kind, entry.text["ja"], entry.text["en"], f.stage, f.case, f.dtype,
+                           f.what, {kind: entry.name, "first_difference": f.en}, f.context)
     return failure

@@ -89,6 +89,7 @@ class Problem:
     raw: dict = field(default_factory=dict)
     convention: dict = None        # {ja, en}: the convention this drill follows, said up front
     conventions: list = field(default_factory=list)    # [Convention]: other legitimate ones, recognised
+    mistakes: list = field(default_factory=list)       # [Convention]: classic mistakes, recognised and named
     mutant_partners: list = field(default_factory=list)  # [(a, b)]: names / expressions easily confused
     covers: list = field(default_factory=list)    # row ids of shared/components.md this problem implements
 
@@ -136,7 +137,7 @@ def parse_problem(data, source):
 
     _expect(isinstance(data, dict), source, "", "expected a YAML mapping at the top level")
     known = {"id", "title", "explanation", "area", "kind", "targets", "given", "cases", "requires", "pins",
-             "hints", "convention", "conventions", "mutant_partners", "covers"}
+             "hints", "convention", "conventions", "mistakes", "mutant_partners", "covers"}
     for key in data:
         _expect(key in known, source, key, f"unknown key; expected one of {sorted(known)}")
     pid = data.get("id")
@@ -198,6 +199,9 @@ def parse_problem(data, source):
 
     convention = _text_pair(data, source, "convention") if "convention" in data else None
     conventions = _conventions(data, source, targets)
+    mistakes = _conventions(data, source, targets, key="mistakes")
+    _expect(not {c.name for c in conventions} & {m.name for m in mistakes}, source, "mistakes",
+            "a name is used by a convention too: the verdict would not say which it is")
     partners = data.get("mutant_partners", [])
     _expect(isinstance(partners, list) and all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x.strip() for x in p) and p[0] != p[1]
@@ -213,18 +217,21 @@ def parse_problem(data, source):
     return Problem(id=pid, title=title, explanation=explanation, section=section, item=item,
                    topic=topic.strip(), kind=kind, targets=targets, given=given, cases=cases,
                    requires=requires, pins=pins, hints=hints, source=str(source), raw=data,
-                   convention=convention, conventions=conventions, mutant_partners=[tuple(p) for p in partners],
+                   convention=convention, conventions=conventions, mistakes=mistakes, mutant_partners=[tuple(p) for p in partners],
                    covers=covers)
 
 
-def _conventions(data, source, targets):
-    value = data.get("conventions", [])
-    _expect(isinstance(value, list), source, "conventions",
-            "expected a list of {name, target, ja, en} (other legitimate conventions)")
+def _conventions(data, source, targets, key="conventions"):
+    """`conventions:` (other legitimate conventions) or, key="mistakes", `mistakes:` (classic wrong answers the
+    verdict names): the same schema, {name, target, replaces, ja, en}."""
+    value = data.get(key, [])
+    _expect(isinstance(value, list), source, key,
+            "expected a list of {name, target, ja, en} (" +
+            ("other legitimate conventions)" if key == "conventions" else "classic mistakes, each implemented)"))
     out = []
     names = [t.name for t in targets]
     for i, entry in enumerate(value):
-        where = f"conventions[{i}]"
+        where = f"{key}[{i}]"
         _expect(isinstance(entry, dict), source, where, "expected a mapping with name, target, ja, en")
         for key in entry:
             _expect(key in ("name", "target", "replaces", "ja", "en"), source, f"{where}.{key}",
@@ -248,7 +255,7 @@ def _conventions(data, source, targets):
         out.append(Convention(entry["name"], pairs[0][1], pairs[0][0],
                               {lang: _require_text(entry, lang, source, f"{where}.{lang}") for lang in LANGS},
                               tuple(pairs[1:])))
-    _expect(len({c.name for c in out}) == len(out), source, "conventions", "names must be different")
+    _expect(len({c.name for c in out}) == len(out), source, key, "names must be different")
     return out
 
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """KL(q || p) instead of KL(p || q): the arguments swapped (KL is not symmetric)."""
 import numpy as np
 
