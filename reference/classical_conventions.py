@@ -65,3 +65,19 @@ def lasso_cd_unscaled(X, y, lam, iters):
     from reference.classical import lasso_cd
 
     return lasso_cd(X, y, lam / len(X), iters)
+
+
+def entropy_nats(y):
+    """The entropy of the labels with the natural log (nats) instead of log2 (bits)."""
+    p = np.bincount(y) / len(y)
+    p = p[p > 0]
+    return -np.sum(p * np.log(p))
+
+
+def info_gain_nats(y, y_left, y_right, criterion="gini"):
+    """info_gain with the entropy in nats (the Gini gain unchanged)."""
+    from reference.trees import gini
+
+    impurity = gini if criterion == "gini" else entropy_nats
+    n = len(y)
+    return impurity(y) - (len(y_left) / n * impurity(y_left) + len(y_right) / n * impurity(y_right))

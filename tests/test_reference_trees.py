@@ -1,0 +1,39 @@
+"""reference.trees against scikit-learn's DecisionTreeClassifier (the impurities it stores per node) and values
+derived by hand."""
+import numpy as np
+import pytest
+from sklearn.tree import DecisionTreeClassifier
+
+from reference import classical_conventions, trees
+
+
+@pytest.mark.parametrize("criterion", ["gini", "entropy"])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_impurity_and_gain_match_a_sklearn_stump(criterion, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(40)
+    y = (x + rng.normal(0, 0.8, 40) > 0).astype(int) + (x > 1).astype(int)  # 3 classes, related to x
+    stump = DecisionTreeClassifier(criterion=criterion, max_depth=1, random_state=0).fit(x[:, None], y)
+    t = stump.tree_
+    left = x <= t.threshold[0]
+    impurity = trees.gini if criterion == "gini" else trees.entropy
+    assert impurity(y) == pytest.approx(t.impurity[0], rel=1e-12)
+    assert impurity(y[left]) == pytest.approx(t.impurity[t.children_left[0]], rel=1e-12, abs=1e-15)
+    assert impurity(y[~left]) == pytest.approx(t.impurity[t.children_right[0]], rel=1e-12, abs=1e-15)
+    n_l, n_r = t.n_node_samples[t.children_left[0]], t.n_node_samples[t.children_right[0]]
+    expected_gain = t.impurity[0] - (n_l * t.impurity[t.children_left[0]] + n_r * t.impurity[t.children_right[0]]) / 40
+    assert trees.info_gain(y, y[left], y[~left], criterion) == pytest.approx(expected_gain, rel=1e-10)
+
+
+def test_impurities_by_hand():
+    y = np.array([0, 1, 0, 2, 0, 1, 2, 0])                      # proportions 1/2, 1/4, 1/4
+    assert trees.gini(y) == pytest.approx(1 - (0.25 + 0.0625 + 0.0625))
+    assert trees.entropy(y) == pytest.approx(1.5)
+    assert trees.gini(np.array([1, 1, 1])) == 0 and trees.entropy(np.array([1, 1, 1])) == 0
+    assert trees.entropy(np.array([0, 2, 2, 0, 2, 3])) == pytest.approx(-(2 / 6 * np.log2(2 / 6) + 3 / 6 * np.log2(3 / 6)
+                                                                         + 1 / 6 * np.log2(1 / 6)))
+    assert classical_conventions.entropy_nats(y) == pytest.approx(1.5 * np.log(2))
+    # a perfect split of a balanced 2-class node gains the whole impurity
+    yy = np.array([0, 0, 1, 1])
+    assert trees.info_gain(yy, yy[:2], yy[2:], "entropy") == pytest.approx(1.0)
+    assert trees.info_gain(yy, yy[:2], yy[2:], "gini") == pytest.approx(0.5)
