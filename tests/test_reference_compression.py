@@ -55,3 +55,28 @@ def test_distillation_loss_against_kl_div_and_autograd(torch, T, alpha):
     h_t = -np.sum(p_t * np.log(p_t)) / len(s)
     assert other.forward(s, t, labels) == pytest.approx(loss + alpha * T ** 2 * h_t, rel=1e-10)
     np.testing.assert_allclose(other.backward(0.8), ds, atol=1e-12)
+
+
+@pytest.mark.parametrize("shape, sparsity", [((4, 6), 0.5), ((10,), 0.25), ((3, 3), 0.5), ((10, 20), 0.9)])
+def test_prune_against_a_sorted_count(shape, sparsity):
+    W = np.random.default_rng(6).normal(size=shape)
+    pruned, mask = comp.prune(W, sparsity)
+    mags = sorted(abs(w) for w in W.ravel())
+    pos = sparsity * (len(mags) - 1)                       # np.percentile's linear interpolation
+    threshold = mags[int(pos)] + (mags[min(int(pos) + 1, len(mags) - 1)] - mags[int(pos)]) * (pos - int(pos))
+    for w, m, p in zip(W.ravel(), mask.ravel(), pruned.ravel()):
+        assert m == (abs(w) > threshold) and p == (w if m else 0.0)
+    assert (~mask).sum() == int(pos) + 1                   # pruned count: every magnitude up to the threshold
+
+
+@pytest.mark.torch
+@pytest.mark.parametrize("sparsity", [0.25, 0.5, 0.9])
+def test_topk_convention_matches_torch_l1_unstructured(torch, sparsity):
+    from torch.nn.utils import prune as tprune
+    W = np.random.default_rng(7).normal(size=(10, 12))
+    layer = torch.nn.Linear(12, 10)
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(W))
+    tprune.l1_unstructured(layer, name="weight", amount=sparsity)
+    _, mask = conv.prune_topk_count(W, sparsity)
+    np.testing.assert_array_equal(mask, layer.weight_mask.numpy().astype(bool))
