@@ -1,0 +1,18 @@
+# expect: values
+"""wait > patience: stops one epoch late."""
+import numpy as np
+
+
+class EarlyStopping:
+    def __init__(self, patience=5):
+        self.patience = patience
+        self.best = np.inf
+        self.wait = 0
+
+    def step(self, val_loss):
+        if val_loss < self.best:
+            self.best = val_loss
+            self.wait = 0
+        else:
+            self.wait += 1
+        return self.wait > self.patience
