@@ -40,3 +40,35 @@ def stft_power(x, n_fft, hop, window):
     frames = to_frames(x, n_fft, hop)
     X = np.fft.rfft(frames * window, n=n_fft)
     return np.abs(X) ** 2
+
+
+# --- the mel scale and the mel filter bank ---
+
+def hz2mel(f):
+    """HTK mel scale: 2595 log10(1 + f / 700). f: Hz, any shape."""
+    return 2595 * np.log10(1 + f / 700)
+
+
+def mel2hz(m):
+    """The inverse of hz2mel: 700 (10^(m / 2595) - 1). m: mel, any shape."""
+    return 700 * (10 ** (m / 2595) - 1)
+
+
+def mel_filterbank(n_filters, n_fft, fs):
+    """Triangular filters equally spaced on the mel scale from 0 Hz to fs / 2.
+
+    n_filters + 2 edge points are spaced evenly in mel and converted back to Hz; filter m rises linearly from
+    point m to 1 at point m + 1 and falls back to 0 at point m + 2, evaluated at the rfft bin frequencies
+    k * fs / n_fft (peak 1, no area normalisation). Returns (n_filters, n_fft // 2 + 1): mel energies are
+    power_spec @ fbank.T.
+    """
+    mel_points = np.linspace(hz2mel(0), hz2mel(fs / 2), n_filters + 2)
+    hz_points = mel2hz(mel_points)
+    freqs = np.arange(n_fft // 2 + 1) * fs / n_fft
+    fbank = np.zeros((n_filters, n_fft // 2 + 1))
+    for m in range(n_filters):
+        left, center, right = hz_points[m], hz_points[m + 1], hz_points[m + 2]
+        rising = (freqs - left) / (center - left)
+        falling = (right - freqs) / (right - center)
+        fbank[m] = np.maximum(0, np.minimum(rising, falling))
+    return fbank

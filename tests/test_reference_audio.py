@@ -59,3 +59,33 @@ def test_stft_power_of_a_bin_frequency_sine_by_hand():
     assert P.shape == (2, 9)
     np.testing.assert_allclose(P[:, 3], 64.0)
     np.testing.assert_allclose(np.delete(P, 3, axis=1), 0.0, atol=1e-20)
+
+
+def test_mel_scale_hand_values_and_inverse():
+    # 700 Hz is 2595·log10(2) mel; 1000 Hz is about 1000 mel on HTK's scale
+    np.testing.assert_allclose(audio.hz2mel(np.array([0.0, 700.0])), [0.0, 2595 * np.log10(2)])
+    assert abs(audio.hz2mel(1000.0) - 1000.0) < 0.05
+    f = np.linspace(0, 8000, 17)
+    np.testing.assert_allclose(audio.mel2hz(audio.hz2mel(f)), f, atol=1e-9)
+    np.testing.assert_allclose(audio.hz2mel(f), 1127 * np.log(1 + f / 700), rtol=1e-5)
+
+
+def test_mel_filterbank_matches_an_independent_loop():
+    n_filters, n_fft, fs = 10, 512, 16000
+    fb = audio.mel_filterbank(n_filters, n_fft, fs)
+    top = 1127 * np.log(1 + fs / 2 / 700)
+    edges = [700 * (np.exp(top * i / (n_filters + 1) / 1127) - 1) for i in range(n_filters + 2)]
+    expected = np.zeros((n_filters, n_fft // 2 + 1))
+    for m in range(n_filters):
+        for k in range(n_fft // 2 + 1):
+            f = k * fs / n_fft
+            if edges[m] < f <= edges[m + 1]:
+                expected[m, k] = (f - edges[m]) / (edges[m + 1] - edges[m])
+            elif edges[m + 1] < f < edges[m + 2]:
+                expected[m, k] = (edges[m + 2] - f) / (edges[m + 2] - edges[m + 1])
+    np.testing.assert_allclose(fb, expected, atol=1e-9)
+    # adjacent triangles add up to 1 between the first and the last centre (a partition of unity)
+    freqs = np.arange(n_fft // 2 + 1) * fs / n_fft
+    inside = (freqs >= edges[1]) & (freqs <= edges[-2])
+    np.testing.assert_allclose(fb.sum(axis=0)[inside], 1.0, atol=1e-9)
+    assert np.all(fb >= 0) and fb.shape == (10, 257)
