@@ -101,3 +101,26 @@ def lasso_cd(X, y, lam, iters):
             rho = X[:, j] @ r / N
             w[j] = soft_threshold(rho, lam) / (X[:, j] @ X[:, j] / N)
     return w
+
+
+# ------------------------------------------------------------------------------------------------------------ SVM
+def hinge_loss(w, X, y, C):
+    """The soft-margin linear SVM's primal objective ½‖w‖² + C Σ_n max(0, 1 - y_n x_n·w) and a subgradient.
+
+    w: (D,), X: (N, D) (no separate bias), y: (N,) labels -1 / +1, C > 0.
+    Returns (loss, dw): loss a float, dw: (D,) = w - C Σ_{n: margin < 1} y_n x_n.
+    """
+    margin = y * (X @ w)                               # (N,) functional margins
+    loss = 0.5 * np.sum(w ** 2) + C * np.sum(np.maximum(0, 1 - margin))
+    violated = margin < 1                              # inside the margin or misclassified
+    dw = w - C * X.T @ (y * violated)
+    return loss, dw
+
+
+def rbf_kernel(X, Y, gamma):
+    """The RBF (Gaussian) kernel matrix K[i, j] = exp(-γ ‖x_i - y_j‖²), scikit-learn's gamma convention.
+
+    X: (N, D), Y: (M, D), gamma > 0. Returns K: (N, M).
+    """
+    sqdist = np.sum((X[:, None, :] - Y[None, :, :]) ** 2, axis=2)    # (N, M)
+    return np.exp(-gamma * sqdist)

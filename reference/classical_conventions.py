@@ -81,3 +81,17 @@ def info_gain_nats(y, y_left, y_right, criterion="gini"):
     impurity = gini if criterion == "gini" else entropy_nats
     n = len(y)
     return impurity(y) - (len(y_left) / n * impurity(y_left) + len(y_right) / n * impurity(y_right))
+
+
+def hinge_loss_mean(w, X, y, C):
+    """The SVM objective with the hinge terms averaged over N instead of summed: ½‖w‖² + C mean(...)."""
+    margin = y * (X @ w)
+    loss = 0.5 * np.sum(w ** 2) + C * np.mean(np.maximum(0, 1 - margin))
+    dw = w - C * X.T @ (y * (margin < 1)) / len(X)
+    return loss, dw
+
+
+def rbf_kernel_sigma(X, Y, gamma):
+    """The Gaussian kernel with gamma read as the width σ: exp(-‖x - y‖² / (2σ²))."""
+    sqdist = np.sum((X[:, None, :] - Y[None, :, :]) ** 2, axis=2)
+    return np.exp(-sqdist / (2 * gamma ** 2))

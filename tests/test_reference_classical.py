@@ -148,3 +148,42 @@ def test_lasso_cd_one_coordinate_is_the_closed_form_single_feature_lasso():
     np.testing.assert_allclose(classical.lasso_cd(x, y, 0.05, 1), [expected])
     np.testing.assert_allclose(classical.lasso_cd(x, y, 0.05, 5), [expected])
     np.testing.assert_allclose(classical_conventions.lasso_cd_unscaled(x, y, 0.05 * 20, 5), [expected])
+
+
+@pytest.mark.parametrize("seed, n, d, C", [(0, 12, 3, 1.0), (1, 30, 5, 0.1), (2, 8, 2, 10.0)])
+def test_hinge_loss_and_subgradient_match_torch_autograd(seed, n, d, C):
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(seed)
+    w, X = rng.standard_normal(d), rng.standard_normal((n, d))
+    y = np.where(rng.random(n) < 0.5, -1.0, 1.0)
+    assert np.all(np.abs(y * (X @ w) - 1) > 1e-6)  # no sample at the kink
+    loss, dw = classical.hinge_loss(w, X, y, C)
+    tw = torch.tensor(w, requires_grad=True)
+    tloss = 0.5 * (tw ** 2).sum() + C * torch.relu(1 - torch.tensor(y) * (torch.tensor(X) @ tw)).sum()
+    tloss.backward()
+    assert loss == pytest.approx(tloss.item(), rel=1e-12)
+    np.testing.assert_allclose(dw, tw.grad.numpy(), rtol=1e-12, atol=1e-14)
+    mean_loss, _ = classical_conventions.hinge_loss_mean(w, X, y, C)
+    assert mean_loss == pytest.approx(0.5 * w @ w + (loss - 0.5 * w @ w) / n)
+
+
+def test_hinge_loss_matches_sklearn_hinge_loss():
+    from sklearn.metrics import hinge_loss as sk_hinge
+
+    rng = np.random.default_rng(4)
+    w, X = rng.standard_normal(3), rng.standard_normal((20, 3))
+    y = np.where(rng.random(20) < 0.5, -1, 1)
+    loss, _ = classical.hinge_loss(w, X, y, 1.0)
+    assert loss - 0.5 * w @ w == pytest.approx(20 * sk_hinge(y, X @ w))  # sklearn averages the hinge terms
+
+
+@pytest.mark.parametrize("gamma", [0.5, 2.0])
+def test_rbf_kernel_matches_sklearn(gamma):
+    from sklearn.metrics.pairwise import rbf_kernel
+
+    rng = np.random.default_rng(0)
+    X, Y = rng.standard_normal((5, 3)), rng.standard_normal((4, 3))
+    np.testing.assert_allclose(classical.rbf_kernel(X, Y, gamma), rbf_kernel(X, Y, gamma=gamma), rtol=1e-12)
+    sigma = 1.3
+    np.testing.assert_allclose(classical_conventions.rbf_kernel_sigma(X, Y, sigma),
+                               rbf_kernel(X, Y, gamma=1 / (2 * sigma ** 2)), rtol=1e-12)
