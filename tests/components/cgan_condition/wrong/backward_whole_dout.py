@@ -1,0 +1,17 @@
+# expect: shape
+"""backward returns the whole upstream gradient, label part included."""
+import numpy as np
+
+
+class ConditionConcat:
+    def __init__(self, num_classes):
+        self.num_classes = num_classes
+
+    def forward(self, x, y):
+        oh = np.eye(self.num_classes, dtype=x.dtype)[y]
+        if x.ndim == 4:
+            oh = np.broadcast_to(oh[:, :, None, None], (x.shape[0], self.num_classes) + x.shape[2:])
+        return np.concatenate([x, oh], axis=1)
+
+    def backward(self, dout):
+        return dout
