@@ -28,3 +28,29 @@ def mel_filterbank_integer_bins(n_filters, n_fft, fs):
         for k in range(bins[m], bins[m + 1]):
             fbank[m - 1, k] = (bins[m + 1] - k) / (bins[m + 1] - bins[m])
     return fbank
+
+
+def _log_mel(x, fs, n_fft, hop, n_filters, alpha):
+    from reference.audio import hann, mel_filterbank, preemphasis, stft_power
+    power = stft_power(preemphasis(x, alpha), n_fft, hop, hann(n_fft))
+    return power @ mel_filterbank(n_filters, n_fft, fs).T
+
+
+def _dct2_ortho(v, n_out):
+    N = v.shape[-1]
+    k, n = np.arange(n_out)[:, None], np.arange(N)[None, :]
+    basis = np.sqrt(2 / N) * np.cos(np.pi * k * (2 * n + 1) / (2 * N))
+    basis[0] /= np.sqrt(2)
+    return v @ basis.T
+
+
+def mfcc_db(x, fs, n_fft, hop, n_filters, n_mfcc, alpha):
+    """MFCC from the mel energies in decibels, 10 log10 (numpy-ml's form), instead of the natural log."""
+    return _dct2_ortho(10 * np.log10(_log_mel(x, fs, n_fft, hop, n_filters, alpha) + 1e-10), n_mfcc)
+
+
+def mfcc_dct_unnormalised(x, fs, n_fft, hop, n_filters, n_mfcc, alpha):
+    """MFCC with scipy.fft.dct's default norm=None: 2 Σ v_n cos(πk(2n + 1) / 2N), no orthonormal scaling."""
+    v = np.log(_log_mel(x, fs, n_fft, hop, n_filters, alpha) + 1e-10)
+    k, n = np.arange(n_mfcc)[:, None], np.arange(n_filters)[None, :]
+    return v @ (2 * np.cos(np.pi * k * (2 * n + 1) / (2 * n_filters))).T

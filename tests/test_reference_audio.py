@@ -89,3 +89,24 @@ def test_mel_filterbank_matches_an_independent_loop():
     inside = (freqs >= edges[1]) & (freqs <= edges[-2])
     np.testing.assert_allclose(fb.sum(axis=0)[inside], 1.0, atol=1e-9)
     assert np.all(fb >= 0) and fb.shape == (10, 257)
+
+
+def test_preemphasis_matches_scipy_lfilter(rng):
+    x = rng.normal(size=50)
+    np.testing.assert_allclose(audio.preemphasis(x, 0.97), scipy.signal.lfilter([1.0, -0.97], [1.0], x), atol=1e-14)
+
+
+def test_mfcc_is_the_orthonormal_dct_of_the_log_mel_energies(rng):
+    x = 10 * rng.normal(size=800)
+    out = audio.mfcc(x, 8000, 128, 64, 20, 13, 0.97)
+    power = torch.stft(torch.tensor(audio.preemphasis(x, 0.97)), n_fft=128, hop_length=64,
+                       window=torch.hann_window(128, periodic=False, dtype=torch.float64), center=False,
+                       return_complex=True).abs().numpy().T ** 2
+    log_mel = np.log(power @ audio.mel_filterbank(20, 128, 8000).T + 1e-10)
+    np.testing.assert_allclose(out, scipy.fft.dct(log_mel, type=2, norm='ortho', axis=1)[:, :13], rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(audio_conventions.mfcc_dct_unnormalised(x, 8000, 128, 64, 20, 13, 0.97),
+                               scipy.fft.dct(log_mel, type=2, axis=1)[:, :13], rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(audio_conventions.mfcc_db(x, 8000, 128, 64, 20, 13, 0.97),
+                               out * 10 / np.log(10), rtol=1e-8, atol=1e-8)
+    # hand value: c0 of the orthonormal DCT is √N times the mean of the log mel energies
+    np.testing.assert_allclose(out[:, 0], np.sqrt(20) * log_mel.mean(axis=1))

@@ -1,0 +1,19 @@
+# expect: shape
+"""The DCT taken along the time axis (frames) instead of the filters."""
+import numpy as np
+from reference.audio import hann, stft_power, mel_filterbank
+
+
+def preemphasis(x, alpha):
+    return np.append(x[0], x[1:] - alpha * x[:-1])
+
+
+def mfcc(x, fs, n_fft, hop, n_filters, n_mfcc, alpha):
+    power = stft_power(preemphasis(x, alpha), n_fft, hop, hann(n_fft))
+    log_mel = np.log(power @ mel_filterbank(n_filters, n_fft, fs).T + 1e-10)
+    T = log_mel.shape[0]
+    k = np.arange(n_mfcc)[:, None]
+    n = np.arange(T)[None, :]
+    dct = np.sqrt(2 / T) * np.cos(np.pi * k * (2 * n + 1) / (2 * T))
+    dct[0] /= np.sqrt(2)
+    return (dct @ log_mel).T
