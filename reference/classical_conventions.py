@@ -95,3 +95,18 @@ def rbf_kernel_sigma(X, Y, gamma):
     """The Gaussian kernel with gamma read as the width σ: exp(-‖x - y‖² / (2σ²))."""
     sqdist = np.sum((X[:, None, :] - Y[None, :, :]) ** 2, axis=2)
     return np.exp(-sqdist / (2 * gamma ** 2))
+
+
+def gradient_boosting_step_unhalved(X, y, F, lr):
+    """A boosting step fitting 2(y - F), the negative gradient of (y - F)² without the ½."""
+    from reference.trees import Stump
+
+    return F + lr * Stump().fit(X, 2 * (y - F)).predict(X)
+
+
+def gradient_boosting_unhalved(X, y, n_rounds, lr):
+    """gradient_boosting built on gradient_boosting_step_unhalved."""
+    F = np.full(len(y), y.mean())
+    for _ in range(n_rounds):
+        F = gradient_boosting_step_unhalved(X, y, F, lr)
+    return F

@@ -30,3 +30,49 @@ def info_gain(y, y_left, y_right, criterion="gini"):
     w_left = len(y_left) / len(y)
     w_right = len(y_right) / len(y)
     return impurity(y) - (w_left * impurity(y_left) + w_right * impurity(y_right))
+
+
+# --------------------------------------------------------------------------------------------- gradient boosting
+class Stump:
+    """A least-squares regression stump (a depth-1 regression tree): the weak learner of gradient boosting.
+
+    fit(X, r): X (N, D), r (N,) targets; tries every feature and every midpoint between consecutive distinct
+    values, keeps the split with the smallest sum of squared errors (the first one on ties) and predicts each
+    side's mean. predict(X): (N,).
+    """
+
+    def fit(self, X, r):
+        self.feature, self.threshold = 0, np.inf
+        self.left_value = self.right_value = r.mean()
+        best = np.sum((r - r.mean()) ** 2)
+        for j in range(X.shape[1]):
+            values = np.unique(X[:, j])
+            for t in (values[:-1] + values[1:]) / 2:
+                left = X[:, j] <= t
+                sse = np.sum((r[left] - r[left].mean()) ** 2) + np.sum((r[~left] - r[~left].mean()) ** 2)
+                if sse < best:
+                    best, self.feature, self.threshold = sse, j, t
+                    self.left_value, self.right_value = r[left].mean(), r[~left].mean()
+        return self
+
+    def predict(self, X):
+        return np.where(X[:, self.feature] <= self.threshold, self.left_value, self.right_value)
+
+
+def gradient_boosting_step(X, y, F, lr):
+    """One round of gradient boosting for the squared loss ½(y - F)².
+
+    X: (N, D), y: (N,), F: (N,) the current predictions (left unchanged), lr: learning rate (shrinkage).
+    Fits a Stump to the negative gradient -∂L/∂F = y - F (the residual) and returns F + lr * stump(X).
+    """
+    residual = y - F
+    tree = Stump().fit(X, residual)
+    return F + lr * tree.predict(X)
+
+
+def gradient_boosting(X, y, n_rounds, lr):
+    """n_rounds of gradient boosting from the constant F0 = mean(y). Returns the training predictions F: (N,)."""
+    F = np.full(len(y), y.mean())
+    for _ in range(n_rounds):
+        F = gradient_boosting_step(X, y, F, lr)
+    return F

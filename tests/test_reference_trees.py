@@ -37,3 +37,36 @@ def test_impurities_by_hand():
     yy = np.array([0, 0, 1, 1])
     assert trees.info_gain(yy, yy[:2], yy[2:], "entropy") == pytest.approx(1.0)
     assert trees.info_gain(yy, yy[:2], yy[2:], "gini") == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("seed, n, d", [(0, 20, 2), (1, 40, 3), (2, 15, 1)])
+def test_stump_matches_a_sklearn_depth_1_regression_tree(seed, n, d):
+    from sklearn.tree import DecisionTreeRegressor
+
+    rng = np.random.default_rng(seed)
+    X, r = rng.standard_normal((n, d)), rng.standard_normal(n)
+    sk = DecisionTreeRegressor(max_depth=1, random_state=0).fit(X, r)
+    np.testing.assert_allclose(trees.Stump().fit(X, r).predict(X), sk.predict(X), rtol=1e-12)
+
+
+@pytest.mark.parametrize("seed, n_rounds, lr", [(0, 1, 0.1), (1, 5, 0.3), (2, 20, 0.5)])
+def test_gradient_boosting_matches_sklearn_gradient_boosting_regressor(seed, n_rounds, lr):
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((30, 2))
+    y = np.sin(2 * X[:, 0]) + X[:, 1] ** 2 + 0.1 * rng.standard_normal(30) + 5
+    sk = GradientBoostingRegressor(loss="squared_error", learning_rate=lr, n_estimators=n_rounds, max_depth=1,
+                                   random_state=0).fit(X, y)
+    np.testing.assert_allclose(trees.gradient_boosting(X, y, n_rounds, lr), sk.predict(X), rtol=1e-10)
+
+
+def test_gradient_boosting_step_moves_toward_y_by_the_fitted_residual():
+    rng = np.random.default_rng(3)
+    X, y, F = rng.standard_normal((10, 2)), rng.standard_normal(10), rng.standard_normal(10)
+    F_before = F.copy()
+    stump = trees.Stump().fit(X, y - F)
+    np.testing.assert_allclose(trees.gradient_boosting_step(X, y, F, 0.2), F + 0.2 * stump.predict(X))
+    np.testing.assert_array_equal(F, F_before)
+    # a step with lr = 1 never increases the squared loss (the stump is a least-squares fit of the residual)
+    assert np.sum((y - trees.gradient_boosting_step(X, y, F, 1.0)) ** 2) <= np.sum((y - F) ** 2)

@@ -1,0 +1,17 @@
+# expect: values
+"""Fits F - y, the gradient itself, and so moves AGAINST the residual."""
+import numpy as np
+from reference.trees import Stump
+
+
+def gradient_boosting_step(X, y, F, lr):
+    residual = F - y
+    tree = Stump().fit(X, residual)
+    return F + lr * tree.predict(X)
+
+
+def gradient_boosting(X, y, n_rounds, lr):
+    F = np.full(len(y), y.mean())
+    for _ in range(n_rounds):
+        F = gradient_boosting_step(X, y, F, lr)
+    return F

@@ -1,0 +1,18 @@
+# expect: mutates_input
+"""F += lr * tree(X): overwrites the caller's predictions."""
+import numpy as np
+from reference.trees import Stump
+
+
+def gradient_boosting_step(X, y, F, lr):
+    residual = y - F
+    tree = Stump().fit(X, residual)
+    F += lr * tree.predict(X)
+    return F
+
+
+def gradient_boosting(X, y, n_rounds, lr):
+    F = np.full(len(y), y.mean())
+    for _ in range(n_rounds):
+        F = gradient_boosting_step(X, y, F, lr)
+    return F
