@@ -67,3 +67,40 @@ def make_anchors_corner_centres(base, ratios, scales, stride, H, W):
     cx, cy = np.meshgrid(np.arange(W) * stride, np.arange(H) * stride)
     shifts = np.stack([cx.ravel(), cy.ravel(), cx.ravel(), cy.ravel()], axis=1)
     return (shifts[:, None, :] + cell[None, :, :]).reshape(-1, 4)
+
+
+class SmoothL1LossPerBox:
+    """Smooth L1 summed over each box's 4 coordinates and averaged over the N boxes (Fast R-CNN's normalisation)."""
+
+    def __init__(self, beta=1.0):
+        self.beta = beta
+        self.diff = None
+
+    def forward(self, x, t):
+        self.diff = x - t
+        a = np.abs(self.diff)
+        return np.sum(np.where(a < self.beta, 0.5 * self.diff ** 2 / self.beta, a - 0.5 * self.beta)) / len(x)
+
+    def backward(self, dout=1):
+        d = self.diff
+        return dout * np.where(np.abs(d) < self.beta, d / self.beta, np.sign(d)) / len(d)
+
+
+def yolo_decode_sigmoid_classes(t, anchors, stride):
+    """YOLOv3's class scores: an independent sigmoid per class (multi-label) instead of YOLOv2's softmax."""
+    H, W = t.shape[:2]
+    cy, cx = np.meshgrid(np.arange(H), np.arange(W), indexing="ij")
+    s = 1 / (1 + np.exp(-t))
+    boxes = np.stack([(s[..., 0] + cx[:, :, None]) * stride, (s[..., 1] + cy[:, :, None]) * stride,
+                      anchors[:, 0] * np.exp(t[..., 2]), anchors[:, 1] * np.exp(t[..., 3])], axis=-1)
+    return boxes, s[..., 4:5] * s[..., 5:]
+
+
+def hard_negative_mining_ssd_pytorch(conf_loss, pos_mask, ratio=3):
+    """ssd.pytorch's MultiBoxLoss: the positives' loss set to 0, num_neg = min(ratio * num_pos, P - 1), then the
+    top num_neg of all boxes by loss (which includes positives when there are too few negatives)."""
+    loss = np.where(pos_mask, 0.0, conf_loss)
+    num_pos = pos_mask.sum(axis=1, keepdims=True)
+    num_neg = np.minimum(ratio * num_pos, pos_mask.shape[1] - 1)
+    rank = np.argsort(np.argsort(-loss, axis=1, kind="stable"), axis=1, kind="stable")
+    return rank < num_neg

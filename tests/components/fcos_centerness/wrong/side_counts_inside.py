@@ -1,0 +1,24 @@
+# expect: values
+"""min >= 0: a point on a side counted as inside."""
+import numpy as np
+
+
+def fcos_ltrb(points, box):
+    x = points[:, 0]
+    y = points[:, 1]
+    l = x - box[0]
+    t = y - box[1]
+    r = box[2] - x
+    b = box[3] - y
+    return np.stack([l, t, r, b], axis=1)
+
+
+def inside_box(ltrb):
+    return np.min(ltrb, axis=1) >= 0
+
+
+def centerness(ltrb):
+    l, t, r, b = ltrb[:, 0], ltrb[:, 1], ltrb[:, 2], ltrb[:, 3]
+    lr = np.minimum(l, r) / np.maximum(l, r)
+    tb = np.minimum(t, b) / np.maximum(t, b)
+    return np.sqrt(lr * tb)
