@@ -6,6 +6,25 @@ as np.linalg.eig returns them.
 import numpy as np
 
 
+def hadamard(A, B):
+    """The Hadamard (element-wise) product A ∘ B: (A ∘ B)[i, j] = A[i, j] * B[i, j].
+
+    A, B: the same shape. Returns that shape. Not the matrix product A @ B (rows times columns).
+    """
+    return A * B
+
+
+def rank(A):
+    """The rank of A: the number of singular values above a tolerance (np.linalg.matrix_rank's rule).
+
+    A: (M, N). Singular values that are 0 in exact arithmetic come out as ~1e-16 in floating point, so they are
+    counted only above tol = s.max() * max(M, N) * eps. Returns an int.
+    """
+    s = np.linalg.svd(A, compute_uv=False)
+    tol = s.max() * max(A.shape) * np.finfo(A.dtype).eps
+    return int(np.sum(s > tol))
+
+
 def eig_decompose(A):
     """Eigenvalues and eigenvectors of a square matrix with real eigenvalues.
 

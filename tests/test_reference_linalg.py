@@ -61,3 +61,33 @@ def test_svd_lowrank_eckart_young(shape, k):
 def test_svd_lowrank_full_rank_is_identity():
     A = np.random.default_rng(3).normal(size=(3, 5))
     np.testing.assert_allclose(linalg.svd_lowrank(A, 3), A, atol=1e-12)
+
+
+def test_hadamard_is_elementwise_not_matmul():
+    rng = np.random.default_rng(5)
+    A, B = rng.normal(size=(3, 3)), rng.normal(size=(3, 3))
+    H = linalg.hadamard(A, B)
+    np.testing.assert_array_equal(H, [[A[i, j] * B[i, j] for j in range(3)] for i in range(3)])
+    assert not np.allclose(H, A @ B)
+    # trace identity: tr(Aᵀ B) = Σ (A ∘ B)
+    np.testing.assert_allclose(np.sum(H), np.trace(A.T @ B))
+
+
+@pytest.mark.parametrize("A,expected", [
+    ([[0.0, 1.0], [0.0, 0.0]], 1),
+    ([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]], 2),
+    ([[1.0, 2.0, 3.0, 4.0, 5.0], [0.0, 1.0, 0.0, 1.0, 0.0], [1.0, 3.0, 3.0, 5.0, 5.0]], 2),
+    ([[0.1, 0.2], [0.3, 0.6], [0.7, 1.4], [0.2, 0.4]], 1),
+])
+def test_rank_hand_derived_and_matrix_rank(A, expected):
+    A = np.array(A)
+    assert linalg.rank(A) == expected == np.linalg.matrix_rank(A)
+    assert linalg.rank(A.astype(np.float32)) == expected
+    assert linalg.rank(scipy.linalg.orth(A.T).T) == expected  # an orthonormal basis of the row space
+
+
+def test_rank_of_random_products():
+    rng = np.random.default_rng(6)
+    for r in (1, 2, 4):
+        A = rng.normal(size=(6, r)) @ rng.normal(size=(r, 5))
+        assert linalg.rank(A) == r
