@@ -1,4 +1,4 @@
-# expect: shape
+# expect: type
 """The log-determinant summed over the whole batch: one number instead of one per sample."""
 import numpy as np
 
