@@ -1,0 +1,15 @@
+# expect: values
+"""The smaller rate given to the head and the full rate to the backbone."""
+class FineTuneSGD:
+    def __init__(self, lr=0.01, frozen=(), backbone=(), backbone_scale=0.1):
+        self.lr = lr
+        self.frozen = frozen
+        self.backbone = backbone
+        self.backbone_scale = backbone_scale
+
+    def update(self, params, grads):
+        for key in params.keys():
+            if key in self.frozen:
+                continue
+            lr = self.lr if key in self.backbone else self.lr * self.backbone_scale
+            params[key] -= lr * grads[key]
