@@ -97,3 +97,24 @@ def mfcc(x, fs, n_fft, hop, n_filters, n_mfcc, alpha):
     dct = np.sqrt(2 / n_filters) * np.cos(np.pi * k * (2 * n + 1) / (2 * n_filters))
     dct[0] /= np.sqrt(2)
     return log_mel @ dct.T
+
+
+# --- μ-law companding (WaveNet's 8-bit output) ---
+
+def mu_law_encode(x, mu=255):
+    """μ-law companding and quantisation to mu + 1 integer levels.
+
+    x: any shape, values in [-1, 1]. y = sign(x) ln(1 + μ|x|) / ln(1 + μ) in [-1, 1] is mapped to
+    round((y + 1) / 2 * μ) in 0 ... μ (256 levels for μ = 255). Returns int64.
+    """
+    y = np.sign(x) * np.log1p(mu * np.abs(x)) / np.log1p(mu)
+    return ((y + 1) / 2 * mu + 0.5).astype(np.int64)
+
+
+def mu_law_decode(q, mu=255):
+    """The inverse of mu_law_encode: the level q in 0 ... μ back to an amplitude in [-1, 1].
+
+    y = 2q / μ - 1, x = sign(y) ((1 + μ)^|y| - 1) / μ. q: integers, any shape. Returns floats.
+    """
+    y = 2 * q / mu - 1
+    return np.sign(y) * ((1 + mu) ** np.abs(y) - 1) / mu

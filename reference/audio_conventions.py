@@ -54,3 +54,9 @@ def mfcc_dct_unnormalised(x, fs, n_fft, hop, n_filters, n_mfcc, alpha):
     v = np.log(_log_mel(x, fs, n_fft, hop, n_filters, alpha) + 1e-10)
     k, n = np.arange(n_mfcc)[:, None], np.arange(n_filters)[None, :]
     return v @ (2 * np.cos(np.pi * k * (2 * n + 1) / (2 * n_filters))).T
+
+
+def mu_law_encode_floor(x, mu=255):
+    """μ-law quantised by truncation, floor((y + 1) / 2 * μ), instead of rounding."""
+    y = np.sign(x) * np.log1p(mu * np.abs(x)) / np.log1p(mu)
+    return np.floor((y + 1) / 2 * mu).astype(np.int64)

@@ -110,3 +110,21 @@ def test_mfcc_is_the_orthonormal_dct_of_the_log_mel_energies(rng):
                                out * 10 / np.log(10), rtol=1e-8, atol=1e-8)
     # hand value: c0 of the orthonormal DCT is √N times the mean of the log mel energies
     np.testing.assert_allclose(out[:, 0], np.sqrt(20) * log_mel.mean(axis=1))
+
+
+def test_mu_law_matches_a_scalar_loop_and_hand_values(rng):
+    import math
+    x = rng.uniform(-1, 1, size=300)
+    q = audio.mu_law_encode(x)
+    for xi, qi in zip(x, q):
+        y = math.copysign(math.log(1 + 255 * abs(xi)) / math.log(256), xi)
+        assert qi == math.floor((y + 1) / 2 * 255 + 0.5)
+    assert q.dtype == np.int64 and q.min() >= 0 and q.max() <= 255
+    np.testing.assert_array_equal(audio.mu_law_encode(np.array([-1.0, 0.0, 1.0])), [0, 128, 255])
+    # decoding: level 0 is -1, level 255 is +1, and a round trip is within half a level of the companded signal
+    np.testing.assert_allclose(audio.mu_law_decode(np.array([0, 255])), [-1.0, 1.0])
+    back = audio.mu_law_decode(q)
+    comp = lambda v: np.sign(v) * np.log1p(255 * np.abs(v)) / np.log1p(255)
+    assert np.max(np.abs(comp(back) - comp(x))) <= 1 / 255 + 1e-12
+    np.testing.assert_allclose(audio.mu_law_decode(audio.mu_law_encode(back)), back, atol=1e-12)
+    assert np.all(audio_conventions.mu_law_encode_floor(x) <= q)

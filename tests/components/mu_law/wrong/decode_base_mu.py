@@ -1,0 +1,13 @@
+# expect: values
+"""μ^|y| instead of (1 + μ)^|y|: the inverse of ln(1 + μ|x|) / ln(1 + μ) needs the base 1 + μ."""
+import numpy as np
+
+
+def mu_law_encode(x, mu=255):
+    y = np.sign(x) * np.log1p(mu * np.abs(x)) / np.log1p(mu)
+    return ((y + 1) / 2 * mu + 0.5).astype(np.int64)
+
+
+def mu_law_decode(q, mu=255):
+    y = 2 * q / mu - 1
+    return np.sign(y) * (mu ** np.abs(y) - 1) / mu
