@@ -41,3 +41,21 @@ class CausalLMLossShiftedBackwards(_ShiftedLoss):
 
     logits_steps = slice(1, None)
     ids_steps = slice(None, -1)
+
+
+def sampling_probs_times_temperature(logits, temperature=1.0, top_k=None):
+    """The logits multiplied by the temperature instead of divided."""
+    logits = logits * temperature
+    if top_k is not None:
+        kth = np.sort(logits)[-top_k]
+        logits = np.where(logits < kth, -np.inf, logits)
+    return softmax(logits)
+
+
+def sampling_probs_top_k_after_softmax(logits, temperature=1.0, top_k=None):
+    """softmax first, then the probabilities outside the top k set to 0 without renormalising."""
+    p = softmax(logits / temperature)
+    if top_k is not None:
+        kth = np.sort(p)[-top_k]
+        p = np.where(p < kth, 0.0, p)
+    return p
