@@ -76,3 +76,30 @@ def gradient_boosting(X, y, n_rounds, lr):
     for _ in range(n_rounds):
         F = gradient_boosting_step(X, y, F, lr)
     return F
+
+
+# ---------------------------------------------------------------------------------------------- bootstrap, bagging
+def bootstrap_sample(n, rng):
+    """One bootstrap sample of n indices and its out-of-bag indices.
+
+    n: number of samples, rng: a numpy Generator. Draws n indices with replacement, rng.integers(0, n, size=n)
+    (rng.choice(n, n) draws the same). Returns (idx, oob): idx (n,) int, oob the indices never drawn, ascending.
+    """
+    idx = rng.integers(0, n, size=n)
+    oob = np.setdiff1d(np.arange(n), idx)
+    return idx, oob
+
+
+def bagging_predict(probas, voting="soft"):
+    """The bagged ensemble's class for each sample.
+
+    probas: (M, N, C) the class probabilities of M models for N samples. voting "soft": the class of the
+    largest mean probability over the models; "hard": the majority of the M models' own classes (a tie goes to
+    the smallest class). Returns (N,) int.
+    """
+    if voting == "soft":
+        return np.argmax(probas.mean(axis=0), axis=1)
+    votes = np.argmax(probas, axis=2)                        # (M, N) each model's class
+    C = probas.shape[2]
+    counts = np.stack([np.sum(votes == c, axis=0) for c in range(C)], axis=1)   # (N, C)
+    return np.argmax(counts, axis=1)

@@ -70,3 +70,28 @@ def test_gradient_boosting_step_moves_toward_y_by_the_fitted_residual():
     np.testing.assert_array_equal(F, F_before)
     # a step with lr = 1 never increases the squared loss (the stump is a least-squares fit of the residual)
     assert np.sum((y - trees.gradient_boosting_step(X, y, F, 1.0)) ** 2) <= np.sum((y - F) ** 2)
+
+
+@pytest.mark.parametrize("n, seed", [(10, 0), (25, 3), (200, 11)])
+def test_bootstrap_sample_draws_with_replacement_and_oob_is_the_rest(n, seed):
+    idx, oob = trees.bootstrap_sample(n, np.random.default_rng(seed))
+    np.testing.assert_array_equal(idx, np.random.default_rng(seed).choice(n, n, replace=True))  # the same stream
+    assert idx.shape == (n,) and idx.min() >= 0 and idx.max() < n
+    assert set(oob.tolist()) == set(range(n)) - set(idx.tolist()) and np.all(np.diff(oob) > 0)
+
+
+def test_out_of_bag_fraction_is_about_1_over_e():
+    rng = np.random.default_rng(0)
+    frac = np.mean([len(trees.bootstrap_sample(1000, rng)[1]) / 1000 for _ in range(200)])
+    assert frac == pytest.approx((1 - 1 / 1000) ** 1000, abs=0.005) and abs(frac - np.exp(-1)) < 0.006
+
+
+@pytest.mark.parametrize("seed, m, n, c", [(0, 7, 12, 4), (1, 5, 15, 2), (2, 4, 30, 3)])
+def test_bagging_votes_match_scipy_mode_and_a_mean(seed, m, n, c):
+    from scipy.stats import mode
+
+    rng = np.random.default_rng(seed)
+    probas = rng.dirichlet(np.ones(c), size=(m, n))
+    np.testing.assert_array_equal(trees.bagging_predict(probas, "soft"), probas.mean(axis=0).argmax(axis=1))
+    # scipy.stats.mode returns the smallest of tied values, the drill's tie rule
+    np.testing.assert_array_equal(trees.bagging_predict(probas, "hard"), mode(probas.argmax(axis=2), axis=0).mode)

@@ -1,0 +1,18 @@
+# expect: values
+"""Ignores the rng passed in and draws from NumPy's global generator."""
+import numpy as np
+
+
+def bootstrap_sample(n, rng):
+    idx = np.random.randint(0, n, size=n)
+    oob = np.setdiff1d(np.arange(n), idx)
+    return idx, oob
+
+
+def bagging_predict(probas, voting="soft"):
+    if voting == "soft":
+        return np.argmax(probas.mean(axis=0), axis=1)
+    votes = np.argmax(probas, axis=2)
+    C = probas.shape[2]
+    counts = np.stack([np.sum(votes == c, axis=0) for c in range(C)], axis=1)
+    return np.argmax(counts, axis=1)
