@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Averages the gradients of the copies instead of adding them."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """No gradient sum at the branch: only the first copy's gradient goes back."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Mul node with swapped inputs: dx = dout * x and dy = dout * y (each input multiplied by itself)."""
 import numpy as np
 

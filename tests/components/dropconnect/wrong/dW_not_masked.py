@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """dW = x.T @ dout without the mask: dropped connections get a gradient."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Never resets the wait on an improvement: counts every bad epoch since the start."""
 import numpy as np
 

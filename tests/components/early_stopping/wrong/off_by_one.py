@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """wait > patience: stops one epoch late."""
 import numpy as np
 

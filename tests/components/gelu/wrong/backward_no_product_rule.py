@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Backward forgets the product rule: only 0.5 (1 + t), the x · dΦ/dx term is missing."""
 import numpy as np
 

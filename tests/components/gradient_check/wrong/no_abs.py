@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The mean of the signed differences: positive and negative errors cancel."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The sum of the absolute differences, not their mean."""
 import numpy as np
 

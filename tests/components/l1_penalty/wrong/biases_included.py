@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Regularises the biases too."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The L2 gradient λW in place of λ·sign(W)."""
 import numpy as np
 

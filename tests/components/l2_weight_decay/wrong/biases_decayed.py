@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Decays every parameter, the biases too."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The loss has the ½ but the gradient adds 2λW (the derivative of λΣW², not of ½λΣW²)."""
 import numpy as np
 

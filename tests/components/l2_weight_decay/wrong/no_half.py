@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """λ Σ W² without the ½ (its gradient would be 2λW, not the λW this drill adds)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Forward is Leaky ReLU but backward is ReLU's: no gradient on the negative side (it should be alpha)."""
 import numpy as np
 

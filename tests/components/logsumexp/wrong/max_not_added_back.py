@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Subtracts the maximum but forgets to add it back."""
 import numpy as np
 

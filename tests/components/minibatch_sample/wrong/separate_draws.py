@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Draws the indices for the inputs and for the labels separately: the pairs no longer match."""
 import numpy as np
 

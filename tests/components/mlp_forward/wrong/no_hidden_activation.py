@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """No activation in the hidden layer: two linear layers collapse into one."""
 import numpy as np
 from reference.functions import softmax

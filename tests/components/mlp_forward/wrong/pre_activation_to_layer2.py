@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Feeds a1 (before the sigmoid) to the second layer."""
 import numpy as np
 from reference.functions import sigmoid, softmax

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """one_hot[:, t] = 1: every row gets a 1 in every column that occurs in t."""
 import numpy as np
 

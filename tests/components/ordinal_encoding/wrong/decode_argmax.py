@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Decodes like a one-hot output: the argmax of the task probabilities."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Divides exp(x) by T: the normalisation cancels T, so this is the plain softmax."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Multiplies the logits by T instead of dividing."""
 import numpy as np
 
