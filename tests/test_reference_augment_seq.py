@@ -32,3 +32,33 @@ def test_spec_augment_mean_fill_equals_zero_fill_on_mean_zero_features(rng):
     fm, tm = np.array([[4, 2]]), np.array([[1, 3]])
     np.testing.assert_allclose(augment_seq_conventions.spec_augment_mean(S, fm, tm),
                                augment_seq.spec_augment(S, fm, tm), atol=1e-15)
+
+
+def test_gain_and_snr_by_hand(rng):
+    x = rng.normal(0, 0.3, size=1000)
+    # +20 dB is 10 times the amplitude, 100 times the power
+    np.testing.assert_allclose(augment_seq.gain(x, 20.0), 10 * x)
+    np.testing.assert_allclose(np.mean(augment_seq.gain(x, -10.0) ** 2), np.mean(x ** 2) / 10)
+    out = augment_seq.add_noise_snr(x, 10.0, np.random.default_rng(3))
+    noise = np.sqrt(np.mean(x ** 2) / 10) * np.random.default_rng(3).standard_normal(1000)
+    np.testing.assert_allclose(out, x + noise)
+    big = rng.normal(size=200000)
+    measured = 10 * np.log10(np.mean(big ** 2) / np.mean((augment_seq.add_noise_snr(big, 3.0, rng) - big) ** 2))
+    assert abs(measured - 3.0) < 0.05
+
+
+def test_pitch_shift_matches_torch_interpolate_and_a_sine():
+    torch = pytest.importorskip("torch")
+    x = np.random.default_rng(1).normal(size=60)
+    # down an octave: rate 0.5, every original sample with its midpoint in between (align_corners linear resize)
+    out = augment_seq.pitch_shift(x, -12)
+    expected = torch.nn.functional.interpolate(torch.tensor(x)[None, None], size=119, mode='linear',
+                                               align_corners=True)[0, 0].numpy()
+    np.testing.assert_allclose(out, expected, atol=1e-12)
+    # up an octave: every other sample
+    np.testing.assert_allclose(augment_seq.pitch_shift(x[:50], 12), x[:50:2])
+    # a 100 Hz sine at 8 kHz read 2^(7/12) faster is a sine of 100·2^(7/12) Hz (a fifth up)
+    n = np.arange(4000)
+    up = augment_seq.pitch_shift(np.sin(2 * np.pi * 100 * n / 8000), 7)
+    k = np.arange(len(up))
+    np.testing.assert_allclose(up, np.sin(2 * np.pi * 100 * 2 ** (7 / 12) * k / 8000), atol=1e-3)

@@ -1,0 +1,18 @@
+# expect: values
+"""The nearest sample x[round(t)] instead of linear interpolation."""
+import numpy as np
+
+
+def gain(x, db):
+    return x * 10 ** (db / 20)
+
+
+def add_noise_snr(x, snr_db, rng):
+    P_n = np.mean(x ** 2) / 10 ** (snr_db / 10)
+    return x + np.sqrt(P_n) * rng.standard_normal(x.shape)
+
+
+def pitch_shift(x, n_steps):
+    rate = 2 ** (n_steps / 12)
+    t = np.arange(int((len(x) - 1) / rate) + 1) * rate
+    return x[np.round(t).astype(int)]
