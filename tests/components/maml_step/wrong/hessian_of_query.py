@@ -1,0 +1,16 @@
+# expect: values
+"""The Hessian of the query loss instead of the support loss (the inner step used the support set)."""
+import numpy as np
+
+
+def mse_grad(w, X, y):
+    return 2 * X.T @ (X @ w - y) / len(y)
+
+
+def maml_step(theta, tasks, alpha, beta):
+    meta_grad = np.zeros_like(theta)
+    for X_s, y_s, X_q, y_q in tasks:
+        theta_i = theta - alpha * mse_grad(theta, X_s, y_s)
+        H_s = 2 * X_q.T @ X_q / len(y_q)
+        meta_grad += (np.eye(len(theta)) - alpha * H_s) @ mse_grad(theta_i, X_q, y_q)
+    return theta - beta * meta_grad
