@@ -59,3 +59,29 @@ def sampling_probs_top_k_after_softmax(logits, temperature=1.0, top_k=None):
         kth = np.sort(p)[-top_k]
         p = np.where(p < kth, 0.0, p)
     return p
+
+
+def beam_search_last_step_only(log_P, bos, beam_width, length):
+    """Candidates ranked by the last word's log-probability only; the returned scores are those too."""
+    V = log_P.shape[0]
+    seqs = np.array([[bos]])
+    scores = np.zeros(1)
+    for _ in range(length):
+        total = np.zeros_like(scores)[:, np.newaxis] + log_P[seqs[:, -1]]
+        best = np.argsort(total.ravel())[::-1][:beam_width]
+        seqs = np.concatenate([seqs[best // V], (best % V)[:, np.newaxis]], axis=1)
+        scores = total.ravel()[best]
+    return seqs, scores
+
+
+def beam_search_best_word_per_beam(log_P, bos, beam_width, length):
+    """Every kept sequence extended by its own best word only (the first step still keeps the beam_width best)."""
+    seqs, scores = beam_search_last_step_only(log_P, bos, beam_width, 1)
+    scores = log_P[bos][seqs[:, -1]]
+    for _ in range(length - 1):
+        word = np.argmax(log_P[seqs[:, -1]], axis=1)
+        scores = scores + log_P[seqs[:, -1], word]
+        seqs = np.concatenate([seqs, word[:, np.newaxis]], axis=1)
+        order = np.argsort(scores)[::-1]
+        seqs, scores = seqs[order], scores[order]
+    return seqs, scores
