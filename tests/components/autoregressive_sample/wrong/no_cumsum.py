@@ -1,0 +1,20 @@
+# expect: values
+"""u compared with the probabilities themselves, not with their cumulative sum."""
+import numpy as np
+
+
+def ar_sample(P, x0, u):
+    N, T = u.shape
+    x = np.zeros((N, T), dtype=np.int64)
+    prev = x0
+    for t in range(T):
+        p = P[prev]
+        x[:, t] = np.minimum(np.sum(p <= u[:, t:t + 1], axis=1), P.shape[0] - 1)
+        prev = x[:, t]
+    return x
+
+
+def ar_loglik(P, x0, x):
+    prev = np.concatenate([x0[:, None], x[:, :-1]], axis=1)
+    return np.sum(np.log(P[prev, x]), axis=1)
+
