@@ -50,7 +50,7 @@ class GELU:
         return out
 
     def backward(self, dout):
-        """d/dx = 0.5 (1 + t) + 0.5 x (1 - t²) √(2/π) (1 + 3·0.044715 x²), t the forward's tanh."""
+        """dout: shaped like x. The product rule, and the chain rule through the forward's tanh."""
         x, t = self.x, self.t
         du = np.sqrt(2 / np.pi) * (1 + 3 * 0.044715 * x ** 2)
         dx = dout * (0.5 * (1 + t) + 0.5 * x * (1 - t ** 2) * du)

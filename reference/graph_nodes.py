@@ -21,7 +21,7 @@ class MulLayer:
         return out
 
     def backward(self, dout):
-        """dout: shaped like z. Returns (dx, dy): ∂z/∂x = y and ∂z/∂y = x, so the inputs swap."""
+        """dout: shaped like z. Returns (dx, dy), the gradients of x and y."""
         dx = dout * self.y
         dy = dout * self.x
         return dx, dy
@@ -38,7 +38,7 @@ class AddLayer:
         return out
 
     def backward(self, dout):
-        """Returns (dx, dy): the addition passes the upstream gradient on unchanged to both inputs."""
+        """dout: shaped like z. Returns (dx, dy), the gradients of x and y."""
         dx = dout * 1
         dy = dout * 1
         return dx, dy
@@ -56,6 +56,6 @@ class Repeat:
         return y
 
     def backward(self, dout):
-        """dout: (N, D). Returns dx: (1, D), the sum of the N copies' gradients."""
+        """dout: (N, D), the gradients of the N copies. Returns dx: (1, D)."""
         dx = np.sum(dout, axis=0, keepdims=True)
         return dx

@@ -8,7 +8,7 @@ import numpy as np
 
 
 def weight_decay_loss(params, weight_decay_lambda):
-    """The L2 penalty 0.5 * λ * Σ_l Σ W_l² over the weights W1, W2, ... of params.
+    """The L2 penalty ½λ Σ_l Σ W_l² over the weights W1, W2, ... of params.
 
     params: dict with 'W1', 'b1', 'W2', 'b2', ... (biases are not decayed). Returns a scalar.
     """
@@ -20,7 +20,7 @@ def weight_decay_loss(params, weight_decay_lambda):
 
 
 def weight_decay_grad(dW, W, weight_decay_lambda):
-    """The gradient of loss + 0.5 * λ * Σ W²: dW + λ * W. dW, W: the same shape."""
+    """The gradient of loss + ½λΣW² with respect to W, given the loss's own gradient dW. dW, W: the same shape."""
     return dW + weight_decay_lambda * W
 
 
@@ -34,7 +34,7 @@ def l1_penalty(params, lam):
 
 
 def l1_grad(dW, W, lam):
-    """A subgradient of loss + λ * Σ |W|: dW + λ * sign(W) (0 at W = 0). dW, W: the same shape."""
+    """A subgradient of loss + λ Σ |W| with respect to W (0 at W = 0), given dW. dW, W: the same shape."""
     return dW + lam * np.sign(W)
 
 
