@@ -106,3 +106,49 @@ def rotate90(x, k):
     x: (N, C, H, W) or (C, H, W). Returns (..., W, H) for odd k.
     """
     return np.rot90(x, k, axes=(-2, -1))
+
+
+# --- RandAugment (Cubuk et al., 2020, arXiv 1909.13719) ---
+# Each operation takes an image (C, H, W) in [0, 1] and a magnitude m in [0, 1] and returns a new image.
+
+def op_identity(img, m):
+    """No change."""
+    return img.copy()
+
+
+def op_brightness(img, m):
+    """Brighter by up to 0.5: img + 0.5 m, clipped to [0, 1]."""
+    return np.clip(img + 0.5 * m, 0, 1)
+
+
+def op_contrast(img, m):
+    """Contrast up to 2x around the image mean, clipped to [0, 1]."""
+    mean = img.mean()
+    return np.clip(mean + (1 + m) * (img - mean), 0, 1)
+
+
+def op_solarize(img, m):
+    """Invert the pixels at or above the threshold 1 - m."""
+    return np.where(img >= 1 - m, 1 - img, img)
+
+
+def op_hflip(img, m):
+    """Left-right flip (the magnitude is not used)."""
+    return img[:, :, ::-1].copy()
+
+
+AUG_OPS = [op_identity, op_brightness, op_contrast, op_solarize, op_hflip]
+
+
+def randaugment(img, N, M, rng):
+    """Apply N operations chosen uniformly (with replacement) from AUG_OPS, all with the same magnitude M.
+
+    img: (C, H, W) in [0, 1]. M: magnitude on the paper's scale 0 ... 10 (m = M / 10 is passed to the operations).
+    rng: a numpy Generator; one draw, rng.choice(len(AUG_OPS), N) (the same as rng.integers(0, len(AUG_OPS), N)).
+    The operations are applied one after another in the order drawn.
+    """
+    idx = rng.choice(len(AUG_OPS), N)
+    m = M / 10
+    for i in idx:
+        img = AUG_OPS[i](img, m)
+    return img

@@ -113,3 +113,24 @@ def test_rotate90_matches_torch_rot90_on_the_image_plane(rng):
         np.testing.assert_array_equal(augment.rotate90(x, k), torch.rot90(torch.tensor(x), k, dims=[-2, -1]).numpy())
     # hand value: counter-clockwise, the top row [1, 2] becomes the left column read upwards
     np.testing.assert_array_equal(augment.rotate90(np.array([[[1, 2], [3, 4]]]), 1), [[[2, 4], [1, 3]]])
+
+
+def test_randaugment_applies_the_drawn_operations_in_order(rng):
+    img = rng.uniform(0, 1, size=(3, 5, 6))
+    out = augment.randaugment(img, 3, 5, np.random.default_rng(7))
+    idx = np.random.default_rng(7).integers(0, len(augment.AUG_OPS), 3)
+    expected = img
+    for i in idx:
+        expected = augment.AUG_OPS[i](expected, 0.5)
+    np.testing.assert_array_equal(out, expected)
+    assert augment.randaugment(img, 0, 9, np.random.default_rng(0)) is img
+
+
+def test_randaugment_operations_by_hand():
+    img = np.array([[[0.1, 0.6, 0.9]]])
+    np.testing.assert_allclose(augment.op_brightness(img, 0.4), [[[0.3, 0.8, 1.0]]])
+    np.testing.assert_allclose(augment.op_solarize(img, 0.4), [[[0.1, 0.4, 0.1]]])
+    np.testing.assert_allclose(augment.op_contrast(img, 1.0), [[[0.0, 1.6 / 3 + 2 * (0.6 - 1.6 / 3), 1.0]]])
+    np.testing.assert_array_equal(augment.op_hflip(img, 0.3), [[[0.9, 0.6, 0.1]]])
+    torch_flip = torch.flip(torch.tensor(img), dims=[2]).numpy()
+    np.testing.assert_array_equal(augment.op_hflip(img, 0.0), torch_flip)
