@@ -85,3 +85,16 @@ def beam_search_best_word_per_beam(log_P, bos, beam_width, length):
         order = np.argsort(scores)[::-1]
         seqs, scores = seqs[order], scores[order]
     return seqs, scores
+
+
+def mlm_mask_all_masked(ids, mask_id, random_ids, u_select, u_action, p=0.15):
+    """Every selected position becomes mask_id (no random words, none kept)."""
+    selected = u_select < p
+    return np.where(selected, mask_id, ids), np.where(selected, ids, -1)
+
+
+def mlm_mask_labels_from_inputs(ids, mask_id, random_ids, u_select, u_action, p=0.15):
+    """The labels taken from the corrupted inputs instead of the original ids."""
+    from reference.lm import mlm_mask
+    inputs, _ = mlm_mask(ids, mask_id, random_ids, u_select, u_action, p)
+    return inputs, np.where(u_select < p, inputs, -1)
