@@ -9,9 +9,7 @@ reference's record, set by the case's `compare:` key) chooses how:
                     as 1e-17 by one side and 0 by the other)
     exact           equal values (integers, indices, booleans)
     set             the same elements in any order (a 1-D sequence, or the rows of a 2-D array)
-    sign_invariant  equal up to the sign of each column (eigenvectors, PCA components); for a tuple
-                    output, `sign_items: [1]` limits it to those positions (the others allclose:
-                    eigenvalues returned beside their eigenvectors)
+    sign_invariant  equal up to the sign of each column (eigenvectors, PCA components)
     [m1, m2, ...]   a tuple / list returned: element i compared with mode m_i (PCA's sign-invariant
                     projection next to its explained ratios, whose sign is not free)
     moments         random output: same structure, zeros where the reference has zeros, mean
@@ -154,10 +152,7 @@ def _compare_sequence(expected, actual, record, mode, notes):
                      f"{record.what}: expected a {type(expected).__name__} of {len(expected)} values, got {got}.",
                      expected_length=len(expected))
     for i, (e, a) in enumerate(zip(expected, actual)):
-        item_mode = mode
-        if mode.get("compare") == "sign_invariant" and "sign_items" in mode and i not in mode["sign_items"]:
-            item_mode = {**mode, "compare": "allclose"}  # eigenvalues beside their eigenvectors keep their sign
-        failure = compare_values(e, a, _sub(record, f"[{i}]"), item_mode, notes)
+        failure = compare_values(e, a, _sub(record, f"[{i}]"), mode, notes)
         if failure:
             return failure
     return None

@@ -88,7 +88,7 @@ def unchanged_record(stage, case, dtype, what, before, after, context=None):
                   context=dict(context or {}))
 
 
-COMPARE_KEYS = {"compare", "rtol", "atol", "tolerance", "sign_items"}
+COMPARE_KEYS = {"compare", "rtol", "atol", "tolerance"}
 COMPARE_MODES = ("values", "allclose", "exact", "set", "sign_invariant", "moments")
 
 
@@ -105,10 +105,6 @@ def validate_compare(case):
         if key in case and not (isinstance(case[key], (int, float)) and not isinstance(case[key], bool)
                                 and case[key] >= 0):
             raise ValueError(f"{key}: expected a non-negative number")
-    if "sign_items" in case and not (case.get("compare") == "sign_invariant" and isinstance(case["sign_items"], list)
-                                     and all(isinstance(i, int) and not isinstance(i, bool) and i >= 0
-                                             for i in case["sign_items"])):
-        raise ValueError("sign_items: expected a list of tuple positions, with compare: sign_invariant")
     if case.get("tolerance", "float32") != "float32":
         raise ValueError("tolerance: expected 'float32' (for components that compute in float32)")
     if "seed_numpy" in case and not (isinstance(case["seed_numpy"], int) and 0 <= case["seed_numpy"] < 2 ** 32):
