@@ -104,3 +104,34 @@ def hard_negative_mining_ssd_pytorch(conf_loss, pos_mask, ratio=3):
     num_neg = np.minimum(ratio * num_pos, pos_mask.shape[1] - 1)
     rank = np.argsort(np.argsort(-loss, axis=1, kind="stable"), axis=1, kind="stable")
     return rank < num_neg
+
+
+class RoIAlignHalfPixel:
+    """RoI Align with aligned=True (Detectron2's default): the RoI shifted by half a cell (x - 0.5), its size not
+    clamped at 1, sample points in [-1, 0] read at 0 (torchvision's roi_align)."""
+
+    def __init__(self, out_h, out_w, sampling=2):
+        self.out_h, self.out_w, self.sampling = out_h, out_w, sampling
+
+    def _weights(self, start, length, n, size):
+        s = self.sampling
+        c = np.clip(start + (np.arange(n * s) + 0.5) * length / n / s, 0, size - 1)
+        lo = np.floor(c).astype(int)
+        hi = np.minimum(lo + 1, size - 1)
+        w = np.zeros((n * s, size))
+        np.add.at(w, (np.arange(n * s), lo), 1 - (c - lo))
+        np.add.at(w, (np.arange(n * s), hi), c - lo)
+        return w            # (n * s, size): one row of interpolation weights per sample
+
+    def forward(self, feat, roi):
+        C, H, W = feat.shape
+        x1, y1, x2, y2 = np.asarray(roi, dtype=np.float64) - 0.5
+        self.Ry = self._weights(y1, y2 - y1, self.out_h, H)
+        self.Rx = self._weights(x1, x2 - x1, self.out_w, W)
+        s = self.sampling
+        samples = self.Ry @ feat @ self.Rx.T
+        return samples.reshape(C, self.out_h, s, self.out_w, s).mean(axis=(2, 4))
+
+    def backward(self, dout):
+        s = self.sampling
+        return self.Ry.T @ (dout.repeat(s, axis=1).repeat(s, axis=2) / (s * s)) @ self.Rx
