@@ -40,3 +40,13 @@ class TripletLossEuclidean(TripletLoss):
         dp = coef * (-(a - p) / d_ap[:, None])
         dn = coef * ((a - n) / d_an[:, None])
         return -(dp + dn), dp, dn
+
+
+class TripletLossSum(TripletLoss):
+    """FaceNet's Σ over the triplets instead of the mean."""
+    def forward(self, a, p, n):
+        return len(a) * super().forward(a, p, n)
+
+    def backward(self, dout=1):
+        a = self.cache[0]
+        return super().backward(len(a) * dout)
