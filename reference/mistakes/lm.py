@@ -98,3 +98,27 @@ def mlm_mask_labels_from_inputs(ids, mask_id, random_ids, u_select, u_action, p=
     from reference.lm import mlm_mask
     inputs, _ = mlm_mask(ids, mask_id, random_ids, u_select, u_action, p)
     return inputs, np.where(u_select < p, inputs, -1)
+
+
+class BertEmbeddingNoAddAt:
+    """BertEmbedding whose token and segment gradients use dW[ids] += dout (a repeated id is added once)."""
+
+    def __init__(self, tok_E, seg_E, pos_E):
+        self.params = [tok_E, seg_E, pos_E]
+        self.grads = [np.zeros_like(tok_E), np.zeros_like(seg_E), np.zeros_like(pos_E)]
+        self.cache = None
+
+    def forward(self, ids, segments):
+        tok_E, seg_E, pos_E = self.params
+        self.cache = (ids, segments)
+        return tok_E[ids] + seg_E[segments] + pos_E[:ids.shape[1]]
+
+    def backward(self, dout):
+        ids, segments = self.cache
+        dtok, dseg, dpos = self.grads
+        for g in self.grads:
+            g[...] = 0
+        dtok[ids] += dout
+        dseg[segments] += dout
+        dpos[:ids.shape[1]] = dout.sum(axis=0)
+        return None
