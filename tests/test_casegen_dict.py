@@ -36,3 +36,15 @@ def test_writing_into_an_array_of_a_dict_argument_is_caught():
     actual = Record("output", "c", "float64", "f(...)", check="unchanged", compared=False,
                     observed={"before": before, "after": arrays_only([params])})
     assert checks.unchanged(expected, actual).check == "mutates_input"
+
+
+def test_changing_a_list_of_words_in_place_is_caught():
+    words = ["the", "quick", "fox"]
+    before = arrays_only([list(words)])
+    expected = Record("output", "c", "float64", "f(...)", check="unchanged", compared=False,
+                      observed={"before": before, "after": before})
+    words[0], words[2] = words[2], words[0]
+    actual = Record("output", "c", "float64", "f(...)", check="unchanged", compared=False,
+                    observed={"before": before, "after": arrays_only([words])})
+    assert checks.unchanged(expected, expected) is None
+    assert checks.unchanged(expected, actual).check == "mutates_input"

@@ -38,6 +38,8 @@ def unchanged(expected, actual, notes=None):
             return not isinstance(a, (list, tuple)) or len(a) != len(b) or any(changed(x, y) for x, y in zip(b, a))
         if isinstance(b, dict):
             return not isinstance(a, dict) or set(a) != set(b) or any(changed(b[k], a[k]) for k in b)
+        if isinstance(b, str):
+            return a != b
         return False
 
     if not isinstance(after, (list, tuple)) or len(after) != len(before):

@@ -117,13 +117,14 @@ def observe(value, depth=0):
 
 
 def arrays_only(values):
-    """The arrays among a list of inputs (others None), for property checks on what was handed over."""
+    """The arrays among a list of inputs (others None), for property checks on what was handed over. The strings of
+    a list are kept too (a list of tokens changed in place)."""
     out = []
     for v in values:
         if isinstance(v, np.ndarray):
             out.append(observe(v))
         elif isinstance(v, (list, tuple)):
-            out.append([observe(x) if isinstance(x, np.ndarray) else None for x in v])
+            out.append([observe(x) if isinstance(x, np.ndarray) else x if isinstance(x, str) else None for x in v])
         elif isinstance(v, dict):
             out.append({k: observe(x) if isinstance(x, np.ndarray) else None for k, x in v.items()})
         else:
