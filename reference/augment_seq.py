@@ -53,3 +53,44 @@ def pitch_shift(x, n_steps):
     n_out = int((len(x) - 1) / rate) + 1
     t = np.arange(n_out) * rate
     return np.interp(t, np.arange(len(x)), x)
+
+
+# --- EDA: easy data augmentation for text (Wei and Zou, 2019, arXiv 1901.11196) ---
+# words: a list of tokens (str). Each operation returns a new list and leaves words unchanged.
+
+def synonym_replacement(words, positions, synonyms):
+    """SR: words[positions[k]] becomes synonyms[k] (the positions and a synonym of each word drawn beforehand)."""
+    out = list(words)
+    for i, s in zip(positions, synonyms):
+        out[i] = s
+    return out
+
+
+def random_insertion(words, positions, new_words):
+    """RI: insert new_words[k] (a synonym of a random word) before index positions[k] of the list as it is after
+    the previous insertions (the paper's list.insert, one word at a time)."""
+    out = list(words)
+    for p, w in zip(positions, new_words):
+        out.insert(p, w)
+    return out
+
+
+def random_swap(words, pairs):
+    """RS: swap the two words of each pair (i, j), one pair after another."""
+    out = list(words)
+    for i, j in pairs:
+        out[i], out[j] = out[j], out[i]
+    return out
+
+
+def random_deletion(words, p, rng):
+    """RD: delete each word with probability p.
+
+    rng: a numpy Generator; draws u = rng.random(len(words)) and keeps word i iff u[i] > p. If every word is
+    deleted, one word is kept: words[rng.integers(len(words))] (a second draw, as the paper's code).
+    """
+    u = rng.random(len(words))
+    kept = [w for w, r in zip(words, u) if r > p]
+    if len(kept) == 0:
+        return [words[rng.integers(len(words))]]
+    return kept

@@ -62,3 +62,28 @@ def test_pitch_shift_matches_torch_interpolate_and_a_sine():
     up = augment_seq.pitch_shift(np.sin(2 * np.pi * 100 * n / 8000), 7)
     k = np.arange(len(up))
     np.testing.assert_allclose(up, np.sin(2 * np.pi * 100 * 2 ** (7 / 12) * k / 8000), atol=1e-3)
+
+
+def test_eda_operations_by_hand():
+    words = ["the", "quick", "brown", "fox"]
+    assert augment_seq.synonym_replacement(words, [1, 3], ["fast", "dog"]) == ["the", "fast", "brown", "dog"]
+    # the second insertion counts positions in the list after the first one
+    assert augment_seq.random_insertion(words, [1, 4], ["fast", "animal"]) == \
+        ["the", "fast", "quick", "brown", "animal", "fox"]
+    assert augment_seq.random_swap(words, [[0, 3], [3, 1]]) == ["fox", "the", "brown", "quick"]
+    assert words == ["the", "quick", "brown", "fox"]
+
+
+def test_random_deletion_follows_the_papers_draws():
+    words = "the quick brown fox jumps over the lazy dog today".split()
+    out = augment_seq.random_deletion(words, 0.3, np.random.default_rng(0))
+    u = np.random.default_rng(0).random(len(words))
+    assert out == [w for w, r in zip(words, u) if r > 0.3]
+    # p = 1: everything deleted, the second draw picks the survivor
+    rng = np.random.default_rng(1)
+    rng.random(5)
+    survivor = ["one", "two", "three", "four", "five"][rng.integers(5)]
+    assert augment_seq.random_deletion(["one", "two", "three", "four", "five"], 1.0, np.random.default_rng(1)) == [survivor]
+    # the kept fraction is about 1 - p
+    many = [str(i) for i in range(20000)]
+    assert abs(len(augment_seq.random_deletion(many, 0.25, np.random.default_rng(2))) / 20000 - 0.75) < 0.01

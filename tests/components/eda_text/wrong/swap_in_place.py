@@ -1,0 +1,30 @@
+# expect: mutates_input
+"""The caller's list of words is swapped in place."""
+
+
+def synonym_replacement(words, positions, synonyms):
+    out = list(words)
+    for i, s in zip(positions, synonyms):
+        out[i] = s
+    return out
+
+
+def random_insertion(words, positions, new_words):
+    out = list(words)
+    for p, w in zip(positions, new_words):
+        out.insert(p, w)
+    return out
+
+
+def random_swap(words, pairs):
+    for i, j in pairs:
+        words[i], words[j] = words[j], words[i]
+    return words
+
+
+def random_deletion(words, p, rng):
+    u = rng.random(len(words))
+    kept = [w for w, r in zip(words, u) if r > p]
+    if len(kept) == 0:
+        return [words[rng.integers(len(words))]]
+    return kept
