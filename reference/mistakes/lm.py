@@ -122,3 +122,14 @@ class BertEmbeddingNoAddAt:
         dseg[segments] += dout
         dpos[:ids.shape[1]] = dout.sum(axis=0)
         return None
+
+
+def rag_retrieve_dot_product(query, docs, k):
+    """Ranked by the raw dot product (no division by the documents' norms)."""
+    return np.argsort(-np.dot(docs, query))[:k]
+
+
+def rag_retrieve_ascending(query, docs, k):
+    """np.argsort of the cosine similarities without reversing: the least similar first."""
+    sim = np.dot(docs, query) / (np.linalg.norm(docs, axis=1) * np.linalg.norm(query))
+    return np.argsort(sim)[:k]
