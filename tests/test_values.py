@@ -182,3 +182,19 @@ def test_copies_are_named_only_when_the_layer_keeps_copies(copies, told):
     failure = compare.compare([exp], [act])
     assert failure.check == "values"
     assert ("self.gamma" in failure.en) is told and ("コピー" in failure.ja) is told
+
+
+def test_distribution_mode_accepts_independent_samples_and_rejects_other_laws():
+    mode = {"compare": "distribution"}
+    e = {"lr": 10 ** np.random.default_rng(0).uniform(-6, -2, 4000)}
+    for seed in range(1, 6):  # independent draws of the same law, any generator
+        assert cmp(e, {"lr": 10 ** np.random.default_rng(seed).uniform(-6, -2, 4000)}, mode) is None
+    assert cmp(e, {"lr": 10 ** -np.random.RandomState(7).uniform(2, 6, 4000)}, mode) is None
+    rng = np.random.default_rng(9)
+    for wrong in (rng.uniform(1e-6, 1e-2, 4000),           # uniform, not log-uniform
+                  np.exp(rng.uniform(-6, -2, 4000)),        # e ** instead of 10 **
+                  10 ** rng.uniform(-6, -3, 4000)):         # a narrower range
+        failure = cmp(e, {"lr": wrong}, mode)
+        assert failure is not None and failure.check == "distribution"
+    assert cmp(e, {"lr": e["lr"][:10]}, mode).check == "shape"
+    assert cmp(e, {"rate": e["lr"]}, mode).check == "keys"

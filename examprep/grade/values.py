@@ -14,6 +14,10 @@ reference's record, set by the case's `compare:` key) chooses how:
                     projection next to its explained ratios, whose sign is not free)
     moments         random output: same structure, zeros where the reference has zeros, mean
                     and standard deviation within sampling error
+    distribution    random samples of any distribution (an array, or a dict / tuple of them): the
+                    same structure and shape, and a two-sample Kolmogorov-Smirnov test of the
+                    answer's values against the reference's (the answer may draw in any order,
+                    from any generator; false rejection probability about 1e-7 per array)
 
 Tolerances: float64 rtol 1e-6, atol 1e-12; float32 rtol 1e-4, atol 1e-6 (a float32 case,
 `tolerance: float32`, or a reference that computes in float32 itself). dtype is advice:
@@ -29,7 +33,9 @@ from examprep.grade.kinds.record import Opaque
 
 TOLERANCE = {"float64": 1e-6, "float32": 1e-4}
 FLOOR = {"float64": 1e-12, "float32": 1e-6}
-MODES = ("allclose", "exact", "set", "sign_invariant", "moments")
+MODES = ("allclose", "exact", "set", "sign_invariant", "moments", "distribution")
+# Two-sample KS critical value c(alpha) = sqrt(-ln(alpha / 2) / 2): 2.9 gives alpha ~ 1e-7.
+KS_C = 2.9
 
 
 def dtype_note(notes, expected_dtype, actual_dtype, record):
@@ -97,6 +103,8 @@ def compare_values(expected, actual, record, mode=None, notes=None):
                         f"{_type_name(expected)}")
     if how == "moments":
         return _compare_moments(expected, actual, record, notes)
+    if how == "distribution":
+        return _compare_distribution(expected, actual, record, notes)
     if expected is None:
         if actual is None or mode.get("none") == "any":
             return None
@@ -339,3 +347,42 @@ def _compare_moments(expected, actual, record, notes):
     if actual.dtype != expected.dtype and record.dtype == "float32" and actual.dtype == np.float64:
         dtype_note(notes, expected.dtype, actual.dtype, record)
     return None
+
+
+def _compare_distribution(expected, actual, record, notes):
+    """For random samples: the same structure and shapes, and the answer's values distributed as the
+    reference's (two-sample Kolmogorov-Smirnov statistic below KS_C · sqrt((n + m) / (n m)))."""
+    if isinstance(expected, dict) and isinstance(actual, dict) and set(actual) == set(expected):
+        for key in expected:
+            failure = _compare_distribution(expected[key], actual[key], _sub(record, f"[{key!r}]"), notes)
+            if failure:
+                return failure
+        return None
+    if isinstance(expected, (tuple, list)) and isinstance(actual, (tuple, list)) and len(actual) == len(expected):
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            failure = _compare_distribution(e, a, _sub(record, f"[{i}]"), notes)
+            if failure:
+                return failure
+        return None
+    if not (isinstance(expected, np.ndarray) and isinstance(actual, np.ndarray) and actual.shape == expected.shape
+            and actual.dtype.kind in "biuf" and expected.size > 1):
+        return compare_values(expected, actual, record, {"compare": "allclose"}, notes)  # names the difference
+    e = np.sort(expected.astype(np.float64).ravel())
+    a = np.sort(actual.astype(np.float64).ravel())
+    if not np.all(np.isfinite(a)):
+        return hints.nonfinite(record)
+    grid = np.concatenate([e, a])
+    d = float(np.max(np.abs(np.searchsorted(e, grid, side="right") / e.size
+                            - np.searchsorted(a, grid, side="right") / a.size)))
+    limit = KS_C * math.sqrt((e.size + a.size) / (e.size * a.size))
+    if d <= limit:
+        return None
+    return about(record, "distribution",
+                 f"{record.what}: 値の分布が違います (2 標本コルモゴロフ-スミルノフ統計量 {d:.3f}、許容 {limit:.3f})。"
+                 f"範囲 {e[0]:.3g} 〜 {e[-1]:.3g}、中央値 {np.median(e):.3g} のはずが、範囲 {a[0]:.3g} 〜 {a[-1]:.3g}、"
+                 f"中央値 {np.median(a):.3g} でした。範囲と尺度 (対数一様なら 10 ** uniform(low, high)) を確認してください。",
+                 f"{record.what}: the values are not distributed as expected (two-sample Kolmogorov-Smirnov statistic "
+                 f"{d:.3f}, allowed {limit:.3f}): expected range {e[0]:.3g} to {e[-1]:.3g} with median {np.median(e):.3g}, "
+                 f"got {a[0]:.3g} to {a[-1]:.3g} with median {np.median(a):.3g}. Check the range and the scale "
+                 f"(log-uniform: 10 ** uniform(low, high)).",
+                 statistic=d, limit=limit)

@@ -89,7 +89,7 @@ def unchanged_record(stage, case, dtype, what, before, after, context=None):
 
 
 COMPARE_KEYS = {"compare", "rtol", "atol", "tolerance"}
-COMPARE_MODES = ("values", "allclose", "exact", "set", "sign_invariant", "moments")
+COMPARE_MODES = ("values", "allclose", "exact", "set", "sign_invariant", "moments", "distribution")
 
 
 def validate_compare(case):

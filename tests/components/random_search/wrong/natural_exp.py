@@ -1,0 +1,14 @@
+# expect: distribution
+"""np.exp of the exponent (base e) instead of 10 ** (base 10)."""
+import numpy as np
+
+
+def sample_hparams(rng, trials):
+    lrs = np.zeros(trials)
+    weight_decays = np.zeros(trials)
+    for i in range(trials):
+        weight_decay = np.exp(rng.uniform(-8, -4))
+        lr = np.exp(rng.uniform(-6, -2))
+        weight_decays[i] = weight_decay
+        lrs[i] = lr
+    return {"lr": lrs, "weight_decay": weight_decays}
