@@ -129,3 +129,15 @@ class BertEmbedding:
         np.add.at(dseg, segments.reshape(-1), dout.reshape(-1, D))
         dpos[:T] = dout.sum(axis=0)
         return None
+
+
+def perplexity(p):
+    """Perplexity of a language model on a text: exp of the mean cross entropy (❷'s eval_perplexity).
+
+    p: (n,) the probabilities the model gave to each actual next token -> a float >= 1.
+    Its base does not matter (2 ** mean(-log2 p) is the same number); 1 for a perfect model, V for a uniform guess
+    over V words.
+    """
+    total_loss = -np.sum(np.log(p))
+    n = len(p)
+    return np.exp(total_loss / n)

@@ -4,7 +4,8 @@ CausalLMLoss against F.cross_entropy on the shifted logits (float64, 1e-10, with
 torch.topk / softmax and the inverse-CDF draw against a direct count; beam search against exhaustive search (beam
 as wide as all sequences) and against a greedy search (beam 1); BERT masking against per-position rules; BERT's
 input embeddings against autograd; LSI against the SVD's defining property; n-grams against a Python dict count;
-RAG retrieval against sklearn-free cosine similarities sorted in Python.
+RAG retrieval against sklearn-free cosine similarities sorted in Python; perplexity against exp(F.cross_entropy) and
+the uniform guess (V).
 """
 import itertools
 from collections import Counter
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 from gradcheck import close
 
-from reference.lm import BertEmbedding, CausalLMLoss, beam_search, mlm_mask, sample_next, sampling_probs
+from reference.lm import BertEmbedding, CausalLMLoss, beam_search, mlm_mask, perplexity, sample_next, sampling_probs
 from reference.nlp import lsi, ngram_lm, rag_retrieve
 
 
@@ -153,3 +154,19 @@ def test_rag_retrieve_vs_python():
     sims = [float(d @ q / np.sqrt(d @ d) / np.sqrt(q @ q)) for d in docs]
     want = sorted(range(10), key=lambda i: -sims[i])[:3]
     assert list(rag_retrieve(q, docs, 3)) == want
+
+
+@pytest.mark.torch
+def test_perplexity_is_exp_of_torchs_cross_entropy(torch):
+    rng = np.random.default_rng(7)
+    logits = rng.standard_normal((12, 9))
+    targets = rng.integers(0, 9, 12)
+    p = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p = (p / p.sum(axis=1, keepdims=True))[np.arange(12), targets]
+    expected = torch.exp(torch.nn.functional.cross_entropy(torch.tensor(logits), torch.tensor(targets))).item()
+    close(perplexity(p), expected, 1e-12)
+
+
+def test_perplexity_of_a_uniform_guess_is_the_vocabulary_size_and_of_a_perfect_model_1():
+    close(perplexity(np.full(7, 1 / 13)), 13.0, 1e-12)
+    close(perplexity(np.ones(5)), 1.0, 1e-15)

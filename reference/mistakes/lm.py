@@ -133,3 +133,13 @@ def rag_retrieve_ascending(query, docs, k):
     """np.argsort of the cosine similarities without reversing: the least similar first."""
     sim = np.dot(docs, query) / (np.linalg.norm(docs, axis=1) * np.linalg.norm(query))
     return np.argsort(sim)[:k]
+
+
+def perplexity_mean_of_inverse(p):
+    """The arithmetic mean of 1/p (a mean of exps) instead of the geometric mean."""
+    return np.mean(1.0 / p)
+
+
+def perplexity_cross_entropy_only(p):
+    """The mean cross entropy, not exponentiated."""
+    return -np.mean(np.log(p))
