@@ -48,3 +48,11 @@ def test_changing_a_list_of_words_in_place_is_caught():
                     observed={"before": before, "after": arrays_only([words])})
     assert checks.unchanged(expected, expected) is None
     assert checks.unchanged(expected, actual).check == "mutates_input"
+
+
+def test_named_gradient_functions_are_the_gradients_of_the_named_functions():
+    from gradcheck import num_grad
+    x = np.random.default_rng(0).standard_normal((3, 4))
+    for name in ("sum_of_squares", "weighted_sin", "log_sum_exp"):
+        f, g = casegen.FUNCTIONS[name], casegen.FUNCTIONS["grad_" + name]
+        np.testing.assert_allclose(g(x), num_grad(lambda: f(x), x), rtol=1e-7, atol=1e-9)

@@ -53,10 +53,28 @@ def _log_sum_exp(x):
     return np.log(np.sum(np.exp(x)))
 
 
+def _grad_sum_of_squares(x):
+    return 2 * x
+
+
+def _grad_weighted_sin(x):
+    w = np.linspace(-1.5, 2.0, x.size).reshape(x.shape)
+    return np.cos(x) * w
+
+
+def _grad_log_sum_exp(x):
+    e = np.exp(x - np.max(x))
+    return e / np.sum(e)
+
+
 FUNCTIONS = {
     "sum_of_squares": _sum_of_squares,
     "weighted_sin": _weighted_sin,
     "log_sum_exp": _log_sum_exp,
+    # their gradients (gradient functions passed in: integrated gradients, SmoothGrad ...)
+    "grad_sum_of_squares": _grad_sum_of_squares,
+    "grad_weighted_sin": _grad_weighted_sin,
+    "grad_log_sum_exp": _grad_log_sum_exp,
 }
 
 
