@@ -1,0 +1,12 @@
+# expect: exception
+"""W_fc[:, c]: the class's weights taken as a column (K, C) -> (K,)."""
+import numpy as np
+
+
+def cam(feat, W_fc, c):
+    return np.tensordot(W_fc[:, c], feat, axes=1)
+
+
+def grad_cam(A, dYc_dA):
+    alpha = dYc_dA.mean(axis=(1, 2))
+    return np.maximum(0, np.tensordot(alpha, A, axes=1))
