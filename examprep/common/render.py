@@ -85,18 +85,19 @@ def failure_text(failure, lang):
 
 
 def verdict(con, problem, v, lang):
+    from rich.markup import escape
     from rich.panel import Panel
 
     if v.passed:
         con.print(Panel.fit(f"[bold green]✓ {t('passed', lang)}[/bold green]  {problem.title[lang]}",
                             border_style="green"))
     else:
-        con.print(Panel(f"[bold red]✗ {t('failed', lang)}[/bold red]\n{failure_text(v.failure, lang)}",
+        con.print(Panel(f"[bold red]✗ {t('failed', lang)}[/bold red]\n{escape(failure_text(v.failure, lang))}",
                         border_style="red", title=problem.title[lang], title_align="left"))
     if v.blanks:
         blanks(con, v.blanks, lang)
     for note in v.notes:
-        con.print(f"[yellow]{pick(note, lang)}[/yellow]")
+        con.print(f"[yellow]{escape(pick(note, lang))}[/yellow]")
     if v.output.strip():
         con.print(("[dim]あなたのコードの出力:[/dim]" if lang == "ja" else "[dim]Your code printed:[/dim]"))
         con.print(v.output.rstrip(), markup=False, highlight=False)
