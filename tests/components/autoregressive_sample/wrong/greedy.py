@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Greedy decoding (argmax) instead of sampling: the uniforms are ignored."""
 import numpy as np
 

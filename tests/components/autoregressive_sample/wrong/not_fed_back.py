@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Every step conditioned on the start token x0: the generated token is never fed back."""
 import numpy as np
 

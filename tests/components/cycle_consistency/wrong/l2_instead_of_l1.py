@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Squared error (L2) in the cycles instead of CycleGAN's L1."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The mean squared error's gradient without its factor 2."""
 import numpy as np
 

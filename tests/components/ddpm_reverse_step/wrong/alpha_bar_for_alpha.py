@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """ᾱ_t used where the mean divides by √α_t (ᾱ and α confused)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Noise added at the last step t = 1 too."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The variance β̃_t used as the standard deviation (no square root)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The reconstruction target is the corrupted input x̃ instead of the clean x."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """ᾱ confused with α: alpha_bars = 1 − betas (no cumulative product)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The square roots forgotten: x_t = ᾱ x_0 + (1 − ᾱ) ε (variances used as coefficients)."""
 import numpy as np
 

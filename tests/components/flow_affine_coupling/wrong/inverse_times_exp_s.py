@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The inverse multiplies by exp(s) again instead of dividing."""
 import numpy as np
 

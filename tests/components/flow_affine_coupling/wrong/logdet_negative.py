@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The log-determinant with the wrong sign: −Σ s (that is the inverse map's)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The generator trained with the discriminator's label for fakes (0): −mean(log(1 − D(G(z)))), which pushes
 its samples to look fake."""
 import numpy as np

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The discriminator's labels swapped: real data labelled 0 and fakes 1."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """BCE right, but the KL without its ½."""
 import numpy as np
 

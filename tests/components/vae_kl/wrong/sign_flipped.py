@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The leading minus dropped: ½ Σ(1 + logvar − μ² − exp(logvar)), a negative 'KL'."""
 import numpy as np
 

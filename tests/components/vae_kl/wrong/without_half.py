@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """KL without the ½ (⑤'s −Σ(1 + log σ² − μ² − σ²)): twice the KL."""
 import numpy as np
 

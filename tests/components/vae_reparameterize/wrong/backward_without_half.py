@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Forward right, but dσ/dlogvar taken as σ: the 0.5 of exp(0.5·logvar) forgotten in backward."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """σ taken as exp(logvar), which is the variance σ², not the standard deviation."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """One norm over the whole batch instead of one per sample."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The squared norm (no square root) in the penalty."""
 import numpy as np
 
