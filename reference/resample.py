@@ -111,7 +111,7 @@ class LpPooling:
         self.x_shape = x.shape
         self.col = col
         self.out = out
-        return out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
+        return out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)
 
     def backward(self, dout):
         N, C, H, W = self.x_shape
