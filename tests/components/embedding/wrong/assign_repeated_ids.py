@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """dW[idx] = dout: a word id that occurs twice keeps only one of its rows."""
 import numpy as np
 

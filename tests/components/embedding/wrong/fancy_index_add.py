@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """dW[idx] += dout: buffered fancy indexing adds a repeated id's rows only once."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """h_next = z * h_prev + (1 - z) * h_hat: the other texts' convention, not the book's."""
 import numpy as np
 from reference.functions import sigmoid

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """dc_prev = ds: the gradient to the previous cell state forgets that c_next = f * c_prev + ..."""
 import numpy as np
 from reference.functions import sigmoid

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The mask zeroes the weights after the softmax: the kept weights no longer add up to 1."""
 import numpy as np
 from reference.functions import softmax

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The scores are not divided by √d_k."""
 import numpy as np
 from reference.functions import softmax

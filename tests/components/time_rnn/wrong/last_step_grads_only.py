@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The parameter gradients are overwritten at every step, not summed: only one step's remain."""
 import numpy as np
 from reference.rnn import RNN

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """backward gives each step only its own dhs[:, t]: no dh carried back through time."""
 import numpy as np
 from reference.rnn import RNN
