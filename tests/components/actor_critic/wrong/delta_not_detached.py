@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The advantage delta not detached: the actor's loss -log(pi) * (target - v) also sends a gradient to the critic's v."""
 import numpy as np
 

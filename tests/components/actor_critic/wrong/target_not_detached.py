@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The TD target not detached: the critic's loss sends a gradient through gamma * v_next into the next state's value."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Double DQN evaluating the selected action with the online network (the target network not used)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Double DQN selecting the next action with the target network: that is plain DQN's max."""
 import numpy as np
 

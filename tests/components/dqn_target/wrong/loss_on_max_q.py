@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The loss uses max Q(s, ·) instead of Q(s, a) of the action taken."""
 import numpy as np
 

@@ -1,5 +1,5 @@
-# expect: values
-"""The (1 - done) factor is missing: terminal transitions still bootstrap from the next state."""
+# expect: mistake
+"""The (1 - done) factor is missing in the DQN target: terminal transitions still bootstrap from the next state."""
 import numpy as np
 
 
@@ -9,10 +9,9 @@ def dqn_target(reward, done, next_qs_online, next_qs_target, gamma):
 
 def ddqn_target(reward, done, next_qs_online, next_qs_target, gamma):
     a = next_qs_online.argmax(axis=1)
-    return reward + gamma * next_qs_target[np.arange(len(a)), a]
+    return reward + (1 - done) * gamma * next_qs_target[np.arange(len(a)), a]
 
 
 def dqn_loss(qs, action, td_target):
     q = qs[np.arange(len(action)), action]
     return np.mean((q - td_target) ** 2)
-

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The target network is not used: the max comes from the online (learning) network's Q values."""
 import numpy as np
 

@@ -1,5 +1,5 @@
-# expect: values
-"""Q = V + A without subtracting the mean: V and A are not identifiable."""
+# expect: mistake
+"""Q = V + A without subtracting the mean (and so dA = dQ): V and A are not identifiable."""
 import numpy as np
 
 
@@ -9,4 +9,4 @@ class DuelingHead:
         return V + A
 
     def backward(self, dQ):
-        return dQ.sum(axis=1, keepdims=True), dQ - dQ.mean(axis=1, keepdims=True)
+        return dQ.sum(axis=1, keepdims=True), dQ

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """rng.random() > eps: explores with probability 1 - eps."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The baseline added to the returns instead of subtracted."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Returns accumulated forwards: G = r + gamma * G from the first step, the discount runs the wrong way."""
 import numpy as np
 

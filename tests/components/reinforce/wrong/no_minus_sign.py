@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The loss without the minus sign: minimising it lowers the probability of rewarded actions."""
 import numpy as np
 

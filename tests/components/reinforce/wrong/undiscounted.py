@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The rewards summed from t on without the discount."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """deque() without maxlen: the buffer grows forever and old transitions are sampled."""
 from collections import deque
 

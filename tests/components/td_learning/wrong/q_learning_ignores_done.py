@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Q-learning without the terminal case: it bootstraps from max Q(s2) even when done (the (1 - done) is missing)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """SARSA with the max over the next actions: that is Q-learning, not the on-policy SARSA target Q(s2, a2)."""
 import numpy as np
 

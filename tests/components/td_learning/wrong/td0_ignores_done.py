@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """TD(0) without the terminal case: V[s2] is bootstrapped after the episode has ended."""
 import numpy as np
 
