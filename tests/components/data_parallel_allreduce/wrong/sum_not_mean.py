@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The all-reduce sum without dividing by the number of workers: a K times larger step."""
 import numpy as np
 

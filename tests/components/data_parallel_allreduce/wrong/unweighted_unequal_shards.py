@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The plain mean over workers even when the shards differ in size: a small shard counts as much as a large one."""
 import numpy as np
 

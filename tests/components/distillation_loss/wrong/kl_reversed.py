@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """KL(p_s || p_t): the divergence weighted by the student instead of the teacher."""
 import numpy as np
 from reference.functions import softmax, cross_entropy_error

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Distillation without T²: the soft term's gradients shrink by 1/T² and the soft targets fade as T grows."""
 import numpy as np
 from reference.functions import softmax, cross_entropy_error

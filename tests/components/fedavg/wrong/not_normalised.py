@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Weighted by the raw counts n_k without dividing by n: the parameters blow up."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """FedAvg unweighted: the plain mean over clients, a client with 5 samples counts as much as one with 600."""
 import numpy as np
 

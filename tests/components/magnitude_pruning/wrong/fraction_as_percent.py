@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """np.percentile given the fraction (0.5) where it takes a percentage (50): almost nothing is pruned."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The mask keeps the smallest magnitudes (|w| < threshold): the important weights are pruned."""
 import numpy as np
 

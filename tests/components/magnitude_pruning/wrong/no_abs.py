@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The threshold and the mask on the signed weights: every large negative weight is pruned."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """No saturation: values outside the calibrated range wrap around in uint8."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """scale = range / 2^bits (256 levels) instead of / (2^bits - 1) (255 steps between 0 and 255)."""
 import numpy as np
 
