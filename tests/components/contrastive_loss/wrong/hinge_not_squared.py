@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The dissimilar term max(0, m − d) without its square."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The backbone fine-tuned at the head's full learning rate."""
 class FineTuneSGD:
     def __init__(self, lr=0.01, frozen=(), backbone=(), backbone_scale=0.1):

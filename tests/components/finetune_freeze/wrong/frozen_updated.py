@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The frozen parameters are updated like the others (the freeze is ignored)."""
 class FineTuneSGD:
     def __init__(self, lr=0.01, frozen=(), backbone=(), backbone_scale=0.1):

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The inner step on the query set: the meta-objective is evaluated on the data it adapted to."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The query gradient taken at θ instead of the adapted θ_i: the inner step is lost."""
 import numpy as np
 

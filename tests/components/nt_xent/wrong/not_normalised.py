@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Dot products instead of cosine similarities: the embeddings are not L2-normalised."""
 import numpy as np
 

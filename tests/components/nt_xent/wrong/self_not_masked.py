@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The diagonal is left in: each sample's similarity to itself (1/τ) competes with its positive."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The backward gives every triplet a gradient, also those already satisfying the margin."""
 import numpy as np
 

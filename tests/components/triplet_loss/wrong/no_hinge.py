@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """No max(0, ·): satisfied triplets keep pushing (the loss can go negative without bound)."""
 import numpy as np
 
