@@ -198,3 +198,15 @@ def test_distribution_mode_accepts_independent_samples_and_rejects_other_laws():
         assert failure is not None and failure.check == "distribution"
     assert cmp(e, {"lr": e["lr"][:10]}, mode).check == "shape"
     assert cmp(e, {"rate": e["lr"]}, mode).check == "keys"
+
+
+
+def test_a_list_of_numbers_is_the_same_answer_as_the_expected_array():
+    """Indices returned as a Python list (NMS's keep, a ranking) are the answer an index array is; the shape and the
+    values still count, and a ragged or non-numeric list is still told to return an array."""
+    assert cmp(np.array([3, 0, 2]), [3, 0, 2]) is None
+    assert cmp(np.array([[1.0, 2.0]]), ([1.0, 2.0],)) is None
+    assert cmp(np.array([3, 0, 2]), [3, 2, 0]).check == "values"
+    assert cmp(np.array([3, 0, 2]), [3, 0]).check == "type"
+    assert cmp(np.array([3, 0, 2]), ["3", "0", "2"]).check == "type"
+    assert cmp(np.array([[1.0, 2.0], [3.0, 4.0]]), [[1.0, 2.0], [3.0]]).check == "type"

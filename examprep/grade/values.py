@@ -196,6 +196,15 @@ def _compare_scalar(expected, actual, record, mode):
                  expected=expected, actual=value, relative_error=err, tolerance=rtol)
 
 
+def _numeric_array(values):
+    """values (a list or tuple of numbers, or of such lists) as a numeric array, or None."""
+    try:
+        a = np.asarray(values)
+    except (ValueError, TypeError):   # ragged
+        return None
+    return a if a.dtype.kind in "biuf" else None
+
+
 def _not_an_array(actual, record):
     if isinstance(actual, (list, tuple)):
         ja_extra, en_extra = " (リストではなく NumPy 配列)", " (a NumPy array, not a list)"
@@ -210,6 +219,10 @@ def _not_an_array(actual, record):
 
 
 def _compare_array(expected, actual, record, mode, notes):
+    if isinstance(actual, (list, tuple)) and expected.ndim >= 1:
+        as_array = _numeric_array(actual)   # indices returned as a list are the same answer as an index array
+        if as_array is not None and as_array.shape == expected.shape:
+            actual = as_array
     if not isinstance(actual, np.ndarray):
         return _not_an_array(actual, record)
     if actual.shape != expected.shape:
