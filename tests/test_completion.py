@@ -38,7 +38,7 @@ def test_bash(script, tmp_path):
     bash = script["bash"]
     assert complete(bash, "dri") == ["drill"]
     assert "watch" in complete(bash, "") and "completion" in complete(bash, "")
-    assert complete(bash, "drill", "conv2") == ["conv2d"]
+    assert complete(bash, "drill", "conv2d_n") == ["conv2d_naive"]
     assert complete(bash, "--lang", "ja", "show", "softmax_w") == ["softmax_with_loss"]
     assert sorted(complete(bash, "drill", "")) == sorted(catalog.load_all())
     assert complete(bash, "drill", "adam", "--level", "h") == ["hard"]
