@@ -160,7 +160,7 @@ def _dtype(text):
         raise WireError("bad dtype")
     try:
         dtype = np.dtype(text)
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:   # np.dtype("0!f8") raises ValueError
         raise WireError("bad dtype") from exc
     if dtype.kind not in NUMERIC_KINDS or dtype.hasobject or dtype.fields is not None or dtype.subdtype:
         raise WireError("bad dtype")
