@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Bottleneck without the shortcut: relu(conv3(...))."""
 import numpy as np
 from reference.conv import Convolution

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """A ReLU after the expanding 1x1 before the addition, and the shortcut added after: relu(conv3) + x."""
 import numpy as np
 from reference.conv import Convolution

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Depthwise conv that also sums over the input channels: one output channel (an ordinary convolution's), not C."""
 import numpy as np
 from reference.conv import im2col, col2im

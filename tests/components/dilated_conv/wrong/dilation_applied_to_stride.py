@@ -1,4 +1,4 @@
-# expect: shape
+# expect: mistake
 """Dilation applied to the stride: the window moves d * stride pixels, the filter stays dense."""
 import numpy as np
 from reference.conv import im2col, col2im

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Group norm over the wrong axes: the statistics of each group are pooled over the batch too (axis=(0, 2)), as batch norm would."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Group norm over the wrong axes: x.reshape(N, -1, G) puts channels c, c+G, c+2G... in one group (strided, not contiguous)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Group norm over the wrong axes: statistics per channel over (H, W), i.e. instance norm whatever G is."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Grouped conv mixing groups: group g takes channels g, g+G, g+2G... (x[:, g::G]) instead of a contiguous block."""
 import numpy as np
 from reference.conv import im2col, col2im

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Every group convolves the first block of channels x[:, :Cg]: the other groups' inputs are never used."""
 import numpy as np
 from reference.conv import im2col, col2im

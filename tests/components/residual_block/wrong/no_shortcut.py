@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Residual block without the shortcut: out = relu(F(x)), a plain two-layer stack."""
 import numpy as np
 from reference.conv import Convolution

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Shortcut added after the last ReLU: out = relu(F(x)) + x. ResNet v1 adds before the ReLU: relu(F(x) + x)."""
 import numpy as np
 from reference.conv import Convolution
