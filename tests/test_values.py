@@ -1,4 +1,6 @@
 """The value model, the parent-side property checks and the plain-data Record (examprep.grade.values, checks, kinds.record)."""
+import itertools
+
 import numpy as np
 import pytest
 
@@ -210,3 +212,13 @@ def test_a_list_of_numbers_is_the_same_answer_as_the_expected_array():
     assert cmp(np.array([3, 0, 2]), [3, 0]).check == "type"
     assert cmp(np.array([3, 0, 2]), ["3", "0", "2"]).check == "type"
     assert cmp(np.array([[1.0, 2.0], [3.0, 4.0]]), [[1.0, 2.0], [3.0]]).check == "type"
+
+
+def test_a_generator_is_observed_as_the_list_it_yields():
+    """kfold_split yielding its folds as sklearn's split() does is the answer the list of folds is."""
+    folds = observe((np.arange(i, i + 2), i) for i in range(3))
+    assert isinstance(folds, list) and [f[1] for f in folds] == [0, 1, 2]
+    assert cmp([(np.arange(0, 2), 0), (np.arange(1, 3), 1), (np.arange(2, 4), 2)], folds) is None
+    assert observe(map(float, [1, 2])) == [1.0, 2.0] and observe(range(3)) == [0, 1, 2]
+    endless = observe(i for i in itertools.count())     # stops at MAX_ITEMS instead of running forever
+    assert isinstance(endless, Opaque)

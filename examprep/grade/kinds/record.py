@@ -8,12 +8,15 @@ float, str, numeric or boolean arrays, numpy scalars, tuples, lists, dicts with 
 `observe()` turns whatever the learner's code returned into that, `to_plain()` /
 `from_plain()` carry a Record across the process boundary.
 """
+import itertools
+import types
 from dataclasses import dataclass, field
 
 import numpy as np
 
 STAGES = ("output", "state", "backward", "numgrad")
 MAX_DEPTH = 32
+MAX_ITEMS = 100_000       # values taken from a generator the learner returns
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def observe(value, depth=0):
 
     Arrays are copied as base ndarrays (a subclass's methods never reach the comparison),
     subclasses of int/float/str/bool become the base type, containers are copied
-    element by element; anything else becomes Opaque(type name).
+    element by element, a generator (map, zip, filter, range) becomes the list of what it yields; anything else
+    becomes Opaque(type name).
     """
     if depth > MAX_DEPTH:
         return Opaque("nested too deeply")
@@ -113,6 +117,12 @@ def observe(value, depth=0):
         if not all(type(k) is str for k in value):
             return Opaque("dict with non-string keys")
         return {k: observe(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (types.GeneratorType, map, zip, filter, range)):
+        # the values a generator yields are the answer a list of them is (folds yielded as sklearn's split() does)
+        items = list(itertools.islice(value, MAX_ITEMS + 1))
+        if len(items) > MAX_ITEMS:
+            return Opaque(f"{type(value).__name__} of more than {MAX_ITEMS} values")
+        return [observe(v, depth + 1) for v in items]
     return Opaque(type(value).__name__)
 
 
