@@ -2,11 +2,9 @@
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 
@@ -87,16 +85,12 @@ def test_version(env, work):
     assert proc.stdout.strip() == f"examprep {__version__}"
 
 
-def test_help_lists_the_commands_and_is_fast(env, work):
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        proc = run(["--help"], env, work, expect=0)
-        times.append(time.perf_counter() - started)
+def test_help_lists_the_commands(env, work):
+    """(How fast it starts is measured by benchmarks/cli_startup.py, not asserted here.)"""
+    proc = run(["--help"], env, work, expect=0)
     for command in ("list", "drill", "check", "show", "validate"):
         assert f"    {command}" in proc.stdout
     assert "E資格" in proc.stdout
-    assert statistics.median(times) < 0.5, times
 
 
 def test_no_command_prints_help(env, work):
