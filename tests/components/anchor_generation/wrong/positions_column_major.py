@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Positions in column-major order (j outer, i inner): indexing="ij" on (x, y)."""
 import numpy as np
 

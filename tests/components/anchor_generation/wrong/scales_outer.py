@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """The scales outer and the ratios inner: the same anchors in the wrong order (the ratio varies fastest)."""
 import numpy as np
 

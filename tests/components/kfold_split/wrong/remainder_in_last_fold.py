@@ -1,4 +1,4 @@
-# expect: shape
+# expect: mistake
 """n // k per fold and the remainder pushed into the last fold: fold sizes are off by one (KFold gives the extra
 samples to the first n % k folds)."""
 import numpy as np

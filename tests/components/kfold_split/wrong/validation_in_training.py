@@ -1,4 +1,4 @@
-# expect: shape
+# expect: mistake
 """The training set is every sample, the validation fold included (leakage)."""
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: values
+# expect: mistake
 """Precision and recall swapped (FP and FN exchanged in the denominators)."""
 
 
