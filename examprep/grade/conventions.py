@@ -43,7 +43,7 @@ def _without_numgrad(records):
 def diagnose(problem, failure, actual_records, base_seed=0):
     """failure, or a `convention` Failure naming the known convention the answer's records match, or a `mistake`
     Failure naming the classic mistake they match."""
-    known = [("convention", c) for c in problem.conventions] + [("mistake", m) for m in getattr(problem, "mistakes", [])]
+    known = [("convention", c) for c in problem.conventions] + [("mistake", m) for m in problem.mistakes]
     if failure is None or not known or not actual_records:
         return failure
     check = failure.check if isinstance(failure, Failure) else failure.get("check")
