@@ -18,3 +18,12 @@ def default_lang():
 def pick(texts, lang):
     """The text in lang from a {ja, en} mapping."""
     return texts.get(lang) or texts.get("en") or ""
+
+
+def text(table, key, lang, **kw):
+    """The message `key` of a module's TEXT table ({key: {ja, en}}) in lang, with {fields} filled from kw.
+
+    The one lookup every module uses for its learner-facing messages (each module keeps its own table beside the
+    code that prints it; the lookup and the fallback to English live here once).
+    """
+    return pick(table[key], lang).format(**kw)
