@@ -424,9 +424,9 @@ def cmd_practice(args):
 
 
 def cmd_next(args):
-    from examprep.learn import schedule
+    from examprep.learn import whatnext
 
-    return schedule.main(args)
+    return whatnext.main(args)
 
 
 def cmd_report(args):

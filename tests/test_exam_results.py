@@ -10,7 +10,7 @@ from rich.console import Console
 from examprep.exam import knowledge, results
 from examprep.exam.code_questions import strip_comments
 from examprep.exam.sitting import MIN_FOR_VERDICT, Sitting, wilson_interval
-from examprep.learn import schedule
+from examprep.learn import reviews, schedule
 
 
 def _bank_questions(n):
@@ -88,9 +88,9 @@ def test_exam_answers_on_code_questions_count_as_a_review_of_their_problem():
     t0 = datetime(2026, 1, 10, tzinfo=timezone.utc)
     answers = [_answer("e1", "q1", "softmax", True, t0), _answer("e1", "q2", "softmax", True, t0),
                _answer("e1", "q3", "affine", False, t0), _answer("e1", "q4", None, False, t0, kind="knowledge")]
-    attempts = schedule.exam_attempts(answers)
+    attempts = reviews.exam_attempts(answers)
     assert {a.problem: a.passed for a in attempts} == {"softmax": True, "affine": False}
-    runs = schedule.runs(schedule.with_exam_answers([], answers))
+    runs = reviews.runs(reviews.with_exam_answers([], answers))
     assert {r.problem: r.rating for r in runs} == {"softmax": 3, "affine": 1}   # one review per problem and sitting
     cards = schedule.cards(runs, now=t0 + timedelta(days=1))
     assert cards["affine"].due < cards["softmax"].due

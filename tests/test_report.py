@@ -14,7 +14,7 @@ import pytest
 
 from examprep.problem import catalog
 from examprep.hole import holes
-from examprep.learn import report, schedule
+from examprep.learn import report, reviews, schedule
 from examprep.learn.progress import Attempt, Store
 
 pytestmark = pytest.mark.slow
@@ -327,7 +327,7 @@ def test_empty_history_is_honest(examprep_home, fmt):
 
 def test_grade_rule():
     def runs(pattern):
-        return [schedule.Run(problem="x", mode="drill", started=None, ended=None, rounds=1, passed=c != "x",
+        return [reviews.Run(problem="x", mode="drill", started=None, ended=None, rounds=1, passed=c != "x",
                              solved=c in "sf", first_try=c == "f", retried=False, hints=0, reveals=0,
                              unfinished=False) for c in pattern]
     # f: solved on the first try, s: solved after a retry, x: not solved
@@ -347,7 +347,7 @@ def test_streak():
 
     def run_on(d):
         when = datetime.combine(d, datetime.min.time()).replace(hour=12).astimezone().astimezone(timezone.utc)
-        return schedule.Run(problem="x", mode="drill", started=when, ended=when, rounds=1, passed=True,
+        return reviews.Run(problem="x", mode="drill", started=when, ended=when, rounds=1, passed=True,
                             solved=True, first_try=True, retried=False, hints=0, reveals=0, unfinished=False)
     days = [today - timedelta(days=k) for k in (1, 2, 3, 6, 7)]
     s = report.streak([run_on(d) for d in days], today)

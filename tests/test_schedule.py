@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from examprep.problem import catalog
-from examprep.learn import schedule
+from examprep.learn import reviews, schedule
 from examprep.learn.progress import Attempt, Store
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -80,7 +80,7 @@ B = "exp_x = np.exp(x)"
     ([check("softmax", True, at(1))], 3, {"blanks": None, "blank_refs": []}),
 ])
 def test_run_and_rating(rows, rating, fields):
-    [run] = schedule.runs(rows)
+    [run] = reviews.runs(rows)
     assert run.rating == rating
     for key, value in fields.items():
         assert getattr(run, key) == value, key
@@ -99,7 +99,7 @@ def test_runs_group_by_session_and_problem():
                                 (False, 55.0, blanks((A, False, 2, 0, False)), at(0, minutes=10))], session=session)
             + drill("softmax", [(False, 80.0, blanks((A, False, 1, 0, False)), at(0, minutes=8))], session=session)
             + [check("softmax", True, at(0, minutes=5)), check("softmax", True, at(0, minutes=4))])
-    runs = schedule.runs(rows)
+    runs = reviews.runs(rows)
     assert [(r.problem, r.mode, r.rounds, r.passed) for r in runs] == [
         ("softmax", "drill", 2, True), ("relu", "drill", 1, False), ("relu", "drill", 1, True),
         ("softmax", "drill", 2, False), ("softmax", "drill", 1, False),
@@ -169,8 +169,8 @@ def test_a_lapse_weighs_more_than_a_success(store):
 
 def test_schedule_is_deterministic(store):
     record(store, solved("softmax", at(10), seconds=20.0) + solved("softmax", at(5), seconds=20.0))
-    first = schedule.cards(schedule.runs(store.attempts()), NOW)["softmax"].due
-    again = schedule.cards(schedule.runs(store.attempts()), NOW)["softmax"].due
+    first = schedule.cards(reviews.runs(store.attempts()), NOW)["softmax"].due
+    again = schedule.cards(reviews.runs(store.attempts()), NOW)["softmax"].due
     assert first == again
     assert schedule.scheduler().enable_fuzzing is False
 
@@ -277,12 +277,12 @@ def test_checking_the_same_file_again_is_one_run():
                     id=str(uuid.uuid4())) for i in range(5)]
     other = Attempt(problem="relu", mode="check", passed=True, answer="def relu(x): changed", created_at=at(seconds=1),
                     id=str(uuid.uuid4()))
-    assert len(schedule.runs(same)) == 1, "five checks of one unchanged file are one attempt, not five"
-    assert len(schedule.runs(same + [other])) == 2, "a changed file is a new attempt"
+    assert len(reviews.runs(same)) == 1, "five checks of one unchanged file are one attempt, not five"
+    assert len(reviews.runs(same + [other])) == 2, "a changed file is a new attempt"
 
 
 def test_a_question_that_timed_out_unanswered_is_not_a_review():
     empty = drill("sigmoid", [(False, 3.0, [], at(minutes=1), {"unfinished": True})])
-    assert schedule.runs(empty) == []
+    assert reviews.runs(empty) == []
     partial = drill("sigmoid", [(False, 30.0, blanks((A, False, 1, 0, False)), at(minutes=1), {"unfinished": True})])
-    assert len(schedule.runs(partial)) == 1 and schedule.runs(partial)[0].unfinished
+    assert len(reviews.runs(partial)) == 1 and reviews.runs(partial)[0].unfinished

@@ -1,5 +1,15 @@
-"""How examprep writes times: a clock (countdowns, times per question) and a duration in words (ja / en)."""
+"""How examprep reads and writes times: the store's ISO 8601 timestamps, a clock (countdowns, times per question),
+a duration in words and a time relative to now (ja / en)."""
 import math
+from datetime import datetime, timezone
+
+from examprep.common.i18n import pick
+
+TEXT = {
+    "ago": {"ja": "{t}前", "en": "{t} ago"},
+    "in": {"ja": "{t}後", "en": "in {t}"},
+    "now": {"ja": "今", "en": "now"},
+}
 
 
 def clock(seconds, up=True):
@@ -21,3 +31,43 @@ def duration(seconds, lang):
         return f"{m} 分 {s:02d} 秒" if lang == "ja" else f"{m} min {s:02d} s"
     h, m = divmod(m, 60)
     return f"{h} 時間 {m:02d} 分" if lang == "ja" else f"{h} h {m:02d} min"
+
+
+def parse_time(text):
+    """An ISO 8601 timestamp from the store as an aware UTC datetime (naive ones are taken as UTC); None if bad."""
+    try:
+        value = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def utc_now():
+    return datetime.now(timezone.utc)
+
+
+def iso(value):
+    return value.astimezone(timezone.utc).isoformat(timespec="seconds") if value else None
+
+
+def span(delta, lang):
+    """A short duration: 5 min, 3 h, 2 d (4 分, 3 時間, 2 日)."""
+    secs = abs(delta.total_seconds())
+    if secs < 3600:
+        n, unit = max(1, round(secs / 60)), ("分", "min")
+    elif secs < 86400 * 1.5:
+        n, unit = round(secs / 3600), ("時間", "h")
+    else:
+        n, unit = round(secs / 86400), ("日", "d")
+    return f"{n} {unit[0]}" if lang == "ja" else f"{n} {unit[1]}"
+
+
+def relative(when, now, lang):
+    """when as seen from now: 'in 3 h' / '2 d ago' / 'now' ('3 時間後' / '2 日前' / '今')."""
+    delta = when - now
+    if -60 < delta.total_seconds() <= 0:
+        return pick(TEXT["now"], lang)  # due within the last minute; a time still ahead reads "in 1 min" at least
+    return pick(TEXT["in" if delta.total_seconds() > 0 else "ago"], lang).format(t=span(delta, lang))
+

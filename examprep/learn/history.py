@@ -5,7 +5,7 @@ The file is JSON, schema "examprep.learn.history/1": {"schema", "exported_at", "
 examprep.learn.progress.Attempt. Import adds what is not there yet (attempts by id), so importing the same file
 twice changes nothing. solutions/ (the latest passing answer per problem, which `capstone --components mine` builds
 from) travels too: an imported solution is written when this machine has none for the problem or an older one.
-Counts are said as the report counts them: attempts are runs (examprep.learn.schedule.runs), each of one or more
+Counts are said as the report counts them: attempts are runs (examprep.learn.reviews.runs), each of one or more
 graded rounds (the rows of the file).
 """
 import json
@@ -80,10 +80,10 @@ def import_solutions(solutions):
 
 def run_count(attempt_dicts):
     """Attempts as the report counts them: runs of graded rounds."""
-    from examprep.learn import schedule
+    from examprep.learn import reviews
 
     rows = [progress.Attempt(**{k: a.get(k) for k in progress.COLUMNS if k in a}) for a in attempt_dicts]
-    return len(schedule.runs(rows))
+    return len(reviews.runs(rows))
 
 
 def export_main(args):

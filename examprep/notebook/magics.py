@@ -149,7 +149,8 @@ class ExamprepMagics(Magics):
                          f"```python\n{source.reference_answer(prob).rstrip()}\n```\n\n{prob.explanation[lang]}"))
 
     def next(self, words):
-        from examprep.learn import schedule
+        from examprep.common.timefmt import relative
+        from examprep.learn import schedule, whatnext
         from examprep.problem import catalog
 
         p = _parser("%examprep next")
@@ -157,10 +158,10 @@ class ExamprepMagics(Magics):
         a = p.parse_args(words)
         lang = a.lang or self.lang
         plan = schedule.plan(schedule.load_attempts(), catalog.load_all())
-        t = schedule.t
+        t = whatnext.t
         parts = []
         if plan.due:
-            rows = [[prob.id, prob.title[lang], schedule.relative(info.due, plan.now, lang),
+            rows = [[prob.id, prob.title[lang], relative(info.due, plan.now, lang),
                      t("rating_" + schedule.RATING_NAMES[info.last_rating], lang), f"{info.retrievability:.0%}"]
                     for prob, info in plan.due[:a.limit]]
             parts.append(H.table_html(t("due", lang, n=len(plan.due)),

@@ -3,7 +3,7 @@
 build() computes one dict, which is the JSON format (schema "examprep.learn.report/1", described in
 ARCHITECTURE.md); text (rich), Markdown and HTML are drawn from that dict. Its first part answers "am I ready?":
 readiness per syllabus area with n and a 95 % interval (readiness.py), what to do next and why, the syllabus items
-never tried, what is due. Statistics count *runs* (examprep.learn.schedule: one drill or practice of a problem with
+never tried, what is due. Statistics count *runs* (examprep.learn.reviews: one drill or practice of a problem with
 all its rounds, or one check). --since restricts the statistics to runs that started on or after that local date;
 the streak and what is due always reflect the whole history. The report never shows a grade, a rate or a verdict
 without the answers behind it.

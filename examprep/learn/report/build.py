@@ -1,10 +1,10 @@
 """build(): the whole report as one dict, which is its JSON format (schema "examprep.learn.report/1")."""
-from examprep.learn import schedule
+from examprep.learn import reviews, schedule
 from examprep.learn.report import readiness as ready
 from examprep.learn.report.stats import (GRADE_MIN_RUNS, GRADE_WINDOW, THRESHOLDS, exam_history, grade, local_day,
                                          local_midnight_utc, missed_blanks, recent, recent_json, stats, streak, trend)
 from examprep.learn.report.words import GRADE_RULE, TEXT
-from examprep.learn.schedule import iso
+from examprep.common.timefmt import iso, parse_time, utc_now
 
 SCHEMA = "examprep.learn.report/1"
 WEAKEST = 5
@@ -32,9 +32,9 @@ def build(attempts, problems, sessions=(), since=None, now=None, exam_answers=()
     items count as tried)."""
     from examprep.problem.syllabus import AREAS
 
-    now = now or schedule.utc_now()
+    now = now or utc_now()
     problems = dict(problems) if isinstance(problems, dict) else {p.id: p for p in problems}
-    all_runs = schedule.runs(attempts)
+    all_runs = reviews.runs(attempts)
     attempts_by_id = {a.id: a for a in attempts if a.id}
     start = local_midnight_utc(since) if since else None
     rs = [r for r in all_runs if start is None or r.started >= start]
@@ -101,7 +101,7 @@ def build(attempts, problems, sessions=(), since=None, now=None, exam_answers=()
 
     session_rows = []
     for s in sessions:
-        started = schedule.parse_time(s.get("started_at"))
+        started = parse_time(s.get("started_at"))
         if started is None or (start and started < start):
             continue
         srs = [r for r in rs if r.session_id == s["id"]]

@@ -1,6 +1,6 @@
 """The report as Markdown: readiness, what to do next, untried items and what is due first, then the details."""
 from examprep.common.i18n import pick
-from examprep.learn import schedule
+from examprep.common.timefmt import parse_time
 from examprep.learn.report import tables as tb
 from examprep.learn.report.words import GRADE_RULE, readiness_rule, t
 
@@ -63,7 +63,7 @@ def weakest(data, lang):
 
 
 def render_md(data, lang):
-    now = schedule.parse_time(data["generated_at"])
+    now = parse_time(data["generated_at"])
     generated = t("generated", lang, d=tb.day(data["generated_at"]))
     out = [f"# {t('title', lang)}", "", f"*{tb.period_text(data, lang)} · {generated}*", ""]
     if data["message"]:

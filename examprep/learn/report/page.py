@@ -1,7 +1,7 @@
 """The report as HTML: a self-contained page (render_html), or a fragment for a notebook cell (fragment). Readiness,
 what to do next, untried items and what is due come first; the details follow."""
 from examprep.common.i18n import pick
-from examprep.learn import schedule
+from examprep.common.timefmt import parse_time
 from examprep.learn.report import tables as tb
 from examprep.learn.report.stats import NO_GRADE
 from examprep.learn.report.svg import CSS, PAGE_CSS, esc, readiness_svg, trend_svg
@@ -102,7 +102,7 @@ def _details(data, lang, now):
 
 def fragment(data, lang):
     """The report as one <div class="examprep-report"> with its scoped <style> (for a notebook's output)."""
-    now = schedule.parse_time(data["generated_at"])
+    now = parse_time(data["generated_at"])
     generated = t("generated", lang, d=tb.day(data["generated_at"]))
     body = [f"<h1>{esc(t('title', lang))}</h1>",
             f'<p class="meta">{esc(tb.period_text(data, lang))} · {esc(generated)}</p>']

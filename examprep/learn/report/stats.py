@@ -1,12 +1,12 @@
 """The report's statistics: counts and rates of runs, mastery grades, missed blanks, streak, weekly trend, exams.
 
-A *run* is examprep.learn.schedule's unit: one drill or practice of a problem with all its rounds, or one check.
+A *run* is examprep.learn.reviews' unit: one drill or practice of a problem with all its rounds, or one check.
 """
 import statistics
 from collections import Counter
 from datetime import datetime, time, timedelta, timezone
 
-from examprep.learn.schedule import iso, parse_time
+from examprep.common.timefmt import iso, parse_time
 
 GRADE_WINDOW = 5          # a grade looks at this many most recent runs
 GRADE_MIN_RUNS = 2        # fewer runs: no grade ("—", not enough data)

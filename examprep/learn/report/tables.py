@@ -2,7 +2,8 @@
 Markdown and HTML renderers (each draws the same rows its own way)."""
 from examprep.common import timefmt
 from examprep.common.i18n import pick
-from examprep.learn import schedule
+from examprep.common.timefmt import parse_time, relative
+from examprep.learn import whatnext
 from examprep.learn.report.stats import local_day
 from examprep.learn.report.words import TEXT, t
 
@@ -26,15 +27,15 @@ def secs_short(value, lang):
 
 
 def day(value):
-    when = schedule.parse_time(value) if value else None
+    when = parse_time(value) if value else None
     return local_day(when).isoformat() if when else "—"
 
 
 def when_due(c, now, lang):
     if c.get("is_due"):
         return t("due_now", lang)
-    when = schedule.parse_time(c.get("due")) if c.get("due") else None
-    return schedule.relative(when, now, lang) if when else "—"
+    when = parse_time(c.get("due")) if c.get("due") else None
+    return relative(when, now, lang) if when else "—"
 
 
 def period_text(data, lang):
@@ -102,8 +103,8 @@ def due_rows(data, lang, now):
     out = []
     for d in data["due"]["items"]:
         out.append([d["problem"], d["title"][lang],
-                    schedule.relative(schedule.parse_time(d["due"]), now, lang),
-                    schedule.t("rating_" + d["last_rating"], lang)])
+                    relative(parse_time(d["due"]), now, lang),
+                    whatnext.t("rating_" + d["last_rating"], lang)])
     return out
 
 
@@ -118,7 +119,7 @@ def exam_rows(data, lang):
         verdict = ("合格" if lang == "ja" else "pass") if e["passed"] else ("不合格" if lang == "ja" else "fail")
         if e["reason"] == "timeout":
             verdict += " ⏰"
-        when = schedule.parse_time(e["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+        when = parse_time(e["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
         rows.append([when, f"{e['correct']}/{e['graded']}", pct(e["rate"]), verdict]
                     + [pct(e["per_area"][a]) if e["per_area"].get(a) is not None else "—" for a in "12345"])
     return rows

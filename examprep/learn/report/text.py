@@ -1,7 +1,8 @@
 """The report on the terminal (rich). The first screen answers "am I ready?": readiness per area, what to do next,
 the syllabus items never tried and what is due; the details follow."""
 from examprep.common.i18n import pick
-from examprep.learn import schedule
+from examprep.common.table import print_table
+from examprep.common.timefmt import parse_time, relative
 from examprep.learn.report import tables as tb
 from examprep.learn.report.stats import NO_GRADE
 from examprep.learn.report.words import GRADE_RULE, readiness_rule, t
@@ -23,7 +24,7 @@ def _grade_markup(g):
 
 
 def render_text(con, data, lang):
-    now = schedule.parse_time(data["generated_at"])
+    now = parse_time(data["generated_at"])
     con.rule(f"[bold]{t('title', lang)}[/bold] [dim]· {tb.period_text(data, lang)}[/dim]")
     if data["message"]:
         con.print(f"[yellow]{_esc(pick(data['message'], lang))}[/yellow]")
@@ -54,7 +55,7 @@ def readiness(con, data, lang):
     keep = list(range(len(header)))
     if all(a["verdict"] == "not_enough" for a in areas):
         keep.remove(3)        # no rate is shown without a verdict: the column would repeat drills and exams
-    schedule.print_table(con, t("readiness", lang), [header[i] for i in keep], [[r[i] for i in keep] for r in rows],
+    print_table(con, t("readiness", lang), [header[i] for i in keep], [[r[i] for i in keep] for r in rows],
                          right=tuple(j for j, i in enumerate(keep) if i in (1, 2, 3)), flex=(0,))
 
 
@@ -102,7 +103,7 @@ def due(con, data, lang, now):
         con.print(f"[green]{t('nothing_due', lang)}[/green]")
         for d in data["due"]["upcoming"][:3]:
             con.print(f"  [dim]{t('upcoming', lang)}: {d['problem']} "
-                      f"{schedule.relative(schedule.parse_time(d['due']), now, lang)}[/dim]")
+                      f"{relative(parse_time(d['due']), now, lang)}[/dim]")
     con.print()
 
 
@@ -111,7 +112,7 @@ def details(con, data, lang, now):
     from rich.table import Table
 
     def table(title, header, rows, right=(), optional=(), flex=()):
-        schedule.print_table(con, title, header, rows, right=right, optional=optional, flex=flex)
+        print_table(con, title, header, rows, right=right, optional=optional, flex=flex)
 
     summary = Table.grid(padding=(0, 2))
     summary.add_column(style="dim")
@@ -160,5 +161,5 @@ def weakest(con, data, lang):
 
 def exam_table(con, data, lang):
     header = tb.exam_header(lang)
-    schedule.print_table(con, t("exams", lang), header, tb.exam_rows(data, lang),
+    print_table(con, t("exams", lang), header, tb.exam_rows(data, lang),
                          right=tuple(i for i in range(len(header)) if i not in (0, 3)))
