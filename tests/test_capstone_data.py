@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from examprep.capstone import data, download
+from examprep.capstone import data, download, idx, official
 from examprep.capstone.augment import augment, transform
 from examprep.capstone.data import DataError
 
@@ -59,7 +59,7 @@ def test_idx_round_trip(tmp_path, gz, dtype):
     rng = np.random.default_rng(1)
     array = (rng.random((5, 4, 3)) * 100).astype(dtype)
     path = write_idx(tmp_path / "a.idx", array, gz=gz)
-    got = data.read_idx(path)
+    got = idx.read_idx(path)
     assert got.shape == (5, 4, 3)
     assert got.dtype.isnative
     np.testing.assert_array_equal(got, array)
@@ -69,20 +69,20 @@ def test_idx_gzip_is_detected_by_content_not_name(tmp_path):
     labels = np.arange(7, dtype=np.uint8)
     path = tmp_path / "labels-idx1-ubyte"          # no .gz suffix, gzip content
     path.write_bytes(gzip.compress(idx_bytes(labels)))
-    np.testing.assert_array_equal(data.read_idx(path), labels)
+    np.testing.assert_array_equal(idx.read_idx(path), labels)
 
 
 def test_idx_truncated_data(tmp_path):
     raw = idx_bytes(np.zeros((10, 28, 28), np.uint8))
     path = tmp_path / "short"
     path.write_bytes(raw[:-100])
-    raises_data_error(data.read_idx, path, match=["truncated", "10×28×28", str(path)])
+    raises_data_error(idx.read_idx, path, match=["truncated", "10×28×28", str(path)])
 
 
 def test_idx_extra_bytes(tmp_path):
     path = tmp_path / "long"
     path.write_bytes(idx_bytes(np.zeros(4, np.uint8)) + b"\x00\x01")
-    raises_data_error(data.read_idx, path, match=["2 bytes more", str(path)])
+    raises_data_error(idx.read_idx, path, match=["2 bytes more", str(path)])
 
 
 @pytest.mark.parametrize("content", [b"\x12\x34\x08\x01\x00\x00\x00\x01\x00",   # bad magic
@@ -91,28 +91,28 @@ def test_idx_extra_bytes(tmp_path):
 def test_idx_bad_header(tmp_path, content):
     path = tmp_path / "bad"
     path.write_bytes(content)
-    raises_data_error(data.read_idx, path, match=["not an IDX file", str(path)])
+    raises_data_error(idx.read_idx, path, match=["not an IDX file", str(path)])
 
 
 def test_idx_too_short_and_header_cut(tmp_path):
     path = tmp_path / "tiny"
     path.write_bytes(b"\x00\x00")
-    raises_data_error(data.read_idx, path, match="too short")
+    raises_data_error(idx.read_idx, path, match="too short")
     path.write_bytes(b"\x00\x00\x08\x03\x00\x00\x00\x05")
-    raises_data_error(data.read_idx, path, match="inside its header")
+    raises_data_error(idx.read_idx, path, match="inside its header")
 
 
 def test_idx_corrupt_gzip(tmp_path):
     whole = gzip.compress(idx_bytes(np.arange(200, dtype=np.uint8).reshape(2, 10, 10)))
     path = tmp_path / "cut.gz"
     path.write_bytes(whole[: len(whole) // 2])
-    raises_data_error(data.read_idx, path, match=["gzip", str(path)])
+    raises_data_error(idx.read_idx, path, match=["gzip", str(path)])
     path.write_bytes(whole[:10] + bytes(b ^ 0xFF for b in whole[10:40]) + whole[40:])
-    raises_data_error(data.read_idx, path, match="gzip")
+    raises_data_error(idx.read_idx, path, match="gzip")
 
 
 def test_idx_missing_file(tmp_path):
-    raises_data_error(data.read_idx, tmp_path / "nope", match="Cannot read")
+    raises_data_error(idx.read_idx, tmp_path / "nope", match="Cannot read")
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def official_arrays(seed=0):
 @pytest.fixture
 def small_official(monkeypatch, tmp_path):
     """Official-file checks scaled down to 6 training and 4 test images; the cache under tmp_path."""
-    monkeypatch.setattr(data, "OFFICIAL_COUNTS", {"train": N_TRAIN, "test": N_TEST})
+    monkeypatch.setattr(official, "OFFICIAL_COUNTS", {"train": N_TRAIN, "test": N_TEST})
     monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path / "home"))
     return official_arrays()
 
