@@ -35,7 +35,7 @@ class Dataset:
         return tuple(self.x_train.shape[1:])
 
 
-def _note(ja, en):
+def note(ja, en):
     return {"ja": ja, "en": en}
 
 
@@ -55,14 +55,14 @@ def _images(a, where, notes):
                 "渡してください。",
                 f"{where}: shape {a.shape} is not flattened square images; give (N, H, W) or (N, C, H, W).")
         a = a.reshape(a.shape[0], 1, side, side)
-        notes.append(_note(f"{where}: 平坦化された画像を 1×{side}×{side} として読みました。",
+        notes.append(note(f"{where}: 平坦化された画像を 1×{side}×{side} として読みました。",
                            f"{where}: flattened images read as 1×{side}×{side}."))
     elif a.ndim == 3:
         a = a[:, None]
     elif a.ndim == 4:
         if a.shape[-1] in (1, 3) and a.shape[1] not in (1, 3):
             a = a.transpose(0, 3, 1, 2)
-            notes.append(_note(f"{where}: (N, H, W, C) とみなして (N, C, H, W) に並べ替えました。",
+            notes.append(note(f"{where}: (N, H, W, C) とみなして (N, C, H, W) に並べ替えました。",
                                f"{where}: read as channels-last (N, H, W, C) and transposed to (N, C, H, W)."))
     else:
         raise DataError(f"{where}: 画像の形は (N, H, W) か (N, C, H, W) です (実際 {a.shape})。",
@@ -84,14 +84,14 @@ def _images(a, where, notes):
             f"{where}: pixel values must be in [0, 1] (float) or 0..255 (min {lo:g}, max {hi:g}); "
             "give the original pixel values, not standardized ones.")
     if hi <= 1 and a.dtype.kind != "f":
-        notes.append(_note(f"{where}: 画素値が 0 と 1 だけ ({a.dtype}) なので、白黒 2 値画像としてそのまま使います。",
+        notes.append(note(f"{where}: 画素値が 0 と 1 だけ ({a.dtype}) なので、白黒 2 値画像としてそのまま使います。",
                            f"{where}: pixel values are only 0 and 1 ({a.dtype}): used as black-and-white images."))
     if hi <= 1:
         return np.ascontiguousarray(a, dtype=np.float32)
     out = np.array(a, dtype=np.float32, order="C")
     np.divide(out, np.float32(255), out=out)
     if a.dtype != np.uint8:
-        notes.append(_note(f"{where}: 画素値 (最大 {hi:g}, dtype {a.dtype}) を 255 で割って 0〜1 にしました。",
+        notes.append(note(f"{where}: 画素値 (最大 {hi:g}, dtype {a.dtype}) を 255 で割って 0〜1 にしました。",
                            f"{where}: pixel values (max {hi:g}, dtype {a.dtype}) divided by 255 to [0, 1]."))
     return out
 
@@ -122,14 +122,14 @@ def _labels(a, where):
                     f"{where}: labels must have shape (N,) or one-hot (N, K), not {a.shape}.")
 
 
-def _class_names(a, where):
+def class_names(a, where):
     if a.ndim != 1 or a.dtype.kind not in "USiu":
         raise DataError(f"{where}: classes はクラス名の 1 次元配列です (形 {a.shape}, dtype {a.dtype})。",
                         f"{where}: classes must be a 1-D array of class names (shape {a.shape}, dtype {a.dtype}).")
     return [v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v) for v in a.tolist()]
 
 
-def _assemble(name, parts, source, notes, classes=None):
+def assemble(name, parts, source, notes, classes=None):
     """parts: {"x_train": (array, where), "t_train": ..., "x_test": ..., "t_test": ...} -> Dataset."""
     x = {}
     t = {}
@@ -175,13 +175,13 @@ def _assemble(name, parts, source, notes, classes=None):
             f"training: a mistyped label or the wrong column? Labels must be the integers 0..K-1.")
     empty = [c for c in range(k) if c not in seen]
     if empty and not classes and not width:
-        notes.append(_note(f"{tw_train}: クラス {empty[:10]} には学習画像がありません (ラベルが 1 から始まっていませんか。"
+        notes.append(note(f"{tw_train}: クラス {empty[:10]} には学習画像がありません (ラベルが 1 から始まっていませんか。"
                            f"クラスは 0 から数えます)。",
                            f"{tw_train}: classes {empty[:10]} have no training images (do the labels start at 1? "
                            f"classes count from 0)."))
     unseen = sorted(set(np.unique(t["test"]).tolist()) - seen)
     if unseen:
-        notes.append(_note(f"{tw_test}: 学習データにないクラス {unseen} がテストにあります。",
+        notes.append(note(f"{tw_test}: 学習データにないクラス {unseen} がテストにあります。",
                            f"{tw_test}: classes {unseen} occur in the test set but never in training."))
     names = list(classes) if classes else [str(i) for i in range(k)]
     return Dataset(name=name, x_train=x["train"], t_train=t["train"], x_test=x["test"], t_test=t["test"],

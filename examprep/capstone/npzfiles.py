@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from examprep.capstone.dataset import DataError, _assemble, _class_names
+from examprep.capstone.dataset import DataError, assemble, class_names
 
 
 def _where(source, key):
@@ -41,7 +41,7 @@ def _require_keys(available, where, kind):
     return keys
 
 
-def _npz_array(archive, key, path):
+def npz_array(archive, key, path):
     try:
         return archive[key]
     except ValueError as exc:
@@ -54,7 +54,7 @@ def _npz_array(archive, key, path):
         raise DataError(f"{path} [{key}]: 壊れています ({exc})。", f"{path} [{key}]: damaged ({exc}).") from None
 
 
-def _open_npz(path):
+def open_npz(path):
     try:
         archive = np.load(path, allow_pickle=False)
     except (ValueError, zipfile.BadZipFile, EOFError, OSError) as exc:
@@ -73,12 +73,12 @@ def _open_npz(path):
 def read_npz(path, name=None):
     """A Dataset from an .npz file holding x_train, t_train (or y_train), x_test, t_test (or y_test)[, classes]."""
     path = Path(path)
-    with _open_npz(path) as archive:
+    with open_npz(path) as archive:
         keys = _require_keys(set(archive.files), path, ".npz ")
-        parts = {role: (_npz_array(archive, key, path), _where(path, key)) for role, key in keys.items()}
-        classes = (_class_names(_npz_array(archive, "classes", path), _where(path, "classes"))
+        parts = {role: (npz_array(archive, key, path), _where(path, key)) for role, key in keys.items()}
+        classes = (class_names(npz_array(archive, "classes", path), _where(path, "classes"))
                    if "classes" in archive.files else None)
-    return _assemble(name or str(path), parts, path, [], classes)
+    return assemble(name or str(path), parts, path, [], classes)
 
 
 def _load_npy(file):
@@ -108,6 +108,6 @@ def read_npy_folder(folder, name=None):
     classes = None
     if "classes" in available:
         file = folder / "classes.npy"
-        classes = _class_names(_load_npy(file), str(file))
-    return _assemble(name or str(folder), parts, folder, [], classes)
+        classes = class_names(_load_npy(file), str(file))
+    return assemble(name or str(folder), parts, folder, [], classes)
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import numpy as np
 
 from examprep.capstone import download
-from examprep.capstone.dataset import DataError, _assemble, _note
+from examprep.capstone.dataset import DataError, assemble, note
 from examprep.capstone.idx import read_idx
-from examprep.capstone.npzfiles import _npz_array, _open_npz
+from examprep.capstone.npzfiles import npz_array, open_npz
 
 OFFICIAL_COUNTS = {"train": 60000, "test": 10000}
 OFFICIAL_SIZE = (28, 28)
@@ -28,11 +28,11 @@ def _candidates(name, role, folders):
 
 def _read_official_file(path):
     if path.suffix == ".npz":
-        with _open_npz(path) as archive:
+        with open_npz(path) as archive:
             if "arr_0" not in archive.files:
                 raise DataError(f"{path}: arr_0 がありません (あるもの: {', '.join(archive.files)})。",
                                 f"{path}: no arr_0 array (found: {', '.join(archive.files)}).")
-            return _npz_array(archive, "arr_0", path)
+            return npz_array(archive, "arr_0", path)
     return read_idx(path)
 
 
@@ -100,9 +100,9 @@ def load_official(name, data_dir=None, progress=True, lang="en"):
         parts[f"{'x' if kind == 'images' else 't'}_{split}"] = (array, str(path))
     if unverified:
         files = ", ".join(unverified)
-        notes.append(_note(
+        notes.append(note(
             f"{files}: 公式 .gz の SHA-256 と一致しない (展開済み・再圧縮・.npz など) ため、形とラベルだけを確かめました。",
             f"{files}: not byte-identical to the official .gz archives (uncompressed, recompressed or .npz), so "
             "only their shapes and labels were checked."))
-    return _assemble(name, parts, found["train_images"].parent, notes, list(source.classes))
+    return assemble(name, parts, found["train_images"].parent, notes, list(source.classes))
 
