@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from examprep.common import files, paths
-from examprep.common.i18n import pick
+from examprep.common.i18n import pick, text
 from examprep.common.timefmt import duration
 
 SCHEMA = "examprep.capstone/1"
@@ -89,10 +89,6 @@ TEXT = {
 }
 
 
-def _t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
-
-
 def _fail(lang, ja, en, code):
     sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
     return code
@@ -140,15 +136,15 @@ def _main(args, lang):
 
     for name, value in (("--epochs", args.epochs), ("--batch-size", args.batch_size)):
         if value is not None and value < 1:
-            return _fail(lang, _t("bad_option", "ja", name=name), _t("bad_option", "en", name=name), 2)
+            return _fail(lang, text(TEXT, "bad_option", "ja", name=name), text(TEXT, "bad_option", "en", name=name), 2)
     if args.lr is not None and not (args.lr > 0 and args.lr != float("inf")):
-        return _fail(lang, _t("bad_lr", "ja"), _t("bad_lr", "en"), 2)
+        return _fail(lang, text(TEXT, "bad_lr", "ja"), text(TEXT, "bad_lr", "en"), 2)
     if args.seed is not None and args.seed < 0:
-        return _fail(lang, _t("bad_seed", "ja"), _t("bad_seed", "en"), 2)
+        return _fail(lang, text(TEXT, "bad_seed", "ja"), text(TEXT, "bad_seed", "en"), 2)
     if args.save and args.resume:
-        return _fail(lang, _t("save_and_resume", "ja"), _t("save_and_resume", "en"), 2)
+        return _fail(lang, text(TEXT, "save_and_resume", "ja"), text(TEXT, "save_and_resume", "en"), 2)
     if args.data is not None and not str(args.data).strip():
-        return _fail(lang, _t("empty_data", "ja"), _t("empty_data", "en"), 2)
+        return _fail(lang, text(TEXT, "empty_data", "ja"), text(TEXT, "empty_data", "en"), 2)
     if args.resume and Path(args.resume).suffix == ".npz" and Path(args.resume).is_file():
         args.resume = str(Path(args.resume).parent)   # the run folder, wherever the learner pointed
     if args.save:
@@ -164,7 +160,7 @@ def _main(args, lang):
     settings, components, data_spec, ignored = resolve(args, meta)
     if meta is not None and settings.epochs < meta["epoch"]:
         kw = {"done": meta["epoch"]}
-        return _fail(lang, _t("epochs_back", "ja", **kw), _t("epochs_back", "en", **kw), 2)
+        return _fail(lang, text(TEXT, "epochs_back", "ja", **kw), text(TEXT, "epochs_back", "en", **kw), 2)
 
     from examprep.capstone import components as comp
     from examprep.capstone import data
@@ -192,7 +188,7 @@ def _main(args, lang):
     if meta is not None and (meta["data"]["n_train"] != data_info["n_train"]
                              or meta["data"]["input_shape"] != data_info["input_shape"]):
         kw = {"data": data_spec, "n": meta["data"]["n_train"], "shape": meta["data"]["input_shape"]}
-        return _fail(lang, _t("data_changed", "ja", **kw), _t("data_changed", "en", **kw), 2)
+        return _fail(lang, text(TEXT, "data_changed", "ja", **kw), text(TEXT, "data_changed", "en", **kw), 2)
 
     out = _console(args)
     h, w = dataset.input_shape[1:]
@@ -220,24 +216,24 @@ def _main(args, lang):
         resumed_from = trainer.epoch
     if not args.json:
         if ignored:
-            out.print(_t("ignored", lang, names=", ".join(ignored)))
+            out.print(text(TEXT, "ignored", lang, names=", ".join(ignored)))
         if resumed_from is not None:
-            out.print(_t("resumed", lang, path=run_dir, epoch=resumed_from))
+            out.print(text(TEXT, "resumed", lang, path=run_dir, epoch=resumed_from))
             if meta.get("optimizer_skipped"):
-                out.print(_t("opt_skipped", lang, names=", ".join(meta["optimizer_skipped"])))
+                out.print(text(TEXT, "opt_skipped", lang, names=", ".join(meta["optimizer_skipped"])))
         for note in getattr(dataset, "notes", []):
             out.print(pick(note, lang))
-        out.print(_t("setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
+        out.print(text(TEXT, "setup", lang, data=dataset.name, n_train=trainer.n_train, n_val=len(trainer.val_idx),
                      n_test=data_info["n_test"], n_classes=dataset.n_classes,
-                     components=_t("components_" + components, lang),
+                     components=text(TEXT, "components_" + components, lang),
                      norm=settings.norm or "none",
                      epochs=settings.epochs, batch=settings.batch_size, lr=settings.lr,
-                     augment=_t("on" if settings.augment else "off", lang)))
+                     augment=text(TEXT, "on" if settings.augment else "off", lang)))
         if components == "mine":
             for role, where in getattr(parts, "source", {}).items():
-                shown = _t("given", lang) if where == "reference (given)" else where
-                out.print(_t("source_line", lang, role=role, where=shown))
-        out.print(_t("run_dir", lang, path=run_dir))
+                shown = text(TEXT, "given", lang) if where == "reference (given)" else where
+                out.print(text(TEXT, "source_line", lang, role=role, where=shown))
+        out.print(text(TEXT, "run_dir", lang, path=run_dir))
 
     status = _train(trainer, run_dir, data_info, components, out, args, lang)
     if status is not None:
@@ -275,15 +271,15 @@ def _claim_folder(path, lang):
 
     kw = {"path": path}
     if (path / checkpoint.FILENAME).exists():
-        return _fail(lang, _t("save_exists", "ja", **kw), _t("save_exists", "en", **kw), 2)
+        return _fail(lang, text(TEXT, "save_exists", "ja", **kw), text(TEXT, "save_exists", "en", **kw), 2)
     try:
         path.mkdir(parents=True, exist_ok=True)
         files.hold_lock(path / ".lock")
     except BlockingIOError:
-        return _fail(lang, _t("save_busy", "ja", **kw), _t("save_busy", "en", **kw), 2)
+        return _fail(lang, text(TEXT, "save_busy", "ja", **kw), text(TEXT, "save_busy", "en", **kw), 2)
     except OSError as exc:
         kw["err"] = exc.strerror or str(exc)
-        return _fail(lang, _t("save_bad", "ja", **kw), _t("save_bad", "en", **kw), 2)
+        return _fail(lang, text(TEXT, "save_bad", "ja", **kw), text(TEXT, "save_bad", "en", **kw), 2)
     return None
 
 
@@ -296,7 +292,7 @@ def _train(trainer, run_dir, data_info, components, out, args, lang):
     s = trainer.settings
     if trainer.epoch >= s.epochs:
         if not args.json:
-            out.print(_t("done_already", lang, epoch=trainer.epoch))
+            out.print(text(TEXT, "done_already", lang, epoch=trainer.epoch))
         return None
     progress = _Progress(trainer, out, enabled=not args.json and out.is_terminal, explain=not args.json, lang=lang)
     if not args.json:
@@ -312,13 +308,13 @@ def _train(trainer, run_dir, data_info, components, out, args, lang):
     except KeyboardInterrupt:
         if trainer.history and (run_dir / checkpoint.FILENAME).exists():
             kw = {"epoch": trainer.epoch, "path": run_dir}
-            return _fail(lang, _t("interrupted", "ja", **kw), _t("interrupted", "en", **kw), 130)
-        return _fail(lang, _t("interrupted_none", "ja"), _t("interrupted_none", "en"), 130)
+            return _fail(lang, text(TEXT, "interrupted", "ja", **kw), text(TEXT, "interrupted", "en", **kw), 130)
+        return _fail(lang, text(TEXT, "interrupted_none", "ja"), text(TEXT, "interrupted_none", "en"), 130)
     except ComponentFailure as exc:
         code = _fail(lang, exc.ja, exc.en, 1)
         if trainer.history:
             kw = {"epoch": trainer.epoch, "path": run_dir}
-            _fail(lang, _t("failed_saved", "ja", **kw), _t("failed_saved", "en", **kw), 1)
+            _fail(lang, text(TEXT, "failed_saved", "ja", **kw), text(TEXT, "failed_saved", "en", **kw), 1)
         return code
     return None
 
@@ -397,22 +393,22 @@ class _Progress:
         ref = reference_timings(t)
         ref_total = (epochs_left * self.n_batches + eval_batches) * ref["total"]
         ips = t.settings.batch_size / per_batch
-        self.out.print(_t("estimate", self.lang, ips=ips, total=duration(remaining, self.lang),
+        self.out.print(text(TEXT, "estimate", self.lang, ips=ips, total=duration(remaining, self.lang),
                           ref_total=duration(ref_total, self.lang), ratio=per_batch / max(ref["total"], 1e-9)))
         mine = {role: sec / len(self.batch_seconds) for role, sec in t.net.timings.items()}
         ranked = sorted(((mine[r] / max(ref.get(r, 0.0), 1e-6), r) for r in mine if r in ref), reverse=True)
-        lines = [_t("where", self.lang)]
+        lines = [text(TEXT, "where", self.lang)]
         for ratio, role in ranked[:4]:
             lines.append(f"  {role}: {mine[role] * 1000:.1f} ms / {ref[role] * 1000:.1f} ms (x{ratio:.1f})")
         self.out.print("\n".join(lines))
         if t.net.upcasts:
-            self.out.print(_t("upcast", self.lang, names=", ".join(sorted(t.net.upcasts))))
+            self.out.print(text(TEXT, "upcast", self.lang, names=", ".join(sorted(t.net.upcasts))))
         if remaining < SLOW_SECONDS:
             return
         slow = [f"  {role}: x{ratio:.0f}" for ratio, role in ranked[:3] if ratio >= 2]
         if slow:
-            self.out.print("\n".join([_t("slow", self.lang)] + slow))
-            self.out.print(_t("slow_hint", self.lang))
+            self.out.print("\n".join([text(TEXT, "slow", self.lang)] + slow))
+            self.out.print(text(TEXT, "slow_hint", self.lang))
 
 
 def reference_timings(trainer, steps=2):
@@ -479,7 +475,7 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
         if args.json:
             report = test_report(trainer.net, dataset)
         else:
-            with out.status(_t("testing", lang, n=len(dataset.t_test))):
+            with out.status(text(TEXT, "testing", lang, n=len(dataset.t_test))):
                 report = test_report(trainer.net, dataset)
     except ComponentFailure as exc:
         return _fail(lang, exc.ja, exc.en, 1)
@@ -516,5 +512,5 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
         out.print(display.t("png", lang, path=png))
     elif trainer.history:
         out.print(display.t("no_matplotlib", lang))
-    out.print(_t("seconds", lang, s=seconds, rss=rss_mb))
+    out.print(text(TEXT, "seconds", lang, s=seconds, rss=rss_mb))
     return 0
