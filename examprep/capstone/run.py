@@ -94,6 +94,23 @@ def _fail(lang, ja, en, code):
     return code
 
 
+def check(args):
+    """The first option out of range or in conflict with another, as (message key, fields); None when all are
+    fine."""
+    for name, value in (("--epochs", args.epochs), ("--batch-size", args.batch_size)):
+        if value is not None and value < 1:
+            return "bad_option", {"name": name}
+    if args.lr is not None and not (args.lr > 0 and args.lr != float("inf")):
+        return "bad_lr", {}
+    if args.seed is not None and args.seed < 0:
+        return "bad_seed", {}
+    if args.save and args.resume:
+        return "save_and_resume", {}
+    if args.data is not None and not str(args.data).strip():
+        return "empty_data", {}
+    return None
+
+
 def resolve(args, meta):
     """(Settings, components, data spec, notes) from the command line, or from a checkpoint's meta when resuming
     (only --epochs may change then; other explicit options are reported as ignored)."""
@@ -134,17 +151,10 @@ def main(args):
 def _main(args, lang):
     from examprep.capstone import checkpoint
 
-    for name, value in (("--epochs", args.epochs), ("--batch-size", args.batch_size)):
-        if value is not None and value < 1:
-            return _fail(lang, text(TEXT, "bad_option", "ja", name=name), text(TEXT, "bad_option", "en", name=name), 2)
-    if args.lr is not None and not (args.lr > 0 and args.lr != float("inf")):
-        return _fail(lang, text(TEXT, "bad_lr", "ja"), text(TEXT, "bad_lr", "en"), 2)
-    if args.seed is not None and args.seed < 0:
-        return _fail(lang, text(TEXT, "bad_seed", "ja"), text(TEXT, "bad_seed", "en"), 2)
-    if args.save and args.resume:
-        return _fail(lang, text(TEXT, "save_and_resume", "ja"), text(TEXT, "save_and_resume", "en"), 2)
-    if args.data is not None and not str(args.data).strip():
-        return _fail(lang, text(TEXT, "empty_data", "ja"), text(TEXT, "empty_data", "en"), 2)
+    wrong = check(args)
+    if wrong is not None:
+        key, kw = wrong
+        return _fail(lang, text(TEXT, key, "ja", **kw), text(TEXT, key, "en", **kw), 2)
     if args.resume and Path(args.resume).suffix == ".npz" and Path(args.resume).is_file():
         args.resume = str(Path(args.resume).parent)   # the run folder, wherever the learner pointed
     if args.save:
@@ -238,7 +248,10 @@ def _main(args, lang):
     status = _train(trainer, run_dir, data_info, components, out, args, lang)
     if status is not None:
         return status
-    return _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
+    try:
+        return _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
+    except comp.ComponentFailure as exc:   # in the test evaluation
+        return _fail(lang, exc.ja, exc.en, 1)
 
 
 def _console(args):
@@ -468,17 +481,13 @@ def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, star
     import resource
 
     from examprep.capstone import display
-    from examprep.capstone.components import ComponentFailure
     from examprep.capstone.train import test_report
 
-    try:
-        if args.json:
+    if args.json:
+        report = test_report(trainer.net, dataset)
+    else:
+        with out.status(text(TEXT, "testing", lang, n=len(dataset.t_test))):
             report = test_report(trainer.net, dataset)
-        else:
-            with out.status(text(TEXT, "testing", lang, n=len(dataset.t_test))):
-                report = test_report(trainer.net, dataset)
-    except ComponentFailure as exc:
-        return _fail(lang, exc.ja, exc.en, 1)
     png = None
     if trainer.history:
         png = display.save_png(trainer.history, str(run_dir / "curves.png"),
