@@ -171,11 +171,11 @@ class Relu:
 def test_slow_learner_components_get_an_estimate_naming_the_slow_one(env, small_npz, monkeypatch, capsys):
     """In-process (to lower the 'long run' threshold): the estimate after the first batches names the slow part."""
     from examprep import cli
-    from examprep.capstone import run as capstone_run
+    from examprep.capstone import progress as capstone_progress
 
     solve(env, ALL, {"relu_layer": SLOW_RELU})
     monkeypatch.setenv("EXAMPREP_HOME", env["EXAMPREP_HOME"])
-    monkeypatch.setattr(capstone_run, "SLOW_SECONDS", 0)
+    monkeypatch.setattr(capstone_progress, "SLOW_SECONDS", 0)
     assert cli.main(["--lang", "en", "capstone", "--components", "mine", "--data", str(small_npz), "--epochs", "1",
                      "--batch-size", "100"]) == 0
     out = capsys.readouterr().out
