@@ -34,7 +34,7 @@ TEXT = {
 }
 
 
-class _Progress:
+class RunProgress:
     """A rich progress display (whole run and current epoch: loss, accuracy, images/s, time left), and for the
     learner's components the estimate after the first batches, naming the components that make it slow."""
 

@@ -25,7 +25,7 @@ def _finite(value):
     return value
 
 
-def _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang):
+def finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang):
     import resource
 
     from examprep.capstone import display

@@ -95,7 +95,7 @@ def _main(args, lang):
     from examprep.capstone import components as comp
     from examprep.capstone import data
     from examprep.capstone.network import ConvNet
-    from examprep.capstone.report import _finish
+    from examprep.capstone.report import finish
     from examprep.capstone.train import Trainer
 
     try:
@@ -170,7 +170,7 @@ def _main(args, lang):
     if status is not None:
         return status
     try:
-        return _finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
+        return finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
     except comp.ComponentFailure as exc:   # in the test evaluation
         return _fail(lang, exc.ja, exc.en, 1)
 
@@ -222,14 +222,14 @@ def _train(trainer, run_dir, data_info, components, out, args, lang):
     code."""
     from examprep.capstone import checkpoint, display
     from examprep.capstone.components import ComponentFailure
-    from examprep.capstone.progress import _Progress
+    from examprep.capstone.progress import RunProgress
 
     s = trainer.settings
     if trainer.epoch >= s.epochs:
         if not args.json:
             out.print(text(TEXT, "done_already", lang, epoch=trainer.epoch))
         return None
-    progress = _Progress(trainer, out, enabled=not args.json and out.is_terminal, explain=not args.json, lang=lang)
+    progress = RunProgress(trainer, out, enabled=not args.json and out.is_terminal, explain=not args.json, lang=lang)
     if not args.json:
         out.print(display.epoch_header(lang))
     try:
