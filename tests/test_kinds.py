@@ -67,6 +67,64 @@ def test_a_wrong_backward_fails_its_own_numerical_gradient():
     assert all(f is not None and f.check == "numerical_gradient" for f in numgrad_failures(ForgetsTheDerivative))
 
 
+class StatefulTanh32(StatefulTanh):
+    """The same layer computing in float32, as ❷'s Time layers do (they allocate with dtype='f')."""
+
+    def __init__(self, W):
+        super().__init__(W.astype(np.float32))
+
+    def forward(self, x):
+        W, = self.params
+        if self.h is None:
+            self.h = np.zeros((x.shape[0], W.shape[1]), dtype="f")
+        self.x = x.astype(np.float32)
+        self.h = np.tanh(self.x @ W + self.h)
+        return self.h
+
+
+class ForgetsTheDerivative32(StatefulTanh32):
+    def backward(self, dh):
+        return ForgetsTheDerivative.backward(self, dh)
+
+
+class SlightlyOff32(StatefulTanh32):
+    """A backward 3 % off: float32's looser tolerance (1e-2) must still see it."""
+
+    def backward(self, dh):
+        dx = StatefulTanh32.backward(self, dh)
+        self.grads[0] *= 1.03
+        return dx * 1.03
+
+
+def test_a_float32_layer_is_differentiated_at_float32_precision():
+    """A layer computing in float32 is checked (five-point stencil, h = 1e-2), not skipped: right passes with room
+    to spare, a wrong or slightly wrong backward fails."""
+    layer.validate_case(CASE, {"Layer"})
+    records = [r for r in kinds.run_cases(fake_problem(CASE), {"Layer": StatefulTanh32}, 0, learner=True)
+               if r.check == "numgrad"]
+    assert records and all(r.observed["precision"] == "float32" for r in records)
+    for r in records:
+        worst = max(abs(n - float(np.sum(r.observed["analytic"].astype(np.float64) * d))) / abs(n)
+                    for d, n in zip(r.observed["directions"], r.observed["numeric"]))
+        assert worst < checks.NUMGRAD_TOLERANCE_FLOAT32 / 20, worst
+    assert numgrad_failures(StatefulTanh32) == [None, None]
+    assert all(f is not None and f.check == "numerical_gradient" for f in numgrad_failures(ForgetsTheDerivative32))
+    assert all(f is not None and f.check == "numerical_gradient" for f in numgrad_failures(SlightlyOff32))
+
+
+def test_the_books_time_lstm_passes_its_float32_numerical_gradient():
+    from reference.rnn import TimeLSTM
+
+    case = {"name": "T = 3", "init": [{"normal": [4, 20], "scale": 0.5}, {"normal": [5, 20], "scale": 0.5},
+                                      {"normal": [20], "scale": 0.1}], "params": "lists",
+            "steps": [{"forward": [{"normal": [2, 3, 4]}]}]}
+    layer.validate_case(case, {"Layer"})
+    records = [r for r in kinds.run_cases(fake_problem(case), {"Layer": TimeLSTM}, 0, learner=True)
+               if r.check == "numgrad"]
+    assert {r.what for r in records} == {"dx", "grads[0]", "grads[1]", "grads[2]"}
+    assert all(r.observed["precision"] == "float32" and checks.numgrad(r, r) is None for r in records)
+
+
 def test_the_layer_itself_is_not_moved_on_by_the_check():
     problem = fake_problem(CASE)
     with_check = kinds.run_cases(problem, {"Layer": StatefulTanh}, 0, learner=True)
