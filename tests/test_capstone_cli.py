@@ -1,6 +1,7 @@
 """`examprep capstone` as a learner runs it (subprocesses), on a small .npz made here (12×12 images, 5 classes)."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -82,6 +83,8 @@ def test_text_output_has_epochs_test_accuracy_confusion_and_curves(env, small_np
     assert "Test accuracy:" in out and "Most confused" in out or "No test image" in out
     assert "Learning curves" in out and "val acc" in out
     assert "augmentation off" in out
+    # the total time in common/timefmt.duration's words
+    assert re.search(r"^Total (\d+ s|\d+ min \d\d s|\d+ h \d\d min), peak memory \d+ MB$", out, re.M)
     run_dirs = list((tmp_path / "home" / "capstone").iterdir())  # no --save: a run folder in the data directory
     assert len(run_dirs) == 1 and (run_dirs[0] / "checkpoint.npz").exists()
     assert str(run_dirs[0]) in out

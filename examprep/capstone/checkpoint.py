@@ -21,16 +21,15 @@ from pathlib import Path
 import numpy as np
 
 from examprep.common import files
+from examprep.common.errors import BilingualError
 
 SCHEMA = "examprep.capstone-checkpoint/1"
 FILENAME = "checkpoint.npz"
 _SCALARS = (bool, int, float, str, type(None))
 
 
-class CheckpointError(Exception):
-    def __init__(self, ja, en):
-        self.ja, self.en = ja, en
-        super().__init__(en)
+class CheckpointError(BilingualError):
+    """A checkpoint that is missing, damaged, of another format or of another network: .ja and .en messages."""
 
 
 def _optimizer_state(opt, params):

@@ -5,12 +5,13 @@ import time
 from pathlib import Path
 
 from examprep.common.i18n import text
+from examprep.common.timefmt import duration
 
 SCHEMA = "examprep.capstone/1"
 
 TEXT = {
     "testing": {"ja": "テスト画像 {n} 枚で評価しています…", "en": "Evaluating on the {n} test images…"},
-    "seconds": {"ja": "全体 {s:.1f} 秒、最大メモリ {rss:.0f} MB", "en": "Total {s:.1f} s, peak memory {rss:.0f} MB"},
+    "seconds": {"ja": "全体 {total}、最大メモリ {rss:.0f} MB", "en": "Total {total}, peak memory {rss:.0f} MB"},
 }
 
 
@@ -69,5 +70,5 @@ def finish(trainer, dataset, data_info, components, run_dir, resumed_from, start
         out.print(display.t("png", lang, path=png))
     elif trainer.history:
         out.print(display.t("no_matplotlib", lang))
-    out.print(text(TEXT, "seconds", lang, s=seconds, rss=rss_mb))
+    out.print(text(TEXT, "seconds", lang, total=duration(seconds, lang), rss=rss_mb))
     return 0
