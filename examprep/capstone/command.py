@@ -2,7 +2,8 @@
 
 Modules: components.py (reference or the learner's passing answers), network.py (ConvNet), train.py (loop, hold-out
 validation, test report), checkpoint.py (.npz checkpoints, resume), display.py (epoch lines, curves, PNG), run.py
-(this command), data.py / augment.py / download.py (datasets).
+(this command's driver) with options.py, progress.py and report.py, data.py / dataset.py / official.py / idx.py /
+npzfiles.py / augment.py / download.py (datasets).
 
 Defaults (reference components, katakana15): 20 epochs, batch 100, Adam lr 0.002 with cosine decay to 5 %,
 BatchNorm after each conv and the hidden affine, augmentation (±2 px shifts, ±10° rotations). 10 % of the training
