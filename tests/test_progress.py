@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from examprep.learn import progress
+from examprep.learn import progress, records
 
 
 def _attempt(problem="softmax", passed=True, **kw):
-    return progress.Attempt(problem=problem, mode="check", passed=passed, **kw)
+    return records.Attempt(problem=problem, mode="check", passed=passed, **kw)
 
 
 def run_cli(args, home, cwd):

@@ -16,7 +16,7 @@ import pytest
 
 from examprep.problem import catalog
 from examprep.hole import holes
-from examprep.learn import progress
+from examprep.learn import progress, records
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -110,7 +110,7 @@ def test_practice_killed_mid_session_keeps_every_graded_answer(home):
     assert "np.maxim\n" not in second.answer             # the answer being typed is the only thing lost
 
     with progress.Store() as store:                      # and the history goes on
-        store.record(progress.Attempt(problem="relu", mode="drill", passed=True))
+        store.record(records.Attempt(problem="relu", mode="drill", passed=True))
         assert len(store.attempts()) == 3
 
 
@@ -134,7 +134,7 @@ def test_drill_killed_at_the_next_prompt_keeps_the_graded_round(home):
 
 WRITER = textwrap.dedent("""
     import sys, time
-    from examprep.learn import progress
+    from examprep.learn import progress, records
 
     name, start = sys.argv[1], float(sys.argv[2])
     while time.time() < start:
@@ -142,7 +142,7 @@ WRITER = textwrap.dedent("""
     for i in range(50):
         # A store per attempt, as examprep records them (progress.record_safely).
         with progress.Store() as store:
-            store.record(progress.Attempt(problem=f"p{i % 5}", mode="practice", passed=i % 2 == 0,
+            store.record(records.Attempt(problem=f"p{i % 5}", mode="practice", passed=i % 2 == 0,
                                           answer=f"{name} {i}", seconds=0.1, session_id=name))
     print("done", name)
 """)

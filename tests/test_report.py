@@ -15,7 +15,8 @@ import pytest
 from examprep.problem import catalog
 from examprep.hole import holes
 from examprep.learn import report, reviews, schedule
-from examprep.learn.progress import Attempt, Store
+from examprep.learn.progress import Store
+from examprep.learn.records import Attempt
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,8 @@ import pytest
 
 from examprep.problem import catalog
 from examprep.learn import reviews, schedule
-from examprep.learn.progress import Attempt, Store
+from examprep.learn.progress import Store
+from examprep.learn.records import Attempt
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 

@@ -93,11 +93,11 @@ def check_text(text, problem_id=None, where=None, record=True, on_store_error=No
 def record_check(problem, hole, verdict, text, on_error=None):
     """Put one checked answer in the progress store. False (nothing recorded) for a hole file checked before
     anything was filled in: that is not an attempt."""
-    from examprep.learn import progress
+    from examprep.learn import progress, records
 
     if (verdict.failure or {}).get("check") == "blank" and not any(b.passed for b in verdict.blanks):
         return False
-    attempt = progress.Attempt(
+    attempt = records.Attempt(
         problem=problem.id, mode="check", passed=verdict.passed,
         level=hole.level if hole else None, blanks=len(hole.labels) if hole else None, seed=hole.seed if hole else None,
         blank_results=[{"label": b.label, "passed": b.passed, "reference": c.text}

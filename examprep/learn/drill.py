@@ -353,10 +353,10 @@ def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode,
     unfinished: the time ran out first; the attempt does not pass, blank_results are only the blanks
     answered so far (verdict is None when there are none), hints and reveals count every blank.
     """
-    from examprep.learn import progress
+    from examprep.learn import progress, records
 
     graded = [s for s in states if s.answer is not None] if unfinished else states
-    attempt = progress.Attempt(
+    attempt = records.Attempt(
         problem=problem.id, mode=mode, passed=bool(verdict and verdict.passed) and not unfinished,
         level=hole.level, blanks=len(hole.labels), seed=hole.seed, unfinished=unfinished,
         blank_results=[{"label": s.label, "passed": s.passed, "tries": s.attempts, "hints": s.hints_used,

@@ -2,7 +2,7 @@
 
 The file is JSON, schema "examprep.learn.history/1": {"schema", "exported_at", "attempts": [...], "sessions": [...],
 "exam_answers": [...], "solutions": {problem id: {"text", "saved_at"}}}, each attempt with the columns of
-examprep.learn.progress.Attempt. Import adds what is not there yet (attempts by id), so importing the same file
+examprep.learn.records.Attempt. Import adds what is not there yet (attempts by id), so importing the same file
 twice changes nothing. solutions/ (the latest passing answer per problem, which `capstone --components mine` builds
 from) travels too: an imported solution is written when this machine has none for the problem or an older one.
 Counts are said as the report counts them: attempts are runs (examprep.learn.reviews.runs), each of one or more
@@ -14,7 +14,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from examprep.learn import progress, store
+from examprep.learn import progress, records, store
 
 PROBLEM_ID = re.compile(r"^[a-z][a-z0-9_]*$")     # a solution's name is a file name: nothing else is accepted
 
@@ -82,7 +82,7 @@ def run_count(attempt_dicts):
     """Attempts as the report counts them: runs of graded rounds."""
     from examprep.learn import reviews
 
-    rows = [progress.Attempt(**{k: a.get(k) for k in progress.COLUMNS if k in a}) for a in attempt_dicts]
+    rows = [records.Attempt(**{k: a.get(k) for k in records.COLUMNS if k in a}) for a in attempt_dicts]
     return len(reviews.runs(rows))
 
 

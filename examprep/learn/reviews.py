@@ -147,7 +147,7 @@ def exam_attempts(answers):
     question; unanswered questions count as wrong, as in the exam's score. A right sitting rates Good, never
     Easy (no seconds are given): choosing among four options is easier than writing the line. Other questions
     (knowledge, calc) have no problem and are not reviews of a drill."""
-    from examprep.learn.progress import Attempt
+    from examprep.learn.records import Attempt
 
     grouped = {}
     for row in answers:
