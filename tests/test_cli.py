@@ -106,7 +106,7 @@ def test_importing_the_cli_is_light(env, work):
 
 
 def test_building_the_parser_is_light(env, work):
-    proc = subprocess.run([sys.executable, "-c", "import examprep.cli, sys; examprep.cli.build_parser(); "
+    proc = subprocess.run([sys.executable, "-c", "import examprep.cli_parser, sys; examprep.cli_parser.build_parser(); "
                            "print('numpy' in sys.modules, 'rich' in sys.modules)"],
                           cwd=work, env=env, capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["False", "False"]

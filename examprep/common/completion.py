@@ -126,7 +126,7 @@ def zsh_script(parser, problem_ids):
 def main(args):
     import sys
 
-    from examprep.cli import build_parser
+    from examprep.cli_parser import build_parser
     from examprep.problem import catalog
 
     parser = build_parser()

@@ -36,6 +36,26 @@ def too_large(size, where=None):
         f"Keep only the problem's functions and classes in it.")
 
 
+def read_source(path, limit=None):
+    """A Python file's text as Python reads it: UTF-8, a BOM, or a `# -*- coding: ... -*-` line honoured.
+    With a limit (bytes), a larger file raises CheckInputError before it is read whole."""
+    import io
+    import os
+    import tokenize
+
+    with open(path, "rb") as f:
+        if limit is not None:
+            size = os.fstat(f.fileno()).st_size
+            raw = f.read(limit + 1)
+            if len(raw) > limit:
+                raise too_large(max(size, len(raw)), str(path))
+        else:
+            raw = f.read()
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    text = raw.decode(encoding)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 STALE_NOTE = {"ja": "このファイルの作成後に参照実装が変わったため、空欄ごとの判定はできません。ファイル全体を採点しました。",
               "en": "The reference has changed since this file was made, so blanks are not judged one by one; the "
                     "file was graded as a whole."}

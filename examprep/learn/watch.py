@@ -44,11 +44,10 @@ class Watcher:
 
     def read(self):
         """The file's text, or None when it is missing or unreadable (said on the screen)."""
-        from examprep.cli import read_source
         from examprep.learn import checking
 
         try:
-            return read_source(self.path, limit=checking.MAX_BYTES)
+            return checking.read_source(self.path, limit=checking.MAX_BYTES)
         except checking.CheckInputError as exc:           # too large to check, as `examprep check` says
             self.con.print(f"[red]{pick({'ja': exc.ja, 'en': exc.en}, self.lang)}[/red]")
         except FileNotFoundError:
