@@ -4,6 +4,7 @@ import argparse
 import sys
 
 from examprep import __version__
+from examprep.common.args import minutes, positive_int
 
 EPILOG = """\
 examples / 使い方の例:
@@ -60,7 +61,7 @@ def build_parser():
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("problem", metavar="ID", help="problem id, e.g. conv2d (see `examprep list`)")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--blanks", type=_positive_int, metavar="N", help="number of blanks / 空欄の数")
+    group.add_argument("--blanks", type=positive_int, metavar="N", help="number of blanks / 空欄の数")
     group.add_argument("--level", choices=["easy", "normal", "hard", "full"], default=None,
                        help="easy=2, normal=3 (default), hard=5 blanks; full = write whole method bodies "
                             "/ 難易度 (full はメソッド全体)")
@@ -99,11 +100,11 @@ def build_parser():
                                    "時間を計ってドリルを連続で解きます。指定がなければ復習の期限が来た問題から出題します。",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("problems", nargs="*", metavar="ID", help="problems to practise (default: what is due)")
-    p.add_argument("--minutes", type=_positive_float, default=25.0, help="length of the session (default 25; "
+    p.add_argument("--minutes", type=minutes(24 * 60), default=25.0, help="length of the session (default 25; "
                                                                           "fractions allowed) / 制限時間 (分)")
     p.add_argument("--area", help="only this area: 1-5, a section name or an item id / 分野で絞り込み")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--blanks", type=_positive_int, metavar="N", help="number of blanks / 空欄の数")
+    group.add_argument("--blanks", type=positive_int, metavar="N", help="number of blanks / 空欄の数")
     group.add_argument("--level", choices=["easy", "normal", "hard", "full"], default=None,
                        help="difficulty (default normal) / 難易度")
 
@@ -112,7 +113,7 @@ def build_parser():
                                    "before what builds on them (FSRS spaced repetition).\n"
                                    "復習期限の来た問題と未着手の問題を、弱い順・前提となる問題から順に表示します。")
     p.add_argument("--json", action="store_true", help="machine-readable output / JSON で出力")
-    p.add_argument("--limit", type=_positive_int, default=10, help="how many to show (default 10)")
+    p.add_argument("--limit", type=positive_int, default=10, help="how many to show (default 10)")
 
     p = sub.add_parser("report", help="the graded progress report / 学習の成績表",
                        description="Per syllabus area and per component: attempts, solve rate, first-try rate, "
@@ -167,24 +168,4 @@ def build_parser():
                        description="Validate problem YAML files (all shipped ones by default).")
     p.add_argument("files", nargs="*", metavar="FILE")
     return parser
-
-
-def _positive_float(text):
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 0 < value <= 24 * 60:
-        raise argparse.ArgumentTypeError("expected a number of minutes above 0 and at most 1440 / 0 より大きく 1440 以下の分数")
-    return value
-
-
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("expected at least 1 / 1 以上を指定してください")
-    return value
 

@@ -1,6 +1,8 @@
 """`examprep mock-exam`: the arguments (no numpy imported here, so `--help` stays fast) and the entry point."""
 import argparse
 
+from examprep.common.args import minutes, whole_number
+
 DESCRIPTION = """\
 A timed mock exam in the format of the JDLA E資格: multiple-choice code blanks whose wrong options were each proven
 wrong by running them, typed code blanks graded by running them, and calculation questions, weighted across the
@@ -34,9 +36,9 @@ def add_arguments(p):
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.description = DESCRIPTION
     p.epilog = EPILOG
-    p.add_argument("--questions", type=_count, default=None, metavar="N",
+    p.add_argument("--questions", type=whole_number(1, 300, ("問", "questions")), default=None, metavar="N",
                    help="number of questions (default 100) / 問題数 (既定 100)")
-    p.add_argument("--minutes", type=_minutes, default=None, metavar="M",
+    p.add_argument("--minutes", type=minutes(600), default=None, metavar="M",
                    help="time allowed (default: 120 for 100 questions, in proportion otherwise) / 制限時間 (分)")
     p.add_argument("--seed", type=int, default=None, help="which questions (same seed, same exam) / 問題の選び方")
     p.add_argument("--area", action="append", metavar="AREA",
@@ -54,26 +56,6 @@ def add_arguments(p):
                    help="also ask some code blanks as typed answers (the real exam is all multiple choice) / "
                         "一部のコード穴埋めを記述式で出題する (本番はすべて選択式)")
     p.add_argument("--force", action="store_true", help="with --print/--export: overwrite FILE / 上書きする")
-
-
-def _count(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 300:
-        raise argparse.ArgumentTypeError("expected 1 to 300 questions / 1〜300 問で指定してください")
-    return value
-
-
-def _minutes(text):
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("expected minutes above 0 and at most 600 / 0 より大きく 600 以下の分数")
-    return value
 
 
 def main(args):
