@@ -1,5 +1,5 @@
 """What the capstone shows: the per-epoch line, the final summary, terminal learning curves and the optional PNG."""
-from examprep.common.i18n import pick
+from examprep.common import i18n
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -16,10 +16,6 @@ TEXT = {
     "no_matplotlib": {"ja": "matplotlib がないので学習曲線の PNG は作りません (pip install 'examprep[plot]' で作れます)。",
                       "en": "matplotlib is not installed, so no PNG of the curves (pip install 'examprep[plot]')."},
 }
-
-
-def t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
 
 
 COLUMNS = [  # (key, ja, en, width in terminal cells, format)
@@ -69,7 +65,7 @@ def curves(history, lang):
             ("train acc", "学習正解率", "train_acc", "{:.1%}"), ("val acc", "検証正解率", "val_acc", "{:.1%}")]
     from rich.cells import cell_len
 
-    lines = [t("curves", lang, n=len(history))]
+    lines = [i18n.text(TEXT, "curves", lang, n=len(history))]
     for en, ja, key, fmt in rows:
         values = [e[key] for e in history]
         label = ja if lang == "ja" else en
@@ -80,8 +76,8 @@ def curves(history, lang):
 
 def confused_lines(report, lang):
     if not report["most_confused"]:
-        return [t("no_confusion", lang)]
-    lines = [t("confused", lang)]
+        return [i18n.text(TEXT, "no_confusion", lang)]
+    lines = [i18n.text(TEXT, "confused", lang)]
     for p in report["most_confused"]:
         lines.append(f"  {p['true']} → {p['predicted']}: {p['count']} ({p['rate']:.1%})")
     return lines

@@ -58,8 +58,8 @@ def finish(trainer, dataset, data_info, components, run_dir, resumed_from, start
         print(json.dumps(_finite(doc), ensure_ascii=False, indent=2))
         return 0
     out.print()
-    out.print(display.t("test", lang, acc=report["accuracy"], n=report["n"]))
-    out.print(display.t("bar_ok" if report["accuracy"] >= 0.98 else "bar_no", lang))
+    out.print(text(display.TEXT, "test", lang, acc=report["accuracy"], n=report["n"]))
+    out.print(text(display.TEXT, "bar_ok" if report["accuracy"] >= 0.98 else "bar_no", lang))
     for line in display.confused_lines(report, lang):
         out.print(line)
     if trainer.history:
@@ -67,8 +67,8 @@ def finish(trainer, dataset, data_info, components, run_dir, resumed_from, start
         for line in display.curves(trainer.history, lang):
             out.print(line)
     if png:
-        out.print(display.t("png", lang, path=png))
+        out.print(text(display.TEXT, "png", lang, path=png))
     elif trainer.history:
-        out.print(display.t("no_matplotlib", lang))
+        out.print(text(display.TEXT, "no_matplotlib", lang))
     out.print(text(TEXT, "seconds", lang, total=duration(seconds, lang), rss=rss_mb))
     return 0

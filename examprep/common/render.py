@@ -2,6 +2,7 @@
 import contextlib
 import sys
 
+from examprep.common import i18n
 from examprep.common.i18n import pick
 
 TEXT = {
@@ -11,10 +12,6 @@ TEXT = {
     "passed": {"ja": "正解です。", "en": "Passed."},
     "failed": {"ja": "不正解です。", "en": "Not yet right."},
 }
-
-
-def t(key, lang):
-    return pick(TEXT[key], lang)
 
 
 def console(stderr=False):
@@ -29,7 +26,7 @@ def status(con, lang, key, quiet=False):
     if quiet or not con.is_terminal:
         yield
         return
-    with con.status(t(key, lang)):
+    with con.status(i18n.text(TEXT, key, lang)):
         yield
 
 
@@ -89,10 +86,11 @@ def verdict(con, problem, v, lang):
     from rich.panel import Panel
 
     if v.passed:
-        con.print(Panel.fit(f"[bold green]✓ {t('passed', lang)}[/bold green]  {problem.title[lang]}",
+        con.print(Panel.fit(f"[bold green]✓ {i18n.text(TEXT, 'passed', lang)}[/bold green]  {problem.title[lang]}",
                             border_style="green"))
     else:
-        con.print(Panel(f"[bold red]✗ {t('failed', lang)}[/bold red]\n{escape(failure_text(v.failure, lang))}",
+        con.print(Panel(f"[bold red]✗ {i18n.text(TEXT, 'failed', lang)}[/bold red]\n"
+                        f"{escape(failure_text(v.failure, lang))}",
                         border_style="red", title=problem.title[lang], title_align="left"))
     if v.blanks:
         blanks(con, v.blanks, lang)

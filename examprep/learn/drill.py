@@ -14,6 +14,7 @@ as unfinished (see _time_up).
 import random
 import time
 
+from examprep.common import i18n
 from examprep.common import render
 from examprep.common.i18n import pick
 from examprep.common.timefmt import clock  # noqa: F401 - also practice's drill.clock
@@ -48,16 +49,13 @@ TEXT = {
     "time_left": {"ja": "この問題 {took} ・ 残り {left}", "en": "{took} on this question · {left} left"},
 }
 
-def _t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
-
 
 def show(con, problem, hole, lang, intro=True):
     con.rule(f"[bold]{problem.title[lang]}[/bold]  [dim]{problem.id} · {problem.item} {problem.topic} · "
              f"level={hole.level} seed={hole.seed}[/dim]")
     render.code(con, holes.display_text(hole))
     if intro:
-        con.print(f"[dim]{_t('intro', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'intro', lang)}[/dim]")
 
 
 def run(problem, level="normal", blanks=None, seed=None, lang="ja", input_fn=input, mode="drill",
@@ -108,7 +106,7 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
                     # Only the learner's own work is kept as their answer (the capstone trains with it).
                     path = _save(con, problem, hole, states, lang)
                     if path and mode == "drill":
-                        con.print(f"[dim]{_t('saved', lang, path=path)}[/dim]")
+                        con.print(f"[dim]{i18n.text(TEXT, 'saved', lang, path=path)}[/dim]")
                 out.passed = True
                 _show_time(con, countdown, started, lang)
                 return _done(out, started)
@@ -119,7 +117,7 @@ def drill_one(con, problem, hole, lang="ja", input_fn=input, mode="drill", sessi
                     con.print(f"[yellow]{pick(note, lang)}[/yellow]")
                 for s in states:
                     s.passed = False
-            con.print(f"[yellow]{_t('retry_or_next' if allow_skip else 'retry', lang)}[/yellow]")
+            con.print(f"[yellow]{i18n.text(TEXT, 'retry_or_next' if allow_skip else 'retry', lang)}[/yellow]")
             _show_time(con, countdown, started, lang)
             sandbox.prestart()  # for the next round
     except TimeUp:
@@ -148,9 +146,9 @@ def _say_passed(con, states, lang):
     """✓ Passed, unless answers were revealed: the file passes then, but not as the learner's own work."""
     revealed = [s.label for s in states if s.revealed]
     if revealed:
-        con.print(f"[bold magenta]{_t('passed_revealed', lang, labels=' '.join(revealed))}[/bold magenta]")
+        con.print(f"[bold magenta]{i18n.text(TEXT, 'passed_revealed', lang, labels=' '.join(revealed))}[/bold magenta]")
     else:
-        con.print(f"[bold green]✓ {render.t('passed', lang)}[/bold green]")
+        con.print(f"[bold green]✓ {i18n.text(render.TEXT, 'passed', lang)}[/bold green]")
 
 
 def _done(out, started):
@@ -161,7 +159,8 @@ def _done(out, started):
 def _show_time(con, countdown, started, lang):
     if countdown is not None:
         took = clock(time.monotonic() - started, up=False)
-        con.print(f"[cyan]⏱ {_t('time_left', lang, took=took, left=clock(countdown.remaining()))}[/cyan]")
+        left = clock(countdown.remaining())
+        con.print(f"[cyan]⏱ {i18n.text(TEXT, 'time_left', lang, took=took, left=left)}[/cyan]")
 
 
 def _grade(con, problem, hole, states, lang, out, started, mode, session_id):
@@ -198,11 +197,11 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
     recorded as usual. Otherwise the attempt is recorded as unfinished, with the answers typed
     so far (each judged on its own, the other blanks holding the reference line).
     """
-    con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+    con.print(f"[bold yellow]{i18n.text(TEXT, 'time_up', lang)}[/bold yellow]")
     if out.rounds and not any(s.fresh for s in states):
         return
     if all(s.answer is not None for s in states if not s.passed):
-        con.print(f"[dim]{_t('time_up_grade', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'time_up_grade', lang)}[/dim]")
         verdict = _grade(con, problem, hole, states, lang, out, started, mode, session_id)
         if verdict.passed:
             _say_passed(con, states, lang)
@@ -214,10 +213,10 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
     answered = [s for s in states if s.answer is not None]
     seconds = time.monotonic() - started
     if not answered:
-        con.print(f"[dim]{_t('time_up_none', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'time_up_none', lang)}[/dim]")
         record_round(con, lang, problem, hole, states, None, None, seconds, mode, session_id, unfinished=True)
         return
-    con.print(f"[dim]{_t('time_up_partial', lang)}[/dim]")
+    con.print(f"[dim]{i18n.text(TEXT, 'time_up_partial', lang)}[/dim]")
     text = _filled_text(hole, states)  # unanswered blanks keep their blank("…") line
     with render.status(con, lang, "grade"):
         verdict = judge(problem, text, hole)
@@ -253,20 +252,20 @@ def _ask(con, hole, s, lang, input_fn, allow_skip=False):
                 con.print(f"[cyan]💡 {s.hint_list[s.hints_used]}[/cyan]")
                 s.hints_used += 1
             else:
-                con.print(f"[dim]{_t('no_more_hints', lang)}[/dim]")
+                con.print(f"[dim]{i18n.text(TEXT, 'no_more_hints', lang)}[/dim]")
             continue
         if stripped == "!":
             s.revealed = True
             s.answer = s.candidate.text
             s.fresh = True
-            con.print(f"[magenta]{_t('revealed', lang, code=s.candidate.text)}[/magenta]")
+            con.print(f"[magenta]{i18n.text(TEXT, 'revealed', lang, code=s.candidate.text)}[/magenta]")
             return "answer"
         if not stripped:
-            con.print(f"[dim]{_t('empty', lang, label=s.label)}[/dim]")
+            con.print(f"[dim]{i18n.text(TEXT, 'empty', lang, label=s.label)}[/dim]")
             continue
         statement, error = statement_for(s.candidate, reply)
         if error:
-            con.print(f"[red]{_t('syntax', lang, msg=error)}[/red]")
+            con.print(f"[red]{i18n.text(TEXT, 'syntax', lang, msg=error)}[/red]")
             continue
         s.answer = statement
         s.attempts += 1

@@ -1,7 +1,7 @@
 """What a drilled problem came to: each blank's state, the Outcome, and the summary table at the end."""
 from dataclasses import dataclass, field
 
-from examprep.common.i18n import pick
+from examprep.common import i18n
 
 TEXT = {
     "summary": {"ja": "結果", "en": "Summary"},
@@ -9,10 +9,6 @@ TEXT = {
     "quit": {"ja": "中断しました。", "en": "Stopped."},
     "not_answered": {"ja": "未回答", "en": "not answered"},
 }
-
-
-def _t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
 
 
 @dataclass
@@ -79,8 +75,8 @@ def summary(con, outcome, lang):
     from rich.table import Table
 
     if outcome.quit:
-        con.print(f"[yellow]{_t('quit', lang)}[/yellow]")
-    table = Table(title=_t("summary", lang), title_justify="left", show_edge=False)
+        con.print(f"[yellow]{i18n.text(TEXT, 'quit', lang)}[/yellow]")
+    table = Table(title=i18n.text(TEXT, "summary", lang), title_justify="left", show_edge=False)
     for col in (("空欄", "Blank"), ("結果", "Result"), ("回答回数", "Tries"), ("ヒント", "Hints"), ("答えを見た", "Revealed")):
         table.add_column(col[0] if lang == "ja" else col[1])
     for s in outcome.states:
@@ -91,11 +87,11 @@ def summary(con, outcome, lang):
         elif s.judged:
             result = "✗"
         else:  # never graded: stopped before its round (an answer typed but not yet graded counts as none)
-            result = f"– {_t('not_answered', lang)}"
+            result = f"– {i18n.text(TEXT, 'not_answered', lang)}"
         table.add_row(s.label, result, str(s.graded_tries), str(s.hints_used), "✓" if s.revealed else "")
     con.print(table)
     solved = outcome.solved_blanks
-    con.print(_t("solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))
+    con.print(i18n.text(TEXT, "solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))
     if outcome.quit:
         return 130
     return 0 if solved == len(outcome.states) else 1

@@ -25,6 +25,7 @@ import sys
 import time
 from contextlib import closing
 
+from examprep.common import i18n
 from examprep.common.i18n import pick
 
 TEXT = {
@@ -68,12 +69,8 @@ RESULTS = {
 REVIEW_RESULTS = ("missed", "unfinished", "revealed", "skipped")
 
 
-def _t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
-
-
 def _error(args, key, **kw):
-    sys.stderr.write(f"examprep: {_t(key, args.lang, **kw)}\n")
+    sys.stderr.write(f"examprep: {i18n.text(TEXT, key, args.lang, **kw)}\n")
 
 
 # --- what to serve ------------------------------------------------------------------------------------------
@@ -163,7 +160,7 @@ def main(args):
         return ids
     con = render.console()
     if not ids:
-        con.print(_t("nothing_due", lang))
+        con.print(i18n.text(TEXT, "nothing_due", lang))
         return 0
     level = args.level or ("normal" if args.blanks is None else None)
     minutes = args.minutes
@@ -171,7 +168,7 @@ def main(args):
         session_id = store.start_session("practice", planned_minutes=minutes)
     countdown = drill.Countdown(minutes * 60)
     started = time.monotonic()
-    con.print(f"[bold]{_t('intro', lang, n=len(ids), time=drill.clock(minutes * 60))}[/bold]")
+    con.print(f"[bold]{i18n.text(TEXT, 'intro', lang, n=len(ids), time=drill.clock(minutes * 60))}[/bold]")
     turns = _Turns(ids)
     outcomes = []
     ended_by = "quit"
@@ -190,7 +187,7 @@ def main(args):
                                   lang=lang)
             con.print()
             left = drill.clock(countdown.remaining())
-            con.print(f"[bold cyan]{_t('question', lang, k=len(outcomes) + 1, left=left)}[/bold cyan]")
+            con.print(f"[bold cyan]{i18n.text(TEXT, 'question', lang, k=len(outcomes) + 1, left=left)}[/bold cyan]")
             drill.show(con, problem, hole, lang, intro=False)
             outcome = drill.drill_one(con, problem, hole, lang, mode="practice", session_id=session_id,
                                       countdown=countdown, allow_skip=True)
@@ -246,8 +243,8 @@ def show_summary(con, summary, lang):
     ended = {"time": "ended_time", "all_passed": "ended_all", "quit": "ended_quit",
              "interrupt": "ended_interrupt"}[summary["ended_by"]]
     con.print()
-    con.print(f"[bold]{_t(ended, lang)}[/bold]")
-    table = Table(title=_t("summary", lang), title_justify="left", show_edge=False)
+    con.print(f"[bold]{i18n.text(TEXT, ended, lang)}[/bold]")
+    table = Table(title=i18n.text(TEXT, "summary", lang), title_justify="left", show_edge=False)
     for ja, en in (("#", "#"), ("問題", "Problem"), ("結果", "Result"), ("時間", "Time"), ("自力で正解した空欄", "Blanks solved"),
                    ("ヒント", "Hints"), ("答えを見た", "Revealed")):
         table.add_column(ja if lang == "ja" else en)
@@ -263,13 +260,13 @@ def show_summary(con, summary, lang):
     con.print(table)
     totals = summary["totals"]
     n = totals["items"]
-    con.print(_t("totals", lang, items=n, solved=totals["solved"], revealed=totals["revealed"],
+    con.print(i18n.text(TEXT, "totals", lang, items=n, solved=totals["solved"], revealed=totals["revealed"],
                  missed=totals["missed"], unfinished=totals["unfinished"], skipped=totals["skipped"],
                  stopped=totals.get("stopped", 0),
                  total=drill.clock(totals["seconds"], up=False),
                  avg=drill.clock(totals["seconds"] / n if n else 0, up=False)))
     con.print()
-    con.print(f"[bold]{_t('review', lang)}[/bold]")
+    con.print(f"[bold]{i18n.text(TEXT, 'review', lang)}[/bold]")
     listed = False
     for item in summary["items"]:
         if item["result"] not in REVIEW_RESULTS and not item["review"]:
@@ -278,10 +275,10 @@ def show_summary(con, summary, lang):
         con.print(f"  [bold]{item['problem']}[/bold] {titles.get(item['problem'], '')} "
                   f"({pick(RESULTS[item['result']], lang)})", highlight=False)
         for b in item["review"]:
-            how = _t("how_revealed" if b["revealed"] else "how_missed", lang)
-            con.print(_t("review_blank", lang, label=b["label"], how=how, code=b["reference"]), markup=False,
-                      highlight=False)
+            how = i18n.text(TEXT, "how_revealed" if b["revealed"] else "how_missed", lang)
+            con.print(i18n.text(TEXT, "review_blank", lang, label=b["label"], how=how, code=b["reference"]),
+                      markup=False, highlight=False)
     if listed:
-        con.print(f"[dim]{_t('review_more', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'review_more', lang)}[/dim]")
     else:
-        con.print(_t("review_none", lang))
+        con.print(i18n.text(TEXT, "review_none", lang))

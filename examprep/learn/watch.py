@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from examprep.common import i18n
 from examprep.common.i18n import pick
 
 TEXT = {
@@ -25,10 +26,6 @@ TEXT = {
     "bye": {"ja": "watch を終了しました ({n} 回採点)。", "en": "Stopped watching ({n} gradings)."},
     "no_file": {"ja": "ファイル {file} がありません。", "en": "no file {file}."},
 }
-
-
-def t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
 
 
 class Watcher:
@@ -51,9 +48,9 @@ class Watcher:
         except checking.CheckInputError as exc:           # too large to check, as `examprep check` says
             self.con.print(f"[red]{pick({'ja': exc.ja, 'en': exc.en}, self.lang)}[/red]")
         except FileNotFoundError:
-            self.con.print(f"[yellow]{t('gone', self.lang, file=self.path)}[/yellow]")
+            self.con.print(f"[yellow]{i18n.text(TEXT, 'gone', self.lang, file=self.path)}[/yellow]")
         except (OSError, UnicodeDecodeError, SyntaxError) as exc:
-            self.con.print(f"[red]{t('unreadable', self.lang, file=self.path, err=exc)}[/red]")
+            self.con.print(f"[red]{i18n.text(TEXT, 'unreadable', self.lang, file=self.path, err=exc)}[/red]")
         return None
 
     def grade_if_changed(self):
@@ -69,7 +66,8 @@ class Watcher:
         self.gradings += 1
         if self.con.is_terminal:
             self.con.clear()
-        self.con.rule(t("header", self.lang, file=self.path.name, n=self.gradings, clock=time.strftime("%H:%M:%S")))
+        self.con.rule(i18n.text(TEXT, "header", self.lang, file=self.path.name, n=self.gradings,
+                                clock=time.strftime("%H:%M:%S")))
         try:
             checked = checking.check_text(
                 text, self.problem_id, where=str(self.path),
@@ -80,9 +78,9 @@ class Watcher:
             return 2
         render.verdict(self.con, checked.problem, checked.verdict, self.lang)
         if not checked.recorded:
-            self.con.print(f"[dim]{t('unfilled', self.lang)}[/dim]")
+            self.con.print(f"[dim]{i18n.text(TEXT, 'unfilled', self.lang)}[/dim]")
         self.passed = checked.verdict.passed
-        self.con.print(f"[dim]{t('waiting', self.lang, file=self.path.name)}[/dim]")
+        self.con.print(f"[dim]{i18n.text(TEXT, 'waiting', self.lang, file=self.path.name)}[/dim]")
         return None
 
     def is_target(self, _change, changed_path):
@@ -98,7 +96,7 @@ def main(args):
     lang = args.lang
     path = Path(args.file)
     if not path.is_file():
-        sys.stderr.write(f"examprep: {t('no_file', lang, file=path)}\n")
+        sys.stderr.write(f"examprep: {i18n.text(TEXT, 'no_file', lang, file=path)}\n")
         return 2
     sandbox.prestart()
     con = render.console()
@@ -120,5 +118,5 @@ def main(args):
     except KeyboardInterrupt:
         pass
     con.print()
-    con.print(t("bye", lang, n=w.gradings))
+    con.print(i18n.text(TEXT, "bye", lang, n=w.gradings))
     return 0 if w.passed or w.passed is None else 1

@@ -3,7 +3,7 @@ examprep.next/1). The plan itself comes from examprep.learn.schedule."""
 import json
 import sys
 
-from examprep.common.i18n import pick
+from examprep.common import i18n
 from examprep.common.table import print_table
 from examprep.common.timefmt import iso, relative
 from examprep.learn.schedule import RATING_NAMES, card_json, load_attempts, new_json, plan
@@ -38,10 +38,6 @@ TEXT = {
 }
 
 
-def t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
-
-
 def to_json(p, limit):
     todo = limit
     due = p.due[:todo]
@@ -69,49 +65,50 @@ def main(args):
 
 
 def show(con, p, lang, limit):
-    con.rule(f"[bold]{t('title', lang)}[/bold]")
+    con.rule(f"[bold]{i18n.text(TEXT, 'title', lang)}[/bold]")
     if not p.has_history:
-        con.print(t("no_history", lang))
+        con.print(i18n.text(TEXT, "no_history", lang))
         con.print()
         _new_table(con, p.new[:limit], lang, len(p.new))
         if p.new:
-            con.print(t("start", lang, cmd=f"[bold cyan]examprep drill {p.new[0].id}[/bold cyan]"))
+            con.print(i18n.text(TEXT, "start", lang, cmd=f"[bold cyan]examprep drill {p.new[0].id}[/bold cyan]"))
         return
     shown = 0
     if p.due:
-        header = [t(k, lang) for k in ("col_id", "col_problem", "col_item", "col_due", "col_last", "col_lapses",
-                                        "col_recall")]
+        header = [i18n.text(TEXT, k, lang) for k in ("col_id", "col_problem", "col_item", "col_due", "col_last",
+                                                     "col_lapses", "col_recall")]
         rows = [[prob.id, prob.title[lang], prob.item, relative(info.due, p.now, lang),
-                 t("rating_" + RATING_NAMES[info.last_rating], lang), str(info.lapses),
+                 i18n.text(TEXT, "rating_" + RATING_NAMES[info.last_rating], lang), str(info.lapses),
                  f"{info.retrievability:.0%}"] for prob, info in p.due[:limit]]
-        print_table(con, t("due", lang, n=len(p.due)), header, rows, right=(5, 6), optional=(2, 6, 5), flex=(1,))
+        print_table(con, i18n.text(TEXT, "due", lang, n=len(p.due)), header, rows, right=(5, 6), optional=(2, 6, 5),
+                    flex=(1,))
         if len(p.due) > limit:
-            con.print(f"[dim]{t('more', lang, n=len(p.due) - limit)}[/dim]")
+            con.print(f"[dim]{i18n.text(TEXT, 'more', lang, n=len(p.due) - limit)}[/dim]")
             con.print()
         shown = min(limit, len(p.due))
     else:
-        con.print(f"[green]{t('nothing_due', lang)}[/green]")
+        con.print(f"[green]{i18n.text(TEXT, 'nothing_due', lang)}[/green]")
         con.print()
     if p.new and shown < limit:
         _new_table(con, p.new[:limit - shown], lang, len(p.new))
     elif not p.new:
-        con.print(f"[dim]{t('all_tried', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'all_tried', lang)}[/dim]")
         con.print()
     if p.later:
-        header = [t(k, lang) for k in ("col_id", "col_problem", "col_due", "col_last")]
+        header = [i18n.text(TEXT, k, lang) for k in ("col_id", "col_problem", "col_due", "col_last")]
         rows = [[prob.id, prob.title[lang], relative(info.due, p.now, lang),
-                 t("rating_" + RATING_NAMES[info.last_rating], lang)] for prob, info in p.later[:limit]]
-        print_table(con, t("later", lang), header, rows, flex=(1,), style="dim")
-    con.print(f"[dim]{t('howto', lang)}[/dim]")
+                 i18n.text(TEXT, "rating_" + RATING_NAMES[info.last_rating], lang)] for prob, info in p.later[:limit]]
+        print_table(con, i18n.text(TEXT, "later", lang), header, rows, flex=(1,), style="dim")
+    con.print(f"[dim]{i18n.text(TEXT, 'howto', lang)}[/dim]")
 
 
 def _new_table(con, problems, lang, total):
     if not problems:
         return
-    header = [t(k, lang) for k in ("col_id", "col_problem", "col_item", "col_requires")]
+    header = [i18n.text(TEXT, k, lang) for k in ("col_id", "col_problem", "col_item", "col_requires")]
     rows = [[prob.id, prob.title[lang], prob.item, ", ".join(prob.requires)] for prob in problems]
-    print_table(con, t("new", lang, n=total), header, rows, optional=(2,), flex=(1, 3))
+    print_table(con, i18n.text(TEXT, "new", lang, n=total), header, rows, optional=(2,), flex=(1, 3))
     if total > len(problems):
-        con.print(f"[dim]{t('more', lang, n=total - len(problems))}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'more', lang, n=total - len(problems))}[/dim]")
         con.print()
 

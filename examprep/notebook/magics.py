@@ -149,6 +149,9 @@ class ExamprepMagics(Magics):
                          f"```python\n{source.reference_answer(prob).rstrip()}\n```\n\n{prob.explanation[lang]}"))
 
     def next(self, words):
+        from functools import partial
+
+        from examprep.common import i18n
         from examprep.common.timefmt import relative
         from examprep.learn import schedule, whatnext
         from examprep.problem import catalog
@@ -158,7 +161,7 @@ class ExamprepMagics(Magics):
         a = p.parse_args(words)
         lang = a.lang or self.lang
         plan = schedule.plan(schedule.load_attempts(), catalog.load_all())
-        t = whatnext.t
+        t = partial(i18n.text, whatnext.TEXT)
         parts = []
         if plan.due:
             rows = [[prob.id, prob.title[lang], relative(info.due, plan.now, lang),

@@ -4,8 +4,9 @@ import json
 import sys
 from datetime import date, datetime
 
+from examprep.common import i18n
 from examprep.common import files
-from examprep.learn.report.words import t
+from examprep.learn.report.words import TEXT
 
 
 def parse_since(text):
@@ -19,7 +20,7 @@ def parse_since(text):
 
 
 def _error(lang, key, **kw):
-    sys.stderr.write(f"examprep: {t(key, lang, **kw)}\n")
+    sys.stderr.write(f"examprep: {i18n.text(TEXT, key, lang, **kw)}\n")
 
 
 def load(since=None, now=None):
@@ -75,7 +76,7 @@ def main(args):
         except OSError as exc:
             _error(lang, "cannot_write", path=output, err=exc.strerror or exc)
             return 2
-        sys.stderr.write(t("wrote", lang, path=output) + "\n")
+        sys.stderr.write(i18n.text(TEXT, "wrote", lang, path=output) + "\n")
         return 0
     sys.stdout.write(text)
     return 0

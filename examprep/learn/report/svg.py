@@ -1,8 +1,9 @@
 """The HTML report's style sheet and its two inline SVG charts: readiness per area and the weekly trend."""
 import html
 
+from examprep.common import i18n
 from examprep.learn.report.tables import pct, verdict_text
-from examprep.learn.report.words import t
+from examprep.learn.report.words import TEXT
 
 PAGE_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",sans-serif;margin:2rem auto;
@@ -55,7 +56,7 @@ def trend_svg(points, lang):
         return top + ph * (1 - rate)
 
     parts = [f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-             f'aria-label="{esc(t("chart_trend", lang))}">']
+             f'aria-label="{esc(i18n.text(TEXT, "chart_trend", lang))}">']
     for k in range(5):
         yy = y(k / 4)
         parts.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{w - right}" y2="{yy:.1f}" stroke="#e5e7eb"/>')
@@ -73,9 +74,9 @@ def trend_svg(points, lang):
         if i % step == 0 or i == n - 1:
             parts.append(f'<text x="{x(i):.1f}" y="{h - bottom + 16}" text-anchor="middle">'
                          f'{esc(p["week_start"][5:])}</text>')
-    for key, color, dash, label in (("solve_rate", "#2563eb", "", t("solve_rate", lang)),
+    for key, color, dash, label in (("solve_rate", "#2563eb", "", i18n.text(TEXT, "solve_rate", lang)),
                                     ("first_try_rate", "#d97706", ' stroke-dasharray="6 4"',
-                                     t("first_try_rate", lang))):
+                                     i18n.text(TEXT, "first_try_rate", lang))):
         segment = []
         segments = [segment]
         for i, p in enumerate(points):
@@ -91,13 +92,13 @@ def trend_svg(points, lang):
             if p[key] is not None:
                 parts.append(f'<circle cx="{x(i):.1f}" cy="{y(p[key]):.1f}" r="3.5" fill="{color}"><title>'
                              f'{esc(p["week_start"])} {esc(label)} {pct(p[key])}</title></circle>')
-    for j, (color, label) in enumerate((("#2563eb", t("solve_rate", lang)), ("#d97706", t("first_try_rate", lang)))):
+    legend = (("#2563eb", i18n.text(TEXT, "solve_rate", lang)), ("#d97706", i18n.text(TEXT, "first_try_rate", lang)))
+    for j, (color, label) in enumerate(legend):
         lx = left + j * 150
         parts.append(f'<rect x="{lx}" y="8" width="12" height="4" fill="{color}"/>'
                      f'<text x="{lx + 18}" y="14">{esc(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
-
 
 
 VERDICT_COLOR = {"ready": "#16a34a", "uncertain": "#eab308", "not_ready": "#dc2626", "not_enough": "#9ca3af"}
@@ -111,7 +112,7 @@ def readiness_svg(readiness, lang):
     bar_w = w - label_w - right_w
     h = top * 2 + row_h * max(1, len(rows)) + 14
     parts = [f'<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-             f'aria-label="{esc(t("chart_ready", lang, line=pct(readiness["pass_line"])))}">']
+             f'aria-label="{esc(i18n.text(TEXT, "chart_ready", lang, line=pct(readiness["pass_line"])))}">']
     for i, a in enumerate(rows):
         yy = top + i * row_h
         parts.append(f'<text x="{label_w - 8}" y="{yy + 19}" text-anchor="end">{esc(a["area"])}. '

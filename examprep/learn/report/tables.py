@@ -1,11 +1,12 @@
 """The report's cells: numbers and dates as shown, and the rows and headers of each table, shared by the text,
 Markdown and HTML renderers (each draws the same rows its own way)."""
+from examprep.common import i18n
 from examprep.common import timefmt
 from examprep.common.i18n import pick
 from examprep.common.timefmt import parse_time, relative
 from examprep.learn import whatnext
 from examprep.learn.report.stats import local_day
-from examprep.learn.report.words import TEXT, t
+from examprep.learn.report.words import TEXT
 
 
 def pct(rate):
@@ -33,32 +34,38 @@ def day(value):
 
 def when_due(c, now, lang):
     if c.get("is_due"):
-        return t("due_now", lang)
+        return i18n.text(TEXT, "due_now", lang)
     when = parse_time(c.get("due")) if c.get("due") else None
     return relative(when, now, lang) if when else "—"
 
 
 def period_text(data, lang):
-    return t("period_since", lang, d=data["since"]) if data["since"] else t("period_all", lang)
+    if data["since"]:
+        return i18n.text(TEXT, "period_since", lang, d=data["since"])
+    return i18n.text(TEXT, "period_all", lang)
 
 
 def modes_text(by_mode, lang):
-    return ", ".join(f"{t('mode_' + m, lang) if 'mode_' + m in TEXT else m} {n}" for m, n in by_mode.items())
+    return ", ".join(f"{i18n.text(TEXT, 'mode_' + m, lang) if 'mode_' + m in TEXT else m} {n}"
+                     for m, n in by_mode.items())
 
 
 def summary_rows(data, lang):
     tot = data["totals"]
     st = data["streak"]
     return [
-        (t("attempts", lang),
-         f"{tot['attempts']} ({t('rounds', lang)} {tot['rounds']}; {modes_text(tot['by_mode'], lang)})"),
-        (t("solve_rate", lang), f"{pct(tot['solve_rate'])} ({tot['solved']}/{tot['attempts']})"),
-        (t("first_try_rate", lang), f"{pct(tot['first_try_rate'])} ({tot['first_try']}/{tot['attempts']})"),
-        (t("median_time", lang), secs(tot["median_seconds"], lang)),
-        (t("study_time", lang), f"{secs(tot['study_seconds'], lang)} ({t('untimed', lang)})"),
-        (t("streak", lang), t("streak_value", lang, n=st["current_days"], m=st["longest_days"])),
-        (t("active_days", lang), str(tot["active_days"])),
-        (t("problems_tried", lang), f"{tot['problems_tried']}/{tot['problems_total']}"),
+        (i18n.text(TEXT, "attempts", lang),
+         f"{tot['attempts']} ({i18n.text(TEXT, 'rounds', lang)} {tot['rounds']}; {modes_text(tot['by_mode'], lang)})"),
+        (i18n.text(TEXT, "solve_rate", lang), f"{pct(tot['solve_rate'])} ({tot['solved']}/{tot['attempts']})"),
+        (i18n.text(TEXT, "first_try_rate", lang),
+         f"{pct(tot['first_try_rate'])} ({tot['first_try']}/{tot['attempts']})"),
+        (i18n.text(TEXT, "median_time", lang), secs(tot["median_seconds"], lang)),
+        (i18n.text(TEXT, "study_time", lang),
+         f"{secs(tot['study_seconds'], lang)} ({i18n.text(TEXT, 'untimed', lang)})"),
+        (i18n.text(TEXT, "streak", lang),
+         i18n.text(TEXT, "streak_value", lang, n=st["current_days"], m=st["longest_days"])),
+        (i18n.text(TEXT, "active_days", lang), str(tot["active_days"])),
+        (i18n.text(TEXT, "problems_tried", lang), f"{tot['problems_tried']}/{tot['problems_total']}"),
     ]
 
 
@@ -74,8 +81,8 @@ def area_rows(data, lang):
 
 
 def area_header(lang):
-    return [t("area", lang), t("tried", lang), t("attempts", lang), t("solve_rate", lang), t("first_try_rate", lang),
-            t("median_short", lang), t("last_seen", lang), t("grade", lang)]
+    return [i18n.text(TEXT, k, lang) for k in ("area", "tried", "attempts", "solve_rate", "first_try_rate",
+                                                "median_short", "last_seen", "grade")]
 
 
 def component_rows(data, lang, now):
@@ -85,9 +92,8 @@ def component_rows(data, lang, now):
 
 
 def component_header(lang):
-    return ["ID", t("problem", lang), t("attempts", lang), t("rounds", lang), t("solve_rate", lang),
-            t("first_try_rate", lang), t("median_short", lang), t("last_seen", lang), t("grade", lang),
-            t("next_review", lang)]
+    return ["ID"] + [i18n.text(TEXT, k, lang) for k in ("problem", "attempts", "rounds", "solve_rate", "first_try_rate",
+                                                        "median_short", "last_seen", "grade", "next_review")]
 
 
 def trend_rows(data, lang):
@@ -96,7 +102,7 @@ def trend_rows(data, lang):
 
 
 def trend_header(lang):
-    return [t("week", lang), t("attempts", lang), t("solve_rate", lang), t("first_try_rate", lang)]
+    return [i18n.text(TEXT, k, lang) for k in ("week", "attempts", "solve_rate", "first_try_rate")]
 
 
 def due_rows(data, lang, now):
@@ -104,7 +110,7 @@ def due_rows(data, lang, now):
     for d in data["due"]["items"]:
         out.append([d["problem"], d["title"][lang],
                     relative(parse_time(d["due"]), now, lang),
-                    whatnext.t("rating_" + d["last_rating"], lang)])
+                    i18n.text(whatnext.TEXT, "rating_" + d["last_rating"], lang)])
     return out
 
 
@@ -126,13 +132,12 @@ def exam_rows(data, lang):
 
 
 def exam_header(lang):
-    return [t("started", lang), t("score", lang), t("exam_rate", lang), t("result", lang)] + \
+    return [i18n.text(TEXT, k, lang) for k in ("started", "score", "exam_rate", "result")] + \
         [("分野" if lang == "ja" else "Area ") + a for a in "12345"]
 
 
 def session_header(lang):
-    return [t("started", lang), t("planned", lang), t("attempts", lang), t("solve_rate", lang)]
-
+    return [i18n.text(TEXT, k, lang) for k in ("started", "planned", "attempts", "solve_rate")]
 
 
 def readiness_cells(a, lang):
@@ -150,7 +155,7 @@ def readiness_cells(a, lang):
 
 
 def verdict_text(a, lang):
-    return t("v_none" if a["n"] == 0 else "v_" + a["verdict"], lang, n=a["n"])
+    return i18n.text(TEXT, "v_none" if a["n"] == 0 else "v_" + a["verdict"], lang, n=a["n"])
 
 
 def readiness_rows(data, lang):
@@ -158,14 +163,14 @@ def readiness_rows(data, lang):
 
 
 def readiness_header(lang):
-    return [t("ready_area", lang), t("ready_drills", lang), t("ready_exams", lang), t("ready_rate", lang),
-            t("ready_verdict", lang)]
+    return [i18n.text(TEXT, k, lang)
+            for k in ("ready_area", "ready_drills", "ready_exams", "ready_rate", "ready_verdict")]
 
 
 def untried_text(item, lang):
     """'1-1-1 線形代数 / 行列演習 (ドリルなし ...)' for one untried syllabus item."""
-    way = (t("untried_drills", lang, ids=", ".join(item["problems"])) if item["problems"]
-           else t("untried_nodrill", lang))
+    way = (i18n.text(TEXT, "untried_drills", lang, ids=", ".join(item["problems"])) if item["problems"]
+           else i18n.text(TEXT, "untried_nodrill", lang))
     return f"{item['item']} {item['title'][lang]} — {way}"
 
 

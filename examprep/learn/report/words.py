@@ -119,10 +119,6 @@ TEXT = {
 }
 
 
-def t(key, lang, **kw):
-    return pick(TEXT[key], lang).format(**kw)
-
-
 def readiness_rule(data, lang):
     r = data["readiness"]
     return pick(READINESS_RULE, lang).format(exams=r["exam_window"], min=r["min_answers"],
