@@ -9,6 +9,7 @@ import json
 import sys
 
 from examprep.cli_parser import build_parser
+from examprep.common import errors
 
 
 def main(argv=None):
@@ -22,15 +23,14 @@ def main(argv=None):
     try:
         return COMMANDS[args.command](args)
     except catalog.ProblemError as exc:
-        _error(args, f"問題ファイルが不正です: {exc}", f"invalid problem file: {exc}")
-        return 2
+        return errors.fail(args.lang, {"ja": f"問題ファイルが不正です: {exc}", "en": f"invalid problem file: {exc}"})
     except catalog.UnknownProblem as exc:
         guess = ", ".join(exc.suggestions)
-        _error(args, f"問題 '{exc.problem_id}' はありません。" + (f" もしかして: {guess}" if guess else "")
-               + " (examprep list で一覧)",
-               f"no problem '{exc.problem_id}'." + (f" Did you mean: {guess}?" if guess else "")
-               + " (see examprep list)")
-        return 2
+        return errors.fail(args.lang, {
+            "ja": f"問題 '{exc.problem_id}' はありません。" + (f" もしかして: {guess}" if guess else "")
+                  + " (examprep list で一覧)",
+            "en": f"no problem '{exc.problem_id}'." + (f" Did you mean: {guess}?" if guess else "")
+                  + " (see examprep list)"})
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         return 130
@@ -38,13 +38,8 @@ def main(argv=None):
         from examprep.learn.progress import StoreError
 
         if isinstance(exc, StoreError):
-            _error(args, exc.ja, exc.en)
-            return 2
+            return errors.fail(args.lang, exc)
         raise
-
-
-def _error(args, ja, en):
-    sys.stderr.write(f"examprep: {ja if args.lang == 'ja' else en}\n")
 
 
 def cmd_list(args):
@@ -55,8 +50,8 @@ def cmd_list(args):
     if args.area:
         problems = [p for p in problems if p.in_area(args.area)]
         if not problems:
-            _error(args, f"分野 '{args.area}' の問題はありません。", f"no problems in area '{args.area}'.")
-            return 2
+            return errors.fail(args.lang, {"ja": f"分野 '{args.area}' の問題はありません。",
+                                           "en": f"no problems in area '{args.area}'."})
     if args.json:
         print(json.dumps([{"id": p.id, "title": p.title, "section": p.section, "item": p.item, "topic": p.topic,
                            "kind": p.kind, "requires": p.requires, "covers": p.covers} for p in problems],
@@ -76,11 +71,10 @@ def cmd_show(args):
 
 def cmd_dev(args):
     if getattr(args, "dev_command", None) != "check":
-        _error(args, "使い方: examprep dev check ID... | --all", "usage: examprep dev check ID... | --all")
-        return 2
+        return errors.fail(args.lang, {"ja": "使い方: examprep dev check ID... | --all",
+                                       "en": "usage: examprep dev check ID... | --all"})
     if not args.problems and not args.all:
-        _error(args, "問題 ID か --all を指定してください。", "give problem ids or --all.")
-        return 2
+        return errors.fail(args.lang, {"ja": "問題 ID か --all を指定してください。", "en": "give problem ids or --all."})
     from examprep.dev import check
 
     return check.run(args.problems, args.all, args.json)
@@ -123,16 +117,16 @@ def _export(args, problem, level):
 
     path = Path(args.export)
     if path.exists() and not args.force:
-        _error(args, f"{path} は既にあります (上書きするには --force)。", f"{path} exists (use --force to overwrite).")
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} は既にあります (上書きするには --force)。",
+                                       "en": f"{path} exists (use --force to overwrite)."})
     seed = args.seed if args.seed is not None else 0
     with render.status(render.console(stderr=True), args.lang, "prepare"):
         hole = holes.make(problem, level=level or "normal", blanks=args.blanks, seed=seed, lang=args.lang)
     try:
         path.write_text(hole.text, encoding="utf-8")
     except OSError as exc:
-        _error(args, f"{path} に書き込めません: {exc.strerror}", f"cannot write {path}: {exc.strerror}")
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} に書き込めません: {exc.strerror}",
+                                       "en": f"cannot write {path}: {exc.strerror}"})
     ja = f"{path} に書き出しました (空欄 {len(hole.labels)} 個)。埋めたら: examprep check {path}"
     en = f"Wrote {path} ({len(hole.labels)} blanks). When filled: examprep check {path}"
     print(ja if args.lang == "ja" else en)
@@ -151,18 +145,14 @@ def cmd_check(args):
     try:
         text = checking.read_source(path, limit=checking.MAX_BYTES)
     except checking.CheckInputError as exc:
-        _error(args, exc.ja, exc.en)
-        return 2
+        return errors.fail(args.lang, exc)
     except FileNotFoundError:
-        _error(args, f"ファイル {path} がありません。", f"no file {path}.")
-        return 2
+        return errors.fail(args.lang, {"ja": f"ファイル {path} がありません。", "en": f"no file {path}."})
     except (UnicodeDecodeError, SyntaxError) as exc:
-        _error(args, f"{path} の文字コードを読めません ({exc})。UTF-8 で保存し直してください。",
-               f"cannot decode {path} ({exc}): save it as UTF-8.")
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} の文字コードを読めません ({exc})。UTF-8 で保存し直してください。",
+                                       "en": f"cannot decode {path} ({exc}): save it as UTF-8."})
     except OSError as exc:
-        _error(args, f"{path} を読めません: {exc}", f"cannot read {path}: {exc}")
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} を読めません: {exc}", "en": f"cannot read {path}: {exc}"})
     from examprep.common import render
 
     con = render.console(stderr=args.json)
@@ -171,8 +161,7 @@ def cmd_check(args):
         checked = checking.check_text(text, args.problem, where=str(path), on_store_error=not_recorded.append,
                                       status=lambda: render.status(con, args.lang, "grade", quiet=args.json))
     except checking.CheckInputError as exc:
-        _error(args, exc.ja, exc.en)
-        return 2
+        return errors.fail(args.lang, exc)
     verdict = checked.verdict
     for exc in not_recorded:  # a read-only or locked store: the verdict is shown all the same
         verdict.notes.append({"ja": f"この採点は履歴に記録されませんでした: {exc.ja}",

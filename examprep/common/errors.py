@@ -1,4 +1,6 @@
-"""One error type for a learner's or a machine's problem that examprep explains: a message in Japanese and in English."""
+"""One error type for a learner's or a machine's problem that examprep explains: a message in Japanese and in English,
+and the one way a command prints such a problem before it stops."""
+import sys
 
 
 class BilingualError(Exception):
@@ -11,3 +13,19 @@ class BilingualError(Exception):
 
     def message(self, lang):
         return self.ja if lang == "ja" else self.en
+
+
+def fail(lang, message, code=2, **fields):
+    """Print examprep's error line on stderr ("examprep: ..."), in lang, and return the exit code (2: bad input) for
+    the command to return. message: a {ja, en} mapping (a TEXT entry, its {fields} filled from fields) or a
+    BilingualError."""
+    from examprep.common.i18n import pick
+
+    if isinstance(message, BilingualError):
+        text = message.message(lang)
+    else:
+        text = pick(message, lang)
+        if fields:
+            text = text.format(**fields)
+    sys.stderr.write(f"examprep: {text}\n")
+    return code

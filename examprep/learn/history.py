@@ -14,15 +14,14 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
+from examprep.common import errors
 from examprep.learn import progress, records, store
 
 PROBLEM_ID = re.compile(r"^[a-z][a-z0-9_]*$")     # a solution's name is a file name: nothing else is accepted
 
 
-def _say(args, ja, en, err=False):
-    import sys
-
-    (sys.stderr if err else sys.stdout).write((ja if args.lang == "ja" else en) + "\n")
+def _say(args, ja, en):
+    print(ja if args.lang == "ja" else en)
 
 
 def _mtime_iso(path):
@@ -89,9 +88,8 @@ def run_count(attempt_dicts):
 def export_main(args):
     path = Path(args.file)
     if path.exists() and not args.force:
-        _say(args, f"examprep: {path} は既にあります (上書きするには --force)。",
-             f"examprep: {path} exists (use --force to overwrite).", err=True)
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} は既にあります (上書きするには --force)。",
+                                       "en": f"{path} exists (use --force to overwrite)."})
     with progress.Store() as st:
         data = st.export()
     data["solutions"] = export_solutions()
@@ -100,9 +98,8 @@ def export_main(args):
     try:
         write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
     except OSError as exc:
-        _say(args, f"examprep: {path} に書き込めません: {exc.strerror}", f"examprep: cannot write {path}: {exc.strerror}",
-             err=True)
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} に書き込めません: {exc.strerror}",
+                                       "en": f"cannot write {path}: {exc.strerror}"})
     rounds = len(data["attempts"])
     runs = run_count(data["attempts"])
     exams = sum(1 for x in data["sessions"] if x["kind"] == "exam")
@@ -117,20 +114,17 @@ def import_main(args):
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        _say(args, f"examprep: ファイル {path} がありません。", f"examprep: no file {path}.", err=True)
-        return 2
+        return errors.fail(args.lang, {"ja": f"ファイル {path} がありません。", "en": f"no file {path}."})
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        _say(args, f"examprep: {path} は JSON として読めません: {exc}", f"examprep: {path} is not readable JSON: {exc}",
-             err=True)
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} は JSON として読めません: {exc}",
+                                       "en": f"{path} is not readable JSON: {exc}"})
     try:
         solutions = check_solutions(data) if isinstance(data, dict) else {}
         with progress.Store() as st:
             counts = st.import_(data)
     except ValueError as exc:
-        _say(args, f"examprep: {path} は examprep の履歴ではありません: {exc}",
-             f"examprep: {path} is not an examprep history: {exc}", err=True)
-        return 2
+        return errors.fail(args.lang, {"ja": f"{path} は examprep の履歴ではありません: {exc}",
+                                       "en": f"{path} is not an examprep history: {exc}"})
     added, updated = import_solutions(solutions)
     runs = run_count(data.get("attempts", []))
     _say(args, f"採点 {counts['added']} ラウンドを取り込みました ({counts['skipped']} ラウンドは既にありました。ファイル全体で取り組み "

@@ -21,11 +21,10 @@ or Ctrl-D end it too, with exit 130. Each way shows the summary (each item's res
 time, totals, what to review), which is also saved with the session (end_session).
 """
 import random
-import sys
 import time
 from contextlib import closing
 
-from examprep.common import i18n
+from examprep.common import errors, i18n
 from examprep.common.i18n import pick
 
 TEXT = {
@@ -69,10 +68,6 @@ RESULTS = {
 REVIEW_RESULTS = ("missed", "unfinished", "revealed", "skipped")
 
 
-def _error(args, key, **kw):
-    sys.stderr.write(f"examprep: {i18n.text(TEXT, key, args.lang, **kw)}\n")
-
-
 # --- what to serve ------------------------------------------------------------------------------------------
 
 def _queue(store, problems, area=None):
@@ -101,8 +96,7 @@ def select(args):
     from examprep.learn import progress
 
     if args.problems and args.area:
-        _error(args, "ids_and_area")
-        return 2
+        return errors.fail(args.lang, TEXT["ids_and_area"])
     if args.problems:
         ids = []
         for pid in args.problems:
@@ -114,8 +108,7 @@ def select(args):
     if args.area:
         in_area = [p for p in problems if p.in_area(args.area)]
         if not in_area:
-            _error(args, "no_area", area=args.area)
-            return 2
+            return errors.fail(args.lang, TEXT["no_area"], area=args.area)
         with closing(progress.Store()) as store:
             queued = _queue(store, in_area, area=args.area) or []
         area_ids = [p.id for p in in_area]

@@ -8,11 +8,10 @@ kind of save. A save that leaves the text as it was (a touch, a second save) is 
 exit code 0 (1 when the last verdict failed).
 """
 import os
-import sys
 import time
 from pathlib import Path
 
-from examprep.common import i18n
+from examprep.common import errors, i18n
 from examprep.common.i18n import pick
 
 TEXT = {
@@ -96,8 +95,7 @@ def main(args):
     lang = args.lang
     path = Path(args.file)
     if not path.is_file():
-        sys.stderr.write(f"examprep: {i18n.text(TEXT, 'no_file', lang, file=path)}\n")
-        return 2
+        return errors.fail(lang, TEXT["no_file"], file=path)
     sandbox.prestart()
     con = render.console()
     w = Watcher(path, args.problem, lang, con)

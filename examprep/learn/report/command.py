@@ -4,8 +4,7 @@ import json
 import sys
 from datetime import date, datetime
 
-from examprep.common import i18n
-from examprep.common import files
+from examprep.common import errors, files, i18n
 from examprep.learn.report.words import TEXT
 
 
@@ -17,10 +16,6 @@ def parse_since(text):
     except ValueError:
         pass
     return datetime.fromisoformat(text).date()   # raises ValueError
-
-
-def _error(lang, key, **kw):
-    sys.stderr.write(f"examprep: {i18n.text(TEXT, key, lang, **kw)}\n")
 
 
 def load(since=None, now=None):
@@ -44,8 +39,7 @@ def main(args):
         try:
             since = parse_since(args.since)
         except ValueError:
-            _error(lang, "bad_since", v=args.since)
-            return 2
+            return errors.fail(lang, TEXT["bad_since"], v=args.since)
     data = load(since)
     output = getattr(args, "output", None)
     if fmt == "json":
@@ -74,8 +68,7 @@ def main(args):
         try:
             files.write_atomically(output, text)
         except OSError as exc:
-            _error(lang, "cannot_write", path=output, err=exc.strerror or exc)
-            return 2
+            return errors.fail(lang, TEXT["cannot_write"], path=output, err=exc.strerror or exc)
         sys.stderr.write(i18n.text(TEXT, "wrote", lang, path=output) + "\n")
         return 0
     sys.stdout.write(text)
