@@ -52,8 +52,6 @@ def test_no_option_shows_its_arithmetic():
         assert not any(re.search(r"\d\s*[+×]\s*\d.*=", o["en"]) for o in e["options"]), e["id"]
 
 
-@pytest.mark.xfail(reason="known gap: most keys are still the longest option by far (measured in the report)",
-                   strict=True)
 def test_the_key_is_not_told_by_its_length():
     """"Pick the longest option" must not work: the key may be longest in some items (a correct statement needs its
     qualifiers), but not in most, and never by far."""
