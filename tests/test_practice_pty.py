@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from examprep.common import timefmt
 from examprep.problem import catalog
 from examprep.learn import drill, progress, schedule
 from examprep.hole import holes
@@ -279,12 +280,12 @@ def test_unknown_id_is_refused_before_the_session(home):
 # --- without a terminal ---------------------------------------------------------------------------------------
 
 def test_clock():
-    assert drill.clock(0) == "00:00"
-    assert drill.clock(0.2) == "00:01"          # a countdown shows 00:00 only when the time is over
-    assert drill.clock(59.5) == "01:00"
-    assert drill.clock(25 * 60) == "25:00"
-    assert drill.clock(3600 + 61) == "1:01:01"
-    assert drill.clock(0.4, up=False) == "00:00"
+    assert timefmt.clock(0) == "00:00"
+    assert timefmt.clock(0.2) == "00:01"          # a countdown shows 00:00 only when the time is over
+    assert timefmt.clock(59.5) == "01:00"
+    assert timefmt.clock(25 * 60) == "25:00"
+    assert timefmt.clock(3600 + 61) == "1:01:01"
+    assert timefmt.clock(0.4, up=False) == "00:00"
 
 
 def test_countdown_reads_lines_and_runs_out():

@@ -11,6 +11,9 @@ TEXT = {
     "grade": {"ja": "実行して採点しています…", "en": "Running your code to grade it…"},
     "passed": {"ja": "正解です。", "en": "Passed."},
     "failed": {"ja": "不正解です。", "en": "Not yet right."},
+    "col_problem": {"ja": "問題", "en": "Problem"},
+    "col_item": {"ja": "項目", "en": "Item"},
+    "col_kind": {"ja": "種類", "en": "Kind"},
 }
 
 
@@ -31,8 +34,9 @@ def status(con, lang, key, quiet=False):
 
 
 def problem_list(con, problems, lang):
-    from rich.table import Table
+    from rich.markup import escape
 
+    from examprep.common.table import print_table
     from examprep.problem.syllabus import AREAS
 
     by_area = {}
@@ -40,16 +44,12 @@ def problem_list(con, problems, lang):
         by_area.setdefault(p.area_key(), []).append(p)
     for area in sorted(by_area):
         title = AREAS[area]["ja"] + (f" / {AREAS[area]['en']}" if lang == "en" else "")
-        table = Table(title=f"{area}. {title}", title_justify="left", show_edge=False, pad_edge=False)
-        # overflow="fold": on a narrow terminal or in a pipe (80 columns) text wraps, never cut with "…"
-        table.add_column("ID", style="bold cyan", no_wrap=True, overflow="fold")
-        table.add_column("問題" if lang == "ja" else "Problem", overflow="fold")
-        table.add_column("項目" if lang == "ja" else "Item", style="dim", overflow="fold")
-        table.add_column("種類" if lang == "ja" else "Kind", style="dim", overflow="fold")
-        for p in sorted(by_area[area], key=lambda p: (p.item, p.id)):
-            table.add_row(p.id, p.title[lang], f"{p.item} {p.topic}", p.kind)
-        con.print(table)
-        con.print()
+        header = ["ID"] + [i18n.text(TEXT, k, lang) for k in ("col_problem", "col_item", "col_kind")]
+        rows = [[escape(p.id), escape(p.title[lang]), escape(f"{p.item} {p.topic}"), p.kind]
+                for p in sorted(by_area[area], key=lambda p: (p.item, p.id))]
+        # titles and items wrap (never cut with "…"); on a narrow terminal kind, then item, are left out
+        print_table(con, f"{area}. {escape(title)}", header, rows, optional=(3, 2), flex=(1, 2),
+                    dim=(2, 3))
     hint = ("examprep drill ID で練習を始めます。" if lang == "ja" else "Start with: examprep drill ID")
     con.print(f"[dim]{hint}[/dim]")
 

@@ -31,8 +31,12 @@ def fit_columns(header, rows, width, optional=(), flex=()):
     return keep
 
 
-def print_table(con, title, header, rows, right=(), optional=(), flex=(), style=None):
-    """A rich table that fits the terminal: figures never wrap, optional columns go first when it is narrow."""
+def print_table(con, title, header, rows, right=(), optional=(), flex=(), style=None, dim=()):
+    """A rich table that fits the terminal: figures never wrap, optional columns go first when it is narrow.
+
+    right: columns aligned right (figures); optional: columns to drop, in that order, while the table is too wide;
+    flex: columns that may wrap (titles); style: of the whole table; dim: columns shown dim. A first column headed
+    "ID" is bold cyan. Cells are rich markup."""
     from rich import box
     from rich.table import Table
 
@@ -41,7 +45,7 @@ def print_table(con, title, header, rows, right=(), optional=(), flex=(), style=
                   pad_edge=False, padding=(0, 1, 0, 0), style=style)
     for i in keep:
         table.add_column(header[i], justify="right" if i in right else "left",
-                         style="bold cyan" if i == 0 and header[i] == "ID" else style,
+                         style="bold cyan" if i == 0 and header[i] == "ID" else "dim" if i in dim else style,
                          min_width=_min_width(header, rows, i, flex), no_wrap=i not in flex,
                          overflow="fold")     # too narrow still: fold onto the next line, never cut with "…"
     for row in rows:

@@ -1,5 +1,6 @@
-"""How examprep reads and writes times: the store's ISO 8601 timestamps, a clock (countdowns, times per question),
-a duration in words and a time relative to now (ja / en)."""
+"""How examprep reads and writes times: the store's ISO 8601 timestamps and, in ja / en, the three ways it shows a
+duration: clock() (mm:ss: countdowns, time per question), duration() (in words: '3 min 05 s') and approx() (one
+rounded unit: '3 h', in table cells and relative() times). Every command formats times through these."""
 import math
 from datetime import datetime, timezone
 
@@ -52,10 +53,13 @@ def iso(value):
     return value.astimezone(timezone.utc).isoformat(timespec="seconds") if value else None
 
 
-def span(delta, lang):
-    """A short duration: 5 min, 3 h, 2 d (4 分, 3 時間, 2 日)."""
-    secs = abs(delta.total_seconds())
-    if secs < 3600:
+def approx(seconds, lang, seconds_below=0):
+    """A duration rounded to one unit, for table cells and due dates: '42 s' below seconds_below seconds, else
+    '5 min' (at least 1), '3 h' (below 1.5 days), '2 d'; in Japanese '42 秒', '5 分', '3 時間', '2 日'."""
+    secs = abs(float(seconds))
+    if secs < seconds_below:
+        n, unit = round(secs), ("秒", "s")
+    elif secs < 3600:
         n, unit = max(1, round(secs / 60)), ("分", "min")
     elif secs < 86400 * 1.5:
         n, unit = round(secs / 3600), ("時間", "h")
@@ -69,5 +73,5 @@ def relative(when, now, lang):
     delta = when - now
     if -60 < delta.total_seconds() <= 0:
         return pick(TEXT["now"], lang)  # due within the last minute; a time still ahead reads "in 1 min" at least
-    return pick(TEXT["in" if delta.total_seconds() > 0 else "ago"], lang).format(t=span(delta, lang))
+    return pick(TEXT["in" if delta.total_seconds() > 0 else "ago"], lang).format(t=approx(delta.total_seconds(), lang))
 

@@ -17,7 +17,7 @@ import time
 from examprep.common import i18n
 from examprep.common import render
 from examprep.common.i18n import pick
-from examprep.common.timefmt import clock  # noqa: F401 - also practice's drill.clock
+from examprep.common.timefmt import clock
 from examprep.grade.verdict import judge
 from examprep.hole import holes
 from examprep.hole.hints import hints_for

@@ -2,12 +2,19 @@
 from dataclasses import dataclass, field
 
 from examprep.common import i18n
+from examprep.common.table import print_table
+from examprep.common.timefmt import duration
 
 TEXT = {
     "summary": {"ja": "結果", "en": "Summary"},
-    "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({secs:.0f} 秒)。", "en": "Solved {k} of {n} blanks yourself ({secs:.0f} s)."},
+    "solved": {"ja": "空欄 {n} 個中 {k} 個を自力で正解 ({time})。", "en": "Solved {k} of {n} blanks yourself ({time})."},
     "quit": {"ja": "中断しました。", "en": "Stopped."},
     "not_answered": {"ja": "未回答", "en": "not answered"},
+    "col_blank": {"ja": "空欄", "en": "Blank"},
+    "col_result": {"ja": "結果", "en": "Result"},
+    "col_tries": {"ja": "回答回数", "en": "Tries"},
+    "col_hints": {"ja": "ヒント", "en": "Hints"},
+    "col_revealed": {"ja": "答えを見た", "en": "Revealed"},
 }
 
 
@@ -72,13 +79,10 @@ class Outcome:
 
 def summary(con, outcome, lang):
     """The drill's summary table; the exit code: 0 solved, 1 not solved yourself, 130 stopped."""
-    from rich.table import Table
-
     if outcome.quit:
         con.print(f"[yellow]{i18n.text(TEXT, 'quit', lang)}[/yellow]")
-    table = Table(title=i18n.text(TEXT, "summary", lang), title_justify="left", show_edge=False)
-    for col in (("空欄", "Blank"), ("結果", "Result"), ("回答回数", "Tries"), ("ヒント", "Hints"), ("答えを見た", "Revealed")):
-        table.add_column(col[0] if lang == "ja" else col[1])
+    header = [i18n.text(TEXT, k, lang) for k in ("col_blank", "col_result", "col_tries", "col_hints", "col_revealed")]
+    rows = []
     for s in outcome.states:
         if s.revealed:
             result = "👁"
@@ -88,10 +92,10 @@ def summary(con, outcome, lang):
             result = "✗"
         else:  # never graded: stopped before its round (an answer typed but not yet graded counts as none)
             result = f"– {i18n.text(TEXT, 'not_answered', lang)}"
-        table.add_row(s.label, result, str(s.graded_tries), str(s.hints_used), "✓" if s.revealed else "")
-    con.print(table)
+        rows.append([s.label, result, str(s.graded_tries), str(s.hints_used), "✓" if s.revealed else ""])
+    print_table(con, i18n.text(TEXT, "summary", lang), header, rows, right=(2, 3))
     solved = outcome.solved_blanks
-    con.print(i18n.text(TEXT, "solved", lang, n=len(outcome.states), k=solved, secs=outcome.seconds))
+    con.print(i18n.text(TEXT, "solved", lang, n=len(outcome.states), k=solved, time=duration(outcome.seconds, lang)))
     if outcome.quit:
         return 130
     return 0 if solved == len(outcome.states) else 1

@@ -25,6 +25,8 @@ import time
 from contextlib import closing
 
 from examprep.common import errors, i18n
+from examprep.common.table import print_table
+from examprep.common.timefmt import clock
 from examprep.common.i18n import pick
 
 TEXT = {
@@ -56,6 +58,13 @@ TEXT = {
                           "(examprep practice softmax relu) or pick an area with --area."},
     "ids_and_area": {"ja": "問題 ID と --area は同時に指定できません。", "en": "give problem ids or --area, not both."},
     "no_area": {"ja": "分野 '{area}' の問題はありません。", "en": "no problems in area '{area}'."},
+    "col_n": {"ja": "#", "en": "#"},
+    "col_problem": {"ja": "問題", "en": "Problem"},
+    "col_result": {"ja": "結果", "en": "Result"},
+    "col_time": {"ja": "時間", "en": "Time"},
+    "col_solved": {"ja": "自力で正解した空欄", "en": "Blanks solved"},
+    "col_hints": {"ja": "ヒント", "en": "Hints"},
+    "col_revealed": {"ja": "答えを見た", "en": "Revealed"},
 }
 RESULTS = {
     "solved": {"ja": "✓ 正解", "en": "✓ solved"},
@@ -161,7 +170,7 @@ def main(args):
         session_id = store.start_session("practice", planned_minutes=minutes)
     countdown = drill.Countdown(minutes * 60)
     started = time.monotonic()
-    con.print(f"[bold]{i18n.text(TEXT, 'intro', lang, n=len(ids), time=drill.clock(minutes * 60))}[/bold]")
+    con.print(f"[bold]{i18n.text(TEXT, 'intro', lang, n=len(ids), time=clock(minutes * 60))}[/bold]")
     turns = _Turns(ids)
     outcomes = []
     ended_by = "quit"
@@ -179,7 +188,7 @@ def main(args):
                 hole = holes.make(problem, level=level or "normal", blanks=args.blanks, seed=random.randrange(1000),
                                   lang=lang)
             con.print()
-            left = drill.clock(countdown.remaining())
+            left = clock(countdown.remaining())
             con.print(f"[bold cyan]{i18n.text(TEXT, 'question', lang, k=len(outcomes) + 1, left=left)}[/bold cyan]")
             drill.show(con, problem, hole, lang, intro=False)
             outcome = drill.drill_one(con, problem, hole, lang, mode="practice", session_id=session_id,
@@ -228,36 +237,30 @@ def summarize(outcomes, ended_by, planned_minutes, elapsed):
 
 
 def show_summary(con, summary, lang):
-    from rich.table import Table
-
     from examprep.problem import catalog
-    from examprep.learn import drill
 
     ended = {"time": "ended_time", "all_passed": "ended_all", "quit": "ended_quit",
              "interrupt": "ended_interrupt"}[summary["ended_by"]]
     con.print()
     con.print(f"[bold]{i18n.text(TEXT, ended, lang)}[/bold]")
-    table = Table(title=i18n.text(TEXT, "summary", lang), title_justify="left", show_edge=False)
-    for ja, en in (("#", "#"), ("問題", "Problem"), ("結果", "Result"), ("時間", "Time"), ("自力で正解した空欄", "Blanks solved"),
-                   ("ヒント", "Hints"), ("答えを見た", "Revealed")):
-        table.add_column(ja if lang == "ja" else en)
+    header = [i18n.text(TEXT, k, lang) for k in ("col_n", "col_problem", "col_result", "col_time", "col_solved",
+                                                 "col_hints", "col_revealed")]
+    rows = []
     titles = {}
     for k, item in enumerate(summary["items"], 1):
         try:
             titles[item["problem"]] = catalog.get(item["problem"]).title[lang]
         except Exception:  # noqa: BLE001 - a title is only decoration
             titles[item["problem"]] = ""
-        table.add_row(str(k), item["problem"], pick(RESULTS[item["result"]], lang),
-                      drill.clock(item["seconds"], up=False), f"{item['solved_blanks']}/{item['blanks']}",
-                      str(item["hints"]), str(item["reveals"]))
-    con.print(table)
+        rows.append([str(k), item["problem"], pick(RESULTS[item["result"]], lang), clock(item["seconds"], up=False),
+                     f"{item['solved_blanks']}/{item['blanks']}", str(item["hints"]), str(item["reveals"])])
+    print_table(con, i18n.text(TEXT, "summary", lang), header, rows, right=(0, 3, 4, 5, 6), optional=(6, 5))
     totals = summary["totals"]
     n = totals["items"]
     con.print(i18n.text(TEXT, "totals", lang, items=n, solved=totals["solved"], revealed=totals["revealed"],
-                 missed=totals["missed"], unfinished=totals["unfinished"], skipped=totals["skipped"],
-                 stopped=totals.get("stopped", 0),
-                 total=drill.clock(totals["seconds"], up=False),
-                 avg=drill.clock(totals["seconds"] / n if n else 0, up=False)))
+                        missed=totals["missed"], unfinished=totals["unfinished"], skipped=totals["skipped"],
+                        stopped=totals.get("stopped", 0), total=clock(totals["seconds"], up=False),
+                        avg=clock(totals["seconds"] / n if n else 0, up=False)))
     con.print()
     con.print(f"[bold]{i18n.text(TEXT, 'review', lang)}[/bold]")
     listed = False

@@ -18,13 +18,8 @@ def secs(value, lang):
 
 
 def secs_short(value, lang):
-    """A time for a table cell: seconds up to 10 minutes, else minutes."""
-    if value is None:
-        return "—"
-    value = float(value)
-    if value < 600:
-        return f"{value:.0f} 秒" if lang == "ja" else f"{value:.0f} s"
-    return f"{value / 60:.0f} 分" if lang == "ja" else f"{value / 60:.0f} min"
+    """A time for a table cell: seconds up to 10 minutes, else one rounded unit (min, h)."""
+    return "—" if value is None else timefmt.approx(value, lang, seconds_below=600)
 
 
 def day(value):
