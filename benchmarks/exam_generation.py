@@ -3,7 +3,7 @@
     python benchmarks/exam_generation.py [--questions 100] [--runs 3] [--seed 0]
 
 Cold: EXAMPREP_HOME is a fresh temporary directory, so every problem's load-bearing
-proof (holes.load_bearing) and distractor proof (examprep.exam.code_questions) is made
+proof (holes.load_bearing) and distractor proof (examprep.exam.code.proof) is made
 by running the grader (two problems at a time). Warm: the same home again, everything
 read from the cache; the median of --runs runs with different seeds, each in a fresh
 process (so imports, YAML parsing and reading the cache are counted). The target of

@@ -1,12 +1,12 @@
-"""Multi-step calculation templates (examprep/exam/calc_steps.py): every key recomputed independently
+"""Multi-step calculation templates (examprep.exam.calc.templates.MULTI_STEP): every key recomputed independently
 (PyTorch, NumPy's linear algebra, another algorithm), options distinct as shown, the key among them."""
 import math
 
 import numpy as np
 import pytest
 
-from examprep.exam import calc_questions
-from examprep.exam.calc_steps import STEPS
+from examprep.exam.calc import templates as calc_templates
+from examprep.exam.calc.templates import MULTI_STEP
 
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
@@ -116,13 +116,13 @@ INDEPENDENT = {"adam_t": _adam, "receptive_field_strided": _receptive_field, "kl
 
 
 def test_every_template_has_an_independent_check():
-    assert set(INDEPENDENT) == set(STEPS)
+    assert set(INDEPENDENT) == set(MULTI_STEP)
 
 
-@pytest.mark.parametrize("template", sorted(STEPS))
+@pytest.mark.parametrize("template", sorted(MULTI_STEP))
 def test_keys_are_independently_right(template):
     for seed in range(25):
-        for q in calc_questions.calc_set(template, seed):
+        for q in calc_templates.calc_set(template, seed):
             want = INDEPENDENT[template](q.params)
             decimals = len(q.answer.split(".")[1]) if "." in q.answer else 0
             assert abs(float(q.answer) - want) <= 0.5 * 10 ** -decimals + 1e-9, (template, seed, q.answer, want)
@@ -134,10 +134,10 @@ def test_keys_are_independently_right(template):
 
 
 def test_adam_is_asked_after_the_first_step():
-    assert all(calc_questions.calc_set("adam_t", s)[0].params["t"] > 1 for s in range(20))
+    assert all(calc_templates.calc_set("adam_t", s)[0].params["t"] > 1 for s in range(20))
 
 
 def test_receptive_fields_have_strides():
     for s in range(20):
-        layers = calc_questions.calc_set("receptive_field_strided", s)[0].params["layers"]
+        layers = calc_templates.calc_set("receptive_field_strided", s)[0].params["layers"]
         assert any(stride > 1 for _, _, stride in layers[:-1])

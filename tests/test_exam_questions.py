@@ -18,8 +18,11 @@ import pytest
 
 from examprep.problem import catalog, source
 from examprep.grade import sandbox
-from examprep.exam import Question, calc_questions, code_questions
-from examprep.exam.calc_steps import STEPS  # after calc_questions, which merges it
+from examprep.exam import Question
+from examprep.exam.calc import templates as calc_templates
+from examprep.exam.code import distractors, fills, proof
+from examprep.exam.code import questions as code_questions
+from examprep.exam.calc.templates import MULTI_STEP
 from examprep.exam.compose import compose
 
 SAMPLE = ["softmax", "conv2d", "adam", "batchnorm", "max_pooling", "numerical_gradient", "softmax_with_loss",
@@ -31,7 +34,7 @@ CALC_SEEDS = range(40)
 @pytest.fixture(scope="module")
 def proofs(module_examprep_home):
     problems = [catalog.get(pid) for pid in SAMPLE]
-    return code_questions.prove_all(problems)
+    return proof.prove_all(problems)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +87,7 @@ def test_give_aways_are_no_distractors():
     def entry(operator, check="values", en="", case="batch of 4 rows"):
         return {"operator": operator, "verdict": {"check": check, "en": en, "case": case, "what": ""}}
 
-    give_away = code_questions.give_away
+    give_away = distractors.give_away
     assert give_away(entry("float_perturbed"), "np.log(y + 2e-07)")
     assert give_away(entry("int_off_by_one"), "np.sum((y - t) ** 1)")
     assert give_away(entry("int_off_by_one"), "0 / (1 + np.exp(-x))")
@@ -155,9 +158,9 @@ def test_deterministic_per_seed(proofs):
     seeds = {json.dumps([q.to_json() for q in code_questions.code_set(catalog.get("batchnorm"), s, 3,
                                                                       proofs["batchnorm"])]) for s in range(4)}
     assert len(seeds) > 1
-    for template in calc_questions.TEMPLATES:
-        assert ([q.to_json() for q in calc_questions.calc_set(template, 3)]
-                == [q.to_json() for q in calc_questions.calc_set(template, 3)])
+    for template in calc_templates.TEMPLATES:
+        assert ([q.to_json() for q in calc_templates.calc_set(template, 3)]
+                == [q.to_json() for q in calc_templates.calc_set(template, 3)])
 
 
 def test_free_form_is_the_same_blank(code_sets):
@@ -167,13 +170,13 @@ def test_free_form_is_the_same_blank(code_sets):
     assert free.blank == q.blank and free.code == q.code and free.answer == q.answer
     # Filling the blank with the answer gives back the reference.
     reference = source.reference_answer(catalog.get("softmax"))
-    assert ast.dump(ast.parse(code_questions.fill_source(free, q.answer))) == ast.dump(ast.parse(reference))
+    assert ast.dump(ast.parse(fills.fill_source(free, q.answer))) == ast.dump(ast.parse(reference))
     with_free = code_questions.code_set(catalog.get("softmax"), 0, 1, free=True)
     assert [x.kind for x in with_free] == ["code_choice", "code_free"]
 
 
 def test_json_round_trip(code_sets):
-    questions = code_sets["conv2d"][:3] + [q for t in calc_questions.TEMPLATES for q in calc_questions.calc_set(t, 1)]
+    questions = code_sets["conv2d"][:3] + [q for t in calc_templates.TEMPLATES for q in calc_templates.calc_set(t, 1)]
     for q in questions:
         data = json.loads(json.dumps(q.to_json(), ensure_ascii=False))
         assert data["schema"] == "examprep.question/1"
@@ -251,12 +254,12 @@ def numbers_in(text):
     return set(re.findall(r"\d+(?:\.\d+)?", text))
 
 
-@pytest.mark.parametrize("template", [t for t in calc_questions.TEMPLATES if t not in STEPS])
+@pytest.mark.parametrize("template", [t for t in calc_templates.TEMPLATES if t not in MULTI_STEP])
 def test_calc_keys_are_independently_right(template):
-    """(The multi-step templates of calc_steps are checked in test_exam_calc_steps.py.)"""
+    """(The multi-step templates, MULTI_STEP, are checked in test_exam_calc_steps.py.)"""
     seen = set()
     for seed in CALC_SEEDS:
-        for q in calc_questions.calc_set(template, seed):
+        for q in calc_templates.calc_set(template, seed):
             seen.add(q.template)
             assert q.kind == "calc" and len(q.options) == 4 and q.stem["ja"] and q.stem["en"]
             assert q.explanation["ja"] and q.explanation["en"] and q.section and q.item.startswith(q.area)
@@ -291,7 +294,7 @@ def test_calc_keys_are_independently_right(template):
 
 
 def test_calc_templates_cover_the_brief():
-    ids = {q.template for t in calc_questions.TEMPLATES for q in calc_questions.calc_set(t, 0)}
+    ids = {q.template for t in calc_templates.TEMPLATES for q in calc_templates.calc_set(t, 0)}
     assert {"conv_output_size", "pool_output_size", "conv_params", "affine_params", "conv_macs", "receptive_field",
             "softmax_value", "cross_entropy_value", "entropy_value", "kl_value", "adam_step",
             "momentum_step"} <= ids

@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from examprep.exam import knowledge, results
-from examprep.exam.code_questions import strip_comments
+from examprep.exam.code.questions import strip_comments
 from examprep.exam.sitting import MIN_FOR_VERDICT, Sitting, wilson_interval
 from examprep.learn import reviews, schedule
 

@@ -59,7 +59,7 @@ def test_score_right_wrong_unanswered_and_per_area(sitting):
 
 
 def test_typed_answers_are_graded_by_running_them(questions, examprep_home):
-    from examprep.exam import code_questions
+    from examprep.exam.code import questions as code_questions
 
     free = [code_questions.free_form(q) for q in questions if q.kind == "code_choice"][:2]
     s = Sitting.new(free, minutes=10, seed=0, areas=["3"])
@@ -76,7 +76,7 @@ def test_typed_answers_are_graded_by_running_them(questions, examprep_home):
 
 
 def test_a_stale_typed_answer_is_left_out_not_marked_wrong(questions, examprep_home):
-    from examprep.exam import code_questions
+    from examprep.exam.code import questions as code_questions
 
     q = code_questions.free_form(next(q for q in questions if q.kind == "code_choice"))
     data = q.to_json()
@@ -162,7 +162,7 @@ def test_a_mirrored_but_correct_listing_is_right_as_a_whole(examprep_home):
     """Each option is proven wrong with the other blanks holding the reference; answers that are wrong one by one
     can still make a correct program together (h added where the reference subtracts it, and the difference taken
     the other way round). A right program is right: the whole listing is credited, with a note."""
-    from examprep.exam import code_questions
+    from examprep.exam.code import questions as code_questions
 
     first, second, third = code_questions.code_set(catalog.get("numerical_gradient"), 4, 4)
     assert first.answer == "tmp_val + h" and second.answer == "tmp_val - h"

@@ -178,7 +178,7 @@ class _Seen:
 
 def _code_sets(problems, proofs, want, seed, rng, seen, asked):
     """Code sets from these problems, `want` questions if they have enough, none giving away another's answer."""
-    from examprep.exam import code_questions
+    from examprep.exam.code.questions import code_set
 
     sets, used, total = [], {}, 0
     usable = [p for p in problems if proofs[p.id].get("reference_passed")]
@@ -192,8 +192,8 @@ def _code_sets(problems, proofs, want, seed, rng, seen, asked):
             size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
             if size < min(SET_SIZES) and total:   # no sets of one or two: knowledge questions fill up
                 return sets
-            qs = code_questions.code_set(problem, seed * 100 + rounds, size, proofs[problem.id],
-                                         exclude=used.setdefault(problem.id, set()))
+            qs = code_set(problem, seed * 100 + rounds, size, proofs[problem.id],
+                          exclude=used.setdefault(problem.id, set()))
             if not qs or leaks(asked, qs):
                 continue
             qs = seen.take(qs)
@@ -280,9 +280,9 @@ def _knowledge_sets(area, want, seed, rng, seen):
 def _calc_sets(area, want, seed, rng, seen, exclude=()):
     """Calculation questions of the area's templates, `want` in all: templates of sub-items not yet asked and
     templates used least first, none behind more than MAX_PER_SOURCE questions."""
-    from examprep.exam import calc_questions
+    from examprep.exam.calc import templates as calc_templates
 
-    ids = [t for t in calc_questions.TEMPLATES if area_of(_template_item(t)) == area and t not in exclude]
+    ids = [t for t in calc_templates.TEMPLATES if area_of(_template_item(t)) == area and t not in exclude]
     if not ids or want <= 0:
         return []
     sets, total, n, uses = [], 0, 0, {t: 0 for t in ids}
@@ -291,9 +291,9 @@ def _calc_sets(area, want, seed, rng, seen, exclude=()):
         pool = fresh or ids
         least = min(uses[t] for t in pool)
         candidates = [t for t in pool if uses[t] == least]
-        weights = [calc_questions.TEMPLATES[t][1] for t in candidates]
+        weights = [calc_templates.TEMPLATES[t][1] for t in candidates]
         template = rng.choices(candidates, weights)[0]
-        qs = seen.take(calc_questions.calc_set(template, seed * 1000 + n)[:want - total])
+        qs = seen.take(calc_templates.calc_set(template, seed * 1000 + n)[:want - total])
         n += 1
         uses[template] += 1
         if qs:
@@ -319,10 +319,10 @@ _ITEMS = {}
 
 def _template_item(template_id):
     """The syllabus item a calc template's questions carry (drawn once with seed 0)."""
-    from examprep.exam import calc_questions
+    from examprep.exam.calc import templates as calc_templates
 
     if template_id not in _ITEMS:
-        _ITEMS[template_id] = calc_questions.calc_set(template_id, 0)[0].item
+        _ITEMS[template_id] = calc_templates.calc_set(template_id, 0)[0].item
     return _ITEMS[template_id]
 
 
@@ -333,7 +333,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
     typed: ask one code blank in FREE_EVERY as a typed (code_free) question. Distractor proofs missing from the
     cache are made first, `workers` problems at a time.
     """
-    from examprep.exam import code_questions
+    from examprep.exam.code.proof import prove_all
     from examprep.problem import catalog
 
     problems = list(problems or catalog.load_all().values())
@@ -342,7 +342,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
     code_want = {k: round(n * CODE_SHARE.get(k, DEFAULT_CODE_SHARE)) if by_area[k] else 0 for k, n in wanted.items()}
     # Only the areas that ask code need their distractors proven (the first time, that takes a while).
     to_prove = [p for k in wanted if code_want[k] >= min(SET_SIZES) for p in by_area[k]]
-    proofs = code_questions.prove_all(to_prove, workers) if to_prove else {}
+    proofs = prove_all(to_prove, workers) if to_prove else {}
     rng = random.Random(f"exam:{seed}:{','.join(sorted(wanted))}")
     seen, asked, out = _Seen(), [], []
     for area in sorted(wanted):
@@ -370,9 +370,9 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
 
 
 def _maybe_free(question, rng):
-    from examprep.exam import code_questions
+    from examprep.exam.code.questions import free_form
 
-    return code_questions.free_form(question) if rng.randrange(FREE_EVERY) == 0 else question
+    return free_form(question) if rng.randrange(FREE_EVERY) == 0 else question
 
 
 def composition(questions):

@@ -28,7 +28,7 @@ within a schema version):
       "explanation": {"ja": "…", "en": "…"},
       "set_id": "code:softmax:s7",           # questions sharing it belong together (one listing, one scenario)
       "seed": 7,
-      "blank": {                             # code questions: how to grade a fill (see code_questions.fill_source)
+      "blank": {                             # code questions: how to grade a fill (see code.fills.fill_source)
         "start": 11, "end": 11,              # line range of the statement in source.reference_answer(problem)
         "indent": "    ",
         "template": "x = ＿＿(あ)＿＿",       # the statement (dedented) with the blank marked

@@ -16,7 +16,7 @@ import random
 
 import numpy as np
 
-from examprep.exam.calc_questions import Redraw, _question, _t
+from examprep.exam.calc.question import Redraw, _t, calc_question
 from examprep.exam.model import Option, Question, marker
 from examprep.problem.syllabus import AREAS, area_of
 
@@ -134,7 +134,7 @@ def lstm(rng, seed, set_id):
         key_text, rng.sample(usable, 3), rng, set_id, seed, code=code, label=LABEL,
         source="ゼロから作るDeep Learning ❷ 6.3 (LSTM の実装)"))
     key = 4 * (D * H + H * H + H)
-    qs.append(_question(
+    qs.append(calc_question(
         f"scenario:lstm:s{seed}:params", "lstm_params", "3-5-2",
         {k: intro[k] + "\n\n" + {"ja": "このレイヤのパラメータ (Wx, Wh, b) の要素数の合計はいくつか。",
                                  "en": "How many elements do the layer's parameters (Wx, Wh, b) have in all?"}[k]
@@ -276,7 +276,7 @@ def attention(rng, seed, set_id):
         key_mask, rng.sample(wrong_masks, 3), rng, set_id, seed, code=code,
         source="Vaswani et al.: Attention Is All You Need (NeurIPS 2017) 3.2.3"))
     key = 4 * (d * d + d)
-    qs.append(_question(
+    qs.append(calc_question(
         f"scenario:attention:s{seed}:params", "attention_params", "3-6-1",
         {k: intro[k] + "\n\n" + {"ja": f"この注意機構を d_model = {d}、ヘッド数 {h} の Multi-Head Attention 層 (Q, K, V と出力の線形射影、"
                                        "すべてバイアスあり) の中で使う。層の学習可能なパラメータ数はいくつか。",
@@ -338,7 +338,7 @@ def detection(rng, seed, set_id):
     iw, ih = min(a[2], g[2]) - max(a[0], g[0]), min(a[3], g[3]) - max(a[1], g[1])
     inter = iw * ih
     area_a, area_g = (a[2] - a[0]) * (a[3] - a[1]), 40 * 40
-    qs = [_question(
+    qs = [calc_question(
         f"scenario:detection:s{seed}:iou", "box_iou", "4-2-1",
         {k: intro[k] + "\n\n" + {"ja": "D1 と G の IoU はいくらか (小数第 3 位まで四捨五入)。",
                                  "en": "What is the IoU of D1 and G, rounded to 3 decimals?"}[k] for k in ("ja", "en")},
@@ -355,7 +355,7 @@ def detection(rng, seed, set_id):
         if all(_iou(boxes[i], boxes[j]) < threshold for j in no_order):
             no_order.append(i)
     by_gt = [i for i in range(4) if ious[i] >= threshold]
-    qs.append(_question(
+    qs.append(calc_question(
         f"scenario:detection:s{seed}:nms", "nms_count", "4-2-2",
         {k: intro[k] + "\n\n" + {"ja": f"IoU のしきい値 {threshold:g} で NMS (Non-Maximum Suppression) をかけると、何個の矩形が残るか。",
                                  "en": f"How many boxes remain after non-maximum suppression with an IoU threshold of "
@@ -371,7 +371,7 @@ def detection(rng, seed, set_id):
          ("below", 4 - len(kept) if 4 - len(kept) != len(kept) else None,
           _t("消える矩形の数を答えた", "gave the number of boxes removed"))],
         0, rng, set_id, seed, {"boxes": boxes, "scores": scores, "threshold": threshold}))
-    from examprep.exam.calc_steps import ap_ranked
+    from examprep.exam.calc.evaluation import ap_ranked
     qs += ap_ranked(rng, seed, set_id)
     return qs
 

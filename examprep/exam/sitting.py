@@ -12,7 +12,7 @@ exam_answers row, in one transaction (Store.finish_exam).
 
 Scoring: a multiple-choice or calc question is right when the option chosen is the key;
 a typed (code_free) answer is graded by running it in the sandbox with every other line
-of the reference in place, as drills are (code_questions.grade_fills). An answer that
+of the reference in place, as drills are (code.fills.grade_fills). An answer that
 cannot be graded because the reference changed since the exam was made (StaleQuestion)
 is left out of the score and said so, never marked wrong. Unanswered questions are wrong.
 The pass line is an assumption (PASS_LINE): the JDLA does not publish one.
@@ -222,28 +222,28 @@ def _damaged(path):
 
 def _grade_free(problem_id, fills):
     from examprep.problem import catalog
-    from examprep.exam import code_questions
+    from examprep.exam.code import fills as code_fills
 
     problem = catalog.get(problem_id)
     out, runnable = {}, []
     for qid, question, text in fills:
         try:
-            code_questions.fill_source(question, text)
+            code_fills.fill_source(question, text)
             runnable.append((qid, question, text))
-        except code_questions.StaleQuestion:
+        except code_fills.StaleQuestion:
             out[qid] = "stale"
     if runnable:
-        out.update(code_questions.grade_fills(problem, runnable))
+        out.update(code_fills.grade_fills(problem, runnable))
     return out
 
 
 def _grade_set(problem_id, pairs):
     from examprep.problem import catalog
-    from examprep.exam import code_questions
+    from examprep.exam.code import fills as code_fills
 
     try:
-        return code_questions.grade_combination(catalog.get(problem_id), pairs)
-    except code_questions.StaleQuestion:
+        return code_fills.grade_combination(catalog.get(problem_id), pairs)
+    except code_fills.StaleQuestion:
         return "stale"
 
 

@@ -1,76 +1,9 @@
-"""Calculation templates for the areas NumPy drills do not reach: probability (1), applications (4), deployment (5).
-
-Same contract as the templates in calc_questions (which merges APPLIED into its TEMPLATES):
-template(rng, seed, set_id) -> [Question], the key computed here with NumPy, three wrong
-options from classic slips, Redraw when two options would look the same.
+"""Calculation templates of areas 4 and 5 besides detection: the DQN target, ViT tokens, word2vec parameters,
+int8 quantisation and model memory.
 """
 import numpy as np
 
-from examprep.exam.calc_questions import Redraw, _question, _t
-
-
-def bayes_posterior(rng, seed, set_id):
-    """P(condition | positive test) from prevalence, sensitivity and specificity (Bayes' theorem)."""
-    prior = rng.choice([0.01, 0.02, 0.05, 0.1, 0.2])
-    sens = rng.choice([0.8, 0.9, 0.95, 0.99])
-    spec = rng.choice([0.9, 0.95, 0.98, 0.99])
-    joint = sens * prior
-    false_pos = (1 - spec) * (1 - prior)
-    key = joint / (joint + false_pos)
-    params_ = {"prior": prior, "sensitivity": sens, "specificity": spec}
-    return [_question(
-        f"calc:bayes_posterior:s{seed}", "bayes_posterior", "1-2-1",
-        _t(f"ある病気の有病率は {prior:g}、検査の感度 (病気の人が陽性になる確率) は {sens:g}、特異度 (病気でない人が"
-           f"陰性になる確率) は {spec:g} である。検査が陽性だった人が病気である確率はいくらか (小数第 3 位まで四捨五入)。",
-           f"A disease has prevalence {prior:g}. A test has sensitivity {sens:g} (P(positive | disease)) and "
-           f"specificity {spec:g} (P(negative | no disease)). What is the probability that a person who tests "
-           f"positive has the disease, rounded to 3 decimals?"),
-        _t(f"ベイズの定理: P(病気|陽性) = 感度×有病率 / (感度×有病率 + (1−特異度)×(1−有病率)) = "
-           f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}。",
-           f"Bayes' theorem: P(disease | positive) = sens·prior / (sens·prior + (1 − spec)(1 − prior)) = "
-           f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}."),
-        key,
-        [("likelihood", sens, _t("P(陽性|病気) (感度) と P(病気|陽性) を取り違えた",
-                                 "confused P(positive | disease) with P(disease | positive)")),
-         ("no_prior", sens / (sens + (1 - spec)), _t("有病率 (事前確率) を掛けていない", "ignored the prior (prevalence)")),
-         ("joint", joint, _t("分母 (陽性になる確率) で割っていない", "did not divide by P(positive)")),
-         ("spec_as_false_positive", joint / (joint + spec * (1 - prior)),
-          _t("偽陽性率に 1−特異度 ではなく特異度を使った", "used the specificity as the false-positive rate"))],
-        3, rng, set_id, seed, params_)]
-
-
-def box_iou(rng, seed, set_id):
-    """Intersection over union of two axis-aligned boxes (x1, y1, x2, y2)."""
-    def box():
-        x1, y1 = rng.randrange(0, 40, 2), rng.randrange(0, 40, 2)
-        return [x1, y1, x1 + rng.randrange(10, 40, 2), y1 + rng.randrange(10, 40, 2)]
-
-    a, b = box(), box()
-    iw = min(a[2], b[2]) - max(a[0], b[0])
-    ih = min(a[3], b[3]) - max(a[1], b[1])
-    if iw <= 0 or ih <= 0 or a == b:
-        raise Redraw()
-    area_a = (a[2] - a[0]) * (a[3] - a[1])
-    area_b = (b[2] - b[0]) * (b[3] - b[1])
-    inter = iw * ih
-    key = inter / (area_a + area_b - inter)
-    params_ = {"a": a, "b": b}
-    return [_question(
-        f"calc:box_iou:s{seed}", "box_iou", "4-2-1",
-        _t(f"物体検出で、予測ボックス A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) と正解ボックス B = "
-           f"({', '.join(map(str, b))}) の IoU はいくらか (座標は連続値、小数第 3 位まで四捨五入)。",
-           f"In object detection, what is the IoU of a predicted box A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) "
-           f"and a ground-truth box B = ({', '.join(map(str, b))}) (continuous coordinates), rounded to 3 decimals?"),
-        _t(f"共通部分 {iw}×{ih} = {inter}、A の面積 {area_a}、B の面積 {area_b}。IoU = 共通部分 / (A + B − 共通部分) = "
-           f"{inter} / {area_a + area_b - inter} = {key:.3f}。",
-           f"Intersection {iw}×{ih} = {inter}; area A {area_a}, area B {area_b}. IoU = intersection / (A + B − "
-           f"intersection) = {inter} / {area_a + area_b - inter} = {key:.3f}."),
-        key,
-        [("no_subtract", inter / (area_a + area_b), _t("和集合で共通部分を引いていない", "did not subtract the intersection from the union")),
-         ("over_smaller", inter / min(area_a, area_b), _t("小さい方のボックスの面積で割った", "divided by the smaller box")),
-         ("over_prediction", inter / area_a, _t("予測ボックスの面積で割った", "divided by the predicted box only")),
-         ("over_truth", inter / area_b, _t("正解ボックスの面積で割った", "divided by the ground-truth box only"))],
-        3, rng, set_id, seed, params_)]
+from examprep.exam.calc.question import Redraw, _t, calc_question
 
 
 def dqn_target(rng, seed, set_id):
@@ -82,7 +15,7 @@ def dqn_target(rng, seed, set_id):
     key = r + gamma * float(q.max())
     params_ = {"r": r, "gamma": gamma, "q_next": q_next}
     qs = ", ".join(f"{v:g}" for v in q_next)
-    return [_question(
+    return [calc_question(
         f"calc:dqn_target:s{seed}", "dqn_target", "4-7-1",
         _t(f"DQN で、遷移 (s, a, r = {r:g}, s') の s' は終端状態ではない。ターゲットネットワークによる s' の各行動の Q 値が "
            f"({qs})、割引率 γ = {gamma:g} のとき、教師信号 (ターゲット) y はいくらか (小数第 3 位まで四捨五入)。",
@@ -105,7 +38,7 @@ def vit_tokens(rng, seed, set_id):
     grid = size // patch
     key = grid * grid + 1
     params_ = {"size": size, "patch": patch}
-    return [_question(
+    return [calc_question(
         f"calc:vit_tokens:s{seed}", "vit_tokens", "4-1-2",
         _t(f"Vision Transformer に {size}×{size} の画像を {patch}×{patch} のパッチに分けて入力する。クラストークンを"
            f"先頭に 1 つ加えるとき、Transformer エンコーダに入る系列の長さ (トークン数) はいくつか。",
@@ -127,7 +60,7 @@ def word2vec_params(rng, seed, set_id):
     dim = rng.choice([100, 200, 300, 50])
     key = 2 * vocab * dim
     params_ = {"V": vocab, "D": dim}
-    return [_question(
+    return [calc_question(
         f"calc:word2vec_params:s{seed}", "word2vec_params", "4-4-1",
         _t(f"語彙数 V = {vocab}、単語ベクトルの次元 D = {dim} の word2vec (CBOW) を、入力側の重み W_in と出力側の重み "
            f"W_out (バイアスなし) で実装する。学習するパラメータ数はいくつか。",
@@ -152,7 +85,7 @@ def int8_quantize(rng, seed, set_id):
         raise Redraw()   # too close to a tie: rounding conventions would disagree
     key = float(np.round(w / scale))
     params_ = {"max_abs": max_abs, "w": w}
-    return [_question(
+    return [calc_question(
         f"calc:int8_quantize:s{seed}", "int8_quantize", "5-1-1",
         _t(f"重みを対称 int8 量子化する (スケール s = max|w| / 127、q = round(w / s))。テンソル内の max|w| が "
            f"{max_abs:g} のとき、重み w = {w:g} の量子化値 q はいくつか。",
@@ -178,7 +111,7 @@ def model_memory(rng, seed, set_id):
     key = params * nbytes / 1e6
     params_ = {"millions": millions, "dtype": dtype, "bytes": nbytes}
     others = [b for b in (4, 2, 1) if b != nbytes]
-    return [_question(
+    return [calc_question(
         f"calc:model_memory:s{seed}", "model_memory", "5-1-1",
         _t(f"パラメータ数 {millions:g}M (1M = 10⁶) のモデルの重みを {dtype} で保存する。重みだけで何 MB か "
            f"(1 MB = 10⁶ バイト、小数第 1 位まで四捨五入)。",
@@ -192,14 +125,3 @@ def model_memory(rng, seed, set_id):
          ("other_dtype_b", params * others[1] / 1e6, _t(f"1 要素を {others[1]} バイトとした", f"took {others[1]} byte(s) per value")),
          ("mib", params * nbytes / 2 ** 20, _t("10⁶ ではなく 2²⁰ で割った (MiB)", "divided by 2²⁰ (MiB) instead of 10⁶"))],
         1, rng, set_id, seed, params_)]
-
-
-APPLIED = {   # id -> (function, weight when mixing within its area)
-    "bayes_posterior": (bayes_posterior, 2),
-    "box_iou": (box_iou, 2),
-    "dqn_target": (dqn_target, 1),
-    "vit_tokens": (vit_tokens, 1),
-    "word2vec_params": (word2vec_params, 1),
-    "int8_quantize": (int8_quantize, 1),
-    "model_memory": (model_memory, 1),
-}

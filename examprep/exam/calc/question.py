@@ -1,0 +1,75 @@
+"""One calculation question from its key and a template's slips: the options as shown, distinct, shuffled.
+
+Shared by every template (and the scenario sets): calc_question() keeps the first three slips that differ
+from the key and each other as displayed, Redraw asks the template for new numbers, and the number helpers
+(signed, probabilities) keep the stems' numbers in one format.
+"""
+import math
+
+from examprep.exam.model import Option, Question
+from examprep.problem.syllabus import AREAS, area_of
+
+
+class Redraw(Exception):
+    """The drawn numbers make two options look the same: draw again."""
+
+
+def _fmt(value, decimals):
+    if decimals == 0:
+        return str(int(round(value)))
+    text = f"{value:.{decimals}f}"
+    return "0." + "0" * decimals if text == "-0." + "0" * decimals else text
+
+
+def calc_question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params):
+    """A calc question with the key and the first three slips that differ from it (and each other) as shown,
+    none within one unit of the last decimal of the key (rounding intermediate values can land there).
+
+    slips: [(slip id, value, {ja, en} description)]. Raises Redraw when fewer than three remain.
+    """
+    scaled = key * 10 ** decimals
+    if decimals and abs(scaled - math.floor(scaled) - 0.5) < 1e-6:
+        raise Redraw()   # a rounding tie: "rounded to N decimals" would not say which way
+    key_text = _fmt(key, decimals)
+    seen = {key_text}
+    wrong = []
+    for slip, value, text in slips:
+        if value is None or not math.isfinite(value):
+            continue
+        shown = _fmt(value, decimals)
+        if shown in seen or (decimals == 0 and value < 1):
+            continue
+        # One unit of the last decimal away from the key is what rounding intermediate results can give (F1 from
+        # rounded precision and recall): such an option could be right for a careful learner, so it is not offered.
+        if decimals and abs(float(shown) - float(key_text)) < 1.5 * 10 ** -decimals:
+            continue
+        seen.add(shown)
+        wrong.append(Option(shown, False, verdict={"check": "slip", "ja": text["ja"], "en": text["en"]},
+                            operator=slip, value=float(value)))
+        if len(wrong) == 3:
+            break
+    if len(wrong) < 3:
+        raise Redraw()
+    options = [Option(key_text, True, value=float(key))] + wrong
+    rng.shuffle(options)
+    area = area_of(item)
+    return Question(id=qid, kind="calc", problem=None, template=template, area=area, section=AREAS[area]["ja"],
+                    item=item, stem=stem, explanation=explanation, options=options,
+                    key=next(i for i, o in enumerate(options) if o.correct), answer=key_text, set_id=set_id,
+                    seed=seed, params=params)
+
+
+def signed(x):
+    """A number for a formula: negative ones in parentheses."""
+    return f"({x:g})" if x < 0 else f"{x:g}"
+
+
+def _t(ja, en):
+    return {"ja": ja, "en": en}
+
+
+def probabilities(rng, n):
+    """n probabilities in steps of 0.05 that add up to 1, none zero."""
+    cuts = sorted(rng.sample(range(1, 20), n - 1))
+    parts = [b - a for a, b in zip([0] + cuts, cuts + [20])]
+    return [p / 20 for p in parts]

@@ -1,0 +1,160 @@
+"""Blanks for code questions: which blanked node a proven mutant belongs to, and its option text.
+
+A mutant belongs to every expression node of the statement that contains all of its change; its option text is
+the reference's own text of that node with only the changed node rewritten (keeping the reference's parentheses
+and number spelling), kept only if the statement with it spliced in parses back to the verified mutant.
+"""
+import ast
+import copy
+import textwrap
+
+from examprep.common import pyast
+
+NOT_A_BLANK = (ast.Name, ast.Constant, ast.Starred, ast.keyword, ast.arg, ast.alias)
+
+
+def line_starts(text):
+    """Character offset of each line's start, and each line's UTF-8 bytes (AST columns are byte offsets)."""
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts, [line.encode() for line in lines]
+
+
+def _offset(text_index, lineno, col):
+    starts, raw = text_index
+    return starts[lineno - 1] + len(raw[lineno - 1][:col].decode())
+
+
+def span(text_index, node):
+    return (_offset(text_index, node.lineno, node.col_offset), _offset(text_index, node.end_lineno, node.end_col_offset))
+
+
+def _dump(node):
+    return ast.dump(node) if isinstance(node, ast.AST) else repr(node)
+
+
+def _diff_path(a, b, path=()):
+    """The path (field, index) to the smallest node of a that b replaces (a, b differ there only)."""
+    if type(a) is not type(b):
+        return path
+    diffs = []
+    for name in a._fields:
+        va, vb = getattr(a, name, None), getattr(b, name, None)
+        if isinstance(va, list) or isinstance(vb, list):
+            if not (isinstance(va, list) and isinstance(vb, list)) or len(va) != len(vb):
+                return path
+            diffs += [(name, i, x, y) for i, (x, y) in enumerate(zip(va, vb)) if _dump(x) != _dump(y)]
+        elif _dump(va) != _dump(vb):
+            diffs.append((name, None, va, vb))
+    if len(diffs) != 1 or not isinstance(diffs[0][2], ast.AST) or not isinstance(diffs[0][3], ast.AST):
+        return path
+    name, index, x, y = diffs[0]
+    return _diff_path(x, y, path + ((name, index),))
+
+
+def node_at(node, path):
+    for name, index in path:
+        node = getattr(node, name)
+        if index is not None:
+            node = node[index]
+    return node
+
+
+def _positioned(node, path):
+    """The longest prefix of path that ends at a node with a source position."""
+    while path and not hasattr(node_at(node, path), "end_col_offset"):
+        path = path[:-1]
+    return path
+
+
+def statement(text):
+    return pyast.parse(textwrap.dedent(text)).body[0]
+
+
+class _Placeholders(ast.NodeTransformer):
+    """Replaces every sub-expression that also occurs in the reference statement by a placeholder name."""
+
+    def __init__(self, segments):
+        self.segments = segments   # ast.dump -> the reference's own text of that expression
+        self.used = []
+
+    def visit(self, node):
+        if isinstance(node, ast.expr) and not isinstance(node, ast.Name):
+            text = self.segments.get(ast.dump(node))
+            if text is not None:
+                self.used.append(text)
+                return ast.Name(f"_exam_segment_{len(self.used) - 1}_", ast.Load())
+        return self.generic_visit(node)
+
+
+def _renderings(new_node, segments):
+    """Texts for a changed node, most like the reference's style first.
+
+    Parts of the node that occur in the reference statement keep the reference's text
+    (its parentheses, `1e-8` rather than `1e-08`); only what the mutation changed is
+    written by ast.unparse. Variants with as few added parentheses as possible follow,
+    then plain ast.unparse; the caller keeps the first that parses back to the mutant.
+    """
+    placeholders = _Placeholders(segments)
+    skeleton = ast.unparse(placeholders.visit(copy.deepcopy(new_node)))
+    used = placeholders.used
+    masks = sorted(range(2 ** len(used)), key=lambda m: (bin(m).count("1"), m)) if len(used) <= 5 else [0, 2 ** len(used) - 1]
+    out = []
+    for mask in masks:
+        text = skeleton
+        for i, segment in enumerate(used):
+            text = text.replace(f"_exam_segment_{i}_", f"({segment})" if mask >> i & 1 else segment)
+        out += [text, f"({text})"]
+    raw = ast.unparse(new_node)
+    out += [raw, f"({raw})"]
+    return list(dict.fromkeys(out))
+
+
+def blank_choices(candidate, entries):
+    """{path of the blanked node (() = whole statement): [(entry, option text)]} for the fair distractors.
+
+    An entry belongs to every blank (node) that contains all of its change; its option text
+    is the reference's text of that node with the changed node rewritten (keeping the
+    reference's text of its unchanged parts), kept only if it parses back to the verified
+    mutant.
+    """
+    text = textwrap.dedent(candidate.text)
+    original = statement(text)
+    index = line_starts(text)
+    segments = {}
+    for node in ast.walk(original):
+        if isinstance(node, ast.expr) and hasattr(node, "end_col_offset"):
+            s0, s1 = span(index, node)
+            segments.setdefault(ast.dump(node), text[s0:s1])
+    out = {}
+    for entry in entries:
+        if entry["status"] != "wrong":
+            continue
+        try:
+            mutant = statement(entry["text"])
+        except SyntaxError:
+            continue
+        target_dump = ast.dump(mutant)
+        changed = _positioned(original, _diff_path(original, mutant))
+        d0, d1 = span(index, node_at(original, changed)) if changed else (0, len(text))
+        renderings = _renderings(node_at(mutant, changed), segments) if changed else [entry["text"]]
+        for depth in range(len(changed) + 1):
+            path = changed[:depth]
+            node = node_at(original, path)
+            if path and (not hasattr(node, "end_col_offset") or isinstance(node, NOT_A_BLANK)
+                         or not isinstance(node, ast.expr)):
+                continue
+            s0, s1 = span(index, node) if path else (0, len(text))
+            for replacement in renderings:
+                fill = text[s0:d0] + replacement + text[d1:s1]
+                try:
+                    ok = ast.dump(statement(text[:s0] + fill + text[s1:])) == target_dump
+                except SyntaxError:
+                    ok = False
+                if ok:
+                    out.setdefault(path, []).append((entry, fill))
+                    break
+    return out

@@ -1,0 +1,168 @@
+"""Code questions of one problem (a set): blanks on load-bearing lines, one listing, four proven options each."""
+import ast
+import hashlib
+import io
+import random
+import textwrap
+import tokenize
+
+from examprep.problem import catalog, source
+from examprep.hole import holes
+from examprep.exam.model import Option, Question, marker
+from examprep.common import pyast
+from examprep.exam.code.blanks import blank_choices, line_starts, node_at, span, statement
+from examprep.exam.code.distractors import pick_distractors
+from examprep.exam.code.proof import proven, reference_fingerprint
+
+SUBEXPRESSION_SHARE = 0.6   # how often a sub-expression blank is chosen when one is possible
+
+
+def strip_comments(text):
+    """The listing without developer comments (whole-line and trailing `#` comments); unchanged if it does not
+    tokenize."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return text
+    lines = text.split("\n")
+    for tok in reversed([t for t in tokens if t.type == tokenize.COMMENT]):
+        row, col = tok.start
+        lines[row - 1] = lines[row - 1][:col].rstrip()
+    out = []
+    for old, new in zip(text.split("\n"), lines):
+        if new.strip() or not old.strip():   # drop lines that were only a comment
+            out.append(new)
+    return "\n".join(out)
+
+
+
+def _docstring_ranges(problem, answer):
+    """Line ranges of the docstrings of the targets and their methods (removed from the listing)."""
+    out = []
+    for node in ast.walk(pyast.parse(answer)):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                out.append((first.lineno, first.end_lineno, []))
+    return out
+
+
+def _path_id(path):
+    if not path:
+        return "L"
+    return "e" + hashlib.sha1(repr(path).encode()).hexdigest()[:6]
+
+
+def _stem(problem, label, whole_line, free):
+    title = problem.title
+    if free:
+        return {"ja": f"次のコードは{title['ja']}の NumPy 実装である。空欄{label}に入るコードを書け。",
+                "en": f"The code below is a NumPy implementation of: {title['en']}. "
+                      f"Write the code that goes into blank {label}."}
+    what_ja, what_en = ("行", "line") if whole_line else ("式", "expression")
+    return {"ja": f"次のコードは{title['ja']}の NumPy 実装である。空欄{label}に入る{what_ja}として最も適切なものを選べ。",
+            "en": f"The code below is a NumPy implementation of: {title['en']}. Which {what_en} belongs in "
+                  f"blank {label}?"}
+
+
+def _explanation(problem, candidate):
+    hints = problem.hint_for(candidate.text)
+    out = {}
+    for lang in ("ja", "en"):
+        parts = [h.text[lang] for h in hints] + [problem.explanation[lang]]
+        out[lang] = "\n\n".join(p.strip() for p in parts)
+    return out
+
+
+def _plan_blank(candidate, entries, rng):
+    """(path, [(entry, text)] * 3) for a blank of this line, or None if it has no three fair distractors."""
+    choices = blank_choices(candidate, entries)
+    valid = {}
+    for path in sorted(choices, key=repr):
+        picked = pick_distractors(choices[path], random.Random(f"{rng.random()}"))
+        if len(picked) == 3:
+            valid[path] = picked
+    if not valid:
+        return None
+    subs = [p for p in valid if p]
+    if subs and (() not in valid or rng.random() < SUBEXPRESSION_SHARE):
+        path = rng.choice(subs)
+    else:
+        path = ()
+    return path, valid[path]
+
+
+def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
+    """Up to count questions on different lines of one problem, sharing one listing (a set).
+
+    free: also add, after each multiple-choice question, the same blank as a code_free question.
+    exclude: candidate indices (holes.Candidate.index) not to use (lines already asked about).
+    Returns [] when the problem has no line with three fair distractors.
+    """
+    proof = proof or proven(problem)
+    if not proof.get("reference_passed") or proof.get("ref") != reference_fingerprint(problem):
+        return []
+    rng = random.Random(f"exam:{problem.id}:{seed}")
+    lines = [c for c in holes.candidates(problem) if str(c.index) in proof["lines"] and c.index not in set(exclude)]
+    pinned = [c for c in lines if any(pin in c.text for pin in problem.pins)]
+    others = [c for c in lines if c not in pinned]
+    rng.shuffle(pinned)
+    rng.shuffle(others)
+    # Half of the time a line that is not pinned comes first, so that exams do not always open on the pins.
+    order = pinned + others if rng.random() < 0.5 else others + pinned
+    plans = []
+    for cand in order:
+        if len(plans) == count:
+            break
+        plan = _plan_blank(cand, proof["lines"].get(str(cand.index), []), rng)
+        if plan is not None:
+            plans.append((cand, *plan))
+    plans.sort(key=lambda p: p[0].start)
+    if not plans:
+        return []
+
+    answer = source.reference_answer(problem)
+    ref = reference_fingerprint(problem)
+    labels = [holes.label(i, "ja") for i in range(len(plans))]
+    templates, ref_texts = [], []
+    for (cand, path, _), lab in zip(plans, labels):
+        text = textwrap.dedent(cand.text)
+        if path:
+            s0, s1 = span(line_starts(text), node_at(statement(text), path))
+        else:
+            s0, s1 = 0, len(text)
+        templates.append(text[:s0] + marker(lab) + text[s1:])
+        ref_texts.append(text[s0:s1])
+    listing = holes.replace_lines(answer, _docstring_ranges(problem, answer) + [
+        (cand.start, cand.end, [cand.indent + line if line.strip() else "" for line in tmpl.split("\n")])
+        for (cand, _, _), tmpl in zip(plans, templates)])
+    listing = strip_comments(listing)
+    set_id = f"code:{problem.id}:s{seed}"
+    area = problem.area_key()
+    questions = []
+    for (cand, path, picked), lab, tmpl, ref_text in zip(plans, labels, templates, ref_texts):
+        options = [Option(ref_text, True)] + [Option(fill, False, verdict=entry["verdict"], operator=entry["operator"])
+                                               for entry, fill in picked]
+        rng.shuffle(options)
+        key = next(i for i, o in enumerate(options) if o.correct)
+        blank = {"candidate": cand.index, "start": cand.start, "end": cand.end, "indent": cand.indent,
+                 "template": tmpl, "marker": marker(lab), "whole_line": not path, "ref": ref}
+        common = dict(problem=problem.id, template=None, area=area, section=problem.section, item=problem.item,
+                      explanation=_explanation(problem, cand), answer=ref_text, code=listing.rstrip("\n") + "\n",
+                      label=lab, set_id=set_id, seed=seed, blank=blank)
+        qid = f"code:{problem.id}:c{cand.index}:{_path_id(path)}:s{seed}"
+        questions.append(Question(id=qid, kind="code_choice", stem=_stem(problem, lab, not path, False),
+                                  options=options, key=key, **common))
+        if free:
+            questions.append(Question(id=qid + ":free", kind="code_free", stem=_stem(problem, lab, not path, True),
+                                      **common))
+    return questions
+
+
+def free_form(question):
+    """The same blank as a code_free question (typed answer, graded by execution as in drills)."""
+    data = question.to_json()
+    data.update(kind="code_free", id=question.id + ":free", options=[], key=None)
+    problem = catalog.get(question.problem)
+    data["stem"] = _stem(problem, question.label, question.blank["whole_line"], True)
+    return Question.from_json(data)
