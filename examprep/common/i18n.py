@@ -15,6 +15,11 @@ def default_lang():
     return "en"
 
 
+def ja_en(ja, en):
+    """A learner-facing text in both languages: the {ja, en} mapping pick() and text() read."""
+    return {"ja": ja, "en": en}
+
+
 def pick(texts, lang):
     """The text in lang from a {ja, en} mapping."""
     return texts.get(lang) or texts.get("en") or ""

@@ -16,7 +16,8 @@ import random
 
 import numpy as np
 
-from examprep.exam.calc.question import Redraw, _t, calc_question
+from examprep.common.i18n import ja_en
+from examprep.exam.calc.question import Redraw, calc_question
 from examprep.exam.model import Option, Question, marker
 from examprep.problem.syllabus import AREAS, area_of
 
@@ -54,16 +55,16 @@ LSTM_LISTING = '''class LSTM:
 
 LSTM_BLANKS = {
     "c_next": ("f * c_prev + g * i", [
-        ("f * g + i * c_prev", _t("忘却ゲートと入力ゲートの役割を入れ替えた", "swapped the forget and input gates' roles")),
-        ("f * c_prev + g * o", _t("入力ゲートの代わりに出力ゲートを使った", "used the output gate instead of the input gate")),
-        ("(1 - i) * c_prev + g * i", _t("GRU のように忘却を入力ゲートと連動させた", "coupled forgetting to the input gate (as a GRU)")),
-        ("o * np.tanh(f * c_prev + g * i)", _t("隠れ状態の式を記憶セルに使った", "gave the hidden state's formula")),
-        ("f * c_prev + i", _t("新しい記憶 g を掛けていない", "left out the candidate g"))]),
+        ("f * g + i * c_prev", ja_en("忘却ゲートと入力ゲートの役割を入れ替えた", "swapped the forget and input gates' roles")),
+        ("f * c_prev + g * o", ja_en("入力ゲートの代わりに出力ゲートを使った", "used the output gate instead of the input gate")),
+        ("(1 - i) * c_prev + g * i", ja_en("GRU のように忘却を入力ゲートと連動させた", "coupled forgetting to the input gate (as a GRU)")),
+        ("o * np.tanh(f * c_prev + g * i)", ja_en("隠れ状態の式を記憶セルに使った", "gave the hidden state's formula")),
+        ("f * c_prev + i", ja_en("新しい記憶 g を掛けていない", "left out the candidate g"))]),
     "h_next": ("o * np.tanh(c_next)", [
-        ("o * c_next", _t("記憶セルに tanh をかけていない", "did not apply tanh to the cell")),
-        ("np.tanh(o * c_next)", _t("tanh を出力ゲートの積の外にかけた", "applied tanh after the gate")),
-        ("i * np.tanh(c_next)", _t("出力ゲートの代わりに入力ゲートを使った", "used the input gate instead of the output gate")),
-        ("o * np.tanh(c_prev)", _t("新しい記憶セルではなく前の記憶セルを使った", "used the previous cell instead of the new one"))]),
+        ("o * c_next", ja_en("記憶セルに tanh をかけていない", "did not apply tanh to the cell")),
+        ("np.tanh(o * c_next)", ja_en("tanh を出力ゲートの積の外にかけた", "applied tanh after the gate")),
+        ("i * np.tanh(c_next)", ja_en("出力ゲートの代わりに入力ゲートを使った", "used the input gate instead of the output gate")),
+        ("o * np.tanh(c_prev)", ja_en("新しい記憶セルではなく前の記憶セルを使った", "used the previous cell instead of the new one"))]),
 }
 
 
@@ -115,22 +116,22 @@ def lstm(rng, seed, set_id):
     shown = dict(fills, **{blank: marker(LABEL)})
     code = LSTM_LISTING.format(**shown)
     D, H = rng.choice([(10, 20), (32, 64), (100, 128), (50, 100), (16, 32)])
-    intro = _t(f"次のコードはゼロから作るDeep Learning ❷ の形の LSTM レイヤの順伝播である (ゲートは f, g, i, o の順に A に並ぶ)。"
-               f"入力の次元 D = {D}、隠れ状態の次元 H = {H} とする。",
-               f"The listing is the forward pass of an LSTM layer in the form of book 2 (the gates lie in A in the order "
-               f"f, g, i, o). Let the input size be D = {D} and the hidden size H = {H}.")
+    intro = ja_en(f"次のコードはゼロから作るDeep Learning ❷ の形の LSTM レイヤの順伝播である (ゲートは f, g, i, o の順に A に並ぶ)。"
+                  f"入力の次元 D = {D}、隠れ状態の次元 H = {H} とする。",
+                  f"The listing is the forward pass of an LSTM layer in the form of book 2 (the gates lie in A in the order "
+                  f"f, g, i, o). Let the input size be D = {D} and the hidden size H = {H}.")
     qs = []
-    what = {"c_next": _t("新しい記憶セル c_next", "the new memory cell c_next"),
-            "h_next": _t("新しい隠れ状態 h_next", "the new hidden state h_next")}[blank]
+    what = {"c_next": ja_en("新しい記憶セル c_next", "the new memory cell c_next"),
+            "h_next": ja_en("新しい隠れ状態 h_next", "the new hidden state h_next")}[blank]
     qs.append(_choice_question(
         f"scenario:lstm:s{seed}:blank", f"scenario:lstm:{blank}", "3-5-2",
         {k: intro[k] + "\n\n" + {"ja": f"{what['ja']} を求める空欄 {LABEL} に入るものはどれか。",
                                                  "en": f"Which expression fills the blank {LABEL}, computing {what['en']}?"}[k]
          for k in ("ja", "en")},
-        _t("c_next = f * c_prev + g * i (忘却ゲートで古い記憶を残し、入力ゲートで新しい記憶 g を加える)、"
-           "h_next = o * np.tanh(c_next)。",
-           "c_next = f * c_prev + g * i (the forget gate keeps old memory, the input gate adds the candidate g); "
-           "h_next = o * np.tanh(c_next)."),
+        ja_en("c_next = f * c_prev + g * i (忘却ゲートで古い記憶を残し、入力ゲートで新しい記憶 g を加える)、"
+              "h_next = o * np.tanh(c_next)。",
+              "c_next = f * c_prev + g * i (the forget gate keeps old memory, the input gate adds the candidate g); "
+              "h_next = o * np.tanh(c_next)."),
         key_text, rng.sample(usable, 3), rng, set_id, seed, code=code, label=LABEL,
         source="ゼロから作るDeep Learning ❷ 6.3 (LSTM の実装)"))
     key = 4 * (D * H + H * H + H)
@@ -139,18 +140,18 @@ def lstm(rng, seed, set_id):
         {k: intro[k] + "\n\n" + {"ja": "このレイヤのパラメータ (Wx, Wh, b) の要素数の合計はいくつか。",
                                  "en": "How many elements do the layer's parameters (Wx, Wh, b) have in all?"}[k]
          for k in ("ja", "en")},
-        _t(f"Wx: ({D}, 4H)、Wh: (H, 4H)、b: (4H,) なので 4 × ({D}×{H} + {H}×{H} + {H}) = {key}。",
-           f"Wx is ({D}, 4H), Wh (H, 4H), b (4H,): 4 × ({D}×{H} + {H}×{H} + {H}) = {key}."),
+        ja_en(f"Wx: ({D}, 4H)、Wh: (H, 4H)、b: (4H,) なので 4 × ({D}×{H} + {H}×{H} + {H}) = {key}。",
+              f"Wx is ({D}, 4H), Wh (H, 4H), b (4H,): 4 × ({D}×{H} + {H}×{H} + {H}) = {key}."),
         key,
-        [("one_gate", D * H + H * H + H, _t("ゲート 1 つ分しか数えていない", "counted one gate only")),
-         ("no_bias", 4 * (D * H + H * H), _t("バイアスを数えていない", "forgot the bias")),
-         ("gru", 3 * (D * H + H * H + H), _t("GRU (3 組) として数えた", "counted a GRU (three transforms)")),
-         ("no_recurrent", 4 * (D * H + H), _t("再帰の重み Wh を忘れた", "forgot the recurrent weights Wh"))],
+        [("one_gate", D * H + H * H + H, ja_en("ゲート 1 つ分しか数えていない", "counted one gate only")),
+         ("no_bias", 4 * (D * H + H * H), ja_en("バイアスを数えていない", "forgot the bias")),
+         ("gru", 3 * (D * H + H * H + H), ja_en("GRU (3 組) として数えた", "counted a GRU (three transforms)")),
+         ("no_recurrent", 4 * (D * H + H), ja_en("再帰の重み Wh を忘れた", "forgot the recurrent weights Wh"))],
         0, rng, set_id, seed, {"D": D, "H": H}))
-    grad_opts = [("ds * i", _t("入力ゲートを掛けた", "multiplied by the input gate")),
-                 ("ds * o", _t("出力ゲートを掛けた", "multiplied by the output gate")),
-                 ("ds * (1 - f)", _t("1 − f を掛けた (GRU の更新と混同)", "multiplied by 1 − f (confused with a GRU)")),
-                 ("ds * f * (1 - f)", _t("ゲートのシグモイドの微分まで掛けた", "also multiplied by the gate's sigmoid derivative"))]
+    grad_opts = [("ds * i", ja_en("入力ゲートを掛けた", "multiplied by the input gate")),
+                 ("ds * o", ja_en("出力ゲートを掛けた", "multiplied by the output gate")),
+                 ("ds * (1 - f)", ja_en("1 − f を掛けた (GRU の更新と混同)", "multiplied by 1 − f (confused with a GRU)")),
+                 ("ds * f * (1 - f)", ja_en("ゲートのシグモイドの微分まで掛けた", "also multiplied by the gate's sigmoid derivative"))]
     qs.append(_choice_question(
         f"scenario:lstm:s{seed}:dc_prev", "scenario:lstm:dc_prev", "3-5-2",
         {k: intro[k] + "\n\n" + {"ja": "逆伝播で、記憶セルに流れてくる勾配を ds = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2) としたとき、"
@@ -158,21 +159,21 @@ def lstm(rng, seed, set_id):
                                  "en": "In the backward pass, with ds = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2) the "
                                        "gradient reaching the memory cell, which is the gradient dc_prev passed to the previous "
                                        "cell?"}[k] for k in ("ja", "en")},
-        _t("c_next = f * c_prev + g * i なので ∂c_next/∂c_prev = f、dc_prev = ds * f。行列積も活性化関数の微分も通らないため、"
-           "LSTM では勾配が消えにくい。",
-           "c_next = f * c_prev + g * i, so ∂c_next/∂c_prev = f and dc_prev = ds * f: no matrix product and no activation "
-           "derivative on this path, which is why LSTM gradients vanish less."),
+        ja_en("c_next = f * c_prev + g * i なので ∂c_next/∂c_prev = f、dc_prev = ds * f。行列積も活性化関数の微分も通らないため、"
+              "LSTM では勾配が消えにくい。",
+              "c_next = f * c_prev + g * i, so ∂c_next/∂c_prev = f and dc_prev = ds * f: no matrix product and no activation "
+              "derivative on this path, which is why LSTM gradients vanish less."),
         "ds * f", rng.sample(grad_opts, 3), rng, set_id, seed, code=code,
         source="ゼロから作るDeep Learning ❷ 6.2.7, 6.3 (LSTM の逆伝播)"))
-    wx_opts = [(f"({4 * H}, {D})", _t("行と列を入れ替えた", "swapped rows and columns")),
-               (f"({D}, {H})", _t("4 つのゲートをまとめていることを忘れた", "forgot the four packed gates")),
-               (f"({D + H}, {4 * H})", _t("Wh の分まで Wx に含めた", "included Wh's rows in Wx")),
-               (f"({D}, {3 * H})", _t("ゲートを 3 つと数えた", "counted three gates"))]
+    wx_opts = [(f"({4 * H}, {D})", ja_en("行と列を入れ替えた", "swapped rows and columns")),
+               (f"({D}, {H})", ja_en("4 つのゲートをまとめていることを忘れた", "forgot the four packed gates")),
+               (f"({D + H}, {4 * H})", ja_en("Wh の分まで Wx に含めた", "included Wh's rows in Wx")),
+               (f"({D}, {3 * H})", ja_en("ゲートを 3 つと数えた", "counted three gates"))]
     qs.append(_choice_question(
         f"scenario:lstm:s{seed}:wx", "scenario:lstm:wx_shape", "3-5-1",
         {k: intro[k] + "\n\n" + {"ja": "Wx の形状はどれか。", "en": "What is the shape of Wx?"}[k] for k in ("ja", "en")},
-        _t(f"x (N, D) と掛けて 4 つのゲート分の (N, 4H) を作るので ({D}, {4 * H})。",
-           f"It multiplies x (N, D) into the four gates' (N, 4H): ({D}, {4 * H})."),
+        ja_en(f"x (N, D) と掛けて 4 つのゲート分の (N, 4H) を作るので ({D}, {4 * H})。",
+              f"It multiplies x (N, D) into the four gates' (N, 4H): ({D}, {4 * H})."),
         f"({D}, {4 * H})", rng.sample(wx_opts, 3), rng, set_id, seed, code=code, kind="knowledge",
         source="ゼロから作るDeep Learning ❷ 6.3 (図 6-20)"))
     return qs
@@ -189,18 +190,18 @@ ATTENTION_LISTING = '''def attention(Q, K, V, mask=None):
 
 SCORES_KEY = "np.matmul(Q, K.swapaxes(-1, -2)) / np.sqrt(d_k)"
 SCORES_WRONG = [
-    ("np.matmul(Q, K.swapaxes(-1, -2)) / d_k", _t("√d_k ではなく d_k で割った", "divided by d_k, not √d_k")),
-    ("np.matmul(Q, K.swapaxes(-1, -2))", _t("スケーリングを忘れた", "forgot the scaling")),
-    ("np.matmul(K, Q.swapaxes(-1, -2)) / np.sqrt(d_k)", _t("Q と K を入れ替えた (重みが転置になる)",
+    ("np.matmul(Q, K.swapaxes(-1, -2)) / d_k", ja_en("√d_k ではなく d_k で割った", "divided by d_k, not √d_k")),
+    ("np.matmul(Q, K.swapaxes(-1, -2))", ja_en("スケーリングを忘れた", "forgot the scaling")),
+    ("np.matmul(K, Q.swapaxes(-1, -2)) / np.sqrt(d_k)", ja_en("Q と K を入れ替えた (重みが転置になる)",
                                                           "swapped Q and K (the weights are transposed)")),
-    ("np.matmul(Q, V.swapaxes(-1, -2)) / np.sqrt(d_k)", _t("キーではなく値との内積を取った", "took dot products with V, not K")),
+    ("np.matmul(Q, V.swapaxes(-1, -2)) / np.sqrt(d_k)", ja_en("キーではなく値との内積を取った", "took dot products with V, not K")),
 ]
 MASKS = {
     "np.triu(np.ones((T, T)), k=1).astype(bool)": None,
-    "np.tril(np.ones((T, T)), k=-1).astype(bool)": _t("過去を隠して未来を見せた", "hid the past and showed the future"),
-    "np.triu(np.ones((T, T)), k=0).astype(bool)": _t("自分自身の位置まで隠した", "also hid each position itself"),
-    "np.eye(T).astype(bool)": _t("自分自身だけを隠した", "hid only each position itself"),
-    "np.ones((T, T)).astype(bool)": _t("すべての位置を隠した", "hid every position"),
+    "np.tril(np.ones((T, T)), k=-1).astype(bool)": ja_en("過去を隠して未来を見せた", "hid the past and showed the future"),
+    "np.triu(np.ones((T, T)), k=0).astype(bool)": ja_en("自分自身の位置まで隠した", "also hid each position itself"),
+    "np.eye(T).astype(bool)": ja_en("自分自身だけを隠した", "hid only each position itself"),
+    "np.ones((T, T)).astype(bool)": ja_en("すべての位置を隠した", "hid every position"),
 }
 
 
@@ -240,10 +241,10 @@ def attention(rng, seed, set_id):
     if d % h:
         raise Redraw()
     code = ATTENTION_LISTING.format(scores=marker(LABEL))
-    intro = _t("次のコードは NumPy による Scaled Dot-Product Attention である (softmax は最後の軸で正規化する)。"
-               "Q, K, V の形状は (系列長, 次元)。",
-               "The listing is scaled dot-product attention in NumPy (softmax normalises over the last axis); Q, K and V "
-               "are (sequence length, dimension).")
+    intro = ja_en("次のコードは NumPy による Scaled Dot-Product Attention である (softmax は最後の軸で正規化する)。"
+                  "Q, K, V の形状は (系列長, 次元)。",
+                  "The listing is scaled dot-product attention in NumPy (softmax normalises over the last axis); Q, K and V "
+                  "are (sequence length, dimension).")
 
     def run(text, s):
         Q, K, V = attention_inputs(s)
@@ -255,8 +256,8 @@ def attention(rng, seed, set_id):
         f"scenario:attention:s{seed}:scores", "scenario:attention:scores", "3-6-1",
         {k: intro[k] + "\n\n" + {"ja": f"空欄 {LABEL} に入るものはどれか。", "en": f"Which expression fills the blank {LABEL}?"}[k]
          for k in ("ja", "en")},
-        _t("クエリとキーの内積 QKᵀ を √d_k で割る。内積の分散が d_k に比例して大きくなり、softmax が飽和するのを防ぐ。",
-           "Divide the query–key products QKᵀ by √d_k: their variance grows with d_k and would saturate the softmax."),
+        ja_en("クエリとキーの内積 QKᵀ を √d_k で割る。内積の分散が d_k に比例して大きくなり、softmax が飽和するのを防ぐ。",
+              "Divide the query–key products QKᵀ by √d_k: their variance grows with d_k and would saturate the softmax."),
         SCORES_KEY, rng.sample(usable, 3), rng, set_id, seed, code=code, label=LABEL,
         source="Vaswani et al.: Attention Is All You Need (NeurIPS 2017) 3.2.1")]
     wrong_masks = [(t, slip) for t, slip in MASKS.items() if slip is not None and not causal(t)]
@@ -270,9 +271,9 @@ def attention(rng, seed, set_id):
                                  "en": "For the decoder's masked self-attention, so that each position attends only to itself and "
                                        "earlier positions, how should the mask be built for a sequence of length T (True hides a "
                                        "position)?"}[k] for k in ("ja", "en")},
-        _t("行 (クエリ) t について列 (キー) t + 1 以降を隠す上三角 (対角を含まない) のマスク。隠した位置は −1e9 で softmax 後ほぼ 0 になる。",
-           "Hide, for each query row t, the key columns after t: the upper triangle without the diagonal. Hidden scores of "
-           "−1e9 become about 0 after the softmax."),
+        ja_en("行 (クエリ) t について列 (キー) t + 1 以降を隠す上三角 (対角を含まない) のマスク。隠した位置は −1e9 で softmax 後ほぼ 0 になる。",
+              "Hide, for each query row t, the key columns after t: the upper triangle without the diagonal. Hidden scores of "
+              "−1e9 become about 0 after the softmax."),
         key_mask, rng.sample(wrong_masks, 3), rng, set_id, seed, code=code,
         source="Vaswani et al.: Attention Is All You Need (NeurIPS 2017) 3.2.3"))
     key = 4 * (d * d + d)
@@ -283,14 +284,14 @@ def attention(rng, seed, set_id):
                                  "en": f"This attention is used inside a multi-head attention layer with d_model = {d} and {h} "
                                        "heads (linear projections for Q, K, V and the output, all with biases). How many "
                                        "trainable parameters has the layer?"}[k] for k in ("ja", "en")},
-        _t(f"4 つの射影がそれぞれ {d}×{d} + {d}: 4 × ({d}² + {d}) = {key}。ヘッド数は数を変えない。",
-           f"Four projections of {d}×{d} + {d} each: 4 × ({d}² + {d}) = {key}; the heads do not change it."),
+        ja_en(f"4 つの射影がそれぞれ {d}×{d} + {d}: 4 × ({d}² + {d}) = {key}。ヘッド数は数を変えない。",
+              f"Four projections of {d}×{d} + {d} each: 4 × ({d}² + {d}) = {key}; the heads do not change it."),
         key,
-        [("per_head_full", 4 * h * (d * d + d), _t("ヘッドごとに d_model×d_model の射影を数えた",
-                                                   "counted a d_model×d_model projection per head")),
-         ("no_output", 3 * (d * d + d), _t("出力の射影を忘れた", "forgot the output projection")),
-         ("no_bias", 4 * d * d, _t("バイアスを数えていない", "forgot the biases")),
-         ("one_head_size", 4 * (d * (d // h) + d // h), _t("1 ヘッド分の射影だけを数えた", "counted one head's projections"))],
+        [("per_head_full", 4 * h * (d * d + d), ja_en("ヘッドごとに d_model×d_model の射影を数えた",
+                                                      "counted a d_model×d_model projection per head")),
+         ("no_output", 3 * (d * d + d), ja_en("出力の射影を忘れた", "forgot the output projection")),
+         ("no_bias", 4 * d * d, ja_en("バイアスを数えていない", "forgot the biases")),
+         ("one_head_size", 4 * (d * (d // h) + d // h), ja_en("1 ヘッド分の射影だけを数えた", "counted one head's projections"))],
         0, rng, set_id, seed, {"d_model": d, "heads": h}))
     return qs
 
@@ -330,10 +331,10 @@ def detection(rng, seed, set_id):
         raise Redraw()
     lines_ja = "、".join(f"D{k + 1} = ({', '.join(map(str, b))}) スコア {s:g}" for k, (b, s) in enumerate(zip(boxes, scores)))
     lines_en = ", ".join(f"D{k + 1} = ({', '.join(map(str, b))}) score {s:g}" for k, (b, s) in enumerate(zip(boxes, scores)))
-    intro = _t(f"ある画像の 1 クラスについて、検出器が 4 つの矩形 (x1, y1, x2, y2) を出力した: {lines_ja}。正解の矩形は "
-               f"G = ({', '.join(map(str, gt))}) である (座標は連続値)。",
-               f"For one class in an image a detector outputs four boxes (x1, y1, x2, y2): {lines_en}. The ground-truth box "
-               f"is G = ({', '.join(map(str, gt))}) (continuous coordinates).")
+    intro = ja_en(f"ある画像の 1 クラスについて、検出器が 4 つの矩形 (x1, y1, x2, y2) を出力した: {lines_ja}。正解の矩形は "
+                  f"G = ({', '.join(map(str, gt))}) である (座標は連続値)。",
+                  f"For one class in an image a detector outputs four boxes (x1, y1, x2, y2): {lines_en}. The ground-truth box "
+                  f"is G = ({', '.join(map(str, gt))}) (continuous coordinates).")
     a, g = boxes[0], gt
     iw, ih = min(a[2], g[2]) - max(a[0], g[0]), min(a[3], g[3]) - max(a[1], g[1])
     inter = iw * ih
@@ -342,13 +343,13 @@ def detection(rng, seed, set_id):
         f"scenario:detection:s{seed}:iou", "box_iou", "4-2-1",
         {k: intro[k] + "\n\n" + {"ja": "D1 と G の IoU はいくらか (小数第 3 位まで四捨五入)。",
                                  "en": "What is the IoU of D1 and G, rounded to 3 decimals?"}[k] for k in ("ja", "en")},
-        _t(f"共通部分 {iw}×{ih} = {inter}、IoU = {inter} / ({area_a} + {area_g} − {inter}) = {ious[0]:.3f}。",
-           f"Intersection {iw}×{ih} = {inter}; IoU = {inter} / ({area_a} + {area_g} − {inter}) = {ious[0]:.3f}."),
+        ja_en(f"共通部分 {iw}×{ih} = {inter}、IoU = {inter} / ({area_a} + {area_g} − {inter}) = {ious[0]:.3f}。",
+              f"Intersection {iw}×{ih} = {inter}; IoU = {inter} / ({area_a} + {area_g} − {inter}) = {ious[0]:.3f}."),
         ious[0],
-        [("no_subtract", inter / (area_a + area_g), _t("和集合で共通部分を引いていない", "did not subtract the intersection")),
-         ("over_smaller", inter / min(area_a, area_g), _t("小さい方の面積で割った", "divided by the smaller box")),
-         ("over_prediction", inter / area_a, _t("予測の矩形の面積で割った", "divided by the predicted box")),
-         ("over_truth", inter / area_g, _t("正解の矩形の面積で割った", "divided by the ground-truth box"))],
+        [("no_subtract", inter / (area_a + area_g), ja_en("和集合で共通部分を引いていない", "did not subtract the intersection")),
+         ("over_smaller", inter / min(area_a, area_g), ja_en("小さい方の面積で割った", "divided by the smaller box")),
+         ("over_prediction", inter / area_a, ja_en("予測の矩形の面積で割った", "divided by the predicted box")),
+         ("over_truth", inter / area_g, ja_en("正解の矩形の面積で割った", "divided by the ground-truth box"))],
         3, rng, set_id, seed, {"boxes": boxes, "gt": gt})]
     no_order = []
     for i in range(len(boxes)):   # suppression in the listed order, ignoring the scores
@@ -360,16 +361,16 @@ def detection(rng, seed, set_id):
         {k: intro[k] + "\n\n" + {"ja": f"IoU のしきい値 {threshold:g} で NMS (Non-Maximum Suppression) をかけると、何個の矩形が残るか。",
                                  "en": f"How many boxes remain after non-maximum suppression with an IoU threshold of "
                                        f"{threshold:g}?"}[k] for k in ("ja", "en")},
-        _t(f"スコアの高い順に残し、残した矩形との IoU が {threshold:g} 以上の矩形を消す: 残るのは "
-           f"{', '.join(f'D{i + 1}' for i in sorted(kept))} の {len(kept)} 個。",
-           f"Keep boxes by decreasing score and delete those with IoU ≥ {threshold:g} to a kept box: "
-           f"{', '.join(f'D{i + 1}' for i in sorted(kept))} remain, {len(kept)} in all."),
+        ja_en(f"スコアの高い順に残し、残した矩形との IoU が {threshold:g} 以上の矩形を消す: 残るのは "
+              f"{', '.join(f'D{i + 1}' for i in sorted(kept))} の {len(kept)} 個。",
+              f"Keep boxes by decreasing score and delete those with IoU ≥ {threshold:g} to a kept box: "
+              f"{', '.join(f'D{i + 1}' for i in sorted(kept))} remain, {len(kept)} in all."),
         len(kept),
-        [("all", 4, _t("何も消していない", "suppressed nothing")),
-         ("one", 1, _t("最高スコアの 1 個だけを残した", "kept the best box only")),
-         ("matched_gt", len(by_gt), _t("正解との IoU でふるい分けた", "filtered by IoU with the ground truth")),
+        [("all", 4, ja_en("何も消していない", "suppressed nothing")),
+         ("one", 1, ja_en("最高スコアの 1 個だけを残した", "kept the best box only")),
+         ("matched_gt", len(by_gt), ja_en("正解との IoU でふるい分けた", "filtered by IoU with the ground truth")),
          ("below", 4 - len(kept) if 4 - len(kept) != len(kept) else None,
-          _t("消える矩形の数を答えた", "gave the number of boxes removed"))],
+          ja_en("消える矩形の数を答えた", "gave the number of boxes removed"))],
         0, rng, set_id, seed, {"boxes": boxes, "scores": scores, "threshold": threshold}))
     from examprep.exam.calc.evaluation import ap_ranked
     qs += ap_ranked(rng, seed, set_id)

@@ -5,7 +5,8 @@ import math
 
 import numpy as np
 
-from examprep.exam.calc.question import Redraw, _t, calc_question
+from examprep.common.i18n import ja_en
+from examprep.exam.calc.question import Redraw, calc_question
 
 
 def metrics(rng, seed, set_id):
@@ -25,33 +26,33 @@ def metrics(rng, seed, set_id):
                 f"{fp + tn} actual negatives it predicted {fp} as positive and {tn} as negative.")
     asks = {
         "precision": (precision, "適合率 (precision)", "the precision",
-                      _t(f"適合率 = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}。",
-                         f"Precision = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}."),
-                      [("swapped", recall, _t("適合率と再現率を取り違えた", "swapped precision and recall")),
-                       ("accuracy", accuracy, _t("正解率を答えた", "gave the accuracy")),
-                       ("specificity", specificity, _t("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
-                       ("f1", f1, _t("F 値を答えた", "gave the F1 score"))]),
+                      ja_en(f"適合率 = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}。",
+                            f"Precision = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}."),
+                      [("swapped", recall, ja_en("適合率と再現率を取り違えた", "swapped precision and recall")),
+                       ("accuracy", accuracy, ja_en("正解率を答えた", "gave the accuracy")),
+                       ("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
+                       ("f1", f1, ja_en("F 値を答えた", "gave the F1 score"))]),
         "recall": (recall, "再現率 (recall)", "the recall",
-                   _t(f"再現率 = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}。",
-                      f"Recall = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}."),
-                   [("swapped", precision, _t("適合率と再現率を取り違えた", "swapped precision and recall")),
-                    ("specificity", specificity, _t("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
-                    ("accuracy", accuracy, _t("正解率を答えた", "gave the accuracy")),
-                    ("f1", f1, _t("F 値を答えた", "gave the F1 score"))]),
+                   ja_en(f"再現率 = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}。",
+                         f"Recall = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}."),
+                   [("swapped", precision, ja_en("適合率と再現率を取り違えた", "swapped precision and recall")),
+                    ("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
+                    ("accuracy", accuracy, ja_en("正解率を答えた", "gave the accuracy")),
+                    ("f1", f1, ja_en("F 値を答えた", "gave the F1 score"))]),
         "f1": (f1, "F 値 (F1)", "the F1 score",
-               _t(f"F1 = 2PR / (P + R)、P = {precision:.3f}、R = {recall:.3f} より {f1:.3f} (調和平均)。",
-                  f"F1 = 2PR / (P + R) with P = {precision:.3f} and R = {recall:.3f}: {f1:.3f} (the harmonic mean)."),
-               [("arithmetic_mean", (precision + recall) / 2, _t("算術平均を取った", "took the arithmetic mean")),
-                ("accuracy", accuracy, _t("正解率を答えた", "gave the accuracy")),
-                ("product", precision * recall, _t("2 / (P + R) を掛け忘れた", "forgot the 2 / (P + R)")),
-                ("precision", precision, _t("適合率を答えた", "gave the precision"))]),
+               ja_en(f"F1 = 2PR / (P + R)、P = {precision:.3f}、R = {recall:.3f} より {f1:.3f} (調和平均)。",
+                     f"F1 = 2PR / (P + R) with P = {precision:.3f} and R = {recall:.3f}: {f1:.3f} (the harmonic mean)."),
+               [("arithmetic_mean", (precision + recall) / 2, ja_en("算術平均を取った", "took the arithmetic mean")),
+                ("accuracy", accuracy, ja_en("正解率を答えた", "gave the accuracy")),
+                ("product", precision * recall, ja_en("2 / (P + R) を掛け忘れた", "forgot the 2 / (P + R)")),
+                ("precision", precision, ja_en("適合率を答えた", "gave the precision"))]),
         "accuracy": (accuracy, "正解率 (accuracy)", "the accuracy",
-                     _t(f"正解率 = (TP + TN) / 全体 = ({tp} + {tn}) / {cm.sum()} = {accuracy:.3f}。",
-                        f"Accuracy = (TP + TN) / all = ({tp} + {tn}) / {cm.sum()} = {accuracy:.3f}."),
-                     [("precision", precision, _t("適合率を答えた", "gave the precision")),
-                      ("recall", recall, _t("再現率を答えた", "gave the recall")),
-                      ("tp_only", TP / cm.sum(), _t("TN を数えていない", "left out the true negatives")),
-                      ("f1", f1, _t("F 値を答えた", "gave the F1 score"))]),
+                     ja_en(f"正解率 = (TP + TN) / 全体 = ({tp} + {tn}) / {cm.sum()} = {accuracy:.3f}。",
+                           f"Accuracy = (TP + TN) / all = ({tp} + {tn}) / {cm.sum()} = {accuracy:.3f}."),
+                     [("precision", precision, ja_en("適合率を答えた", "gave the precision")),
+                      ("recall", recall, ja_en("再現率を答えた", "gave the recall")),
+                      ("tp_only", TP / cm.sum(), ja_en("TN を数えていない", "left out the true negatives")),
+                      ("f1", f1, ja_en("F 値を答えた", "gave the F1 score"))]),
     }
     names = list(asks)
     rng.shuffle(names)
@@ -60,7 +61,7 @@ def metrics(rng, seed, set_id):
         key, what_ja, what_en, expl, slips = asks[name]
         qs.append(calc_question(
             f"calc:metrics:s{seed}:{name}", f"metrics_{name}", "2-1-12",
-            _t(table_ja + f"{what_ja} はいくつか (小数第 3 位まで四捨五入)。", table_en + f" What is {what_en}, rounded to 3 decimals?"),
+            ja_en(table_ja + f"{what_ja} はいくつか (小数第 3 位まで四捨五入)。", table_en + f" What is {what_en}, rounded to 3 decimals?"),
             expl, float(key), [(s, float(v), t) for s, v, t in slips], 3, rng, set_id, seed, params_))
     return qs
 
@@ -84,17 +85,17 @@ def roc_auc(rng, seed, set_id):
     params_ = {"scores": scores, "labels": labels}
     return [calc_question(
         f"calc:roc_auc:s{seed}", "roc_auc", "2-1-12",
-        _t(f"二値分類器のスコアと正解が {shown} だった。ROC 曲線の下の面積 AUC はいくらか (小数第 3 位まで四捨五入)。",
-           f"A binary classifier's scores and true classes are {shown_en}. What is the area under the ROC curve (AUC), "
-           "rounded to 3 decimals?"),
-        _t(f"AUC = 陽性のスコアが陰性のスコアより大きいペアの割合 = {sum(pairs):g} / ({len(pos)} × {len(neg)}) = {key:.3f}。",
-           f"AUC = the share of (positive, negative) pairs ranked correctly = {sum(pairs):g} / ({len(pos)} × {len(neg)}) "
-           f"= {key:.3f}."),
+        ja_en(f"二値分類器のスコアと正解が {shown} だった。ROC 曲線の下の面積 AUC はいくらか (小数第 3 位まで四捨五入)。",
+              f"A binary classifier's scores and true classes are {shown_en}. What is the area under the ROC curve (AUC), "
+              "rounded to 3 decimals?"),
+        ja_en(f"AUC = 陽性のスコアが陰性のスコアより大きいペアの割合 = {sum(pairs):g} / ({len(pos)} × {len(neg)}) = {key:.3f}。",
+              f"AUC = the share of (positive, negative) pairs ranked correctly = {sum(pairs):g} / ({len(pos)} × {len(neg)}) "
+              f"= {key:.3f}."),
         key,
-        [("flipped", 1 - key, _t("陰性が陽性より上の割合を求めた", "counted pairs ranked the wrong way")),
-         ("accuracy", acc, _t("しきい値 0.5 の正解率を答えた", "gave the accuracy at threshold 0.5")),
+        [("flipped", 1 - key, ja_en("陰性が陽性より上の割合を求めた", "counted pairs ranked the wrong way")),
+         ("accuracy", acc, ja_en("しきい値 0.5 の正解率を答えた", "gave the accuracy at threshold 0.5")),
          ("per_positive", sum(1 for p in pos if all(p > q for q in neg)) / len(pos),
-          _t("すべての陰性より上にある陽性の割合を求めた", "counted positives above every negative"))],
+          ja_en("すべての陰性より上にある陽性の割合を求めた", "counted positives above every negative"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -107,18 +108,18 @@ def perplexity(rng, seed, set_id):
     params_ = {"p": ps}
     return [calc_question(
         f"calc:perplexity:s{seed}", "perplexity", "2-1-12",
-        _t(f"言語モデルが文中の {len(ps)} 単語の正解に与えた確率が順に {shown} だった。この文でのパープレキシティはいくらか "
-           "(小数第 3 位まで四捨五入)。",
-           f"A language model gave the correct words of a {len(ps)}-word sentence the probabilities {shown}. What is the "
-           "perplexity on the sentence, rounded to 3 decimals?"),
-        _t(f"平均交差エントロピー L = −(1/N) Σ log p = {ce:.4f}、パープレキシティ = exp(L) = {key:.3f} (確率の幾何平均の逆数)。",
-           f"Mean cross entropy L = −(1/N) Σ log p = {ce:.4f}; perplexity = exp(L) = {key:.3f}, the inverse geometric "
-           "mean of the probabilities."),
+        ja_en(f"言語モデルが文中の {len(ps)} 単語の正解に与えた確率が順に {shown} だった。この文でのパープレキシティはいくらか "
+              "(小数第 3 位まで四捨五入)。",
+              f"A language model gave the correct words of a {len(ps)}-word sentence the probabilities {shown}. What is the "
+              "perplexity on the sentence, rounded to 3 decimals?"),
+        ja_en(f"平均交差エントロピー L = −(1/N) Σ log p = {ce:.4f}、パープレキシティ = exp(L) = {key:.3f} (確率の幾何平均の逆数)。",
+              f"Mean cross entropy L = −(1/N) Σ log p = {ce:.4f}; perplexity = exp(L) = {key:.3f}, the inverse geometric "
+              "mean of the probabilities."),
         key,
-        [("cross_entropy", ce, _t("交差エントロピーそのものを答えた", "gave the cross entropy itself")),
-         ("arith_mean", len(ps) / sum(ps), _t("算術平均の逆数を取った", "inverted the arithmetic mean")),
-         ("mean_inverse", sum(1 / p for p in ps) / len(ps), _t("確率の逆数を平均した", "averaged the inverse probabilities")),
-         ("no_mean", math.exp(-sum(math.log(p) for p in ps)), _t("単語数で平均していない", "did not average over the words"))],
+        [("cross_entropy", ce, ja_en("交差エントロピーそのものを答えた", "gave the cross entropy itself")),
+         ("arith_mean", len(ps) / sum(ps), ja_en("算術平均の逆数を取った", "inverted the arithmetic mean")),
+         ("mean_inverse", sum(1 / p for p in ps) / len(ps), ja_en("確率の逆数を平均した", "averaged the inverse probabilities")),
+         ("no_mean", math.exp(-sum(math.log(p) for p in ps)), ja_en("単語数で平均していない", "did not average over the words"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -140,19 +141,19 @@ def box_iou(rng, seed, set_id):
     params_ = {"a": a, "b": b}
     return [calc_question(
         f"calc:box_iou:s{seed}", "box_iou", "4-2-1",
-        _t(f"物体検出で、予測ボックス A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) と正解ボックス B = "
-           f"({', '.join(map(str, b))}) の IoU はいくらか (座標は連続値、小数第 3 位まで四捨五入)。",
-           f"In object detection, what is the IoU of a predicted box A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) "
-           f"and a ground-truth box B = ({', '.join(map(str, b))}) (continuous coordinates), rounded to 3 decimals?"),
-        _t(f"共通部分 {iw}×{ih} = {inter}、A の面積 {area_a}、B の面積 {area_b}。IoU = 共通部分 / (A + B − 共通部分) = "
-           f"{inter} / {area_a + area_b - inter} = {key:.3f}。",
-           f"Intersection {iw}×{ih} = {inter}; area A {area_a}, area B {area_b}. IoU = intersection / (A + B − "
-           f"intersection) = {inter} / {area_a + area_b - inter} = {key:.3f}."),
+        ja_en(f"物体検出で、予測ボックス A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) と正解ボックス B = "
+              f"({', '.join(map(str, b))}) の IoU はいくらか (座標は連続値、小数第 3 位まで四捨五入)。",
+              f"In object detection, what is the IoU of a predicted box A = (x1, y1, x2, y2) = ({', '.join(map(str, a))}) "
+              f"and a ground-truth box B = ({', '.join(map(str, b))}) (continuous coordinates), rounded to 3 decimals?"),
+        ja_en(f"共通部分 {iw}×{ih} = {inter}、A の面積 {area_a}、B の面積 {area_b}。IoU = 共通部分 / (A + B − 共通部分) = "
+              f"{inter} / {area_a + area_b - inter} = {key:.3f}。",
+              f"Intersection {iw}×{ih} = {inter}; area A {area_a}, area B {area_b}. IoU = intersection / (A + B − "
+              f"intersection) = {inter} / {area_a + area_b - inter} = {key:.3f}."),
         key,
-        [("no_subtract", inter / (area_a + area_b), _t("和集合で共通部分を引いていない", "did not subtract the intersection from the union")),
-         ("over_smaller", inter / min(area_a, area_b), _t("小さい方のボックスの面積で割った", "divided by the smaller box")),
-         ("over_prediction", inter / area_a, _t("予測ボックスの面積で割った", "divided by the predicted box only")),
-         ("over_truth", inter / area_b, _t("正解ボックスの面積で割った", "divided by the ground-truth box only"))],
+        [("no_subtract", inter / (area_a + area_b), ja_en("和集合で共通部分を引いていない", "did not subtract the intersection from the union")),
+         ("over_smaller", inter / min(area_a, area_b), ja_en("小さい方のボックスの面積で割った", "divided by the smaller box")),
+         ("over_prediction", inter / area_a, ja_en("予測ボックスの面積で割った", "divided by the predicted box only")),
+         ("over_truth", inter / area_b, ja_en("正解ボックスの面積で割った", "divided by the ground-truth box only"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -180,17 +181,17 @@ def ap_ranked(rng, seed, set_id):
     params_ = {"ranked": ranked, "positives": positives}
     return [calc_question(
         f"calc:ap_ranked:s{seed}", "ap_ranked", "4-2-1",
-        _t(f"あるクラスの検出結果を信頼度の高い順に並べ、IoU で正解と照合すると {marks} だった。このクラスの正解の物体は全部で "
-           f"{positives} 個ある。AP (各 TP の位置での適合率の和 / 正解数、補間なし) はいくらか (小数第 3 位まで四捨五入)。",
-           f"Detections of one class, ranked by confidence and matched to the ground truth by IoU, are: {marks}. There are "
-           f"{positives} ground-truth objects of the class. What is the AP (sum of the precision at each TP / number of "
-           f"ground-truth objects, no interpolation), rounded to 3 decimals?"),
-        _t(f"各 TP の位置の適合率を足して正解数 {positives} で割る: {key:.3f}。見つからなかった正解も分母に入る。",
-           f"Add the precision at each TP and divide by the {positives} ground-truth objects: {key:.3f}. Missed objects "
-           "count in the denominator."),
+        ja_en(f"あるクラスの検出結果を信頼度の高い順に並べ、IoU で正解と照合すると {marks} だった。このクラスの正解の物体は全部で "
+              f"{positives} 個ある。AP (各 TP の位置での適合率の和 / 正解数、補間なし) はいくらか (小数第 3 位まで四捨五入)。",
+              f"Detections of one class, ranked by confidence and matched to the ground truth by IoU, are: {marks}. There are "
+              f"{positives} ground-truth objects of the class. What is the AP (sum of the precision at each TP / number of "
+              f"ground-truth objects, no interpolation), rounded to 3 decimals?"),
+        ja_en(f"各 TP の位置の適合率を足して正解数 {positives} で割る: {key:.3f}。見つからなかった正解も分母に入る。",
+              f"Add the precision at each TP and divide by the {positives} ground-truth objects: {key:.3f}. Missed objects "
+              "count in the denominator."),
         key,
-        [("over_found", average_precision(ranked, found), _t("見つかった TP の数で割った", "divided by the TPs found")),
-         ("mean_precision", sum(precisions) / n, _t("全順位の適合率を平均した", "averaged the precision at every rank")),
-         ("final_precision", precisions[-1], _t("最後の順位の適合率を答えた", "gave the precision at the last rank")),
-         ("recall", found / positives, _t("再現率を答えた", "gave the recall"))],
+        [("over_found", average_precision(ranked, found), ja_en("見つかった TP の数で割った", "divided by the TPs found")),
+         ("mean_precision", sum(precisions) / n, ja_en("全順位の適合率を平均した", "averaged the precision at every rank")),
+         ("final_precision", precisions[-1], ja_en("最後の順位の適合率を答えた", "gave the precision at the last rank")),
+         ("recall", found / positives, ja_en("再現率を答えた", "gave the recall"))],
         3, rng, set_id, seed, params_)]

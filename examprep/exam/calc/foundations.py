@@ -5,7 +5,8 @@ import math
 
 import numpy as np
 
-from examprep.exam.calc.question import Redraw, _t, calc_question, probabilities
+from examprep.common.i18n import ja_en
+from examprep.exam.calc.question import Redraw, calc_question, probabilities
 
 
 def entropy_value(rng, seed, set_id):
@@ -22,15 +23,15 @@ def entropy_value(rng, seed, set_id):
     params_ = {"p": p, "base": 2 if bits else "e"}
     return [calc_question(
         f"calc:entropy_value:s{seed}", "entropy_value", "1-3-1",
-        _t(f"確率分布 p = ({ps}) のエントロピー H(p) = −Σ p log p を{unit_ja} で求めよ (小数第 3 位まで四捨五入)。",
-           f"What is the entropy H(p) = −Σ p log p of p = ({ps}) in {unit_en}, rounded to 3 decimals?"),
-        _t(f"H(p) = −Σ p_i log p_i = {key:.3f} {'ビット' if bits else 'ナット'}。",
-           f"H(p) = −Σ p_i log p_i = {key:.3f} {'bits' if bits else 'nats'}."),
+        ja_en(f"確率分布 p = ({ps}) のエントロピー H(p) = −Σ p log p を{unit_ja} で求めよ (小数第 3 位まで四捨五入)。",
+              f"What is the entropy H(p) = −Σ p log p of p = ({ps}) in {unit_en}, rounded to 3 decimals?"),
+        ja_en(f"H(p) = −Σ p_i log p_i = {key:.3f} {'ビット' if bits else 'ナット'}。",
+              f"H(p) = −Σ p_i log p_i = {key:.3f} {'bits' if bits else 'nats'}."),
         key,
-        [("other_base", other, _t("log の底を取り違えた", "used the other log base")),
-         ("log10", float(-np.sum(arr * np.log10(arr))), _t("常用対数 (底 10) を使った", "used log base 10")),
-         ("unweighted", float(-np.mean(log(arr))), _t("確率で重み付けせずに平均した", "averaged −log p without weighting by p")),
-         ("gini", float(1 - np.sum(arr ** 2)), _t("ジニ不純度と取り違えた", "computed the Gini impurity instead"))],
+        [("other_base", other, ja_en("log の底を取り違えた", "used the other log base")),
+         ("log10", float(-np.sum(arr * np.log10(arr))), ja_en("常用対数 (底 10) を使った", "used log base 10")),
+         ("unweighted", float(-np.mean(log(arr))), ja_en("確率で重み付けせずに平均した", "averaged −log p without weighting by p")),
+         ("gini", float(1 - np.sum(arr ** 2)), ja_en("ジニ不純度と取り違えた", "computed the Gini impurity instead"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -45,18 +46,18 @@ def kl_value(rng, seed, set_id):
     params_ = {"p": p, "q": q}
     return [calc_question(
         f"calc:kl_value:s{seed}", "kl_value", "1-3-1",
-        _t(f"p = ({ps})、q = ({qs}) のとき、KL ダイバージェンス D_KL(p‖q) = Σ p log(p/q) (自然対数) はいくつか (小数第 3 位まで四捨五入)。",
-           f"For p = ({ps}) and q = ({qs}), what is the KL divergence D_KL(p‖q) = Σ p log(p/q) (natural log), to 3 "
-           "decimals?"),
-        _t(f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = {kl:.3f}。KL ダイバージェンスは非対称で、D_KL(q‖p) とは一般に異なります。",
-           f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = {kl:.3f}. The KL divergence is not symmetric: D_KL(q‖p) differs in "
-           "general."),
+        ja_en(f"p = ({ps})、q = ({qs}) のとき、KL ダイバージェンス D_KL(p‖q) = Σ p log(p/q) (自然対数) はいくつか (小数第 3 位まで四捨五入)。",
+              f"For p = ({ps}) and q = ({qs}), what is the KL divergence D_KL(p‖q) = Σ p log(p/q) (natural log), to 3 "
+              "decimals?"),
+        ja_en(f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = {kl:.3f}。KL ダイバージェンスは非対称で、D_KL(q‖p) とは一般に異なります。",
+              f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = {kl:.3f}. The KL divergence is not symmetric: D_KL(q‖p) differs in "
+              "general."),
         kl,
-        [("swapped", float(np.sum(Q * np.log(Q / P))), _t("p と q を入れ替えた (D_KL(q‖p))", "swapped p and q (D_KL(q‖p))")),
-         ("log2", float(np.sum(P * np.log2(P / Q))), _t("log の底を 2 にした", "used log base 2")),
-         ("cross_entropy", float(-np.sum(P * np.log(Q))), _t("交差エントロピー H(p, q) を答えた (エントロピーを引いていない)",
+        [("swapped", float(np.sum(Q * np.log(Q / P))), ja_en("p と q を入れ替えた (D_KL(q‖p))", "swapped p and q (D_KL(q‖p))")),
+         ("log2", float(np.sum(P * np.log2(P / Q))), ja_en("log の底を 2 にした", "used log base 2")),
+         ("cross_entropy", float(-np.sum(P * np.log(Q))), ja_en("交差エントロピー H(p, q) を答えた (エントロピーを引いていない)",
                                                             "gave the cross entropy H(p, q) (did not subtract the entropy)")),
-         ("sign", -kl, _t("符号を逆にした", "flipped the sign"))],
+         ("sign", -kl, ja_en("符号を逆にした", "flipped the sign"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -74,19 +75,19 @@ def kl_gaussians(rng, seed, set_id):
     params_ = {"mu1": m1, "sigma1": s1, "mu2": m2, "sigma2": s2}
     return [calc_question(
         f"calc:kl_gaussians:s{seed}", "kl_gaussians", "1-3-1",
-        _t(f"P = N(μ = {m1:g}, σ = {s1:g})、Q = N(μ = {m2:g}, σ = {s2:g}) (σ は標準偏差) のとき、D_KL(P ‖ Q) は何ナットか "
-           f"(自然対数、小数第 3 位まで四捨五入)。",
-           f"P = N(μ = {m1:g}, σ = {s1:g}) and Q = N(μ = {m2:g}, σ = {s2:g}) (σ the standard deviation). What is "
-           f"D_KL(P ‖ Q) in nats (natural log), rounded to 3 decimals?"),
-        _t(f"D_KL = log(σQ/σP) + (σP² + (μP − μQ)²)/(2σQ²) − 1/2 = {key:.3f}。",
-           f"D_KL = log(σQ/σP) + (σP² + (μP − μQ)²)/(2σQ²) − 1/2 = {key:.3f}."),
+        ja_en(f"P = N(μ = {m1:g}, σ = {s1:g})、Q = N(μ = {m2:g}, σ = {s2:g}) (σ は標準偏差) のとき、D_KL(P ‖ Q) は何ナットか "
+              f"(自然対数、小数第 3 位まで四捨五入)。",
+              f"P = N(μ = {m1:g}, σ = {s1:g}) and Q = N(μ = {m2:g}, σ = {s2:g}) (σ the standard deviation). What is "
+              f"D_KL(P ‖ Q) in nats (natural log), rounded to 3 decimals?"),
+        ja_en(f"D_KL = log(σQ/σP) + (σP² + (μP − μQ)²)/(2σQ²) − 1/2 = {key:.3f}。",
+              f"D_KL = log(σQ/σP) + (σP² + (μP − μQ)²)/(2σQ²) − 1/2 = {key:.3f}."),
         key,
-        [("reversed", kl(m2, s2, m1, s1), _t("D_KL(Q ‖ P) を求めた", "computed D_KL(Q ‖ P)")),
+        [("reversed", kl(m2, s2, m1, s1), ja_en("D_KL(Q ‖ P) を求めた", "computed D_KL(Q ‖ P)")),
          ("sigma_as_variance", math.log(s2 / s1) + (s1 + (m1 - m2) ** 2) / (2 * s2) - 0.5,
-          _t("標準偏差を分散として代入した", "used the standard deviations as variances")),
-         ("no_half", key + 0.5, _t("−1/2 を忘れた", "forgot the − 1/2")),
+          ja_en("標準偏差を分散として代入した", "used the standard deviations as variances")),
+         ("no_half", key + 0.5, ja_en("−1/2 を忘れた", "forgot the − 1/2")),
          ("log_variance_ratio", math.log(s2 ** 2 / s1 ** 2) + (s1 ** 2 + (m1 - m2) ** 2) / (2 * s2 ** 2) - 0.5,
-          _t("対数の項を分散の比にした", "took the log of the variance ratio"))],
+          ja_en("対数の項を分散の比にした", "took the log of the variance ratio"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -109,17 +110,17 @@ def mutual_information(rng, seed, set_id):
     params_ = {"joint": [[j[0], j[1]], [j[2], j[3]]]}
     return [calc_question(
         f"calc:mutual_information:s{seed}", "mutual_information", "1-3-1",
-        _t(f"2 値の確率変数 X, Y の同時分布が P(0,0) = {j[0]:g}、P(0,1) = {j[1]:g}、P(1,0) = {j[2]:g}、P(1,1) = {j[3]:g} "
-           "(P(X, Y)) のとき、相互情報量 I(X; Y) は何ビットか (小数第 3 位まで四捨五入)。",
-           f"Binary variables X, Y have the joint distribution P(0,0) = {j[0]:g}, P(0,1) = {j[1]:g}, P(1,0) = {j[2]:g}, "
-           f"P(1,1) = {j[3]:g} (P(X, Y)). What is the mutual information I(X; Y) in bits, rounded to 3 decimals?"),
-        _t(f"H(X) = {hx:.4f}、H(Y) = {hy:.4f}、H(X, Y) = {hxy:.4f}。I = H(X) + H(Y) − H(X, Y) = {key:.3f} ビット。",
-           f"H(X) = {hx:.4f}, H(Y) = {hy:.4f}, H(X, Y) = {hxy:.4f}. I = H(X) + H(Y) − H(X, Y) = {key:.3f} bits."),
+        ja_en(f"2 値の確率変数 X, Y の同時分布が P(0,0) = {j[0]:g}、P(0,1) = {j[1]:g}、P(1,0) = {j[2]:g}、P(1,1) = {j[3]:g} "
+              "(P(X, Y)) のとき、相互情報量 I(X; Y) は何ビットか (小数第 3 位まで四捨五入)。",
+              f"Binary variables X, Y have the joint distribution P(0,0) = {j[0]:g}, P(0,1) = {j[1]:g}, P(1,0) = {j[2]:g}, "
+              f"P(1,1) = {j[3]:g} (P(X, Y)). What is the mutual information I(X; Y) in bits, rounded to 3 decimals?"),
+        ja_en(f"H(X) = {hx:.4f}、H(Y) = {hy:.4f}、H(X, Y) = {hxy:.4f}。I = H(X) + H(Y) − H(X, Y) = {key:.3f} ビット。",
+              f"H(X) = {hx:.4f}, H(Y) = {hy:.4f}, H(X, Y) = {hxy:.4f}. I = H(X) + H(Y) − H(X, Y) = {key:.3f} bits."),
         key,
-        [("joint_entropy", hxy, _t("結合エントロピーを答えた", "gave the joint entropy")),
-         ("conditional", hxy - hy, _t("条件付きエントロピー H(X | Y) を答えた", "gave the conditional entropy H(X | Y)")),
-         ("nats", key * math.log(2), _t("自然対数で計算した (ナット)", "used the natural log (nats)")),
-         ("sum", hx + hy, _t("H(X, Y) を引いていない", "did not subtract H(X, Y)"))],
+        [("joint_entropy", hxy, ja_en("結合エントロピーを答えた", "gave the joint entropy")),
+         ("conditional", hxy - hy, ja_en("条件付きエントロピー H(X | Y) を答えた", "gave the conditional entropy H(X | Y)")),
+         ("nats", key * math.log(2), ja_en("自然対数で計算した (ナット)", "used the natural log (nats)")),
+         ("sum", hx + hy, ja_en("H(X, Y) を引いていない", "did not subtract H(X, Y)"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -134,22 +135,22 @@ def bayes_posterior(rng, seed, set_id):
     params_ = {"prior": prior, "sensitivity": sens, "specificity": spec}
     return [calc_question(
         f"calc:bayes_posterior:s{seed}", "bayes_posterior", "1-2-1",
-        _t(f"ある病気の有病率は {prior:g}、検査の感度 (病気の人が陽性になる確率) は {sens:g}、特異度 (病気でない人が"
-           f"陰性になる確率) は {spec:g} である。検査が陽性だった人が病気である確率はいくらか (小数第 3 位まで四捨五入)。",
-           f"A disease has prevalence {prior:g}. A test has sensitivity {sens:g} (P(positive | disease)) and "
-           f"specificity {spec:g} (P(negative | no disease)). What is the probability that a person who tests "
-           f"positive has the disease, rounded to 3 decimals?"),
-        _t(f"ベイズの定理: P(病気|陽性) = 感度×有病率 / (感度×有病率 + (1−特異度)×(1−有病率)) = "
-           f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}。",
-           f"Bayes' theorem: P(disease | positive) = sens·prior / (sens·prior + (1 − spec)(1 − prior)) = "
-           f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}."),
+        ja_en(f"ある病気の有病率は {prior:g}、検査の感度 (病気の人が陽性になる確率) は {sens:g}、特異度 (病気でない人が"
+              f"陰性になる確率) は {spec:g} である。検査が陽性だった人が病気である確率はいくらか (小数第 3 位まで四捨五入)。",
+              f"A disease has prevalence {prior:g}. A test has sensitivity {sens:g} (P(positive | disease)) and "
+              f"specificity {spec:g} (P(negative | no disease)). What is the probability that a person who tests "
+              f"positive has the disease, rounded to 3 decimals?"),
+        ja_en(f"ベイズの定理: P(病気|陽性) = 感度×有病率 / (感度×有病率 + (1−特異度)×(1−有病率)) = "
+              f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}。",
+              f"Bayes' theorem: P(disease | positive) = sens·prior / (sens·prior + (1 − spec)(1 − prior)) = "
+              f"{joint:g} / ({joint:g} + {false_pos:g}) = {key:.3f}."),
         key,
-        [("likelihood", sens, _t("P(陽性|病気) (感度) と P(病気|陽性) を取り違えた",
-                                 "confused P(positive | disease) with P(disease | positive)")),
-         ("no_prior", sens / (sens + (1 - spec)), _t("有病率 (事前確率) を掛けていない", "ignored the prior (prevalence)")),
-         ("joint", joint, _t("分母 (陽性になる確率) で割っていない", "did not divide by P(positive)")),
+        [("likelihood", sens, ja_en("P(陽性|病気) (感度) と P(病気|陽性) を取り違えた",
+                                    "confused P(positive | disease) with P(disease | positive)")),
+         ("no_prior", sens / (sens + (1 - spec)), ja_en("有病率 (事前確率) を掛けていない", "ignored the prior (prevalence)")),
+         ("joint", joint, ja_en("分母 (陽性になる確率) で割っていない", "did not divide by P(positive)")),
          ("spec_as_false_positive", joint / (joint + spec * (1 - prior)),
-          _t("偽陽性率に 1−特異度 ではなく特異度を使った", "used the specificity as the false-positive rate"))],
+          ja_en("偽陽性率に 1−特異度 ではなく特異度を使った", "used the specificity as the false-positive rate"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -162,18 +163,18 @@ def binomial_prob(rng, seed, set_id):
     params_ = {"n": n, "k": k, "p": p}
     return [calc_question(
         f"calc:binomial_prob:s{seed}", "binomial_prob", "1-2-2",
-        _t(f"成功確率 {p:g} の試行を独立に {n} 回行う。ちょうど {k} 回成功する確率はいくらか (小数第 4 位まで四捨五入)。",
-           f"A trial succeeding with probability {p:g} is repeated {n} times independently. What is the probability of "
-           f"exactly {k} successes, rounded to 4 decimals?"),
-        _t(f"{n}C{k} · {p:g}^{k} · {1 - p:g}^{n - k} = {math.comb(n, k)} × {p ** k * (1 - p) ** (n - k):.6g} = {key:.4f}。",
-           f"{n}C{k} · {p:g}^{k} · {1 - p:g}^{n - k} = {math.comb(n, k)} × {p ** k * (1 - p) ** (n - k):.6g} = {key:.4f}."),
+        ja_en(f"成功確率 {p:g} の試行を独立に {n} 回行う。ちょうど {k} 回成功する確率はいくらか (小数第 4 位まで四捨五入)。",
+              f"A trial succeeding with probability {p:g} is repeated {n} times independently. What is the probability of "
+              f"exactly {k} successes, rounded to 4 decimals?"),
+        ja_en(f"{n}C{k} · {p:g}^{k} · {1 - p:g}^{n - k} = {math.comb(n, k)} × {p ** k * (1 - p) ** (n - k):.6g} = {key:.4f}。",
+              f"{n}C{k} · {p:g}^{k} · {1 - p:g}^{n - k} = {math.comb(n, k)} × {p ** k * (1 - p) ** (n - k):.6g} = {key:.4f}."),
         key,
-        [("no_combinations", p ** k * (1 - p) ** (n - k), _t("組合せの数 nCk を掛けていない", "forgot the number of ways nCk")),
-         ("all_failures", math.comb(n, k) * p ** k * (1 - p) ** n, _t("失敗の回数を n − k ではなく n にした",
+        [("no_combinations", p ** k * (1 - p) ** (n - k), ja_en("組合せの数 nCk を掛けていない", "forgot the number of ways nCk")),
+         ("all_failures", math.comb(n, k) * p ** k * (1 - p) ** n, ja_en("失敗の回数を n − k ではなく n にした",
                                                                         "raised 1 − p to n instead of n − k")),
          ("at_least", sum(math.comb(n, j) * p ** j * (1 - p) ** (n - j) for j in range(k, n + 1)),
-          _t("k 回以上の確率を求めた", "computed P(X ≥ k)")),
-         ("swapped_p", math.comb(n, k) * (1 - p) ** k * p ** (n - k), _t("成功と失敗の確率を入れ替えた",
+          ja_en("k 回以上の確率を求めた", "computed P(X ≥ k)")),
+         ("swapped_p", math.comb(n, k) * (1 - p) ** k * p ** (n - k), ja_en("成功と失敗の確率を入れ替えた",
                                                                           "swapped the success and failure probabilities"))],
         4, rng, set_id, seed, params_)]
 
@@ -190,18 +191,18 @@ def gauss_mle(rng, seed, set_id):
     params_ = {"x": xs}
     return [calc_question(
         f"calc:gauss_mle:s{seed}", "gauss_mle", "1-2-4",
-        _t(f"データ {', '.join(map(str, xs))} が独立にガウス分布 N(μ, σ²) に従うとして、μ と σ² を最尤推定する。σ² の推定値はいくらか "
-           "(小数第 3 位まで四捨五入)。",
-           f"The data {', '.join(map(str, xs))} are taken as independent draws from N(μ, σ²). What is the maximum "
-           "likelihood estimate of σ², rounded to 3 decimals?"),
-        _t(f"μ̂ = 標本平均 = {mean:g}、σ̂² = (1/N) Σ (x − μ̂)² = {ss:g} / {n} = {key:.3f}。",
-           f"μ̂ = the sample mean = {mean:g}; σ̂² = (1/N) Σ (x − μ̂)² = {ss:g} / {n} = {key:.3f}."),
+        ja_en(f"データ {', '.join(map(str, xs))} が独立にガウス分布 N(μ, σ²) に従うとして、μ と σ² を最尤推定する。σ² の推定値はいくらか "
+              "(小数第 3 位まで四捨五入)。",
+              f"The data {', '.join(map(str, xs))} are taken as independent draws from N(μ, σ²). What is the maximum "
+              "likelihood estimate of σ², rounded to 3 decimals?"),
+        ja_en(f"μ̂ = 標本平均 = {mean:g}、σ̂² = (1/N) Σ (x − μ̂)² = {ss:g} / {n} = {key:.3f}。",
+              f"μ̂ = the sample mean = {mean:g}; σ̂² = (1/N) Σ (x − μ̂)² = {ss:g} / {n} = {key:.3f}."),
         key,
-        [("unbiased", ss / (n - 1), _t("N − 1 で割った (不偏分散で、最尤推定量ではない)",
+        [("unbiased", ss / (n - 1), ja_en("N − 1 で割った (不偏分散で、最尤推定量ではない)",
                                       "divided by N − 1 (the unbiased estimate, not the MLE)")),
-         ("std", math.sqrt(key), _t("標準偏差を答えた", "gave the standard deviation")),
-         ("uncentred", sum(x * x for x in xs) / n, _t("平均を引かずに二乗平均を取った", "did not subtract the mean")),
-         ("abs_dev", sum(abs(x - mean) for x in xs) / n, _t("絶対偏差の平均を取った", "averaged absolute deviations"))],
+         ("std", math.sqrt(key), ja_en("標準偏差を答えた", "gave the standard deviation")),
+         ("uncentred", sum(x * x for x in xs) / n, ja_en("平均を引かずに二乗平均を取った", "did not subtract the mean")),
+         ("abs_dev", sum(abs(x - mean) for x in xs) / n, ja_en("絶対偏差の平均を取った", "averaged absolute deviations"))],
         3, rng, set_id, seed, params_)]
 
 
@@ -219,13 +220,13 @@ def eigen_2x2(rng, seed, set_id):
     params_ = {"A": [[a, b], [c, d]]}
     return [calc_question(
         f"calc:eigen_2x2:s{seed}", "eigen_2x2", "1-1-2",
-        _t(f"行列 A = [[{a}, {b}], [{c}, {d}]] の固有値のうち大きい方はいくつか。",
-           f"What is the larger eigenvalue of the matrix A = [[{a}, {b}], [{c}, {d}]]?"),
-        _t(f"特性方程式 λ² − (tr A)λ + det A = λ² − ({tr})λ + ({det}) = 0 の解は {min(l1, l2)} と {key}。",
-           f"The characteristic equation λ² − (tr A)λ + det A = λ² − ({tr})λ + ({det}) = 0 has roots {min(l1, l2)} and {key}."),
+        ja_en(f"行列 A = [[{a}, {b}], [{c}, {d}]] の固有値のうち大きい方はいくつか。",
+              f"What is the larger eigenvalue of the matrix A = [[{a}, {b}], [{c}, {d}]]?"),
+        ja_en(f"特性方程式 λ² − (tr A)λ + det A = λ² − ({tr})λ + ({det}) = 0 の解は {min(l1, l2)} と {key}。",
+              f"The characteristic equation λ² − (tr A)λ + det A = λ² − ({tr})λ + ({det}) = 0 has roots {min(l1, l2)} and {key}."),
         key,
-        [("diagonal", max(a, d), _t("対角成分を固有値とした", "took a diagonal entry")),
-         ("trace", tr, _t("トレースを答えた", "gave the trace")),
-         ("determinant", det, _t("行列式を答えた", "gave the determinant")),
-         ("sign", -min(l1, l2), _t("特性方程式の解の符号を誤った", "got the sign of a root wrong"))],
+        [("diagonal", max(a, d), ja_en("対角成分を固有値とした", "took a diagonal entry")),
+         ("trace", tr, ja_en("トレースを答えた", "gave the trace")),
+         ("determinant", det, ja_en("行列式を答えた", "gave the determinant")),
+         ("sign", -min(l1, l2), ja_en("特性方程式の解の符号を誤った", "got the sign of a root wrong"))],
         0, rng, set_id, seed, params_)]

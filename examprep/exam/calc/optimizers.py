@@ -3,7 +3,8 @@ import math
 
 import numpy as np
 
-from examprep.exam.calc.question import _t, calc_question, signed
+from examprep.common.i18n import ja_en
+from examprep.exam.calc.question import calc_question, signed
 
 
 def adam_step(rng, seed, set_id):
@@ -23,21 +24,21 @@ def adam_step(rng, seed, set_id):
     params_ = {"w": w, "grad": g, "lr": lr, "beta1": b1, "beta2": b2, "eps": 1e-8, "t": 1}
     return [calc_question(
         f"calc:adam_step:s{seed}", "adam_step", "3-2-3",
-        _t(f"パラメータ w = {w} を Adam (学習率 {lr}、β1 = {b1}、β2 = {b2}、ε = 1e-8、m と v の初期値 0) で更新する。"
-           f"勾配が {g} のとき、1 回目 (t = 1) の更新後の w はいくつか (小数第 {decimals} 位まで四捨五入)。",
-           f"A parameter w = {w} is updated by Adam (learning rate {lr}, β1 = {b1}, β2 = {b2}, ε = 1e-8, m and v "
-           f"start at 0). With gradient {g}, what is w after the first update (t = 1), rounded to {decimals} decimals?"),
-        _t(f"m = (1 − β1)g = {m:g}、v = (1 − β2)g² = {v:g}。バイアス補正 m̂ = m / (1 − β1) = {g}、"
-           f"v̂ = v / (1 − β2) = {g * g:g} により、最初の一歩は学習率と同じ大きさ: w − lr·m̂ / (√v̂ + ε) = {key:.{decimals}f}。",
-           f"m = (1 − β1)g = {m:g}, v = (1 − β2)g² = {v:g}. Bias correction gives m̂ = m / (1 − β1) = {g} and "
-           f"v̂ = v / (1 − β2) = {g * g:g}, so the first step has the size of the learning rate: "
-           f"w − lr·m̂ / (√v̂ + ε) = {key:.{decimals}f}."),
+        ja_en(f"パラメータ w = {w} を Adam (学習率 {lr}、β1 = {b1}、β2 = {b2}、ε = 1e-8、m と v の初期値 0) で更新する。"
+              f"勾配が {g} のとき、1 回目 (t = 1) の更新後の w はいくつか (小数第 {decimals} 位まで四捨五入)。",
+              f"A parameter w = {w} is updated by Adam (learning rate {lr}, β1 = {b1}, β2 = {b2}, ε = 1e-8, m and v "
+              f"start at 0). With gradient {g}, what is w after the first update (t = 1), rounded to {decimals} decimals?"),
+        ja_en(f"m = (1 − β1)g = {m:g}、v = (1 − β2)g² = {v:g}。バイアス補正 m̂ = m / (1 − β1) = {g}、"
+              f"v̂ = v / (1 − β2) = {g * g:g} により、最初の一歩は学習率と同じ大きさ: w − lr·m̂ / (√v̂ + ε) = {key:.{decimals}f}。",
+              f"m = (1 − β1)g = {m:g}, v = (1 − β2)g² = {v:g}. Bias correction gives m̂ = m / (1 − β1) = {g} and "
+              f"v̂ = v / (1 − β2) = {g * g:g}, so the first step has the size of the learning rate: "
+              f"w − lr·m̂ / (√v̂ + ε) = {key:.{decimals}f}."),
         key,
-        [("no_bias_correction", w - lr * m / (math.sqrt(v) + 1e-8), _t("バイアス補正を忘れた", "forgot the bias correction")),
-         ("wrong_sign", w + step, _t("勾配の方向に進んだ (符号が逆)", "stepped along the gradient (wrong sign)")),
-         ("sgd", w - lr * g, _t("Adam ではなく SGD の更新をした", "did a plain SGD step")),
+        [("no_bias_correction", w - lr * m / (math.sqrt(v) + 1e-8), ja_en("バイアス補正を忘れた", "forgot the bias correction")),
+         ("wrong_sign", w + step, ja_en("勾配の方向に進んだ (符号が逆)", "stepped along the gradient (wrong sign)")),
+         ("sgd", w - lr * g, ja_en("Adam ではなく SGD の更新をした", "did a plain SGD step")),
          ("m_correction_only", w - lr * (m / (1 - b1)) / (math.sqrt(v) + 1e-8),
-          _t("m だけ補正して v を補正していない", "corrected m but not v"))],
+          ja_en("m だけ補正して v を補正していない", "corrected m but not v"))],
         decimals, rng, set_id, seed, params_)]
 
 
@@ -58,17 +59,17 @@ def momentum_step(rng, seed, set_id):
     params_ = {"w": w, "v": v0, "grad": g, "lr": lr, "momentum": mom}
     return [calc_question(
         f"calc:momentum_step:s{seed}", "momentum_step", "3-2-1",
-        _t(f"Momentum (v ← αv − η∇L、w ← w + v) で、学習率 η = {lr}、α = {mom}、現在の w = {w}、v = {v0}、勾配 {g} の"
-           "とき、更新後の w はいくつか (小数第 4 位まで四捨五入)。",
-           f"Momentum SGD (v ← αv − η∇L, w ← w + v) with learning rate η = {lr} and α = {mom}: w = {w}, v = {v0} and "
-           f"the gradient is {g}. What is w after the update, rounded to 4 decimals?"),
-        _t(f"v ← {mom}×{signed(v0)} − {lr}×{signed(g)} = {v1:.4f}、w ← {w} + {signed(round(v1, 4))} = {key:.4f}。",
-           f"v ← {mom}×{signed(v0)} − {lr}×{signed(g)} = {v1:.4f}, w ← {w} + {signed(round(v1, 4))} = {key:.4f}."),
+        ja_en(f"Momentum (v ← αv − η∇L、w ← w + v) で、学習率 η = {lr}、α = {mom}、現在の w = {w}、v = {v0}、勾配 {g} の"
+              "とき、更新後の w はいくつか (小数第 4 位まで四捨五入)。",
+              f"Momentum SGD (v ← αv − η∇L, w ← w + v) with learning rate η = {lr} and α = {mom}: w = {w}, v = {v0} and "
+              f"the gradient is {g}. What is w after the update, rounded to 4 decimals?"),
+        ja_en(f"v ← {mom}×{signed(v0)} − {lr}×{signed(g)} = {v1:.4f}、w ← {w} + {signed(round(v1, 4))} = {key:.4f}。",
+              f"v ← {mom}×{signed(v0)} − {lr}×{signed(g)} = {v1:.4f}, w ← {w} + {signed(round(v1, 4))} = {key:.4f}."),
         key,
-        [("sgd", w - lr * g, _t("速度 v を使わず SGD の更新をした", "ignored the velocity (plain SGD)")),
-         ("wrong_sign", w + mom * v0 + lr * g, _t("勾配の項の符号を逆にした", "flipped the gradient term's sign")),
-         ("old_velocity", w + v0, _t("更新前の v を足した", "added the velocity before its update")),
-         ("no_momentum_factor", w + v0 - lr * g, _t("v に α を掛け忘れた", "forgot to multiply v by α"))],
+        [("sgd", w - lr * g, ja_en("速度 v を使わず SGD の更新をした", "ignored the velocity (plain SGD)")),
+         ("wrong_sign", w + mom * v0 + lr * g, ja_en("勾配の項の符号を逆にした", "flipped the gradient term's sign")),
+         ("old_velocity", w + v0, ja_en("更新前の v を足した", "added the velocity before its update")),
+         ("no_momentum_factor", w + v0 - lr * g, ja_en("v に α を掛け忘れた", "forgot to multiply v by α"))],
         4, rng, set_id, seed, params_)]
 
 
@@ -93,22 +94,22 @@ def adam_t(rng, seed, set_id):
     params_ = {"grads": grads, "lr": lr, "beta1": b1, "beta2": b2, "t": t}
     return [calc_question(
         f"calc:adam_t:s{seed}", "adam_t", "3-2-3",
-        _t(f"Adam (学習率 0.1、β1 = 0.9、β2 = 0.999、ε は無視できる) でスカラーの重み w を更新する。m = v = 0 から始めて、"
-           f"勾配が順に {gs} だった。{t} 回目の更新で w が変化する量 (更新後 − 更新前) はいくらか (小数第 4 位まで四捨五入)。",
-           f"Adam (learning rate 0.1, β1 = 0.9, β2 = 0.999, ε negligible) updates a scalar weight w, starting from m = v = 0. "
-           f"The gradients were {gs}, in that order. By how much does w change at update {t} (after − before), rounded to "
-           f"4 decimals?"),
-        _t(f"m = {m:.5g}、v = {v:.5g}、m̂ = m/(1 − 0.9^{t}) = {m_hat:.5g}、v̂ = v/(1 − 0.999^{t}) = {v_hat:.5g}。"
-           f"変化量 = −0.1 · m̂/√v̂ = {step:.4f}。",
-           f"m = {m:.5g}, v = {v:.5g}, m̂ = m/(1 − 0.9^{t}) = {m_hat:.5g}, v̂ = v/(1 − 0.999^{t}) = {v_hat:.5g}. "
-           f"Change = −0.1 · m̂/√v̂ = {step:.4f}."),
+        ja_en(f"Adam (学習率 0.1、β1 = 0.9、β2 = 0.999、ε は無視できる) でスカラーの重み w を更新する。m = v = 0 から始めて、"
+              f"勾配が順に {gs} だった。{t} 回目の更新で w が変化する量 (更新後 − 更新前) はいくらか (小数第 4 位まで四捨五入)。",
+              f"Adam (learning rate 0.1, β1 = 0.9, β2 = 0.999, ε negligible) updates a scalar weight w, starting from m = v = 0. "
+              f"The gradients were {gs}, in that order. By how much does w change at update {t} (after − before), rounded to "
+              f"4 decimals?"),
+        ja_en(f"m = {m:.5g}、v = {v:.5g}、m̂ = m/(1 − 0.9^{t}) = {m_hat:.5g}、v̂ = v/(1 − 0.999^{t}) = {v_hat:.5g}。"
+              f"変化量 = −0.1 · m̂/√v̂ = {step:.4f}。",
+              f"m = {m:.5g}, v = {v:.5g}, m̂ = m/(1 − 0.9^{t}) = {m_hat:.5g}, v̂ = v/(1 − 0.999^{t}) = {v_hat:.5g}. "
+              f"Change = −0.1 · m̂/√v̂ = {step:.4f}."),
         step,
-        [("no_bias_correction", -lr * m / math.sqrt(v), _t("バイアス補正を忘れた", "forgot the bias correction")),
+        [("no_bias_correction", -lr * m / math.sqrt(v), ja_en("バイアス補正を忘れた", "forgot the bias correction")),
          ("first_step_correction", -lr * (m / (1 - b1)) / math.sqrt(v / (1 - b2)),
-          _t("補正を t = 1 の値 (1 − β) で行った", "corrected with t = 1 (1 − β)")),
-         ("last_gradient_only", -lr * grads[-1] / abs(grads[-1]), _t("最後の勾配だけで t = 1 のように計算した",
-                                                                     "used the last gradient alone, as at t = 1")),
-         ("no_sqrt", -lr * m_hat / v_hat, _t("v̂ の平方根を取っていない", "did not take the square root of v̂"))],
+          ja_en("補正を t = 1 の値 (1 − β) で行った", "corrected with t = 1 (1 − β)")),
+         ("last_gradient_only", -lr * grads[-1] / abs(grads[-1]), ja_en("最後の勾配だけで t = 1 のように計算した",
+                                                                        "used the last gradient alone, as at t = 1")),
+         ("no_sqrt", -lr * m_hat / v_hat, ja_en("v̂ の平方根を取っていない", "did not take the square root of v̂"))],
         4, rng, set_id, seed, params_)]
 
 
@@ -122,15 +123,15 @@ def weight_decay_step(rng, seed, set_id):
     params_ = {"w": w, "grad": g, "lambda": lam, "lr": lr}
     return [calc_question(
         f"calc:weight_decay_step:s{seed}", "weight_decay_step", "3-3-1",
-        _t(f"損失 L に L2 正則化項 (λ/2) w² (λ = {lam:g}) を加えて、学習率 {lr:g} の SGD で重み w = {w:g} を 1 回更新する。"
-           f"∂L/∂w = {g:g} のとき、更新後の w はいくらか (小数第 4 位まで四捨五入)。",
-           f"An L2 term (λ/2) w² (λ = {lam:g}) is added to a loss L, and SGD with learning rate {lr:g} updates a weight "
-           f"w = {w:g} once. If ∂L/∂w = {g:g}, what is w after the update, rounded to 4 decimals?"),
-        _t(f"w ← w − η(∂L/∂w + λw) = {w:g} − {lr:g} × ({g:g} + {lam:g} × {w:g}) = {key:.4f}。",
-           f"w ← w − η(∂L/∂w + λw) = {w:g} − {lr:g} × ({g:g} + {lam:g} × {w:g}) = {key:.4f}."),
+        ja_en(f"損失 L に L2 正則化項 (λ/2) w² (λ = {lam:g}) を加えて、学習率 {lr:g} の SGD で重み w = {w:g} を 1 回更新する。"
+              f"∂L/∂w = {g:g} のとき、更新後の w はいくらか (小数第 4 位まで四捨五入)。",
+              f"An L2 term (λ/2) w² (λ = {lam:g}) is added to a loss L, and SGD with learning rate {lr:g} updates a weight "
+              f"w = {w:g} once. If ∂L/∂w = {g:g}, what is w after the update, rounded to 4 decimals?"),
+        ja_en(f"w ← w − η(∂L/∂w + λw) = {w:g} − {lr:g} × ({g:g} + {lam:g} × {w:g}) = {key:.4f}。",
+              f"w ← w − η(∂L/∂w + λw) = {w:g} − {lr:g} × ({g:g} + {lam:g} × {w:g}) = {key:.4f}."),
         key,
-        [("half_lambda", w - lr * (g + lam / 2 * w), _t("正則化項の勾配を (λ/2)w とした", "took (λ/2)w as the penalty's gradient")),
-         ("l1", w - lr * (g + lam * math.copysign(1, w)), _t("L1 正則化の勾配 λ sign(w) を使った", "used the L1 gradient λ sign(w)")),
-         ("no_decay", w - lr * g, _t("正則化項を忘れた", "forgot the penalty")),
-         ("decay_without_lr", w - lr * g - lam * w, _t("減衰項に学習率を掛けていない", "did not scale the decay by the learning rate"))],
+        [("half_lambda", w - lr * (g + lam / 2 * w), ja_en("正則化項の勾配を (λ/2)w とした", "took (λ/2)w as the penalty's gradient")),
+         ("l1", w - lr * (g + lam * math.copysign(1, w)), ja_en("L1 正則化の勾配 λ sign(w) を使った", "used the L1 gradient λ sign(w)")),
+         ("no_decay", w - lr * g, ja_en("正則化項を忘れた", "forgot the penalty")),
+         ("decay_without_lr", w - lr * g - lam * w, ja_en("減衰項に学習率を掛けていない", "did not scale the decay by the learning rate"))],
         4, rng, set_id, seed, params_)]

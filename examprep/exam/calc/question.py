@@ -64,10 +64,6 @@ def signed(x):
     return f"({x:g})" if x < 0 else f"{x:g}"
 
 
-def _t(ja, en):
-    return {"ja": ja, "en": en}
-
-
 def probabilities(rng, n):
     """n probabilities in steps of 0.05 that add up to 1, none zero."""
     cuts = sorted(rng.sample(range(1, 20), n - 1))
