@@ -220,7 +220,8 @@ def _split(n):
 
 def _knowledge_pool(area):
     """{group: [(item, maker)]}: bank items and formula families of the area; maker(seed, set_id) -> Question."""
-    from examprep.exam import formulas, knowledge
+    from examprep.exam import knowledge
+    from examprep.exam.formula import questions as formulas
 
     pool = {}
     for item, entries in knowledge.by_area()[area]["items"].items():

@@ -44,7 +44,7 @@ For a calc question every option carries "value" and, for the wrong ones,
 "verdict": {"check": "slip", "ja": "…", "en": "…"} naming the slip that gives it.
 
 Knowledge questions (kind "knowledge", from the bank in examprep/exam/bank/) and
-formula-choice questions (kind "formula", examprep.exam.formulas) add "source" (the
+formula-choice questions (kind "formula", examprep.exam.formula) add "source" (the
 book chapter, paper or documentation section the item rests on); a knowledge option's
 text is in both languages in "texts": {"ja": "…", "en": "…"} ("text" holds the English
 one); a wrong knowledge option's "verdict" is {"check": "statement", "ja", "en"}: why
