@@ -13,7 +13,7 @@ import unicodedata
 from rich.markup import escape
 from rich.syntax import Syntax
 
-from examprep.common import render
+from examprep.common import i18n, render
 from examprep.learn.drill import TimeUp, input_until
 from examprep.exam import results
 from examprep.exam.model import in_lang
@@ -76,9 +76,6 @@ TEXT = {
 }
 
 
-def _t(key, lang, **kw):
-    return TEXT[key][lang].format(**kw)
-
 
 def _err(lang, ja, en):
     sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
@@ -105,7 +102,8 @@ def _areas(args, lang):
     for text in args.area:
         key = resolve_area(text)
         if key is None:
-            raise SittingError(_t("bad_area", "ja", area=text), _t("bad_area", "en", area=text))
+            raise SittingError(i18n.text(TEXT, "bad_area", "ja", area=text),
+                               i18n.text(TEXT, "bad_area", "en", area=text))
         keys.append(key)
     return sorted(set(keys))
 
@@ -119,7 +117,7 @@ def _compose(args, lang, con):
     seed = args.seed if args.seed is not None else random.randrange(1_000_000)
     areas = _areas(args, lang)
     if con.is_terminal:
-        con.print(f"[dim]{_t('preparing', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'preparing', lang)}[/dim]")
     with render.status(con, lang, "prepare"):
         questions = compose(count, seed=seed, areas=areas, typed=getattr(args, "typed", False))
     return questions, minutes, seed, areas
@@ -135,11 +133,11 @@ def _main(args, lang):
         questions, minutes, seed, areas = _compose(args, lang, render.console(stderr=True))
         if args.print_file:
             path = write_new(args.print_file, paper.render_markdown(questions, lang, seed, minutes, PASS_LINE), args.force)
-            print(_t("wrote_print", lang, path=path, n=len(questions)))
+            print(i18n.text(TEXT, "wrote_print", lang, path=path, n=len(questions)))
         else:
             path = write_new(args.export_file, paper.export_json(questions, seed, areas, minutes, PASS_LINE,
                                                                  AREA_WEIGHTS), args.force)
-            print(_t("wrote_export", lang, path=path, n=len(questions)))
+            print(i18n.text(TEXT, "wrote_export", lang, path=path, n=len(questions)))
         return 0
 
     for done in Sitting.unrecorded():   # results the store could not take when they were submitted
@@ -147,30 +145,31 @@ def _main(args, lang):
     open_ones = Sitting.open_ones()
     if args.submit or args.resume:
         if not open_ones:
-            raise SittingError(_t("no_open", "ja"), _t("no_open", "en"))
+            raise SittingError(i18n.text(TEXT, "no_open", "ja"), i18n.text(TEXT, "no_open", "en"))
         sitting = open_ones[-1]
         sitting.lock()
         given = [name for name, value in (("--questions", args.questions), ("--minutes", args.minutes),
                                           ("--seed", args.seed), ("--area", args.area)) if value]
         if given:
-            con.print(f"[yellow]{_t('ignored', lang, what=', '.join(given))}[/yellow]")
+            con.print(f"[yellow]{i18n.text(TEXT, 'ignored', lang, what=', '.join(given))}[/yellow]")
         if args.submit:
             return _finish(con, sitting, "submitted", lang)
         if sitting.expired():
-            con.print(_t("expired_closed", lang))
+            con.print(i18n.text(TEXT, "expired_closed", lang))
             return _finish(con, sitting, "timeout", lang)
-        con.print(_t("resumed", lang, left=clock(sitting.remaining())))
+        con.print(i18n.text(TEXT, "resumed", lang, left=clock(sitting.remaining())))
         return _sit(con, sitting, lang)
 
     for old in open_ones:
         if old.expired():   # ran out while closed: submit it now, as it stood
             old.lock()
-            con.print(_t("expired_closed", lang))
+            con.print(i18n.text(TEXT, "expired_closed", lang))
             _finish(con, old, "timeout", lang)
     still_open = [s for s in open_ones if not s.expired()]
     if still_open:
         left = clock(still_open[-1].remaining())
-        raise SittingError(_t("open_exists", "ja", left=left), _t("open_exists", "en", left=left))
+        raise SittingError(i18n.text(TEXT, "open_exists", "ja", left=left),
+                           i18n.text(TEXT, "open_exists", "en", left=left))
     questions, minutes, seed, areas = _compose(args, lang, con)
     session_id = None
     try:
@@ -180,13 +179,15 @@ def _main(args, lang):
 
         if not isinstance(exc, StoreError):
             raise
-        con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
+        con.print(f"[yellow]{i18n.text(TEXT, 'store_failed', lang, msg=exc.message(lang))}[/yellow]")
     sitting = Sitting.new(questions, minutes, seed, areas, session_id=session_id)
     sitting.lock()
     from examprep.exam.compose import composition
 
-    con.print(_t("intro", lang, n=len(questions), m=clock(minutes * 60, up=False), line=round(PASS_LINE * 100)))
-    con.print(f"[dim]{_t('composition', lang, parts=' · '.join(f'{a} {AREAS[a][lang]} {n}' for a, n in composition(questions).items()))}[/dim]")
+    con.print(i18n.text(TEXT, "intro", lang, n=len(questions), m=clock(minutes * 60, up=False),
+                        line=round(PASS_LINE * 100)))
+    parts = " · ".join(f"{a} {AREAS[a][lang]} {n}" for a, n in composition(questions).items())
+    con.print(f"[dim]{i18n.text(TEXT, 'composition', lang, parts=parts)}[/dim]")
     return _sit(con, sitting, lang)
 
 
@@ -198,16 +199,16 @@ def _show(con, sitting, index, lang):
     a = sitting.answer_of(index)
     flag = " ⚑" if a["flagged"] else ""
     con.print()
-    con.rule(_t("header", lang, k=index + 1, n=len(sitting.questions), area=q.area, name=AREAS[q.area][lang],
+    con.rule(i18n.text(TEXT, "header", lang, k=index + 1, n=len(sitting.questions), area=q.area, name=AREAS[q.area][lang],
                 item=q.item, flag=flag, left=clock(sitting.remaining())), style="cyan")
     con.print(escape(in_lang(q.stem[lang], lang)))
     if q.code:
         con.print(Syntax(in_lang(q.code, lang).rstrip("\n"), "python", line_numbers=False, word_wrap=True,
                          theme="ansi_dark"))
     if q.kind == "code_free":
-        con.print(f"[dim]{_t('typed_hint', lang, label=in_lang(q.label, lang))}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'typed_hint', lang, label=in_lang(q.label, lang))}[/dim]")
         if a["text"]:
-            con.print(_t("your_text", lang, text=f"[bold]{escape(a['text'])}[/bold]"))
+            con.print(i18n.text(TEXT, "your_text", lang, text=f"[bold]{escape(a['text'])}[/bold]"))
         return
     for i, option in enumerate(q.options):
         mark = "[bold green]▶[/bold green]" if a["choice"] == i else " "
@@ -216,7 +217,7 @@ def _show(con, sitting, index, lang):
 
 def _list(con, sitting, lang):
     counts = sitting.counts()
-    con.print(_t("list_title", lang, **counts))
+    con.print(i18n.text(TEXT, "list_title", lang, **counts))
     cells = []
     for i, q in enumerate(sitting.questions):
         a = sitting.answer_of(i)
@@ -236,7 +237,7 @@ def _ask(sitting, prompt):
 def _time_up(con, sitting, lang):
     sitting.save()
     con.print()
-    con.print(f"[bold yellow]{_t('time_up', lang)}[/bold yellow]")
+    con.print(f"[bold yellow]{i18n.text(TEXT, 'time_up', lang)}[/bold yellow]")
     return _finish(con, sitting, "timeout", lang)
 
 
@@ -262,23 +263,23 @@ def _sit(con, sitting, lang):
             sitting.add_time(index, time.monotonic() - started)
             sitting.save()
             con.print()
-            con.print(_t("paused", lang, left=clock(sitting.remaining())))
+            con.print(i18n.text(TEXT, "paused", lang, left=clock(sitting.remaining())))
             return 130 if isinstance(exc, KeyboardInterrupt) else 0
         sitting.add_time(index, time.monotonic() - started)
         cmd = unicodedata.normalize("NFKC", text).lower()   # full-width １ / ｙ typed with the IME on
         if cmd in ("1", "2", "3", "4", "a", "b", "c", "d"):
             if q.kind == "code_free":
-                con.print(_t("not_choice", lang))
+                con.print(i18n.text(TEXT, "not_choice", lang))
                 continue
             choice = int(cmd) - 1 if cmd.isdigit() else "abcd".index(cmd)
             if choice >= len(q.options):
-                con.print(_t("bad", lang, cmd=text))
+                con.print(i18n.text(TEXT, "bad", lang, cmd=text))
                 continue
             sitting.choose(index, choice)
             redraw = _advance(con, sitting, index, lang) or True
         elif cmd == "w":
             if q.kind != "code_free":
-                con.print(_t("not_typed", lang))
+                con.print(i18n.text(TEXT, "not_typed", lang))
                 continue
             started = time.monotonic()
             try:
@@ -295,12 +296,12 @@ def _sit(con, sitting, lang):
                 sitting.write(index, typed.strip())
                 redraw = _advance(con, sitting, index, lang) or True
         elif cmd == "f":
-            con.print(_t("flagged" if sitting.toggle_flag(index) else "unflagged", lang))
+            con.print(i18n.text(TEXT, "flagged" if sitting.toggle_flag(index) else "unflagged", lang))
         elif cmd in ("n", ""):
             redraw = _advance(con, sitting, index, lang)
         elif cmd == "p":
             if index == 0:
-                con.print(_t("first", lang))
+                con.print(i18n.text(TEXT, "first", lang))
             else:
                 sitting.go(index - 1)
                 redraw = True
@@ -310,15 +311,16 @@ def _sit(con, sitting, lang):
                 sitting.go(int(number) - 1)
                 redraw = True
             else:
-                con.print(_t("goto_bad", lang, n=len(sitting.questions)))
+                con.print(i18n.text(TEXT, "goto_bad", lang, n=len(sitting.questions)))
         elif cmd == "l":
             _list(con, sitting, lang)
         elif cmd in ("?", "h", "help"):
-            con.print(_t("help", lang))
+            con.print(i18n.text(TEXT, "help", lang))
         elif cmd == "s":
             started = time.monotonic()
             try:
-                sure = unicodedata.normalize("NFKC", _ask(sitting, _t("confirm", lang, **sitting.counts()))).strip().lower()
+                confirm = i18n.text(TEXT, "confirm", lang, **sitting.counts())
+                sure = unicodedata.normalize("NFKC", _ask(sitting, confirm)).strip().lower()
             except TimeUp:
                 sitting.add_time(index, time.monotonic() - started)
                 return _time_up(con, sitting, lang)
@@ -331,17 +333,17 @@ def _sit(con, sitting, lang):
                 return _finish(con, sitting, "submitted", lang)
         elif cmd == "q":
             sitting.save()
-            con.print(_t("paused", lang, left=clock(sitting.remaining())))
+            con.print(i18n.text(TEXT, "paused", lang, left=clock(sitting.remaining())))
             return 0
         else:
-            con.print(_t("bad", lang, cmd=text))
+            con.print(i18n.text(TEXT, "bad", lang, cmd=text))
 
 
 def _advance(con, sitting, index, lang):
     """Move to the next question; False (and a note) on the last one."""
     if index + 1 >= len(sitting.questions):
         sitting.save()
-        con.print(_t("last", lang))
+        con.print(i18n.text(TEXT, "last", lang))
         return False
     sitting.go(index + 1)
     return True
@@ -351,7 +353,7 @@ def _finish(con, sitting, reason, lang):
     has_typed = any(q.kind == "code_free" and (sitting.answer_of(i)["text"] or "").strip()
                     for i, q in enumerate(sitting.questions))
     if has_typed and sitting.data["status"] == "open":
-        con.print(f"[dim]{_t('grading', lang)}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'grading', lang)}[/dim]")
     with render.status(con, lang, "grade"):
         result = sitting.submit(reason)
     _record(con, sitting, lang)
@@ -368,5 +370,5 @@ def _record(con, sitting, lang):
     try:
         record(sitting, sitting.data["result"])
     except StoreError as exc:
-        con.print(f"[yellow]{_t('store_failed', lang, msg=exc.message(lang))}[/yellow]")
-        con.print(f"[yellow]{_t('store_retry', lang)}[/yellow]")
+        con.print(f"[yellow]{i18n.text(TEXT, 'store_failed', lang, msg=exc.message(lang))}[/yellow]")
+        con.print(f"[yellow]{i18n.text(TEXT, 'store_retry', lang)}[/yellow]")

@@ -17,6 +17,7 @@ option, the slip for a calc option); the key's verdict is null: it passes.
 import json
 from datetime import datetime, timezone
 
+from examprep.common import i18n
 from examprep.common.timefmt import duration
 from examprep.exam.model import SCHEMA as QUESTION_SCHEMA, in_lang
 from examprep.problem.syllabus import AREAS
@@ -37,37 +38,40 @@ TEXT = {
     "key": {"ja": "解答", "en": "Answer key"},
     "explanations": {"ja": "解説", "en": "Explanations"},
     "typed": {"ja": "(記述式: 空欄に入るコードを書く)", "en": "(typed: write the code for the blank)"},
+    "same_listing": {"ja": "上のコードと同じ", "en": "same listing as above"},
+    "answer_column": {"ja": "解答", "en": "Answer"},
+    "source": {"ja": "出典", "en": "Source"},
 }
 
 
-def _t(key, lang, **kw):
-    return TEXT[key][lang].format(**kw)
-
 
 def render_markdown(questions, lang, seed, minutes, pass_line):
-    out = [f"# {_t('title', lang)}", "",
-           f"*{_t('meta', lang, n=len(questions), m=duration(minutes * 60, lang), seed=seed, line=round(pass_line * 100))}*", "",
-           _t("instructions", lang), ""]
+    out = [f"# {i18n.text(TEXT, 'title', lang)}", "",
+           "*" + i18n.text(TEXT, "meta", lang, n=len(questions), m=duration(minutes * 60, lang), seed=seed,
+                           line=round(pass_line * 100)) + "*", "",
+           i18n.text(TEXT, "instructions", lang), ""]
     shown_listing = None
     for k, q in enumerate(questions, 1):
         area = AREAS[q.area][lang]
-        out += [f"## {_t('question', lang, k=k)}", "", f"*{_t('area', lang, area=q.area, name=area)} · {q.item}*", "",
+        out += [f"## {i18n.text(TEXT, 'question', lang, k=k)}", "",
+                f"*{i18n.text(TEXT, 'area', lang, area=q.area, name=area)} · {q.item}*", "",
                 in_lang(q.stem[lang], lang), ""]
         if q.code and q.set_id != shown_listing:
             out += ["```python", in_lang(q.code, lang).rstrip("\n"), "```", ""]
             shown_listing = q.set_id
         elif q.code:
-            same = "上のコードと同じ" if lang == "ja" else "same listing as above"
-            out += [f"*({same}: {in_lang(q.label, lang)})*", ""]
+            out += [f"*({i18n.text(TEXT, 'same_listing', lang)}: {in_lang(q.label, lang)})*", ""]
         if q.kind == "code_free":
-            out += [f"{in_lang(q.label, lang)} {_t('typed', lang)}", "", _t("write_here", lang), ""]
+            out += [f"{in_lang(q.label, lang)} {i18n.text(TEXT, 'typed', lang)}", "",
+                    i18n.text(TEXT, "write_here", lang), ""]
         for letter, option in zip(LETTERS, q.options):
             if q.kind.startswith("code") or (q.code and q.label):
                 out.append(f"- **{letter}.** `{option.shown(lang).replace('`', chr(39))}`")
             else:
                 out.append(f"- **{letter}.** {option.shown(lang)}")
         out.append("")
-    out += [PAGE_BREAK, f"## {_t('key', lang)}", "", "| # | " + ("解答" if lang == "ja" else "Answer") + " |", "|---|---|"]
+    out += [PAGE_BREAK, f"## {i18n.text(TEXT, 'key', lang)}", "",
+            f"| # | {i18n.text(TEXT, 'answer_column', lang)} |", "|---|---|"]
     for k, q in enumerate(questions, 1):
         answer = q.answer_text(lang) or ""
         if q.kind.startswith("code") or (q.code and q.label):
@@ -75,11 +79,11 @@ def render_markdown(questions, lang, seed, minutes, pass_line):
         else:
             code = answer.replace("|", "¦")
         out.append(f"| {k} | {LETTERS[q.key] + '. ' if q.key is not None else ''}{code} |")
-    out += ["", PAGE_BREAK, f"## {_t('explanations', lang)}", ""]
+    out += ["", PAGE_BREAK, f"## {i18n.text(TEXT, 'explanations', lang)}", ""]
     for k, q in enumerate(questions, 1):
         out += [f"**{k}.** {q.explanation[lang]}", ""]
         if q.source:
-            out += [f"*{'出典' if lang == 'ja' else 'Source'}: {q.source}*", ""]
+            out += [f"*{i18n.text(TEXT, 'source', lang)}: {q.source}*", ""]
     return "\n".join(out) + "\n"
 
 

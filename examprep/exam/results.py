@@ -4,6 +4,7 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
+from examprep.common import i18n
 from examprep.exam.model import in_lang
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
@@ -45,9 +46,6 @@ TEXT = {
 }
 
 
-def t(key, lang, **kw):
-    return TEXT[key][lang].format(**kw)
-
 
 def context(question, around=2):
     """The lines of a code question's listing around its blank (a whole-line blank alone says nothing)."""
@@ -59,81 +57,82 @@ def context(question, around=2):
 
 
 def render(con, sitting, result, lang):
-    con.rule(f"[bold]{t('title', lang)}[/bold]")
+    con.rule(f"[bold]{i18n.text(TEXT, 'title', lang)}[/bold]")
     pct = result["rate"] * 100
     judged = result.get("judged", result["graded"] >= MIN_FOR_VERDICT)
     if judged:
-        verdict = f"[bold green]{t('passed', lang)}[/bold green]" if result["passed"] else \
-            f"[bold red]{t('failed', lang)}[/bold red]"
+        verdict = f"[bold green]{i18n.text(TEXT, 'passed', lang)}[/bold green]" if result["passed"] else \
+            f"[bold red]{i18n.text(TEXT, 'failed', lang)}[/bold red]"
     else:
         verdict = ""
-    con.print(f"[bold]{t('score', lang, c=result['correct'], n=result['graded'], pct=pct)}[/bold]  {verdict}")
+    score = i18n.text(TEXT, "score", lang, c=result["correct"], n=result["graded"], pct=pct)
+    con.print(f"[bold]{score}[/bold]  {verdict}")
     interval = result.get("interval") or wilson_interval(result["correct"], result["graded"])
     if interval:
-        con.print(t("interval", lang, lo=interval[0] * 100, hi=interval[1] * 100, n=result["graded"]))
+        con.print(i18n.text(TEXT, "interval", lang, lo=interval[0] * 100, hi=interval[1] * 100, n=result["graded"]))
     if judged:
-        con.print(f"[dim]{t('line', lang, line=round(result['pass_line'] * 100))}[/dim]")
+        con.print(f"[dim]{i18n.text(TEXT, 'line', lang, line=round(result['pass_line'] * 100))}[/dim]")
     else:
-        con.print(f"[yellow]{t('no_verdict', lang, n=result['graded'], min=MIN_FOR_VERDICT)}[/yellow]")
+        con.print(f"[yellow]{i18n.text(TEXT, 'no_verdict', lang, n=result['graded'], min=MIN_FOR_VERDICT)}[/yellow]")
     if result["reason"] == "timeout":
-        con.print(t("timeout", lang))
+        con.print(i18n.text(TEXT, "timeout", lang))
     excluded = result["questions"] - result["graded"]
     if excluded:
-        con.print(f"[yellow]{t('excluded', lang, n=excluded)}[/yellow]")
+        con.print(f"[yellow]{i18n.text(TEXT, 'excluded', lang, n=excluded)}[/yellow]")
 
     table = Table(show_edge=False, pad_edge=False)
     for key in ("area", "correct", "rate", "avg_time"):
-        table.add_column(t(key, lang), justify="left" if key == "area" else "right")
+        table.add_column(i18n.text(TEXT, key, lang), justify="left" if key == "area" else "right")
     for area, a in result["per_area"].items():
         rate = "—" if a["rate"] is None else f"{a['rate'] * 100:.0f}% (n={a['total']})"
         table.add_row(f"{area}. {AREAS[area][lang]}", f"{a['correct']}/{a['total']}", rate,
                       clock(a["seconds"] / a["total"], up=False) if a["total"] else "—")
     con.print(table)
     n = result["questions"]
-    con.print(t("time", lang, used=clock(result["seconds_used"], up=False),
+    con.print(i18n.text(TEXT, "time", lang, used=clock(result["seconds_used"], up=False),
                 allowed=clock(result["minutes"] * 60, up=False),
                 answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0, up=False)))
     slow = [r for r in sorted(result["items"], key=lambda r: -r["seconds"])[:5] if r["seconds"] >= 1]
     if slow:
         items = ", ".join(f"#{r['number']} {clock(r['seconds'], up=False)}" for r in slow)
-        con.print(t("slowest", lang, items=items))
+        con.print(i18n.text(TEXT, "slowest", lang, items=items))
     credited = [r for r in result["items"] if r.get("note")]
     if credited:
         numbers = ", ".join(f"#{r['number']}" for r in credited)
-        con.print(f"[green]{t('credited', lang, items=numbers)}[/green]")
+        con.print(f"[green]{i18n.text(TEXT, 'credited', lang, items=numbers)}[/green]")
         con.print(f"[dim]{escape(credited[0]['note'][lang])}[/dim]")
 
     missed = [r for r in result["items"] if (r["gradable"] and not r["correct"]) or r["flagged"]]
     con.print()
     if not missed:
-        con.print(f"[green]{t('no_review', lang)}[/green]")
+        con.print(f"[green]{i18n.text(TEXT, 'no_review', lang)}[/green]")
     else:
-        con.rule(t("review", lang, n=len(missed)))
+        con.rule(i18n.text(TEXT, "review", lang, n=len(missed)))
     by_id = {q.id: q for q in sitting.questions}
     for r in missed:
         q = by_id[r["question_id"]]
         flag = " ⚑" if r["flagged"] else ""
-        right = f" [green]({t('flagged_right', lang)})[/green]" if r["correct"] else ""
-        con.print(f"\n[bold]{t('question', lang, k=r['number'])}[/bold] [dim]{q.area}. {AREAS[q.area][lang]} · "
+        right = f" [green]({i18n.text(TEXT, 'flagged_right', lang)})[/green]" if r["correct"] else ""
+        con.print(f"\n[bold]{i18n.text(TEXT, 'question', lang, k=r['number'])}[/bold] [dim]{q.area}. {AREAS[q.area][lang]} · "
                   f"{q.item}{flag}[/dim]{right}")
         con.print(escape(in_lang(q.stem[lang], lang)))
         if q.blank:
             for line in context(q):
                 con.print(f"  [cyan]{escape(in_lang(line, lang))}[/cyan]", highlight=False)
         if r["answer"] is None:
-            yours = f"[dim]{t('unanswered', lang)}[/dim]"
+            yours = f"[dim]{i18n.text(TEXT, 'unanswered', lang)}[/dim]"
         elif r.get("choice") is not None and q.options:
             yours = escape(q.options[r["choice"]].shown(lang))
         else:
             yours = escape(r["answer"])
-        con.print(f"  {t('yours', lang)}: [{'green' if r['correct'] else 'red'}]{yours}[/]")
-        con.print(f"  {t('right', lang)}: [green]{escape(q.answer_text(lang) or '')}[/green]")
+        con.print(f"  {i18n.text(TEXT, 'yours', lang)}: [{'green' if r['correct'] else 'red'}]{yours}[/]")
+        con.print(f"  {i18n.text(TEXT, 'right', lang)}: [green]{escape(q.answer_text(lang) or '')}[/green]")
         diagnosis = (r["diagnosis"] or {}).get(lang) or (r["diagnosis"] or {}).get("en")
         if diagnosis and not r["correct"]:
-            con.print(f"  {t('why', lang)}: {escape(diagnosis)}")
-        con.print(f"  [dim]{t('explain', lang)}:[/dim]")
+            con.print(f"  {i18n.text(TEXT, 'why', lang)}: {escape(diagnosis)}")
+        con.print(f"  [dim]{i18n.text(TEXT, 'explain', lang)}:[/dim]")
         con.print(Padding(Markdown(q.explanation[lang]), (0, 0, 0, 4)))
         if q.source:
-            con.print(f"  [dim]{t('source', lang)}: {escape(q.source)}[/dim]")
+            con.print(f"  [dim]{i18n.text(TEXT, 'source', lang)}: {escape(q.source)}[/dim]")
     con.print()
-    con.print(f"[dim]{t('more', lang)}[/dim]")
+    con.print(f"[dim]{i18n.text(TEXT, 'more', lang)}[/dim]")
