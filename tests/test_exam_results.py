@@ -2,6 +2,7 @@
 rate; flagged questions reviewed; knowledge options in the chosen language; Markdown rendered; exam answers on
 code questions feed the review schedule."""
 import io
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -94,3 +95,57 @@ def test_exam_answers_on_code_questions_count_as_a_review_of_their_problem():
     assert {r.problem: r.rating for r in runs} == {"softmax": 3, "affine": 1}   # one review per problem and sitting
     cards = schedule.cards(runs, now=t0 + timedelta(days=1))
     assert cards["affine"].due < cards["softmax"].due
+
+
+def _code_question(kind="code_choice", qid="code:softmax:c0:L:s0"):
+    """A hand-made code question whose wrong option carries a grader verdict with an English record label."""
+    from examprep.exam.model import Option, Question
+
+    verdict = {"check": "exception", "stage": "output", "case": "batch of 4 rows", "what": "forward output (step 1)",
+               "ja": "forward output (step 1) の実行中に ValueError が発生しました。",
+               "en": "forward output (step 1) raised ValueError."}
+    options = [] if kind == "code_free" else [
+        Option("np.max(x, axis=-1, keepdims=True)", True), Option("np.max(x, axis=-1)", False, verdict=verdict),
+        Option("np.max(x, axis=0, keepdims=True)", False, verdict=dict(verdict)),
+        Option("np.min(x, axis=-1, keepdims=True)", False, verdict=dict(verdict))]
+    return Question(id=qid, kind=kind, problem="softmax", template=None, area="3", section="深層学習の基礎",
+                    item="3-1-3", stem={"ja": "空欄(あ)に入る式を選べ。", "en": "Which expression belongs in blank (あ)?"},
+                    explanation={"ja": "最大値を引く。", "en": "Subtract the maximum."}, options=options,
+                    key=None if kind == "code_free" else 0, answer="np.max(x, axis=-1, keepdims=True)",
+                    code="def softmax(x):\n    x = x - ＿＿(あ)＿＿\n    return x\n", label="(あ)", set_id="code:softmax:s0",
+                    blank={"marker": "＿＿(あ)＿＿", "template": "x = x - ＿＿(あ)＿＿", "whole_line": False})
+
+
+def test_the_review_gives_the_graders_record_label_in_the_learners_language(examprep_home):
+    """Issue 16: a Japanese review said "forward output (step 1) の実行中に…": every message wholly in one language."""
+    s = Sitting.new([_code_question()], minutes=2, seed=0, areas=["3"])
+    s.choose(0, 1)
+    result = s.submit("submitted")
+    ja = _render(s, result, "ja")
+    assert "診断: forward の出力 (ステップ 1) の実行中に ValueError が発生しました。" in ja
+    assert "forward output" not in ja
+    en = _render(s, result, "en")
+    assert "Diagnosis: forward output (step 1) raised ValueError." in en and "ステップ" not in en
+
+
+def test_typed_and_chosen_questions_share_the_exams_pace(examprep_home, monkeypatch):
+    """Issue 16: a typed question shows the same per-question pace and clock as a multiple-choice one."""
+    from examprep.exam import interactive
+
+    questions = [_code_question(), _code_question("code_free", "code:softmax:c0:L:s0:free")]
+    s = Sitting.new(questions, minutes=2.4, seed=0, areas=["3"])
+    assert s.pace() == pytest.approx(72.0)
+    s.add_time(1, 30)
+    shown = {}
+    for index in (0, 1):
+        out = io.StringIO()
+        interactive._show(Console(file=out, width=200, color_system=None), s, index, "en")
+        shown[index] = out.getvalue()
+    assert "00:00 on it (pace 01:12)" in shown[0] and "00:30 on it (pace 01:12)" in shown[1]
+    assert "Typed question" in shown[1]
+    # The typed answer is read with the exam's clock in its prompt, as the command prompt is.
+    assert re.fullmatch(r"\[\d\d:\d\d\] 2/2 > ", interactive._prompt(s, 1))
+    assert re.fullmatch(r"\[\d\d:\d\d\] \(1\) = ", interactive._typed_prompt(s, questions[1], "en"))
+    assert re.fullmatch(r"\[\d\d:\d\d\] \(あ\) = ", interactive._typed_prompt(s, questions[1], "ja"))
+    result = s.submit("submitted", grade_free=lambda problem, fills: {qid: None for qid, _, _ in fills})
+    assert "(pace 01:12)" in _render(s, result, "en") and "(目安 01:12)" in _render(s, result, "ja")

@@ -34,8 +34,8 @@ TEXT = {
              "en": "1-4 / a-d: choose · w: type the answer of a typed question · f: flag · n or Enter: next · "
                    "p: previous · g N: go to question N · l: list · s: submit · q: pause (the clock keeps running; "
                    "--resume to continue)"},
-    "header": {"ja": "問 {k}/{n} ・ 分野 {area} {name} ・ {item}{flag} ・ 残り {left}",
-               "en": "Question {k}/{n} · area {area} {name} · {item}{flag} · {left} left"},
+    "header": {"ja": "問 {k}/{n} ・ 分野 {area} {name} ・ {item}{flag} ・ この問題 {spent} (目安 {pace}) ・ 残り {left}",
+               "en": "Question {k}/{n} · area {area} {name} · {item}{flag} · {spent} on it (pace {pace}) · {left} left"},
     "typed_hint": {"ja": "記述式: w を押して {label} に入るコードを入力 (実行して採点します)。",
                    "en": "Typed question: press w and type the code for {label} (graded by running it)."},
     "your_text": {"ja": "あなたの解答: {text}", "en": "Your answer: {text}"},
@@ -200,7 +200,8 @@ def _show(con, sitting, index, lang):
     flag = " ⚑" if a["flagged"] else ""
     con.print()
     con.rule(i18n.text(TEXT, "header", lang, k=index + 1, n=len(sitting.questions), area=q.area, name=AREAS[q.area][lang],
-                item=q.item, flag=flag, left=clock(sitting.remaining())), style="cyan")
+                       item=q.item, flag=flag, spent=clock(a["seconds"], up=False), pace=clock(sitting.pace(), up=False),
+                       left=clock(sitting.remaining())), style="cyan")
     con.print(escape(in_lang(q.stem[lang], lang)))
     if q.code:
         con.print(Syntax(in_lang(q.code, lang).rstrip("\n"), "python", line_numbers=False, word_wrap=True,
@@ -245,6 +246,11 @@ def _prompt(sitting, index):
     return f"[{clock(sitting.remaining())}] {index + 1}/{len(sitting.questions)} > "
 
 
+def _typed_prompt(sitting, question, lang):
+    """The prompt for a typed answer: the same clock as the command prompt (the exam's time runs while typing)."""
+    return f"[{clock(sitting.remaining())}] {in_lang(question.label, lang)} = "
+
+
 def _sit(con, sitting, lang):
     redraw = True
     while True:
@@ -283,7 +289,7 @@ def _sit(con, sitting, lang):
                 continue
             started = time.monotonic()
             try:
-                typed = _ask(sitting, f"{in_lang(q.label, lang)} = ")
+                typed = _ask(sitting, _typed_prompt(sitting, q, lang))
             except TimeUp:
                 sitting.add_time(index, time.monotonic() - started)
                 return _time_up(con, sitting, lang)

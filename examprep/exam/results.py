@@ -4,7 +4,7 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
-from examprep.common import i18n
+from examprep.common import i18n, labels
 from examprep.exam.model import in_lang
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
@@ -27,8 +27,8 @@ TEXT = {
     "correct": {"ja": "正答", "en": "Correct"},
     "rate": {"ja": "正答率", "en": "Rate"},
     "avg_time": {"ja": "平均時間", "en": "Avg time"},
-    "time": {"ja": "所要時間 {used} / {allowed} ・ 解答 {answered} / {n} 問 ・ 1 問平均 {avg}",
-             "en": "Time used {used} of {allowed} · answered {answered} of {n} · {avg} per question"},
+    "time": {"ja": "所要時間 {used} / {allowed} ・ 解答 {answered} / {n} 問 ・ 1 問平均 {avg} (目安 {pace})",
+             "en": "Time used {used} of {allowed} · answered {answered} of {n} · {avg} per question (pace {pace})"},
     "slowest": {"ja": "時間がかかった問題: {items}", "en": "Slowest questions: {items}"},
     "review": {"ja": "間違えた問題とフラグを付けた問題の復習 ({n} 問)", "en": "Review of the missed and flagged questions ({n})"},
     "flagged_right": {"ja": "フラグ付き・正解", "en": "flagged, right"},
@@ -90,8 +90,9 @@ def render(con, sitting, result, lang):
     con.print(table)
     n = result["questions"]
     con.print(i18n.text(TEXT, "time", lang, used=clock(result["seconds_used"], up=False),
-                allowed=clock(result["minutes"] * 60, up=False),
-                answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0, up=False)))
+                        allowed=clock(result["minutes"] * 60, up=False),
+                        answered=result["answered"], n=n, avg=clock(result["seconds_used"] / n if n else 0, up=False),
+                        pace=clock(result["minutes"] * 60 / n if n else 0, up=False)))
     slow = [r for r in sorted(result["items"], key=lambda r: -r["seconds"])[:5] if r["seconds"] >= 1]
     if slow:
         items = ", ".join(f"#{r['number']} {clock(r['seconds'], up=False)}" for r in slow)
@@ -127,7 +128,7 @@ def render(con, sitting, result, lang):
             yours = escape(r["answer"])
         con.print(f"  {i18n.text(TEXT, 'yours', lang)}: [{'green' if r['correct'] else 'red'}]{yours}[/]")
         con.print(f"  {i18n.text(TEXT, 'right', lang)}: [green]{escape(q.answer_text(lang) or '')}[/green]")
-        diagnosis = (r["diagnosis"] or {}).get(lang) or (r["diagnosis"] or {}).get("en")
+        diagnosis = labels.localized(r["diagnosis"], lang)   # the grader's record label in the learner's language
         if diagnosis and not r["correct"]:
             con.print(f"  {i18n.text(TEXT, 'why', lang)}: {escape(diagnosis)}")
         con.print(f"  [dim]{i18n.text(TEXT, 'explain', lang)}:[/dim]")

@@ -122,6 +122,11 @@ class Sitting:
     def expired(self, now=None):
         return self.remaining(now) <= 0
 
+    def pace(self):
+        """Seconds a question at the exam's pace: the time allowed shared by all questions, choice or typed alike
+        (72 s at the default 100 questions in 120 minutes)."""
+        return self.data["minutes"] * 60 / max(1, len(self.questions))
+
     # --- answering --------------------------------------------------------------------------------------------
 
     @property
