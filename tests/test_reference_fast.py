@@ -379,3 +379,46 @@ def test_a_forked_child_starts_its_own_workers(monkeypatch):
     os.kill(pid, 9)
     os.waitpid(pid, 0)
     pytest.fail("the forked child hung on its parent's worker thread")
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_replicas_take_the_whole_batchs_step(dtype):
+    """A network of fast forms without normalisation runs a training step as replicas (one per part, sharing the
+    parameters): the loss, scores and every gradient equal the unsplit step's up to float rounding."""
+    from examprep.capstone.components import reference_parts
+    from examprep.capstone.network import ConvNet
+
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((101, 1, 28, 28)).astype(dtype)       # an odd batch: parts of 50 and 51
+    t = rng.integers(0, 15, size=101)
+    results = {}
+    for threads in (1, 2):
+        parallel.set_threads(threads)
+        try:
+            net = ConvNet(reference_parts(), norm=None, dtype=dtype, rng=0)
+            loss = net.loss(x, t)
+            net.backward()
+            results[threads] = (loss, net.scores.copy(), {k: g.copy() for k, g in net.grads.items()},
+                                len(net._replicas))
+        finally:
+            parallel.set_threads(2)
+    (loss1, scores1, grads1, copies1), (loss2, scores2, grads2, copies2) = results[1], results[2]
+    assert copies1 == 0 and copies2 == 1                           # it really ran split in two
+    tol = 1e-12 if dtype == np.float64 else 2e-5
+    assert abs(loss1 - loss2) <= tol * abs(loss1)
+    assert rel_err(scores2, scores1) <= tol
+    assert set(grads1) == set(grads2) == set(net.params)
+    for key in grads1:
+        assert grads2[key].dtype == dtype and rel_err(grads2[key], grads1[key]) <= 10 * tol, key
+
+
+def test_networks_that_must_not_be_replicated_are_not():
+    """BatchNorm needs the whole batch's statistics, Dropout draws from np.random, the book's forms (like the
+    learner's components) are not the fast forms: none of these runs as replicas."""
+    from examprep.capstone.components import book_parts, reference_parts
+    from examprep.capstone.network import ConvNet
+
+    assert ConvNet(reference_parts(), norm=None, rng=0).replicable
+    assert not ConvNet(reference_parts(), norm="batchnorm", rng=0).replicable
+    assert not ConvNet(reference_parts(), norm="dropout", rng=0).replicable
+    assert not ConvNet(book_parts(), norm=None, rng=0).replicable

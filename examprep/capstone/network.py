@@ -13,7 +13,18 @@ call into a component goes through one guard that names the component (and the l
 raises or returns something of the wrong shape; non-finite losses and gradients are traced back to the first layer
 whose output was not finite (`diagnose`). Per-role wall time is accumulated in `timings` (seconds), so a slow
 component can be named.
+
+Replicas (fast forms, no normalisation): a training step's batch is split into parts (reference.fast.parallel), each
+run through its own copy of the layers, which share the parameter arrays, from the loss down to the first layer on its
+own thread; the parameter gradients are summed at the end. That is the whole-batch step (the loss is the batch mean,
+so each part's upstream gradient is scaled by its share of the batch): the same numbers up to float rounding. One
+meeting point a step instead of one per layer, and every layer's work (ReLU, affine, loss too) on both cores. Not with
+BatchNorm, whose statistics are the whole batch's (its layers split their own work and combine the statistics), nor
+with Dropout (masks drawn from np.random on two threads would make a run depend on their timing), nor with the
+learner's components (whose code may not be safe to run twice at once).
 """
+import contextlib
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -34,6 +45,7 @@ class Entry:
     train_flag: bool = False  # forward(x, train_flg=...)
     out_shape: tuple = ()     # per sample
     in_shape: tuple = ()      # per sample
+    build: object = None      # () -> a new layer over the same parameter arrays (a replica's copy)
 
 
 class ConvNet:
@@ -49,6 +61,9 @@ class ConvNet:
         self.params, self.grads = {}, {}
         self.layers = []
         self.timings = {}
+        self._thread = threading.local()   # .timings: where a replica's part adds its times (None: self.timings)
+        self._replicas = []                # [(layers, last)] for parts 1, 2, ... (part 0 runs self.layers)
+        self._parts = None                 # the last loss()'s [(lo, hi)] when it ran split into replicas
         self.upcasts = {}    # role -> dtype name a component returned instead of self.dtype (cast back; run.py says so)
 
         c, h, w = self.input_shape
@@ -96,7 +111,9 @@ class ConvNet:
         self._add(f"affine{k}", "affine", parts.Affine, {"W": f"W{k}", "b": f"b{k}"},
                   [rng.normal(0.0, np.sqrt(2.0 / self.hidden), size=(self.hidden, self.n_classes)),
                    np.zeros(self.n_classes)], (self.n_classes,))
-        self.last = Entry("loss", "loss", self._construct("loss", parts.SoftmaxWithLoss, [], {}))
+        self.last = Entry("loss", "loss", self._construct("loss", parts.SoftmaxWithLoss, [], {}),
+                          build=lambda: self._construct("loss", parts.SoftmaxWithLoss, [], {}))
+        self.replicable = fast and norm is None
         self.scores = None   # the last loss()'s scores (N, n_classes)
 
     # construction -------------------------------------------------------------------------------------------------
@@ -104,9 +121,11 @@ class ConvNet:
         arrays = [np.asarray(v, dtype=self.dtype) for v in values]
         for attr, arr in zip(param_names.values(), arrays):
             self.params[attr] = arr
-        layer = self._construct(role, cls, arrays, kwargs or {})
+        kwargs = kwargs or {}
+        layer = self._construct(role, cls, arrays, kwargs)
         in_shape = self.layers[-1].out_shape if self.layers else self.input_shape
-        self.layers.append(Entry(name, role, layer, dict(param_names), train_flag, tuple(out_shape), in_shape))
+        self.layers.append(Entry(name, role, layer, dict(param_names), train_flag, tuple(out_shape), in_shape,
+                                 build=lambda: self._construct(role, cls, arrays, kwargs)))
 
     def _construct(self, role, cls, args, kwargs):
         if cls is None:
@@ -130,7 +149,9 @@ class ConvNet:
             raise
         except (Exception, SystemExit) as exc:  # SystemExit: exit() in their code must not end examprep silently
             raise self.component_failure(entry.role, stage, exc, entry.name) from exc
-        self.timings[entry.role] = self.timings.get(entry.role, 0.0) + time.perf_counter() - t0
+        timings = getattr(self._thread, "timings", None)
+        timings = self.timings if timings is None else timings
+        timings[entry.role] = timings.get(entry.role, 0.0) + time.perf_counter() - t0
         return out
 
     def _check_shape(self, entry, stage, out, expected):
@@ -152,7 +173,10 @@ class ConvNet:
 
     def forward(self, x, train=True, check_finite=False):
         """Scores (N, n_classes) for x (N, C, H, W)."""
-        for entry in self.layers:
+        return self._forward(self.layers, x, train, check_finite)
+
+    def _forward(self, layers, x, train=True, check_finite=False):
+        for entry in layers:
             kwargs = {"train_flg": train} if entry.train_flag else {}
             out = self._call(entry, "forward", entry.layer.forward, x, **kwargs)
             self._check_shape(entry, "forward", out, (x.shape[0],) + entry.out_shape)
@@ -162,10 +186,7 @@ class ConvNet:
             x = out
         return x
 
-    def loss(self, x, t, train=True):
-        scores = self.forward(x, train)
-        self.scores = scores
-        value = self._call(self.last, "forward", self.last.layer.forward, scores, t)
+    def _loss_value(self, value):
         try:
             value = float(np.asarray(value).reshape(-1)[0]) if np.size(value) == 1 else None
         except (TypeError, ValueError):
@@ -175,12 +196,53 @@ class ConvNet:
                                    ("the loss is not a single number", "損失が 1 つの数ではありません"))
         return value
 
+    def loss(self, x, t, train=True):
+        parts = self._split(x.shape[0]) if train else None
+        self._parts = parts
+        if parts is None:
+            scores = self.forward(x, train)
+            self.scores = scores
+            return self._loss_value(self._call(self.last, "forward", self.last.layer.forward, scores, t))
+
+        def part(lo, hi):
+            layers, last = self._replica(parts.index((lo, hi)))
+            with self._part_timings(lo):
+                scores = self._forward(layers, x[lo:hi], True)
+                return scores, self._loss_value(self._call(last, "forward", last.layer.forward, scores, t[lo:hi]))
+
+        results = self._run(part, x.shape[0])
+        self.scores = np.concatenate([scores for scores, _ in results])
+        return sum((hi - lo) * value for (lo, hi), (_, value) in zip(parts, results)) / x.shape[0]
+
     def backward(self):
-        dout = self._same_dtype(self.last, self._call(self.last, "backward", self.last.layer.backward))
-        for entry in reversed(self.layers):
+        if self._parts is None:
+            self.grads.update(self._backward(self.layers, self.last))
+            return
+        parts, n = self._parts, self._parts[-1][1]
+
+        def part(lo, hi):
+            layers, last = self._replica(parts.index((lo, hi)))
+            with self._part_timings(lo):
+                return self._backward(layers, last, scale=(hi - lo) / n)
+
+        results = self._run(part, n)
+        for key in results[0]:
+            total = results[0][key]
+            for more in results[1:]:
+                total = total + more[key]
+            self.grads[key] = total
+
+    def _backward(self, layers, last, scale=None):
+        """{params key: gradient} of one run of the layers; scale: this part's share of the batch (its loss layer
+        divides by the part's size, the whole batch's by the batch's)."""
+        dout = self._same_dtype(last, self._call(last, "backward", last.layer.backward))
+        if scale is not None:
+            dout = dout * np.asarray(scale, dtype=dout.dtype)
+        grads = {}
+        for entry in reversed(layers):
             new = self._call(entry, "backward", entry.layer.backward, dout)
             # a fast first layer skips the images' gradient (input_grad=False) and returns None
-            if not (new is None and entry is self.layers[0] and getattr(entry.layer, "input_grad", True) is False):
+            if not (new is None and entry is layers[0] and getattr(entry.layer, "input_grad", True) is False):
                 self._check_shape(entry, "backward", new, (dout.shape[0],) + entry.in_shape)
                 new = self._same_dtype(entry, new)
             dout = new
@@ -192,7 +254,43 @@ class ConvNet:
                                            (f"{entry.name}.d{attr} is {got}, expected shape "
                                             f"{self.params[key].shape}",
                                             f"{entry.name}.d{attr} が {got} (期待する形は {self.params[key].shape})"))
-                self.grads[key] = self._same_dtype(entry, g)
+                grads[key] = self._same_dtype(entry, g)
+        return grads
+
+    # replicas -------------------------------------------------------------------------------------------------------
+    def _split(self, n):
+        """The parts [(lo, hi)] a training step of n images runs in, or None to run it whole."""
+        if not self.replicable:
+            return None
+        from reference.fast import parallel
+
+        parts = parallel.split(n)
+        return parts if len(parts) > 1 else None
+
+    def _run(self, fn, n):
+        from reference.fast import parallel
+
+        return parallel.run(fn, n)
+
+    def _replica(self, i):
+        """(layers, loss entry) of part i: self's for part 0, else copies of the layers over the same parameters."""
+        if i == 0:
+            return self.layers, self.last
+        while len(self._replicas) < i:
+            copy = [Entry(e.name, e.role, e.build(), e.params, e.train_flag, e.out_shape, e.in_shape, e.build)
+                    for e in self.layers]
+            self._replicas.append((copy, Entry("loss", "loss", self.last.build(), build=self.last.build)))
+        return self._replicas[i - 1]
+
+    @contextlib.contextmanager
+    def _part_timings(self, lo):
+        """Part 0 (the calling thread) adds its times to self.timings; the others' are not counted: the parts run
+        at the same time, so one part's times are the step's."""
+        self._thread.timings = None if lo == 0 else {}
+        try:
+            yield
+        finally:
+            self._thread.timings = None
 
     def diagnose(self, x, t):
         """After a non-finite loss or gradient: run the batch again checking every layer's output and gradient, and

@@ -9,6 +9,9 @@ two threads that each start two BLAS threads would fight over two cores.
                       order. Work below MIN_WORK (elements touched) runs as one part: a thread hand-over costs
                       tens of microseconds.
     set_threads(k)    the number of parts (default: 2, or 1 on a single core).
+
+A part may itself call run (a whole network's forward on its half of the batch, whose layers split their work):
+inside a part, run calls fn once, unsplit, in the calling thread: the cores are already busy.
 """
 import ctypes
 import os
@@ -18,6 +21,7 @@ MIN_WORK = 200_000          # elements; below this a layer runs unsplit
 _threads = min(2, os.cpu_count() or 1)
 _workers = []
 _blas_limited = False
+_local = threading.local()      # .inside: this thread is running a part
 
 
 class _Worker(threading.Thread):
@@ -94,7 +98,7 @@ def run(fn, n, work=None):
 
     work: the number of array elements the call touches; below MIN_WORK it runs as a single part. Every part has
     finished when run returns, also when one of them raised (the first exception is re-raised)."""
-    parts = split(n) if work is None or work >= MIN_WORK else [(0, n)]
+    parts = split(n) if (work is None or work >= MIN_WORK) and not getattr(_local, "inside", False) else [(0, n)]
     if len(parts) == 1:
         return [fn(0, n)]
     if not _blas_limited:
@@ -105,15 +109,25 @@ def run(fn, n, work=None):
         _workers.append(worker)
     used = _workers[:len(parts) - 1]
     for worker, (lo, hi) in zip(used, parts[1:]):
-        worker.start_job(lambda lo=lo, hi=hi: fn(lo, hi))
+        worker.start_job(lambda lo=lo, hi=hi: _as_part(fn, lo, hi))
     try:
-        first = fn(*parts[0])
+        first = _as_part(fn, *parts[0])
     finally:
         others = [worker.join_job() for worker in used]   # every part has finished before anything is re-raised
     for _, exc in others:
         if exc is not None:
             raise exc
     return [first] + [result for result, _ in others]
+
+
+def _as_part(fn, lo, hi):
+    """fn(lo, hi) with this thread marked as running a part (a nested run stays in it, unsplit)."""
+    outer = getattr(_local, "inside", False)
+    _local.inside = True
+    try:
+        return fn(lo, hi)
+    finally:
+        _local.inside = outer
 
 
 # --- the BLAS library's own threads ----------------------------------------------------------------------------------
