@@ -10,8 +10,11 @@ kernel. The kernel numpy runs is printed (threadpoolctl when installed, else Ope
 The network is the capstone's own (examprep.capstone.network.ConvNet, float32): conv3x3 16 pad 1 - [BN] - ReLU -
 maxpool 2 - conv3x3 32 pad 1 - [BN] - ReLU - maxpool 2 - affine 100 - [BN] - ReLU - affine 15 - softmax with cross
 entropy, Adam (lr 0.001), batch 100. Sides:
-  fast   reference_parts(): reference/fast/ (channels-last layers, each batch split across --threads threads with
-         BLAS at 1 thread each, ReLU after pooling, no gradient for the images), what `examprep capstone` trains with
+  fast   reference_parts(): reference/fast/ (channels-last layers, ReLU after pooling, no gradient for the images,
+         BLAS at 1 thread per part), what `examprep capstone` trains with. Each batch is split into --threads parts:
+         without normalisation the parts run in replica processes (examprep/capstone/replicas.py: the whole network
+         on each part, gradients summed), with BatchNorm on threads inside each layer (BN needs the whole batch's
+         statistics). Its cpu figure includes the replica processes' CPU time (Linux /proc).
   book   book_parts(): the drills' book forms of reference/ (one part, BLAS with --threads threads); only at the
          smallest image count (an epoch of 30,000 images in the book's form takes minutes); --no-book leaves it out
   torch  the same architecture in PyTorch (nn.Conv2d, nn.BatchNorm2d / nn.BatchNorm1d with the book's epsilon,
@@ -29,9 +32,11 @@ Prints every round, then per configuration the median and fastest epoch of each 
 `ratio numpy / torch: R of medians` is the fast forms against PyTorch for the network without normalisation at the
 largest thread count and the smallest image count, with the BatchNorm network's ratio beside it. Then the fast
 side's median time per component role, the median CPU seconds per epoch of each side, and peak memory: the peak RSS of a fresh process (`--memory-child`) that
-loads the data and trains one epoch of one side, per side, norm and image count at the largest thread count
+loads the data and trains one epoch of one side (plus the peak RSS of its replica processes, the pages they share
+with it counted twice), per side, norm and image count at the largest thread count
 (--no-memory skips it). The load average before and after is printed: other work on the machine changes every
-figure. The exit status is 0 either way (figures are printed, not asserted).
+figure; on a busy Linux machine, run it at real-time priority (`chrt -f 50 python benchmarks/capstone.py ...`, as
+root), which the verdict then says. The exit status is 0 either way (figures are printed, not asserted).
 """
 import argparse
 import os
@@ -98,6 +103,11 @@ class NumpySide:
                            norm=NORMS[norm], dtype=np.float32, rng=np.random.default_rng(seed))
         self.optimizer = parts.Adam(lr=LR)
         self.loss = None
+
+    def worker_cpu(self):
+        """CPU seconds used so far by the network's replica processes (0 when it has none)."""
+        processes = getattr(self.net, "_processes", None)
+        return (processes.cpu_seconds() or 0.0) if processes is not None else 0.0
 
     def set_threads(self, k):
         from reference.fast import parallel
@@ -180,7 +190,11 @@ def memory_child(side, norm, n_images, threads, seed):
     s = make_side(side, norm, seed, torch)
     s.set_threads(threads)
     s.epoch(x, t)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    processes = getattr(getattr(s, "net", None), "_processes", None)
+    if processes is not None:
+        processes.close()          # ended and waited for: RUSAGE_CHILDREN then holds their peak
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print((own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
     return 0
 
 
@@ -199,6 +213,15 @@ def peak_memory(args, sides):
                 value = proc.stdout.strip().splitlines()[-1] if proc.returncode == 0 and proc.stdout.strip() else None
                 results[(side, norm, n)] = float(value) if value else None
     return results
+
+
+def realtime_priority():
+    """True when this process runs under a real-time scheduling policy (`chrt -f 50 python ...`): then other
+    processes cannot take the cores from it, and its figures stand on a busy machine too (both sides inherit it)."""
+    try:
+        return os.sched_getscheduler(0) in (os.SCHED_FIFO, os.SCHED_RR)
+    except (AttributeError, OSError):
+        return False
 
 
 def main(argv=None):
@@ -246,12 +269,13 @@ def main(argv=None):
         norm, k, n = config
         side = sides[(label, norm)]
         side.set_threads(k)
-        started, cpu_started = time.perf_counter(), time.process_time()
+        workers = getattr(side, "worker_cpu", lambda: 0.0)
+        started, cpu_started = time.perf_counter(), time.process_time() + workers()
         timings = side.epoch(*data[n])
         elapsed = time.perf_counter() - started
         if timed:
             seconds[(label, config)].append(elapsed)
-            cpu[(label, config)].append(time.process_time() - cpu_started)
+            cpu[(label, config)].append(time.process_time() + workers() - cpu_started)
             for role, s in timings.items():
                 roles.setdefault((label, config), {}).setdefault(role, []).append(s)
         time.sleep(args.pause)
@@ -307,9 +331,13 @@ def main(argv=None):
     load_after = os.getloadavg()
     cores = os.cpu_count() or 1
     busy = load_before[0] > 1.0 or load_after[0] > cores + 1.0     # this benchmark itself adds up to `cores`
+    realtime = realtime_priority()
     if head in ratios:
         verdict = "met" if ratios[head] <= TARGET else "NOT met"
-        if busy:
+        if realtime:
+            verdict += (f" (run at real-time priority, `chrt -f`: the other work on the machine, load "
+                        f"{load_before[0]:.1f}, could not take the cores from either side)")
+        elif busy:
             verdict = (f"not judged: the machine was busy (load {load_before[0]:.1f} before, {load_after[0]:.1f} "
                        f"after, {cores} cores), and PyTorch's threads wait badly on a busy machine")
         bn_text = f"; with BatchNorm: {bn:.2f} of medians" if bn is not None else ""

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from examprep.capstone import replicas
 from examprep.capstone.components import ComponentFailure, TrainingDiverged, learner_frame
 from reference.conv import conv_output_size  # shape arithmetic only: no layer of the reference
 
@@ -65,13 +66,15 @@ class ConvNet:
         self._replicas = []                # [(layers, last)] for parts 1, 2, ... (part 0 runs self.layers)
         self._parts = None                 # the last loss()'s [(lo, hi)] when it ran split into replicas
         self.upcasts = {}    # role -> dtype name a component returned instead of self.dtype (cast back; run.py says so)
+        fast = getattr(parts, "fast", False)
+        self.replicable = fast and norm is None
+        self._processes = None             # replicas.Replicas: worker processes, when the platform can fork
 
         c, h, w = self.input_shape
         smallest = 2 ** len(self.channels)
         if h < smallest or w < smallest:
             raise ValueError(f"images of {h}×{w} are too small for {len(self.channels)} 2×2 poolings: at least "
                              f"{smallest}×{smallest} / 画像が小さすぎます (最小 {smallest}×{smallest})")
-        fast = getattr(parts, "fast", False)
         for i, ch in enumerate(self.channels, start=1):
             W = rng.normal(0.0, np.sqrt(2.0 / (c * 9)), size=(ch, c, 3, 3))
             conv_kwargs = {"stride": 1, "pad": 1}
@@ -113,12 +116,14 @@ class ConvNet:
                    np.zeros(self.n_classes)], (self.n_classes,))
         self.last = Entry("loss", "loss", self._construct("loss", parts.SoftmaxWithLoss, [], {}),
                           build=lambda: self._construct("loss", parts.SoftmaxWithLoss, [], {}))
-        self.replicable = fast and norm is None
         self.scores = None   # the last loss()'s scores (N, n_classes)
 
     # construction -------------------------------------------------------------------------------------------------
     def _add(self, name, role, cls, param_names, values, out_shape, train_flag=False, kwargs=None):
         arrays = [np.asarray(v, dtype=self.dtype) for v in values]
+        if self.replicable and replicas.available() and param_names:
+            # parameters in shared memory: replica processes read the optimizer's in-place updates
+            arrays = [self._shared(a) for a in arrays]
         for attr, arr in zip(param_names.values(), arrays):
             self.params[attr] = arr
         kwargs = kwargs or {}
@@ -126,6 +131,12 @@ class ConvNet:
         in_shape = self.layers[-1].out_shape if self.layers else self.input_shape
         self.layers.append(Entry(name, role, layer, dict(param_names), train_flag, tuple(out_shape), in_shape,
                                  build=lambda: self._construct(role, cls, arrays, kwargs)))
+
+    @staticmethod
+    def _shared(a):
+        out = replicas.shared_array(a.shape, a.dtype)
+        out[...] = a
+        return out
 
     def _construct(self, role, cls, args, kwargs):
         if cls is None:
@@ -203,6 +214,8 @@ class ConvNet:
             scores = self.forward(x, train)
             self.scores = scores
             return self._loss_value(self._call(self.last, "forward", self.last.layer.forward, scores, t))
+        if replicas.available():
+            return self._loss_in_processes(x, t, parts)
 
         def part(lo, hi):
             layers, last = self._replica(parts.index((lo, hi)))
@@ -219,18 +232,57 @@ class ConvNet:
             self.grads.update(self._backward(self.layers, self.last))
             return
         parts, n = self._parts, self._parts[-1][1]
+        if replicas.available():
+            self._backward_in_processes(parts, n)
+            return
 
         def part(lo, hi):
             layers, last = self._replica(parts.index((lo, hi)))
             with self._part_timings(lo):
                 return self._backward(layers, last, scale=(hi - lo) / n)
 
-        results = self._run(part, n)
+        self._sum_grads(self._run(part, n))
+
+    def _sum_grads(self, results):
         for key in results[0]:
             total = results[0][key]
             for more in results[1:]:
                 total = total + more[key]
             self.grads[key] = total
+
+    def _loss_in_processes(self, x, t, parts):
+        """Part 0 here, parts 1.. in the replica processes (started on first use: forks of this process)."""
+        from reference.fast import parallel
+
+        workers = len(parts) - 1
+        if self._processes is None or len(self._processes) < workers:
+            if self._processes is not None:
+                self._processes.close()
+            self._processes = replicas.Replicas(self, workers)
+        n = x.shape[0]
+        self._processes.begin()
+        for i, (lo, hi) in enumerate(parts[1:]):
+            self._processes.start(i, x[lo:hi], t[lo:hi], (hi - lo) / n)
+        lo, hi = parts[0]
+        with parallel.unsplit():              # the other cores run the other parts
+            scores = self._forward(self.layers, x[lo:hi], True)
+            value = self._loss_value(self._call(self.last, "forward", self.last.layer.forward, scores, t[lo:hi]))
+        values, all_scores = [(hi - lo) * value], [scores]
+        for i, (lo, hi) in enumerate(parts[1:]):
+            value_i, scores_i = self._processes.loss(i)
+            values.append((hi - lo) * value_i)
+            all_scores.append(scores_i)
+        self.scores = np.concatenate(all_scores)
+        return sum(values) / n
+
+    def _backward_in_processes(self, parts, n):
+        from reference.fast import parallel
+
+        lo, hi = parts[0]
+        with parallel.unsplit():
+            own = self._backward(self.layers, self.last, scale=(hi - lo) / n)
+        # a step interrupted here (an error, Ctrl-C) leaves answers in the pipes: the next step skips them
+        self._sum_grads([own] + [self._processes.gradients(i) for i in range(len(parts) - 1)])
 
     def _backward(self, layers, last, scale=None):
         """{params key: gradient} of one run of the layers; scale: this part's share of the batch (its loss layer

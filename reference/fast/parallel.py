@@ -13,6 +13,7 @@ two threads that each start two BLAS threads would fight over two cores.
 A part may itself call run (a whole network's forward on its half of the batch, whose layers split their work):
 inside a part, run calls fn once, unsplit, in the calling thread: the cores are already busy.
 """
+import contextlib
 import ctypes
 import os
 import threading
@@ -120,14 +121,21 @@ def run(fn, n, work=None):
     return [first] + [result for result, _ in others]
 
 
-def _as_part(fn, lo, hi):
-    """fn(lo, hi) with this thread marked as running a part (a nested run stays in it, unsplit)."""
+@contextlib.contextmanager
+def unsplit():
+    """Within it, run() calls in this thread run unsplit (this thread is already one part of the work)."""
     outer = getattr(_local, "inside", False)
     _local.inside = True
     try:
-        return fn(lo, hi)
+        yield
     finally:
         _local.inside = outer
+
+
+def _as_part(fn, lo, hi):
+    """fn(lo, hi) with this thread marked as running a part (a nested run stays in it, unsplit)."""
+    with unsplit():
+        return fn(lo, hi)
 
 
 # --- the BLAS library's own threads ----------------------------------------------------------------------------------
