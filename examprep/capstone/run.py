@@ -5,12 +5,12 @@ report (report.py).
 Exit codes: 0 done, 1 a component failed while training (or does not load), 2 bad input (missing components, data,
 checkpoint, options), 130 interrupted by Ctrl-C (the last completed epoch is saved; `--resume DIR` continues).
 """
-import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 from examprep.common import files, paths
+from examprep.common.errors import fail
 from examprep.common.i18n import pick, text
 
 TEXT = {
@@ -28,6 +28,10 @@ TEXT = {
                     "en": "Stopped. Epochs up to {epoch} are saved in {path}. Continue: examprep capstone --resume {path}"},
     "interrupted_none": {"ja": "中断しました (終わったエポックがないので保存したものはありません)。",
                          "en": "Stopped (no epoch was completed, so nothing was saved)."},
+    "stopped": {"ja": "中断しました。", "en": "Stopped."},
+    "too_small": {"ja": "{h}×{w} の画像は小さすぎます (2 回の 2×2 プーリングには 4×4 以上が必要です)。",
+                  "en": "{h}×{w} images are too small: two 2×2 poolings need at least 4×4."},
+    "misfit": {"ja": "チェックポイントがこのネットワークに合いません: {err}", "en": "the checkpoint does not fit this network: {err}"},
     "failed_saved": {"ja": "エポック {epoch} までは {path} に保存されています。",
                      "en": "Epochs up to {epoch} are saved in {path}."},
     "ignored": {"ja": "--resume では保存した設定を使います。無視した指定: {names}",
@@ -55,17 +59,12 @@ TEXT = {
 }
 
 
-def _fail(lang, ja, en, code):
-    sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
-    return code
-
-
 def main(args):
     lang = getattr(args, "lang", "en")
     try:
         return _main(args, lang)
     except KeyboardInterrupt:  # before training started (loading data, components)
-        return _fail(lang, "中断しました。", "Stopped.", 130)
+        return fail(lang, TEXT["stopped"], 130)
 
 
 def _main(args, lang):
@@ -74,7 +73,7 @@ def _main(args, lang):
     wrong = options.check(args)
     if wrong is not None:
         key, kw = wrong
-        return _fail(lang, text(options.TEXT, key, "ja", **kw), text(options.TEXT, key, "en", **kw), 2)
+        return fail(lang, options.TEXT[key], 2, **kw)
     if args.resume and Path(args.resume).suffix == ".npz" and Path(args.resume).is_file():
         args.resume = str(Path(args.resume).parent)   # the run folder, wherever the learner pointed
     if args.save:
@@ -86,11 +85,11 @@ def _main(args, lang):
         try:
             meta, arrays = checkpoint.read(args.resume)
         except checkpoint.CheckpointError as exc:
-            return _fail(lang, exc.ja, exc.en, 2)
+            return fail(lang, exc)
     settings, components, data_spec, ignored = options.resolve(args, meta)
     if meta is not None and settings.epochs < meta["epoch"]:
         kw = {"done": meta["epoch"]}
-        return _fail(lang, text(TEXT, "epochs_back", "ja", **kw), text(TEXT, "epochs_back", "en", **kw), 2)
+        return fail(lang, TEXT["epochs_back"], 2, **kw)
 
     from examprep.capstone import components as comp
     from examprep.capstone import data
@@ -101,16 +100,16 @@ def _main(args, lang):
     try:
         parts = comp.reference_parts() if components == "reference" else comp.learner_parts(settings.norm)
     except comp.MissingComponents as exc:
-        return _fail(lang, exc.ja, exc.en, 2)
+        return fail(lang, {"ja": exc.ja, "en": exc.en}, 2)
     except comp.ComponentLoadError as exc:
-        return _fail(lang, exc.ja, exc.en, 1)
+        return fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
     settings.norm = getattr(parts, "norm", settings.norm)
 
     start = time.perf_counter()
     try:
         dataset = data.load(data_spec, data_dir=args.data_dir, progress=not args.json, lang=lang)
     except data.DataError as exc:
-        return _fail(lang, exc.ja, exc.en, 2)
+        return fail(lang, exc)
     if meta is None and data_spec.lower() not in data.NAMED and Path(data_spec).expanduser().exists():
         data_spec = str(Path(data_spec).expanduser().resolve())  # so that --resume works from any folder
     data_info = {"spec": data_spec, "name": dataset.name, "n_train": int(len(dataset.t_train)),
@@ -119,13 +118,12 @@ def _main(args, lang):
     if meta is not None and (meta["data"]["n_train"] != data_info["n_train"]
                              or meta["data"]["input_shape"] != data_info["input_shape"]):
         kw = {"data": data_spec, "n": meta["data"]["n_train"], "shape": meta["data"]["input_shape"]}
-        return _fail(lang, text(TEXT, "data_changed", "ja", **kw), text(TEXT, "data_changed", "en", **kw), 2)
+        return fail(lang, TEXT["data_changed"], 2, **kw)
 
     out = _console(args)
     h, w = dataset.input_shape[1:]
     if min(h, w) < 4:
-        return _fail(lang, f"{h}×{w} の画像は小さすぎます (2 回の 2×2 プーリングには 4×4 以上が必要です)。",
-                     f"{h}×{w} images are too small: two 2×2 poolings need at least 4×4.", 2)
+        return fail(lang, TEXT["too_small"], 2, h=h, w=w)
     try:
         net = ConvNet(parts, input_shape=dataset.input_shape, n_classes=dataset.n_classes, norm=settings.norm,
                       rng=settings.seed)
@@ -134,16 +132,17 @@ def _main(args, lang):
         except (Exception, SystemExit) as exc:
             raise net.component_failure("optimizer", "__init__", exc) from exc
     except comp.ComponentFailure as exc:
-        return _fail(lang, exc.ja, exc.en, 1)
+        return fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
     trainer = Trainer(net, optimizer, dataset, settings, data.batches, data.augment)
     run_dir = Path(args.resume or args.save or _default_run_dir(data_info["name"], components))
     resumed_from = None
     if meta is not None:
         try:
             checkpoint.restore(trainer, meta, arrays)
-        except (checkpoint.CheckpointError, KeyError, ValueError) as exc:
-            en = getattr(exc, "en", f"the checkpoint does not fit this network: {exc}")
-            return _fail(lang, getattr(exc, "ja", f"チェックポイントがこのネットワークに合いません: {exc}"), en, 2)
+        except checkpoint.CheckpointError as exc:
+            return fail(lang, exc)
+        except (KeyError, ValueError) as exc:
+            return fail(lang, TEXT["misfit"], 2, err=exc)
         resumed_from = trainer.epoch
     if not args.json:
         if ignored:
@@ -172,7 +171,7 @@ def _main(args, lang):
     try:
         return finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
     except comp.ComponentFailure as exc:   # in the test evaluation
-        return _fail(lang, exc.ja, exc.en, 1)
+        return fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
 
 
 def _console(args):
@@ -205,15 +204,15 @@ def _claim_folder(path, lang):
 
     kw = {"path": path}
     if (path / checkpoint.FILENAME).exists():
-        return _fail(lang, text(TEXT, "save_exists", "ja", **kw), text(TEXT, "save_exists", "en", **kw), 2)
+        return fail(lang, TEXT["save_exists"], 2, **kw)
     try:
         path.mkdir(parents=True, exist_ok=True)
         files.hold_lock(path / ".lock")
     except BlockingIOError:
-        return _fail(lang, text(TEXT, "save_busy", "ja", **kw), text(TEXT, "save_busy", "en", **kw), 2)
+        return fail(lang, TEXT["save_busy"], 2, **kw)
     except OSError as exc:
         kw["err"] = exc.strerror or str(exc)
-        return _fail(lang, text(TEXT, "save_bad", "ja", **kw), text(TEXT, "save_bad", "en", **kw), 2)
+        return fail(lang, TEXT["save_bad"], 2, **kw)
     return None
 
 
@@ -243,12 +242,12 @@ def _train(trainer, run_dir, data_info, components, out, args, lang):
     except KeyboardInterrupt:
         if trainer.history and (run_dir / checkpoint.FILENAME).exists():
             kw = {"epoch": trainer.epoch, "path": run_dir}
-            return _fail(lang, text(TEXT, "interrupted", "ja", **kw), text(TEXT, "interrupted", "en", **kw), 130)
-        return _fail(lang, text(TEXT, "interrupted_none", "ja"), text(TEXT, "interrupted_none", "en"), 130)
+            return fail(lang, TEXT["interrupted"], 130, **kw)
+        return fail(lang, TEXT["interrupted_none"], 130)
     except ComponentFailure as exc:
-        code = _fail(lang, exc.ja, exc.en, 1)
+        code = fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
         if trainer.history:
             kw = {"epoch": trainer.epoch, "path": run_dir}
-            _fail(lang, text(TEXT, "failed_saved", "ja", **kw), text(TEXT, "failed_saved", "en", **kw), 1)
+            fail(lang, TEXT["failed_saved"], 1, **kw)
         return code
     return None
