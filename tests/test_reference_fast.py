@@ -294,8 +294,13 @@ def test_spatial_batchnorm_is_pytorchs_batchnorm2d_in_the_books_conventions(thre
 
 # --------------------------------------------------------------------------- Adam
 
+@pytest.mark.parametrize("split", [False, True])
 @pytest.mark.parametrize("dtype", DTYPES)
-def test_adam_follows_the_reference_trajectory(dtype):
+def test_adam_follows_the_reference_trajectory(dtype, split, monkeypatch):
+    if split:        # every parameter shared out to the threads, as a large one is
+        monkeypatch.setattr(parallel, "MIN_WORK", 0)
+        monkeypatch.setattr(fast_optimizers, "SPLIT_MIN", 0)
+        parallel.set_threads(2)
     rng = np.random.default_rng(15)
     start = {"W": rng.standard_normal((4, 3)).astype(dtype), "b": rng.standard_normal(3).astype(dtype)}
     fast_params = {k: v.copy() for k, v in start.items()}
@@ -341,6 +346,7 @@ def test_small_work_runs_unsplit():
 
 def test_adam_updates_parameters_that_are_not_contiguous_in_place(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_WORK", 0)
+    monkeypatch.setattr(fast_optimizers, "SPLIT_MIN", 0)
     parallel.set_threads(2)
     rng = np.random.default_rng(16)
     base = rng.standard_normal((5, 6))
