@@ -55,7 +55,7 @@ def in_process_seconds(problem, runs):
         failure = grading.judge(expected, failure, records)
         times.append(time.perf_counter() - started)
         if failure is not None:
-            raise SystemExit(f"{problem.id}: the reference answer fails in-process: {failure['en']}")
+            raise SystemExit(f"{problem.id}: the reference answer fails in-process: {failure.en}")
     return times
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from examprep.problem import catalog
 from examprep.grade import sandbox
+from examprep.grade.failure import Failure
 
 HERE = Path(__file__).parent
 COMPONENTS = HERE / "components"
@@ -63,7 +64,7 @@ class Batches:
                                             time_limit=TIME_LIMIT)
             self.results[pid] = result
         result = self.results[pid]
-        return result.failures.get(path.name, {"check": "not graded", "en": "the grader returned no verdict"}), \
+        return result.failures.get(path.name, Failure("not graded", "採点結果がありません。", "the grader returned no verdict")), \
             result.outputs.get(path.name, "")
 
 
@@ -89,9 +90,9 @@ def test_alternative_correct_answer_is_accepted(alternatives, path):
     failure, output = alternatives.failure(path)
     if failure is not None:
         pytest.fail(f"{_id(path)} is a correct answer but the grader rejects it:\n"
-                    f"  check: {failure.get('check')} (stage {failure.get('stage')}, case {failure.get('case')!r}, "
-                    f"dtype {failure.get('dtype')})\n  en: {failure.get('en')}\n  ja: {failure.get('ja')}\n"
-                    f"  details: {failure.get('details')}" + (f"\n  output: {output}" if output else ""),
+                    f"  check: {failure.check} (stage {failure.stage}, case {failure.case!r}, "
+                    f"dtype {failure.dtype})\n  en: {failure.en}\n  ja: {failure.ja}\n"
+                    f"  details: {failure.details}" + (f"\n  output: {output}" if output else ""),
                     pytrace=False)
 
 
@@ -102,8 +103,8 @@ def test_wrong_answer_is_rejected_by_the_expected_check(wrong_answers, path):
     _skip_without_problem(path)
     failure, _ = wrong_answers.failure(path)
     assert failure is not None, f"{_id(path)} is wrong but the grader ACCEPTS it (expected check {expect!r})"
-    assert failure["check"] == expect, (
-        f"{_id(path)}: rejected by check {failure['check']!r}, expected {expect!r}:\n  {failure.get('en')}")
+    assert failure.check == expect, (
+        f"{_id(path)}: rejected by check {failure.check!r}, expected {expect!r}:\n  {failure.en}")
 
 
 def test_corpus_directories_are_well_formed():

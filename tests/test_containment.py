@@ -395,7 +395,7 @@ def test_attacks_on_the_grader_get_a_failing_verdict_quickly():
     assert not passed, f"hostile answers accepted: {passed}"
     # Every one in bounded time: at most the time limit each, with the kill grace.
     assert elapsed < len(variants) * 2 + 4 * (TIME_LIMIT + sandbox.KILL_GRACE)
-    checks = {name: result.failures[name]["check"] for name, _ in variants[:-1]}
+    checks = {name: result.failures[name].check for name, _ in variants[:-1]}
     assert checks["forged_wire_message_then_exit"] in ("interfered", "missing")
     assert checks["patches_the_encoder"] in ("interfered", "missing")
     assert checks["forged_records_then_exit"] == "values"
@@ -406,10 +406,10 @@ def test_attacks_on_the_grader_get_a_failing_verdict_quickly():
     assert checks["patches_the_comparison"] == "values"
     assert checks["huge_output_on_every_fd"] == "values"
     assert checks["raises_keyboard_interrupt"] == "exception"
-    assert "KeyboardInterrupt" in result.failures["raises_keyboard_interrupt"]["en"]
+    assert "KeyboardInterrupt" in result.failures["raises_keyboard_interrupt"].en
     nasty = result.failures["exception_whose_str_raises"]
-    assert nasty["check"] == "exception" and "Nasty" in nasty["en"] and "Nasty" in nasty["ja"]
-    assert "examprep" not in nasty["en"]
+    assert nasty.check == "exception" and "Nasty" in nasty.en and "Nasty" in nasty.ja
+    assert "examprep" not in nasty.en
     if contained()[0]:
         for name in ("reloads_the_reference", "fresh_copy_of_the_reference", "execs_the_reference_from_disk"):
             assert checks[name] == "values", (name, result.failures[name])
@@ -435,7 +435,7 @@ def test_a_wrong_answer_cannot_borrow_a_right_one_graded_in_the_same_run():
                      "    e = np.exp(x - np.max(x, axis=-1, keepdims=True))\n"
                      "    return e / np.sum(e, axis=-1, keepdims=True)\n")
     result = sandbox.grade_variants(problem.source, [("planter", planter), ("victim", victim)], time_limit=TIME_LIMIT)
-    assert result.failures["planter"]["check"] == "values"
+    assert result.failures["planter"].check == "values"
     assert result.failures["victim"] is None
 
 

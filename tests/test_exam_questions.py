@@ -62,10 +62,10 @@ def answer_file(question, text):
 
 def behaviour(failure):
     """A failure without the line it happened on: what an option does, for telling two options apart."""
-    details = dict(failure.get("details") or {})
+    details = failure.to_json()["details"]
     if isinstance(details.get("error"), dict):
         details["error"] = {k: details["error"].get(k) for k in ("type", "message")}
-    return json.dumps([failure.get(k) for k in ("check", "stage", "case", "dtype", "what")] + [details],
+    return json.dumps([getattr(failure, k) for k in ("check", "stage", "case", "dtype", "what")] + [details],
                       sort_keys=True, default=str)
 
 
@@ -117,9 +117,9 @@ def test_exactly_one_option_passes(pid, code_sets, regraded):
         for i, option in enumerate(q.options):
             failure = regraded[pid][(q.id, str(i))]
             if i != q.key:
-                assert option.verdict["check"] == failure["check"], (q.id, option.text)
+                assert option.verdict["check"] == failure.check, (q.id, option.text)
                 assert option.verdict["ja"] and option.verdict["en"]
-                assert failure["check"] not in ("internal", "timeout", "crash", "exit", "memory", "syntax")
+                assert failure.check not in ("internal", "timeout", "crash", "exit", "memory", "syntax")
 
 
 @pytest.mark.parametrize("pid", SAMPLE)

@@ -329,8 +329,8 @@ def test_conventions_and_dtype_notes_reach_the_verdict(tmp_path, module_examprep
     problem = catalog.load_file(path)
     head = "import numpy as np\n\n\n"
     tanh = verdict.judge(problem, head + "def sigmoid(x):\n    return np.tanh(x)\n")
-    assert tanh.failure["check"] == "convention" and tanh.failure["en"] == "This is tanh; the drill asks for the sigmoid."
+    assert tanh.failure.check == "convention" and tanh.failure.en == "This is tanh; the drill asks for the sigmoid."
     wrong = verdict.judge(problem, head + "def sigmoid(x):\n    return 1 / (1 + np.exp(x))\n")
-    assert wrong.failure["check"] == "values"
+    assert wrong.failure.check == "values"
     upcast = verdict.judge(problem, head + "def sigmoid(x):\n    return 1 / (1 + np.exp(-x.astype(np.float64)))\n")
     assert upcast.passed and any("float64" in n["en"] and "float64" in n["ja"] for n in upcast.notes)

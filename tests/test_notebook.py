@@ -61,7 +61,7 @@ def run_notebook(home, tmp_path, lang):
                      nbformat.v4.new_code_cell("%examprep hint"),
                      nbformat.v4.new_code_cell("import examprep\n"
                                                f"v = examprep.check(examprep.drill_source('{PROBLEM}', seed=0))\n"
-                                               "print(v.passed, v.failure['check'])"),
+                                               "print(v.passed, v.failure.check)"),
                      nbformat.v4.new_code_cell("%examprep report"),
                      nbformat.v4.new_code_cell("%examprep next"),
                      nbformat.v4.new_code_cell(f"%examprep show {PROBLEM}"),

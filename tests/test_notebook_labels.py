@@ -3,6 +3,7 @@ terminal (render.failure_text) and the notebook alike."""
 import pytest
 
 from examprep.common import labels
+from examprep.grade.failure import Failure
 from examprep.learn import checking
 from examprep.problem import catalog, source
 
@@ -26,10 +27,10 @@ def test_what_ja(what, ja):
 
 
 def test_localized_replaces_only_in_japanese():
-    failure = {"what": "backward return (step 1)", "ja": "backward return (step 1): 値が違います。",
-               "en": "backward return (step 1): wrong values."}
+    failure = Failure("values", "backward return (step 1): 値が違います。", "backward return (step 1): wrong values.",
+                      what="backward return (step 1)")
     assert labels.localized(failure, "ja") == "backward の戻り値 (ステップ 1): 値が違います。"
-    assert labels.localized(failure, "en") == failure["en"]
+    assert labels.localized(failure, "en") == failure.en
     assert labels.localized(None, "ja") == ""
 
 
@@ -45,5 +46,5 @@ def test_graded_failures_in_japanese_have_no_english_label(examprep_home, proble
     checked = checking.check_text(text.replace(old, new), problem, record=False)
     assert not checked.verdict.passed
     ja = failure_text(checked.verdict.failure, "ja")
-    assert english in checked.verdict.failure["ja"] and english not in ja, ja
+    assert english in checked.verdict.failure.ja and english not in ja, ja
     assert "ステップ" in ja

@@ -64,7 +64,7 @@ def test_every_shape_has_a_probe():
 @pytest.mark.parametrize("pid", sorted(p.stem for p in PROBES.glob("*.yaml")))
 def test_the_reference_passes(graded, pid):
     failure = graded[pid]["reference"]
-    assert failure is None, f"{pid}: the reference is rejected: [{failure['check']}] {failure['en']}"
+    assert failure is None, f"{pid}: the reference is rejected: [{failure.check}] {failure.en}"
 
 
 @pytest.mark.parametrize("index", range(len(ANSWERS)), ids=[f"{a[0]}:{a[2][:40]}" for a in ANSWERS])
@@ -72,7 +72,7 @@ def test_answers_are_judged_for_the_right_reason(graded, index):
     pid, old, new, expect = ANSWERS[index]
     failure = graded[pid][str(index)]
     if expect is None:
-        assert failure is None, f"{pid}: a right answer ({new!r}) is rejected: [{failure['check']}] {failure['en']}"
+        assert failure is None, f"{pid}: a right answer ({new!r}) is rejected: [{failure.check}] {failure.en}"
     else:
         assert failure is not None, f"{pid}: a wrong answer ({new!r}) passes"
-        assert failure["check"] == expect, f"{pid}: ({new!r}) rejected by [{failure['check']}] {failure['en']}"
+        assert failure.check == expect, f"{pid}: ({new!r}) rejected by [{failure.check}] {failure.en}"

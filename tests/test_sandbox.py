@@ -63,19 +63,19 @@ def test_good_answer_passes(softmax):
 def test_infinite_loop_times_out_naming_the_stuck_line(softmax):
     src = HEAD + "def softmax(x):\n    n = 0\n    while True: n = n + 1\n    return x\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "timeout"
+    assert failure.check == "timeout"
     stuck = line_of(src, "while True")
-    assert failure["details"]["line"] == stuck
-    assert f"line {stuck}" in failure["en"]
-    assert f"{stuck} 行目" in failure["ja"]
-    assert "2 s" in failure["en"] and "2 秒" in failure["ja"]
+    assert failure.details["line"] == stuck
+    assert f"line {stuck}" in failure.en
+    assert f"{stuck} 行目" in failure.ja
+    assert "2 s" in failure.en and "2 秒" in failure.ja
     assert TIME_LIMIT <= elapsed < AFTER_TIMEOUT
 
 
 def test_loop_at_import_time_times_out(softmax):
     src = HEAD + "while True:\n    pass\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "timeout"
+    assert failure.check == "timeout"
     assert elapsed < AFTER_TIMEOUT
 
 
@@ -83,94 +83,94 @@ def test_loop_at_import_time_times_out(softmax):
 def test_huge_allocation_is_a_memory_failure(softmax, alloc):
     src = HEAD + f"def softmax(x):\n    big = {alloc}\n    return x\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "memory"
-    assert "memory limit" in failure["en"] and "メモリ" in failure["ja"]
+    assert failure.check == "memory"
+    assert "memory limit" in failure.en and "メモリ" in failure.ja
     assert elapsed < QUICK
 
 
 def test_sys_exit_is_an_exit_failure(softmax):
     src = HEAD + "import sys\n\n\ndef softmax(x):\n    sys.exit(3)\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "exit"
-    assert failure["details"]["error"]["line"] == line_of(src, "sys.exit(3)")
-    assert "sys.exit" in failure["en"] and "sys.exit" in failure["ja"]
+    assert failure.check == "exit"
+    assert failure.details["error"]["line"] == line_of(src, "sys.exit(3)")
+    assert "sys.exit" in failure.en and "sys.exit" in failure.ja
     assert elapsed < QUICK
 
 
 def test_sys_exit_at_import_time_is_reported(softmax):
     src = HEAD + "import sys\nsys.exit(0)\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "import"
-    assert failure["details"]["error"]["type"] == "SystemExit"
+    assert failure.check == "import"
+    assert failure.details["error"]["type"] == "SystemExit"
     line = line_of(src, "sys.exit(0)")
-    assert f"SystemExit while loading the file (line {line}: sys.exit(0))" in failure["en"]
-    assert f"SystemExit が発生しました({line} 行目: sys.exit(0))" in failure["ja"]
+    assert f"SystemExit while loading the file (line {line}: sys.exit(0))" in failure.en
+    assert f"SystemExit が発生しました({line} 行目: sys.exit(0))" in failure.ja
     assert elapsed < QUICK
 
 
 def test_os_exit_is_an_exit_failure(softmax):
     src = HEAD + "import os\n\n\ndef softmax(x):\n    os._exit(3)\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "exit"
-    assert failure["details"]["returncode"] == 3
-    assert "os._exit" in failure["en"] and "os._exit" in failure["ja"]
+    assert failure.check == "exit"
+    assert failure.details["returncode"] == 3
+    assert "os._exit" in failure.en and "os._exit" in failure.ja
     assert elapsed < QUICK
 
 
 def test_segfault_is_a_crash(softmax):
     src = HEAD + "import ctypes\n\n\ndef softmax(x):\n    return ctypes.string_at(0)\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "crash"
-    assert failure["details"]["signal"] == "SIGSEGV"
-    assert "SIGSEGV" in failure["en"] and "SIGSEGV" in failure["ja"]
+    assert failure.check == "crash"
+    assert failure.details["signal"] == "SIGSEGV"
+    assert "SIGSEGV" in failure.en and "SIGSEGV" in failure.ja
     assert elapsed < QUICK
 
 
 def test_syntax_error_names_the_line(softmax):
     src = HEAD + "def softmax(x):\n    return x +\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "syntax"
+    assert failure.check == "syntax"
     line = line_of(src, "return x +")
-    assert failure["details"]["line"] == line
-    assert f"line {line}" in failure["en"] and f"{line} 行目" in failure["ja"]
-    assert "return x +" in failure["en"]
+    assert failure.details["line"] == line
+    assert f"line {line}" in failure.en and f"{line} 行目" in failure.ja
+    assert "return x +" in failure.en
     assert elapsed < QUICK
 
 
 def test_missing_target_is_not_defined(softmax):
     src = HEAD + "def soft_max(x):\n    return x\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "defined"
-    assert failure["details"]["target"] == "softmax"
-    assert "softmax is not defined" in failure["en"] and "定義されていません" in failure["ja"]
+    assert failure.check == "defined"
+    assert failure.details["target"] == "softmax"
+    assert "softmax is not defined" in failure.en and "定義されていません" in failure.ja
     assert elapsed < QUICK
 
 
 def test_target_that_is_not_callable_is_not_defined(softmax):
     failure, _, _ = grade(softmax, HEAD + "softmax = 3\n")
-    assert failure["check"] == "defined"
-    assert "function" in failure["en"]
+    assert failure.check == "defined"
+    assert "function" in failure.en
 
 
 def test_target_imported_from_the_reference_delegates(softmax):
     failure, _, elapsed = grade(softmax, "from reference.functions import softmax\n")
-    assert failure["check"] == "delegates"
-    assert "imported from the reference" in failure["en"] and "参照実装" in failure["ja"]
+    assert failure.check == "delegates"
+    assert "imported from the reference" in failure.en and "参照実装" in failure.ja
     assert elapsed < QUICK
 
 
 def test_target_calling_the_reference_delegates(softmax):
     src = HEAD + "import reference.functions as F\n\n\ndef softmax(x):\n    return F.softmax(x)\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "delegates"
-    assert "calls the reference" in failure["en"] and "呼び出" in failure["ja"]
+    assert failure.check == "delegates"
+    assert "calls the reference" in failure.en and "呼び出" in failure.ja
     assert elapsed < QUICK
 
 
 def test_wrapping_the_reference_under_another_name_delegates(softmax):
     src = HEAD + "from reference.functions import softmax as ref\n\n\ndef softmax(x):\n    return ref(x) * 1.0\n"
     failure, _, _ = grade(softmax, src)
-    assert failure["check"] == "delegates"
+    assert failure.check == "delegates"
 
 
 def _layer_problem():
@@ -189,44 +189,44 @@ def test_subclassing_the_reference_class_delegates():
     src = (HEAD + f"from {target.module} import {target.name} as Base\n\n\n"
            f"class {target.name}(Base):\n    pass\n")
     failure, _, elapsed = grade(problem, src)
-    assert failure["check"] == "delegates"
-    assert "subclasses" in failure["en"] and "継承" in failure["ja"]
+    assert failure.check == "delegates"
+    assert "subclasses" in failure.en and "継承" in failure.ja
     assert elapsed < QUICK
 
 
 def test_unfilled_blank_names_its_label(softmax):
     hole = holes.make(softmax, level="easy", seed=0, lang="ja")
     failure, _, elapsed = grade(softmax, hole.text)
-    assert failure["check"] == "blank"
+    assert failure.check == "blank"
     first = hole.labels[0]
-    assert failure["details"]["blank"] == first
-    assert f"Blank {first} is not filled in yet" in failure["en"]
-    assert f"空欄 {first} がまだ埋められていません" in failure["ja"]
+    assert failure.details["blank"] == first
+    assert f"Blank {first} is not filled in yet" in failure.en
+    assert f"空欄 {first} がまだ埋められていません" in failure.ja
     assert elapsed < QUICK
 
 
 def test_exception_names_the_line_and_its_code(softmax):
     src = HEAD + "def softmax(x):\n    y = x.no_such_method()\n    return y\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "exception"
+    assert failure.check == "exception"
     line = line_of(src, "no_such_method")
-    error = failure["details"]["error"]
+    error = failure.details["error"]
     assert error["type"] == "AttributeError"
     assert error["line"] == line
     assert error["code"] == "y = x.no_such_method()"
-    assert f"line {line}: y = x.no_such_method()" in failure["en"]
-    assert f"{line} 行目: y = x.no_such_method()" in failure["ja"]
+    assert f"line {line}: y = x.no_such_method()" in failure.en
+    assert f"{line} 行目: y = x.no_such_method()" in failure.ja
     assert elapsed < QUICK
 
 
 def test_exception_at_import_time_is_reported_with_its_line(softmax):
     src = HEAD + "oops = 1 / 0\n"
     failure, _, _ = grade(softmax, src)
-    assert failure["check"] == "import"
+    assert failure.check == "import"
     line = line_of(src, "oops")
-    assert "ZeroDivisionError" in failure["en"] and "ZeroDivisionError" in failure["ja"]
-    assert f"(line {line}: oops = 1 / 0)" in failure["en"]
-    assert f"({line} 行目: oops = 1 / 0)" in failure["ja"]
+    assert "ZeroDivisionError" in failure.en and "ZeroDivisionError" in failure.ja
+    assert f"(line {line}: oops = 1 / 0)" in failure.en
+    assert f"({line} 行目: oops = 1 / 0)" in failure.ja
 
 
 def test_float64_for_float32_passes_dtype_is_advice(softmax):
@@ -243,9 +243,9 @@ def test_float64_for_float32_passes_dtype_is_advice(softmax):
 def test_no_max_subtraction_overflows(softmax):
     src = HEAD + "def softmax(x):\n    e = np.exp(x)\n    return e / np.sum(e, axis=-1, keepdims=True)\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "finite"
-    assert "subtract the maximum" in failure["en"]
-    assert "最大値を引く" in failure["ja"]
+    assert failure.check == "finite"
+    assert "subtract the maximum" in failure.en
+    assert "最大値を引く" in failure.ja
     assert elapsed < QUICK
 
 
@@ -264,7 +264,7 @@ def test_lots_of_output_is_captured_truncated_and_graded(softmax):
 def test_output_of_a_wrong_answer_is_kept_too(softmax):
     src = HEAD + "def softmax(x):\n    print('shape', x.shape)\n    return x\n"
     failure, result, _ = grade(softmax, src)
-    assert failure["check"] == "values"
+    assert failure.check == "values"
     assert "shape (5,)" in result.outputs["answer"]
 
 
@@ -275,9 +275,9 @@ def test_variants_after_a_timeout_are_still_graded(softmax):
                                                      ("wrong", HEAD + "def softmax(x):\n    return x\n")],
                                     time_limit=TIME_LIMIT)
     elapsed = time.monotonic() - started
-    assert result.failures["loop"]["check"] == "timeout"
+    assert result.failures["loop"].check == "timeout"
     assert result.failures["good"] is None
-    assert result.failures["wrong"]["check"] == "values"
+    assert result.failures["wrong"].check == "values"
     assert elapsed < AFTER_TIMEOUT
 
 
@@ -286,7 +286,7 @@ def test_variants_after_a_crash_are_still_graded(softmax):
     result = sandbox.grade_variants(softmax.source, [("good1", GOOD_SOFTMAX), ("crash", crash),
                                                      ("good2", GOOD_SOFTMAX)], time_limit=TIME_LIMIT)
     assert result.failures == {"good1": None, "crash": result.failures["crash"], "good2": None}
-    assert result.failures["crash"]["check"] == "exit"
+    assert result.failures["crash"].check == "exit"
 
 
 def test_stop_if_first_passes_skips_the_rest(softmax):
@@ -299,10 +299,10 @@ def test_stop_if_first_passes_skips_the_rest(softmax):
 def test_keyboard_interrupt_raised_by_the_answer_is_the_answers_exception(softmax):
     src = HEAD + "def softmax(x):\n    raise KeyboardInterrupt\n"
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "exception"
-    assert "KeyboardInterrupt" in failure["en"] and "KeyboardInterrupt" in failure["ja"]
-    assert failure["details"]["error"]["line"] == line_of(src, "raise KeyboardInterrupt")
-    assert "segmentation" not in failure["en"]
+    assert failure.check == "exception"
+    assert "KeyboardInterrupt" in failure.en and "KeyboardInterrupt" in failure.ja
+    assert failure.details["error"]["line"] == line_of(src, "raise KeyboardInterrupt")
+    assert "segmentation" not in failure.en
     assert elapsed < QUICK
 
 
@@ -310,10 +310,10 @@ def test_exception_whose_str_raises_is_the_learners_not_examprep_bug(softmax):
     src = HEAD + ("class Nasty(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\n\n\n"
                   "def softmax(x):\n    raise Nasty('hidden')\n")
     failure, _, elapsed = grade(softmax, src)
-    assert failure["check"] == "exception"
-    assert "Nasty" in failure["en"] and "Nasty" in failure["ja"]
-    assert "examprep" not in failure["en"]
-    assert failure["details"]["error"]["line"] == line_of(src, "raise Nasty")
+    assert failure.check == "exception"
+    assert "Nasty" in failure.en and "Nasty" in failure.ja
+    assert "examprep" not in failure.en
+    assert failure.details["error"]["line"] == line_of(src, "raise Nasty")
     assert elapsed < QUICK
 
 
@@ -334,9 +334,9 @@ def test_a_loop_in_one_blank_takes_the_time_limit_once(softmax):
     result = verdict.judge(softmax, text, hole, time_limit=TIME_LIMIT, on_progress=graded.append)
     elapsed = time.monotonic() - started
     assert graded == ["answer"] + [f"blank {label}" for label in hole.labels[1:]]
-    assert result.failure["check"] == "timeout"
-    assert f"{TIME_LIMIT:g} s" in result.failure["en"]
-    assert result.blanks[0].passed is False and result.blanks[0].failure["check"] == "timeout"
+    assert result.failure.check == "timeout"
+    assert f"{TIME_LIMIT:g} s" in result.failure.en
+    assert result.blanks[0].passed is False and result.blanks[0].failure.check == "timeout"
     assert all(b.passed for b in result.blanks[1:])
     assert elapsed < 2 * TIME_LIMIT + 1.5, "the reported limit and the time taken agree"
 
@@ -351,7 +351,7 @@ def test_variants_of_one_file_share_a_time_budget(softmax, monkeypatch):
                                     time_limit=TIME_LIMIT, total_time=verdict.TOTAL_TIME)
     elapsed = time.monotonic() - started
     assert 2 <= len(result.failures) <= 3
-    assert all(f["check"] == "timeout" for f in result.failures.values())
+    assert all(f.check == "timeout" for f in result.failures.values())
     assert elapsed < verdict.TOTAL_TIME + TIME_LIMIT
 
 
@@ -415,9 +415,9 @@ def test_process_sandbox_grades_alike_and_says_what_is_off(softmax, monkeypatch)
     good = verdict.judge(softmax, GOOD_SOFTMAX, time_limit=TIME_LIMIT)
     assert good.passed
     wrong = verdict.judge(softmax, HEAD + "def softmax(x):\n    return x\n", time_limit=TIME_LIMIT)
-    assert not wrong.passed and wrong.failure["check"] == "values"
+    assert not wrong.passed and wrong.failure.check == "values"
     loop = verdict.judge(softmax, HEAD + "def softmax(x):\n    while True: pass\n", time_limit=TIME_LIMIT)
-    assert loop.failure["check"] == "timeout"
+    assert loop.failure.check == "timeout"
     off = [n for n in good.notes if "EXAMPREP_SANDBOX=process" in n["en"]]
     assert len(off) == 1, good.notes
     assert "data directory" in off[0]["en"] and "network" in off[0]["en"]

@@ -119,7 +119,7 @@ def soundness(request):
 def _describe(failure):
     if failure is None:
         return "passed"
-    return f"[{failure.get('check')}] {failure.get('en')}"
+    return f"[{failure.check}] {failure.en}"
 
 
 @pytest.mark.parametrize("pid", PROBLEM_IDS)
@@ -155,7 +155,7 @@ def test_holes_at_every_level(soundness, pid, level):
     if not report.load_bearing:
         pytest.skip("no load-bearing candidate (reported by test_some_candidate_is_load_bearing)")
     outcome = report.holes[level]
-    assert outcome["unfilled"] is not None and outcome["unfilled"]["check"] == "blank", (
+    assert outcome["unfilled"] is not None and outcome["unfilled"].check == "blank", (
         f"{pid}: the unfilled {level} hole gives {_describe(outcome['unfilled'])}, not 'blank'")
     assert outcome["filled"] is None, (
         f"{pid}: the {level} hole filled with the reference's lines is rejected: {_describe(outcome['filled'])}")
@@ -168,7 +168,7 @@ def test_unfilled_hole_fails_with_blank(soundness, pid):
         pytest.skip("no load-bearing candidate (reported by test_some_candidate_is_load_bearing)")
     failure = report.hole_unfilled
     assert failure is not None, f"{pid}: a hole with every load-bearing line blanked passes unfilled"
-    assert failure["check"] == "blank", f"{pid}: the unfilled hole fails with {_describe(failure)}, not 'blank'"
+    assert failure.check == "blank", f"{pid}: the unfilled hole fails with {_describe(failure)}, not 'blank'"
 
 
 @pytest.mark.parametrize("pid", PROBLEM_IDS)

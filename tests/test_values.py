@@ -46,7 +46,8 @@ def test_failure_json_round_trip():
     f = Failure("values", "ja", "en", stage="output", case="c", details={"x": np.float64(1.5)})
     data = f.to_json()
     assert data["ok"] is False and data["details"] == {"x": 1.5}
-    assert Failure.from_json(data).check == "values" and f["check"] == "values" and f.get("what") is None
+    back = Failure.from_json(data)
+    assert back.check == "values" and back.what is None and back.to_json() == data
 
 
 # ----------------------------------------------------------------------------- the value model

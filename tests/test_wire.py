@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from examprep.grade import wire
+from examprep.grade.failure import Failure
 from examprep.grade.kinds import Record
 
 
@@ -97,9 +98,9 @@ def test_records_and_failures_round_trip():
     assert failure is None and output == "hi"
     (back,) = records
     assert back.key == record.key and np.array_equal(back.value, record.value)
-    bad = {"ok": False, "check": "syntax", "ja": "文法", "en": "syntax", "details": {"line": 3}, "context": {}}
+    bad = Failure("syntax", "文法", "syntax", stage="defined", details={"line": 3}).to_json()
     failure, records, _ = wire.decode_message(wire.encode_message({"failure": bad, "records": None, "output": ""}))
-    assert failure == bad and records is None
+    assert isinstance(failure, Failure) and failure.to_json() == bad and records is None
 
 
 MALFORMED = [

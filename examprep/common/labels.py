@@ -46,8 +46,8 @@ def localized(failure, lang):
     """A grader failure's message in lang, with its English record label translated in Japanese output."""
     if not failure:
         return ""
-    text = failure.get(lang) or failure.get("en") or ""
-    what = failure.get("what")
+    text = getattr(failure, lang, None) or failure.en or ""
+    what = failure.what
     if lang == "ja" and what and what in text:
         text = text.replace(what, what_ja(what))
     return text

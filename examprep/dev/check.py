@@ -56,7 +56,7 @@ class ProblemCheck:
 
 
 def _describe(failure):
-    return "passed" if failure is None else f"[{failure.get('check')}] {failure.get('en')}"
+    return "passed" if failure is None else f"[{failure.check}] {failure.en}"
 
 
 def check_file(path, allowlist=None, on_step=None):
@@ -109,7 +109,7 @@ def _holes(report):
     problems = []
     for level, outcome in sorted(report.holes.items()):
         unfilled, filled = outcome.get("unfilled"), outcome.get("filled")
-        if unfilled is None or unfilled.get("check") != "blank":
+        if unfilled is None or unfilled.check != "blank":
             problems.append(f"level {level}: the unfilled hole {'passes' if unfilled is None else 'fails with'} "
                             f"{'' if unfilled is None else _describe(unfilled)} (expected check 'blank')")
         if filled is not None:
@@ -158,7 +158,7 @@ def _components(problem):
             problems.append(f"{name}: the first line must be `# expect: <check>`")
         elif failure is None:
             problems.append(f"{name}: a wrong answer PASSES (expected check {expect.group(1)!r})")
-        elif failure.get("check") != expect.group(1):
+        elif failure.check != expect.group(1):
             problems.append(f"{name}: rejected by {_describe(failure)}, expected check {expect.group(1)!r}")
     return not problems, problems or [f"{len(files)} answer files judged as expected"]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from examprep.grade import sandbox
+from examprep.grade.failure import Failure
 from examprep.hole import holes, mutants
 from examprep.problem import source
 from examprep.common import pyast
@@ -51,7 +52,7 @@ def allowed(allowlist, pid):
 class Report:
     """Everything the soundness checks found out about one problem."""
     problem_id: str
-    reference: dict = None           # failure of the reference answer (None: it passed)
+    reference: object = None         # Failure of the reference answer (None: it passed)
     candidates: list = field(default_factory=list)
     removals: dict = field(default_factory=dict)        # candidate index -> failure (None: still passes)
     load_bearing: list = field(default_factory=list)
@@ -121,7 +122,7 @@ def analyse(problem, levels=LEVELS):
         phase1 = [("reference", answer)]
         phase1 += [(f"remove:{c.index}", holes.removal_variant(problem, c)) for c in report.candidates]
     r1 = sandbox.grade_variants(problem.source, phase1, time_limit=TIME_LIMIT)
-    report.reference = r1.failures.get("reference", {"check": "missing", "en": "not graded"})
+    report.reference = r1.failures.get("reference", Failure("missing", "採点されませんでした。", "not graded"))
     report.removals = {c.index: r1.failures.get(f"remove:{c.index}") for c in report.candidates}
     report.load_bearing = [c for c in report.candidates if report.removals[c.index] is not None]
 

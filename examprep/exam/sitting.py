@@ -25,6 +25,7 @@ import uuid
 from datetime import datetime, timezone
 
 from examprep.common import files, paths
+from examprep.grade.failure import Failure
 from examprep.exam.model import Question
 
 SCHEMA = "examprep.sitting/1"
@@ -257,8 +258,11 @@ SET_NOTE = {"ja": "選んだ組み合わせ全体で正しいプログラムに�
                   "differently from the reference)."}
 
 
+NOT_GRADED = Failure("internal", "採点できませんでした。", "Not graded.")
+
+
 def _free_diagnosis(failure):
-    return {k: failure.get(k) for k in ("check", "stage", "what", "ja", "en") if failure.get(k) is not None}
+    return {k: getattr(failure, k) for k in ("check", "stage", "what", "ja", "en") if getattr(failure, k) is not None}
 
 
 def _credit_correct_sets(questions, rows, grade_set):
@@ -301,7 +305,7 @@ def score(sitting, grade_free, grade_set):
             text = (a["text"] or "").strip()
             row["answer"] = text or None
             if text:
-                failure = graded.get(q.id, {"check": "internal", "ja": "採点できませんでした。", "en": "Not graded."})
+                failure = graded.get(q.id, NOT_GRADED)
                 if failure == "stale":
                     row["gradable"] = False
                     row["diagnosis"] = {"check": "stale",

@@ -46,8 +46,7 @@ def diagnose(problem, failure, actual_records, base_seed=0):
     known = [("convention", c) for c in problem.conventions] + [("mistake", m) for m in problem.mistakes]
     if failure is None or not known or not actual_records:
         return failure
-    check = failure.check if isinstance(failure, Failure) else failure.get("check")
-    if check in NOT_CONVENTIONS:
+    if failure.check in NOT_CONVENTIONS:
         return failure
     for kind, entry in known:
         expected, actual = convention_records(problem, entry, base_seed), actual_records
@@ -56,7 +55,7 @@ def diagnose(problem, failure, actual_records, base_seed=0):
             # property fails for the mistake and the answer alike; every value is still compared.
             expected, actual = _without_numgrad(expected), _without_numgrad(actual)
         if comparing.compare(expected, actual) is None:
-            f = Failure.from_json(failure)
+            f = failure
             return Failure(kind, entry.text["ja"], entry.text["en"], f.stage, f.case, f.dtype,
                            f.what, {kind: entry.name, "first_difference": f.en}, f.context)
     return failure

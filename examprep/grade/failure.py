@@ -1,9 +1,10 @@
 """Failure: why an answer was rejected, with a message in Japanese and one in English.
 
 One type for every place that rejects an answer (the comparison, the grader's load and
-definition checks, the sandbox's deaths and time-outs). `to_json()` is the dict that
-`examprep check --json`, the exam's stored verdicts and the worker's result lines carry;
-`from_json()` reads it back.
+definition checks, the sandbox's deaths and time-outs); SandboxResult.failures, Verdict.failure
+and BlankVerdict.failure hold Failures, read by attribute. `to_json()` is the dict that
+`examprep check --json` and the worker's result message carry (the learner's process sends
+it; examprep.grade.wire reads it back with `from_json()`).
 """
 import math
 from dataclasses import dataclass, field
@@ -61,19 +62,6 @@ class Failure:
         """The same failure with other messages (and more details)."""
         return Failure(check or self.check, ja, en, self.stage, self.case, self.dtype, self.what,
                        {**(self.details or {}), **details}, self.context)
-
-    def get(self, key, default=None):
-        """Read like the dict it replaces (to_json()'s keys)."""
-        if key == "ok":
-            return False
-        return getattr(self, key, default) if key in self.FIELDS else default
-
-    def __getitem__(self, key):
-        if key == "ok":
-            return False
-        if key not in self.FIELDS:
-            raise KeyError(key)
-        return getattr(self, key)
 
 
 def about(record, check, ja, en, **details):

@@ -189,7 +189,7 @@ def install_standins(problem, given):
 
 
 def failure(check, ja, en, **details):
-    return Failure(check, ja, en, stage="defined", details=details).to_json()
+    return Failure(check, ja, en, stage="defined", details=details)
 
 
 def load_answer(source, module_name="examprep_answer"):
@@ -267,7 +267,7 @@ def learner_records(problem, source, base_seed=0):
 
 
 def judge(expected, failure, actual, notes=None, problem=None, seed=0):
-    """In the grader's process: the first failure (a dict), or None when the learner's records match.
+    """In the grader's process: the first Failure, or None when the learner's records match.
 
     `failure` / `actual` come from the learner's process (decoded by examprep.grade.wire); a
     record the learner's side left out fails as 'missing' (compare). notes: a list that
@@ -281,8 +281,7 @@ def judge(expected, failure, actual, notes=None, problem=None, seed=0):
         from examprep.grade import conventions
 
         fail = conventions.diagnose(problem, fail, actual, seed)
-    fail = fail.to_json() if fail is not None else None
-    error = (fail or {}).get("details", {}).get("error") or {}
+    error = ((fail.details or {}).get("error") if fail is not None else None) or {}
     if error.get("type") == "DelegatesToReference":
         target = str(error.get("message", "")).rsplit(" ", 1)[-1]
         return _delegation_failure(DelegatesToReference(target, subclass="subclasses" in str(error.get("message"))))

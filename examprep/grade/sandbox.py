@@ -34,7 +34,7 @@ UNSHARE_FLAGS = ["--user", "--map-root-user", "--mount", "--pid", "--fork", "--n
 
 @dataclass
 class SandboxResult:
-    failures: dict                       # variant name -> failure dict or None (passed)
+    failures: dict                       # variant name -> Failure or None (passed)
     outputs: dict = field(default_factory=dict)
     notes: dict = field(default_factory=dict)         # variant name -> [{ja, en}] advice from the comparison
     checks: dict = field(default_factory=dict)
@@ -45,7 +45,7 @@ class SandboxResult:
 def _crash_failure(check, ja, en, **details):
     from examprep.grade.failure import Failure
 
-    return Failure(check, ja, en, stage="run", details=details).to_json()
+    return Failure(check, ja, en, stage="run", details=details)
 
 
 def _where_stuck(hang_text):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from examprep.hole import holes
 from examprep.grade import sandbox
+from examprep.grade.failure import Failure
 
 SCHEMA = "examprep.grade.verdict/1"
 
@@ -16,7 +17,7 @@ SCHEMA = "examprep.grade.verdict/1"
 class BlankVerdict:
     label: str
     passed: bool          # None when it could not be judged on its own (markers edited)
-    failure: dict = None
+    failure: Failure = None
     answer: str = None
 
 
@@ -24,7 +25,7 @@ class BlankVerdict:
 class Verdict:
     problem: str
     passed: bool
-    failure: dict
+    failure: Failure      # None when passed
     blanks: list = field(default_factory=list)
     checks: dict = field(default_factory=dict)
     output: str = ""
@@ -36,8 +37,8 @@ class Verdict:
             "schema": SCHEMA,
             "problem": self.problem,
             "passed": self.passed,
-            "failure": self.failure,
-            "blanks": [{"label": b.label, "passed": b.passed, "failure": b.failure} for b in self.blanks],
+            "failure": _json(self.failure),
+            "blanks": [{"label": b.label, "passed": b.passed, "failure": _json(b.failure)} for b in self.blanks],
             "checks": self.checks,
             "output": self.output,
             "elapsed_seconds": round(self.elapsed, 3),
@@ -47,6 +48,10 @@ class Verdict:
     @property
     def blanks_passed(self):
         return sum(1 for b in self.blanks if b.passed)
+
+
+def _json(failure):
+    return failure.to_json() if failure is not None else None
 
 
 _said = set()       # the protections-off notes already given by this process
@@ -79,8 +84,8 @@ def judge(problem, text, hole=None, seed=0, time_limit=sandbox.DEFAULT_TIME_LIMI
                                     on_progress=on_progress, total_time=TOTAL_TIME, keep_worker=len(variants) > 1)
     failure = result.failures.get("answer")
     rest = variants[1:] if failure is not None else []
-    hung_in = _blank_of_line(text, hole, (failure or {}).get("details", {}).get("line")) \
-        if (failure or {}).get("check") == "timeout" else None
+    hung_in = _blank_of_line(text, hole, (failure.details or {}).get("line")) \
+        if failure is not None and failure.check == "timeout" else None
     if hung_in is not None:
         # The same blank would hang again on its own: it gets the whole file's timeout at once.
         result.failures[f"blank {hung_in}"] = failure

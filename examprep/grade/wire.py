@@ -287,7 +287,7 @@ def decode_record(data, budget):
 
 
 def decode_failure(value):
-    """A failure dict sent by the learner's process, checked to be shaped like one."""
+    """The Failure of a failure dict sent by the learner's process, checked to be shaped like one."""
     if value is None:
         return None
     if not isinstance(value, dict) or value.get("ok") is not False:
@@ -298,7 +298,9 @@ def decode_failure(value):
     for key in ("details", "context"):
         if not isinstance(value.get(key, {}), dict):
             raise WireError(f"bad failure {key}")
-    return value
+    from examprep.grade.failure import Failure
+
+    return Failure.from_json(value)
 
 
 def decode_message(payload, max_bytes=MAX_ARRAY_BYTES * 2):

@@ -308,7 +308,8 @@ def _grade_source(problem, source, seed):
         failure, records = _escaped(exc), None
     finally:
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
-    return {"failure": failure, "records": records, "output": output.text()}
+    return {"failure": failure.to_json() if failure is not None else None, "records": records,
+            "output": output.text()}
 
 
 def _escaped(exc):

@@ -115,13 +115,14 @@ def record_check(problem, hole, verdict, text, on_error=None):
     anything was filled in: that is not an attempt."""
     from examprep.learn import progress, records
 
-    if (verdict.failure or {}).get("check") == "blank" and not any(b.passed for b in verdict.blanks):
+    failed = verdict.failure.check if verdict.failure is not None else None
+    if failed == "blank" and not any(b.passed for b in verdict.blanks):
         return False
     attempt = records.Attempt(
         problem=problem.id, mode="check", passed=verdict.passed,
         level=hole.level if hole else None, blanks=len(hole.labels) if hole else None, seed=hole.seed if hole else None,
         blank_results=[{"label": b.label, "passed": b.passed, "reference": c.text}
                        for b, c in zip(verdict.blanks, hole.blanks)] if hole else [],
-        failure_check=(verdict.failure or {}).get("check"), answer=text)
+        failure_check=failed, answer=text)
     progress.record_safely(attempt, on_error=on_error)
     return True

@@ -360,7 +360,7 @@ def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode,
         level=hole.level, blanks=len(hole.labels), seed=hole.seed, unfinished=unfinished,
         blank_results=[{"label": s.label, "passed": s.passed, "tries": s.attempts, "hints": s.hints_used,
                         "revealed": s.revealed, "reference": s.candidate.text} for s in graded],
-        failure_check=((verdict.failure or {}).get("check") if verdict else None), answer=text,
+        failure_check=(verdict.failure.check if verdict and verdict.failure else None), answer=text,
         hints=sum(s.hints_used for s in states), reveals=sum(1 for s in states if s.revealed),
         seconds=round(seconds, 2), session_id=session_id)
     progress.record_safely(attempt, on_error=lambda exc: con.print(f"[red]{exc.message(lang)}[/red]"))
@@ -369,14 +369,15 @@ def record_round(con, lang, problem, hole, states, verdict, text, seconds, mode,
 def _without_file_lines(blank_verdicts):
     """Line numbers refer to the hole file, which the drill does not show: drop them."""
     import copy
+    import dataclasses
     import re
 
     out = []
     for b in blank_verdicts:
         b = copy.copy(b)
         if b.failure:
-            b.failure = dict(b.failure,
-                             en=re.sub(r"\(line \d+: ", "(", b.failure["en"]),
-                             ja=re.sub(r"(\d+) 行目: ", "", b.failure["ja"]))
+            b.failure = dataclasses.replace(b.failure,
+                                            en=re.sub(r"\(line \d+: ", "(", b.failure.en),
+                                            ja=re.sub(r"(\d+) 行目: ", "", b.failure.ja))
         out.append(b)
     return out

@@ -2,7 +2,7 @@
 from examprep.problem import catalog, source
 from examprep.hole import holes
 from examprep.grade import sandbox
-from examprep.exam.code.proof import GRADE_SEED, TIME_LIMIT, reference_fingerprint
+from examprep.exam.code.proof import GRADE_SEED, NOT_GRADED, TIME_LIMIT, reference_fingerprint
 
 
 class StaleQuestion(Exception):
@@ -34,7 +34,7 @@ def grade_combination(problem, pairs, time_limit=TIME_LIMIT):
     make a correct program (mirrored signs across lines), and a right program is right."""
     result = sandbox.grade_variants(problem.source, [("set", fill_sources(pairs))], seed=GRADE_SEED,
                                     time_limit=time_limit)
-    return result.failures.get("set", {"check": "internal", "ja": "採点できませんでした。", "en": "Not graded."})
+    return result.failures.get("set", NOT_GRADED)
 
 
 def grade_fills(problem, fills, time_limit=TIME_LIMIT):

@@ -12,12 +12,14 @@ from examprep.problem import source
 from examprep.hole import holes, mutants
 from examprep.common import paths
 from examprep.grade import sandbox
+from examprep.grade.failure import Failure
 
 CACHE_RULES = 1          # bump when what is cached (or how it is judged) changes
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
 TIME_LIMIT = 5.0         # per variant
 UNFAIR_CHECKS = {"internal", "timeout", "crash", "exit", "memory", "syntax", "import", "defined", "delegates",
                  "blank"}
+NOT_GRADED = Failure("internal", "採点できませんでした。", "Not graded.")
 OBVIOUS_ERRORS = {"NameError", "UnboundLocalError", "SyntaxError", "IndentationError", "TabError"}
 
 
@@ -57,10 +59,10 @@ def _round_floats(value):
 
 def failure_signature(failure):
     """What identifies a failure's behaviour, without the mutated line's own text or line number."""
-    details = dict(failure.get("details") or {})
+    details = failure.to_json()["details"]
     if isinstance(details.get("error"), dict):
         details["error"] = {k: v for k, v in details["error"].items() if k in ("type", "message")}
-    key = {k: failure.get(k) for k in ("check", "stage", "case", "dtype", "what")}
+    key = {k: getattr(failure, k) for k in ("check", "stage", "case", "dtype", "what")}
     key["details"] = _round_floats(details)
     return hashlib.sha256(json.dumps(key, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
@@ -69,16 +71,16 @@ def _judge(failure):
     """'passes', 'unfair' (not to be shown) or 'wrong' (a fair distractor)."""
     if failure is None:
         return "passes"
-    if failure.get("check") in UNFAIR_CHECKS:
+    if failure.check in UNFAIR_CHECKS:
         return "unfair"
-    error = (failure.get("details") or {}).get("error")
-    if failure.get("check") == "exception" and isinstance(error, dict) and error.get("type") in OBVIOUS_ERRORS:
+    error = (failure.details or {}).get("error")
+    if failure.check == "exception" and isinstance(error, dict) and error.get("type") in OBVIOUS_ERRORS:
         return "unfair"
     return "wrong"
 
 
 def _verdict(failure):
-    return {k: failure.get(k) for k in ("check", "stage", "case", "what", "ja", "en")}
+    return {k: getattr(failure, k) for k in ("check", "stage", "case", "what", "ja", "en")}
 
 
 def _prove(problem, on_progress=None):
@@ -92,7 +94,7 @@ def _prove(problem, on_progress=None):
                     + [(f"m{i}", m.source) for i, m in enumerate(muts)])
     result = sandbox.grade_variants(problem.source, variants, seed=GRADE_SEED, time_limit=TIME_LIMIT,
                                     on_progress=on_progress)
-    internal = [n for n, f in result.failures.items() if f is not None and f.get("check") == "internal"]
+    internal = [n for n, f in result.failures.items() if f is not None and f.check == "internal"]
     load_bearing = [c.index for c in cands if result.failures.get(f"r{c.index}") is not None]
     data = {"problem": problem.id, "ref": reference_fingerprint(problem),
             "reference_passed": result.failures.get("reference", "missing") is None,
@@ -102,7 +104,7 @@ def _prove(problem, on_progress=None):
     for i, m in enumerate(muts):
         if str(m.candidate) not in data["lines"]:
             continue
-        failure = result.failures.get(f"m{i}", {"check": "internal"})
+        failure = result.failures.get(f"m{i}", NOT_GRADED)
         status = _judge(failure)
         data["lines"][str(m.candidate)].append({
             "text": m.text, "operator": m.operator, "status": status,
