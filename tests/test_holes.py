@@ -244,6 +244,18 @@ def test_pins_are_preferred(softmax):
         assert "np.sum" in only.text
 
 
+def test_choose_computes_the_candidates_once(softmax, monkeypatch):
+    """load_bearing and select's twin statements share one candidates() (no parse of the reference per call)."""
+    holes.load_bearing(softmax)
+    calls = []
+    real = holes.candidates
+    monkeypatch.setattr(holes, "candidates", lambda problem: calls.append(problem.id) or real(problem))
+    chosen = holes.choose(softmax, "easy", seed=3)
+    assert calls == ["softmax"]
+    monkeypatch.setattr(holes, "candidates", real)
+    assert chosen == holes.select(softmax, holes.load_bearing(softmax), "easy", None, 3), "the same choice"
+
+
 def test_blanks_and_levels_set_the_count(softmax):
     pool = len(holes.load_bearing(softmax))
     assert pool == 3

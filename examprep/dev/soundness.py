@@ -103,12 +103,13 @@ def filled_hole_text(hole):
     return text
 
 
-def _level_holes(problem, load_bearing):
+def _level_holes(problem, load_bearing, cands):
     """{level: Hole}: the hard level blanks every load-bearing line; the others as the drill chooses them."""
     out = {"hard": holes.render(problem, load_bearing, "hard", 0, "en"),
            "full": holes.render(problem, holes.method_bodies(problem), "full", 0, "en")}
+    twins = holes.twin_groups(cands)
     for level in ("easy", "normal"):
-        out[level] = holes.render(problem, holes.select(problem, load_bearing, level, None, 0), level, 0, "en")
+        out[level] = holes.render(problem, holes.select(problem, load_bearing, level, None, 0, twins), level, 0, "en")
     return out
 
 
@@ -129,7 +130,7 @@ def analyse(problem, levels=LEVELS):
     phase2 = []
     with holes.AST_LOCK:
         if report.load_bearing:
-            for level, hole in _level_holes(problem, report.load_bearing).items():
+            for level, hole in _level_holes(problem, report.load_bearing, report.candidates).items():
                 if level not in levels:
                     continue
                 filled = filled_hole_text(hole)

@@ -204,11 +204,12 @@ def _cache_key(problem):
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-def load_bearing(problem, on_progress=None):
-    """The candidates whose removal the grader rejects (proven by running it), cached."""
+def load_bearing(problem, on_progress=None, cands=None):
+    """The candidates whose removal the grader rejects (proven by running it), cached.
+    cands: candidates(problem) when the caller has them already."""
     from examprep.grade import sandbox
 
-    cands = candidates(problem)
+    cands = candidates(problem) if cands is None else cands
     cache_file = paths.cache_dir() / "load_bearing" / f"{problem.id}-{_cache_key(problem)}.json"
     try:
         indices = json.loads(cache_file.read_text())
@@ -228,20 +229,29 @@ def choose(problem, level="normal", blanks=None, seed=0, on_progress=None):
     """The candidates to blank, in file order."""
     if level == "full":
         return method_bodies(problem)
-    return select(problem, load_bearing(problem, on_progress), level, blanks, seed)
+    cands = candidates(problem)
+    return select(problem, load_bearing(problem, on_progress, cands), level, blanks, seed, twin_groups(cands))
 
 
-def select(problem, pool, level="normal", blanks=None, seed=0):
+def twin_groups(cands):
+    """{statement text: the candidates written exactly so}, over all of a problem's candidates."""
+    twins = {}
+    for c in cands:
+        twins.setdefault(c.text, []).append(c)
+    return twins
+
+
+def select(problem, pool, level="normal", blanks=None, seed=0, twins=None):
     """The seeded choice among load-bearing candidates (pool), pinned lines first, in file order.
 
     A statement written the same way in two places (`self.lstm.set_state(h)` in a decoder's forward and generate)
     would give itself away where it stays visible: twins are blanked together (counting as one choice), and a
-    statement whose twin is not load-bearing is not chosen."""
+    statement whose twin is not load-bearing is not chosen. twins: twin_groups(candidates(problem)), computed here
+    when the caller does not have it."""
     count = blanks if blanks is not None else LEVELS[level]
     rng = random.Random(f"{problem.id}:{seed}")
-    twins = {}
-    for c in candidates(problem) if pool else []:
-        twins.setdefault(c.text, []).append(c)
+    if twins is None:
+        twins = twin_groups(candidates(problem)) if pool else {}
     in_pool = {(c.start, c.end) for c in pool}
     pool = [c for c in pool if all((t.start, t.end) in in_pool for t in twins.get(c.text, [c]))]
     pinned = [c for c in pool if any(pin in c.text for pin in problem.pins)]
