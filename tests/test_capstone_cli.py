@@ -77,6 +77,20 @@ def test_json_run_then_resume(env, tmp_path, small_npz):
     assert doc2["history"][:2] == doc["history"]
 
 
+def test_a_run_without_normalisation_in_replica_processes_resumes_bit_exactly(env, tmp_path, small_npz):
+    """--norm none trains in replica processes (examprep/capstone/replicas.py) where the platform can fork: 2 epochs in
+    one go and 1 + a resumed 1 give identical parameters, and no worker outlives the run."""
+    common = ["--data", str(small_npz), "--batch-size", "50", "--norm", "none", "--json"]
+    run([*common, "--epochs", "2", "--save", str(tmp_path / "whole")], env, 0)
+    run([*common, "--epochs", "1", "--save", str(tmp_path / "parts")], env, 0)
+    run(["--resume", str(tmp_path / "parts"), "--epochs", "2", "--json"], env, 0)
+    with np.load(tmp_path / "whole" / "checkpoint.npz") as a, np.load(tmp_path / "parts" / "checkpoint.npz") as b:
+        params = [k for k in a.files if k.startswith("param/")]
+        assert params and all(np.array_equal(a[k], b[k]) for k in params)
+    leftover = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True)
+    assert leftover.stdout.strip() == ""
+
+
 def test_text_output_has_epochs_test_accuracy_confusion_and_curves(env, small_npz, tmp_path):
     proc = run(["--data", str(small_npz), "--epochs", "2", "--batch-size", "100", "--no-augment"], env, 0)
     out = proc.stdout

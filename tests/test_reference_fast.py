@@ -418,6 +418,8 @@ def test_replicas_take_the_whole_batchs_step(dtype, mode, monkeypatch):
                 if step < 2:
                     optimizer.update(net.params, net.grads)
             copies = len(net._replicas) + (len(net._processes) if net._processes is not None else 0)
+            if net._processes is not None:   # BLAS at one thread in each process: idle BLAS threads spin
+                assert parallel.blas_info().get("threads") in (None, 1)
             results[threads] = (loss, net.scores.copy(), {k: g.copy() for k, g in net.grads.items()}, copies)
             if net._processes is not None:
                 net._processes.close()

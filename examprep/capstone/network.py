@@ -258,6 +258,7 @@ class ConvNet:
         if self._processes is None or len(self._processes) < workers:
             if self._processes is not None:
                 self._processes.close()
+            parallel.limit_blas()    # one BLAS thread per process (inherited): idle BLAS threads spin on the cores
             self._processes = replicas.Replicas(self, workers)
         n = x.shape[0]
         self._processes.begin()

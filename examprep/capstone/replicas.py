@@ -134,6 +134,7 @@ def _serve(net, conn, grads):
     from reference.fast import parallel
 
     parallel.set_threads(1)          # this process is one part; its layers run unsplit
+    parallel.set_blas_threads(1)     # and its matrix products on one BLAS thread
     while True:
         try:
             step, x, t, share = conn.recv()
