@@ -390,5 +390,9 @@ class ConvNet:
                 "dtype": self.dtype.name, "layers": [e.name for e in self.layers] + ["loss"],
                 "params": {k: list(v.shape) for k, v in self.params.items()}}
 
+    def replicas_peak_mb(self):
+        """Peak memory of the replica processes (MB), 0 without them."""
+        return self._processes.peak_rss_mb() if self._processes is not None else 0.0
+
     def n_params(self):
         return int(sum(v.size for v in self.params.values()))

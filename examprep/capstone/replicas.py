@@ -112,6 +112,18 @@ class Replicas:
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         return total
 
+    def peak_rss_mb(self):
+        """The workers' peak resident memory (MB, their pages shared with the main process counted again; Linux's
+        /proc), 0 where unknown."""
+        total = 0.0
+        for process in self.processes:
+            try:
+                with open(f"/proc/{process.pid}/status", encoding="ascii") as f:
+                    total += next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+            except (OSError, StopIteration, ValueError, IndexError):
+                pass
+        return total
+
     def close(self):
         self._finalizer()
 
