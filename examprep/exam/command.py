@@ -10,10 +10,16 @@ five syllabus areas. As in the real exam there are no verdicts until the end; fl
 Every answer is saved the moment it is given; the clock keeps running if you close the program (--resume goes on
 with the same exam); when time is up the exam is submitted as it stands. The result: score against an assumed
 pass line of 60%, per-area scores, time per question, and a review of every missed question.
+As the real exam lets candidates choose PyTorch or TensorFlow for its framework questions, --framework pytorch
+makes a third of the code questions of areas 3 and 4 PyTorch listings with a blank (their keys were proven by
+running PyTorch; PyTorch is not needed to sit the exam); the default is numpy. A sitting asks when not given.
 E資格の形式による時間制の模擬試験です。コードの穴埋め (選択式の誤答はすべて実行して誤りと確認済み)、記述式の穴埋め
 (実行して採点)、計算問題を、シラバスの 5 分野に配分して出題します。本番と同じく採点は最後です。フラグを付けて後で
 見直せます。解答はその都度保存され、プログラムを閉じても時計は進みます (--resume で再開)。時間切れでその時点の解答を
 提出します。結果は得点と合否 (合格ライン 60% と仮定)、分野別得点、問題ごとの所要時間、間違えた問題の解説です。
+本番ではフレームワーク問題に PyTorch か TensorFlow を選ぶため、--framework pytorch で分野 3・4 のコード問題の
+3 分の 1 を PyTorch のコードの穴埋めにします (正解は PyTorch を実行して確認済み。受験に PyTorch は不要)。既定は
+numpy です。指定しないと試験の開始時に尋ねます。
 """
 
 EPILOG = """\
@@ -26,6 +32,7 @@ examples / 使い方の例:
   examprep mock-exam                          100 questions, 120 minutes / 本番と同じ 100 問 120 分
   examprep mock-exam --questions 20 --minutes 25    a short daily set / 毎日の短い演習
   examprep mock-exam --area 3 --questions 15  deep-learning foundations only / 分野 3 のみ
+  examprep mock-exam --framework pytorch      the PyTorch track / PyTorch の問題を含める
   examprep mock-exam --resume                 go on with the open exam / 中断した試験を再開
   examprep mock-exam --print exam.md --seed 7 an exam for paper, key on separate pages / 紙用に出力
   examprep mock-exam --export exam.json       questions, options, key and verdicts as JSON / JSON で出力
@@ -55,6 +62,11 @@ def add_arguments(p):
     p.add_argument("--typed", action="store_true",
                    help="also ask some code blanks as typed answers (the real exam is all multiple choice) / "
                         "一部のコード穴埋めを記述式で出題する (本番はすべて選択式)")
+    p.add_argument("--framework", choices=("numpy", "pytorch"), default=None,
+                   help="framework track: numpy (default; every code question in NumPy) or pytorch (a third of the "
+                        "code questions of areas 3 and 4 are PyTorch listings); a sitting asks when not given / "
+                        "フレームワーク: numpy (既定) または pytorch (分野 3・4 のコード問題の 3 分の 1 を PyTorch に)。"
+                        "指定しないと開始時に尋ねる")
     p.add_argument("--force", action="store_true", help="with --print/--export: overwrite FILE / 上書きする")
 
 

@@ -327,11 +327,12 @@ def _template_item(template_id):
     return _ITEMS[template_id]
 
 
-def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False):
+def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False, framework="numpy"):
     """The questions of one exam, in order: `count` questions, per-area quotas met exactly, sets together.
 
     areas: area keys to draw from (default all five); problems: the code problems (default every problem);
-    typed: ask one code blank in FREE_EVERY as a typed (code_free) question. Distractor proofs missing from the
+    typed: ask one code blank in FREE_EVERY as a typed (code_free) question; framework "pytorch": a share of each
+    area's code questions are PyTorch listings (examprep.exam.framework.share). Distractor proofs missing from the
     cache are made first, `workers` problems at a time.
     """
     from examprep.exam.code.proof import prove_all
@@ -341,6 +342,8 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
     wanted = quotas(count, areas)
     by_area = {k: [p for p in problems if p.area_key() == k] for k in wanted}
     code_want = {k: round(n * CODE_SHARE.get(k, DEFAULT_CODE_SHARE)) if by_area[k] else 0 for k, n in wanted.items()}
+    framework_want = _framework_share(framework, code_want, seed)
+    code_want = {k: n - framework_want.get(k, 0) for k, n in code_want.items()}
     # Only the areas that ask code need their distractors proven (the first time, that takes a while).
     to_prove = [p for k in wanted if code_want[k] >= min(SET_SIZES) for p in by_area[k]]
     proofs = prove_all(to_prove, workers) if to_prove else {}
@@ -353,6 +356,10 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
         if code_want[area] >= min(SET_SIZES):
             code = _code_sets(by_area[area], proofs, code_want[area], seed, rng, seen, asked)
             sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
+        if framework_want.get(area):
+            from examprep.exam import framework as torch_track
+
+            sets += torch_track.sets(area, framework_want[area], seed, seen.take, _split)
         have = sum(map(len, sets))
         knowledge_want = max(0, min(n - have, round(n * KNOWLEDGE_SHARE[area])
                                     - sum(q.kind in ("knowledge", "formula") for s in sets for q in s)))
@@ -368,6 +375,23 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
                 f"area {area} ({AREAS[area]['en']}) has only {len(questions)} of the {n} questions wanted.")
         out += questions
     return out
+
+
+def framework_applies(count, areas=None):
+    """Whether an exam of this size and these areas has code questions the PyTorch track would change."""
+    from examprep.exam import framework as torch_track
+
+    return any(torch_track.share(k, round(n * CODE_SHARE.get(k, DEFAULT_CODE_SHARE)), seed=None, expected=True)
+               for k, n in quotas(count, areas).items())
+
+
+def _framework_share(framework, code_want, seed):
+    """{area: framework questions} of the PyTorch track (none for numpy: today's exam, unchanged)."""
+    if framework == "numpy":
+        return {}
+    from examprep.exam import framework as torch_track
+
+    return {k: torch_track.share(k, n, seed) for k, n in code_want.items()}
 
 
 def _maybe_free(question, rng):

@@ -16,6 +16,7 @@ from rich.syntax import Syntax
 from examprep.common import i18n, render
 from examprep.learn.drill import TimeUp, input_until
 from examprep.exam import results
+from examprep.exam.framework import FRAMEWORK_NAMES
 from examprep.exam.model import in_lang
 from examprep.exam.sitting import Sitting, SittingError
 from examprep.problem.syllabus import AREAS
@@ -28,6 +29,12 @@ TEXT = {
                     "submit. 1-4 choose, w type an answer, f flag, n/p next/previous, g N go to, l list, s submit, "
                     "q pause, ? help."},
     "composition": {"ja": "分野の配分: {parts}", "en": "Areas: {parts}"},
+    "framework": {"ja": "フレームワーク: {name}", "en": "Framework: {name}"},
+    "ask_framework": {"ja": "フレームワーク問題を選んでください (本番では最初に選びます): 1) NumPy のみ (既定)  "
+                            "2) PyTorch (コード問題の 3 分の 1 を PyTorch に) [1/2] ",
+                      "en": "Choose the framework track (the real exam asks at the start): 1) NumPy only (default)  "
+                            "2) PyTorch (a third of the code questions in PyTorch) [1/2] "},
+    "bad_framework": {"ja": "1 (NumPy) か 2 (PyTorch) で答えてください。", "en": "Answer 1 (NumPy) or 2 (PyTorch)."},
     "resumed": {"ja": "試験を再開します (残り {left})。", "en": "Resuming the exam ({left} left)."},
     "help": {"ja": "1-4 / a-d: 選択肢を選ぶ ・ w: 記述式の解答を入力 ・ f: フラグ ・ n または Enter: 次へ ・ p: 前へ ・ "
                    "g N: N 問目へ ・ l: 一覧 ・ s: 提出 ・ q: 中断 (時計は進み続けます。再開は --resume)",
@@ -108,7 +115,26 @@ def _areas(args, lang):
     return sorted(set(keys))
 
 
-def _compose(args, lang, con):
+def _ask_framework(args, lang, ask=input):
+    """The track of a sitting: --framework, else asked at the terminal where the exam has code questions that a
+    track changes, else numpy. None when the learner leaves (Ctrl-C, Ctrl-D)."""
+    from examprep.exam.compose import framework_applies
+
+    if args.framework or not sys.stdin.isatty() or not framework_applies(args.questions or 100, _areas(args, lang)):
+        return args.framework or "numpy"
+    while True:
+        try:
+            answer = unicodedata.normalize("NFKC", ask(i18n.text(TEXT, "ask_framework", lang))).strip().lower()
+        except (KeyboardInterrupt, EOFError):
+            return None
+        if answer in ("", "1", "numpy"):
+            return "numpy"
+        if answer in ("2", "pytorch", "torch"):
+            return "pytorch"
+        print(i18n.text(TEXT, "bad_framework", lang))
+
+
+def _compose(args, lang, con, framework="numpy"):
     from examprep.exam.compose import compose
     from examprep.exam.sitting import default_minutes
 
@@ -119,7 +145,7 @@ def _compose(args, lang, con):
     if con.is_terminal:
         con.print(f"[dim]{i18n.text(TEXT, 'preparing', lang)}[/dim]")
     with render.status(con, lang, "prepare"):
-        questions = compose(count, seed=seed, areas=areas, typed=getattr(args, "typed", False))
+        questions = compose(count, seed=seed, areas=areas, typed=getattr(args, "typed", False), framework=framework)
     return questions, minutes, seed, areas
 
 
@@ -130,13 +156,15 @@ def _main(args, lang):
 
     con = render.console()
     if args.print_file or args.export_file:
-        questions, minutes, seed, areas = _compose(args, lang, render.console(stderr=True))
+        framework = args.framework or "numpy"
+        questions, minutes, seed, areas = _compose(args, lang, render.console(stderr=True), framework)
         if args.print_file:
-            path = write_new(args.print_file, paper.render_markdown(questions, lang, seed, minutes, PASS_LINE), args.force)
+            path = write_new(args.print_file, paper.render_markdown(questions, lang, seed, minutes, PASS_LINE,
+                                                                    framework), args.force)
             print(i18n.text(TEXT, "wrote_print", lang, path=path, n=len(questions)))
         else:
             path = write_new(args.export_file, paper.export_json(questions, seed, areas, minutes, PASS_LINE,
-                                                                 AREA_WEIGHTS), args.force)
+                                                                 AREA_WEIGHTS, framework), args.force)
             print(i18n.text(TEXT, "wrote_export", lang, path=path, n=len(questions)))
         return 0
 
@@ -149,7 +177,8 @@ def _main(args, lang):
         sitting = open_ones[-1]
         sitting.lock()
         given = [name for name, value in (("--questions", args.questions), ("--minutes", args.minutes),
-                                          ("--seed", args.seed), ("--area", args.area)) if value]
+                                          ("--seed", args.seed), ("--area", args.area),
+                                          ("--framework", args.framework)) if value]
         if given:
             con.print(f"[yellow]{i18n.text(TEXT, 'ignored', lang, what=', '.join(given))}[/yellow]")
         if args.submit:
@@ -170,7 +199,10 @@ def _main(args, lang):
         left = clock(still_open[-1].remaining())
         raise SittingError(i18n.text(TEXT, "open_exists", "ja", left=left),
                            i18n.text(TEXT, "open_exists", "en", left=left))
-    questions, minutes, seed, areas = _compose(args, lang, con)
+    framework = _ask_framework(args, lang)
+    if framework is None:
+        return 130
+    questions, minutes, seed, areas = _compose(args, lang, con, framework)
     session_id = None
     try:
         session_id = start_session(minutes)
@@ -182,12 +214,15 @@ def _main(args, lang):
         con.print(f"[yellow]{i18n.text(TEXT, 'store_failed', lang, msg=exc.message(lang))}[/yellow]")
     sitting = Sitting.new(questions, minutes, seed, areas, session_id=session_id)
     sitting.lock()
+    sitting.data["framework"] = framework
+    sitting.save()
     from examprep.exam.compose import composition
 
     con.print(i18n.text(TEXT, "intro", lang, n=len(questions), m=clock(minutes * 60, up=False),
                         line=round(PASS_LINE * 100)))
     parts = " · ".join(f"{a} {AREAS[a][lang]} {n}" for a, n in composition(questions).items())
     con.print(f"[dim]{i18n.text(TEXT, 'composition', lang, parts=parts)}[/dim]")
+    con.print(f"[dim]{i18n.text(TEXT, 'framework', lang, name=FRAMEWORK_NAMES[framework])}[/dim]")
     return _sit(con, sitting, lang)
 
 

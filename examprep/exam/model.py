@@ -49,12 +49,17 @@ book chapter, paper or documentation section the item rests on); a knowledge opt
 text is in both languages in "texts": {"ja": "…", "en": "…"} ("text" holds the English
 one); a wrong knowledge option's "verdict" is {"check": "statement", "ja", "en"}: why
 it is wrong. "template" names the bank item or the formula family.
+
+Framework questions (kind "framework", the PyTorch track: examprep.exam.framework) carry a PyTorch listing in
+"code" with the one blank "label", "source", "template" "torch:<item id>", and "blank" {"marker", "template"}
+only (no reference to grade against: the four options were run in the tests); a wrong option's "operator" says
+how it fails ("value" or "error") and its "verdict" is {"check": "framework", "ja", "en"}.
 """
 import re
 from dataclasses import asdict, dataclass, field
 
 SCHEMA = "examprep.question/1"
-KINDS = ("code_choice", "code_free", "calc", "knowledge", "formula")
+KINDS = ("code_choice", "code_free", "calc", "knowledge", "formula", "framework")
 
 
 def marker(label):

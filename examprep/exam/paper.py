@@ -8,7 +8,7 @@ tools) and as a LaTeX `\\newpage` in a raw block (honoured by pandoc's PDF outpu
 
 --export: JSON, schema "examprep.exam/1":
     {"schema": "examprep.exam/1", "generated_at": ISO time, "seed": S, "areas": [...],
-     "minutes": M, "pass_line": 0.6, "area_weights": {...}, "composition": {area: count},
+     "framework": "numpy" | "pytorch", "minutes": M, "pass_line": 0.6, "area_weights": {...}, "composition": {area: count},
      "questions": [examprep.question/1 objects]}
 Each question carries its options, the key (index) and, for every wrong option, the
 grader's verdict on it ("verdict": the failing check and its message for a code
@@ -41,24 +41,28 @@ TEXT = {
     "same_listing": {"ja": "上のコードと同じ", "en": "same listing as above"},
     "answer_column": {"ja": "解答", "en": "Answer"},
     "source": {"ja": "出典", "en": "Source"},
+    "framework": {"ja": "フレームワーク {name}", "en": "framework {name}"},
 }
 
 
 
-def render_markdown(questions, lang, seed, minutes, pass_line):
-    out = [f"# {i18n.text(TEXT, 'title', lang)}", "",
-           "*" + i18n.text(TEXT, "meta", lang, n=len(questions), m=duration(minutes * 60, lang), seed=seed,
-                           line=round(pass_line * 100)) + "*", "",
+def render_markdown(questions, lang, seed, minutes, pass_line, framework="numpy"):
+    from examprep.exam.framework import FRAMEWORK_NAMES
+
+    meta = i18n.text(TEXT, "meta", lang, n=len(questions), m=duration(minutes * 60, lang), seed=seed,
+                     line=round(pass_line * 100))
+    track = i18n.text(TEXT, "framework", lang, name=FRAMEWORK_NAMES[framework])
+    out = [f"# {i18n.text(TEXT, 'title', lang)}", "", f"*{meta}{' ・ ' if lang == 'ja' else ' · '}{track}*", "",
            i18n.text(TEXT, "instructions", lang), ""]
-    shown_listing = None
+    shown_listing = shown_code = None
     for k, q in enumerate(questions, 1):
         area = AREAS[q.area][lang]
         out += [f"## {i18n.text(TEXT, 'question', lang, k=k)}", "",
                 f"*{i18n.text(TEXT, 'area', lang, area=q.area, name=area)} · {q.item}*", "",
                 in_lang(q.stem[lang], lang), ""]
-        if q.code and q.set_id != shown_listing:
+        if q.code and (q.set_id != shown_listing or q.code != shown_code):   # a framework set: one listing each
             out += ["```python", in_lang(q.code, lang).rstrip("\n"), "```", ""]
-            shown_listing = q.set_id
+            shown_listing, shown_code = q.set_id, q.code
         elif q.code:
             out += [f"*({i18n.text(TEXT, 'same_listing', lang)}: {in_lang(q.label, lang)})*", ""]
         if q.kind == "code_free":
@@ -87,12 +91,13 @@ def render_markdown(questions, lang, seed, minutes, pass_line):
     return "\n".join(out) + "\n"
 
 
-def export_json(questions, seed, areas, minutes, pass_line, weights):
+def export_json(questions, seed, areas, minutes, pass_line, weights, framework="numpy"):
     from examprep.exam.compose import composition
 
     data = {"schema": EXPORT_SCHEMA, "question_schema": QUESTION_SCHEMA,
             "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "seed": seed,
-            "areas": sorted(areas) if areas else sorted(AREAS), "minutes": minutes, "pass_line": pass_line,
+            "areas": sorted(areas) if areas else sorted(AREAS), "framework": framework, "minutes": minutes,
+            "pass_line": pass_line,
             "area_weights": weights, "composition": composition(questions),
             "questions": [q.to_json() for q in questions]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
