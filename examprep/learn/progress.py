@@ -23,7 +23,7 @@ from dataclasses import asdict
 
 from examprep.common import paths
 from examprep.learn.migrations import MIGRATIONS, SCHEMA_VERSION
-from examprep.learn.records import (COLUMNS, EXAM_ANSWER_COLUMNS, attempt_from_dict, attempt_from_row,
+from examprep.learn.records import (COLUMNS, EXAM_ANSWER_COLUMNS, attempt_from_dict, attempt_from_row, attempt_row,
                                     exam_answer_from_dict, exam_answer_row, now_iso, session_from_dict)
 from examprep.learn.store_errors import StoreError, classify
 
@@ -120,10 +120,7 @@ class Store:
         """Save one graded attempt, in its own transaction. Returns its id."""
         attempt.id = attempt.id or str(uuid.uuid4())
         attempt.created_at = attempt.created_at or now_iso()
-        row = asdict(attempt)
-        row["blank_results"] = json.dumps(row["blank_results"], ensure_ascii=False)
-        row["passed"] = int(bool(row["passed"]))
-        row["unfinished"] = int(bool(row["unfinished"]))
+        row = attempt_row(attempt)
         try:
             with self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -229,12 +226,8 @@ class Store:
             with self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
                 for attempt in attempts:
-                    row = asdict(attempt)
-                    row["blank_results"] = json.dumps(row["blank_results"], ensure_ascii=False)
-                    row["passed"] = int(bool(row["passed"]))
-                    row["unfinished"] = int(bool(row["unfinished"]))
                     cur = self.conn.execute(f"INSERT OR IGNORE INTO attempts ({', '.join(COLUMNS)}) VALUES "
-                                            f"({', '.join(':' + c for c in COLUMNS)})", row)
+                                            f"({', '.join(':' + c for c in COLUMNS)})", attempt_row(attempt))
                     added += cur.rowcount
                     skipped += 1 - cur.rowcount
                 for s in sessions:

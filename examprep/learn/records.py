@@ -2,7 +2,7 @@
 SQLite rows, and the checks an exported record passes before it is imported (ValueError naming the field)."""
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 MODES = ("drill", "practice", "check", "exam")
@@ -113,6 +113,15 @@ EXAM_ANSWER_TYPES = {
     "correct": bool, "flagged": bool, "seconds": (int, float, type(None)), "diagnosis": (dict, type(None)),
     "created_at": str,
 }
+
+
+def attempt_row(attempt):
+    """An Attempt as an attempts row: blank_results as JSON, booleans as 0 / 1."""
+    row = asdict(attempt)
+    row["blank_results"] = json.dumps(row["blank_results"], ensure_ascii=False)
+    row["passed"] = int(bool(row["passed"]))
+    row["unfinished"] = int(bool(row["unfinished"]))
+    return row
 
 
 def exam_answer_row(answer):
