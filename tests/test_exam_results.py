@@ -10,7 +10,8 @@ from rich.console import Console
 
 from examprep.exam import knowledge, results
 from examprep.exam.code.questions import strip_comments
-from examprep.exam.sitting import MIN_FOR_VERDICT, Sitting, wilson_interval
+from examprep.exam.scoring import MIN_FOR_VERDICT, wilson_interval
+from examprep.exam.sitting import Sitting
 from examprep.learn import reviews, schedule
 
 

@@ -8,7 +8,8 @@ from examprep.learn import progress, report
 from examprep.exam import paper
 from examprep.exam.compose import AREA_WEIGHTS, compose
 from examprep.exam.model import in_lang
-from examprep.exam.sitting import PASS_LINE, Sitting, record
+from examprep.exam.scoring import PASS_LINE
+from examprep.exam.sitting import Sitting, record
 
 SAMPLE = ["softmax", "affine", "adam"]
 

@@ -6,8 +6,8 @@
     formula/           formula-choice questions by family, every option evaluated against the reference
     knowledge.py       knowledge questions from the bank (bank/areaN/*.yaml); scenarios.py: scenario sets
     compose.py         an exam's questions: per-area quotas from documented weights, sets kept together
-    sitting.py         one sitting: state file, answers saved as given, the clock, submission and scoring
     framework.py       the PyTorch track: framework questions from torch_bank/*.yaml (keys proven in the tests)
+    sitting.py         one sitting: state file, answers saved as given, the clock, submission; scoring.py: the result
     interactive.py     the exam screen; results.py: the result and the review
     paper.py           --print (Markdown for paper) and --export (JSON, schema examprep.exam/1)
     command.py         `examprep mock-exam` arguments (no numpy)

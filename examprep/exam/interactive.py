@@ -152,7 +152,8 @@ def _compose(args, lang, con, framework="numpy"):
 def _main(args, lang):
     from examprep.exam import paper
     from examprep.exam.compose import AREA_WEIGHTS
-    from examprep.exam.sitting import PASS_LINE, start_session, write_new
+    from examprep.exam.scoring import PASS_LINE
+    from examprep.exam.sitting import start_session, write_new
 
     con = render.console()
     if args.print_file or args.export_file:

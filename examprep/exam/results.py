@@ -8,7 +8,7 @@ from examprep.common import i18n, labels
 from examprep.exam.model import in_lang
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
-from examprep.exam.sitting import MIN_FOR_VERDICT, wilson_interval
+from examprep.exam.scoring import MIN_FOR_VERDICT, wilson_interval
 
 TEXT = {
     "title": {"ja": "模擬試験の結果", "en": "Mock exam result"},

@@ -17,7 +17,7 @@ NEXT_SHOWN = 4
 
 
 def pass_line():
-    from examprep.exam.sitting import PASS_LINE
+    from examprep.exam.scoring import PASS_LINE
 
     return PASS_LINE
 
