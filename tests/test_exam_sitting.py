@@ -208,3 +208,27 @@ def test_submitting_after_the_deadline_is_a_timeout(questions, examprep_home):
     s = Sitting.new(questions, minutes=1, seed=0, areas=None, now=1000.0)
     result = s.submit("submitted", grade_free=lambda pid, fills: {}, now=2000.0)
     assert result["reason"] == "timeout" and s.data["submitted_at"] == 1060.0
+
+
+def test_an_existing_print_or_export_file_is_refused_before_the_questions_are_made(examprep_home, tmp_path,
+                                                                                     monkeypatch, capsys):
+    """Making the questions can take minutes the first time: an existing FILE without --force is said at once."""
+    import argparse
+
+    from examprep.exam import command, interactive
+
+    target = tmp_path / "exam.json"
+    target.write_text("kept")
+
+    def no_compose(*args, **kwargs):
+        raise AssertionError("the questions were made before the existing file was refused")
+
+    monkeypatch.setattr(interactive, "_compose", no_compose)
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    for flag in ("--export", "--print"):
+        args = parser.parse_args([flag, str(target)])
+        args.lang = "en"
+        assert interactive.main(args) == 2
+        assert "exists (use --force to overwrite)" in capsys.readouterr().err
+    assert target.read_text() == "kept"

@@ -153,10 +153,11 @@ def _main(args, lang):
     from examprep.exam import paper
     from examprep.exam.compose import AREA_WEIGHTS
     from examprep.exam.scoring import PASS_LINE
-    from examprep.exam.sitting import start_session, write_new
+    from examprep.exam.sitting import refuse_existing, start_session, write_new
 
     con = render.console()
     if args.print_file or args.export_file:
+        refuse_existing(args.print_file or args.export_file, args.force)
         framework = args.framework or "numpy"
         questions, minutes, seed, areas = _compose(args, lang, render.console(stderr=True), framework)
         if args.print_file:

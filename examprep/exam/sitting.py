@@ -248,13 +248,20 @@ def start_session(minutes):
         return store.start_session("exam", minutes)
 
 
-def write_new(path_text, text, force):
-    """Write an output file (--print / --export); SittingError when it exists without --force or cannot be written."""
+def refuse_existing(path_text, force):
+    """SittingError when an output file (--print / --export) exists and --force was not given: said before the
+    questions are made (that can take minutes the first time), and again when it is written."""
     from pathlib import Path
 
     path = Path(path_text)
     if path.exists() and not force:
         raise SittingError(f"{path} は既にあります (上書きするには --force)。", f"{path} exists (use --force to overwrite).")
+    return path
+
+
+def write_new(path_text, text, force):
+    """Write an output file (--print / --export); SittingError when it exists without --force or cannot be written."""
+    path = refuse_existing(path_text, force)
     try:
         files.write_atomically(path, text)
     except OSError as exc:
