@@ -8,6 +8,7 @@ from examprep.common import i18n, labels
 from examprep.exam.model import in_lang
 from examprep.problem.syllabus import AREAS
 from examprep.common.timefmt import clock
+from examprep.grade.failure import Failure
 from examprep.exam.scoring import MIN_FOR_VERDICT, wilson_interval
 
 TEXT = {
@@ -45,6 +46,15 @@ TEXT = {
              "en": "History and per-area trend: examprep report · drill a weak component: examprep drill ID"},
 }
 
+
+
+def _diagnosis(stored, lang):
+    """A stored diagnosis ({check, ja, en, what ...}: an option's verdict, a slip, a typed answer's failure) in lang,
+    the grader's English record label (`forward output (step 1)`) translated as drills translate it."""
+    if not stored:
+        return ""
+    fields = {k: stored.get(k) for k in Failure.FIELDS if k in stored}
+    return labels.localized(Failure(**{"check": None, "ja": "", "en": "", **fields}), lang)
 
 
 def context(question, around=2):
@@ -128,7 +138,7 @@ def render(con, sitting, result, lang):
             yours = escape(r["answer"])
         con.print(f"  {i18n.text(TEXT, 'yours', lang)}: [{'green' if r['correct'] else 'red'}]{yours}[/]")
         con.print(f"  {i18n.text(TEXT, 'right', lang)}: [green]{escape(q.answer_text(lang) or '')}[/green]")
-        diagnosis = labels.localized(r["diagnosis"], lang)   # the grader's record label in the learner's language
+        diagnosis = _diagnosis(r["diagnosis"], lang)
         if diagnosis and not r["correct"]:
             con.print(f"  {i18n.text(TEXT, 'why', lang)}: {escape(diagnosis)}")
         con.print(f"  [dim]{i18n.text(TEXT, 'explain', lang)}:[/dim]")
