@@ -3,8 +3,9 @@
 The keys are proven by running PyTorch: for every item and several seeds, the hidden setup, the listing with
 each option filled in and the hidden check run in one namespace. The answer must pass the check; each distractor
 must fail the way its `fails` says: "value" (it runs, and the check's assertion fails: a different result) or
-"error" (PyTorch raises a RuntimeError / ValueError / IndexError in the listing: a shape or dtype error). Any
-other exception (NameError, AttributeError, TypeError, SyntaxError) is a nonsense option and fails the test.
+"error" (PyTorch raises a RuntimeError / ValueError / IndexError in the listing, a shape or dtype error, or
+torch.load refuses to unpickle). Any other exception (NameError, AttributeError, TypeError, SyntaxError) is a
+nonsense option and fails the test.
 """
 import pickle
 import warnings
