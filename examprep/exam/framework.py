@@ -40,6 +40,7 @@ FRAMEWORKS = ("numpy", "pytorch")
 FRAMEWORK_NAMES = {"numpy": "NumPy", "pytorch": "PyTorch"}
 FRAMEWORK_SHARE = 1 / 3          # of an area's code questions, with --framework pytorch
 LABEL = "(あ)"
+GIVE_AWAY_MIN = 8                # shorter answers (`P`, `2 * H`) are common words, not give-aways (compose.LEAK_MIN)
 LANGS = ("ja", "en")
 FAILS = ("value", "error")
 PRELUDE = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
@@ -170,6 +171,17 @@ def share(area, code_want, seed, expected=False):
     return 3 if random.Random(f"framework:{seed}:{area}").random() < exact / 3 else 0
 
 
+def _squeeze(text):
+    return "".join(text.split())
+
+
+def _gives_away(entry, shown, answers):
+    """Whether the item's answer is printed in a listing already asked, or its listing prints an answer asked."""
+    answer, code = _squeeze(entry["answer"]), _squeeze(entry["code"])
+    return (len(answer) >= GIVE_AWAY_MIN and any(answer in listing for listing in shown)) or \
+        any(len(a) >= GIVE_AWAY_MIN and a in code for a in answers)
+
+
 def sets(area, want, seed, take, sizes):
     """Framework sets of the area, `want` questions in all: one topic group per set, each item at most once.
     take(questions) keeps the ones the exam accepts (compose's rules); sizes(n) splits n into set sizes."""
@@ -180,12 +192,18 @@ def sets(area, want, seed, take, sizes):
             pool.setdefault(entry["group"], []).append(entry)
     for entries in pool.values():
         rng.shuffle(entries)
-    out, total, n = [], 0, 0
+    out, total, n, shown, answers = [], 0, 0, [], []
     while total < want and any(pool.values()):
         size = sizes(want - total)[0]
         groups = sorted((g for g in pool if pool[g]), key=lambda g: (len(pool[g]) < size, rng.random()))
         group = groups[0]
-        chosen, pool[group] = pool[group][:size], pool[group][size:]
+        chosen = []
+        for entry in pool[group]:      # no listing shows another question's answer (eval-dropout's model.eval())
+            if len(chosen) < size and not _gives_away(entry, shown, answers):
+                chosen.append(entry)
+                shown.append(_squeeze(entry["code"]))
+                answers.append(_squeeze(entry["answer"]))
+        pool[group] = [e for e in pool[group] if e not in chosen] if chosen else []
         set_id = f"framework:{area}:{group}:s{seed}:{n}"
         n += 1
         qs = take([question(e, seed, set_id) for e in chosen])
