@@ -140,3 +140,14 @@ def test_a_mutation_right_on_ordinary_inputs_is_never_offered():
         assert formulas.prove(family_id)[twin] == (True, False)
         for seed in range(30):
             assert twin not in {o.text for o in formulas.formula_question(family_id, seed).options}
+
+
+def test_option_texts_carry_no_words_of_one_language():
+    """A formula option is shown as it is in the ja and the en exam, so it holds no Japanese (a re-grade found
+    "(softmax は列ごと)" in the English exam, contradicting the stem's "softmax per row" on sight)."""
+    import re
+
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for family_id, family in formulas.FAMILIES.items():
+        texts = [family["key"][0]] + [text for text, _, _ in family["wrong"]]
+        assert not [t for t in texts if japanese.search(t)], family_id

@@ -97,10 +97,11 @@ FAMILIES = {
             ("softmax(QKᵀ / d_k) V", lambda s: _attention(s, root=False), ja_en("√d_k ではなく d_k で割った", "divided by d_k, not √d_k")),
             ("softmax(QKᵀ) V / √d_k", lambda s: _attention(s, scale_inside=False),
              ja_en("ソフトマックスの後でスケーリングした", "scaled after the softmax")),
-            ("softmax(QKᵀ / √d_k) V (softmax は列ごと)", lambda s: _attention(s, axis=0),
-             ja_en("ソフトマックスの軸を誤った", "normalised over the wrong axis")),
+            # The wrong axis written as a formula (softmax per row of KQᵀ = per column of QKᵀ): an option text is
+            # shown as it is in both languages, so it carries no words ("(softmax per column)" was Japanese in the
+            # English exam and contradicted the stem on sight).
             ("softmax(KQᵀ / √d_k)ᵀ V", lambda s: _attention(s, axis=0),
-             None)],   # the same as softmax per column of QKᵀ written another way: kept out (it is a twin)
+             ja_en("ソフトマックスの軸を誤った (キーごとでなくクエリごとに正規化)", "normalised over the wrong axis (over the queries, not the keys)"))],
         "explanation": ja_en("クエリとキーの内積を √d_k で割ってから、各クエリ (行) についてソフトマックスを取り、その重みで V を平均する。",
                              "Divide the query–key dot products by √d_k, take the softmax over each query's row, and average V "
                              "with those weights."),
