@@ -14,7 +14,7 @@ import pytest
 
 from examprep.problem import catalog
 from examprep.hole import holes
-from examprep.grade import sandbox, worker
+from examprep.grade import containment_mode, sandbox, worker
 
 pytestmark = pytest.mark.usefixtures("examprep_home")
 ROOT = Path(__file__).resolve().parent.parent
@@ -438,7 +438,7 @@ def test_namespaces_that_fail_fall_back_once_and_are_remembered(softmax, monkeyp
     (fake / "unshare").chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.delenv("EXAMPREP_SANDBOX", raising=False)
-    monkeypatch.setattr(sandbox, "_mode_cache", {})
+    monkeypatch.setattr(containment_mode, "_mode_cache", {})
     monkeypatch.setattr(verdict, "_said", set())
     assert sandbox.containment_mode() == ("namespaces", None)
     first = verdict.judge(softmax, GOOD_SOFTMAX, time_limit=TIME_LIMIT)
@@ -446,7 +446,7 @@ def test_namespaces_that_fail_fall_back_once_and_are_remembered(softmax, monkeyp
     off = [n for n in first.notes if "Namespaces are unavailable" in n["en"]]
     assert len(off) == 1 and "Operation not permitted" in off[0]["en"]
     assert (examprep_home / "cache" / "sandbox-namespaces.json").exists()
-    monkeypatch.setattr(sandbox, "_mode_cache", {})  # a new process reads the cache file
+    monkeypatch.setattr(containment_mode, "_mode_cache", {})  # a new process reads the cache file
     mode, reason = sandbox.containment_mode()
     assert mode == "process" and "Operation not permitted" in reason
 

@@ -7,10 +7,11 @@ child, reads the child's raw records as plain data (examprep.grade.wire), and co
 here with the reference's. An infinite loop, a huge allocation, sys.exit, os._exit, a
 segfault, a forged or damaged result, or a killed worker each end in a verdict within bounded
 time; the caller never hangs, and Ctrl-C (or any exception) kills the worker at once.
+Which containment, and the note when it is off: examprep.grade.containment_mode; what one
+run came to (its Failure): examprep.grade.outcome.
 """
 import json
 import os
-import re
 import select
 import shutil
 import signal
@@ -21,13 +22,17 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 
+from examprep.grade.containment_mode import (containment_mode, hidden_paths, protections_off, read_only_checks,
+                                             remember_unavailable)
+from examprep.grade.outcome import crash_failure, run_failure
+
 DEFAULT_TIME_LIMIT = 10.0   # seconds of wall time per variant
 DEFAULT_MEMORY_MB = 1024    # address space of each grading process
 STARTUP_ALLOWANCE = 20.0    # starting the worker and importing NumPy
 KILL_GRACE = 0.5            # the worker kills a child this long after its time limit
 BACKSTOP = 3.0              # ... and must have said so this long after that, or it is killed
 MAX_RESULT_BYTES = 128 << 20
-CACHE_DAYS = 7              # namespaces found not to work are tried again after this
+EXIT_GRACE = 1.0   # seconds a worker that closed its control socket may take to end (see _Worker._exits_within)
 UNSHARE_FLAGS = ["--user", "--map-root-user", "--mount", "--pid", "--fork", "--net", "--kill-child",
                  "--mount-proc"]
 
@@ -42,24 +47,6 @@ class SandboxResult:
     containment: dict = field(default_factory=dict)   # {"mode": "namespaces"|"process", "reason", "off": {ja,en}}
 
 
-def _crash_failure(check, ja, en, **details):
-    from examprep.grade.failure import Failure
-
-    return Failure(check, ja, en, stage="run", details=details)
-
-
-def _where_stuck(hang_text):
-    """The learner's line a timed-out process was on, from faulthandler's dump."""
-    from examprep.grade.kinds import ANSWER_FILENAME
-
-    lines = re.findall(r'File "' + re.escape(ANSWER_FILENAME) + r'", line (\d+) in (\S+)', hang_text)
-    if not lines:
-        return None
-    # faulthandler lists the most recent call first.
-    line, function = lines[0]
-    return int(line), function
-
-
 def _child_env():
     env = dict(os.environ)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -71,112 +58,6 @@ def _child_env():
     paths = [p or os.getcwd() for p in sys.path]
     env["PYTHONPATH"] = os.pathsep.join(paths)
     return env
-
-
-# --- containment: which one, and what is off without it ------------------------------------
-
-_mode_cache = {}
-EXIT_GRACE = 1.0   # seconds a worker that closed its control socket may take to end (see _Worker._exits_within)
-
-
-def _cache_file():
-    from examprep.common.paths import cache_dir
-
-    return cache_dir() / "sandbox-namespaces.json"
-
-
-def _cache_key():
-    return {"kernel": os.uname().release, "uid": os.getuid(), "unshare": shutil.which("unshare"),
-            "python": sys.executable}
-
-
-def containment_mode():
-    """("namespaces", None) or ("process", why namespaces are not used)."""
-    forced = os.environ.get("EXAMPREP_SANDBOX", "").strip().lower()
-    if forced == "process":
-        return "process", "EXAMPREP_SANDBOX=process"
-    if not sys.platform.startswith("linux"):
-        return "process", f"no namespaces on {sys.platform}"
-    if shutil.which("unshare") is None:
-        return "process", "util-linux unshare is not installed"
-    if forced == "namespaces":
-        return "namespaces", None
-    if "mode" not in _mode_cache:
-        try:
-            cached = json.loads(_cache_file().read_text(encoding="utf-8"))
-            fresh = time.time() - float(cached.get("time", 0)) < CACHE_DAYS * 86400
-            if cached.get("key") == _cache_key() and cached.get("works") is False and fresh:
-                _mode_cache["mode"] = ("process", cached.get("reason") or "namespaces did not work")
-        except (OSError, ValueError, TypeError, AttributeError):
-            pass
-    return _mode_cache.get("mode", ("namespaces", None))
-
-
-def _remember_unavailable(reason):
-    _mode_cache["mode"] = ("process", reason)
-    try:
-        from examprep.common.files import write_atomically
-
-        path = _cache_file()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps({"key": _cache_key(), "works": False, "reason": reason,
-                                           "time": time.time()}))
-    except Exception:  # noqa: BLE001 - the cache is an optimisation; a read-only cache is fine
-        pass
-
-
-def protections_off(reason):
-    """The note a verdict carries when the worker ran without namespaces: what is not protected."""
-    linux = sys.platform.startswith("linux")
-    leftovers_ja = "" if linux else "、採点後もコードが起動したプロセスが残ること"
-    leftovers_en = "" if linux else "; processes it starts may outlive grading"
-    return {"ja": f"名前空間による隔離が使えないため ({reason})、解答のコードはプロセスの分離と資源制限のみで実行されました。"
-                  f"次の保護は無効です: データディレクトリ (履歴・保存した解答) への書き込み、examprep への"
-                  f"シグナル送信、ネットワークの利用、参照実装のファイルの読み取りを防ぐこと{leftovers_ja}。",
-            "en": f"Namespaces are unavailable ({reason}), so the answer ran with process separation and resource "
-                  f"limits only. Off: protection of the data directory (history, saved solutions) from writes, of "
-                  f"examprep from signals, from network use and from reading the reference's files{leftovers_en}."}
-
-
-def _reference_locations():
-    """Every directory the worker could import `reference` from: on sys.path, and through any
-    import hook (an editable install maps it elsewhere)."""
-    found = []
-    for entry in sys.path:
-        candidate = os.path.join(entry or os.getcwd(), "reference")
-        if os.path.isdir(candidate):
-            found.append(candidate)
-    for finder in sys.meta_path:
-        try:
-            spec = finder.find_spec("reference", None)
-        except Exception:  # noqa: BLE001 - a foreign import hook may fail in any way
-            continue
-        if spec is not None:
-            found.extend(spec.submodule_search_locations or [])
-            if spec.origin and spec.origin not in ("namespace", "built-in"):
-                found.append(os.path.dirname(spec.origin))
-    return found
-
-
-def _hidden_paths():
-    """What the contained worker must not see: the learner's data, caches, the reference, service sockets."""
-    from examprep.common.paths import cache_dir, data_dir
-
-    paths = [str(data_dir()), str(cache_dir())] + _reference_locations()
-    paths += ["/run", "/var/run", "/dev/shm", "/tmp/.X11-unix", "/dev/pts"]
-    for var in ("XDG_RUNTIME_DIR", "SSH_AUTH_SOCK"):
-        value = os.environ.get(var)
-        if value:
-            paths.append(value if var == "XDG_RUNTIME_DIR" else os.path.dirname(value))
-    return paths
-
-
-def _read_only_checks():
-    import examprep
-    from examprep.common.paths import data_dir
-
-    return [os.path.dirname(os.path.dirname(examprep.__file__)), sys.prefix, os.path.expanduser("~"),
-            str(data_dir().parent), os.getcwd()]
 
 
 # --- the worker -----------------------------------------------------------------------------
@@ -197,7 +78,7 @@ class _Worker:
         self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         command = [sys.executable, "-m", "examprep.grade.worker", str(theirs.fileno())]
         if self.mode == "namespaces":
-            spec = {"hide": _hidden_paths(), "check_read_only": _read_only_checks()}
+            spec = {"hide": hidden_paths(), "check_read_only": read_only_checks()}
             command = [shutil.which("unshare")] + UNSHARE_FLAGS + ["--"] + command + [json.dumps(spec)]
         self.errors = tempfile.TemporaryFile("w+b")
         self.proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -420,7 +301,7 @@ def _start(header):
         worker.discard(at_once=True)
         if not exc.contained or not exc.exited or os.environ.get("EXAMPREP_SANDBOX", "").lower() == "namespaces":
             raise
-        _remember_unavailable(str(exc) if str(exc) != "the worker did not start"
+        remember_unavailable(str(exc) if str(exc) != "the worker did not start"
                               else "; ".join(exc.tail[-1:]) or "unshare failed")
         worker = _Worker(containment_mode())
         try:
@@ -479,7 +360,7 @@ def grade_variants(problem_file, variants, seed=0, time_limit=DEFAULT_TIME_LIMIT
                 on_progress(name)
             outcome = worker.run(source, limit)
             notes = []
-            failure, output = _verdict(outcome, expected, limit, notes, problem, seed)
+            failure, output = run_failure(outcome, expected, limit, notes, problem, seed)
             result.failures[name] = failure
             result.outputs[name] = output
             result.notes[name] = notes
@@ -509,71 +390,6 @@ def _could_not_start(result, pending, exc):
     tail = exc.tail
     last = tail[-1] if tail else str(exc)
     for name, _ in pending:
-        result.failures[name] = _crash_failure(
+        result.failures[name] = crash_failure(
             "internal", "examprep が採点を開始できませんでした (あなたのコードの問題ではありません): " + last,
             "examprep could not start grading (not a problem with your code): " + last, stderr=tail)
-
-
-def _verdict(outcome, expected, time_limit, notes, problem=None, seed=0):
-    """(failure or None, output) of one variant, from what its child sent and how it ended."""
-    from examprep.grade import grading, wire
-
-    end = outcome["end"] or {}
-    clean_exit = end.get("returncode") == 0 and not end.get("timed_out") and not outcome["lost"]
-    if outcome["overflow"]:
-        return grading.interfered("the result exceeded %d bytes" % MAX_RESULT_BYTES), ""
-    if outcome["payload"]:
-        try:
-            failure, records, output = wire.decode_message(outcome["payload"])
-        except wire.WireError as exc:
-            if clean_exit:
-                return grading.interfered(exc), ""
-        else:
-            limit = _output_limit()
-            output = output[:limit] + ("\n..." if len(output) > limit else "")
-            try:
-                return grading.judge(expected, failure, records, notes, problem, seed), output
-            except Exception as exc:  # noqa: BLE001 - the comparison of plain data failed: examprep's bug
-                import traceback
-
-                last = f"{type(exc).__name__}: {exc}"
-                return grading.failure("internal", f"examprep の採点処理でエラーが起きました (examprep の不具合です): {last}",
-                                       f"examprep's grader failed (a bug in examprep, not in your code): {last}",
-                                       traceback=traceback.format_exc()[-2000:]), output
-    if clean_exit:
-        return grading.interfered("the grading process sent no result"), ""
-    if outcome["backstop"]:
-        return _death_verdict(None, "", time_limit, timed_out=True), ""
-    if not end:
-        return _crash_failure("crash", "採点プロセスが途中で強制終了されました。",
-                              "The grading process was killed while grading.", signal=None), ""
-    return _death_verdict(end.get("returncode"), end.get("hang") or "", time_limit, bool(end.get("timed_out"))), ""
-
-
-def _output_limit():
-    from examprep.grade import worker
-
-    return worker.OUTPUT_LIMIT
-
-
-def _death_verdict(returncode, hang_text, time_limit, timed_out=False):
-    stuck = _where_stuck(hang_text) if hang_text else None
-    if timed_out or "Timeout (" in (hang_text or ""):
-        where_en = f" (stuck at line {stuck[0]} in {stuck[1]})" if stuck else ""
-        where_ja = f"({stuck[1]} の {stuck[0]} 行目で停止)" if stuck else ""
-        return _crash_failure("timeout",
-                              f"制限時間 {time_limit:g} 秒を超えました{where_ja}。無限ループになっていませんか?",
-                              f"Time limit of {time_limit:g} s exceeded{where_en}: an infinite loop?",
-                              line=stuck[0] if stuck else None, time_limit=time_limit)
-    if returncode == -signal.SIGXCPU:
-        return _crash_failure("timeout", "CPU 時間の制限を超えました。無限ループになっていませんか?",
-                              "CPU time limit exceeded: an infinite loop?")
-    if returncode is not None and returncode < 0:
-        name = signal.Signals(-returncode).name if -returncode in signal.Signals.__members__.values() else str(-returncode)
-        return _crash_failure("crash", f"採点プロセスがシグナル {name} で異常終了しました (セグメンテーション違反など)。",
-                              f"The grading process crashed with signal {name} (a segmentation fault or similar).",
-                              signal=name)
-    return _crash_failure("exit",
-                          f"採点の途中でプロセスが終了しました (終了コード {returncode})。os._exit や exit を呼んでいませんか?",
-                          f"The process exited during grading (exit code {returncode}): is os._exit or exit called?",
-                          returncode=returncode)
