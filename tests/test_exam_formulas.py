@@ -151,3 +151,18 @@ def test_option_texts_carry_no_words_of_one_language():
     for family_id, family in formulas.FAMILIES.items():
         texts = [family["key"][0]] + [text for text, _, _ in family["wrong"]]
         assert not [t for t in texts if japanese.search(t)], family_id
+
+
+@pytest.mark.parametrize("family_id", list(formulas.FAMILIES))
+def test_no_two_distractors_have_the_same_value(family_id):
+    """Two options of equal value can both be ruled out on sight (a re-grade found he_init offering
+    √(2 / (n + n_out)) with n_out = n beside √(1 / n))."""
+    family = formulas.FAMILIES[family_id]
+    samples = formulas.draws(family_id)
+    offered = [(text, fn) for text, fn, slip in family["wrong"] if slip is not None] + [family["key"][:2]]
+    for a in range(len(offered)):
+        for b in range(a + 1, len(offered)):
+            with np.errstate(all="ignore"):
+                same = all(np.allclose(np.asarray(offered[a][1](s), dtype=float), np.asarray(offered[b][1](s), dtype=float),
+                                       equal_nan=True) for s in samples)
+            assert not same, (family_id, offered[a][0], offered[b][0])

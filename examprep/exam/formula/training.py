@@ -160,8 +160,8 @@ FAMILIES = {
         "wrong": [
             ("√(1 / n)", lambda s: np.sqrt(1 / s["n"]), ja_en("Xavier の初期値を使った", "used Xavier's value")),
             ("2 / n", lambda s: 2 / s["n"], ja_en("分散と標準偏差を取り違えた", "gave the variance")),
-            ("√(2 / (n + n_out)) (n_out = n)", lambda s: np.sqrt(2 / (2 * s["n"])),
-             ja_en("Glorot の一様分布版の分母を使った", "used Glorot's fan-in + fan-out")),
+            ("√(6 / n)", lambda s: np.sqrt(6 / s["n"]),
+             ja_en("He の一様分布版の範囲 (上限) を標準偏差とした", "gave the bound of He's uniform variant, not the standard deviation")),
             ("0.01", lambda s: 0.01 + 0 * s["n"], ja_en("固定の小さな値にした", "used a fixed small value"))],
         "explanation": ja_en("ReLU は負の半分を 0 にして分散を半分にするので、Xavier の 1/n の 2 倍の分散 2/n にする。標準偏差はその平方根。",
                              "ReLU zeroes the negative half and halves the variance, so He doubles Xavier's 1/n to 2/n; the "
