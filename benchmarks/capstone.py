@@ -32,8 +32,8 @@ Prints every round, then per configuration the median and fastest epoch of each 
 `ratio numpy / torch: R of medians` is the fast forms against PyTorch for the network without normalisation at the
 largest thread count and the smallest image count, with the BatchNorm network's ratio beside it. Then the fast
 side's median time per component role, the median CPU seconds per epoch of each side, and peak memory: the peak RSS of a fresh process (`--memory-child`) that
-loads the data and trains one epoch of one side (plus the peak RSS of its replica processes, the pages they share
-with it counted twice), per side, norm and image count at the largest thread count
+loads the data and trains one epoch of one side (plus its replica processes' own peaks: their peak RSS less the
+pages they mapped from it at the fork), per side, norm and image count at the largest thread count
 (--no-memory skips it). The load average before and after is printed: other work on the machine changes every
 figure; on a busy Linux machine, run it at real-time priority (`chrt -f 50 python benchmarks/capstone.py ...`, as
 root), which the verdict then says. The exit status is 0 either way (figures are printed, not asserted).
@@ -180,9 +180,7 @@ def make_side(label, norm, seed, torch=None):
 
 
 def memory_child(side, norm, n_images, threads, seed):
-    """One epoch of one side in this fresh process; prints its peak RSS in MiB."""
-    import resource
-
+    """One epoch of one side in this fresh process; prints its peak RSS in MiB (with its replica processes')."""
     torch = None
     if side == "torch":
         import torch
@@ -191,11 +189,22 @@ def memory_child(side, norm, n_images, threads, seed):
     s.set_threads(threads)
     s.epoch(x, t)
     processes = getattr(getattr(s, "net", None), "_processes", None)
-    if processes is not None:
-        processes.close()          # ended and waited for: RUSAGE_CHILDREN then holds their peak
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print((own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
+    workers = processes.peak_rss_mb() if processes is not None else 0.0
+    print(high_water_mib() + workers)
     return 0
+
+
+def high_water_mib():
+    """This process's peak RSS in MiB: VmHWM of /proc/self/status where there is one. Linux's ru_maxrss of a process
+    started by fork and exec also counts the parent's RSS at the fork (the benchmark's parent holds PyTorch and the
+    data: every child then read 472 MiB)."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def peak_memory(args, sides):

@@ -19,7 +19,7 @@ Without --save, the run folder is <data dir>/capstone/<UTC time>-<data>-<compone
     lr, seconds, images_per_second}]), test ({accuracy, n, confusion (rows true, columns predicted),
     most_confused [{true, predicted, count, rate}], per_class_accuracy {class: acc}}), passed_98, timings
     ({role: seconds in that component's forward/backward/update}), seconds (wall, including data loading and
-    evaluation), peak_rss_mb (with --norm none, plus the replica processes' peaks), notes ([{ja, en}]: what the
+    evaluation), peak_rss_mb (with --norm none, plus the replica processes' own peaks), notes ([{ja, en}]: what the
     data loader converted or could not verify).
 Exit codes: 0 done, 1 a component failed (or its file does not load), 2 bad input (missing components, data,
 checkpoint), 130 Ctrl-C (completed epochs are saved; --resume DIR continues with identical results).

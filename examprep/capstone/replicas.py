@@ -49,6 +49,7 @@ class Replicas:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
+        self._inherited_mb = _status_mb("self", "VmRSS:")   # a fork starts out mapping these pages (shared)
         self.grads = []          # per worker: {key: shared array}
         self.conns = []
         self.processes = []
@@ -113,19 +114,25 @@ class Replicas:
         return total
 
     def peak_rss_mb(self):
-        """The workers' peak resident memory (MB, their pages shared with the main process counted again; Linux's
-        /proc), 0 where unknown."""
+        """The workers' peak memory of their own (MB; Linux's /proc), 0 where unknown: each one's peak RSS less the
+        pages it mapped from the main process at the fork (shared, already counted there)."""
         total = 0.0
         for process in self.processes:
-            try:
-                with open(f"/proc/{process.pid}/status", encoding="ascii") as f:
-                    total += next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
-            except (OSError, StopIteration, ValueError, IndexError):
-                pass
+            peak = _status_mb(process.pid, "VmHWM:")
+            total += max(0.0, peak - self._inherited_mb) if peak else 0.0
         return total
 
     def close(self):
         self._finalizer()
+
+
+def _status_mb(pid, field):
+    """A memory figure of /proc/<pid>/status in MB (0 where there is none)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith(field)) / 1024
+    except (OSError, StopIteration, ValueError, IndexError):
+        return 0.0
 
 
 def _close(conns, processes):

@@ -42,7 +42,7 @@ def finish(trainer, dataset, data_info, components, run_dir, resumed_from, start
         png = display.save_png(trainer.history, str(run_dir / "curves.png"),
                                f"{Path(dataset.name).name} ({components}) test {report['accuracy']:.2%}")
     seconds = time.perf_counter() - start
-    # with replica processes, their peaks too (the pages they share with this process counted twice)
+    # with replica processes, their own peaks too (without the pages they share with this process)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 + trainer.net.replicas_peak_mb()
     if args.json:
         n_val = int(len(trainer.val_idx))
