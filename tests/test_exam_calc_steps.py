@@ -141,3 +141,13 @@ def test_receptive_fields_have_strides():
     for s in range(20):
         layers = calc_templates.calc_set("receptive_field_strided", s)[0].params["layers"]
         assert any(stride > 1 for _, _, stride in layers[:-1])
+
+
+def test_roc_auc_never_offers_an_auc_of_zero():
+    """A re-grade found 0.000 offered (no positive above every negative) beside a key of 0.833: an AUC of 0 is
+    ruled out on sight once one pair is ranked right."""
+    from examprep.exam.calc import templates
+
+    for seed in range(200):
+        for q in templates.calc_set("roc_auc", seed):
+            assert all(o.value != 0.0 for o in q.options), seed

@@ -80,6 +80,9 @@ def roc_auc(rng, seed, set_id):
     if key in (0.0, 1.0):
         raise Redraw()
     acc = sum((s >= 0.5) == l for s, l in zip(scores, labels)) / n
+    per_positive = sum(1 for p in pos if all(p > q for q in neg)) / len(pos)
+    if per_positive == 0.0:   # an AUC of 0 is ruled out on sight when some pair is ranked right
+        raise Redraw()
     shown = ", ".join(f"{s:g} ({'陽性' if l else '陰性'})" for s, l in zip(scores, labels))
     shown_en = ", ".join(f"{s:g} ({'positive' if l else 'negative'})" for s, l in zip(scores, labels))
     params_ = {"scores": scores, "labels": labels}
@@ -94,7 +97,7 @@ def roc_auc(rng, seed, set_id):
         key,
         [("flipped", 1 - key, ja_en("陰性が陽性より上の割合を求めた", "counted pairs ranked the wrong way")),
          ("accuracy", acc, ja_en("しきい値 0.5 の正解率を答えた", "gave the accuracy at threshold 0.5")),
-         ("per_positive", sum(1 for p in pos if all(p > q for q in neg)) / len(pos),
+         ("per_positive", per_positive,
           ja_en("すべての陰性より上にある陽性の割合を求めた", "counted positives above every negative"))],
         3, rng, set_id, seed, params_)]
 
