@@ -95,6 +95,9 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
         cwd=outside, env=clean_env, capture_output=True, text=True)
     assert data.returncode == 0, data.stderr
     assert data.stdout.split() == ["(3000,", "1,", "28,", "28)", "(4500,", "1,", "28,", "28)", "アイウエオカキクケコサシスセソ"]
+    bank = subprocess.run([str(py), "-c", "from examprep.exam import framework; print(len(framework.load()), "
+                           "framework.validate())"], cwd=outside, env=clean_env, capture_output=True, text=True)
+    assert bank.returncode == 0 and int(bank.stdout.split()[0]) >= 30 and bank.stdout.split()[1] == "[]", bank.stderr
     exam = subprocess.run([exe, "mock-exam", "--questions", "5", "--area", "4", "--seed", "1", "--export", "e.json"],
                           cwd=outside, env=clean_env, capture_output=True, text=True)
     assert exam.returncode == 0, exam.stdout + exam.stderr

@@ -64,6 +64,7 @@ CONCEPTS = {
     "bank:affine-backward": "affine_backward", "affine": "affine_backward",
     "bank:dropout-train-test": "dropout", "dropout": "dropout",
     "bank:nms": "nms", "nms_count": "nms", "bank:iou-def": "iou", "box_iou": "iou",
+    "torch:he-init": "he", "torch:dropout-scale": "dropout", "torch:softmax-dim": "softmax",   # the PyTorch track
 }
 PARTNERS = [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
             ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),

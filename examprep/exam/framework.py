@@ -45,10 +45,8 @@ LANGS = ("ja", "en")
 FAILS = ("value", "error")
 PRELUDE = ("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n"
            "from torch.utils.data import DataLoader, TensorDataset\n")
-IMPORTED = {"ja": "(`torch`、`torch.nn as nn`、`torch.nn.functional as F`、`DataLoader`、`TensorDataset` は "
-                  "import 済みとします。)",
-            "en": "(`torch`, `torch.nn as nn`, `torch.nn.functional as F`, `DataLoader` and `TensorDataset` are "
-                  "imported.)"}
+IMPORTED = {"ja": "(torch、torch.nn as nn、torch.nn.functional as F、DataLoader、TensorDataset は import 済みとします。)",
+            "en": "(torch, torch.nn as nn, torch.nn.functional as F, DataLoader and TensorDataset are imported.)"}
 VERDICTS = {
     "value": {"ja": "実行すると動きますが、問題文の求める結果になりません (理由は解説を参照)。",
               "en": "It runs, but the result is not what the question asks (the explanation says why)."},
