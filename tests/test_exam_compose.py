@@ -88,3 +88,19 @@ def test_no_listing_gives_away_another_questions_answer(problems):
             for other in code:
                 if other.set_id != q.set_id:
                     assert answer not in "".join(other.code.split()), (q.id, other.id)
+
+
+def test_a_blank_whose_symmetric_partner_is_shown_leaks():
+    """A re-grade found `y:y_max:stride` beside the blank `x:x_max:stride` (col2im) and
+    `w = np.maximum(0.0, xx2 - xx1)` above the blank `h = np.maximum(0.0, yy2 - yy1)` (iou_box)."""
+    from types import SimpleNamespace
+
+    def question(answer, code):
+        return SimpleNamespace(answer=answer, code=code, blank=None)
+
+    col2im = "img[:, :, y:y_max:stride, ＿＿(あ)＿＿] += col[:, :, y, x, :, :]"
+    assert compose_module.leaks([], [question("x:x_max:stride", col2im)])
+    iou = "w = np.maximum(0.0, xx2 - xx1)\n＿＿(あ)＿＿\ninter = w * h"
+    assert compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", iou)])
+    alone = "inter = w * h\n＿＿(あ)＿＿"
+    assert not compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", alone)])

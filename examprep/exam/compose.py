@@ -68,7 +68,7 @@ CONCEPTS = {
 }
 PARTNERS = [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
             ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),
-            ("m_hat", "v_hat")]
+            ("m_hat", "v_hat"), ("xx1", "yy1"), ("xx2", "yy2")]
 
 
 class CompositionError(Exception):
@@ -123,6 +123,12 @@ def leaks(earlier, questions):
     for q in questions:
         line = _squeeze((q.blank or {}).get("template", "").replace((q.blank or {}).get("marker", "\0"), q.answer))
         partner = _partner(line) if line else None
+        if partner and partner in listing:
+            return True
+        # the answer's partner shown beside the blank, in its own line (`y:y_max:stride` beside the blank
+        # `x:x_max:stride`) or elsewhere (`w = np.maximum(0.0, xx2 - xx1)` above the blank `h = ...`)
+        answer = _squeeze(q.answer)
+        partner = _partner(answer) if len(answer) >= LEAK_MIN else None
         if partner and partner in listing:
             return True
     for q in earlier:
