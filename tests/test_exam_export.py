@@ -125,3 +125,36 @@ def test_print_figures(exports, capsys):
     with capsys.disabled():
         for seed, exam in exports.items():
             print(f"\nseed {seed}: {json.dumps(figures(exam), ensure_ascii=False)}")
+
+
+@pytest.fixture(scope="module")
+def pytorch_export(exports, module_examprep_home, tmp_path_factory):
+    """`--framework pytorch` for seed 11 (after `exports`: the proofs are cached by then)."""
+    path = tmp_path_factory.mktemp("pytorch") / "exam.json"
+    env = dict(os.environ, EXAMPREP_HOME=str(module_examprep_home), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "examprep", "mock-exam", "--export", str(path), "--seed", "11",
+                           "--framework", "pytorch"], env=env, capture_output=True, text=True, cwd=path.parent)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads(path.read_text())
+
+
+def test_the_default_track_is_numpy_and_says_so(exports):
+    for exam in exports.values():
+        assert exam["framework"] == "numpy" and not any(q["kind"] == "framework" for q in exam["questions"])
+
+
+def test_the_pytorch_track_asks_a_third_of_the_code_questions_in_pytorch(exports, pytorch_export):
+    numpy_exam, exam = exports[11], pytorch_export
+    qs = exam["questions"]
+    assert exam["framework"] == "pytorch" and len(qs) == 100
+    fw = [q for q in qs if q["kind"] == "framework"]
+    code = [q for q in qs if q["kind"] in ("code_choice", "framework")]
+    assert len(fw) >= 8 and 0.25 <= len(fw) / len(code) <= 0.45, (len(fw), len(code))
+    for q in fw:
+        texts = [o["text"] for o in q["options"]]
+        assert len(texts) == 4 and len(set(texts)) == 4, q["id"]
+        assert [o["correct"] for o in q["options"]].count(True) == 1 and q["options"][q["key"]]["correct"]
+        assert q["code"] and "＿＿(あ)＿＿" in q["code"] and q["source"] and q["stem"]["ja"] and q["stem"]["en"]
+    assert len({q["template"] for q in fw}) == len(fw)
+    # Areas 1 and 2 come before any framework set: the same questions as the NumPy exam of the seed.
+    assert [q["id"] for q in qs if q["area"] in "12"] == [q["id"] for q in numpy_exam["questions"] if q["area"] in "12"]
