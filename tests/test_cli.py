@@ -52,7 +52,7 @@ def run(args, env, cwd, expect=None, timeout=60):
 
 
 def fill(path, answers=None):
-    """Replace each `blank("(..)")` line by the reference statement (or answers[label]) and save."""
+    """Replace each `__blank__("(..)")` line by the reference statement (or answers[label]) and save."""
     text = path.read_text(encoding="utf-8")
     header = holes.read_header(text)
     problem = catalog.get(header.problem_id)
@@ -62,7 +62,7 @@ def fill(path, answers=None):
     out = []
     for line in text.splitlines():
         for lab, cand in zip(hole.labels, hole.blanks):
-            if line.strip() == f'{cand.lhs}blank("{lab}")'.strip():
+            if line.strip() == cand.lhs + holes.placeholder(lab).strip():
                 line = textwrap.indent(answers.get(lab, cand.text), cand.indent)
         out.append(line)
     assert "blank(\"" not in "\n".join(out)
@@ -225,7 +225,7 @@ def test_export_ja_and_blanks(env, work):
     path = work / "s.py"
     proc = run(["--lang", "ja", "drill", "softmax", "--blanks", "1", "--export", str(path)], env, work, expect=0)
     assert "空欄 1 個" in proc.stdout
-    assert 'blank("(あ)")' in path.read_text(encoding="utf-8")
+    assert '__blank__("(あ)")' in path.read_text(encoding="utf-8")
 
 
 def test_export_to_an_unwritable_place(env, work):

@@ -286,7 +286,7 @@ def test_render_is_a_runnable_module_raising_blank_not_filled(softmax, level, la
         module.softmax(np.array([1.0, 2.0, 3.0]))
     assert info.value.label == hole.labels[0]
     assert hole.labels[0] in str(info.value)
-    assert hole.text.count("blank(") == len(hole.labels)
+    assert hole.text.count("__blank__(") == len(hole.labels)
 
 
 def test_every_full_blank_raises_blank_not_filled_for_every_problem():
@@ -311,11 +311,11 @@ def test_render_text(softmax):
     hole = holes.make(softmax, level="normal", seed=0, lang="ja")
     lines = hole.text.splitlines()
     assert lines[0].startswith("# examprep: softmax level=normal seed=0 lang=ja lines=0,1,2 ref=")
-    assert "from examprep.blanks import blank" in hole.text
+    assert "from examprep.blanks import __blank__" in hole.text
     assert hole.text.rstrip().endswith("check_this_file(__file__)")
     for lab, cand in zip(hole.labels, hole.blanks):
         i = lines.index(cand.indent + holes.MARK_OPEN + lab)
-        assert lines[i + 1] == cand.indent + f'{cand.lhs}blank("{lab}")'
+        assert lines[i + 1] == cand.indent + cand.lhs + holes.placeholder(lab)
         assert lines[i + 2] == cand.indent + holes.MARK_CLOSE + lab
         assert cand.text not in hole.text, "the answer is not in the hole file"
     ast.parse(hole.text)
@@ -332,7 +332,7 @@ def test_hole_labels_follow_the_language(softmax):
     en = holes.make(softmax, level="easy", seed=0, lang="en")
     assert ja.labels == ["(あ)", "(い)"]
     assert en.labels == ["(1)", "(2)"]
-    assert 'blank("(あ)")' in ja.text and 'blank("(1)")' in en.text
+    assert '__blank__("(あ)")' in ja.text and '__blank__("(1)")' in en.text
     assert "空欄" in ja.text and "Fill in the blanks" in en.text
     assert _indices(ja.blanks) == _indices(en.blanks), "the language does not change the blanks"
 
@@ -343,7 +343,7 @@ def test_display_text(softmax):
     assert "    x = ＿＿＿(あ)＿＿＿" in shown.splitlines()
     assert "    exp_x = ＿＿＿(い)＿＿＿" in shown.splitlines()
     assert "    return ＿＿＿(う)＿＿＿" in shown.splitlines()
-    for absent in ("▼", "▲", "blank(", "# examprep:", "__main__", "check_this_file"):
+    for absent in ("▼", "▲", "blank(", "__blank__(", "# examprep:", "__main__", "check_this_file"):
         assert absent not in shown
     assert shown.startswith("import numpy as np")
     assert "def softmax(x):" in shown
@@ -381,7 +381,7 @@ def _fill(hole, answers):
     out = []
     for line in hole.text.splitlines():
         for lab, cand in zip(hole.labels, hole.blanks):
-            if line.strip() == f'{cand.lhs}blank("{lab}")'.strip():
+            if line.strip() == cand.lhs + holes.placeholder(lab).strip():
                 line = textwrap.indent(answers.get(lab, cand.text), cand.indent)
         out.append(line)
     return "\n".join(out) + "\n"
@@ -393,7 +393,7 @@ def test_read_filled(softmax):
     regions = holes.read_filled(text, hole.labels)
     assert regions == {"(1)": hole.blanks[0].text, "(2)": "e = np.exp(x)\nexp_x = e", "(3)": hole.blanks[2].text}
     unfilled = holes.read_filled(hole.text, hole.labels)
-    assert unfilled["(1)"] == 'x = blank("(1)")'
+    assert unfilled["(1)"] == 'x = __blank__("(1)")'
     broken = text.replace("# ▲ (2)", "")
     assert holes.read_filled(broken, hole.labels)["(2)"] is None
     assert holes.read_filled(broken, hole.labels)["(1)"] is not None

@@ -23,9 +23,9 @@ PROBLEM = "softmax"
 
 
 def fill(cell_text, hole, answers):
-    """The drill cell with blank i's `blank("(i)")` line replaced by answers[i] (None: the reference statement)."""
+    """The drill cell with blank i's `__blank__("(i)")` line replaced by answers[i] (None: the reference statement)."""
     for lab, cand, answer in zip(hole.labels, hole.blanks, answers):
-        cell_text = cell_text.replace(f'{cand.lhs}blank("{lab}")', cand.text if answer is None else answer)
+        cell_text = cell_text.replace(cand.lhs + holes.placeholder(lab), cand.text if answer is None else answer)
     return cell_text
 
 
@@ -76,7 +76,7 @@ def test_drill_and_check_in_a_kernel(examprep_home, tmp_path, lang):
     nb, made, hole = run_notebook(examprep_home, tmp_path, lang)
     # the drill: the next cell starts with the check magic and holds the hole file without its __file__ footer
     assert made.startswith("%%examprep check\n# examprep: softmax level=easy seed=0")
-    assert "__file__" not in made and 'blank("' in made and "# ▼ " in made and "# ▲ " in made
+    assert "__file__" not in made and '__blank__("' in made and "# ▼ " in made and "# ▲ " in made
     assert "examprep check THIS_FILE" not in made and "examprep check このファイル" not in made
     drill_out = html_of(nb.cells[1])
     assert hole.labels[0] in drill_out and "softmax" in drill_out

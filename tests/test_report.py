@@ -35,7 +35,7 @@ def cli(home, *args, lang="en", expect=0):
 
 
 def fill(path, answers=None):
-    """Replace each `blank("(..)")` line by the reference statement (or answers[label]), as tests/test_cli.py does."""
+    """Replace each `__blank__("(..)")` line by the reference statement (or answers[label]), as tests/test_cli.py does."""
     text = path.read_text(encoding="utf-8")
     header = holes.read_header(text)
     hole = holes.hole_from_header(catalog.get(header.problem_id), header)
@@ -43,7 +43,7 @@ def fill(path, answers=None):
     out = []
     for line in text.splitlines():
         for lab, cand in zip(hole.labels, hole.blanks):
-            if line.strip() == f'{cand.lhs}blank("{lab}")'.strip():
+            if line.strip() == cand.lhs + holes.placeholder(lab).strip():
                 line = textwrap.indent(answers.get(lab, cand.text), cand.indent)
         out.append(line)
     path.write_text("\n".join(out) + "\n", encoding="utf-8")

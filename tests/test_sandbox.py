@@ -324,7 +324,7 @@ def test_a_loop_in_one_blank_takes_the_time_limit_once(softmax):
     hole = holes.make(softmax, level="normal", seed=0, lang="en")
     text = hole.text
     for i, (label, cand) in enumerate(zip(hole.labels, hole.blanks)):
-        line = next(l for l in text.splitlines() if f'blank("{label}")' in l)
+        line = next(l for l in text.splitlines() if holes.placeholder(label) in l)
         indent = line[:len(line) - len(line.lstrip())]
         fill = (f"{indent}while True:\n{indent}    pass" if i == 0
                 else "\n".join(indent + l for l in cand.text.splitlines()))

@@ -35,7 +35,7 @@ def filled(hole, answers):
     text = hole.text
     for lab, cand, answer in zip(hole.labels, hole.blanks, answers):
         line = cand.text if answer is None else answer
-        text = text.replace(f'{cand.lhs}blank("{lab}")', line.replace("\n", "\n" + cand.indent))
+        text = text.replace(cand.lhs + holes.placeholder(lab), line.replace("\n", "\n" + cand.indent))
     return text
 
 

@@ -95,7 +95,7 @@ def filled_hole_text(hole):
     """The hole file with each region between its markers holding the reference's statement(s)."""
     text = hole.text
     for cand, lab in zip(hole.blanks, hole.labels):
-        blank_line = cand.indent + f'{cand.lhs}blank("{lab}")'
+        blank_line = cand.indent + cand.lhs + holes.placeholder(lab)
         filled = "\n".join(cand.indent + line if line.strip() else "" for line in cand.text.splitlines())
         if text.count(blank_line + "\n") != 1:
             raise AssertionError(f"cannot find the blank line {blank_line!r} in the hole")

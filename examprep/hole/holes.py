@@ -32,6 +32,10 @@ JA_LABELS = "あいうえおかきくけこさしすせそたちつてとなに�
 HEADER_RE = re.compile(r"^#\s*examprep:\s*(?P<id>[a-z][a-z0-9_]*)(?P<rest>.*)$")
 MARK_OPEN = "# ▼ "
 MARK_CLOSE = "# ▲ "
+# The placeholder a blank's line calls (examprep.blanks): a dunder, so that no target's parameter shadows it (a
+# `blank` parameter did). Hole files saved before call `blank(...)`; both are read as an unfilled blank.
+PLACEHOLDER = "__blank__"
+PLACEHOLDER_RE = re.compile(r'(?<![\w.])(?:__blank__|blank)\("(\(.+?\))"\)')
 # CPython 3.11's ast module is not safe to use from several threads at once ("AST constructor recursion depth
 # mismatch"): every parse takes pyast.LOCK; code that analyses problems in threads also holds it around longer
 # stretches of AST work, and runs only the grading (in subprocesses) in parallel.
@@ -39,6 +43,16 @@ AST_LOCK = pyast.LOCK
 
 COMPUTING = (ast.Call, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp, ast.Subscript, ast.IfExp,
              ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp)
+
+
+def placeholder(lab):
+    """The call a blank's line holds in a hole file: `__blank__("(1)")`."""
+    return f'{PLACEHOLDER}("{lab}")'
+
+
+def is_placeholder(text):
+    """Whether text (a blank's region as read back) still holds the placeholder's call (new or old name)."""
+    return bool(PLACEHOLDER_RE.search(text or ""))
 
 
 def label(index, lang):
@@ -285,10 +299,10 @@ def render(problem, chosen, level, seed, lang):
     labels = [label(i, lang) for i in range(len(chosen))]
     replacements = []
     for cand, lab in zip(chosen, labels):
-        new = [cand.indent + MARK_OPEN + lab, cand.indent + f'{cand.lhs}blank("{lab}")', cand.indent + MARK_CLOSE + lab]
+        new = [cand.indent + MARK_OPEN + lab, cand.indent + cand.lhs + placeholder(lab), cand.indent + MARK_CLOSE + lab]
         replacements.append((cand.start, cand.end, new))
     body = replace_lines(answer, replacements)
-    body = body.replace("import numpy as np\n", "import numpy as np\nfrom examprep.blanks import blank\n", 1)
+    body = body.replace("import numpy as np\n", f"import numpy as np\nfrom examprep.blanks import {PLACEHOLDER}\n", 1)
     fp = _fingerprint(problem)
     kind = "full" if level == "full" else "lines"
     ids = ",".join(str(c.index) for c in chosen)
@@ -422,7 +436,7 @@ def display_text(hole):
         stripped = line.strip()
         if stripped.startswith(MARK_OPEN.strip()) or stripped.startswith(MARK_CLOSE.strip()):
             continue
-        m = re.match(r'^(\s*)(.*)blank\("(\(.+?\))"\)\s*$', line)
+        m = re.match(r'^(\s*)(.*?)' + PLACEHOLDER_RE.pattern + r'\s*$', line)
         if m:
             out.append(f"{m.group(1)}{m.group(2)}＿＿＿{m.group(3)}＿＿＿")
             continue

@@ -211,7 +211,7 @@ def _parse(text):
 @functools.lru_cache(maxsize=64)
 def _code_pieces(text):
     """(line number, ast.unparse) of every statement and expression of the hole file's code (a blank's
-    line, `x = blank("(1)")`, matches no answer)."""
+    line, `x = __blank__("(1)")`, matches no answer)."""
     tree = _parse(text)
     out = []
     for node in ast.walk(tree) if tree else []:

@@ -217,7 +217,7 @@ def _time_up(con, problem, hole, states, lang, out, started, mode, session_id):
         record_round(con, lang, problem, hole, states, None, None, seconds, mode, session_id, unfinished=True)
         return
     con.print(f"[dim]{i18n.text(TEXT, 'time_up_partial', lang)}[/dim]")
-    text = _filled_text(hole, states)  # unanswered blanks keep their blank("…") line
+    text = _filled_text(hole, states)  # unanswered blanks keep their __blank__("…") line
     with render.status(con, lang, "grade"):
         verdict = judge(problem, text, hole)
     by_label = {b.label: b for b in verdict.blanks}
@@ -332,7 +332,7 @@ def _filled_text(hole, states):
             label = stripped[len(holes.MARK_OPEN.strip()):].strip()
             answer = by_label[label].answer
             if answer is None:
-                continue  # not answered yet: the blank("…") line stays
+                continue  # not answered yet: the __blank__("…") line stays
             inside = label
             indent = line[:len(line) - len(line.lstrip())]
             out.extend(indent + a if a.strip() else "" for a in answer.splitlines())

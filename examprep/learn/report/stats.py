@@ -81,7 +81,7 @@ def wrong_answers(run, attempts_by_id):
         filled = holes.read_filled(a.answer, [b["label"] for b in wrong])
         for b in wrong:
             text = (filled.get(b["label"]) or "").strip()
-            if text and not text.startswith("blank("):
+            if text and not holes.is_placeholder(text):
                 out[b.get("reference") or b["label"]] = text
     return out
 
