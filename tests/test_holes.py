@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from examprep.problem import catalog, source
-from examprep.hole import holes
+from examprep.hole import candidates, holes
 from examprep.grade import sandbox
 from examprep.blanks import BlankNotFilled
 from examprep.problem.catalog import Problem, Target
@@ -108,12 +108,12 @@ def test_shipped_candidates_are_blankable():
     for problem in catalog.load_all().values():
         for c in holes.candidates(problem):
             stmt = ast.parse(c.text).body[0]
-            assert holes._blankable(stmt, c.target.endswith(".__init__")), (problem.id, c.text)
+            assert candidates._blankable(stmt, c.target.endswith(".__init__")), (problem.id, c.text)
             assert not (isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name)), (problem.id, c.text)
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, (ast.Name, ast.Constant)):
                 # Only an indexed write, a numeric setting or what forward keeps for backward.
                 t = stmt.targets[0]
-                assert (isinstance(t, ast.Subscript) or holes._is_self_attribute(t)
+                assert (isinstance(t, ast.Subscript) or candidates._is_self_attribute(t)
                         or isinstance(stmt.value, ast.Constant) and stmt.value.value is not None), (problem.id, c.text)
                 assert not c.target.endswith(".__init__") or isinstance(t, ast.Subscript), (problem.id, c.text)
             assert c.text == c.text.strip() and not c.text.startswith(("'", '"')), "no docstrings"
