@@ -195,16 +195,14 @@ def memory_child(side, norm, n_images, threads, seed):
 
 
 def high_water_mib():
-    """This process's peak RSS in MiB: VmHWM of /proc/self/status where there is one. Linux's ru_maxrss of a process
-    started by fork and exec also counts the parent's RSS at the fork (the benchmark's parent holds PyTorch and the
-    data: every child then read 472 MiB)."""
+    """This process's peak RSS in MiB: VmHWM of /proc/self/status where there is one, else ru_maxrss. Linux's
+    ru_maxrss of a process started by fork and exec also counts the parent's RSS at the fork (the benchmark's parent
+    holds PyTorch and the data: every child then read 472 MiB)."""
     import resource
 
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
-    except (OSError, StopIteration, ValueError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from examprep.capstone.replicas import proc_status_mib
+
+    return proc_status_mib("self", "VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def peak_memory(args, sides):

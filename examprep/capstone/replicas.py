@@ -49,7 +49,7 @@ class Replicas:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
-        self._inherited_mb = _status_mb("self", "VmRSS:")   # a fork starts out mapping these pages (shared)
+        self._inherited_mb = proc_status_mib("self", "VmRSS")   # a fork starts out mapping these pages (shared)
         self.grads = []          # per worker: {key: shared array}
         self.conns = []
         self.processes = []
@@ -114,11 +114,11 @@ class Replicas:
         return total
 
     def peak_rss_mb(self):
-        """The workers' peak memory of their own (MB; Linux's /proc), 0 where unknown: each one's peak RSS less the
+        """The workers' peak memory of their own (MiB; Linux's /proc), 0 where unknown: each one's peak RSS less the
         pages it mapped from the main process at the fork (shared, already counted there)."""
         total = 0.0
         for process in self.processes:
-            peak = _status_mb(process.pid, "VmHWM:")
+            peak = proc_status_mib(process.pid, "VmHWM")
             total += max(0.0, peak - self._inherited_mb) if peak else 0.0
         return total
 
@@ -126,11 +126,17 @@ class Replicas:
         self._finalizer()
 
 
-def _status_mb(pid, field):
-    """A memory figure of /proc/<pid>/status in MB (0 where there is none)."""
+def proc_status_mib(pid, field):
+    """A memory figure of Linux's /proc/<pid>/status in MiB, 0.0 where there is none (no /proc, no such process or
+    field).
+
+    pid: a process id or "self"; field: the line's name without its colon, e.g. "VmHWM" (peak RSS) or "VmRSS".
+    The file gives these figures in kB (KiB).
+    """
+    prefix = f"{field}:"
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            return next(int(line.split()[1]) for line in f if line.startswith(field)) / 1024
+            return next(int(line.split()[1]) for line in f if line.startswith(prefix)) / 1024
     except (OSError, StopIteration, ValueError, IndexError):
         return 0.0
 
