@@ -33,6 +33,7 @@ import numpy as np
 from examprep.capstone import replicas
 from examprep.capstone.components import ComponentFailure, TrainingDiverged, learner_frame
 from reference.conv import conv_output_size  # shape arithmetic only: no layer of the reference
+from reference.fast import parallel
 
 DIVERGED = 1e6   # a parameter this large (He-initialised weights are below 1): training has blown up
 
@@ -223,7 +224,7 @@ class ConvNet:
                 scores = self._forward(layers, x[lo:hi], True)
                 return scores, self._loss_value(self._call(last, "forward", last.layer.forward, scores, t[lo:hi]))
 
-        results = self._run(part, x.shape[0])
+        results = parallel.run(part, x.shape[0])
         self.scores = np.concatenate([scores for scores, _ in results])
         return sum((hi - lo) * value for (lo, hi), (_, value) in zip(parts, results)) / x.shape[0]
 
@@ -241,7 +242,7 @@ class ConvNet:
             with self._part_timings(lo):
                 return self._backward(layers, last, scale=(hi - lo) / n)
 
-        self._sum_grads(self._run(part, n))
+        self._sum_grads(parallel.run(part, n))
 
     def _sum_grads(self, results):
         for key in results[0]:
@@ -252,8 +253,6 @@ class ConvNet:
 
     def _loss_in_processes(self, x, t, parts):
         """Part 0 here, parts 1.. in the replica processes (started on first use: forks of this process)."""
-        from reference.fast import parallel
-
         workers = len(parts) - 1
         if self._processes is None or len(self._processes) < workers:
             if self._processes is not None:
@@ -277,8 +276,6 @@ class ConvNet:
         return sum(values) / n
 
     def _backward_in_processes(self, parts, n):
-        from reference.fast import parallel
-
         lo, hi = parts[0]
         with parallel.unsplit():
             own = self._backward(self.layers, self.last, scale=(hi - lo) / n)
@@ -315,15 +312,8 @@ class ConvNet:
         """The parts [(lo, hi)] a training step of n images runs in, or None to run it whole."""
         if not self.replicable:
             return None
-        from reference.fast import parallel
-
         parts = parallel.split(n)
         return parts if len(parts) > 1 else None
-
-    def _run(self, fn, n):
-        from reference.fast import parallel
-
-        return parallel.run(fn, n)
 
     def _replica(self, i):
         """(layers, loss entry) of part i: self's for part 0, else copies of the layers over the same parameters."""
