@@ -294,6 +294,20 @@ def test_a_damaged_checkpoint_is_said_to_be_damaged(env, tmp_path, small_npz):
     assert json.loads(proc.stdout)["epochs_completed"] == 2
 
 
+@pytest.mark.parametrize("components", ["reference", "mine"])
+def test_a_checkpoint_naming_an_unknown_normalisation_is_refused_clearly(env, tmp_path, small_npz, components):
+    """(Reference components: ConvNet refuses the norm; mine: choosing the roles to load does.)"""
+    run_dir = tmp_path / "run"
+    run(["--data", str(small_npz), "--epochs", "1", "--batch-size", "50", "--save", str(run_dir), "--json"], env, 0)
+    with np.load(run_dir / "checkpoint.npz") as z:
+        arrays = dict(z)
+    meta = json.loads(str(arrays["meta"]))
+    meta["settings"]["norm"], meta["components"] = "layernorm", components
+    np.savez(run_dir / "checkpoint.npz", **dict(arrays, meta=np.array(json.dumps(meta))))
+    proc = run(["--resume", str(run_dir), "--epochs", "2"], env, 2)
+    assert "no normalisation 'layernorm'" in proc.stderr
+
+
 def test_two_runs_started_together_get_their_own_folders(env, small_npz):
     args = [sys.executable, "-m", "examprep", "capstone", "--data", str(small_npz), "--epochs", "1", "--json"]
     procs = [subprocess.Popen(args + ["--seed", str(s)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -3,6 +3,7 @@
 The data is made here (class prototypes plus noise, 12×12) so these tests do not depend on the bundled dataset;
 the command line with real files is tested in test_capstone_cli.py.
 """
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -12,6 +13,7 @@ from examprep.problem import catalog, source
 from examprep.learn import store
 from examprep.capstone import checkpoint, components, train
 from examprep.capstone.components import ComponentFailure, MissingComponents
+from examprep.common.errors import BilingualError, fail
 from examprep.capstone.network import ConvNet
 
 SIZE, CLASSES = 12, 5
@@ -282,6 +284,30 @@ def test_an_answer_file_that_does_not_load_is_a_load_error(examprep_home):
     with pytest.raises(components.ComponentLoadError) as info:
         components.learner_parts("batchnorm")
     assert "affine.py" in info.value.en and "SyntaxError" in info.value.en
+
+
+@pytest.mark.parametrize("make", [
+    lambda: components.MissingComponents([("relu", "relu_layer")]),
+    lambda: components.ComponentLoadError("affine", "/x/affine.py", ("Affine is not defined", "Affine が定義されていません")),
+    lambda: components.ComponentFailure("relu", "/x/relu_layer.py", "backward", ("NaN in dx", "dx に NaN"), "line 3"),
+    lambda: components.ComponentFailure("conv", "reference", "forward", "ValueError: shapes"),
+    lambda: components.TrainingDiverged(1e30),
+    lambda: components.UnknownNorm("layernorm"),
+], ids=["missing", "load", "failure_mine", "failure_reference", "diverged", "unknown_norm"])
+def test_component_errors_are_bilingual_errors_that_fail_prints(make, capsys):
+    """Every error of capstone/components.py is a BilingualError: `examprep capstone` hands it to fail as it is."""
+    exc = make()
+    assert isinstance(exc, BilingualError)
+    assert str(exc) == exc.en and exc.en and re.search("[ぁ-んァ-ン一-龥]", exc.ja), (exc.ja, exc.en)
+    assert fail("ja", exc, 1) == 1 and capsys.readouterr().err == f"examprep: {exc.ja}\n"
+    assert fail("en", exc, 1) == 1 and capsys.readouterr().err == f"examprep: {exc.en}\n"
+
+
+def test_an_unknown_norm_is_a_bilingual_value_error(examprep_home):
+    with pytest.raises(components.UnknownNorm) as info:
+        components.learner_parts("layernorm")
+    assert isinstance(info.value, ValueError) and "'layernorm'" in info.value.en and "'layernorm'" in info.value.ja
+    assert components.needed_roles("auto") == components.needed_roles("batchnorm")
 
 
 def test_validation_split_is_stratified_seeded_and_disjoint():

@@ -11,9 +11,13 @@ im2col / col2im: the convolution and pooling drills are given `from reference.co
 When the learner has passing answers of the im2col or col2im drills, those replace the given functions in their
 Convolution and Pooling modules (the capstone then runs entirely on their code); otherwise the given reference
 functions stay, and `Parts.source` says so ("reference (given)").
+
+Every error raised here is a BilingualError (.ja, .en; str(exc) is the English message): `examprep capstone` prints
+it with examprep.common.errors.fail.
 """
 from types import SimpleNamespace
 
+from examprep.common.errors import BilingualError
 from examprep.learn import store
 
 # role -> (class name, problem id). The order is the order of the network and of every message.
@@ -35,7 +39,7 @@ NORM_ROLES = {"batchnorm": ("spatial_batchnorm", "batchnorm"), "dropout": ("drop
 AUTO = "auto"   # learner_parts: batchnorm if solved, else dropout if solved, else both are reported missing
 
 
-class MissingComponents(Exception):
+class MissingComponents(BilingualError):
     """Roles the learner has no passing answer for: .missing = [(role, problem_id)]."""
 
     def __init__(self, missing, either_norm=False):
@@ -47,18 +51,18 @@ class MissingComponents(Exception):
             either = role in NORM_ROLES["batchnorm"] and either_norm
             lines_ja.append(line + ("  (または examprep drill dropout と --norm dropout)" if either else ""))
             lines_en.append(line + ("  (or examprep drill dropout with --norm dropout)" if either else ""))
-        self.ja = ("--components mine には、次の部品のドリルに合格した解答が必要です (参照実装で代用はしません):\n"
-                   + "\n".join(lines_ja)
-                   + "\nドリルに合格すると解答が保存されます (答えを表示しただけの合格は保存されません)。"
-                     "参照実装で試すなら --components reference。")
-        self.en = ("--components mine needs a passing drill answer for each of these components (the reference is "
-                   "never substituted):\n" + "\n".join(lines_en)
-                   + "\nPassing a drill saves your answer (a pass with revealed blanks is not saved). "
-                     "To train with the reference instead: --components reference.")
-        super().__init__(self.en)
+        super().__init__(
+            "--components mine には、次の部品のドリルに合格した解答が必要です (参照実装で代用はしません):\n"
+            + "\n".join(lines_ja)
+            + "\nドリルに合格すると解答が保存されます (答えを表示しただけの合格は保存されません)。"
+              "参照実装で試すなら --components reference。",
+            "--components mine needs a passing drill answer for each of these components (the reference is "
+            "never substituted):\n" + "\n".join(lines_en)
+            + "\nPassing a drill saves your answer (a pass with revealed blanks is not saved). "
+              "To train with the reference instead: --components reference.")
 
 
-class ComponentLoadError(Exception):
+class ComponentLoadError(BilingualError):
     """A learner's answer file that cannot be loaded (syntax error, failing import, class missing)."""
 
     def __init__(self, role, path, detail):
@@ -66,9 +70,8 @@ class ComponentLoadError(Exception):
         detail_en, detail_ja = detail if isinstance(detail, tuple) else (detail, detail)
         self.role, self.path, self.detail = role, str(path), detail_en
         name = ROLES[role][0] if role in ROLES else role
-        self.ja = f"あなたの {name} ({self.path}) を読み込めません: {detail_ja}"
-        self.en = f"cannot load your {name} ({self.path}): {detail_en}"
-        super().__init__(self.en)
+        super().__init__(f"あなたの {name} ({self.path}) を読み込めません: {detail_ja}",
+                         f"cannot load your {name} ({self.path}): {detail_en}")
 
 
 def reference_parts():
@@ -108,11 +111,22 @@ def book_parts():
     return parts
 
 
+class UnknownNorm(BilingualError, ValueError):
+    """A normalisation that is none of NORMS (from a damaged checkpoint's settings, say); also a ValueError, as
+    before."""
+
+    def __init__(self, norm):
+        self.norm = norm
+        super().__init__(f"正規化 {norm!r} はありません: batchnorm、dropout、none (正規化なし) のいずれかです。",
+                         f"there is no normalisation {norm!r}: it is batchnorm, dropout or none (no normalisation).")
+
+
 def needed_roles(norm):
+    """The roles a network with `norm` (one of NORMS or AUTO) needs, in ROLES' order; UnknownNorm otherwise."""
     if norm == AUTO:
         norm = "batchnorm"
     if norm not in NORMS:
-        raise ValueError(f"norm must be one of {NORMS}, not {norm!r}")
+        raise UnknownNorm(norm)
     optional = {r for roles in NORM_ROLES.values() for r in roles}
     return [r for r in ROLES if r not in optional or r in NORM_ROLES[norm]]
 
@@ -177,7 +191,7 @@ def _load(role, pid, text, path):
     return module
 
 
-class ComponentFailure(Exception):
+class ComponentFailure(BilingualError):
     """A component that raised, returned something unusable or produced non-finite values while training.
 
     .role, .source (a path or "reference"), .stage ("forward", "backward", "update"), .detail; .ja, .en name the
@@ -192,13 +206,13 @@ class ComponentFailure(Exception):
         owner_ja = f"あなたの {name} ({source})" if mine else f"参照実装の {name}"
         owner_en = f"your {name} ({source})" if mine else f"the reference {name}"
         at = f"\n  {where}" if where else ""
-        self.ja = f"{owner_ja} の {_STAGE_JA.get(stage, stage)} で問題が起きました: {detail_ja}{at}"
-        self.en = f"{owner_en} failed in {stage}: {detail_en}{at}"
+        ja = f"{owner_ja} の {_STAGE_JA.get(stage, stage)} で問題が起きました: {detail_ja}{at}"
+        en = f"{owner_en} failed in {stage}: {detail_en}{at}"
         if mine:
-            self.ja += "\nドリルの採点は通っても、実際の学習では別の形・値が流れます。上の行を確かめてください。"
-            self.en += ("\nIt passed its drill, but training sends other shapes and values through it: look at the "
-                        "line above.")
-        super().__init__(self.en)
+            ja += "\nドリルの採点は通っても、実際の学習では別の形・値が流れます。上の行を確かめてください。"
+            en += ("\nIt passed its drill, but training sends other shapes and values through it: look at the "
+                   "line above.")
+        super().__init__(ja, en)
 
 
 class TrainingDiverged(ComponentFailure):
@@ -207,11 +221,12 @@ class TrainingDiverged(ComponentFailure):
     def __init__(self, largest):
         self.role, self.source, self.stage, self.where = "optimizer", None, "update", None
         self.detail = f"largest parameter magnitude {largest:.3g}"
-        self.ja = (f"学習が発散しました (パラメータの絶対値が最大 {largest:.3g} まで大きくなり、値が NaN または無限大に"
-                   f"なりました)。部品の誤りではなく学習率が大きすぎます: --lr を 10 分の 1 にしてやり直してください。")
-        self.en = (f"Training diverged: the parameters grew to magnitude {largest:.3g} and the values became NaN or "
-                   f"infinite. That is a learning rate too large, not a faulty component: try --lr ten times smaller.")
-        Exception.__init__(self, self.en)
+        BilingualError.__init__(   # not ComponentFailure's: its message names no component
+            self,
+            f"学習が発散しました (パラメータの絶対値が最大 {largest:.3g} まで大きくなり、値が NaN または無限大に"
+            f"なりました)。部品の誤りではなく学習率が大きすぎます: --lr を 10 分の 1 にしてやり直してください。",
+            f"Training diverged: the parameters grew to magnitude {largest:.3g} and the values became NaN or "
+            f"infinite. That is a learning rate too large, not a faulty component: try --lr ten times smaller.")
 
 
 _STAGE_JA = {"forward": "順伝播", "backward": "逆伝播", "update": "パラメータ更新", "gradients": "勾配"}

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from examprep.capstone import replicas
-from examprep.capstone.components import ComponentFailure, TrainingDiverged, learner_frame
+from examprep.capstone.components import ComponentFailure, TrainingDiverged, UnknownNorm, learner_frame
 from reference.conv import conv_output_size  # shape arithmetic only: no layer of the reference
 from reference.fast import parallel
 
@@ -54,7 +54,7 @@ class ConvNet:
     def __init__(self, parts, input_shape=(1, 28, 28), n_classes=15, channels=(16, 32), hidden=100,
                  norm="batchnorm", dtype=np.float32, rng=None, dropout_ratio=0.3):
         if norm not in ("batchnorm", "dropout", None):
-            raise ValueError(f"norm must be 'batchnorm', 'dropout' or None, not {norm!r}")
+            raise UnknownNorm(norm)
         rng = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
         self.parts, self.norm, self.dtype = parts, norm, np.dtype(dtype)
         self.input_shape, self.n_classes = tuple(int(s) for s in input_shape), int(n_classes)

@@ -99,10 +99,10 @@ def _main(args, lang):
 
     try:
         parts = comp.reference_parts() if components == "reference" else comp.learner_parts(settings.norm)
-    except comp.MissingComponents as exc:
-        return fail(lang, {"ja": exc.ja, "en": exc.en}, 2)
+    except (comp.MissingComponents, comp.UnknownNorm) as exc:
+        return fail(lang, exc, 2)
     except comp.ComponentLoadError as exc:
-        return fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
+        return fail(lang, exc, 1)
     settings.norm = getattr(parts, "norm", settings.norm)
 
     start = time.perf_counter()
@@ -131,8 +131,10 @@ def _main(args, lang):
             optimizer = parts.Adam(lr=settings.lr)
         except (Exception, SystemExit) as exc:
             raise net.component_failure("optimizer", "__init__", exc) from exc
+    except comp.UnknownNorm as exc:   # a resumed checkpoint's settings name no normalisation we know
+        return fail(lang, exc, 2)
     except comp.ComponentFailure as exc:
-        return fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
+        return fail(lang, exc, 1)
     trainer = Trainer(net, optimizer, dataset, settings, data.batches, data.augment)
     run_dir = Path(args.resume or args.save or _default_run_dir(data_info["name"], components))
     resumed_from = None
@@ -171,7 +173,7 @@ def _main(args, lang):
     try:
         return finish(trainer, dataset, data_info, components, run_dir, resumed_from, start, out, args, lang)
     except comp.ComponentFailure as exc:   # in the test evaluation
-        return fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
+        return fail(lang, exc, 1)
 
 
 def _console(args):
@@ -245,7 +247,7 @@ def _train(trainer, run_dir, data_info, components, out, args, lang):
             return fail(lang, TEXT["interrupted"], 130, **kw)
         return fail(lang, TEXT["interrupted_none"], 130)
     except ComponentFailure as exc:
-        code = fail(lang, {"ja": exc.ja, "en": exc.en}, 1)
+        code = fail(lang, exc, 1)
         if trainer.history:
             kw = {"epoch": trainer.epoch, "path": run_dir}
             fail(lang, TEXT["failed_saved"], 1, **kw)
