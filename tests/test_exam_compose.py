@@ -104,3 +104,16 @@ def test_a_blank_whose_symmetric_partner_is_shown_leaks():
     assert compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", iou)])
     alone = "inter = w * h\n＿＿(あ)＿＿"
     assert not compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", alone)])
+
+
+def test_a_partner_that_differs_in_its_indices_leaks():
+    """`xx2 = np.minimum(box[2], boxes[:, 2])` shown above the blank `yy2 = ...[3]` (iou_box, a re-grade)."""
+    from types import SimpleNamespace
+
+    template = "    ＿＿(あ)＿＿"
+    blank = {"template": "＿＿(あ)＿＿", "marker": "＿＿(あ)＿＿"}
+    answer = "yy2 = np.minimum(box[3], boxes[:, 3])"
+    shown = "    xx2 = np.minimum(box[2], boxes[:, 2])\n" + template
+    assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=shown, blank=blank)])
+    other = "    xx2 = np.minimum(box[2] + 1, boxes[:, 2])\n" + template   # not the same line: no twin
+    assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=other, blank=blank)])

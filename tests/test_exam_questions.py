@@ -82,20 +82,64 @@ def regraded(code_sets):
     return out
 
 
-def test_give_aways_are_no_distractors():
-    """What a reader rules out on sight, or what is right on ordinary inputs, is never offered (issue 16)."""
-    def entry(operator, check="values", en="", case="batch of 4 rows"):
-        return {"operator": operator, "verdict": {"check": check, "en": en, "case": case, "what": ""}}
+def _mutant(operator, reference, text, check="values", en="", case="batch of 4 rows"):
+    return {"operator": operator, "text": text, "verdict": {"check": check, "en": en, "case": case, "what": ""}}
 
-    give_away = distractors.give_away
-    assert give_away(entry("float_perturbed"), "np.log(y + 2e-07)")
-    assert give_away(entry("int_off_by_one"), "np.sum((y - t) ** 1)")
-    assert give_away(entry("int_off_by_one"), "0 / (1 + np.exp(-x))")
-    assert give_away(entry("partner_name", "exception", "AttributeError: 'Momentum' object has no attribute 'm'"),
-                     "self.m[key]")
-    assert give_away(entry("drop_axis", case="extreme logits (±1000)"), "np.max(x, keepdims=True)")
-    assert not give_away(entry("int_off_by_one"), "x[:, 2:]")
-    assert not give_away(entry("axis"), "np.sum(x, axis=0)")
+
+# (operator, reference statement, mutant, ruled out): what no learner writes, found in exports (issue 16), and the
+# everyday mistakes that must stay.
+GIVE_AWAYS = [
+    ("swap_operands", "s = np.sum(grad ** 2)", "s = np.sum(2 ** grad)", True),
+    ("swap_operands", "lr = 10 ** rng.uniform(-6, -2)", "lr = rng.uniform(-6, -2) ** 10", True),
+    ("swap_operands", "x1 = np.minimum(x0 + 1, W - 1)", "x1 = np.minimum(x0 + 1, 1 - W)", True),
+    ("swap_operands", "l = np.sum(diff ** 2) / len(diff)", "l = len(diff) / np.sum(diff ** 2)", True),
+    ("swap_operands", "dx = np.dot(du, W1.T)", "dx = np.dot(W1.T, du)", False),
+    ("swap_operands", "d = y - t", "d = t - y", False),
+    ("int_off_by_one", "m = 1 - beta1", "m = 2 - beta1", True),
+    ("int_off_by_one", "a = x * 10 ** (db / 20)", "a = x * 11 ** (db / 20)", True),
+    ("int_off_by_one", "lr = 10 ** rng.uniform(-8, -4)", "lr = 10 ** rng.uniform(-8, -3)", True),
+    ("int_off_by_one", "n = layer_sizes[i - 1]", "n = layer_sizes[i - 2]", True),
+    ("int_off_by_one", "e = np.sum((y - t) ** 2)", "e = np.sum((y - t) ** 1)", True),
+    ("int_off_by_one", "s = 1 / (1 + np.exp(-x))", "s = 0 / (1 + np.exp(-x))", True),
+    ("int_off_by_one", "self.grads[1][...] = dWh", "self.grads[2][...] = dWh", False),
+    ("int_off_by_one", "b = qs.shape[0]", "b = qs.shape[1]", False),
+    ("int_off_by_one", "y = boxes[:, 2]", "y = boxes[:, 3]", False),
+    ("int_off_by_one", "y = boxes[:, 2:]", "y = boxes[:, 3:]", False),
+    ("int_off_by_one", "m = np.triu(np.ones((T, T)), k=1)", "m = np.triu(np.ones((T, T)), k=0)", False),
+    ("negate", "w = np.sqrt(2.0 / n)", "w = -np.sqrt(2.0 / n)", True),
+    ("negate", "batch_size = qs.shape[0]", "batch_size = -qs.shape[0]", True),
+    ("first_operand", "out = self.weight_sum_layer.forward(hs, a)", "out = self.weight_sum_layer", True),
+    ("first_operand", "dx = np.dot(du, W1.T)", "dx = du", True),
+    ("first_operand", "mask = x <= 0", "mask = x", True),
+    ("first_operand", "y = np.maximum(0, x)", "y = 0", True),
+    ("first_operand", "db = np.sum(self.xn * dout, axis=0)", "db = self.xn * dout", False),
+    ("first_operand", "w = np.sqrt(1.0 / n_in)", "w = 1.0 / n_in", False),
+    ("first_operand", "db = dout.reshape(-1, D).sum(axis=0)", "db = dout.reshape(-1, D)", False),
+    ("swap_arguments", "lr = 10 ** rng.uniform(-8, -4)", "lr = 10 ** rng.uniform(-4, -8)", True),
+    ("swap_arguments", "o = conv_output_size(H, FH, stride, pad)", "o = conv_output_size(H, FH, pad, stride)", False),
+    ("swap_arguments", "self.conv2 = Convolution(W2, b2, stride, 1)", "self.conv2 = Convolution(W2, b2, 1, stride)",
+     True),
+    ("swap_arguments", "np.add.at(dx, (slice(None), rows), d)", "np.add.at((slice(None), rows), dx, d)", True),
+    ("swap_arguments", "loss = self.layer.forward(score, label)", "loss = self.layer.forward(label, score)", False),
+    ("float_perturbed", "y = np.log(x + 1e-7)", "y = np.log(x + 2e-07)", True),
+    ("drop_axis", "m = np.max(x, axis=1, keepdims=True)", "m = np.max(x, keepdims=True)", False),
+]
+
+
+@pytest.mark.parametrize("operator, reference, text, ruled_out", GIVE_AWAYS)
+def test_give_aways_are_no_distractors(operator, reference, text, ruled_out):
+    """Nonsense arithmetic, a negated whole value, an object for a value are never offered (issue 16); the
+    mistakes learners make (a wrong index, axis or operand order, a missing reduction) are."""
+    assert distractors.give_away(_mutant(operator, reference, text), text, "        " + reference) is ruled_out
+
+
+def test_edge_case_and_attribute_verdicts_are_no_distractors():
+    """Right on ordinary inputs (wrong only on extreme logits), or an attribute the class does not have."""
+    ref, text = "m = np.max(x, axis=1, keepdims=True)", "m = np.max(x, keepdims=True)"
+    assert distractors.give_away(_mutant("drop_axis", ref, text, case="extreme logits (±1000)"), text, ref)
+    ref, text = "a = self.v[key]", "a = self.m[key]"
+    entry = _mutant("partner_name", ref, text, "exception", "AttributeError: 'Momentum' object has no attribute 'm'")
+    assert distractors.give_away(entry, text, ref)
 
 
 def test_sample_has_questions(code_sets):

@@ -15,7 +15,7 @@ area is within one question of weight × count. Each area's quota is filled in t
    scenario in area 4; examprep.exam.scenarios), when the quota has room for them;
 2. code sets (CODE_SHARE of the quota where the area has problems): blanks of the NumPy problems in sets of 3–4
    sharing one listing; a set whose listing would show an earlier question's answer, or a
-   blank's symmetric partner (`x_max` beside `y_max`), is not used (`leaks`);
+   blank's symmetric partner (`x_max` beside `y_max`), is not used (examprep.exam.giveaways);
 3. knowledge sets (KNOWLEDGE_SHARE of the quota): bank items and formula-choice questions
    in sets of 3–4 on one topic group (examprep.exam.knowledge.GROUPS), one sub-item per
    question where the group has enough, sub-items the exam has not asked yet first;
@@ -29,6 +29,7 @@ area and areas come in syllabus order, as in the real exam.
 """
 import random
 
+from examprep.exam.giveaways import LEAK_MIN, leaks, squeeze as _squeeze  # noqa: F401 (LEAK_MIN: tests)
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -37,7 +38,6 @@ DEFAULT_CODE_SHARE = 0.2
 KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
 SET_SIZES = (3, 3, 4)
-LEAK_MIN = 8
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
 # Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
@@ -66,9 +66,6 @@ CONCEPTS = {
     "bank:nms": "nms", "nms_count": "nms", "bank:iou-def": "iou", "box_iou": "iou",
     "torch:he-init": "he", "torch:dropout-scale": "dropout", "torch:softmax-dim": "softmax",   # the PyTorch track
 }
-PARTNERS = [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
-            ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),
-            ("m_hat", "v_hat"), ("xx1", "yy1"), ("xx2", "yy2")]
 
 
 class CompositionError(Exception):
@@ -95,47 +92,6 @@ def quotas(count, areas=None):
     for k in sorted(keys, key=lambda k: (-(exact[k] - out[k]), k))[:count - sum(out.values())]:
         out[k] += 1
     return out
-
-
-def _squeeze(text):
-    return "".join(text.split())
-
-
-def _partner(text):
-    """The text with every partner name swapped (x_max <-> y_max, H <-> W ...), or None when it has none."""
-    import re
-
-    table = {}
-    for a, b in PARTNERS:
-        table[a], table[b] = b, a
-    swapped = re.sub(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b",
-                     lambda m: table[m.group(1)], text)
-    return swapped if swapped != text else None
-
-
-def leaks(earlier, questions):
-    """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer
-    that an earlier listing showed (listings print every line but their own blanks), or a listing that shows a
-    blank's symmetric partner (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`).
-    Answers shorter than LEAK_MIN characters (a name, `dout`) are common words, not give-aways."""
-    answers = {_squeeze(q.answer) for q in questions if len(_squeeze(q.answer)) >= LEAK_MIN}
-    listing = _squeeze(questions[0].code or "")
-    for q in questions:
-        line = _squeeze((q.blank or {}).get("template", "").replace((q.blank or {}).get("marker", "\0"), q.answer))
-        partner = _partner(line) if line else None
-        if partner and partner in listing:
-            return True
-        # the answer's partner shown beside the blank, in its own line (`y:y_max:stride` beside the blank
-        # `x:x_max:stride`) or elsewhere (`w = np.maximum(0.0, xx2 - xx1)` above the blank `h = ...`)
-        answer = _squeeze(q.answer)
-        partner = _partner(answer) if len(answer) >= LEAK_MIN else None
-        if partner and partner in listing:
-            return True
-    for q in earlier:
-        if (len(_squeeze(q.answer)) >= LEAK_MIN and _squeeze(q.answer) in listing) or \
-                any(a in _squeeze(q.code or "") for a in answers):
-            return True
-    return False
 
 
 class _Seen:

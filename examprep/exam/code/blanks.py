@@ -36,7 +36,7 @@ def _dump(node):
     return ast.dump(node) if isinstance(node, ast.AST) else repr(node)
 
 
-def _diff_path(a, b, path=()):
+def diff_path(a, b, path=()):
     """The path (field, index) to the smallest node of a that b replaces (a, b differ there only)."""
     if type(a) is not type(b):
         return path
@@ -52,7 +52,7 @@ def _diff_path(a, b, path=()):
     if len(diffs) != 1 or not isinstance(diffs[0][2], ast.AST) or not isinstance(diffs[0][3], ast.AST):
         return path
     name, index, x, y = diffs[0]
-    return _diff_path(x, y, path + ((name, index),))
+    return diff_path(x, y, path + ((name, index),))
 
 
 def node_at(node, path):
@@ -138,9 +138,13 @@ def blank_choices(candidate, entries):
         except SyntaxError:
             continue
         target_dump = ast.dump(mutant)
-        changed = _positioned(original, _diff_path(original, mutant))
+        changed = _positioned(original, diff_path(original, mutant))
         d0, d1 = span(index, node_at(original, changed)) if changed else (0, len(text))
-        renderings = _renderings(node_at(mutant, changed), segments) if changed else [entry["text"]]
+        # A change of the whole statement (`-=` made `+=`) is written like the reference too (its `1e-7`, not
+        # ast.unparse's `1e-07`); the mutant's own text is the last resort.
+        renderings = _renderings(node_at(mutant, changed) if changed else mutant, segments)
+        if not changed:
+            renderings.append(entry["text"].strip())
         for depth in range(len(changed) + 1):
             path = changed[:depth]
             node = node_at(original, path)

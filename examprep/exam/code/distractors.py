@@ -1,36 +1,147 @@
-"""Choosing a blank's three distractors among its proven-wrong mutants: no give-aways, different behaviours."""
-import re
+"""Choosing a blank's three distractors among its proven-wrong mutants: no give-aways, different behaviours.
 
-BLUNT_OPERATORS = {"negate", "first_operand"}
-# Distractors that are ruled out on sight or right on ordinary inputs (issue 16): a perturbed float constant (an
-# epsilon 1e-7 -> 2e-7 or 5e-08, a β of 1.8), an integer made 0 or 1 where it is arithmetic (`** 1`, `0 / (...)`,
-# `1 *`), an attribute the class does not have, and a mutation the grader rejects only on an edge case (extreme
-# logits, a probability of exactly 0): on ordinary inputs it computes the right thing.
-NONSENSE_INT = re.compile(r"\*\*\s*[013]\b|(?<![\w.])0\s*[/*]|[/*]\s*0\b(?!\.)|(?<![\w.])1\s*\*|\*\s*1\b(?!\.)")
+A proven-wrong mutant is offered only if it reads as a mistake a learner makes (the book's other variant, a wrong
+axis, a swapped partner, a sign, a missing term), never as arithmetic no one writes (issue 16). give_away() judges
+each mutant by where its change sits in the reference statement's AST, not by its text.
+"""
+import ast
+
+from examprep.exam.code.blanks import diff_path, node_at, statement
+from examprep.hole.mutation_operators import call_name, int_value, is_module_call
+
+# The whole value replaced by its first operand (`np.sum(x * d)` -> `x * d`): a missing term or reduction, offered
+# only when the three other options cannot be filled with the learner's everyday mistakes.
+BLUNT_OPERATORS = {"first_operand"}
+# Always ruled out: a perturbed float constant (an epsilon 1e-7 -> 2e-7, a β of 1.8: right on ordinary inputs or
+# a changed ε), and the statement's whole value negated (`-np.sqrt(2.0 / n_in)`, `batch_size = -x.shape[0]`).
+NEVER = {"float_perturbed", "negate"}
+# Swapping these operands gives arithmetic no one writes: `2 ** grad`, `n_in / 1.0`, `len(d) / np.sum(d ** 2)`.
+SWAP_NONSENSE_BINOPS = (ast.Pow, ast.Div, ast.FloorDiv, ast.Mod)
+SWAP_NONSENSE_CALLS = {"power", "divide", "true_divide", "floor_divide"}
+# Array methods and NumPy functions whose removal is a missing step (`x.sum(axis=0)` -> `x`, `np.sqrt(v)` -> `v`);
+# removing any other call leaves an object (`self.layer.forward(x)` -> `self.layer`) or a bare argument
+# (`np.dot(du, W.T)` -> `du`).
+DROPPABLE_CALLS = {"sum", "mean", "max", "min", "amax", "amin", "reshape", "transpose", "astype", "repeat", "flatten",
+                   "ravel", "squeeze", "sqrt", "exp", "log", "tanh", "abs", "square", "floor", "ceil", "round",
+                   "clip", "cumsum", "prod", "std", "var", "expand_dims", "copy"}
+BUILTIN_CALLS = {"len", "range", "int", "float", "list", "tuple", "zip", "enumerate", "isinstance", "dict", "set",
+                 "print", "sorted", "reversed", "min", "max", "sum", "abs"}
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny")
 
 
-def give_away(entry, fill):
-    """Whether a proven-wrong mutant is still not a fair exam distractor (see NONSENSE_INT, EDGE_CASES)."""
-    if entry["operator"] == "float_perturbed":
+def _is_number(node):
+    if int_value(node) is not None:
         return True
-    if entry["operator"] == "int_off_by_one" and NONSENSE_INT.search(fill):
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def _change(reference, entry):
+    """(original statement, path to the changed node) of a mutant, or None when its text does not parse."""
+    try:
+        original, mutant = statement(reference), statement(entry["text"])
+    except (SyntaxError, KeyError):
+        return None
+    return original, diff_path(original, mutant)
+
+
+def _nonsense_int(original, path):
+    """An integer shifted anywhere but an index, a slice bound or a keyword argument (`x[:, 2]`, `x[2:]`, `k=0`
+    stay): `11 ** (db / 20)`, `(2 - beta1)`, `W - 0`, `rng.uniform(-8, -3)` are arithmetic no one writes."""
+    # Look through a unary minus (-8 -> -3) and an index tuple (x[:, 2]) to the node that holds the integer.
+    while len(path) > 1 and isinstance(node_at(original, path[:-1]), (ast.UnaryOp, ast.Tuple)):
+        path = path[:-1]
+    if not path:
+        return True
+    holder, field = node_at(original, path[:-1]), path[-1][0]
+    if (isinstance(holder, ast.Subscript) and field == "slice") or isinstance(holder, (ast.Slice, ast.keyword)):
+        return False
+    return True
+
+
+def _nonsense_swap(node):
+    """Swapped operands that no one writes: a power, a quotient, or a number moved to the other side (`1 - W`)."""
+    if isinstance(node, ast.BinOp):
+        return isinstance(node.op, SWAP_NONSENSE_BINOPS) or _is_number(node.left) or _is_number(node.right)
+    if isinstance(node, ast.Call):
+        return call_name(node) in SWAP_NONSENSE_CALLS or any(_is_number(a) for a in node.args[:2])
+    return False
+
+
+def _nonsense_arguments(original, mutant_text):
+    """A number or a tuple moved to another argument's place: a range written backwards (`rng.uniform(-4, -8)`),
+    a stride where the padding goes (`Convolution(W, b, 1, stride)`), an index tuple where the array goes
+    (`np.add.at((slice(None), rows), dx, ...)`)."""
+    try:
+        mutant = statement(mutant_text)
+    except SyntaxError:
+        return False
+    before = [n for n in ast.walk(original) if isinstance(n, ast.Call)]
+    after = [n for n in ast.walk(mutant) if isinstance(n, ast.Call)]
+    for a, b in zip(before, after):
+        moved = [x for x, y in zip(a.args, b.args) if ast.dump(x) != ast.dump(y)]
+        if any(_is_number(x) or isinstance(x, (ast.Tuple, ast.List)) for x in moved):
+            return True
+    return False
+
+
+def _nonsense_first_operand(original):
+    """The statement's value replaced by its first operand where that leaves no learner's mistake: a number, a
+    comparison's left side, an object without its method call, or a product's first factor."""
+    value = getattr(original, "value", None)
+    if isinstance(value, ast.Compare):
+        return True
+    if isinstance(value, ast.BinOp):
+        return isinstance(value.op, ast.MatMult) or _is_number(value.left)
+    if isinstance(value, ast.Call):
+        name = call_name(value)
+        if isinstance(value.func, ast.Attribute) and not is_module_call(value):
+            return name not in DROPPABLE_CALLS
+        if is_module_call(value):
+            return name not in DROPPABLE_CALLS or not value.args or _is_number(value.args[0])
+        return name in BUILTIN_CALLS or not value.args or _is_number(value.args[0])
+    return False
+
+
+def give_away(entry, fill, reference):
+    """Whether a proven-wrong mutant is still not a fair exam distractor: ruled out on sight (nonsense arithmetic,
+    an attribute the class does not have) or right on ordinary inputs (wrong only on an edge case).
+
+    entry: the mutant's proof entry (operator, text, verdict); fill: its option text; reference: the reference
+    statement the mutant changes (its text, any indentation).
+    """
+    operator = entry["operator"]
+    if operator in NEVER:
         return True
     verdict = entry.get("verdict") or {}
     if "AttributeError" in (verdict.get("en") or "") + (verdict.get("what") or ""):
         return True
-    return any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES)
+    if any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES):
+        return True
+    change = _change(reference, entry)
+    if change is None:
+        return False
+    original, path = change
+    if operator == "int_off_by_one":
+        return _nonsense_int(original, path)
+    if operator == "swap_operands":
+        return _nonsense_swap(node_at(original, path))
+    if operator == "swap_arguments":
+        return _nonsense_arguments(original, entry["text"])
+    if operator == "first_operand":
+        return _nonsense_first_operand(original)
+    return False
 
 
+def pick_distractors(pairs, rng, reference, count=3):
+    """Up to count (entry, text) pairs with different texts and verdicts, none a give-away.
 
-def pick_distractors(pairs, rng, count=3):
-    """Up to count (entry, text) pairs with different texts and verdicts.
-
-    Mutations a learner actually makes (axis, keepdims, transpose, sign, sum/mean ...) come
-    before the blunt ones (the whole value negated, or replaced by its first operand), and
+    reference: the statement the mutants change. Mutations a learner actually makes (axis, keepdims, transpose,
+    sign, sum/mean ...) come before the blunt ones (a missing term: the value replaced by its first operand), and
     different operators before repeats.
     """
-    pairs = [(entry, fill) for entry, fill in pairs if not give_away(entry, fill)]
+    pairs = [(entry, fill) for entry, fill in pairs if not give_away(entry, fill, reference)]
     rng.shuffle(pairs)
     chosen, texts, signatures, operators = [], set(), set(), set()
     for allow_blunt, prefer_new_operator in ((False, True), (False, False), (True, True), (True, False)):

@@ -79,7 +79,7 @@ def _plan_blank(candidate, entries, rng):
     choices = blank_choices(candidate, entries)
     valid = {}
     for path in sorted(choices, key=repr):
-        picked = pick_distractors(choices[path], random.Random(f"{rng.random()}"))
+        picked = pick_distractors(choices[path], random.Random(f"{rng.random()}"), candidate.text)
         if len(picked) == 3:
             valid[path] = picked
     if not valid:
