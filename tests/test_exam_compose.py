@@ -117,3 +117,5 @@ def test_a_partner_that_differs_in_its_indices_leaks():
     assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=shown, blank=blank)])
     other = "    xx2 = np.minimum(box[2] + 1, boxes[:, 2])\n" + template   # not the same line: no twin
     assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=other, blank=blank)])
+    plain = "    loss = np.sum(t * np.log(y))"   # no partner names at all: nothing to mirror
+    assert not compose_module.leaks([], [SimpleNamespace(answer=plain.strip(), code=template, blank=blank)])

@@ -50,7 +50,7 @@ def leaks(earlier, questions):
     for q in questions:
         blank = q.blank or {}
         line = squeeze(blank.get("template", "").replace(blank.get("marker", "\0"), q.answer))
-        if line and (partner(line) in listing or _twin_shown(line, listing_lines)):
+        if line and ((partner(line) or "\0") in listing or _twin_shown(line, listing_lines)):
             return True
         answer = squeeze(q.answer)
         if len(answer) >= LEAK_MIN and (partner(answer) or "\0") in listing:
