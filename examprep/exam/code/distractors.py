@@ -26,6 +26,9 @@ DROPPABLE_CALLS = {"sum", "mean", "max", "min", "amax", "amin", "reshape", "tran
                    "clip", "cumsum", "prod", "std", "var", "expand_dims", "copy"}
 BUILTIN_CALLS = {"len", "range", "int", "float", "list", "tuple", "zip", "enumerate", "isinstance", "dict", "set",
                  "print", "sorted", "reversed", "min", "max", "sum", "abs"}
+# A product's first factor is a fair "forgotten factor" only when what is dropped is a plain factor (`dout *
+# self.mask`), not the whole computed term (`lam * np.sum(np.abs(W))` -> `lam`).
+FACTORS = (ast.Name, ast.Attribute, ast.Subscript)
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny")
 
 
@@ -92,8 +95,9 @@ def _nonsense_first_operand(original):
     value = getattr(original, "value", None)
     if isinstance(value, ast.Compare):
         return True
-    if isinstance(value, ast.BinOp):
-        return isinstance(value.op, ast.MatMult) or _is_number(value.left)
+    if isinstance(value, ast.BinOp):   # `dout * self.mask` -> `dout` (the mask forgotten) stays
+        dropped_term = isinstance(value.op, ast.Mult) and not isinstance(value.right, FACTORS)
+        return isinstance(value.op, ast.MatMult) or _is_number(value.left) or dropped_term
     if isinstance(value, ast.Call):
         name = call_name(value)
         if isinstance(value.func, ast.Attribute) and not is_module_call(value):
@@ -102,6 +106,18 @@ def _nonsense_first_operand(original):
             return name not in DROPPABLE_CALLS or not value.args or _is_number(value.args[0])
         return name in BUILTIN_CALLS or not value.args or _is_number(value.args[0])
     return False
+
+
+def _self_cancelling(original, mutant_text):
+    """A difference or quotient of two equal operands that the reference did not have (`np.mean(d_fake) -
+    np.mean(d_fake)`, from a partner swap): zero or one on sight."""
+    def cancelling(tree):
+        return {ast.dump(n) for n in ast.walk(tree) if isinstance(n, ast.BinOp)
+                and isinstance(n.op, (ast.Sub, ast.Div, ast.FloorDiv)) and ast.dump(n.left) == ast.dump(n.right)}
+    try:
+        return bool(cancelling(statement(mutant_text)) - cancelling(original))
+    except SyntaxError:
+        return False
 
 
 def give_away(entry, fill, reference):
@@ -123,6 +139,8 @@ def give_away(entry, fill, reference):
     if change is None:
         return False
     original, path = change
+    if _self_cancelling(original, entry["text"]):
+        return True
     if operator == "int_off_by_one":
         return _nonsense_int(original, path)
     if operator == "swap_operands":
