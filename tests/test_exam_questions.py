@@ -117,6 +117,8 @@ GIVE_AWAYS = [
     ("first_operand", "db = dout.reshape(-1, D).sum(axis=0)", "db = dout.reshape(-1, D)", False),
     ("first_operand", "penalty += lam * np.sum(np.abs(W))", "penalty += lam", True),
     ("first_operand", "dx = dout * self.mask", "dx = dout", False),
+    ("first_operand", "frames = to_frames(x, n_fft, hop)", "frames = x", True),
+    ("first_operand", "y = sigmoid(a)", "y = a", False),
     ("partner_name", "loss = np.mean(d_fake) - np.mean(d_real)", "loss = np.mean(d_fake) - np.mean(d_fake)", True),
     ("partner_name", "x = e * x_real + (1 - e) * x_fake", "x = e * x_real + (1 - e) * x_real", False),
     ("swap_arguments", "lr = 10 ** rng.uniform(-8, -4)", "lr = 10 ** rng.uniform(-4, -8)", True),

@@ -104,7 +104,8 @@ def _nonsense_first_operand(original):
             return name not in DROPPABLE_CALLS
         if is_module_call(value):
             return name not in DROPPABLE_CALLS or not value.args or _is_number(value.args[0])
-        return name in BUILTIN_CALLS or not value.args or _is_number(value.args[0])
+        # sigmoid(x) -> x (the activation forgotten) stays; a helper of several arguments dropped does not
+        return name in BUILTIN_CALLS or len(value.args) != 1 or _is_number(value.args[0])
     return False
 
 
