@@ -121,6 +121,8 @@ GIVE_AWAYS = [
     ("first_operand", "y = sigmoid(a)", "y = a", False),
     ("partner_name", "loss = np.mean(d_fake) - np.mean(d_real)", "loss = np.mean(d_fake) - np.mean(d_fake)", True),
     ("partner_name", "x = e * x_real + (1 - e) * x_fake", "x = e * x_real + (1 - e) * x_real", False),
+    ("partner_name", "t_mix = lam * t + (1 - lam) * t[index]", "t_mix = lam * t + (1 - (1 - lam)) * t[index]", True),
+    ("partner_name", "t_mix = lam * t + (1 - lam) * t[index]", "t_mix = (1 - lam) * t + (1 - lam) * t[index]", False),
     ("swap_arguments", "lr = 10 ** rng.uniform(-8, -4)", "lr = 10 ** rng.uniform(-4, -8)", True),
     ("swap_arguments", "o = conv_output_size(H, FH, stride, pad)", "o = conv_output_size(H, FH, pad, stride)", False),
     ("swap_arguments", "self.conv2 = Convolution(W2, b2, stride, 1)", "self.conv2 = Convolution(W2, b2, 1, stride)",

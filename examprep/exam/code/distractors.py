@@ -109,12 +109,22 @@ def _nonsense_first_operand(original):
     return False
 
 
+def _cancels(node):
+    """a - a, a / a, or a - (a - b) (which is b): written by no one."""
+    if not isinstance(node, ast.BinOp):
+        return False
+    if isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv)) and ast.dump(node.left) == ast.dump(node.right):
+        return True
+    inner = node.right
+    return (isinstance(node.op, ast.Sub) and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Sub)
+            and ast.dump(inner.left) == ast.dump(node.left))
+
+
 def _self_cancelling(original, mutant_text):
-    """A difference or quotient of two equal operands that the reference did not have (`np.mean(d_fake) -
-    np.mean(d_fake)`, from a partner swap): zero or one on sight."""
+    """Arithmetic that cancels, which the reference did not have: `np.mean(d_fake) - np.mean(d_fake)` or
+    `1 - (1 - lam)`, from a partner swap."""
     def cancelling(tree):
-        return {ast.dump(n) for n in ast.walk(tree) if isinstance(n, ast.BinOp)
-                and isinstance(n.op, (ast.Sub, ast.Div, ast.FloorDiv)) and ast.dump(n.left) == ast.dump(n.right)}
+        return {ast.dump(n) for n in ast.walk(tree) if _cancels(n)}
     try:
         return bool(cancelling(statement(mutant_text)) - cancelling(original))
     except SyntaxError:
