@@ -345,6 +345,16 @@ def test_calc_keys_are_independently_right(template):
                     assert text in stem_numbers or text in q.stem["en"], (q.id, name, v)
 
 
+@pytest.mark.parametrize("template", ["softmax_value", "cross_entropy_value"])
+def test_positions_are_ordinal_words(template):
+    """"element number 1" reads as x[1] to a NumPy reader, and the 0-based element's value is an option (the other
+    element distractor): the English stem says "the first / second ..." element, the Japanese "1 番目"."""
+    for seed in CALC_SEEDS:
+        for q in calc_templates.calc_set(template, seed):
+            k = q.params["index" if template == "softmax_value" else "label"]
+            assert f" {('first', 'second', 'third', 'fourth')[k]} " in q.stem["en"], q.stem["en"]
+            assert "number" not in q.stem["en"] and f"{k + 1} 番目" in q.stem["ja"]
+
 def test_calc_templates_cover_the_brief():
     ids = {q.template for t in calc_templates.TEMPLATES for q in calc_templates.calc_set(t, 0)}
     assert {"conv_output_size", "pool_output_size", "conv_params", "affine_params", "conv_macs", "receptive_field",

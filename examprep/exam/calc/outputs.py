@@ -6,6 +6,10 @@ import numpy as np
 from examprep.common.i18n import ja_en
 from examprep.exam.calc.question import Redraw, calc_question, probabilities
 
+# Positions in English stems are ordinal words: "element number 1" reads as x[1] to a NumPy reader (issue 16 re-grade:
+# the 0-based element's value was an option beside the key).
+ORDINALS = ("first", "second", "third", "fourth")
+
 
 def softmax_value(rng, seed, set_id):
     from reference.functions import softmax
@@ -23,7 +27,8 @@ def softmax_value(rng, seed, set_id):
     return [calc_question(
         f"calc:softmax_value:s{seed}", "softmax_value", "3-1-3",
         ja_en(f"スコア x = ({xs}) に softmax を適用したとき、{k + 1} 番目の要素の値はいくつか (小数第 3 位まで四捨五入)。",
-              f"Softmax is applied to the scores x = ({xs}). What is its element number {k + 1} (3 decimals)?"),
+              f"Softmax is applied to the scores x = ({xs}). What is the value of its {ORDINALS[k]} element "
+              "(3 decimals)?"),
         ja_en(f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}。",
               f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}."),
         float(y[k]),
@@ -50,8 +55,8 @@ def cross_entropy_value(rng, seed, set_id):
         f"calc:cross_entropy_value:s{seed}", "cross_entropy_value", "3-1-3",
         ja_en(f"出力 y = ({ys}) (softmax 後)、正解が {k + 1} 番目のクラスのとき、交差エントロピー誤差 −Σ t log y "
               "(自然対数) はいくつか (小数第 3 位まで四捨五入)。",
-              f"The network outputs y = ({ys}) (after softmax) and the true class is number {k + 1}. What is the cross "
-              "entropy error −Σ t log y (natural log), rounded to 3 decimals?"),
+              f"The network outputs y = ({ys}) (after softmax) and the true class is the {ORDINALS[k]} one. What is "
+              "the cross entropy error −Σ t log y (natural log), rounded to 3 decimals?"),
         ja_en(f"one-hot の t で残るのは正解クラスの項だけ: −log({y[k]:.2f}) = {ce:.3f}。",
               f"With a one-hot t only the true class's term remains: −log({y[k]:.2f}) = {ce:.3f}."),
         ce,
