@@ -25,12 +25,13 @@ def console(stderr=False):
 
 @contextlib.contextmanager
 def status(con, lang, key, quiet=False):
-    """A spinner while something slow runs (only on a terminal)."""
+    """A spinner while something slow runs (only on a terminal); yields the rich Status (its text can be
+    updated with .update(...)), or None when nothing is shown."""
     if quiet or not con.is_terminal:
-        yield
+        yield None
         return
-    with con.status(i18n.text(TEXT, key, lang)):
-        yield
+    with con.status(i18n.text(TEXT, key, lang)) as shown:
+        yield shown
 
 
 def problem_list(con, problems, lang):

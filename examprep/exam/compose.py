@@ -139,23 +139,40 @@ class _Seen:
         return out
 
 
-def _code_sets(problems, proofs, want, seed, rng, seen, asked):
-    """Code sets from these problems, `want` questions if they have enough, none giving away another's answer."""
+def _code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=None):
+    """Code sets from these problems, `want` questions if they have enough, none giving away another's answer.
+
+    A problem's distractors are proven when the walk reaches it (read from the cache when proven before), the
+    next few in the background (proof.Proofs), so a first, cold exam proves about a dozen problems, not all of
+    them; the proofs not reached are stopped when the sets are made."""
+    from examprep.exam.code.proof import Proofs
+
+    with Proofs(workers, on_progress) as proofs:
+        return _walk_code_sets(problems, proofs, max(1, workers) + 1, want, seed, rng, seen, asked)
+
+
+def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
+    """_code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
+    started; a problem whose reference fails its own grading is skipped."""
     from examprep.exam.code.questions import code_set
 
     sets, used, total = [], {}, 0
-    usable = [p for p in problems if proofs[p.id].get("reference_passed")]
+    usable = list(problems)
     for rounds in range(4):
         rng.shuffle(usable)
         progressed = False
         for k, problem in enumerate(usable):
             if total >= want:
                 return sets
+            proofs.ahead(usable[k:k + ahead])
+            proof = proofs.get(problem)
+            if not proof.get("reference_passed"):
+                continue
             needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
             size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
             if size < min(SET_SIZES) and total:   # no sets of one or two: knowledge questions fill up
                 return sets
-            qs = code_set(problem, seed * 100 + rounds, size, proofs[problem.id],
+            qs = code_set(problem, seed * 100 + rounds, size, proof,
                           exclude=used.setdefault(problem.id, set()))
             if not qs or leaks(asked, qs):
                 continue
@@ -290,15 +307,16 @@ def _template_item(template_id):
     return _ITEMS[template_id]
 
 
-def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False, framework="numpy"):
+def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False, framework="numpy",
+            on_progress=None):
     """The questions of one exam, in order: `count` questions, per-area quotas met exactly, sets together.
 
     areas: area keys to draw from (default all five); problems: the code problems (default every problem);
     typed: ask one code blank in FREE_EVERY as a typed (code_free) question; framework "pytorch": a share of each
-    area's code questions are PyTorch listings (examprep.exam.framework.share). Distractor proofs missing from the
-    cache are made first, `workers` problems at a time.
+    area's code questions are PyTorch listings (examprep.exam.framework.share). A code problem's distractors are
+    proven when the composer reaches it, unless cached, `workers` problems at a time (_code_sets);
+    on_progress(problem, proven_before) is called when a proof starts running the grader.
     """
-    from examprep.exam.code.proof import prove_all
     from examprep.problem import catalog
 
     problems = list(problems or catalog.load_all().values())
@@ -307,9 +325,6 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
     code_want = {k: round(n * CODE_SHARE.get(k, DEFAULT_CODE_SHARE)) if by_area[k] else 0 for k, n in wanted.items()}
     framework_want = _framework_share(framework, code_want, seed)
     code_want = {k: n - framework_want.get(k, 0) for k, n in code_want.items()}
-    # Only the areas that ask code need their distractors proven (the first time, that takes a while).
-    to_prove = [p for k in wanted if code_want[k] >= min(SET_SIZES) for p in by_area[k]]
-    proofs = prove_all(to_prove, workers) if to_prove else {}
     rng = random.Random(f"exam:{seed}:{','.join(sorted(wanted))}")
     seen, asked, out = _Seen(), [], []
     for area in sorted(wanted):
@@ -317,7 +332,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
         sets = _scenario_sets(area, n, seed, seen)
         scenario_templates = {q.template for s in sets for q in s}
         if code_want[area] >= min(SET_SIZES):
-            code = _code_sets(by_area[area], proofs, code_want[area], seed, rng, seen, asked)
+            code = _code_sets(by_area[area], code_want[area], seed, rng, seen, asked, workers, on_progress)
             sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
         if framework_want.get(area):
             from examprep.exam import framework as torch_track

@@ -66,7 +66,7 @@ def load():
     """Every framework item as a dict (its file's group and name added), in file order."""
     out = []
     for name, text in _files():
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml: 9x faster
         for raw in data.get("items", []) or []:
             entry = dict(raw)
             entry["item"] = str(entry.get("item", data.get("item", "")))

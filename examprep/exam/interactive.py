@@ -71,6 +71,9 @@ TEXT = {
     "grading": {"ja": "記述式の解答を実行して採点しています…", "en": "Grading the typed answers by running them…"},
     "preparing": {"ja": "問題を作成しています (初回は誤答の検証に少し時間がかかります)…",
                   "en": "Preparing the questions (the first time, proving the distractors takes a little while)…"},
+    "proving": {"ja": "誤答を実行して検証しています: {title} ({k} 問題目。初回は出題する問題だけを検証します)…",
+                "en": "Proving the distractors by running them: {title} (problem {k}; the first time, only the "
+                      "problems this exam uses are proven)…"},
     "store_failed": {"ja": "結果を進捗データベースに保存できませんでした: {msg}", "en": "Could not save the result to the progress store: {msg}"},
     "store_retry": {"ja": "結果は試験ファイルに保存済みです。次に examprep mock-exam を実行したときに記録し直します。",
                     "en": "The result is kept in the exam's file; the next examprep mock-exam records it."},
@@ -144,8 +147,14 @@ def _compose(args, lang, con, framework="numpy"):
     areas = _areas(args, lang)
     if con.is_terminal:
         con.print(f"[dim]{i18n.text(TEXT, 'preparing', lang)}[/dim]")
-    with render.status(con, lang, "prepare"):
-        questions = compose(count, seed=seed, areas=areas, typed=getattr(args, "typed", False), framework=framework)
+    with render.status(con, lang, "prepare") as shown:
+        def proving(problem, before):
+            # only problems whose proof runs the grader (a cache miss): the count so far, never a guessed total
+            if shown is not None:
+                shown.update(i18n.text(TEXT, "proving", lang, title=problem.title[lang], k=before + 1))
+
+        questions = compose(count, seed=seed, areas=areas, typed=getattr(args, "typed", False), framework=framework,
+                            on_progress=proving)
     return questions, minutes, seed, areas
 
 

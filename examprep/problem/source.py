@@ -26,16 +26,25 @@ class TargetSource:
     tree: ast.AST      # its parsed definition (line numbers relative to text)
 
 
+@lru_cache(maxsize=128)
+def _definitions(text):
+    """{name: (first line, last line)} of a module's top-level functions and classes, the first of each name
+    (each module text is parsed once: a mock exam asks for the same targets many times)."""
+    out = {}
+    for node in pyast.parse(text).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            out.setdefault(node.name, (min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno))
+    return out
+
+
 def target_source(target):
     text = module_text(target.module)
-    tree = pyast.parse(text)
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == target.name:
-            start = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            lines = text.splitlines()[start - 1:node.end_lineno]
-            segment = "\n".join(lines) + "\n"
-            return TargetSource(target.name, segment, pyast.parse(segment).body[0])
-    raise LookupError(f"{target} is not defined at the top level of {target.module}")
+    where = _definitions(text).get(target.name)
+    if where is None:
+        raise LookupError(f"{target} is not defined at the top level of {target.module}")
+    start, end = where
+    segment = "\n".join(text.splitlines()[start - 1:end]) + "\n"
+    return TargetSource(target.name, segment, pyast.parse(segment).body[0])
 
 
 def imports_block(problem):

@@ -2,10 +2,11 @@
 
 A mutant is kept as a distractor only if the grader rejects it with a fair verdict (see _judge); the proof is
 cached per problem under cache_dir()/exam/<id>-<key>.json, the key hashing everything the proof depends on.
+A mock exam proves only the problems it reaches, when it reaches them (Proofs); prove_all proves a list at once.
 """
 import hashlib
 import json
-import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from examprep.problem import source
@@ -113,20 +114,29 @@ def _prove(problem, on_progress=None):
     return data
 
 
-def proven(problem, on_progress=None):
-    """The cached proof of a problem's distractors, made (and cached) when missing."""
-    path = cache_file(problem)
+def cached(problem):
+    """The cached proof of a problem, or None."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(cache_file(problem).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        pass
+        return None
+
+
+def proven(problem, on_progress=None):
+    """The cached proof of a problem's distractors, made (and cached) when missing. A proof that stops midway
+    (an exception from on_progress, Ctrl-C) is not cached; the cache file is replaced atomically, so a reader
+    never sees half of one."""
+    data = cached(problem)
+    if data is not None:
+        return data
     data = _prove(problem, on_progress)
     if data["reference_passed"] and data["complete"]:
+        from examprep.common.files import write_atomically
+
+        path = cache_file(problem)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(path)
+            write_atomically(path, json.dumps(data, ensure_ascii=False))
         except OSError:
             pass  # a read-only cache only costs time
     return data
@@ -140,3 +150,90 @@ def prove_all(problems, workers=2):
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         done = dict(zip([p.id for p in order], pool.map(proven, order)))
     return {p.id: done[p.id] for p in problems}
+
+
+class Cancelled(Exception):
+    """A proof stopped before its next variant because it is no longer wanted (nothing of it is cached)."""
+
+
+class Proofs:
+    """Proofs made when they are needed (issue 16: a first, cold export must not prove every problem).
+
+    get(problem) returns a problem's proof: from the cache, from a proof already under way, or proven now.
+    ahead(problems) starts the proofs of the problems about to be asked for, in that order, `workers` at a
+    time (threads around the sandbox's worker processes), so that they are ready or under way when get() asks.
+    drop() stops every proof not asked for yet: a queued one never starts, a running one stops before its
+    next variant; neither is cached. close() (or leaving the `with` block, Ctrl-C included) drops them all
+    and waits for the threads. on_progress(problem, proven) is called when a proof starts running the grader
+    (not for cache reads), proven being the number of problems proven so far.
+    """
+
+    def __init__(self, workers=2, on_progress=None):
+        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="proof")
+        self._jobs = {}        # problem id -> (future, stop event)
+        self._asked = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._on_progress = on_progress
+        self.started = 0       # problems whose proof ran the grader (cache misses)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _work(self, problem, stop):
+        if stop.is_set():
+            raise Cancelled(problem.id)
+        data = cached(problem)
+        if data is not None:
+            return data
+        with self._lock:
+            self.started += 1
+            count = self.started
+        if self._on_progress:
+            self._on_progress(problem, count - 1)
+
+        def tick(_variant):
+            if stop.is_set():
+                raise Cancelled(problem.id)
+
+        return proven(problem, on_progress=tick)
+
+    def ahead(self, problems):
+        """Start the proofs of these problems (in this order) unless under way or done."""
+        with self._lock:
+            if self._closed:
+                return
+            for problem in problems:
+                if problem.id not in self._jobs:
+                    stop = threading.Event()
+                    self._jobs[problem.id] = (self._pool.submit(self._work, problem, stop), stop)
+
+    def get(self, problem):
+        """The proof of a problem (waiting for it when it is under way)."""
+        self.ahead([problem])
+        with self._lock:
+            if problem.id not in self._jobs:
+                raise Cancelled(problem.id)   # closed
+            self._asked.add(problem.id)
+            future = self._jobs[problem.id][0]
+        return future.result()
+
+    def _stop(self, ids):
+        for pid in ids:
+            future, stop = self._jobs.pop(pid)
+            stop.set()
+            future.cancel()
+
+    def drop(self):
+        """Stop every proof that get() has not asked for (queued ones never start, running ones stop)."""
+        with self._lock:
+            self._stop([pid for pid in self._jobs if pid not in self._asked])
+
+    def close(self):
+        with self._lock:
+            self._closed = True
+            self._stop(list(self._jobs))
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,80 @@
+"""Distractor proofs made when the mock exam reaches a problem (proof.Proofs), not all before it starts.
+
+The exam must be the one that proving every problem first gives; proofs the exam does not reach are stopped
+and never cached; Ctrl-C during a cold composition leaves only whole, complete cache files and no threads.
+Small, fast problems keep this quick.
+"""
+import json
+import threading
+
+import pytest
+
+from examprep.exam.code import proof
+from examprep.exam.compose import compose
+from examprep.problem import catalog
+
+SMALL = ["softmax", "sgd", "relu_layer", "sigmoid_layer", "momentum", "adagrad", "rmsprop", "cross_entropy",
+         "affine", "sigmoid"]
+
+
+@pytest.fixture
+def problems():
+    return [catalog.get(pid) for pid in SMALL]
+
+
+def _cache(home):
+    folder = home / "cache" / "exam"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def _no_proof_threads():
+    return not [t for t in threading.enumerate() if t.name.startswith("proof")]
+
+
+def test_lazy_proofs_give_the_exam_of_proving_everything_first(problems, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
+    started = []
+    lazy = compose(12, seed=3, areas=["3"], problems=problems, on_progress=lambda p, n: started.append((p.id, n)))
+    assert any(q.kind == "code_choice" for q in lazy)
+    # Only the problems the walk reached (and a few ahead of it) were proven, each once, counted in order.
+    assert 0 < len(started) < len(problems)
+    assert len({pid for pid, _ in started}) == len(started) and sorted(n for _, n in started) == list(range(len(started)))
+    assert len(_cache(tmp_path)) <= len(started)
+    every = proof.prove_all(problems)
+    assert all(every[p.id]["reference_passed"] for p in problems)
+    assert len(_cache(tmp_path)) == len(problems)
+    eager = compose(12, seed=3, areas=["3"], problems=problems)
+    assert [q.to_json() for q in lazy] == [q.to_json() for q in eager]
+    assert _no_proof_threads()
+
+
+def test_proofs_not_asked_for_are_stopped_and_not_cached(problems, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
+    first, second = problems[0], problems[3]
+    with proof.Proofs(workers=1) as proofs:
+        proofs.ahead([first, second])
+        assert proofs.get(first)["reference_passed"]
+        proofs.drop()      # `second` is running or queued: it stops before its next variant
+    assert [f.name.split("-")[0] for f in _cache(tmp_path)] == [first.id]
+    assert proof.cached(first) is not None and proof.cached(second) is None
+    assert _no_proof_threads()
+
+
+def test_ctrl_c_during_a_cold_composition_leaves_no_broken_cache_file(problems, tmp_path, monkeypatch):
+    from examprep.exam.code import questions
+
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt   # Ctrl-C once the first proof is in, the next ones under way
+
+    monkeypatch.setattr(questions, "code_set", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        compose(12, seed=3, areas=["3"], problems=problems)
+    assert _no_proof_threads()
+    files = _cache(tmp_path)
+    assert files, "the proof the composer waited for is cached"
+    for path in files:
+        assert not path.name.startswith("."), f"a temporary file was left: {path.name}"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["complete"] and data["reference_passed"] and data["lines"]
