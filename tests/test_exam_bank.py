@@ -52,13 +52,14 @@ def test_no_option_shows_its_arithmetic():
         assert not any(re.search(r"\d\s*[+×]\s*\d.*=", o["en"]) for o in e["options"]), e["id"]
 
 
-def test_the_key_is_not_told_by_its_length():
-    """"Pick the longest option" must not work: the key may be longest in some items (a correct statement needs its
-    qualifiers), but not in most, and never by far."""
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_key_is_not_told_by_its_length(lang):
+    """"Pick the longest option" must not work, in either language: the key may be longest in some items (a correct
+    statement needs its qualifiers), but not in most, and never by far."""
     entries = _entries()
     longest, far = 0, []
     for e in entries:
-        lengths = [len(o["en"]) for o in e["options"]]
+        lengths = [len(o[lang]) for o in e["options"]]
         other = max(n for i, n in enumerate(lengths) if i != e["key"])
         longest += lengths[e["key"]] > other
         if lengths[e["key"]] > 1.5 * other:
