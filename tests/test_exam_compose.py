@@ -106,6 +106,29 @@ def test_a_blank_whose_symmetric_partner_is_shown_leaks():
     assert not compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", alone)])
 
 
+def test_partners_of_other_groups_leak():
+    """A re-grade found `dWh = np.dot(h_prev.T, dt)` shown above the blank `dWx` (rnn_cell), `V = split_heads(
+    np.dot(x_kv, W_v), ...)` below the blank K (multi_head_attention), `y1 = np.minimum(y0 + 1, H - 1)` above the
+    blank x1 (upsample) and `db1 = du.reshape(-1, D_ff).sum(axis=0)` beside the blank db2 (position_wise_ffn)."""
+    from types import SimpleNamespace
+
+    blank = {"template": "＿＿(あ)＿＿", "marker": "＿＿(あ)＿＿"}
+    cases = [("dWx = np.dot(x.T, dt)", "dWh = np.dot(h_prev.T, dt)"),
+             ("dx = np.dot(dt, Wx.T)", "dh_prev = np.dot(dt, Wh.T)"),
+             ("K = split_heads(np.dot(x_kv, W_k), self.num_heads)",
+              "V = split_heads(np.dot(x_kv, W_v), self.num_heads)"),
+             ("dW_v = np.dot(x_kv.reshape(-1, D).T, dV.reshape(-1, D))",
+              "dW_k = np.dot(x_kv.reshape(-1, D).T, dK.reshape(-1, D))"),
+             ("x1 = np.minimum(x0 + 1, W - 1)", "y1 = np.minimum(y0 + 1, H - 1)"),
+             ("db2 = dout.reshape(-1, D).sum(axis=0)", "db1 = du.reshape(-1, D_ff).sum(axis=0)"),
+             ("di *= i * (1 - i)", "do *= o * (1 - o)"), ("df *= f * (1 - f)", "do *= o * (1 - o)"),
+             ("dWhr = np.dot(h_prev.T, dt)", "dWhz = np.dot(h_prev.T, dt)")]
+    for answer, shown in cases:
+        code = f"    {shown}\n    ＿＿(あ)＿＿\n"
+        assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
+        alone = "    ＿＿(あ)＿＿\n    out = h_next\n"
+        assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=alone, blank=blank)]), answer
+
 def test_a_partner_that_differs_in_its_indices_leaks():
     """`xx2 = np.minimum(box[2], boxes[:, 2])` shown above the blank `yy2 = ...[3]` (iou_box, a re-grade)."""
     from types import SimpleNamespace

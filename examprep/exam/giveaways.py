@@ -9,11 +9,30 @@ boxes[:, 2])` above the blank `yy2 = np.minimum(box[3], boxes[:, 3])`).
 import re
 
 LEAK_MIN = 8   # answers shorter than this (a name, `dout`) are common words, not give-aways
-PARTNERS = [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
-            ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),
-            ("m_hat", "v_hat"), ("xx1", "yy1"), ("xx2", "yy2")]
-_TABLE = {a: b for pair in PARTNERS for a, b in (pair, pair[::-1])}
-_NAMES = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _TABLE), key=len, reverse=True)) + r")\b")
+# Groups of partner names, each swapped all at once: a line mirrored by one group (x <-> y with H <-> W, or an RNN's
+# x <-> h_prev with Wx <-> Wh, or attention's K <-> V with W_k <-> W_v) shown beside the blank gives it away.
+PARTNER_GROUPS = [
+    [("x", "y"), ("h", "w"), ("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"),
+     ("pool_h", "pool_w"), ("x_max", "y_max"), ("x_min", "y_min"), ("row", "col"), ("beta1", "beta2"),
+     ("m_hat", "v_hat"), ("xx1", "yy1"), ("xx2", "yy2"), ("x0", "y0"), ("x1", "y1"), ("lx", "ly"),
+     ("src_x", "src_y")],
+    # a recurrent cell's input and hidden paths (dWx = np.dot(x.T, dt) beside the blank dWh = np.dot(h_prev.T, dt))
+    [("x", "h_prev"), ("Wx", "Wh"), ("dWx", "dWh"), ("dx", "dh_prev")],
+    # attention's projections, two at a time (V = split_heads(np.dot(x_kv, W_v), ...) beside the blank K = ...)
+    [("K", "V"), ("W_k", "W_v"), ("dK", "dV"), ("dW_k", "dW_v")],
+    [("Q", "K"), ("W_q", "W_k"), ("dQ", "dK"), ("dW_q", "dW_k"), ("x_q", "x_kv")],
+    [("Q", "V"), ("W_q", "W_v"), ("dQ", "dV"), ("dW_q", "dW_v"), ("x_q", "x_kv")],
+    # an LSTM's gates (do *= o * (1 - o) below the blank di *= i * (1 - i)) and a GRU's z and r paths
+    [("i", "o"), ("di", "do")], [("f", "o"), ("df", "do")], [("f", "i"), ("df", "di")],
+    [("z", "r"), ("dz", "dr"), ("Wxz", "Wxr"), ("Whz", "Whr"), ("bz", "br"), ("dWxz", "dWxr"), ("dWhz", "dWhr"),
+     ("dbz", "dbr")],
+    # a two-layer block's layers (db1 = du.reshape(-1, D_ff).sum(axis=0) beside the blank db2 = ...)
+    [("W1", "W2"), ("b1", "b2"), ("dW1", "dW2"), ("db1", "db2"), ("x", "a"), ("du", "dout"), ("D", "D_ff")],
+]
+PARTNERS = PARTNER_GROUPS[0]
+_TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in PARTNER_GROUPS]
+_PATTERNS = [re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b")
+             for table in _TABLES]
 _INTEGER = re.compile(r"(?<![\w.])\d+(?![\w.])")   # box[2] and (3, 4), not xx2, 1e-7 or 2.0
 
 
@@ -22,10 +41,20 @@ def squeeze(text):
     return "".join(text.split())
 
 
+def mirrors(text):
+    """The text with every partner name of one group swapped (x_max <-> y_max, H <-> W ...), one text per group
+    that changes it."""
+    out = []
+    for table, pattern in zip(_TABLES, _PATTERNS):
+        swapped = pattern.sub(lambda m, table=table: table[m.group(1)], text)
+        if swapped != text:
+            out.append(swapped)
+    return out
+
+
 def partner(text):
-    """The text with every partner name swapped (x_max <-> y_max, H <-> W ...), or None when it has none."""
-    swapped = _NAMES.sub(lambda m: _TABLE[m.group(1)], text)
-    return swapped if swapped != text else None
+    """The text mirrored by the first group that changes it (x_max <-> y_max, H <-> W ...), or None."""
+    return next(iter(mirrors(text)), None)
 
 
 def _integers_masked(text):
@@ -34,8 +63,7 @@ def _integers_masked(text):
 
 def _twin_shown(line, listing_lines):
     """Whether the listing shows the line's partner, also one that differs from it in integers only."""
-    mirrored = partner(line)
-    return mirrored is not None and _integers_masked(mirrored) in listing_lines
+    return any(_integers_masked(mirrored) in listing_lines for mirrored in mirrors(line))
 
 
 def leaks(earlier, questions):
@@ -50,10 +78,10 @@ def leaks(earlier, questions):
     for q in questions:
         blank = q.blank or {}
         line = squeeze(blank.get("template", "").replace(blank.get("marker", "\0"), q.answer))
-        if line and ((partner(line) or "\0") in listing or _twin_shown(line, listing_lines)):
+        if line and (any(m in listing for m in mirrors(line)) or _twin_shown(line, listing_lines)):
             return True
         answer = squeeze(q.answer)
-        if len(answer) >= LEAK_MIN and (partner(answer) or "\0") in listing:
+        if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
             return True
     for q in earlier:
         if (len(squeeze(q.answer)) >= LEAK_MIN and squeeze(q.answer) in listing) or \
