@@ -120,7 +120,28 @@ GIVE_AWAYS = [
     ("first_operand", "frames = to_frames(x, n_fft, hop)", "frames = x", True),
     ("first_operand", "y = sigmoid(a)", "y = a", False),
     ("partner_name", "loss = np.mean(d_fake) - np.mean(d_real)", "loss = np.mean(d_fake) - np.mean(d_fake)", True),
-    ("partner_name", "x = e * x_real + (1 - e) * x_fake", "x = e * x_real + (1 - e) * x_real", False),
+    # an input dropped by using its partner twice: x_fake, self.mask, self.c, t never used (a re-grade, issue 16)
+    ("partner_name", "x = e * x_real + (1 - e) * x_fake", "x = e * x_real + (1 - e) * x_real", True),
+    ("partner_name", "dx = np.dot(dout, (self.W * self.mask).T)", "dx = np.dot(dout, (self.W * self.W).T)", True),
+    ("partner_name", "self.h, self.c = layer.forward(xs[:, t, :], self.h, self.c)",
+     "self.h, self.c = layer.forward(xs[:, t, :], self.h, self.h)", True),
+    ("partner_name", "cm = np.bincount(K * t.ravel() + pred.ravel(), minlength=K * K)",
+     "cm = np.bincount(K * pred.ravel() + pred.ravel(), minlength=K * K)", True),
+    ("partner_name", "Q = split_heads(np.dot(x_q, W_q), self.num_heads)",
+     "Q = split_heads(np.dot(x_q, W_k), self.num_heads)", False),
+    ("partner_name", "dW = np.dot(self.x.T, dout) * self.mask", "dW = np.dot(self.x.T, dout) * self.W", False),
+    ("partner_name", "t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b", "t = np.dot(h_prev, Wh) + np.dot(h_prev, Wx) + b",
+     True),
+    ("first_operand", "grad += layer.grads[0]", "grad += layer.grads", True),
+    ("int_off_by_one", "do2 = do2[:, ::-1]", "do2 = do2[:, ::-2]", True),
+    ("slice_step", "do2 = do2[:, ::-1]", "do2 = do2[:, ::0]", True),
+    ("slice_step", "do2 = do2[:, ::-1]", "do2 = do2[:, :]", False),
+    ("slice_step", "pe[:, 1::2] = np.cos(angle)", "pe[:, 1::3] = np.cos(angle)", True),
+    ("slice_step", "pe[:, 0::2] = np.sin(angle)", "pe[:, 0:] = np.sin(angle)", False),
+    ("flip_sign", "e = np.sum(p * np.log(p + 1e-12), axis=1)", "e = np.sum(p * np.log(p - 1e-12), axis=1)", True),
+    ("flip_sign", "d = np.sum(dt, axis=0) + b", "d = np.sum(dt, axis=0) - b", False),
+    ("first_operand", "f = A[:, :H]", "f = A", False),
+    ("first_operand", "returns = returns - baseline", "returns = returns", True),
     ("partner_name", "t_mix = lam * t + (1 - lam) * t[index]", "t_mix = lam * t + (1 - (1 - lam)) * t[index]", True),
     ("partner_name", "t_mix = lam * t + (1 - lam) * t[index]", "t_mix = (1 - lam) * t + (1 - lam) * t[index]", False),
     ("swap_arguments", "lr = 10 ** rng.uniform(-8, -4)", "lr = 10 ** rng.uniform(-4, -8)", True),
@@ -142,7 +163,21 @@ def test_give_aways_are_no_distractors(operator, reference, text, ruled_out):
 
 
 def test_edge_case_and_attribute_verdicts_are_no_distractors():
-    """Right on ordinary inputs (wrong only on extreme logits), or an attribute the class does not have."""
+    """Right on ordinary inputs (wrong only on extreme logits), an attribute the class does not have, an element
+    its list does not have, or another legitimate convention (a second defensible answer)."""
+    ref, text = "grad += layer.grads[0]", "grad += layer.grads[1]"
+    entry = _mutant("int_off_by_one", ref, text, "exception", "IndexError: list index out of range")
+    assert distractors.give_away(entry, text, ref)
+    ref, text = "H = dhs.shape[2] // 2", "H = dhs.shape[3] // 2"
+    entry = _mutant("int_off_by_one", ref, text, "exception", "IndexError: tuple index out of range")
+    assert distractors.give_away(entry, text, ref)
+    ref, text = "loss = np.sum(-np.log(p) * returns)", "loss = np.mean(-np.log(p) * returns)"
+    assert not distractors.give_away(_mutant("sum_mean", ref, text), text, ref)
+    assert distractors.give_away(_mutant("sum_mean", ref, text, check="convention"), text, ref)
+    ref, text = "l = np.logaddexp(alpha[T - 1, S - 1], alpha[T - 1, S - 2])", \
+        "l = np.logaddexp(alpha[T + 1, S - 1], alpha[T - 1, S - 2])"
+    entry = _mutant("flip_sign", ref, text, "exception", "IndexError: index 7 is out of bounds for axis 0 with size 6")
+    assert distractors.give_away(entry, text, ref)
     ref, text = "m = np.max(x, axis=1, keepdims=True)", "m = np.max(x, keepdims=True)"
     assert distractors.give_away(_mutant("drop_axis", ref, text, case="extreme logits (±1000)"), text, ref)
     ref, text = "a = self.v[key]", "a = self.m[key]"
@@ -344,6 +379,12 @@ def test_calc_keys_are_independently_right(template):
                     text = f"{v:.2f}" if name in ("y", "p", "q") and template != "entropy_value" else f"{abs(v):g}"
                     assert text in stem_numbers or text in q.stem["en"], (q.id, name, v)
 
+
+def test_no_negative_divergence_is_offered():
+    """D_KL >= 0: a negative option is ruled out on sight (a re-grade found the sign slip in 16 % of the draws)."""
+    for seed in CALC_SEEDS:
+        for q in calc_templates.calc_set("kl_value", seed):
+            assert all(not o.text.startswith("-") for o in q.options), [o.text for o in q.options]
 
 @pytest.mark.parametrize("template", ["softmax_value", "cross_entropy_value"])
 def test_positions_are_ordinal_words(template):

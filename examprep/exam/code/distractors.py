@@ -58,6 +58,8 @@ def _nonsense_int(original, path):
     if not path:
         return True
     holder, field = node_at(original, path[:-1]), path[-1][0]
+    if isinstance(holder, ast.Slice) and field == "step":   # `[:, ::-2]` for `[:, ::-1]`: no one steps by two
+        return True
     if (isinstance(holder, ast.Subscript) and field == "slice") or isinstance(holder, (ast.Slice, ast.keyword)):
         return False
     return True
@@ -106,6 +108,8 @@ def _nonsense_first_operand(original):
             return name not in DROPPABLE_CALLS or not value.args or _is_number(value.args[0])
         # sigmoid(x) -> x (the activation forgotten) stays; a helper of several arguments dropped does not
         return name in BUILTIN_CALLS or len(value.args) != 1 or _is_number(value.args[0])
+    if isinstance(value, ast.Subscript):   # `layer.grads[0]` -> `layer.grads`: a list where its array goes
+        return int_value(value.slice) is not None
     return False
 
 
@@ -131,6 +135,78 @@ def _self_cancelling(original, mutant_text):
         return False
 
 
+def _value(node):
+    """The value a statement computes (an assignment's right side), else the statement."""
+    return getattr(node, "value", None) or node
+
+
+def _name_counts(node):
+    """How often each name or attribute chain (`x`, `self.W`, `pred.ravel`) occurs in node."""
+    counts = {}
+    for n in ast.walk(node):
+        if isinstance(n, ast.Attribute):
+            base = n
+            while isinstance(base, ast.Attribute):
+                base = base.value
+            if not isinstance(base, ast.Name):
+                continue
+        elif not isinstance(n, ast.Name):
+            continue
+        text = ast.unparse(n)
+        counts[text] = counts.get(text, 0) + 1
+    # a chain counts once, not also as its prefixes (`self.W` is not also a `self`)
+    own = {text: n - sum(m for other, m in counts.items() if other.startswith(text + "."))
+           for text, n in counts.items()}
+    return {text: n for text, n in own.items() if n > 0}
+
+
+def _input_dropped(original, mutant_text):
+    """A partner swap that drops one of the statement's inputs by using the other twice (`e * x_real + (1 - e) *
+    x_real`, `self.W * self.W`, `layer.forward(x, self.h, self.h)`, `K * pred + pred`): an input never used,
+    seen at a glance."""
+    try:
+        mutant = statement(mutant_text)
+    except SyntaxError:
+        return False
+    before, after = _name_counts(_value(original)), _name_counts(_value(mutant))
+    doubled = any(n >= 2 and n > before.get(name, 0) for name, n in after.items())
+    return doubled and any(name not in after for name in before)
+
+
+def _self_assignment(mutant_text):
+    """`returns = returns` (the subtraction of a baseline dropped): a statement that does nothing."""
+    try:
+        node = statement(mutant_text)
+    except SyntaxError:
+        return False
+    return (isinstance(node, ast.Assign) and len(node.targets) == 1
+            and ast.dump(node.targets[0]).replace("Store", "Load") == ast.dump(node.value))
+
+
+def _epsilon_sign(original, path):
+    """A sign flipped next to a tiny constant (`np.log(probs - 1e-12)` for `+ 1e-12`): a changed ε, right on every
+    input without an exact zero."""
+    while path:
+        node = node_at(original, path)
+        if isinstance(node, ast.BinOp):
+            return any(isinstance(x, ast.Constant) and type(x.value) is float and 0 < abs(x.value) < 1e-3
+                       for x in (node.left, node.right))
+        path = path[:-1]
+    return False
+
+
+def _odd_step(original, mutant_text):
+    """A slice step that no one writes: 0 (a ValueError), or a new step other than ±1 (`pe[:, 1::3]` for `1::2`,
+    `[:, ::-2]` for `[:, ::-1]`). Dropping the step (`pe[:, 0:]`) stays a mistake learners make."""
+    def steps(tree):
+        return {int_value(n.step) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
+    try:
+        new = steps(statement(mutant_text)) - steps(original)
+    except SyntaxError:
+        return False
+    return any(k is not None and abs(k) != 1 for k in new)
+
+
 def give_away(entry, fill, reference):
     """Whether a proven-wrong mutant is still not a fair exam distractor: ruled out on sight (nonsense arithmetic,
     an attribute the class does not have) or right on ordinary inputs (wrong only on an edge case).
@@ -142,7 +218,17 @@ def give_away(entry, fill, reference):
     if operator in NEVER:
         return True
     verdict = entry.get("verdict") or {}
-    if "AttributeError" in (verdict.get("en") or "") + (verdict.get("what") or ""):
+    # Another legitimate convention (a problem's `conventions:`, e.g. the mean over steps of a loss the drill sums)
+    # is a second defensible answer: the listing does not say which convention it follows.
+    if verdict.get("check") == "convention":
+        return True
+    # An attribute the class does not have, or an element its list or shape does not have (`layer.grads[1]` of a
+    # layer with one parameter, `dhs.shape[3]` of a 3-d array).
+    message = (verdict.get("en") or "") + (verdict.get("what") or "")
+    if "AttributeError" in message or "list index out of range" in message or "tuple index out of range" in message:
+        return True
+    # An index shifted past the array's end (`alpha[T + 1, S - 1]` of a (T, S) array): ruled out on sight.
+    if operator in ("flip_sign", "int_off_by_one") and "out of bounds" in message:
         return True
     if any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES):
         return True
@@ -150,7 +236,13 @@ def give_away(entry, fill, reference):
     if change is None:
         return False
     original, path = change
-    if _self_cancelling(original, entry["text"]):
+    if _self_cancelling(original, entry["text"]) or _self_assignment(entry["text"]):
+        return True
+    if operator == "partner_name" and _input_dropped(original, entry["text"]):
+        return True
+    if operator == "flip_sign" and _epsilon_sign(original, path):
+        return True
+    if _odd_step(original, entry["text"]):
         return True
     if operator == "int_off_by_one":
         return _nonsense_int(original, path)
