@@ -1,5 +1,6 @@
 """One error type for a learner's or a machine's problem that examprep explains: a message in Japanese and in English,
-and the one way a command prints such a problem before it stops."""
+and the one error line examprep shows for such a problem: `fail` prints it on stderr before a command stops, the
+notebook magics show it in a box (examprep.notebook.html.error_html)."""
 import sys
 
 
@@ -15,17 +16,25 @@ class BilingualError(Exception):
         return self.ja if lang == "ja" else self.en
 
 
-def fail(lang, message, code=2, **fields):
-    """Print examprep's error line on stderr ("examprep: ..."), in lang, and return the exit code (2: bad input) for
-    the command to return. message: a {ja, en} mapping (a TEXT entry, its {fields} filled from fields) or a
-    BilingualError."""
+def error_line(lang, message, **fields):
+    """examprep's error line in lang ("examprep: ...", no newline). message: a {ja, en} mapping (a TEXT entry, its
+    {fields} filled from fields), a BilingualError, or a str shown as it is (Python's own words, the same in both
+    languages)."""
     from examprep.common.i18n import pick
 
     if isinstance(message, BilingualError):
         text = message.message(lang)
+    elif isinstance(message, str):
+        text = message
     else:
         text = pick(message, lang)
         if fields:
             text = text.format(**fields)
-    sys.stderr.write(f"examprep: {text}\n")
+    return f"examprep: {text}"
+
+
+def fail(lang, message, code=2, **fields):
+    """Print examprep's error line (error_line) on stderr and return the exit code (2: bad input) for the command to
+    return."""
+    sys.stderr.write(error_line(lang, message, **fields) + "\n")
     return code

@@ -29,6 +29,7 @@ area and areas come in syllabus order, as in the real exam.
 """
 import random
 
+from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import LEAK_MIN, leaks, squeeze as _squeeze  # noqa: F401 (LEAK_MIN: tests)
 from examprep.problem.syllabus import AREAS, area_of
 
@@ -68,10 +69,8 @@ CONCEPTS = {
 }
 
 
-class CompositionError(Exception):
-    def __init__(self, ja, en):
-        super().__init__(en)
-        self.ja, self.en = ja, en
+class CompositionError(BilingualError):
+    """An exam that cannot be composed as asked (an area without questions, say)."""
 
 
 def resolve_area(text):

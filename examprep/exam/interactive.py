@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.syntax import Syntax
 
 from examprep.common import i18n, render
+from examprep.common.errors import fail
 from examprep.learn.drill import TimeUp, input_until
 from examprep.exam import results
 from examprep.exam.framework import FRAMEWORK_NAMES
@@ -86,11 +87,6 @@ TEXT = {
 }
 
 
-
-def _err(lang, ja, en):
-    sys.stderr.write(f"examprep: {ja if lang == 'ja' else en}\n")
-
-
 def main(args):
     from examprep.exam.compose import CompositionError
     from examprep.learn.progress import StoreError
@@ -99,8 +95,7 @@ def main(args):
     try:
         return _main(args, lang)
     except (SittingError, CompositionError, StoreError) as exc:
-        _err(lang, exc.ja, exc.en)
-        return 2
+        return fail(lang, exc)
 
 
 def _areas(args, lang):

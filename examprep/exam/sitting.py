@@ -17,6 +17,7 @@ import uuid
 from datetime import datetime, timezone
 
 from examprep.common import files, paths
+from examprep.common.errors import BilingualError
 from examprep.exam.model import Question
 from examprep.exam.scoring import grade_free_answers, grade_whole_set, score
 
@@ -25,10 +26,8 @@ DEFAULT_QUESTIONS = 100
 DEFAULT_MINUTES = 120.0
 
 
-class SittingError(Exception):
-    def __init__(self, ja, en):
-        super().__init__(en)
-        self.ja, self.en = ja, en
+class SittingError(BilingualError):
+    """An exam file that cannot be read, written or locked, or an output file that may not be replaced."""
 
 
 def exams_dir():
