@@ -55,7 +55,6 @@ WORDS = {
     "drill_code": {"ja": "セルが作られない環境では、このコードを新しいセルに貼り付けてください",
                    "en": "If no cell appeared, paste this into a new cell"},
     "hints_head": {"ja": "{id} の空欄 {label} のヒント ({k}/{n})", "en": "Hints for {id}, blank {label} ({k} of {n})"},
-    "error": {"ja": "examprep: {msg}", "en": "examprep: {msg}"},
 }
 
 
@@ -125,8 +124,9 @@ def hints_html(problem_id, label, shown, total, lang):
                f'</strong></p><ol class="hints">{items}</ol>')
 
 
-def error_html(message, lang):
-    return box(f'<div class="head fail">{esc(w("error", lang, msg=message))}</div>')
+def error_html(line):
+    """A box around examprep's error line (examprep.common.errors.error_line, which `fail` prints at a terminal)."""
+    return box(f'<div class="head fail">{esc(line)}</div>')
 
 
 def table_html(title, header, rows):

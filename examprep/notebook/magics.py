@@ -13,7 +13,8 @@ import shlex
 from IPython.core.magic import Magics, line_cell_magic, magics_class
 from IPython.display import HTML, Markdown, display
 
-from examprep.common.i18n import default_lang
+from examprep.common.errors import error_line
+from examprep.common.i18n import default_lang, ja_en
 from examprep.notebook import api
 from examprep.notebook import html as H
 
@@ -56,8 +57,9 @@ class ExamprepMagics(Magics):
     def examprep(self, line, cell=None):
         try:
             words = shlex.split(line)
-        except ValueError as exc:
-            return self._error(str(exc))
+        except ValueError as exc:        # shlex: an unclosed quotation, say
+            return self._error(ja_en(f"%examprep の行を単語に分けられません ({exc})",
+                                     f"cannot split the %examprep line into words ({exc})"))
         command, rest = (words[0], words[1:]) if words else ("help", [])
         try:
             if cell is not None:
@@ -73,7 +75,7 @@ class ExamprepMagics(Magics):
         except _ArgError as exc:
             self._error(f"{exc}\n{USAGE[self.lang]}")
         except api.ExamprepError as exc:
-            self._error(exc.message(self.lang))
+            self._error(exc)
 
     # --- commands -------------------------------------------------------------------------------------------
 
@@ -217,7 +219,8 @@ class ExamprepMagics(Magics):
         display(HTML(H.box(f"<p>{H.esc(USAGE[self.lang])}</p>")))
 
     def _error(self, message):
-        display(HTML(H.error_html(message, self.lang)))
+        """message: as examprep.common.errors.error_line takes it (an ExamprepError, a {ja, en} mapping, a str)."""
+        display(HTML(H.error_html(error_line(self.lang, message))))
 
 
 def load(ipython):
