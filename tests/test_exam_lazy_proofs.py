@@ -1,20 +1,21 @@
-"""Distractor proofs made when the mock exam reaches a problem (proof.Proofs), not all before it starts.
+"""Distractor proofs made when the mock exam reaches a problem, of the lines it tries (examprep.exam.code.lazy).
 
-The exam must be the one that proving every problem first gives; proofs the exam does not reach are stopped
-and never cached; Ctrl-C during a cold composition leaves only whole, complete cache files and no threads.
-Small, fast problems keep this quick.
+The exam must be the one that proving every line of every problem first gives, and a line proven on its own
+must hold what the one run over the whole problem gives; proofs the exam does not reach are stopped and never
+cached; Ctrl-C during a cold composition leaves only whole, complete cache files and no threads. Small, fast
+problems keep this quick.
 """
 import json
 import threading
 
 import pytest
 
-from examprep.exam.code import proof
+from examprep.exam.code import lazy, proof
 from examprep.exam.compose import compose
 from examprep.problem import catalog
 
 SMALL = ["softmax", "sgd", "relu_layer", "sigmoid_layer", "momentum", "adagrad", "rmsprop", "cross_entropy",
-         "affine", "sigmoid"]
+         "affine", "sigmoid", "softmax_with_loss", "layernorm"]
 
 
 @pytest.fixture
@@ -32,26 +33,46 @@ def _no_proof_threads():
 
 
 def test_lazy_proofs_give_the_exam_of_proving_everything_first(problems, tmp_path, monkeypatch):
-    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path / "lazy"))
     started = []
-    lazy = compose(12, seed=3, areas=["3"], problems=problems, on_progress=lambda p, n: started.append((p.id, n)))
-    assert any(q.kind == "code_choice" for q in lazy)
+    lazy_exam = compose(12, seed=3, areas=["3"], problems=problems,
+                        on_progress=lambda p, n: started.append((p.id, n)))
+    assert any(q.kind == "code_choice" for q in lazy_exam)
     # Only the problems the walk reached (and a few ahead of it) were proven, each once, counted in order.
     assert 0 < len(started) < len(problems)
     assert len({pid for pid, _ in started}) == len(started) and sorted(n for _, n in started) == list(range(len(started)))
-    assert len(_cache(tmp_path)) <= len(started)
-    every = proof.prove_all(problems)
-    assert all(every[p.id]["reference_passed"] for p in problems)
-    assert len(_cache(tmp_path)) == len(problems)
-    eager = compose(12, seed=3, areas=["3"], problems=problems)
-    assert [q.to_json() for q in lazy] == [q.to_json() for q in eager]
+    partial = {p.id: proof.cached(p) for p in problems if proof.cached(p) is not None}
+    assert 0 < len(partial) <= len(started)
+    assert any(not proof.is_full(d) for d in partial.values()), "only the lines the exam tries are proven"
+
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path / "eager"))
+    every = proof.prove_all(problems)   # the whole of each problem in one sandbox run, as before
+    assert all(every[p.id]["reference_passed"] and proof.is_full(every[p.id]) for p in problems)
+    for pid, data in partial.items():
+        assert data["load_bearing"] == every[pid]["load_bearing"]
+        for line, entries in data["lines"].items():
+            assert entries == every[pid]["lines"][line], (pid, line)
+    eager_exam = compose(12, seed=3, areas=["3"], problems=problems)
+    assert [q.to_json() for q in lazy_exam] == [q.to_json() for q in eager_exam]
     assert _no_proof_threads()
+
+
+def test_a_line_is_proven_when_read(problems, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
+    problem = problems[0]
+    with lazy.Proofs(workers=1) as proofs:
+        view = proofs.get(problem, plan=lambda p, load_bearing: [])   # the load-bearing proof only
+        assert view["lines"] and proof.cached(problem)["lines"] == {}
+        line = next(iter(view["lines"]))
+        entries = view["lines"][line]
+        assert entries and proof.cached(problem)["lines"] == {line: entries}
+    assert entries == proof.proven(problem)["lines"][line]
 
 
 def test_proofs_not_asked_for_are_stopped_and_not_cached(problems, tmp_path, monkeypatch):
     monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
     first, second = problems[0], problems[3]
-    with proof.Proofs(workers=1) as proofs:
+    with lazy.Proofs(workers=1) as proofs:
         proofs.ahead([first, second])
         assert proofs.get(first)["reference_passed"]
         proofs.drop()      # `second` is running or queued: it stops before its next variant

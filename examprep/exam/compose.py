@@ -40,6 +40,7 @@ KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
 SET_SIZES = (3, 3, 4)
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
+LINES_AHEAD = 6                  # lines of a problem proven at a time (_code_sets)
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
 # Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
 # problem): an exam asks each concept once. Keys are templates ("bank:<id>", "formula:<id>", a scenario's template)
@@ -142,12 +143,23 @@ def _code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=No
     """Code sets from these problems, `want` questions if they have enough, none giving away another's answer.
 
     A problem's distractors are proven when the walk reaches it (read from the cache when proven before), the
-    next few in the background (proof.Proofs), so a first, cold exam proves about a dozen problems, not all of
-    them; the proofs not reached are stopped when the sets are made."""
-    from examprep.exam.code.proof import Proofs
+    next few in the background, and of each only the lines code_set tries (examprep.exam.code.lazy), so a first,
+    cold exam proves a few lines of about a dozen problems, not every line of all of them; the proofs not reached
+    are stopped when the sets are made."""
+    from examprep.exam.code.lazy import Proofs
 
-    with Proofs(workers, on_progress) as proofs:
+    # The first LINES_AHEAD lines of a problem are proven before code_set asks: a set has at most max(SET_SIZES)
+    # blanks, and a line without three fair distractors is skipped for the next.
+    with Proofs(workers, on_progress, LINES_AHEAD) as proofs:
         return _walk_code_sets(problems, proofs, max(1, workers) + 1, want, seed, rng, seen, asked)
+
+
+def _lines_to_prove(seed):
+    """plan(problem, load_bearing): the lines in the order code_set(problem, seed) tries them (lazy.Proofs
+    proves the first few before code_set asks, the others when it reads them)."""
+    from examprep.exam.code.questions import line_order
+
+    return lambda problem, load_bearing: [c.index for c in line_order(problem, seed, load_bearing)[1]]
 
 
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
@@ -163,8 +175,9 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
         for k, problem in enumerate(usable):
             if total >= want:
                 return sets
-            proofs.ahead(usable[k:k + ahead])
-            proof = proofs.get(problem)
+            plan = _lines_to_prove(seed * 100 + rounds)
+            proofs.ahead(usable[k:k + ahead], plan)
+            proof = proofs.get(problem, plan)
             if not proof.get("reference_passed"):
                 continue
             needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1

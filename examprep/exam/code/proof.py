@@ -1,12 +1,17 @@
-"""The proof of a problem's exam distractors: every mutant of every load-bearing line graded in one sandbox run.
+"""The proof of a problem's exam distractors: the reference, its load-bearing lines and the mutants of those lines
+graded in the sandbox.
 
-A mutant is kept as a distractor only if the grader rejects it with a fair verdict (see _judge); the proof is
-cached per problem under cache_dir()/exam/<id>-<key>.json, the key hashing everything the proof depends on.
-A mock exam proves only the problems it reaches, when it reaches them (Proofs); prove_all proves a list at once.
+A proof is {"problem", "ref", "reference_passed", "complete", "load_bearing": [line index], "lines": {line: [entry]}}:
+the reference and every candidate line replaced by `pass` are graded once (load_bearing: the lines whose removal
+the grader rejects; complete: none of those variants stopped by examprep's own error), and "lines" holds the
+graded mutants of the load-bearing lines proven so far: all of them (a full proof: proven, prove_all) or only the
+lines a mock exam asks about (prove(problem, lines), examprep.exam.code.lazy). A mutant is kept as a distractor
+only if the grader rejects it with a fair verdict (see _judge). Proofs are cached per problem under
+cache_dir()/exam/<id>-<key>.json, the key hashing everything a proof depends on; a line whose mutants were not all
+graded (examprep's own error) is used but not cached, and nothing is cached when the reference failed.
 """
 import hashlib
 import json
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from examprep.problem import source
@@ -15,7 +20,7 @@ from examprep.common import paths
 from examprep.grade import sandbox
 from examprep.grade.failure import Failure
 
-CACHE_RULES = 1          # bump when what is cached (or how it is judged) changes
+CACHE_RULES = 2          # bump when what is cached (or how it is judged) changes (2: lines proven one by one)
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
 TIME_LIMIT = 5.0         # per variant
 UNFAIR_CHECKS = {"internal", "timeout", "crash", "exit", "memory", "syntax", "import", "defined", "delegates",
@@ -84,156 +89,108 @@ def _verdict(failure):
     return {k: getattr(failure, k) for k in ("check", "stage", "case", "what", "ja", "en")}
 
 
-def _prove(problem, on_progress=None):
-    """Grade, in one sandbox run, the reference, each candidate line replaced by `pass` (the load-bearing
-    proof of holes.load_bearing, made here in the same run) and every mutant of every candidate line."""
-    with holes.AST_LOCK:   # prove_all runs two problems at a time
+def _entry(mutant, failure):
+    return {"text": mutant.text, "operator": mutant.operator, "status": _judge(failure),
+            "verdict": _verdict(failure) if failure else None,
+            "signature": failure_signature(failure) if failure else None}
+
+
+def prove(problem, lines=None, known=None, on_progress=None):
+    """A proof of the problem with the load-bearing lines among `lines` proven (None: all of them), in one
+    sandbox run: the reference and each candidate line replaced by `pass` (the load-bearing proof of
+    holes.load_bearing, made here in the same run) unless `known` (an earlier proof of it) has them, and every
+    mutant of the lines asked for that `known` has not proven. Without `known`, the mutants of the lines asked
+    for are graded in the same run before it is known which lines are load-bearing (the mutants of a line
+    that is not are dropped), which saves starting a second worker."""
+    if known is not None and not known["reference_passed"]:
+        return known
+    with holes.AST_LOCK:   # proofs of two problems are made at a time
         answer = source.reference_answer(problem)
         cands = holes.candidates(problem)
+        asked = [c.index for c in cands] if lines is None else sorted(set(lines))
+        if known is not None:
+            asked = [i for i in asked if i in known["load_bearing"] and str(i) not in known["lines"]]
+            if not asked:
+                return known
         muts = mutants.mutants_for(problem, cands)
-        variants = ([("reference", answer)] + [(f"r{c.index}", holes.removal_variant(problem, c)) for c in cands]
-                    + [(f"m{i}", m.source) for i, m in enumerate(muts)])
+        variants = [] if known is not None else (
+            [("reference", answer)] + [(f"r{c.index}", holes.removal_variant(problem, c)) for c in cands])
+        variants += [(f"m{i}", m.source) for i, m in enumerate(muts) if m.candidate in asked]
     result = sandbox.grade_variants(problem.source, variants, seed=GRADE_SEED, time_limit=TIME_LIMIT,
                                     on_progress=on_progress)
-    internal = [n for n, f in result.failures.items() if f is not None and f.check == "internal"]
-    load_bearing = [c.index for c in cands if result.failures.get(f"r{c.index}") is not None]
-    data = {"problem": problem.id, "ref": reference_fingerprint(problem),
-            "reference_passed": result.failures.get("reference", "missing") is None,
-            # Every variant graded, none of them stopped by examprep's own error: only then is it cached.
-            "complete": len(result.failures) == len(variants) and not internal,
-            "lines": {str(i): [] for i in load_bearing}}
-    for i, m in enumerate(muts):
-        if str(m.candidate) not in data["lines"]:
+
+    def graded(names):   # every variant graded, none of them stopped by examprep's own error
+        return all(n in result.failures and (result.failures[n] is None or result.failures[n].check != "internal")
+                   for n in names)
+
+    if known is None:
+        data = {"problem": problem.id, "ref": reference_fingerprint(problem),
+                "reference_passed": result.failures.get("reference", "missing") is None,
+                "complete": graded(["reference"] + [f"r{c.index}" for c in cands]),
+                "load_bearing": [c.index for c in cands if result.failures.get(f"r{c.index}") is not None],
+                "lines": {}, "unsure": []}
+        if not data["reference_passed"]:
+            return data
+    else:
+        data = dict(known, lines=dict(known["lines"]), unsure=list(known.get("unsure", [])))
+    for line in asked:
+        if line not in data["load_bearing"]:
             continue
-        failure = result.failures.get(f"m{i}", NOT_GRADED)
-        status = _judge(failure)
-        data["lines"][str(m.candidate)].append({
-            "text": m.text, "operator": m.operator, "status": status,
-            "verdict": _verdict(failure) if failure else None,
-            "signature": failure_signature(failure) if failure else None})
+        numbered = [(i, m) for i, m in enumerate(muts) if m.candidate == line]
+        data["lines"][str(line)] = [_entry(m, result.failures.get(f"m{i}", NOT_GRADED)) for i, m in numbered]
+        if not graded([f"m{i}" for i, _ in numbered]):
+            data["unsure"].append(str(line))
     return data
 
 
+def is_full(data):
+    """Whether every load-bearing line of a proof is proven."""
+    return not data["reference_passed"] or all(str(i) in data["lines"] for i in data["load_bearing"])
+
+
 def cached(problem):
-    """The cached proof of a problem, or None."""
+    """The cached proof of a problem (possibly of some lines only), or None."""
     try:
-        return json.loads(cache_file(problem).read_text(encoding="utf-8"))
+        data = json.loads(cache_file(problem).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return data if isinstance(data, dict) and "load_bearing" in data else None
+
+
+def store(problem, data):
+    """Cache what a proof has proven for sure (atomically replaced, so a reader or Ctrl-C never leaves half a
+    file); nothing when the reference failed or a removal variant was not graded."""
+    if not (data["reference_passed"] and data["complete"]):
+        return
+    from examprep.common.files import write_atomically
+
+    unsure = set(data.get("unsure", []))
+    keep = dict(data, lines={k: v for k, v in data["lines"].items() if k not in unsure}, unsure=[])
+    path = cache_file(problem)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(keep, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only cache only costs time
 
 
 def proven(problem, on_progress=None):
-    """The cached proof of a problem's distractors, made (and cached) when missing. A proof that stops midway
-    (an exception from on_progress, Ctrl-C) is not cached; the cache file is replaced atomically, so a reader
-    never sees half of one."""
+    """The full proof of a problem's distractors (every load-bearing line), from the cache, completing a cached
+    proof of some lines, or made now; cached. A proof that stops midway (an exception from on_progress,
+    Ctrl-C) caches nothing."""
     data = cached(problem)
-    if data is not None:
+    if data is not None and is_full(data):
         return data
-    data = _prove(problem, on_progress)
-    if data["reference_passed"] and data["complete"]:
-        from examprep.common.files import write_atomically
-
-        path = cache_file(problem)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, json.dumps(data, ensure_ascii=False))
-        except OSError:
-            pass  # a read-only cache only costs time
+    data = prove(problem, None, data, on_progress)
+    store(problem, data)
     return data
 
 
 def prove_all(problems, workers=2):
-    """{problem id: proof} for many problems, the uncached ones graded `workers` at a time."""
+    """{problem id: full proof} for many problems, the uncached ones graded `workers` at a time."""
     problems = list(problems)
     # Uncached problems, biggest first, so that the last one to finish is a small one.
     order = sorted(problems, key=lambda p: -len(holes.candidates(p)) if not cache_file(p).exists() else 0)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         done = dict(zip([p.id for p in order], pool.map(proven, order)))
     return {p.id: done[p.id] for p in problems}
-
-
-class Cancelled(Exception):
-    """A proof stopped before its next variant because it is no longer wanted (nothing of it is cached)."""
-
-
-class Proofs:
-    """Proofs made when they are needed (issue 16: a first, cold export must not prove every problem).
-
-    get(problem) returns a problem's proof: from the cache, from a proof already under way, or proven now.
-    ahead(problems) starts the proofs of the problems about to be asked for, in that order, `workers` at a
-    time (threads around the sandbox's worker processes), so that they are ready or under way when get() asks.
-    drop() stops every proof not asked for yet: a queued one never starts, a running one stops before its
-    next variant; neither is cached. close() (or leaving the `with` block, Ctrl-C included) drops them all
-    and waits for the threads. on_progress(problem, proven) is called when a proof starts running the grader
-    (not for cache reads), proven being the number of problems proven so far.
-    """
-
-    def __init__(self, workers=2, on_progress=None):
-        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="proof")
-        self._jobs = {}        # problem id -> (future, stop event)
-        self._asked = set()
-        self._lock = threading.Lock()
-        self._closed = False
-        self._on_progress = on_progress
-        self.started = 0       # problems whose proof ran the grader (cache misses)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def _work(self, problem, stop):
-        if stop.is_set():
-            raise Cancelled(problem.id)
-        data = cached(problem)
-        if data is not None:
-            return data
-        with self._lock:
-            self.started += 1
-            count = self.started
-        if self._on_progress:
-            self._on_progress(problem, count - 1)
-
-        def tick(_variant):
-            if stop.is_set():
-                raise Cancelled(problem.id)
-
-        return proven(problem, on_progress=tick)
-
-    def ahead(self, problems):
-        """Start the proofs of these problems (in this order) unless under way or done."""
-        with self._lock:
-            if self._closed:
-                return
-            for problem in problems:
-                if problem.id not in self._jobs:
-                    stop = threading.Event()
-                    self._jobs[problem.id] = (self._pool.submit(self._work, problem, stop), stop)
-
-    def get(self, problem):
-        """The proof of a problem (waiting for it when it is under way)."""
-        self.ahead([problem])
-        with self._lock:
-            if problem.id not in self._jobs:
-                raise Cancelled(problem.id)   # closed
-            self._asked.add(problem.id)
-            future = self._jobs[problem.id][0]
-        return future.result()
-
-    def _stop(self, ids):
-        for pid in ids:
-            future, stop = self._jobs.pop(pid)
-            stop.set()
-            future.cancel()
-
-    def drop(self):
-        """Stop every proof that get() has not asked for (queued ones never start, running ones stop)."""
-        with self._lock:
-            self._stop([pid for pid in self._jobs if pid not in self._asked])
-
-    def close(self):
-        with self._lock:
-            self._closed = True
-            self._stop(list(self._jobs))
-        self._pool.shutdown(wait=True)

@@ -92,6 +92,22 @@ def _plan_blank(candidate, entries, rng):
     return path, valid[path]
 
 
+def line_order(problem, seed, load_bearing=None, exclude=()):
+    """The random source of a set and the lines code_set tries, in the order it tries them: the load-bearing
+    lines (indices; None: every candidate) but those excluded, pinned lines first or last. The mock exam proves
+    the first ones of a problem before it asks (examprep.exam.code.lazy)."""
+    rng = random.Random(f"exam:{problem.id}:{seed}")
+    lines = [c for c in holes.candidates(problem)
+             if (load_bearing is None or c.index in load_bearing) and c.index not in set(exclude)]
+    pinned = [c for c in lines if any(pin in c.text for pin in problem.pins)]
+    others = [c for c in lines if c not in pinned]
+    rng.shuffle(pinned)
+    rng.shuffle(others)
+    # Half of the time a line that is not pinned comes first, so that exams do not always open on the pins.
+    order = pinned + others if rng.random() < 0.5 else others + pinned
+    return rng, order
+
+
 def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     """Up to count questions on different lines of one problem, sharing one listing (a set).
 
@@ -102,14 +118,7 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     proof = proof or proven(problem)
     if not proof.get("reference_passed") or proof.get("ref") != reference_fingerprint(problem):
         return []
-    rng = random.Random(f"exam:{problem.id}:{seed}")
-    lines = [c for c in holes.candidates(problem) if str(c.index) in proof["lines"] and c.index not in set(exclude)]
-    pinned = [c for c in lines if any(pin in c.text for pin in problem.pins)]
-    others = [c for c in lines if c not in pinned]
-    rng.shuffle(pinned)
-    rng.shuffle(others)
-    # Half of the time a line that is not pinned comes first, so that exams do not always open on the pins.
-    order = pinned + others if rng.random() < 0.5 else others + pinned
+    rng, order = line_order(problem, seed, {int(i) for i in proof["lines"]}, exclude)
     plans = []
     for cand in order:
         if len(plans) == count:
