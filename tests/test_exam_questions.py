@@ -162,6 +162,22 @@ def test_give_aways_are_no_distractors(operator, reference, text, ruled_out):
     assert distractors.give_away(_mutant(operator, reference, text), text, "        " + reference) is ruled_out
 
 
+def test_options_are_written_in_the_references_style():
+    """A changed operator keeps the reference's spacing (`1+z` beside the key's `1-z`, not `1 + z`), and an atom put
+    where a parenthesised expression was loses the parentheses (`z * h_prev`, not `(z) * h_prev`): otherwise the
+    format marks the made-up options (a re-grade, gru_cell)."""
+    from types import SimpleNamespace
+    from examprep.exam.code.blanks import blank_choices
+
+    candidate = SimpleNamespace(text="h_next = (1-z) * h_prev + z * h_hat")
+    entries = [{"status": "wrong", "text": "h_next = (1 + z) * h_prev + z * h_hat", "operator": "flip_sign"},
+               {"status": "wrong", "text": "h_next = z * h_prev + z * h_hat", "operator": "partner_name"}]
+    fills = [fill for _, fill in blank_choices(candidate, entries)[()]]
+    assert fills == ["h_next = (1+z) * h_prev + z * h_hat", "h_next = z * h_prev + z * h_hat"]
+    candidate = SimpleNamespace(text="y = f(1-z)")   # the call's own parentheses stay
+    fills = [fill for _, fill in blank_choices(candidate, [{"status": "wrong", "text": "y = f(z)"}])[()]]
+    assert fills == ["y = f(z)"]
+
 def test_edge_case_and_attribute_verdicts_are_no_distractors():
     """Right on ordinary inputs (wrong only on extreme logits), an attribute the class does not have, an element
     its list does not have, or another legitimate convention (a second defensible answer)."""

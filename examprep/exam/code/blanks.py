@@ -113,6 +113,25 @@ def _renderings(new_node, segments):
     return list(dict.fromkeys(out))
 
 
+SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
+           ast.Pow: "**", ast.MatMult: "@"}
+ATOMS = (ast.Name, ast.Attribute, ast.Constant, ast.Subscript, ast.Call)
+
+
+def _operator_in_place(text, index, old, new):
+    """The reference's text of a binary operation with only its operator changed (`1+z` for `1-z`, not ast.unparse's
+    `1 + z` beside the key's `1-z`), or None when the change is not a changed operator."""
+    if not (isinstance(old, ast.BinOp) and isinstance(new, ast.BinOp) and type(old.op) is not type(new.op)
+            and _dump(old.left) == _dump(new.left) and _dump(old.right) == _dump(new.right)):
+        return None
+    s0, s1 = span(index, old)
+    (_, l1), (r0, _) = span(index, old.left), span(index, old.right)
+    gap, before, after = text[l1:r0], SYMBOLS.get(type(old.op)), SYMBOLS.get(type(new.op))
+    if before is None or after is None or gap.count(before) != 1 or "*" in gap.replace(before, "", 1):
+        return None
+    return text[s0:l1] + gap.replace(before, after) + text[r0:s1]
+
+
 def blank_choices(candidate, entries):
     """{path of the blanked node (() = whole statement): [(entry, option text)]} for the fair distractors.
 
@@ -142,9 +161,16 @@ def blank_choices(candidate, entries):
         d0, d1 = span(index, node_at(original, changed)) if changed else (0, len(text))
         # A change of the whole statement (`-=` made `+=`) is written like the reference too (its `1e-7`, not
         # ast.unparse's `1e-07`); the mutant's own text is the last resort.
-        renderings = _renderings(node_at(mutant, changed) if changed else mutant, segments)
+        new_node = node_at(mutant, changed) if changed else mutant
+        renderings = _renderings(new_node, segments)
+        in_place = _operator_in_place(text, index, node_at(original, changed), new_node) if changed else None
+        if in_place:
+            renderings.insert(0, in_place)
         if not changed:
             renderings.append(entry["text"].strip())
+        # An atom put where a parenthesised expression was (`z` for `(1-z)`) loses the parentheses: `(z)` is
+        # written by no one and would mark the option as made up.
+        bare = changed and isinstance(new_node, ATOMS) and d0 > 0 and text[d0 - 1] == "(" and text[d1:d1 + 1] == ")"
         for depth in range(len(changed) + 1):
             path = changed[:depth]
             node = node_at(original, path)
@@ -152,8 +178,10 @@ def blank_choices(candidate, entries):
                          or not isinstance(node, ast.expr)):
                 continue
             s0, s1 = span(index, node) if path else (0, len(text))
-            for replacement in renderings:
-                fill = text[s0:d0] + replacement + text[d1:s1]
+            fills = [text[s0:d0] + replacement + text[d1:s1] for replacement in renderings]
+            if bare and s0 < d0 and d1 < s1:
+                fills = [text[s0:d0 - 1] + r + text[d1 + 1:s1] for r in renderings[:1]] + fills
+            for fill in fills:
                 try:
                     ok = ast.dump(statement(text[:s0] + fill + text[s1:])) == target_dump
                 except SyntaxError:
