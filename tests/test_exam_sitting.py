@@ -164,14 +164,26 @@ def test_a_mirrored_but_correct_listing_is_right_as_a_whole(examprep_home):
     can still make a correct program together (h added where the reference subtracts it, and the difference taken
     the other way round). A right program is right: the whole listing is credited, with a note."""
     from examprep.exam.code import questions as code_questions
+    from examprep.exam.model import Option, Question
+    from examprep.hole import holes
 
-    first, second, third = code_questions.code_set(catalog.get("numerical_gradient"), 4, 4)
-    assert first.answer == "tmp_val + h" and second.answer == "tmp_val - h"
+    second, third = code_questions.code_set(catalog.get("numerical_gradient"), 4, 4)
+    assert second.answer == "tmp_val - h" and "tmp_val + h" in [o.text for o in second.options]
     third = code_questions.free_form(third)
+    # The line `x[idx] = tmp_val + h` has fewer than three fair distractors, so no exam asks it; its blank is made
+    # here from the set's own `tmp_val - h` blank, the one line apart, with the mirrored option among its four.
+    line = next(c for c in holes.candidates(catalog.get("numerical_gradient")) if c.text.strip() == "x[idx] = tmp_val + h")
+    data = second.to_json()
+    data["id"] = second.id.replace(f":c{second.blank['candidate']}:", f":c{line.index}:")
+    data["blank"] = dict(second.blank, candidate=line.index, start=line.start, end=line.end)
+    data["answer"] = "tmp_val + h"
+    first = Question.from_json(data)
+    first.options = [Option(t, t == "tmp_val + h") for t in ("tmp_val + h", "tmp_val - h", "tmp_val", "h - tmp_val")]
+    first.key = 0
     s = Sitting.new([first, second, third], minutes=10, seed=4, areas=["3"])
     s.choose(0, [o.text for o in first.options].index("tmp_val - h"))
     s.choose(1, [o.text for o in second.options].index("tmp_val + h"))
-    s.write(2, "(fxh2 - fxh1) / (2 * h)")
+    s.write(2, ("grad[idx] = " if third.blank["whole_line"] else "") + "(fxh2 - fxh1) / (2 * h)")
     result = s.submit("submitted")
     assert [r["correct"] for r in result["items"]] == [True, True, True]
     assert all(r["note"]["ja"] and r["note"]["en"] for r in result["items"])
