@@ -41,12 +41,13 @@ def _is_number(node):
 
 
 def _change(reference, entry):
-    """(original statement, path to the changed node) of a mutant, or None when its text does not parse."""
+    """(original statement, mutant statement, path to the changed node) of a mutant, each parsed once, or None when
+    its text does not parse."""
     try:
         original, mutant = statement(reference), statement(entry["text"])
     except (SyntaxError, KeyError):
         return None
-    return original, diff_path(original, mutant)
+    return original, mutant, diff_path(original, mutant)
 
 
 def _nonsense_int(original, path):
@@ -74,14 +75,10 @@ def _nonsense_swap(node):
     return False
 
 
-def _nonsense_arguments(original, mutant_text):
+def _nonsense_arguments(original, mutant):
     """A number or a tuple moved to another argument's place: a range written backwards (`rng.uniform(-4, -8)`),
     a stride where the padding goes (`Convolution(W, b, 1, stride)`), an index tuple where the array goes
     (`np.add.at((slice(None), rows), dx, ...)`)."""
-    try:
-        mutant = statement(mutant_text)
-    except SyntaxError:
-        return False
     before = [n for n in ast.walk(original) if isinstance(n, ast.Call)]
     after = [n for n in ast.walk(mutant) if isinstance(n, ast.Call)]
     for a, b in zip(before, after):
@@ -124,15 +121,12 @@ def _cancels(node):
             and ast.dump(inner.left) == ast.dump(node.left))
 
 
-def _self_cancelling(original, mutant_text):
+def _self_cancelling(original, mutant):
     """Arithmetic that cancels, which the reference did not have: `np.mean(d_fake) - np.mean(d_fake)` or
     `1 - (1 - lam)`, from a partner swap."""
     def cancelling(tree):
         return {ast.dump(n) for n in ast.walk(tree) if _cancels(n)}
-    try:
-        return bool(cancelling(statement(mutant_text)) - cancelling(original))
-    except SyntaxError:
-        return False
+    return bool(cancelling(mutant) - cancelling(original))
 
 
 def _value(node):
@@ -160,25 +154,17 @@ def _name_counts(node):
     return {text: n for text, n in own.items() if n > 0}
 
 
-def _input_dropped(original, mutant_text):
+def _input_dropped(original, mutant):
     """A partner swap that drops one of the statement's inputs by using the other twice (`e * x_real + (1 - e) *
     x_real`, `self.W * self.W`, `layer.forward(x, self.h, self.h)`, `K * pred + pred`): an input never used,
     seen at a glance."""
-    try:
-        mutant = statement(mutant_text)
-    except SyntaxError:
-        return False
     before, after = _name_counts(_value(original)), _name_counts(_value(mutant))
     doubled = any(n >= 2 and n > before.get(name, 0) for name, n in after.items())
     return doubled and any(name not in after for name in before)
 
 
-def _self_assignment(mutant_text):
+def _self_assignment(node):
     """`returns = returns` (the subtraction of a baseline dropped): a statement that does nothing."""
-    try:
-        node = statement(mutant_text)
-    except SyntaxError:
-        return False
     return (isinstance(node, ast.Assign) and len(node.targets) == 1
             and ast.dump(node.targets[0]).replace("Store", "Load") == ast.dump(node.value))
 
@@ -195,15 +181,12 @@ def _epsilon_sign(original, path):
     return False
 
 
-def _odd_step(original, mutant_text):
+def _odd_step(original, mutant):
     """A slice step that no one writes: 0 (a ValueError), or a new step other than ±1 (`pe[:, 1::3]` for `1::2`,
     `[:, ::-2]` for `[:, ::-1]`). Dropping the step (`pe[:, 0:]`) stays a mistake learners make."""
     def steps(tree):
         return {int_value(n.step) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
-    try:
-        new = steps(statement(mutant_text)) - steps(original)
-    except SyntaxError:
-        return False
+    new = steps(mutant) - steps(original)
     return any(k is not None and abs(k) != 1 for k in new)
 
 
@@ -235,21 +218,21 @@ def give_away(entry, fill, reference):
     change = _change(reference, entry)
     if change is None:
         return False
-    original, path = change
-    if _self_cancelling(original, entry["text"]) or _self_assignment(entry["text"]):
+    original, mutant, path = change
+    if _self_cancelling(original, mutant) or _self_assignment(mutant):
         return True
-    if operator == "partner_name" and _input_dropped(original, entry["text"]):
+    if operator == "partner_name" and _input_dropped(original, mutant):
         return True
     if operator == "flip_sign" and _epsilon_sign(original, path):
         return True
-    if _odd_step(original, entry["text"]):
+    if _odd_step(original, mutant):
         return True
     if operator == "int_off_by_one":
         return _nonsense_int(original, path)
     if operator == "swap_operands":
         return _nonsense_swap(node_at(original, path))
     if operator == "swap_arguments":
-        return _nonsense_arguments(original, entry["text"])
+        return _nonsense_arguments(original, mutant)
     if operator == "first_operand":
         return _nonsense_first_operand(original)
     return False
