@@ -6,6 +6,12 @@ split). Relative errors are array-wise (gradcheck.rel_err: the largest deviation
 float64 agrees to rounding (1e-12); float32 to a few units of float32 rounding over sums of up to a few hundred
 terms (FLOAT32_TOL), which is what two correct float32 implementations with different summation orders give.
 """
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from gradcheck import rel_err
@@ -17,6 +23,8 @@ from reference.fast import conv as fast_conv
 from reference.fast import layers as fast_layers
 from reference.fast import optimizers as fast_optimizers
 from reference.fast import parallel
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FLOAT64_TOL = 1e-12
 FLOAT32_TOL = 2e-6
@@ -445,3 +453,32 @@ def test_networks_that_must_not_be_replicated_are_not():
     assert not ConvNet(reference_parts(), norm="batchnorm", rng=0).replicable
     assert not ConvNet(reference_parts(), norm="dropout", rng=0).replicable
     assert not ConvNet(book_parts(), norm=None, rng=0).replicable
+
+
+CTRL_C_AT_HAND_OVER = '''import signal, threading, time
+from reference.fast import parallel
+parallel.set_threads(2)
+
+def part(lo, hi):
+    if lo:   # the worker's part: Ctrl-C lands on the worker thread just before its part ends
+        time.sleep(0.05)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    return hi - lo
+
+try:
+    parallel.run(part, 10)
+    print("no interrupt")
+except KeyboardInterrupt:
+    print("interrupted")
+print(parallel.run(lambda lo, hi: hi - lo, 10))
+'''
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="needs signal.pthread_kill")
+def test_ctrl_c_at_a_hand_over_is_delivered_after_it_and_nothing_hangs():
+    """A Ctrl-C handled by the main thread just after it took the worker's lock used to be caught there and the
+    lock waited for again: the capstone hung on Ctrl-C now and then. Now the interrupt comes once every part has
+    finished, and the next hand-over works."""
+    proc = subprocess.run([sys.executable, "-c", CTRL_C_AT_HAND_OVER], capture_output=True, text=True, timeout=30,
+                          cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.stdout.split("\n")[:2] == ["interrupted", "[5, 5]"], (proc.stdout, proc.stderr)

@@ -16,6 +16,7 @@ inside a part, run calls fn once, unsplit, in the calling thread: the cores are 
 import contextlib
 import ctypes
 import os
+import signal
 import threading
 
 MIN_WORK = 200_000          # elements; below this a layer runs unsplit
@@ -51,18 +52,11 @@ class _Worker(threading.Thread):
         self._go.release()
 
     def join_job(self):
-        """(result, exception or None) of the job started last; waits for it. A Ctrl-C while waiting is delivered
-        once the job has finished (a part takes milliseconds), so that the next job cannot see this one's end."""
-        interrupted = None
-        while True:
-            try:
-                self._done.acquire()
-                break
-            except KeyboardInterrupt as exc:
-                interrupted = exc
+        """(result, exception or None) of the job started last; waits for it. Called with Ctrl-C deferred (run):
+        a KeyboardInterrupt raised just after acquire() returned would leave the lock taken and the job's end
+        unrecorded, and the next wait would never end."""
+        self._done.acquire()
         self._job = None
-        if interrupted is not None:
-            raise interrupted
         return self._result, self._error
 
 
@@ -109,16 +103,38 @@ def run(fn, n, work=None):
         worker.start()
         _workers.append(worker)
     used = _workers[:len(parts) - 1]
-    for worker, (lo, hi) in zip(used, parts[1:]):
-        worker.start_job(lambda lo=lo, hi=hi: _as_part(fn, lo, hi))
-    try:
-        first = _as_part(fn, *parts[0])
-    finally:
-        others = [worker.join_job() for worker in used]   # every part has finished before anything is re-raised
+    with ctrl_c_deferred():   # a part takes milliseconds; Ctrl-C is delivered when every part has finished
+        for worker, (lo, hi) in zip(used, parts[1:]):
+            worker.start_job(lambda lo=lo, hi=hi: _as_part(fn, lo, hi))
+        try:
+            first = _as_part(fn, *parts[0])
+        finally:
+            others = [worker.join_job() for worker in used]   # every part has finished before anything is re-raised
     for _, exc in others:
         if exc is not None:
             raise exc
     return [first] + [result for result, _ in others]
+
+
+@contextlib.contextmanager
+def ctrl_c_deferred():
+    """Within it, a Ctrl-C (SIGINT) is only recorded; on leaving, the handler that was installed gets it (Python's
+    default raises KeyboardInterrupt there). Python runs signal handlers in the main thread between any two
+    bytecodes, so catching KeyboardInterrupt around a lock cannot tell whether the lock was taken: the hand-over
+    of run() is kept whole instead. Elsewhere than in the main thread, or where no Python handler is installed,
+    nothing changes (no KeyboardInterrupt can arise there)."""
+    previous = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
+    if not callable(previous):
+        yield
+        return
+    caught = []
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(frame))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            previous(signal.SIGINT, caught[0])
 
 
 @contextlib.contextmanager
