@@ -105,3 +105,14 @@ def test_detection_numbers_are_independently_right(seed):
     assert int(qs[1].answer) == int(alive.sum())
     for q in qs:
         assert len({o.text for o in q.options}) == 4 and q.options[q.key].text == q.answer
+
+
+def test_no_lstm_distractor_wraps_the_key():
+    """An option that contains the key (`o * np.tanh(f * c_prev + g * i)` for `f * c_prev + g * i`) is ruled out
+    by the listing's next line (`h_next = o * np.tanh(c_next)`) and points at the key: never offered (a re-grade,
+    issue 16)."""
+    for key, wrong in scenarios.LSTM_BLANKS.values():
+        assert not any(key in text for text, _ in wrong)
+    for seed in range(12):
+        q = scenarios.scenario_set("lstm", seed)[0]
+        assert not any(q.answer in o.text for o in q.options if not o.correct)
