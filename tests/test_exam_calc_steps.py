@@ -151,3 +151,13 @@ def test_roc_auc_never_offers_an_auc_of_zero():
     for seed in range(200):
         for q in templates.calc_set("roc_auc", seed):
             assert all(o.value != 0.0 for o in q.options), seed
+
+
+def test_int8_options_are_values_an_int8_holds():
+    """A re-grade found 652 and 203 beside the key 101 (two of three distractors outside a symmetric int8's range,
+    ruled out on sight, leaving 101 or 102): every option is an integer an int8 can hold, and the key is
+    round(w / (max|w| / 127))."""
+    for seed in range(300):
+        q = calc_templates.calc_set("int8_quantize", seed)[0]
+        assert all(abs(int(o.text)) <= 127 for o in q.options), (seed, [o.text for o in q.options])
+        assert int(q.answer) == round(q.params["w"] / (q.params["max_abs"] / 127))

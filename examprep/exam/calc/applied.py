@@ -77,6 +77,11 @@ def word2vec_params(rng, seed, set_id):
         0, rng, set_id, seed, params_)]
 
 
+def _int8(value):
+    """The value if a symmetric int8 can hold it, else None (not offered)."""
+    return value if abs(value) <= 127 else None
+
+
 def int8_quantize(rng, seed, set_id):
     """Symmetric per-tensor int8 quantization: scale = max|w| / 127, q = round(w / scale)."""
     max_abs = rng.choice([0.5, 1.0, 2.0, 0.8, 1.6, 2.54, 1.27])
@@ -95,12 +100,18 @@ def int8_quantize(rng, seed, set_id):
         ja_en(f"s = {max_abs:g} / 127 = {scale:.6f}、q = round({w:g} / {scale:.6f}) = round({w / scale:.3f}) = {key:g}。",
               f"s = {max_abs:g} / 127 = {scale:.6f}; q = round({w:g} / {scale:.6f}) = round({w / scale:.3f}) = {key:g}."),
         key,
-        [("scale_255", float(np.round(w / (max_abs / 255))), ja_en("127 ではなく 255 で割った (非対称の範囲)", "used 255 levels instead of 127")),
-         ("truncate", float(np.floor(w / scale)), ja_en("四捨五入せずに切り捨てた", "truncated instead of rounding"))
-         if np.floor(w / scale) != key else
-         ("round_up", float(np.ceil(w / scale)), ja_en("四捨五入せずに切り上げた", "rounded up instead of to the nearest")),
-         ("scale_128", float(np.round(w / (max_abs / 128))), ja_en("127 ではなく 128 を使った", "used 128 instead of 127")),
-         ("times_max", float(np.round(w * 127 * max_abs)), ja_en("max|w| で割らずに掛けた", "multiplied by max|w| instead of dividing by it"))],
+        # Only values an int8 can hold: 652 or 203 beside the key 101 are ruled out on sight (a re-grade, issue 16).
+        [(slip, _int8(value), text) for slip, value, text in [
+            ("scale_255", float(np.round(w / (max_abs / 255))), ja_en("127 ではなく 255 で割った (非対称の範囲)", "used 255 levels instead of 127")),
+            ("truncate", float(np.floor(w / scale)), ja_en("四捨五入せずに切り捨てた", "truncated instead of rounding"))
+            if np.floor(w / scale) != key else
+            ("round_up", float(np.ceil(w / scale)), ja_en("四捨五入せずに切り上げた", "rounded up instead of to the nearest")),
+            ("scale_128", float(np.round(w / (max_abs / 128))), ja_en("127 ではなく 128 を使った", "used 128 instead of 127")),
+            ("no_max", float(np.round(w * 127)), ja_en("max|w| で割らずに 127 を掛けた (|w| ≤ 1 と仮定した)",
+                                                      "multiplied by 127 without dividing by max|w| (assumed |w| ≤ 1)")),
+            ("times_max", float(np.round(w * 127 * max_abs)), ja_en("max|w| で割らずに掛けた", "multiplied by max|w| instead of dividing by it")),
+            ("whole_range", float(np.round(w / (2 * max_abs / 127))),
+             ja_en("127 段階を −max|w| から max|w| までの幅全体に割り当てた", "spread the 127 levels over the whole range from −max|w| to max|w|"))]],
         0, rng, set_id, seed, params_)]
 
 
