@@ -58,7 +58,7 @@ LSTM_BLANKS = {
         ("f * g + i * c_prev", ja_en("忘却ゲートと入力ゲートの役割を入れ替えた", "swapped the forget and input gates' roles")),
         ("f * c_prev + g * o", ja_en("入力ゲートの代わりに出力ゲートを使った", "used the output gate instead of the input gate")),
         ("(1 - i) * c_prev + g * i", ja_en("GRU のように忘却を入力ゲートと連動させた", "coupled forgetting to the input gate (as a GRU)")),
-        ("f * c_prev + g", ja_en("新しい記憶 g に入力ゲートを掛けていない", "left out the input gate on the candidate g")),
+        ("f * h_prev + g * i", ja_en("前の記憶セルではなく前の隠れ状態を残した", "kept the previous hidden state instead of the cell")),
         ("f * c_prev + i", ja_en("新しい記憶 g を掛けていない", "left out the candidate g"))]),
     "h_next": ("o * np.tanh(c_next)", [
         ("o * c_next", ja_en("記憶セルに tanh をかけていない", "did not apply tanh to the cell")),
