@@ -152,6 +152,22 @@ GIVE_AWAYS = [
     ("swap_arguments", "loss = self.layer.forward(score, label)", "loss = self.layer.forward(label, score)", False),
     ("float_perturbed", "y = np.log(x + 1e-7)", "y = np.log(x + 2e-07)", True),
     ("drop_axis", "m = np.max(x, axis=1, keepdims=True)", "m = np.max(x, keepdims=True)", False),
+    # a number's complement turned into a sum (1 + z for a gate's 1 - z), as 2 - beta1 (a third re-grade, issue 16)
+    ("flip_sign", "h_next = (1-z) * h_prev + z * h_hat", "h_next = (1+z) * h_prev + z * h_hat", True),
+    ("flip_sign", "x_mix = lam * x + (1 - lam) * x[index]", "x_mix = lam * x + (1 + lam) * x[index]", True),
+    ("flip_sign", "dx = dout * (1 - t ** 2) * du", "dx = dout * (1 + t ** 2) * du", True),
+    ("flip_sign", "x_mix = lam * x + (1 - lam) * x[index]", "x_mix = lam * x - (1 - lam) * x[index]", False),
+    ("flip_sign", "e = (y[:, np.newaxis] > np.arange(K - 1))", "e = (y[:, np.newaxis] > np.arange(K + 1))", False),
+    ("flip_sign", "loss = np.mean(d_fake) - np.mean(d_real)", "loss = np.mean(d_fake) + np.mean(d_real)", False),
+    # only square sizes swapped: right on square images, kernels and pooling windows (a third re-grade, issue 16)
+    ("swap_arguments", "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)",
+     "col = im2col(x, self.pool_w, self.pool_h, self.stride, self.pad)", True),
+    ("permute_reshape", "dx = dx.reshape(N, C, H, W)", "dx = dx.reshape(N, C, W, H)", True),
+    ("permute_reshape", "dx = dx.reshape(N, H, W, C)", "dx = dx.reshape(N, W, H, C)", True),
+    ("permute_reshape", "dx = dx.reshape(N, C, H, W)", "dx = dx.reshape(N, H, C, W)", False),
+    ("swap_arguments", "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)",
+     "col = im2col(x, self.pool_h, self.pool_w, self.pad, self.stride)", False),
+    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:left + h] = value", False),
 ]
 
 

@@ -5,6 +5,7 @@ axis, a swapped partner, a sign, a missing term), never as arithmetic no one wri
 each mutant by where its change sits in the reference statement's AST, not by its text.
 """
 import ast
+import re
 
 from examprep.exam.code.blanks import diff_path, node_at, statement
 from examprep.hole.mutation_operators import call_name, int_value, is_module_call
@@ -30,6 +31,9 @@ BUILTIN_CALLS = {"len", "range", "int", "float", "list", "tuple", "zip", "enumer
 # self.mask`), not the whole computed term (`lam * np.sum(np.abs(W))` -> `lam`).
 FACTORS = (ast.Name, ast.Attribute, ast.Subscript)
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny")
+# Sizes that are equal on ordinary inputs (square images, kernels, pooling windows): a mutant that only swaps
+# them (`im2col(x, self.pool_w, self.pool_h, ...)`, `dx.reshape(N, C, W, H)`) is right whenever the shape is square.
+SQUARE_PARTNERS = [("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"), ("pool_h", "pool_w")]
 
 
 def _is_number(node):
@@ -190,6 +194,27 @@ def _odd_step(original, mutant):
     return any(k is not None and abs(k) != 1 for k in new)
 
 
+def _complement_flipped(original, mutant, path):
+    """A number's complement turned into a sum (`(1 + z) * h_prev` for `(1 - z) * h_prev`, `(1 + lam)` for the
+    mixing weight `(1 - lam)`, `1 + t ** 2` for tanh's `1 - t ** 2`): arithmetic no one writes, as `2 - beta1`."""
+    while path and not isinstance(node_at(original, path), ast.BinOp):
+        path = path[:-1]
+    before, after = node_at(original, path), node_at(mutant, path)
+    return (isinstance(before, ast.BinOp) and isinstance(after, ast.BinOp) and isinstance(before.op, ast.Sub)
+            and isinstance(after.op, ast.Add) and _is_number(before.left))
+
+
+def _right_when_square(original, mutant):
+    """Whether the mutant differs from the reference only by swapping sizes that are equal on square inputs
+    (SQUARE_PARTNERS): right on ordinary inputs, wrong only on a non-square test case."""
+    def squared(tree):
+        text = ast.unparse(tree)
+        for a, b in SQUARE_PARTNERS:
+            text = re.sub(rf"\b{b}\b", a, text)
+        return text
+    return ast.unparse(original) != ast.unparse(mutant) and squared(original) == squared(mutant)
+
+
 def give_away(entry, fill, reference):
     """Whether a proven-wrong mutant is still not a fair exam distractor: ruled out on sight (nonsense arithmetic,
     an attribute the class does not have) or right on ordinary inputs (wrong only on an edge case).
@@ -223,7 +248,9 @@ def give_away(entry, fill, reference):
         return True
     if operator == "partner_name" and _input_dropped(original, mutant):
         return True
-    if operator == "flip_sign" and _epsilon_sign(original, path):
+    if operator == "flip_sign" and (_epsilon_sign(original, path) or _complement_flipped(original, mutant, path)):
+        return True
+    if _right_when_square(original, mutant):
         return True
     if _odd_step(original, mutant):
         return True
