@@ -28,6 +28,8 @@ PARTNER_GROUPS = [
      ("dbz", "dbr")],
     # a two-layer block's layers (db1 = du.reshape(-1, D_ff).sum(axis=0) beside the blank db2 = ...)
     [("W1", "W2"), ("b1", "b2"), ("dW1", "dW2"), ("db1", "db2"), ("x", "a"), ("du", "dout"), ("D", "D_ff")],
+    # a normalisation's scale and shift (self.grads[9][...] = self.norm1.dbeta below the blank grads[8] ... dgamma)
+    [("dgamma", "dbeta"), ("gamma", "beta")],
 ]
 PARTNERS = PARTNER_GROUPS[0]
 _TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in PARTNER_GROUPS]
