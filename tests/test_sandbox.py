@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from examprep.problem import catalog
+from examprep.problem import catalog, source
 from examprep.hole import holes
 from examprep.grade import containment_mode, sandbox, worker
 
@@ -487,3 +487,44 @@ def test_given_definitions_that_use_other_reference_modules_travel_with_what_the
         for k in [k for k in sys.modules if k == "reference" or k.startswith("reference.")]:
             del sys.modules[k]
         sys.modules.update(saved)
+
+
+def test_a_parked_worker_taken_for_another_problem_grades_as_a_fresh_one(softmax, monkeypatch):
+    """The mock exam's proofs reuse a kept worker for the next problem (sandbox._start sends it the new job):
+    the stand-ins of the first problem's reference modules are gone (an answer importing one fails as with a
+    fresh worker), the new ones are in place, and no worker is started."""
+    conv, lstm, time_lstm = catalog.get("conv2d"), catalog.get("lstm_cell"), catalog.get("time_lstm")
+    sneaky = "from reference.conv import im2col\n" + GOOD_SOFTMAX   # reference.conv: conv2d's stand-in only
+
+    def graded(problem, variants, keep):
+        result = sandbox.grade_variants(problem.source, variants, time_limit=TIME_LIMIT, keep_worker=keep)
+        return {n: f and (f.check, f.stage, f.case, (f.details or {}).get("error")) for n, f in result.failures.items()}
+
+    def variants(problem):
+        return [("reference", source.reference_answer(problem))] + \
+            [(f"r{c.index}", holes.removal_variant(problem, c)) for c in holes.candidates(problem)[:4]]
+
+    sandbox.discard_parked()
+    fresh = {"softmax": graded(softmax, [("good", GOOD_SOFTMAX), ("sneaky", sneaky)], False),
+             "time_lstm": graded(time_lstm, variants(time_lstm), False)}
+    assert fresh["softmax"]["good"] is None and fresh["softmax"]["sneaky"][0] == "import"
+    assert fresh["time_lstm"]["reference"] is None
+    assert all(fresh["time_lstm"][n] for n in fresh["time_lstm"] if n != "reference")
+    try:
+        graded(conv, variants(conv)[:2], True)
+        graded(lstm, variants(lstm)[:2], True)
+        starts = []
+        original = sandbox._Worker.__init__
+
+        def counted(self, *args, **kwargs):
+            starts.append(1)
+            original(self, *args, **kwargs)
+
+        monkeypatch.setattr(sandbox._Worker, "__init__", counted)
+        assert graded(softmax, [("good", GOOD_SOFTMAX), ("sneaky", sneaky)], True) == fresh["softmax"]
+        assert graded(time_lstm, variants(time_lstm), True) == fresh["time_lstm"]
+        assert starts == []
+        assert len(sandbox._parked) == 1   # one worker went from problem to problem
+    finally:
+        sandbox.discard_parked()
+    assert sandbox._parked == []

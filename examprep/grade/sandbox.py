@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -264,36 +265,77 @@ def _discard_prestarted():
 
 def _take_worker():
     mode = containment_mode()
-    while _prestarted:
-        worker = _prestarted.pop()
+    while True:
+        with _parked_lock:
+            worker = _prestarted.pop() if _prestarted else None
+        if worker is None:
+            return _Worker(mode)
         if worker.proc.poll() is None and worker.mode == mode[0]:
             return worker
         worker.discard()
-    return _Worker(mode)
 
 
-_parked = {}
+_parked = []              # [(job key, worker)], oldest first: clean workers kept for the next grading
+_parked_lock = threading.Lock()   # the mock exam proves two problems at a time, each in its own thread
+PARK_LIMIT = 2
 
 
 def _park(key, worker):
-    discard_parked()
-    _parked[key] = worker
+    """Keep a clean worker for the next grade_variants call, of this problem or another (_start switches its
+    job); the oldest beyond PARK_LIMIT is stopped. All of them are stopped at exit."""
+    with _parked_lock:
+        if not _parked_at_exit:
+            import atexit
+
+            atexit.register(discard_parked)
+            _parked_at_exit.append(True)
+        _parked.append((key, worker))
+        old = _parked[:-PARK_LIMIT]
+        del _parked[:-PARK_LIMIT]
+    for _, w in old:
+        w.discard()
+
+
+_parked_at_exit = []
+
+
+def _unpark(key):
+    """A parked worker still running, the one whose job is `key` if any, else the newest: (worker, same job),
+    or (None, False)."""
+    while True:
+        with _parked_lock:
+            if not _parked:
+                return None, False
+            index = next((i for i, (k, _) in enumerate(_parked) if k == key), len(_parked) - 1)
+            k, worker = _parked.pop(index)
+        if worker.proc.poll() is None and worker.mode == containment_mode()[0]:
+            return worker, k == key
+        worker.discard(at_once=True)
 
 
 def discard_parked():
-    """Stop a worker kept by grade_variants(keep_worker=True) that is no longer needed."""
-    while _parked:
-        _parked.popitem()[1].discard(at_once=True)
+    """Stop the workers kept by grade_variants(keep_worker=True) (none will be needed any more)."""
+    with _parked_lock:
+        old = list(_parked)
+        _parked.clear()
+    for _, worker in old:
+        worker.discard()   # it exits (and reaps its children) when its control socket closes
 
 
 def _start(header):
-    """A ready worker with the job sent; falls back to the process sandbox once if namespaces fail."""
+    """A ready worker with the job sent (a parked one if any, switched to this job if it had another); falls
+    back to the process sandbox once if namespaces fail."""
     key = json.dumps(header, sort_keys=True)
-    parked = _parked.pop(key, None)
-    if parked is not None:
-        if parked.proc.poll() is None:
+    while True:
+        parked, same = _unpark(key)
+        if parked is None:
+            break
+        try:
+            if not same:
+                parked.send(dict(header, op="job"))
             return parked
-        parked.discard(at_once=True)
+        except OSError:
+            parked.discard(at_once=True)
     worker = _take_worker()
     try:
         worker.wait_ready()

@@ -4,7 +4,8 @@ A *zygote*: it enters the containment (examprep.grade.contain: namespaces, read-
 system, no capabilities) when asked, imports NumPy and the kinds, then waits on the control
 socket (a stream socket pair with examprep.grade.sandbox, framed by wire.send_control / recv_control). The first message is the job
 header: the problem file, the seed, the limits and the reference modules' given definitions
-(grading.given_sources; the targets' code is never sent). Then, for every variant, the parent
+(grading.given_sources; the targets' code is never sent); a later {"op": "job"} message switches the zygote to
+another problem (a parked worker reused, sandbox._start). Then, for every variant, the parent
 asks for a grading process: the zygote forks a child, hands the parent the child's two pipes
 (the variant's source goes in, the child's result comes out) and waits for the child, at
 most the time limit. The zygote never runs learner code and never holds a variant's source,
@@ -99,21 +100,39 @@ def main(argv):
     from examprep import blanks  # noqa: F401  (kinds.describe_exception)
     from examprep.grade import grading, kinds, wire  # noqa: F401
     from examprep.grade.kinds import function, layer, masking_layer, optimizer  # noqa: F401
-    from examprep.problem import catalog
+    from examprep.problem import catalog  # noqa: F401
 
     _send(control, {"event": "ready", "contained": contained})
     job = _receive(control)
     if job is None:
         return 0
-    problem = catalog.load_file(job["problem_file"])
-    grading.install_standins(problem, job["given"])
+    problem = _take_job(job)
     while True:
         request = _receive(control)
-        if request is None or request.get("op") != "grade":
+        if request is None:
             break
-        _grade_one(control, problem, dict(job, time_limit=float(request["time_limit"])), contained)
+        if request.get("op") == "job":   # a parked worker taken for another problem (sandbox._start)
+            job = request
+            problem = _take_job(job)
+        elif request.get("op") == "grade":
+            _grade_one(control, problem, dict(job, time_limit=float(request["time_limit"])), contained)
+        else:
+            break
     _kill_leftovers(None, contained)
     return 0
+
+
+def _take_job(job):
+    """The job's problem, with the stand-ins of its reference modules in place of any earlier job's: the
+    zygote never ran learner code, so after this it is as a zygote started for this job."""
+    from examprep.grade import grading
+    from examprep.problem import catalog
+
+    for name in [n for n in sys.modules if n == "reference" or n.startswith("reference.")]:
+        del sys.modules[name]
+    problem = catalog.load_file(job["problem_file"])
+    grading.install_standins(problem, job["given"])
+    return problem
 
 
 def _harden(contained):

@@ -153,3 +153,6 @@ class Proofs:
             self._closed = True
             self._stop(list(self._jobs))
         self._pool.shutdown(wait=True)
+        from examprep.grade import sandbox
+
+        sandbox.discard_parked()   # the workers the proofs kept for one another
