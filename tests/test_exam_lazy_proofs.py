@@ -11,6 +11,7 @@ import threading
 import pytest
 
 from examprep.exam.code import lazy, proof
+from examprep.exam.code.questions import code_set
 from examprep.exam.compose import compose
 from examprep.problem import catalog
 
@@ -55,6 +56,41 @@ def test_lazy_proofs_give_the_exam_of_proving_everything_first(problems, tmp_pat
     eager_exam = compose(12, seed=3, areas=["3"], problems=problems)
     assert [q.to_json() for q in lazy_exam] == [q.to_json() for q in eager_exam]
     assert _no_proof_threads()
+
+
+def test_mutants_no_verdict_could_make_an_option_are_not_graded_and_change_no_question(problems, tmp_path,
+                                                                                      monkeypatch):
+    """A give-away on sight, or a mutant of a line that cannot have three fair distractors, is skipped (never
+    graded): every entry proven is the one a proof grading all mutants gives, and every question is the same."""
+    problems = problems + [catalog.get(pid) for pid in ("weight_sum", "attention_weight", "gru_cell")]
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path / "skip"))
+    skipping = proof.prove_all(problems)
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path / "all"))
+    real = proof._mutants
+    monkeypatch.setattr(proof, "_mutants", lambda problem: real(problem)[:2] + (set(),))
+    grading_all = proof.prove_all(problems)
+    monkeypatch.setattr(proof, "_mutants", real)
+    skipped = graded = 0
+    for p in problems:
+        a, b = skipping[p.id], grading_all[p.id]
+        assert a["load_bearing"] == b["load_bearing"] and sorted(a["lines"]) == sorted(b["lines"])
+        for line in a["lines"]:
+            assert len(a["lines"][line]) == len(b["lines"][line])
+            for x, y in zip(a["lines"][line], b["lines"][line]):
+                assert (x["text"], x["operator"]) == (y["text"], y["operator"])
+                if x["status"] == "skipped":
+                    skipped += 1
+                else:
+                    graded += 1
+                    assert x == y
+    assert skipped > graded > 0, (skipped, graded)   # most mutants are never worth grading
+    asked = 0
+    for p in problems:
+        for seed in range(6):
+            questions = [q.to_json() for q in code_set(p, seed, 4, skipping[p.id])]
+            assert questions == [q.to_json() for q in code_set(p, seed, 4, grading_all[p.id])], (p.id, seed)
+            asked += len(questions)
+    assert asked > 50, asked
 
 
 def test_a_line_is_proven_when_read(problems, tmp_path, monkeypatch):

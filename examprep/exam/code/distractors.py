@@ -222,9 +222,6 @@ def give_away(entry, fill, reference):
     entry: the mutant's proof entry (operator, text, verdict); fill: its option text; reference: the reference
     statement the mutant changes (its text, any indentation).
     """
-    operator = entry["operator"]
-    if operator in NEVER:
-        return True
     verdict = entry.get("verdict") or {}
     # Another legitimate convention (a problem's `conventions:`, e.g. the mean over steps of a loss the drill sums)
     # is a second defensible answer: the listing does not say which convention it follows.
@@ -236,9 +233,18 @@ def give_away(entry, fill, reference):
     if "AttributeError" in message or "list index out of range" in message or "tuple index out of range" in message:
         return True
     # An index shifted past the array's end (`alpha[T + 1, S - 1]` of a (T, S) array): ruled out on sight.
-    if operator in ("flip_sign", "int_off_by_one") and "out of bounds" in message:
+    if entry["operator"] in ("flip_sign", "int_off_by_one") and "out of bounds" in message:
         return True
     if any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES):
+        return True
+    return give_away_whatever_verdict(entry, reference)
+
+
+def give_away_whatever_verdict(entry, reference):
+    """give_away's judgement of the mutant's text alone (its operator and where its change sits), which no verdict
+    can change: such a mutant is never shown, so the exam's proofs do not grade it (proof.prove)."""
+    operator = entry["operator"]
+    if operator in NEVER:
         return True
     change = _change(reference, entry)
     if change is None:
@@ -263,6 +269,13 @@ def give_away(entry, fill, reference):
     if operator == "first_operand":
         return _nonsense_first_operand(original)
     return False
+
+
+def cannot_fill(entries, reference, count=3):
+    """Whether a line's mutants cannot give `count` distractors whatever the grader says of them: fewer than
+    `count` different texts are left once give_away_whatever_verdict is applied (pick_distractors wants `count`
+    different option texts, and two mutants of one text give one option)."""
+    return len({e["text"] for e in entries if not give_away_whatever_verdict(e, reference)}) < count
 
 
 def pick_distractors(pairs, rng, reference, count=3):

@@ -46,7 +46,8 @@ class Lines(Mapping):
             raise KeyError(key)
         if str(key) not in data["lines"]:
             after = self._order[self._order.index(int(key)) + 1:] if int(key) in self._order else []
-            batch = [int(key)] + [i for i in after if str(i) not in data["lines"]][:self._batch - 1]
+            batch = [int(key)] + proof.lines_with_options(
+                self._problem, [i for i in after if str(i) not in data["lines"]], self._batch - 1)
             data = proof.prove(self._problem, batch, data)
             proof.store(self._problem, data)
             self._holder[0] = data
@@ -60,8 +61,9 @@ class Proofs:
     ahead(problems, plan) starts the proofs of the problems about to be asked for, in that order, `workers`
     at a time (threads around the sandbox's worker processes). plan(problem, load_bearing) gives the lines
     (indices) in the order the composer will try them, load_bearing being the set of load-bearing lines or
-    None before they are known (then: as if every line were); the first `lines` are proven with the
-    load-bearing proof, the others when read (Lines, `lines` at a time). drop() stops every proof not asked for yet: a queued one never starts, a running one
+    None before they are known (then: as if every line were); the first `lines` (counting only lines with
+    mutants to grade, proof.lines_with_options) are proven with the load-bearing proof, the others when read
+    (Lines, `lines` at a time). drop() stops every proof not asked for yet: a queued one never starts, a running one
     stops before its next variant; neither is cached. close() (leaving the `with` block, Ctrl-C included)
     stops them all and waits for the threads. on_progress(problem, before) is called when a problem's proof
     starts running the grader (not for what the cache has), `before` being the number started before it.
@@ -91,6 +93,10 @@ class Proofs:
         if self._on_progress:
             self._on_progress(problem, before)
 
+    def _first(self, problem, lines):
+        """The lines to prove ahead: up to the `lines`-th that has mutants to grade (the others cost nothing)."""
+        return proof.lines_with_options(problem, lines, self._lines)
+
     def _work(self, problem, stop, plan):
         def tick(_variant):
             if stop.is_set():
@@ -101,9 +107,9 @@ class Proofs:
         known = data
         if data is None:
             self._started(problem)
-            data = proof.prove(problem, plan(problem, None)[:self._lines] if plan else None, None, tick)
+            data = proof.prove(problem, self._first(problem, plan(problem, None)) if plan else None, None, tick)
         if data["reference_passed"]:
-            wanted = plan(problem, set(data["load_bearing"]))[:self._lines] if plan else data["load_bearing"]
+            wanted = self._first(problem, plan(problem, set(data["load_bearing"]))) if plan else data["load_bearing"]
             todo = [i for i in wanted if i in data["load_bearing"] and str(i) not in data["lines"]]
             if todo:
                 if known is not None:

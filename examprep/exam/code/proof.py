@@ -6,7 +6,9 @@ the reference and every candidate line replaced by `pass` are graded once (load_
 the grader rejects; complete: none of those variants stopped by examprep's own error), and "lines" holds the
 graded mutants of the load-bearing lines proven so far: all of them (a full proof: proven, prove_all) or only the
 lines a mock exam asks about (prove(problem, lines), examprep.exam.code.lazy). A mutant is kept as a distractor
-only if the grader rejects it with a fair verdict (see _judge). Proofs are cached per problem under
+only if the grader rejects it with a fair verdict (see _judge); a mutant that no verdict could make an option
+(a give-away on sight, or any mutant of a line that cannot have three fair distractors) is not graded: its
+status is "skipped" (_mutants). Proofs are cached per problem under
 cache_dir()/exam/<id>-<key>.json, the key hashing everything a proof depends on; a line whose mutants were not all
 graded (examprep's own error) is used but not cached, and nothing is cached when the reference failed.
 """
@@ -20,7 +22,8 @@ from examprep.common import paths
 from examprep.grade import sandbox
 from examprep.grade.failure import Failure
 
-CACHE_RULES = 2          # bump when what is cached (or how it is judged) changes (2: lines proven one by one)
+CACHE_RULES = 3          # bump when what is cached (or how it is judged) changes (2: lines proven one by one;
+                         # 3: mutants never shown are skipped)
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
 TIME_LIMIT = 5.0         # per variant
 UNFAIR_CHECKS = {"internal", "timeout", "crash", "exit", "memory", "syntax", "import", "defined", "delegates",
@@ -95,6 +98,50 @@ def _entry(mutant, failure):
             "signature": failure_signature(failure) if failure else None}
 
 
+def _skipped(mutant):
+    return {"text": mutant.text, "operator": mutant.operator, "status": "skipped", "verdict": None, "signature": None}
+
+
+_MUTANTS = {}   # (problem id, reference fingerprint) -> (candidates, mutants, never shown): made once a process
+
+
+def _mutants(problem):
+    """(candidates, mutants, indices of the mutants never shown) of a problem. Never shown, so not graded: a
+    give-away whatever the grader says (distractors.give_away_whatever_verdict), and every mutant of a line whose
+    mutants cannot give three fair distractors whatever it says (distractors.cannot_fill)."""
+    from examprep.exam.code.distractors import cannot_fill, give_away_whatever_verdict
+
+    key = (problem.id, reference_fingerprint(problem))
+    with holes.AST_LOCK:
+        if key not in _MUTANTS:
+            cands = holes.candidates(problem)
+            muts = mutants.mutants_for(problem, cands)
+            unseen = set()
+            for cand in cands:
+                numbered = [(i, {"text": m.text, "operator": m.operator})
+                            for i, m in enumerate(muts) if m.candidate == cand.index]
+                if cannot_fill([e for _, e in numbered], cand.text):
+                    unseen.update(i for i, _ in numbered)
+                else:
+                    unseen.update(i for i, e in numbered if give_away_whatever_verdict(e, cand.text))
+            _MUTANTS[key] = (cands, muts, unseen)
+        return _MUTANTS[key]
+
+
+def lines_with_options(problem, lines, count):
+    """The first lines of `lines` up to the `count`-th that can have options (a mutant to grade): the others are
+    proven without running anything, so the mock exam proves ahead `count` lines that cost something."""
+    _, muts, unseen = _mutants(problem)
+    live = {m.candidate for i, m in enumerate(muts) if i not in unseen}
+    out, found = [], 0
+    for line in lines:
+        if found == count:
+            break
+        out.append(line)
+        found += line in live
+    return out
+
+
 def prove(problem, lines=None, known=None, on_progress=None):
     """A proof of the problem with the load-bearing lines among `lines` proven (None: all of them), in one
     sandbox run: the reference and each candidate line replaced by `pass` (the load-bearing proof of
@@ -106,18 +153,19 @@ def prove(problem, lines=None, known=None, on_progress=None):
         return known
     with holes.AST_LOCK:   # proofs of two problems are made at a time
         answer = source.reference_answer(problem)
-        cands = holes.candidates(problem)
+        cands, muts, unseen = _mutants(problem)
         asked = [c.index for c in cands] if lines is None else sorted(set(lines))
         if known is not None:
             asked = [i for i in asked if i in known["load_bearing"] and str(i) not in known["lines"]]
             if not asked:
                 return known
-        muts = mutants.mutants_for(problem, cands)
         variants = [] if known is not None else (
             [("reference", answer)] + [(f"r{c.index}", holes.removal_variant(problem, c)) for c in cands])
-        variants += [(f"m{i}", m.source) for i, m in enumerate(muts) if m.candidate in asked]
+        variants += [(f"m{i}", m.source) for i, m in enumerate(muts) if m.candidate in asked and i not in unseen]
+    # keep_worker: the next proof (another line, another problem) reuses the worker rather than starting one
+    # (~0.25 s of CPU each); the callers stop the kept ones when done (lazy.Proofs.close, prove_all).
     result = sandbox.grade_variants(problem.source, variants, seed=GRADE_SEED, time_limit=TIME_LIMIT,
-                                    on_progress=on_progress)
+                                    on_progress=on_progress, keep_worker=True)
 
     def graded(names):   # every variant graded, none of them stopped by examprep's own error
         return all(n in result.failures and (result.failures[n] is None or result.failures[n].check != "internal")
@@ -137,8 +185,9 @@ def prove(problem, lines=None, known=None, on_progress=None):
         if line not in data["load_bearing"]:
             continue
         numbered = [(i, m) for i, m in enumerate(muts) if m.candidate == line]
-        data["lines"][str(line)] = [_entry(m, result.failures.get(f"m{i}", NOT_GRADED)) for i, m in numbered]
-        if not graded([f"m{i}" for i, _ in numbered]):
+        data["lines"][str(line)] = [_skipped(m) if i in unseen else _entry(m, result.failures.get(f"m{i}", NOT_GRADED))
+                                    for i, m in numbered]
+        if not graded([f"m{i}" for i, _ in numbered if i not in unseen]):
             data["unsure"].append(str(line))
     return data
 
@@ -191,6 +240,9 @@ def prove_all(problems, workers=2):
     problems = list(problems)
     # Uncached problems, biggest first, so that the last one to finish is a small one.
     order = sorted(problems, key=lambda p: -len(holes.candidates(p)) if not cache_file(p).exists() else 0)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        done = dict(zip([p.id for p in order], pool.map(proven, order)))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            done = dict(zip([p.id for p in order], pool.map(proven, order)))
+    finally:
+        sandbox.discard_parked()
     return {p.id: done[p.id] for p in problems}

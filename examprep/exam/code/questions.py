@@ -77,9 +77,12 @@ def _explanation(problem, candidate):
 def _plan_blank(candidate, entries, rng):
     """(path, [(entry, text)] * 3) for a blank of this line, or None if it has no three fair distractors."""
     choices = blank_choices(candidate, entries)
+    # One draw per line, then one generator per blank of it: what is picked for a blank does not depend on
+    # which other blanks of the line have options (lines and mutants never shown are not proven: proof.prove).
+    line_seed = rng.random()
     valid = {}
     for path in sorted(choices, key=repr):
-        picked = pick_distractors(choices[path], random.Random(f"{rng.random()}"), candidate.text)
+        picked = pick_distractors(choices[path], random.Random(f"{line_seed}:{path!r}"), candidate.text)
         if len(picked) == 3:
             valid[path] = picked
     if not valid:
