@@ -5,6 +5,7 @@ axis, a swapped partner, a sign, a missing term), never as arithmetic no one wri
 each mutant by where its change sits in the reference statement's AST, not by its text.
 """
 import ast
+import functools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at, statement
@@ -243,7 +244,14 @@ def give_away(entry, fill, reference):
 def give_away_whatever_verdict(entry, reference):
     """give_away's judgement of the mutant's text alone (its operator and where its change sits), which no verdict
     can change: such a mutant is never shown, so the exam's proofs do not grade it (proof.prove)."""
-    operator = entry["operator"]
+    return _judged_on_text(entry["operator"], entry.get("text"), reference)
+
+
+@functools.lru_cache(maxsize=8192)
+def _judged_on_text(operator, text, reference):
+    """give_away_whatever_verdict of (operator, mutant text, reference text): the proofs and the exam's picks ask
+    about the same mutants, each parse costing a millisecond."""
+    entry = {"operator": operator} if text is None else {"operator": operator, "text": text}
     if operator in NEVER:
         return True
     change = _change(reference, entry)
