@@ -33,6 +33,7 @@ from importlib import resources
 
 import yaml
 
+from examprep.exam.giveaways import squeeze
 from examprep.exam.model import Option, Question, marker
 from examprep.problem.syllabus import AREAS, ITEMS, area_of
 
@@ -170,8 +171,8 @@ def share(area, code_want, seed, expected=False):
 
 
 def _squeeze(text):
-    """The text without white space, a trailing full slice dropped (out[:, -1, :] is out[:, -1])."""
-    return "".join(text.split()).replace(",:]", "]")
+    """giveaways.squeeze, a trailing full slice dropped too (out[:, -1, :] is out[:, -1])."""
+    return squeeze(text).replace(",:]", "]")
 
 
 def _gives_away(entry, shown, answers):
