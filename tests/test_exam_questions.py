@@ -168,6 +168,10 @@ GIVE_AWAYS = [
     ("swap_arguments", "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)",
      "col = im2col(x, self.pool_h, self.pool_w, self.pad, self.stride)", False),
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:left + h] = value", False),
+    # an axis named twice: a ValueError seen at a glance (a third re-grade, issue 16)
+    ("int_off_by_one", "y = np.rot90(x, k, axes=(-2, -1))", "y = np.rot90(x, k, axes=(-2, -2))", True),
+    ("int_off_by_one", "y = x.transpose(0, 2, 3, 1)", "y = x.transpose(0, 2, 2, 1)", True),
+    ("int_off_by_one", "y = np.rot90(x, k, axes=(-2, -1))", "y = np.rot90(x, k, axes=(-3, -1))", False),
 ]
 
 
@@ -193,6 +197,27 @@ def test_options_are_written_in_the_references_style():
     candidate = SimpleNamespace(text="y = f(1-z)")   # the call's own parentheses stay
     fills = [fill for _, fill in blank_choices(candidate, [{"status": "wrong", "text": "y = f(z)"}])[()]]
     assert fills == ["y = f(z)"]
+
+def test_a_calls_function_is_no_blank():
+    """A blank that ends before its call's arguments (`dx = ＿＿(え)＿＿(0, 3, 1, 2)` with options such as
+    `dx.reshape(N, H, W, C).transpose`, `(y[:, np.newaxis] > np.arange(K - 1)).astype`) asks for a bound method:
+    the whole call or a value inside it is blanked instead (a third re-grade, issue 16)."""
+    import random
+    from types import SimpleNamespace
+    from examprep.exam.code.blanks import askable, blank_choices
+    from examprep.exam.code.questions import _plan_blank
+
+    candidate = SimpleNamespace(text="dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)")
+    shapes = ["N, H, C, W", "H, N, W, C", "N, H, W, C_out", "C, H, W, N"]
+    entries = [{"status": "wrong", "text": f"dx = dx.reshape({s}).transpose(0, 3, 1, 2)", "operator": "permute_reshape",
+                "signature": s, "verdict": {"check": "values"}} for s in shapes]
+    paths = blank_choices(candidate, entries)
+    assert any(path and path[-1] == ("func", None) for path in paths)   # the bound method `... .transpose`
+    assert not askable((("value", None), ("func", None))) and askable(()) and askable((("value", None),))
+    for seed in range(30):
+        path, _ = _plan_blank(candidate, entries, random.Random(seed))
+        assert askable(path), path
+
 
 def test_edge_case_and_attribute_verdicts_are_no_distractors():
     """Right on ordinary inputs (wrong only on extreme logits), an attribute the class does not have, an element

@@ -132,6 +132,13 @@ def _operator_in_place(text, index, old, new):
     return text[s0:l1] + gap.replace(before, after) + text[r0:s1]
 
 
+def askable(path):
+    """Whether the node at path can be a blank: not a call's function (`dx.reshape(N, H, W, C).transpose` before
+    `(0, 3, 1, 2)`, `(...).astype` before `(np.float64)`), which asks for a bound method, its arguments left outside
+    the blank."""
+    return not path or path[-1] != ("func", None)
+
+
 def blank_choices(candidate, entries):
     """{path of the blanked node (() = whole statement): [(entry, option text)]} for the fair distractors.
 

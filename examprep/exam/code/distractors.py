@@ -216,6 +216,26 @@ def _right_when_square(original, mutant):
     return ast.unparse(original) != ast.unparse(mutant) and squared(original) == squared(mutant)
 
 
+def _repeated_axes(original, mutant):
+    """An axis named twice where the reference names each once (`np.rot90(x, k, axes=(-2, -2))`, `x.transpose(0, 2,
+    2, 1)`, `np.sum(d, axis=(0, 0))`): a ValueError seen at a glance, not a learner's mistake."""
+    def repeated(tree):
+        out = set()
+        for node in ast.walk(tree):
+            groups = []
+            if isinstance(node, ast.keyword) and node.arg in ("axis", "axes") and isinstance(node.value, ast.Tuple):
+                groups.append(node.value.elts)
+            if isinstance(node, ast.Call) and call_name(node) == "transpose":
+                groups.append(node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple)
+                              else node.args)
+            for elts in groups:
+                values = [int_value(e) for e in elts]
+                if None not in values and len(set(values)) < len(values):
+                    out.add(ast.dump(node))
+        return out
+    return bool(repeated(mutant) - repeated(original))
+
+
 def give_away(entry, fill, reference):
     """Whether a proven-wrong mutant is still not a fair exam distractor: ruled out on sight (nonsense arithmetic,
     an attribute the class does not have) or right on ordinary inputs (wrong only on an edge case).
@@ -264,7 +284,7 @@ def _judged_on_text(operator, text, reference):
         return True
     if operator == "flip_sign" and (_epsilon_sign(original, path) or _complement_flipped(original, mutant, path)):
         return True
-    if _right_when_square(original, mutant):
+    if _right_when_square(original, mutant) or _repeated_axes(original, mutant):
         return True
     if _odd_step(original, mutant):
         return True

@@ -10,7 +10,7 @@ from examprep.problem import catalog, source
 from examprep.hole import holes
 from examprep.exam.model import Option, Question, marker
 from examprep.common import pyast
-from examprep.exam.code.blanks import blank_choices, line_starts, node_at, span, statement
+from examprep.exam.code.blanks import askable, blank_choices, line_starts, node_at, span, statement
 from examprep.exam.code.distractors import pick_distractors
 from examprep.exam.code.proof import proven, reference_fingerprint
 
@@ -82,6 +82,8 @@ def _plan_blank(candidate, entries, rng):
     line_seed = rng.random()
     valid = {}
     for path in sorted(choices, key=repr):
+        if not askable(path):
+            continue
         picked = pick_distractors(choices[path], random.Random(f"{line_seed}:{path!r}"), candidate.text)
         if len(picked) == 3:
             valid[path] = picked
