@@ -172,6 +172,10 @@ GIVE_AWAYS = [
     ("int_off_by_one", "y = np.rot90(x, k, axes=(-2, -1))", "y = np.rot90(x, k, axes=(-2, -2))", True),
     ("int_off_by_one", "y = x.transpose(0, 2, 3, 1)", "y = x.transpose(0, 2, 2, 1)", True),
     ("int_off_by_one", "y = np.rot90(x, k, axes=(-2, -1))", "y = np.rot90(x, k, axes=(-3, -1))", False),
+    ("permute_transpose", "return x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)",
+     "return x.transpose(0, 1, 2, 3).reshape(N, T, h * d_k)", True),
+    ("permute_transpose", "return x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)",
+     "return x.transpose(2, 0, 1, 3).reshape(N, T, h * d_k)", False),
 ]
 
 

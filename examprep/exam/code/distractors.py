@@ -218,7 +218,8 @@ def _right_when_square(original, mutant):
 
 def _repeated_axes(original, mutant):
     """An axis named twice where the reference names each once (`np.rot90(x, k, axes=(-2, -2))`, `x.transpose(0, 2,
-    2, 1)`, `np.sum(d, axis=(0, 0))`): a ValueError seen at a glance, not a learner's mistake."""
+    2, 1)`, `np.sum(d, axis=(0, 0))`): a ValueError seen at a glance, not a learner's mistake; or a transpose that
+    keeps every axis in place (`x.transpose(0, 1, 2, 3)`), which no one writes."""
     def repeated(tree):
         out = set()
         for node in ast.walk(tree):
@@ -230,7 +231,8 @@ def _repeated_axes(original, mutant):
                               else node.args)
             for elts in groups:
                 values = [int_value(e) for e in elts]
-                if None not in values and len(set(values)) < len(values):
+                identity = isinstance(node, ast.Call) and len(values) > 1 and values == list(range(len(values)))
+                if None not in values and (len(set(values)) < len(values) or identity):
                     out.add(ast.dump(node))
         return out
     return bool(repeated(mutant) - repeated(original))
