@@ -102,7 +102,7 @@ def _skipped(mutant):
     return {"text": mutant.text, "operator": mutant.operator, "status": "skipped", "verdict": None, "signature": None}
 
 
-_MUTANTS = {}   # (problem id, reference fingerprint) -> (candidates, mutants, never shown): made once a process
+_MUTANTS = {}   # (problem id, reference fingerprint, YAML) -> (candidates, mutants, never shown): once a process
 
 
 def _mutants(problem):
@@ -111,7 +111,7 @@ def _mutants(problem):
     mutants cannot give three fair distractors whatever it says (distractors.cannot_fill)."""
     from examprep.exam.code.distractors import cannot_fill, give_away_whatever_verdict
 
-    key = (problem.id, reference_fingerprint(problem))
+    key = (problem.id, reference_fingerprint(problem), json.dumps(problem.raw, sort_keys=True, default=str))
     with holes.AST_LOCK:
         if key not in _MUTANTS:
             cands = holes.candidates(problem)
