@@ -138,6 +138,20 @@ GIVE_AWAYS = [
     ("slice_step", "do2 = do2[:, ::-1]", "do2 = do2[:, :]", False),
     ("slice_step", "pe[:, 1::2] = np.cos(angle)", "pe[:, 1::3] = np.cos(angle)", True),
     ("slice_step", "pe[:, 0::2] = np.sin(angle)", "pe[:, 0:] = np.sin(angle)", False),
+    # an empty slice, the weights left out, a mean minus a sum (an independent re-grade, issue 16)
+    ("flip_sign", "out[f0:f0 + f, :] = 0", "out[f0:f0 - f, :] = 0", True),
+    ("flip_sign", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:left - w] = value", True),
+    ("slice_bound", "out[f0:f0 + f, :] = 0", "out[f0:f0 + f + 1, :] = 0", False),
+    ("flip_sign", "y = x[t - k:t]", "y = x[t + k:t]", False),
+    ("partner_name", "out = np.dot(x, self.W * mask) + self.b", "out = np.dot(x, self.mask * mask) + self.b", True),
+    ("partner_name", "dx = np.dot(dout, (self.W * self.mask).T)", "dx = np.dot(dout, (self.mask * self.mask).T)",
+     True),
+    ("sum_mean", "loss = np.mean(d_fake) - np.mean(d_real)", "loss = np.mean(d_fake) - np.sum(d_real)", True),
+    ("sum_mean", "loss = np.mean(d_fake) - np.mean(d_real)", "loss = np.sum(d_fake) - np.mean(d_real)", True),
+    ("sum_mean", "dx = (dxn - np.mean(dxn, axis=-1, keepdims=True) - self.xn * np.mean(dxn * self.xn, axis=-1, "
+     "keepdims=True)) / self.std", "dx = (dxn - np.mean(dxn, axis=-1, keepdims=True) - self.xn * np.sum(dxn * "
+     "self.xn, axis=-1, keepdims=True)) / self.std", False),
+    ("sum_mean", "c = np.sum(t, axis=1)", "c = np.mean(t, axis=1)", False),
     ("flip_sign", "e = np.sum(p * np.log(p + 1e-12), axis=1)", "e = np.sum(p * np.log(p - 1e-12), axis=1)", True),
     ("flip_sign", "d = np.sum(dt, axis=0) + b", "d = np.sum(dt, axis=0) - b", False),
     ("first_operand", "f = A[:, :H]", "f = A", False),

@@ -159,13 +159,24 @@ def _name_counts(node):
     return {text: n for text, n in own.items() if n > 0}
 
 
+def _by_last_name(counts):
+    """Name counts keyed by the chain's last name (`self.mask` and `mask` both count as `mask`)."""
+    out = {}
+    for text, n in counts.items():
+        out[text.split(".")[-1]] = out.get(text.split(".")[-1], 0) + n
+    return out
+
+
 def _input_dropped(original, mutant):
     """A partner swap that drops one of the statement's inputs by using the other twice (`e * x_real + (1 - e) *
-    x_real`, `self.W * self.W`, `layer.forward(x, self.h, self.h)`, `K * pred + pred`): an input never used,
-    seen at a glance."""
+    x_real`, `self.W * self.W`, `layer.forward(x, self.h, self.h)`, `K * pred + pred`), also as the attribute and
+    the argument of one name (`np.dot(x, self.mask * mask)` for `self.W * mask`): an input never used, seen at a
+    glance."""
     before, after = _name_counts(_value(original)), _name_counts(_value(mutant))
-    doubled = any(n >= 2 and n > before.get(name, 0) for name, n in after.items())
-    return doubled and any(name not in after for name in before)
+    if not any(name not in after for name in before):
+        return False
+    return any(any(n >= 2 and n > old.get(name, 0) for name, n in new.items())
+               for old, new in ((before, after), (_by_last_name(before), _by_last_name(after))))
 
 
 def _self_assignment(node):
@@ -193,6 +204,30 @@ def _odd_step(original, mutant):
         return {int_value(n.step) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
     new = steps(mutant) - steps(original)
     return any(k is not None and abs(k) != 1 for k in new)
+
+
+def _empty_slice(original, mutant):
+    """A slice that ends as far before its start as it should run after it (`out[f0:f0 - f, :]` for
+    `out[f0:f0 + f, :]`, `left:left - w`): an empty range, which no one writes."""
+    def empty(tree):
+        return {ast.dump(n) for n in ast.walk(tree)
+                if isinstance(n, ast.Slice) and n.lower is not None and isinstance(n.upper, ast.BinOp)
+                and isinstance(n.upper.op, ast.Sub) and ast.dump(n.upper.left) == ast.dump(n.lower)}
+    return bool(empty(mutant) - empty(original))
+
+
+REDUCTIONS = {"sum", "mean", "nansum", "nanmean"}
+
+
+def _mixed_reductions(original, mutant):
+    """The two reductions of a sum or difference made different (`np.mean(d_fake) - np.sum(d_real)` for
+    `np.mean(d_fake) - np.mean(d_real)`): a mean and a sum on one scale, ruled out on sight."""
+    def mixed(tree):
+        return {ast.dump(n) for n in ast.walk(tree)
+                if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub))
+                and all(isinstance(x, ast.Call) and call_name(x) in REDUCTIONS for x in (n.left, n.right))
+                and call_name(n.left) != call_name(n.right)}
+    return bool(mixed(mutant) - mixed(original))
 
 
 def _complement_flipped(original, mutant, path):
@@ -288,7 +323,7 @@ def _judged_on_text(operator, text, reference):
         return True
     if _right_when_square(original, mutant) or _repeated_axes(original, mutant):
         return True
-    if _odd_step(original, mutant):
+    if _odd_step(original, mutant) or _empty_slice(original, mutant) or _mixed_reductions(original, mutant):
         return True
     if operator == "int_off_by_one":
         return _nonsense_int(original, path)
