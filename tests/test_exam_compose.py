@@ -144,3 +144,80 @@ def test_a_partner_that_differs_in_its_indices_leaks():
     assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=other, blank=blank)])
     plain = "    loss = np.sum(t * np.log(y))"   # no partner names at all: nothing to mirror
     assert not compose_module.leaks([], [SimpleNamespace(answer=plain.strip(), code=template, blank=blank)])
+
+
+def _code_question(answer, wrong, label="(あ)", code="＿＿(あ)＿＿\n", problem="p", candidate=0):
+    from examprep.exam.model import Option, Question
+
+    options = [Option(answer, True)] + [Option(text, False) for text in wrong]
+    blank = {"candidate": candidate, "template": f"＿＿{label}＿＿", "marker": f"＿＿{label}＿＿"}
+    return Question(id=f"code:{problem}:c{candidate}", kind="code_choice", problem=problem, template=None, area="3",
+                    section="", item="3-1-1", stem={"ja": "問", "en": f"Which line belongs in blank {label}?"},
+                    explanation={}, options=options, key=0, answer=answer, code=code, label=label,
+                    set_id=f"code:{problem}", blank=blank)
+
+
+def test_a_distractor_that_is_another_questions_answer_leaks():
+    """An independent re-grade found ctc_forward_loss offering `0, ext[1]` (the key of alpha[0, 1] =
+    log_probs[＿＿(い)＿＿]) among the options of alpha[0, 0] = log_probs[＿＿(あ)＿＿], and `0, ext[0]` the other way:
+    each blank's key is told by the other's options."""
+    code = "alpha[0, 0] = log_probs[＿＿(あ)＿＿]\nalpha[0, 1] = log_probs[＿＿(い)＿＿]\n"
+    a = _code_question("0, ext[0]", ["0, ext[1]", "-1, ext[0]", "1, ext[0]"], "(あ)", code, candidate=4)
+    b = _code_question("0, ext[1]", ["0, ext[0]", "-1, ext[1]", "1, ext[1]"], "(い)", code, candidate=5)
+    assert compose_module.leaks([], [a, b])
+    fair_a = _code_question("0, ext[0]", ["1, ext[0]", "0, ext[2]", "0, 0"], "(あ)", code, candidate=4)
+    fair_b = _code_question("0, ext[1]", ["1, ext[1]", "0, ext[2]", "0, 1"], "(い)", code, candidate=5)
+    assert not compose_module.leaks([], [fair_a, fair_b])
+    # an earlier set's answer offered again, in either direction
+    earlier = _code_question("db = np.sum(dout, axis=0)", ["db = np.sum(dout)", "db = np.mean(dout, axis=0)",
+                                                           "db = np.sum(dout, axis=1)"], problem="q")
+    later = _code_question("dW = np.dot(x.T, dout)", ["db = np.sum(dout, axis=0)", "dW = np.dot(x, dout)",
+                                                      "dW = np.dot(dout, x.T)"])
+    assert compose_module.leaks([earlier], [later]) and compose_module.leaks([later], [earlier])
+    assert not compose_module.leaks([earlier], [fair_a])
+
+
+def test_the_same_value_under_another_name_is_a_repeat():
+    """Exam 13 asked np.sum(dout, axis=0) three times (affine's self.db = ＿＿, time_affine's whole line db = ...,
+    pointwise_conv's self.db = ...): a code answer repeats another when its assigned or returned value does."""
+    seen = compose_module._Seen()
+    seen.add(_code_question("np.sum(dout, axis=0)", ["np.sum(dout)", "np.mean(dout, axis=0)", "np.sum(dout, axis=1)"],
+                            problem="affine"))
+    for answer in ("self.db = np.sum(dout, axis=0)", "db = np.sum(dout, axis=0)", "return np.sum(dout, axis=0)",
+                   "db = np.sum(dout,axis=0)"):
+        assert not seen.fits(_code_question(answer, ["a", "b", "c"], code=answer, problem="time_affine")), answer
+    for answer in ("db = np.sum(dout, axis=1)", "self.db = dout.sum(axis=(0, 2, 3))", "ar = a", "x = a"):
+        assert seen.fits(_code_question(answer, ["a", "b", "c"], code=answer, problem="time_affine")), answer
+    seen.add(_code_question("ar = a", ["ar = b", "ar = c", "ar = d"], code="ar", problem="weight_sum"))
+    assert seen.fits(_code_question("x = a", ["x = b", "x = c", "x = d"], code="x", problem="other")), "a short value"
+
+
+def test_a_code_set_is_taken_whole(monkeypatch):
+    """A set whose question repeats an earlier one is made again without that line, never cut: the cut left the
+    blank (あ) of softmax in the listing of exam 12 with only (い) asked."""
+    from types import SimpleNamespace
+    from examprep.exam.code import questions as code_questions
+
+    problem = SimpleNamespace(id="softmax")
+    listing = "x = ＿＿(あ)＿＿\nexp_x = np.exp(x)\n＿＿(い)＿＿\n"
+    shift = _code_question("x - np.max(x, axis=-1, keepdims=True)", ["x - np.max(x)", "x - np.min(x, axis=-1)",
+                           "np.max(x, axis=-1) - x"], "(あ)", listing, "softmax", 0)
+    ratio = _code_question("return exp_x / np.sum(exp_x, axis=-1, keepdims=True)",
+                           ["return exp_x / np.sum(exp_x)", "return exp_x / np.mean(exp_x, axis=-1, keepdims=True)",
+                            "return exp_x / np.sum(exp_x, axis=0, keepdims=True)"], "(い)", listing, "softmax", 2)
+    alone = "x = x - np.max(x, axis=-1, keepdims=True)\nexp_x = np.exp(x)\n＿＿(あ)＿＿\n"
+    ratio_alone = _code_question(ratio.answer, [o.text for o in ratio.options if not o.correct], "(あ)", alone,
+                                 "softmax", 2)
+    calls = []
+
+    def code_set(problem, seed, count, proof, exclude=()):
+        calls.append(set(exclude))
+        return [ratio_alone] if 0 in exclude else [shift, ratio]
+
+    monkeypatch.setattr(code_questions, "code_set", code_set)
+    proofs = SimpleNamespace(ahead=lambda *a: None, get=lambda *a: {"reference_passed": True})
+    seen = compose_module._Seen()
+    seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="logsumexp"))
+    sets = compose_module._walk_code_sets([problem], proofs, 1, 3, 0, compose_module.random.Random(0), seen, [])
+    assert calls == [set(), {0}]
+    assert sets == [[ratio_alone]]

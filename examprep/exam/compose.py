@@ -23,11 +23,14 @@ area is within one question of weight × count. Each area's quota is filled in t
    template behind more than MAX_PER_SOURCE questions.
 
 No question repeats another: not the same stem, not the same options, not the same code answer
-(`_Seen`). Typed (code_free) questions only with typed=True (one code blank in FREE_EVERY). A set that
+(nor the same assigned or returned value: `db = ...` and `self.db = ...`) (`_Seen`); a code set is taken whole
+(one cut would leave a blank no question asks), made again without the lines that repeat. Typed (code_free) questions only with typed=True (one code blank in FREE_EVERY). A set that
 would overflow its area's quota is cut (its first questions kept). Sets are shuffled within their
 area and areas come in syllabus order, as in the real exam.
 """
+import ast
 import random
+import textwrap
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import LEAK_MIN, leaks, squeeze as _squeeze  # noqa: F401 (LEAK_MIN: tests)
@@ -94,6 +97,20 @@ def quotas(count, areas=None):
     return out
 
 
+def _answer_value(answer):
+    """The squeezed value of an answer that is one assignment or return (`np.sum(dout,axis=0)` of `self.db =
+    np.sum(dout, axis=0)`), the squeezed expression of any other answer, None when it does not parse."""
+    try:
+        body = ast.parse(textwrap.dedent(answer).strip()).body
+    except SyntaxError:
+        return None
+    if len(body) != 1:
+        return None
+    node = body[0]
+    value = node.value if isinstance(node, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
+    return _squeeze(ast.unparse(value)) if value is not None else None
+
+
 class _Seen:
     """What an exam already asks: no two questions with the same stem or options, no two code questions with the
     same answer, no source (template, bank item, formula family, problem) behind more than MAX_PER_SOURCE."""
@@ -110,11 +127,21 @@ class _Seen:
     def concept(q):
         return CONCEPTS.get(q.problem or q.template)
 
+    @staticmethod
+    def answer_forms(q):
+        """A code question's answer as written and, when it is an assignment or a return, its value (`self.db =
+        np.sum(dout, axis=0)` and `db = np.sum(dout, axis=0)` ask the same), values shorter than LEAK_MIN left out."""
+        forms = {_squeeze(q.answer)}
+        value = _answer_value(q.answer)
+        if value is not None and len(value) >= LEAK_MIN:
+            forms.add(value)
+        return forms
+
     def fits(self, q):
         stem = _squeeze(q.stem["en"] + (q.label or "") + (q.code or "" if q.label else ""))
         options = frozenset(_squeeze(o.text) for o in q.options)
         return (stem not in self.stems and (not options or options not in self.options)
-                and not (q.problem and _squeeze(q.answer) in self.answers)
+                and not (q.problem and self.answer_forms(q) & self.answers)
                 and self.concepts.get(self.concept(q), self.source(q)) == self.source(q)
                 and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
 
@@ -123,7 +150,7 @@ class _Seen:
         if q.options:
             self.options.add(frozenset(_squeeze(o.text) for o in q.options))
         if q.problem:
-            self.answers.add(_squeeze(q.answer))
+            self.answers |= self.answer_forms(q)
         self.sources[self.source(q)] = self.sources.get(self.source(q), 0) + 1
         self.items.add(q.item)
         if self.concept(q):
@@ -186,7 +213,12 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 return sets
             qs = code_set(problem, seed * 100 + rounds, size, proof,
                           exclude=used.setdefault(problem.id, set()))
-            if not qs or leaks(asked, qs):
+            repeats = {q.blank["candidate"] for q in qs if not seen.fits(q)}
+            if repeats:
+                # A set is taken whole: cutting a question that repeats another would leave its blank in the
+                # listing with no question asking it. The set is made again without those lines.
+                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=used[problem.id] | repeats)
+            if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs):
                 continue
             qs = seen.take(qs)
             if qs:

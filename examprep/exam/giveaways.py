@@ -1,5 +1,6 @@
-"""Code sets that would give an answer away: a listing showing an earlier question's answer, or a blank's
-symmetric partner (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`).
+"""Code sets that would give an answer away: a listing showing an earlier question's answer, a blank's symmetric
+partner (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`), or a wrong option that is
+another question's answer (a sibling blank's key offered as a distractor).
 
 Listings print every line but their own blanks, so a set is not used (compose._code_sets) when its listing shows
 what another question asks, or the line a blank mirrors: the same line with its partner names swapped (x <-> y,
@@ -70,9 +71,9 @@ def _twin_shown(line, listing_lines):
 
 def leaks(earlier, questions):
     """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer
-    that an earlier listing showed, or a listing that shows a blank's symmetric partner (in its own line, such as
-    `y:y_max:stride` beside the blank `x:x_max:stride`, or elsewhere). Answers shorter than LEAK_MIN characters are
-    common words, not give-aways."""
+    that an earlier listing showed, a wrong option that is another question's answer, or a listing that shows a
+    blank's symmetric partner (in its own line, such as `y:y_max:stride` beside the blank `x:x_max:stride`, or
+    elsewhere). Answers shorter than LEAK_MIN characters are common words, not give-aways."""
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     code = questions[0].code or ""
     listing = squeeze(code)
@@ -89,4 +90,22 @@ def leaks(earlier, questions):
         if (len(squeeze(q.answer)) >= LEAK_MIN and squeeze(q.answer) in listing) or \
                 any(a in squeeze(q.code or "") for a in answers):
             return True
-    return False
+    return _offers_another_answer(earlier, questions)
+
+
+def _wrong_options(q):
+    return {squeeze(o.text) for o in getattr(q, "options", None) or [] if not o.correct}
+
+
+def _offers_another_answer(earlier, questions):
+    """Whether a wrong option is another question's answer: a sibling blank's key among a blank's distractors
+    (`0, ext[1]`, the key of alpha[0, 1], offered for alpha[0, 0] = log_probs[＿＿]), which tells both, or an
+    earlier question's answer (LEAK_MIN characters or more) offered again, or the other way round."""
+    for q in questions:
+        siblings = {squeeze(other.answer) for other in questions if other is not q}
+        if _wrong_options(q) & siblings:
+            return True
+    answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
+    before = {squeeze(q.answer) for q in earlier if len(squeeze(q.answer)) >= LEAK_MIN}
+    offered_before = set().union(*(_wrong_options(q) for q in earlier)) if earlier else set()
+    return any(_wrong_options(q) & before for q in questions) or bool(answers & offered_before)
