@@ -124,7 +124,10 @@ def test_partners_of_other_groups_leak():
              ("di *= i * (1 - i)", "do *= o * (1 - o)"), ("df *= f * (1 - f)", "do *= o * (1 - o)"),
              ("dWhr = np.dot(h_prev.T, dt)", "dWhz = np.dot(h_prev.T, dt)"),
              # a third re-grade: transformer_block showed grads[9] = norm1.dbeta below the blank grads[8] = dgamma
-             ("self.grads[8][...] = self.norm1.dgamma", "self.grads[9][...] = self.norm1.dbeta")]
+             ("self.grads[8][...] = self.norm1.dgamma", "self.grads[9][...] = self.norm1.dbeta"),
+             ("m_hat = self.m[key] / (1 - self.beta1 ** self.iter)",
+              "v_hat = self.v[key] / (1 - self.beta2 ** self.iter)"),
+             ("dd_real = -dout / (self.d_real * batch_size)", "dd_fake = -dout / (self.d_fake * batch_size)")]
     for answer, shown in cases:
         code = f"    {shown}\n    ＿＿(あ)＿＿\n"
         assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer

@@ -31,6 +31,10 @@ PARTNER_GROUPS = [
     [("W1", "W2"), ("b1", "b2"), ("dW1", "dW2"), ("db1", "db2"), ("x", "a"), ("du", "dout"), ("D", "D_ff")],
     # a normalisation's scale and shift (self.grads[9][...] = self.norm1.dbeta below the blank grads[8] ... dgamma)
     [("dgamma", "dbeta"), ("gamma", "beta")],
+    # Adam's moments (v_hat = self.v[key] / (1 - self.beta2 ** self.iter) below the blank m_hat) and a GAN's real and
+    # fake scores (the generator's dd_fake = -dout / (self.d_fake * batch_size) below the blank dd_real)
+    [("m", "v"), ("m_hat", "v_hat"), ("beta1", "beta2")],
+    [("d_real", "d_fake"), ("dd_real", "dd_fake")],
 ]
 PARTNERS = PARTNER_GROUPS[0]
 _TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in PARTNER_GROUPS]
