@@ -14,6 +14,7 @@ from examprep.hole.mutation_operators import call_name, int_value, is_module_cal
 # The whole value replaced by its first operand (`np.sum(x * d)` -> `x * d`): a missing term or reduction, offered
 # only when the three other options cannot be filled with the learner's everyday mistakes.
 BLUNT_OPERATORS = {"first_operand"}
+MISTAKE = "mistake"   # a problem's named classic mistake (examprep.exam.code.curated)
 # Always ruled out: a perturbed float constant (an epsilon 1e-7 -> 2e-7, a β of 1.8: right on ordinary inputs or
 # a changed ε), and the statement's whole value negated (`-np.sqrt(2.0 / n_in)`, `batch_size = -x.shape[0]`).
 NEVER = {"float_perturbed", "negate"}
@@ -352,6 +353,7 @@ def pick_distractors(pairs, rng, reference, count=3):
     """
     pairs = [(entry, fill) for entry, fill in pairs if not give_away(entry, fill, reference)]
     rng.shuffle(pairs)
+    pairs.sort(key=lambda pair: pair[0]["operator"] != MISTAKE)   # a named classic mistake first (exam.code.curated)
     chosen, texts, signatures, operators = [], set(), set(), set()
     for allow_blunt, prefer_new_operator in ((False, True), (False, False), (True, True), (True, False)):
         for entry, fill in pairs:
@@ -362,10 +364,12 @@ def pick_distractors(pairs, rng, reference, count=3):
                 continue
             if entry["operator"] in BLUNT_OPERATORS and not allow_blunt:
                 continue
-            if prefer_new_operator and entry["operator"] in operators:
+            # Each named mistake counts as an operator of its own: all of them before the mechanical ones.
+            kind = (entry["operator"], norm) if entry["operator"] == MISTAKE else entry["operator"]
+            if prefer_new_operator and kind in operators:
                 continue
             chosen.append((entry, fill))
             texts.add(norm)
             signatures.add(entry["signature"])
-            operators.add(entry["operator"])
+            operators.add(kind)
     return chosen

@@ -21,6 +21,7 @@ from examprep.hole import holes, mutants
 from examprep.common import paths
 from examprep.grade import sandbox
 from examprep.grade.failure import Failure
+from examprep.exam.code import curated
 
 CACHE_RULES = 3          # bump when what is cached (or how it is judged) changes (2: lines proven one by one;
                          # 3: mutants never shown are skipped)
@@ -46,7 +47,8 @@ def _engine_fingerprint():
 def _cache_key(problem):
     from examprep import __version__
 
-    payload = json.dumps({"answer": source.reference_answer(problem), "problem": problem.raw,
+    mistakes = [m.text for m in curated.mutants(problem, holes.candidates(problem))]   # reference/mistakes/ text
+    payload = json.dumps({"answer": source.reference_answer(problem), "problem": problem.raw, "mistakes": mistakes,
                           "version": __version__, "rules": CACHE_RULES, "seed": GRADE_SEED,
                           "engine": _engine_fingerprint()}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
@@ -115,7 +117,7 @@ def _mutants(problem):
     with holes.AST_LOCK:
         if key not in _MUTANTS:
             cands = holes.candidates(problem)
-            muts = mutants.mutants_for(problem, cands)
+            muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
             unseen = set()
             for cand in cands:
                 numbered = [(i, {"text": m.text, "operator": m.operator})

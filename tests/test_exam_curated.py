@@ -1,0 +1,88 @@
+"""The problems' named classic mistakes as exam distractors (examprep.exam.code.curated).
+
+A mistake written differently from the reference in a line or two becomes a mutant of that line, graded with
+the others (the grader names it, check `mistake`, when that line is the whole mistake), and pick_distractors
+offers it first.
+"""
+import ast
+import random
+
+import pytest
+
+from examprep.exam.code import curated, proof
+from examprep.exam.code.blanks import blank_choices
+from examprep.exam.code.distractors import pick_distractors
+from examprep.hole import holes, mutants
+from examprep.problem import catalog, source
+
+EXPECTED = {   # problem: (reference line, the mistake's line), from reference/mistakes/
+    "scaled_dot_product_attention": ("scores = np.matmul(Q, K.swapaxes(-1, -2)) / np.sqrt(d_k)",
+                                     "scores = np.matmul(Q, K.swapaxes(-1, -2))"),
+    "lstm_cell": ("dc_prev = ds * f", "dc_prev = ds"),
+    "residual_block": ("return dx + ds", "return dx"),
+    "embedding": ("np.add.at(dW, self.idx, dout)", "dW[self.idx] += dout"),
+}
+
+
+def _all():
+    for pid in catalog.load_all():
+        problem = catalog.get(pid)
+        if problem.mistakes:
+            yield problem
+
+
+@pytest.mark.parametrize("pid", sorted(EXPECTED))
+def test_a_mistake_written_in_one_line_is_a_mutant_of_that_line(pid):
+    problem = catalog.get(pid)
+    original, wrong = EXPECTED[pid]
+    found = [(m.original.strip(), m.text.strip()) for m in curated.mutants(problem, holes.candidates(problem))]
+    assert (original, wrong) in found, found
+
+
+def test_every_mistake_mutant_changes_one_candidate_line_and_nothing_else():
+    count = 0
+    for problem in _all():
+        answer = source.reference_answer(problem).splitlines()
+        cands = {c.index: c for c in holes.candidates(problem)}
+        for m in curated.mutants(problem, list(cands.values())):
+            cand = cands[m.candidate]
+            ast.parse(m.source)
+            assert m.operator == curated.OPERATOR and ast.dump(ast.parse(m.text)) != ast.dump(ast.parse(cand.text))
+            lines = m.source.splitlines()
+            assert lines[:cand.start - 1] == answer[:cand.start - 1]
+            assert lines[len(lines) - (len(answer) - cand.end):] == answer[cand.end:]
+            count += 1
+    assert count >= 20, count
+
+
+def test_a_mistake_among_the_mechanical_mutants_keeps_their_indices():
+    problem = catalog.get("lstm_cell")
+    cands = holes.candidates(problem)
+    plain = mutants.mutants_for(problem, cands)
+    merged = curated.with_mistakes(problem, cands, plain)
+    assert len(merged) >= len(plain)
+    assert [(m.candidate, m.text) for m in merged[:len(plain)]] == [(m.candidate, m.text) for m in plain]
+    assert any(m.operator == curated.OPERATOR for m in merged)
+
+
+@pytest.mark.parametrize("pid", ["embedding", "residual_block"])
+def test_the_grader_rejects_the_mistake_and_the_exam_offers_it_first(pid, tmp_path, monkeypatch):
+    monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
+    problem = catalog.get(pid)
+    cands = {c.index: c for c in holes.candidates(problem)}
+    _, muts, unseen = proof._mutants(problem)
+    mistakes = [m for i, m in enumerate(muts) if m.operator == curated.OPERATOR and i not in unseen]
+    assert mistakes
+    for m in mistakes:
+        cand = cands[m.candidate]
+        entries = proof.prove(problem, [cand.index])["lines"][str(cand.index)]
+        mine = [e for e in entries if e["operator"] == curated.OPERATOR and e["text"] == m.text]
+        # Rejected by the grader (named when the line is the whole mistake: embedding's, not the residual block's,
+        # whose backward also differs).
+        assert len(mine) == 1 and mine[0]["status"] == "wrong", mine
+        assert mine[0]["verdict"]["check"] == "mistake" or pid != "embedding"
+        for seed in range(5):
+            for path, pairs in blank_choices(cand, entries).items():
+                picked = pick_distractors(pairs, random.Random(seed), cand.text)
+                if any(e is mine[0] for e, _ in pairs):
+                    assert any(e is mine[0] for e, _ in picked), (path, picked)
