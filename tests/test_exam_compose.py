@@ -127,7 +127,10 @@ def test_partners_of_other_groups_leak():
              ("self.grads[8][...] = self.norm1.dgamma", "self.grads[9][...] = self.norm1.dbeta"),
              ("m_hat = self.m[key] / (1 - self.beta1 ** self.iter)",
               "v_hat = self.v[key] / (1 - self.beta2 ** self.iter)"),
-             ("dd_real = -dout / (self.d_real * batch_size)", "dd_fake = -dout / (self.d_fake * batch_size)")]
+             ("dd_real = -dout / (self.d_real * batch_size)", "dd_fake = -dout / (self.d_fake * batch_size)"),
+             ("dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)", "x = x.transpose(0, 2, 3, 1).reshape(-1, C)"),
+             ("dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)",
+              "out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)")]
     for answer, shown in cases:
         code = f"    {shown}\n    ＿＿(あ)＿＿\n"
         assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer

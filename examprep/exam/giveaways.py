@@ -35,6 +35,10 @@ PARTNER_GROUPS = [
     # fake scores (the generator's dd_fake = -dout / (self.d_fake * batch_size) below the blank dd_real)
     [("m", "v"), ("m_hat", "v_hat"), ("beta1", "beta2")],
     [("d_real", "d_fake"), ("dd_real", "dd_fake")],
+    # a layer's forward twin of a backward line (x = x.transpose(0, 2, 3, 1).reshape(-1, C) in forward above the
+    # blank dout = dout.transpose(0, 2, 3, 1).reshape(-1, C); out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)
+    # above the blank dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2))
+    [("x", "dout"), ("out", "dx")],
 ]
 PARTNERS = PARTNER_GROUPS[0]
 _TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in PARTNER_GROUPS]
