@@ -491,3 +491,20 @@ def test_compose_mixes_and_keeps_sets_together(proofs):
         assert set(order[first:last + 1]) == {set_id}, "a set's questions are consecutive"
     assert [q.to_json() for q in compose(30, seed=3, areas=["3"], problems=[catalog.get(pid) for pid in SAMPLE])] == \
         [q.to_json() for q in questions]
+
+
+def test_code_stems_space_japanese_and_latin():
+    """A half-width space where Japanese meets a Latin letter, a digit or a parenthesis, none between two Japanese
+    words (the bank's spacing rule): `次のコードは GELU レイヤ ... の NumPy 実装である。空欄 (あ) に`, not `はGELU`,
+    `)の` or `空欄(あ)に` (a third re-grade, issue 16)."""
+    import re
+    from types import SimpleNamespace
+    from examprep.exam.code.questions import _stem
+
+    for title in ("GELU レイヤ (tanh 近似) の順伝播と逆伝播", "AttentionWeight レイヤ (内積と softmax で重みを求める)",
+                  "ソフトマックス関数", "1×1 畳み込み (pointwise convolution) の順伝播・逆伝播"):
+        for whole_line, free in ((False, False), (True, False), (False, True)):
+            ja = _stem(SimpleNamespace(title={"ja": title, "en": "x"}), "(あ)", whole_line, free)["ja"]
+            assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff][A-Za-z0-9(]|[A-Za-z0-9)][\u3040-\u30ff\u4e00-\u9fff]",
+                                 ja), ja
+            assert "空欄 (あ) に" in ja

@@ -1,5 +1,6 @@
 """Choosing the learner's language: --lang, else EXAMPREP_LANG, else the locale (ja_* -> ja)."""
 import os
+import re
 
 LANGS = ("ja", "en")
 
@@ -32,3 +33,20 @@ def text(table, key, lang, **kw):
     code that prints it; the lookup and the fallback to English live here once).
     """
     return pick(table[key], lang).format(**kw)
+
+
+_JA = r"[\u3040-\u30ff\u3400-\u9fff]"    # kana and kanji (not the punctuation 、。「」)
+_LATIN = r"[A-Za-z0-9()\u0391-\u03c9]"    # Latin letters, digits, half-width parentheses, Greek
+
+
+def ja_join(*parts):
+    """Japanese text from pieces, with the half-width space the learner-facing texts put where Japanese meets a Latin
+    letter, a digit, a Greek letter or a half-width parenthesis (次のコードは + GELU -> 次のコードは GELU; 空欄 +
+    (あ) + に -> 空欄 (あ) に), and none between two Japanese words."""
+    out = ""
+    for part in parts:
+        if out and part and (re.match(_JA, out[-1]) and re.match(_LATIN, part[0])
+                             or re.match(_LATIN, out[-1]) and re.match(_JA, part[0])):
+            out += " "
+        out += part
+    return out

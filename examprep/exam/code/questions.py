@@ -10,6 +10,7 @@ from examprep.problem import catalog, source
 from examprep.hole import holes
 from examprep.exam.model import Option, Question, marker
 from examprep.common import pyast
+from examprep.common.i18n import ja_join
 from examprep.exam.code.blanks import askable, blank_choices, line_starts, node_at, span, statement
 from examprep.exam.code.distractors import pick_distractors
 from examprep.exam.code.proof import proven, reference_fingerprint
@@ -56,11 +57,12 @@ def _path_id(path):
 def _stem(problem, label, whole_line, free):
     title = problem.title
     if free:
-        return {"ja": f"次のコードは{title['ja']}の NumPy 実装である。空欄{label}に入るコードを書け。",
+        return {"ja": ja_join("次のコードは", title["ja"], "の NumPy 実装である。空欄", label, "に入るコードを書け。"),
                 "en": f"The code below is a NumPy implementation of: {title['en']}. "
                       f"Write the code that goes into blank {label}."}
     what_ja, what_en = ("行", "line") if whole_line else ("式", "expression")
-    return {"ja": f"次のコードは{title['ja']}の NumPy 実装である。空欄{label}に入る{what_ja}として最も適切なものを選べ。",
+    return {"ja": ja_join("次のコードは", title["ja"], "の NumPy 実装である。空欄", label,
+                          f"に入る{what_ja}として最も適切なものを選べ。"),
             "en": f"The code below is a NumPy implementation of: {title['en']}. Which {what_en} belongs in "
                   f"blank {label}?"}
 
