@@ -11,7 +11,7 @@ import pytest
 
 from examprep.exam.code import curated, proof
 from examprep.exam.code.blanks import blank_choices
-from examprep.exam.code.distractors import pick_distractors
+from examprep.exam.code.distractors import give_away, pick_distractors
 from examprep.hole import holes, mutants
 from examprep.problem import catalog, source
 
@@ -73,6 +73,7 @@ def test_the_grader_rejects_the_mistake_and_the_exam_offers_it_first(pid, tmp_pa
     _, muts, unseen = proof._mutants(problem)
     mistakes = [m for i, m in enumerate(muts) if m.operator == curated.OPERATOR and i not in unseen]
     assert mistakes
+    named = 0
     for m in mistakes:
         cand = cands[m.candidate]
         entries = proof.prove(problem, [cand.index])["lines"][str(cand.index)]
@@ -80,9 +81,34 @@ def test_the_grader_rejects_the_mistake_and_the_exam_offers_it_first(pid, tmp_pa
         # Rejected by the grader (named when the line is the whole mistake: embedding's, not the residual block's,
         # whose backward also differs).
         assert len(mine) == 1 and mine[0]["status"] == "wrong", mine
-        assert mine[0]["verdict"]["check"] == "mistake" or pid != "embedding"
+        named += mine[0]["verdict"]["check"] == "mistake"
         for seed in range(5):
             for path, pairs in blank_choices(cand, entries).items():
                 picked = pick_distractors(pairs, random.Random(seed), cand.text)
-                if any(e is mine[0] for e, _ in pairs):
-                    assert any(e is mine[0] for e, _ in picked), (path, picked)
+                offered = [e for e, fill in pairs if e["operator"] == curated.OPERATOR
+                           and not give_away(e, fill, cand.text)]
+                if offered:   # mistakes come first: the picks hold as many as there are (three at most)
+                    kept = [e for e, _ in picked if e["operator"] == curated.OPERATOR]
+                    assert len(kept) == min(3, len({e["signature"] for e in offered})), (path, picked)
+    assert named or pid != "embedding"   # its registered mistake, dW[self.idx] += dout, is named by the grader
+
+
+def test_the_shipped_wrong_answers_are_current():
+    """examprep/exam/code/line_mistakes.json is what tests/components/*/wrong/ gives now (the package has no tests
+    folder); after adding or changing a wrong answer: python -m examprep.dev.line_mistakes --write."""
+    from examprep.dev import line_mistakes
+
+    assert line_mistakes.render(line_mistakes.collect()) == line_mistakes.DATA.read_text(encoding="utf-8"), \
+        "out of date: python -m examprep.dev.line_mistakes --write"
+
+
+def test_wrong_answers_become_mutants_of_their_lines():
+    """sgd, relu and softmax had no line with three fair mechanical distractors; their classic mistakes are mutants
+    of the lines they rewrite."""
+    for pid, original, wrong in [("sgd", "params[key] -= self.lr * grads[key]", "params[key] += self.lr * grads[key]"),
+                                 ("relu", "return np.maximum(0, x)", "return np.minimum(0, x)"),
+                                 ("softmax", "x = x - np.max(x, axis=-1, keepdims=True)",
+                                  "x = x - np.max(x, axis=-1)")]:
+        problem = catalog.get(pid)
+        found = [(m.original.strip(), m.text.strip()) for m in curated.mutants(problem, holes.candidates(problem))]
+        assert (original, wrong) in found, (pid, found)

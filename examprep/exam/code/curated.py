@@ -1,4 +1,5 @@
-"""The problems' named classic mistakes (`mistakes:`, implemented in reference/mistakes/) as exam distractors.
+"""Classic mistakes as exam distractors: the problems' named ones (`mistakes:`, implemented in reference/mistakes/)
+and the wrong answers of tests/components/<id>/wrong/ (shipped as line_mistakes.json, examprep.dev.line_mistakes).
 
 A mistake's implementation is the reference with a statement or two written wrong (attention's scores not divided
 by √d_k, a forget gate left out of dc_prev). Each statement it writes differently from the reference, at the same
@@ -11,10 +12,13 @@ both bodies flattened in order, compound statements by their kind and header, so
 differently at the same place pairs up; a body with a statement added or removed gives nothing.
 """
 import ast
+import functools
 import importlib
 import inspect
+import json
 import textwrap
 from dataclasses import replace
+from importlib import resources
 
 from examprep.common import pyast
 from examprep.hole import holes
@@ -23,6 +27,7 @@ from examprep.problem import source
 
 OPERATOR = "mistake"
 MAX_CHANGES = 3   # statements a mistake may write differently to be taken line by line
+DATA = "line_mistakes.json"   # tests/components' wrong answers as data (examprep.dev.line_mistakes)
 _BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
 
 
@@ -49,15 +54,12 @@ def _flat(body):
     return out
 
 
-def _functions(node, prefix=""):
-    """{qualified name: function node} of a class or function (a function: {"": node})."""
+def _functions(node):
+    """{qualified name as holes.Candidate.target writes it: function node} of a top-level class or function."""
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return {prefix: node}
-    out = {}
-    for child in node.body:
-        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            out[f"{prefix}.{child.name}"] = child
-    return out
+        return {node.name: node}
+    return {f"{node.name}.{child.name}": child for child in node.body
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
 def _pairs(ref_fn, wrong_fn):
@@ -83,59 +85,134 @@ def _segment(text, node):
     return textwrap.dedent("\n".join(lines))
 
 
+def _top(tree, name):
+    return next((n for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef)) and n.name == name), None)
+
+
+def _renamed(ours, theirs):
+    """The functions of `theirs` (a class or function of another name) under the names of `ours`."""
+    if isinstance(theirs, ast.ClassDef):
+        return {f"{ours.name}.{k.split('.', 1)[1]}": v for k, v in _functions(theirs).items()}
+    return {ours.name: theirs}
+
+
+def aligned(answer, wrong, names, text):
+    """[(where, reference statement, wrong statement)] (statement texts dedented; where: holes.Candidate.target)
+    of a wrong answer: `wrong` a module defining the targets `names` under their own names (a wrong answer of
+    tests/components), or one class or function standing for one of them under another name (a `mistakes:`
+    implementation). [] when it rewrites more than MAX_CHANGES statements."""
+    tree = pyast.parse(answer)
+    targets = [t for t in (_top(tree, name) for name in names) if t is not None]
+    found = []
+    if isinstance(wrong, ast.Module):
+        for target in targets:
+            theirs = _top(wrong, target.name)
+            if theirs is not None and isinstance(theirs, ast.ClassDef) == isinstance(target, ast.ClassDef):
+                ours, mine = _functions(target), _functions(theirs)
+                found += [(name, *pair) for name in ours if name in mine for pair in _pairs(ours[name], mine[name])]
+    else:
+        best = None
+        for target in targets:
+            if isinstance(target, ast.ClassDef) != isinstance(wrong, ast.ClassDef):
+                continue
+            ours, theirs = _functions(target), _renamed(target, wrong)
+            pairs = []
+            for name in ours:
+                if name in theirs:
+                    got = _pairs(ours[name], theirs[name])
+                    same = sum(kind == "stmt" for kind, _ in _flat(ours[name].body)) - len(got)
+                    # Of several targets, only a function that is mostly the same is the one the mistake rewrites.
+                    if got and (len(targets) == 1 or same >= max(1, len(got))):
+                        pairs += [(name, *pair) for pair in got]
+            if pairs and (best is None or len(pairs) < len(best)):
+                best = pairs
+        found = best or []
+    if len(found) > MAX_CHANGES:
+        return []   # a rewrite, not a mistake in a line or two
+    return [(where, _segment(answer, ours), _segment(text, theirs)) for where, ours, theirs in found
+            if _same_role(ours, theirs)]
+
+
+def _assigned(node):
+    """The dumps of what a statement assigns (None: it assigns nothing)."""
+    if isinstance(node, ast.Assign):
+        return [ast.dump(t) for t in node.targets]
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+        return [ast.dump(node.target)]
+    return None
+
+
+def _same_role(ours, theirs):
+    """Whether the wrong statement does the reference's job: assigning the same names (`params[key] = params[key] -
+    ...` for `params[key] -= ...`; not `dout = dout * self.mask` where the reference computes dx: another step
+    moved), a call for its effect written as an assignment (`dW[self.idx] += dout` for `np.add.at(dW, ...)`), or
+    the same kind of statement."""
+    a, b = _assigned(ours), _assigned(theirs)
+    if a is not None and b is not None:
+        return a == b
+    if (a is None) != (b is None):
+        return isinstance(ours if a is None else theirs, ast.Expr)
+    return type(ours) is type(theirs)
+
+
 def _mistake_source(target):
     obj = getattr(importlib.import_module(target.module), target.name)
     return textwrap.dedent(inspect.getsource(obj))
 
 
-def _top(tree, name):
-    return next((n for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef)) and n.name == name), None)
+@functools.lru_cache(maxsize=1)
+def _shipped():
+    """{problem id: [{"name", "where", "original", "text"}]}: tests/components' wrong answers as data
+    (examprep.dev.line_mistakes)."""
+    try:
+        return json.loads(resources.files("examprep.exam.code").joinpath(DATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
-def mutants(problem, cands):
-    """The mistake mutants of a problem's candidate lines ([Mutant], operator "mistake"), in `mistakes:` order."""
-    mistakes = getattr(problem, "mistakes", None) or []
-    if not mistakes:
-        return []
+def entries(problem):
+    """[(where, original, text)] of a problem: its `mistakes:` implementations, then its shipped wrong answers."""
     answer = source.reference_answer(problem)
-    tree = pyast.parse(answer)
-    by_line = {c.start: c for c in cands}
-    targets = [t for t in (_top(tree, t.name) for t in problem.targets) if t is not None]
-    out, seen = [], set()
-    for mistake in mistakes:
+    names = [t.name for t in problem.targets]
+    out = []
+    for mistake in getattr(problem, "mistakes", None) or []:
         try:
             text = _mistake_source(mistake.target)
             wrong = pyast.parse(text).body[0]
         except (ImportError, AttributeError, OSError, TypeError, SyntaxError, IndexError):
             continue   # the catalog's tests check every mistake imports; an exam does without it
-        best = None
-        for target in targets:
-            if isinstance(target, ast.ClassDef) != isinstance(wrong, ast.ClassDef):
-                continue
-            ours, theirs = _functions(target), _functions(wrong)
-            pairs = []
-            for name in ours:
-                if name in theirs:
-                    found = _pairs(ours[name], theirs[name])
-                    same = sum(kind == "stmt" for kind, _ in _flat(ours[name].body)) - len(found)
-                    # Of several targets, only a function that is mostly the same is the one the mistake rewrites.
-                    if found and (len(targets) == 1 or same >= max(1, len(found))):
-                        pairs += found
-            if pairs and (best is None or len(pairs) < len(best)):
-                best = pairs
-        if best is not None and len(best) > MAX_CHANGES:
-            best = None   # a rewrite, not a mistake in a line or two
-        for ref_stmt, wrong_stmt in best or []:
-            cand = by_line.get(ref_stmt.lineno)
-            if cand is None or cand.end != ref_stmt.end_lineno:
-                continue
-            new = _segment(text, wrong_stmt)
-            if (cand.index, ast.dump(pyast.parse(new))) in seen:
-                continue
-            seen.add((cand.index, ast.dump(pyast.parse(new))))
-            lines = [cand.indent + line if line.strip() else "" for line in new.splitlines()]
-            full = holes.replace_lines(answer, [(cand.start, cand.end, lines)])
-            out.append(Mutant(cand.index, cand.start, cand.target, OPERATOR, cand.text, new, full))
+        out += aligned(answer, wrong, names, text)
+    out += [(e["where"], e["original"], e["text"]) for e in _shipped().get(problem.id, [])]
+    return out
+
+
+def _dump(text):
+    try:
+        return ast.dump(pyast.parse(text))
+    except SyntaxError:
+        return None
+
+
+def mutants(problem, cands):
+    """The mistake mutants of a problem's candidate lines ([Mutant], operator "mistake"): a mistake's line put in
+    place of the candidate it rewrites (same function, same statement), each once."""
+    found = entries(problem)
+    if not found:
+        return []
+    answer = source.reference_answer(problem)
+    by_statement = {}
+    for cand in cands:
+        by_statement.setdefault((cand.target, _dump(textwrap.dedent(cand.text))), cand)
+    out, seen = [], set()
+    for where, original, new in found:
+        cand = by_statement.get((where, _dump(original)))
+        key = (cand.index, _dump(new)) if cand is not None else None
+        if cand is None or key[1] is None or key in seen:
+            continue
+        seen.add(key)
+        lines = [cand.indent + line if line.strip() else "" for line in new.splitlines()]
+        full = holes.replace_lines(answer, [(cand.start, cand.end, lines)])
+        out.append(Mutant(cand.index, cand.start, cand.target, OPERATOR, cand.text, new, full))
     return out
 
 
@@ -146,10 +223,10 @@ def with_mistakes(problem, cands, muts):
     extra = mutants(problem, cands)
     if not extra:
         return muts
-    index = {(m.candidate, ast.dump(pyast.parse(m.text))): i for i, m in enumerate(muts)}
+    index = {(m.candidate, _dump(m.text)): i for i, m in enumerate(muts)}
     muts = list(muts)
     for m in extra:
-        key = (m.candidate, ast.dump(pyast.parse(m.text)))
+        key = (m.candidate, _dump(m.text))
         if key in index:
             muts[index[key]] = replace(muts[index[key]], operator=OPERATOR)
         else:

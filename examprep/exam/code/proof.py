@@ -47,7 +47,7 @@ def _engine_fingerprint():
 def _cache_key(problem):
     from examprep import __version__
 
-    mistakes = [m.text for m in curated.mutants(problem, holes.candidates(problem))]   # reference/mistakes/ text
+    mistakes = [m.text for m in _mutants(problem)[1] if m.operator == curated.OPERATOR]   # not in the engine source
     payload = json.dumps({"answer": source.reference_answer(problem), "problem": problem.raw, "mistakes": mistakes,
                           "version": __version__, "rules": CACHE_RULES, "seed": GRADE_SEED,
                           "engine": _engine_fingerprint()}, sort_keys=True, default=str)
