@@ -255,6 +255,10 @@ def test_edge_case_and_attribute_verdicts_are_no_distractors():
     assert distractors.give_away(entry, text, ref)
     ref, text = "m = np.max(x, axis=1, keepdims=True)", "m = np.max(x, keepdims=True)"
     assert distractors.give_away(_mutant("drop_axis", ref, text, case="extreme logits (±1000)"), text, ref)
+    # A RoI's bin size not clamped to 1 (a tests/components wrong answer): wrong only for a RoI smaller than a cell.
+    ref, text = "bin_h = max(y2 - y1, 1.0) / self.out_h", "bin_h = (y2 - y1) / self.out_h"
+    entry = _mutant("mistake", ref, text, case="a RoI smaller than a cell (its size clamped to 1)")
+    assert distractors.give_away(entry, text, ref)
     ref, text = "a = self.v[key]", "a = self.m[key]"
     entry = _mutant("partner_name", ref, text, "exception", "AttributeError: 'Momentum' object has no attribute 'm'")
     assert distractors.give_away(entry, text, ref)

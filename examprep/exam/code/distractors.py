@@ -32,7 +32,7 @@ BUILTIN_CALLS = {"len", "range", "int", "float", "list", "tuple", "zip", "enumer
 # A product's first factor is a fair "forgotten factor" only when what is dropped is a plain factor (`dout *
 # self.mask`), not the whole computed term (`lam * np.sum(np.abs(W))` -> `lam`).
 FACTORS = (ast.Name, ast.Attribute, ast.Subscript)
-EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny")
+EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny", "clamped")
 # Sizes that are equal on ordinary inputs (square images, kernels, pooling windows): a mutant that only swaps
 # them (`im2col(x, self.pool_w, self.pool_h, ...)`, `dx.reshape(N, C, W, H)`) is right whenever the shape is square.
 SQUARE_PARTNERS = [("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"), ("pool_h", "pool_w")]
