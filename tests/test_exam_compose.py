@@ -137,6 +137,30 @@ def test_partners_of_other_groups_leak():
         alone = "    ＿＿(あ)＿＿\n    out = h_next\n"
         assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=alone, blank=blank)]), answer
 
+def test_a_value_shown_on_another_array_leaks():
+    """An independent re-grade found spatial_batchnorm's forward `x = x.transpose(0, 2, 3, 1).reshape(-1, C)` above
+    the blank `dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)` in backward, and seq2seq's `dhs[:, -1, :] = dh`
+    below the blank `return hs[:, -1, :]`: the listing shows the value on another array."""
+    from types import SimpleNamespace
+
+    blank = {"template": "＿＿(あ)＿＿", "marker": "＿＿(あ)＿＿"}
+    cases = [("dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)",
+              "x = x.transpose(0, 2, 3, 1).reshape(-1, C)\nout = f(x)\ndout = ＿＿(あ)＿＿\n"),
+             ("hs[:, -1, :]", "return ＿＿(あ)＿＿\ndhs = np.zeros_like(hs)\ndhs[:, -1, :] = dh\n"),
+             ("dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)",
+              "out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)\n＿＿(あ)＿＿\n"),
+             ("db = np.sum(dout, axis=0)", "＿＿(あ)＿＿\ndb2 = np.sum(dout, axis=0)\n")]
+    for answer, code in cases:
+        assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
+    fair = [("dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)",
+             "col = img.transpose(0, 2, 3, 1)\ndout = ＿＿(あ)＿＿\n"),   # a part of the chain only
+            ("hs[:, -1, :]", "return ＿＿(あ)＿＿\ndhs[:, 0, :] = dh\n"),
+            ("dx = np.dot(dout, W.T)", "dW = np.dot(x.T, dout)\n＿＿(あ)＿＿\n"),          # np calls are not chains
+            ("self.db = self.x.sum(axis=0)", "self.m = self.v.sum(axis=0)\n＿＿(あ)＿＿\n")]   # nor self's
+    for answer, code in fair:
+        assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
+
+
 def test_a_partner_that_differs_in_its_indices_leaks():
     """`xx2 = np.minimum(box[2], boxes[:, 2])` shown above the blank `yy2 = ...[3]` (iou_box, a re-grade)."""
     from types import SimpleNamespace

@@ -28,12 +28,11 @@ No question repeats another: not the same stem, not the same options, not the sa
 would overflow its area's quota is cut (its first questions kept). Sets are shuffled within their
 area and areas come in syllabus order, as in the real exam.
 """
-import ast
 import random
-import textwrap
 
 from examprep.common.errors import BilingualError
-from examprep.exam.giveaways import LEAK_MIN, leaks, squeeze as _squeeze  # noqa: F401 (LEAK_MIN: tests)
+from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
+                                    shows_own_value, squeeze as _squeeze)
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -97,20 +96,6 @@ def quotas(count, areas=None):
     return out
 
 
-def _answer_value(answer):
-    """The squeezed value of an answer that is one assignment or return (`np.sum(dout,axis=0)` of `self.db =
-    np.sum(dout, axis=0)`), the squeezed expression of any other answer, None when it does not parse."""
-    try:
-        body = ast.parse(textwrap.dedent(answer).strip()).body
-    except SyntaxError:
-        return None
-    if len(body) != 1:
-        return None
-    node = body[0]
-    value = node.value if isinstance(node, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
-    return _squeeze(ast.unparse(value)) if value is not None else None
-
-
 class _Seen:
     """What an exam already asks: no two questions with the same stem or options, no two code questions with the
     same answer, no source (template, bank item, formula family, problem) behind more than MAX_PER_SOURCE."""
@@ -132,7 +117,7 @@ class _Seen:
         """A code question's answer as written and, when it is an assignment or a return, its value (`self.db =
         np.sum(dout, axis=0)` and `db = np.sum(dout, axis=0)` ask the same), values shorter than LEAK_MIN left out."""
         forms = {_squeeze(q.answer)}
-        value = _answer_value(q.answer)
+        value = answer_value(q.answer)
         if value is not None and len(value) >= LEAK_MIN:
             forms.add(value)
         return forms
@@ -213,11 +198,12 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 return sets
             qs = code_set(problem, seed * 100 + rounds, size, proof,
                           exclude=used.setdefault(problem.id, set()))
-            repeats = {q.blank["candidate"] for q in qs if not seen.fits(q)}
-            if repeats:
+            drop = {q.blank["candidate"] for q in qs if not seen.fits(q) or shows_own_value(q)}
+            if drop:
                 # A set is taken whole: cutting a question that repeats another would leave its blank in the
-                # listing with no question asking it. The set is made again without those lines.
-                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=used[problem.id] | repeats)
+                # listing with no question asking it. The set is made again without those lines (and without a
+                # line whose value the listing shows elsewhere), rather than another problem proven for it.
+                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=used[problem.id] | drop)
             if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs):
                 continue
             qs = seen.take(qs)

@@ -1,13 +1,17 @@
-"""Code sets that would give an answer away: a listing showing an earlier question's answer, a blank's symmetric
-partner (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`), or a wrong option that is
-another question's answer (a sibling blank's key offered as a distractor).
+"""Code sets that would give an answer away: a listing showing an earlier question's answer, a blank's own value
+(also as the same chain on another array: forward's `x.transpose(0, 2, 3, 1).reshape(-1, C)` above the blank
+`dout.transpose(0, 2, 3, 1).reshape(-1, C)`), a blank's symmetric partner (`y_max = y + stride * out_h` beside the
+blank `x_max = x + stride * out_w`), or a wrong option that is another question's answer (a sibling blank's key
+offered as a distractor).
 
 Listings print every line but their own blanks, so a set is not used (compose._code_sets) when its listing shows
 what another question asks, or the line a blank mirrors: the same line with its partner names swapped (x <-> y,
 H <-> W, xx1 <-> yy1 ...), also when the two differ in their integer indices as well (`xx2 = np.minimum(box[2],
 boxes[:, 2])` above the blank `yy2 = np.minimum(box[3], boxes[:, 3])`).
 """
+import ast
 import re
+import textwrap
 
 LEAK_MIN = 8   # answers shorter than this (a name, `dout`) are common words, not give-aways
 # Groups of partner names, each swapped all at once: a line mirrored by one group (x <-> y with H <-> W, or an RNN's
@@ -79,9 +83,10 @@ def _twin_shown(line, listing_lines):
 
 def leaks(earlier, questions):
     """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer
-    that an earlier listing showed, a wrong option that is another question's answer, or a listing that shows a
-    blank's symmetric partner (in its own line, such as `y:y_max:stride` beside the blank `x:x_max:stride`, or
-    elsewhere). Answers shorter than LEAK_MIN characters are common words, not give-aways."""
+    that an earlier listing showed, a wrong option that is another question's answer, a listing that shows a
+    blank's value (also on another array: forward's reshape above the same reshape blanked in backward), or a
+    listing that shows a blank's symmetric partner (in its own line, such as `y:y_max:stride` beside the blank
+    `x:x_max:stride`, or elsewhere). Answers shorter than LEAK_MIN characters are common words, not give-aways."""
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     code = questions[0].code or ""
     listing = squeeze(code)
@@ -94,11 +99,51 @@ def leaks(earlier, questions):
         answer = squeeze(q.answer)
         if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
             return True
+        if _shown_on_another_array(q, listing):
+            return True
     for q in earlier:
         if (len(squeeze(q.answer)) >= LEAK_MIN and squeeze(q.answer) in listing) or \
                 any(a in squeeze(q.code or "") for a in answers):
             return True
     return _offers_another_answer(earlier, questions)
+
+
+def answer_value(answer):
+    """The squeezed value of an answer that is one assignment or return (`np.sum(dout,axis=0)` of `self.db =
+    np.sum(dout, axis=0)`), the squeezed expression of any other answer, None when it does not parse."""
+    try:
+        body = ast.parse(textwrap.dedent(answer).strip()).body
+    except SyntaxError:
+        return None
+    if len(body) != 1:
+        return None
+    node = body[0]
+    value = node.value if isinstance(node, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
+    return squeeze(ast.unparse(value)) if value is not None else None
+
+
+_CHAIN = re.compile(r"([A-Za-z_]\w*)([.\[].*)")
+
+
+def _shown_on_another_array(q, listing):
+    """Whether the listing shows the blank's value, also as the same chain of calls or indices on another array
+    (`x.transpose(0, 2, 3, 1).reshape(-1, C)` in forward above the blank `dout = dout.transpose(0, 2, 3, 1)
+    .reshape(-1, C)` in backward, `dhs[:, -1, :] = dh` below the blank `return hs[:, -1, :]`)."""
+    value = answer_value(q.answer)
+    if value is None or len(value) < LEAK_MIN:
+        return False
+    if value in listing:
+        return True
+    chain = _CHAIN.fullmatch(value)
+    if not chain or chain.group(1) in ("np", "self") or len(chain.group(2)) < LEAK_MIN:
+        return False
+    other = r"(?<![\w.])(?!" + re.escape(chain.group(1)) + r"(?!\w))[A-Za-z_]\w*"
+    return re.search(other + re.escape(chain.group(2)), listing) is not None
+
+
+def shows_own_value(q):
+    """Whether a code question's listing shows its blank's value elsewhere (_shown_on_another_array)."""
+    return _shown_on_another_array(q, squeeze(q.code or ""))
 
 
 def _wrong_options(q):
