@@ -27,8 +27,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / "bin" / "python"
+    # Without PYTHONPATH: a checkout on it (its examprep.egg-info) would make pip take examprep as installed.
+    no_path = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheels[0])],
-                   check=True)
+                   check=True, env=no_path)
 
     outside = tmp_path / "elsewhere"
     outside.mkdir()
