@@ -251,3 +251,21 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     sets = compose_module._walk_code_sets([problem], proofs, 1, 3, 0, compose_module.random.Random(0), seen, [])
     assert calls == [set(), {0}]
     assert sets == [[ratio_alone]]
+
+
+def test_a_calculation_and_the_formula_it_states_are_one_concept():
+    """A third re-grade found formula:momentum_step beside a momentum calc whose stem prints the update rule, the
+    conv-size formula beside the conv calc it solves, and a bank parameter count beside the affine_params calc:
+    each pair is one concept, asked once per exam."""
+    for a, b in [("momentum_step", "formula:momentum_step"), ("conv_output_size", "formula:conv_size"),
+                 ("cross_entropy_value", "bank:ce-onehot"), ("weight_decay_step", "bank:weight-decay"),
+                 ("adam_t", "formula:adam_step"), ("affine_params", "bank:mlp-param-count"),
+                 ("pool_output_size", "bank:pool-output")]:
+        assert compose_module.CONCEPTS[a] == compose_module.CONCEPTS[b], (a, b)
+    for seed in (11, 12, 13):
+        sources = {}
+        for q in compose_module.compose(100, seed):
+            concept = compose_module.CONCEPTS.get(q.problem or q.template)
+            if concept:
+                sources.setdefault(concept, set()).add(q.problem or q.template)
+        assert all(len(s) == 1 for s in sources.values()), (seed, sources)

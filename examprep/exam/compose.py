@@ -69,6 +69,12 @@ CONCEPTS = {
     "bank:dropout-train-test": "dropout", "dropout": "dropout",
     "bank:nms": "nms", "nms_count": "nms", "bank:iou-def": "iou", "box_iou": "iou",
     "torch:he-init": "he", "torch:dropout-scale": "dropout", "torch:softmax-dim": "softmax",   # the PyTorch track
+    # a calculation whose stem states, or whose method is, another question's answer (the momentum calc prints the
+    # update rule formula:momentum_step asks for; formula:conv_size's key is how the conv calc is solved)
+    "momentum_step": "momentum", "conv_output_size": "conv_size", "cross_entropy_value": "ce",
+    "weight_decay_step": "l2_grad", "adam_step": "adam", "adam_t": "adam",
+    "bank:mlp-param-count": "mlp_params", "affine_params": "mlp_params",
+    "bank:pool-output": "pool_size", "pool_output_size": "pool_size",
 }
 
 
