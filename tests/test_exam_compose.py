@@ -130,7 +130,9 @@ def test_partners_of_other_groups_leak():
              ("dd_real = -dout / (self.d_real * batch_size)", "dd_fake = -dout / (self.d_fake * batch_size)"),
              ("dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)", "x = x.transpose(0, 2, 3, 1).reshape(-1, C)"),
              ("dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2)",
-              "out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)")]
+              "out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)"),
+             ("self.grads[0][...] = np.hstack((dWxz, dWxr, dWxh))",
+              "self.grads[1][...] = np.hstack((dWhz, dWhr, dWhh))")]
     for answer, shown in cases:
         code = f"    {shown}\n    ＿＿(あ)＿＿\n"
         assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer

@@ -22,7 +22,8 @@ PARTNER_GROUPS = [
      ("m_hat", "v_hat"), ("xx1", "yy1"), ("xx2", "yy2"), ("x0", "y0"), ("x1", "y1"), ("lx", "ly"),
      ("src_x", "src_y")],
     # a recurrent cell's input and hidden paths (dWx = np.dot(x.T, dt) beside the blank dWh = np.dot(h_prev.T, dt))
-    [("x", "h_prev"), ("Wx", "Wh"), ("dWx", "dWh"), ("dx", "dh_prev")],
+    [("x", "h_prev"), ("Wx", "Wh"), ("dWx", "dWh"), ("dx", "dh_prev"), ("Wxz", "Whz"), ("Wxr", "Whr"), ("Wxh", "Whh"),
+     ("dWxz", "dWhz"), ("dWxr", "dWhr"), ("dWxh", "dWhh")],
     # attention's projections, two at a time (V = split_heads(np.dot(x_kv, W_v), ...) beside the blank K = ...)
     [("K", "V"), ("W_k", "W_v"), ("dK", "dV"), ("dW_k", "dW_v")],
     [("Q", "K"), ("W_q", "W_k"), ("dQ", "dK"), ("dW_q", "dW_k"), ("x_q", "x_kv")],
