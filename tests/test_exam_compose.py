@@ -200,6 +200,13 @@ def test_a_distractor_that_is_another_questions_answer_leaks():
     fair_a = _code_question("0, ext[0]", ["1, ext[0]", "0, ext[2]", "0, 0"], "(あ)", code, candidate=4)
     fair_b = _code_question("0, ext[1]", ["1, ext[1]", "0, ext[2]", "0, 1"], "(い)", code, candidate=5)
     assert not compose_module.leaks([], [fair_a, fair_b])
+    # a sibling line's value offered for a sub-expression blank (random_search)
+    code = "weight_decay = ＿＿(あ)＿＿\n＿＿(い)＿＿\n"
+    wd = _code_question("10 ** rng.uniform(-8, -4)", ["rng.uniform(1e-08, 0.0001)", "rng.uniform(-8, -4)",
+                                                      "10 ** rng.uniform(-6, -2)"], "(あ)", code, candidate=2)
+    lr = _code_question("lr = 10 ** rng.uniform(-6, -2)", ["lr = np.exp(rng.uniform(-6, -2))",
+                        "lr = rng.uniform(1e-06, 0.01)", "lr = rng.uniform(-6, -2)"], "(い)", code, candidate=3)
+    assert compose_module.leaks([], [wd, lr])
     # an earlier set's answer offered again, in either direction
     earlier = _code_question("db = np.sum(dout, axis=0)", ["db = np.sum(dout)", "db = np.mean(dout, axis=0)",
                                                            "db = np.sum(dout, axis=1)"], problem="q")

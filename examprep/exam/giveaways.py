@@ -147,16 +147,24 @@ def shows_own_value(q):
     return _shown_on_another_array(q, squeeze(q.code or ""))
 
 
+def _forms(text):
+    """A text as written and its value (`10**rng.uniform(-6,-2)` of `lr = 10 ** rng.uniform(-6, -2)`), squeezed;
+    a value shorter than LEAK_MIN (`dout` of `dx = dout`) is a common word."""
+    value = answer_value(text)
+    return {squeeze(text)} | ({value} if value and len(value) >= LEAK_MIN else set())
+
+
 def _wrong_options(q):
-    return {squeeze(o.text) for o in getattr(q, "options", None) or [] if not o.correct}
+    return set().union(*(_forms(o.text) for o in getattr(q, "options", None) or [] if not o.correct))
 
 
 def _offers_another_answer(earlier, questions):
     """Whether a wrong option is another question's answer: a sibling blank's key among a blank's distractors
-    (`0, ext[1]`, the key of alpha[0, 1], offered for alpha[0, 0] = log_probs[＿＿]), which tells both, or an
+    (`0, ext[1]`, the key of alpha[0, 1], offered for alpha[0, 0] = log_probs[＿＿]; random_search's
+    `10 ** rng.uniform(-6, -2)`, the value of lr's line, offered for weight_decay), which tells both, or an
     earlier question's answer (LEAK_MIN characters or more) offered again, or the other way round."""
     for q in questions:
-        siblings = {squeeze(other.answer) for other in questions if other is not q}
+        siblings = set().union(*(_forms(other.answer) for other in questions if other is not q))
         if _wrong_options(q) & siblings:
             return True
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
