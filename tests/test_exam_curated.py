@@ -112,3 +112,38 @@ def test_wrong_answers_become_mutants_of_their_lines():
         problem = catalog.get(pid)
         found = [(m.original.strip(), m.text.strip()) for m in curated.mutants(problem, holes.candidates(problem))]
         assert (original, wrong) in found, (pid, found)
+
+
+def test_every_mistake_not_offered_names_a_known_mistake():
+    shipped = curated._shipped()
+    for (pid, name), why in curated.NOT_OFFERED.items():
+        problem = catalog.get(pid)
+        names = {e["name"] for e in shipped.get(pid, [])} | {m.name for m in problem.mistakes or []}
+        assert name in names, (pid, name)
+        assert why
+
+
+@pytest.mark.parametrize("pid, text", [
+    ("wgan_gp", "return e * x_fake + (1 - e) * x_real"),              # the same x̂ distribution
+    ("sgd", "params[key] = params[key] - self.lr * grads[key]"),      # SGD, not in place
+    ("random_search", "weight_decay = 10 ** rng.uniform(-6, -2)"),    # ranges not in the listing
+    ("photometric_aug", "return np.rot90(x, k, axes=(-1, -2))"),      # direction not in the listing
+    ("roi_align", "return samples.reshape(C, self.out_h, s, self.out_w, s).max(axis=(2, 4))"),  # Mask R-CNN
+    ("gru_cell", "h_hat = np.tanh(np.dot(x, Wxh) + r * np.dot(h_prev, Whh) + bh)"),  # PyTorch's GRU
+    ("transposed_conv", "out_w = W * self.stride"),                   # right for the usual up-samplings
+    ("bootstrap_bagging", "idx = np.random.randint(0, n, size=n)"),   # the same bootstrap distribution
+])
+def test_a_second_defensible_answer_or_a_give_away_is_not_offered(pid, text):
+    problem = catalog.get(pid)
+    assert text not in [t for _, _, t in curated.entries(problem)]
+    assert text not in [m.text.strip() for m in curated.mutants(problem, holes.candidates(problem))]
+
+
+def test_a_returned_name_written_as_the_whole_computation_is_another_steps_job():
+    def role(a, b):
+        return curated._same_role(ast.parse(a).body[0], ast.parse(b).body[0])
+    assert not role("return loss", "return -np.mean(np.log(y[np.arange(N), t]))")
+    assert not role("return dx", "return np.dot(dout, self.W.T)")
+    assert role("return dhs", "return dxs")
+    assert role("return out", "return out")
+    assert role("return dx + ds", "return dx")

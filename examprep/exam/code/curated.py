@@ -28,6 +28,28 @@ from examprep.problem import source
 OPERATOR = "mistake"
 MAX_CHANGES = 3   # statements a mistake may write differently to be taken line by line
 DATA = "line_mistakes.json"   # tests/components' wrong answers as data (examprep.dev.line_mistakes)
+# Classic mistakes that are not fair exam distractors (issue 16, third re-grade): {(problem, mistake name): why}.
+# The drills keep them (tests/components, reference/mistakes); an exam option is judged on the listing alone,
+# which does not show the problem's convention.
+NOT_OFFERED = {
+    ("wgan_gp", "interpolation_swapped"): "e is uniform on [0, 1]: e·x_fake + (1 − e)·x_real draws the same x̂",
+    ("sgd", "rebinds"): "params[key] = params[key] - lr·grad is SGD; only the layers' shared arrays (not shown) "
+                        "need the in-place update",
+    ("random_search", "ranges_swapped"): "the ranges are not in the listing: both are log-uniform draws",
+    ("photometric_aug", "clockwise"): "the listing does not say which way k turns",
+    ("photometric_aug", "no_clip"): "the listing does not say the pixels are in [0, 1]",
+    ("photometric_aug", "transpose_only"): "a conditional expression no one writes, set apart by its form",
+    ("depthwise_conv", "dW_summed_over_channels"): "np.broadcast_to(...) set apart by its form",
+    ("roi_align", "max_of_samples"): "Mask R-CNN aggregates the samples by max or average",
+    ("gru_cell", "reset_after_matmul"): "PyTorch's GRU (r after the product): another formulation",
+    ("mixup", "lam_swapped"): "the listing may hide which example λ weighs (mixup_data blanked)",
+    ("transposed_conv", "output_size_H_times_S"): "W·S is the size for kernel = stride (2, no padding) and "
+                                                  "kernel 4, stride 2, padding 1: the usual up-samplings",
+    ("bootstrap_bagging", "global_random"): "np.random draws the same bootstrap distribution",
+    ("fcos_centerness", "side_counts_inside"): ">= 0 differs from > 0 only for a point exactly on the border",
+    ("ordinal_encoding", "greater_equal_k_minus_1_cols"): "None and float beside the options' np.newaxis and "
+                                                          "np.float64: set apart by its form",
+}
 _BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
 
 
@@ -147,6 +169,10 @@ def _same_role(ours, theirs):
     ...` for `params[key] -= ...`; not `dout = dout * self.mask` where the reference computes dx: another step
     moved), a call for its effect written as an assignment (`dW[self.idx] += dout` for `np.add.at(dW, ...)`), or
     the same kind of statement."""
+    if isinstance(ours, ast.Return) and isinstance(ours.value, ast.Name):
+        # `return loss` written as the whole computation (`return -np.mean(np.log(y[...]))`): the steps above
+        # do that job; only another name returned is a mistake of this line.
+        return isinstance(theirs, ast.Return) and isinstance(theirs.value, ast.Name)
     a, b = _assigned(ours), _assigned(theirs)
     if a is not None and b is not None:
         return a == b
@@ -176,13 +202,16 @@ def entries(problem):
     names = [t.name for t in problem.targets]
     out = []
     for mistake in getattr(problem, "mistakes", None) or []:
+        if (problem.id, mistake.name) in NOT_OFFERED:
+            continue
         try:
             text = _mistake_source(mistake.target)
             wrong = pyast.parse(text).body[0]
         except (ImportError, AttributeError, OSError, TypeError, SyntaxError, IndexError):
             continue   # the catalog's tests check every mistake imports; an exam does without it
         out += aligned(answer, wrong, names, text)
-    out += [(e["where"], e["original"], e["text"]) for e in _shipped().get(problem.id, [])]
+    out += [(e["where"], e["original"], e["text"]) for e in _shipped().get(problem.id, [])
+            if (problem.id, e["name"]) not in NOT_OFFERED]
     return out
 
 
