@@ -512,3 +512,16 @@ def test_code_stems_space_japanese_and_latin():
             assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff][A-Za-z0-9(]|[A-Za-z0-9)][\u3040-\u30ff\u4e00-\u9fff]",
                                  ja), ja
             assert "空欄 (あ) に" in ja
+
+
+def test_options_carry_no_developer_comment(module_examprep_home):
+    # RoI Align's `ys = y1 + (... + 0.5) * bin_h / s      # s rows of samples per bin, centred` gave every option
+    # of its blank the comment, which says which one samples the centres (third re-grade, issue 16).
+    problem = catalog.get("roi_align")
+    proven = proof.prove_all([problem])["roi_align"]
+    blanks = [q for seed in range(12) for q in code_questions.code_set(problem, seed, 3, proven)
+              if q.answer.startswith("ys = ")]
+    assert blanks, "no seed blanks the line with the comment"
+    for q in blanks:
+        assert all("#" not in o.text for o in q.options), q.id
+        assert q.answer == "ys = y1 + (np.arange(self.out_h * s) + 0.5) * bin_h / s"

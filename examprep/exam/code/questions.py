@@ -157,8 +157,13 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     area = problem.area_key()
     questions = []
     for (cand, path, picked), lab, tmpl, ref_text in zip(plans, labels, templates, ref_texts):
-        options = [Option(ref_text, True)] + [Option(fill, False, verdict=entry["verdict"], operator=entry["operator"])
-                                               for entry, fill in picked]
+        # An option keeps no developer comment, as the listing (`# ... centred` beside the blank ys would say
+        # which option samples the bins' centres).
+        ref_text = strip_comments(ref_text).strip() if "#" in ref_text else ref_text
+        options = [Option(ref_text, True)] + [
+            Option(strip_comments(fill).strip() if "#" in fill else fill, False, verdict=entry["verdict"],
+                   operator=entry["operator"])
+            for entry, fill in picked]
         rng.shuffle(options)
         key = next(i for i, o in enumerate(options) if o.correct)
         blank = {"candidate": cand.index, "start": cand.start, "end": cand.end, "indent": cand.indent,
