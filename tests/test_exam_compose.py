@@ -278,3 +278,23 @@ def test_a_calculation_and_the_formula_it_states_are_one_concept():
             if concept:
                 sources.setdefault(concept, set()).add(q.problem or q.template)
         assert all(len(s) == 1 for s in sources.values()), (seed, sources)
+
+
+def test_a_blank_that_is_another_with_other_names_is_a_twin():
+    """An independent re-grade found mixup asking x_mix = lam * x + (1 - lam) * x[index] and t_mix = lam * t +
+    (1 - lam) * t[index] in one set (and time_bilstm its two TimeLSTM(...) lines): the second is answered by the
+    first. The set is made again without the twin."""
+    from types import SimpleNamespace
+
+    def q(answer, line):
+        return SimpleNamespace(answer=answer, blank={"candidate": line})
+
+    assert compose_module._renamed_twins([q("x_mix = lam * x + (1 - lam) * x[index]", 0),
+                                          q("t_mix = lam * t + (1 - lam) * t[index]", 1)]) == {1}
+    assert compose_module._renamed_twins([q("self.forward_lstm = TimeLSTM(Wx1, Wh1, b1, stateful)", 0),
+                                          q("self.backward_lstm = TimeLSTM(Wx2, Wh2, b2, stateful)", 4)]) == {4}
+    assert compose_module._renamed_twins([q("return np.argmax(probs, axis=1)", 1),
+                                          q("np.argmax(votes, axis=1)", 6)]) == {6}
+    assert not compose_module._renamed_twins([q("A[:, :H]", 2), q("A[:, H:2*H]", 3), q(":, t0:t0 + t", 5),
+                                              q("dW = np.dot(x.T, dout)", 7), q("dx = np.dot(dout, W.T)", 8),
+                                              q("np.sum(t, axis=1)", 9), q("np.mean(t, axis=1)", 10)])

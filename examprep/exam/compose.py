@@ -28,7 +28,9 @@ No question repeats another: not the same stem, not the same options, not the sa
 would overflow its area's quota is cut (its first questions kept). Sets are shuffled within their
 area and areas come in syllabus order, as in the real exam.
 """
+import ast
 import random
+import textwrap
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
@@ -204,13 +206,13 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 return sets
             qs = code_set(problem, seed * 100 + rounds, size, proof,
                           exclude=used.setdefault(problem.id, set()))
-            drop = {q.blank["candidate"] for q in qs if not seen.fits(q) or shows_own_value(q)}
+            drop = {q.blank["candidate"] for q in qs if not seen.fits(q) or shows_own_value(q)} | _renamed_twins(qs)
             if drop:
                 # A set is taken whole: cutting a question that repeats another would leave its blank in the
                 # listing with no question asking it. The set is made again without those lines (and without a
                 # line whose value the listing shows elsewhere), rather than another problem proven for it.
                 qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=used[problem.id] | drop)
-            if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs):
+            if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or _renamed_twins(qs):
                 continue
             qs = seen.take(qs)
             if qs:
@@ -222,6 +224,42 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
         if not progressed:
             break
     return sets
+
+
+class _Renamed(ast.NodeTransformer):
+    """Every name and attribute (but NumPy's functions) renamed by order of first appearance."""
+
+    def __init__(self):
+        self.names = {}
+
+    def _name(self, name):
+        return self.names.setdefault(name, f"_{len(self.names)}")
+
+    def visit_Name(self, node):
+        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
+
+    def visit_Attribute(self, node):
+        node = self.generic_visit(node)
+        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
+            node.attr = self._name(node.attr)
+        return node
+
+
+def _renamed_twins(questions):
+    """The candidate lines of a set whose value is an earlier blank's with other names (mixup's `x_mix = lam * x +
+    (1 - lam) * x[index]` and `t_mix = lam * t + (1 - lam) * t[index]`, time_bilstm's two TimeLSTM(...) lines): the
+    same question twice, the second answered by the first."""
+    seen, twins = set(), set()
+    for q in questions:
+        value = answer_value(q.answer)
+        if value is None or len(value) < LEAK_MIN:
+            continue
+        body = ast.parse(textwrap.dedent(q.answer).strip()).body   # parses: answer_value did
+        shape = ast.dump(_Renamed().visit(getattr(body[0], "value", None) or body[0]))
+        if shape in seen:
+            twins.add(q.blank["candidate"])
+        seen.add(shape)
+    return twins
 
 
 def _split(n):
