@@ -147,3 +147,15 @@ def test_a_returned_name_written_as_the_whole_computation_is_another_steps_job()
     assert role("return dhs", "return dxs")
     assert role("return out", "return out")
     assert role("return dx + ds", "return dx")
+
+
+def test_a_wrong_answer_is_offered_in_the_reference_spelling():
+    ref = "return (y[:, np.newaxis] > np.arange(K - 1)).astype(np.float64)"
+    assert (curated.in_reference_spelling(ref, "return (y[:, None] > np.arange(K - 1)[::-1]).astype(float)")
+            == "return (y[:, np.newaxis] > np.arange(K - 1)[::-1]).astype(np.float64)")
+    assert curated.in_reference_spelling("x = a[None]", "x = b[None]") == "x = b[None]"   # the reference's own
+    assert curated.in_reference_spelling("x = a.astype(float)", "x = b.astype(float)") == "x = b.astype(float)"
+    problem = catalog.get("ordinal_encoding")
+    texts = [m.text.strip() for m in curated.mutants(problem, holes.candidates(problem))]
+    assert "return (y[:, np.newaxis] > np.arange(K - 1)[::-1]).astype(np.float64)" in texts
+    assert not any("None" in t or "astype(float)" in t for t in texts), texts

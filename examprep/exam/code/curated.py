@@ -47,8 +47,6 @@ NOT_OFFERED = {
                                                   "kernel 4, stride 2, padding 1: the usual up-samplings",
     ("bootstrap_bagging", "global_random"): "np.random draws the same bootstrap distribution",
     ("fcos_centerness", "side_counts_inside"): ">= 0 differs from > 0 only for a point exactly on the border",
-    ("ordinal_encoding", "greater_equal_k_minus_1_cols"): "None and float beside the options' np.newaxis and "
-                                                          "np.float64: set apart by its form",
 }
 _BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
 
@@ -222,6 +220,48 @@ def _dump(text):
         return None
 
 
+class _Spelling(ast.NodeTransformer):
+    """`None` in an index as `np.newaxis`, `astype(float)` as `astype(np.float64)`: the reference's spelling."""
+
+    def __init__(self, newaxis, float64):
+        self.newaxis, self.float64 = newaxis, float64
+
+    def visit_Subscript(self, node):
+        self.generic_visit(node)
+        if self.newaxis:
+            index = node.slice
+            elts = index.elts if isinstance(index, ast.Tuple) else [index]
+            for i, e in enumerate(elts):
+                if isinstance(e, ast.Constant) and e.value is None:
+                    elts[i] = ast.parse("np.newaxis", mode="eval").body
+            if not isinstance(index, ast.Tuple):
+                node.slice = elts[0]
+        return node
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        if (self.float64 and isinstance(node.func, ast.Attribute) and node.func.attr == "astype" and node.args
+                and isinstance(node.args[0], ast.Name) and node.args[0].id == "float"):
+            node.args[0] = ast.parse("np.float64", mode="eval").body
+        return node
+
+
+def in_reference_spelling(original, new):
+    """A wrong answer's statement with the synonyms it writes otherwise than the reference statement spelled as
+    there (`y[:, None]` beside the reference's `y[:, np.newaxis]`, `.astype(float)` beside `.astype(np.float64)`):
+    the same program, whose option no longer stands out by its form (third re-grade, issue 16)."""
+    newaxis, float64 = "np.newaxis" in original, "np.float64" in original
+    if not (newaxis and "None" in new) and not (float64 and "float" in new):
+        return new
+    try:
+        tree = pyast.parse(new)
+    except SyntaxError:
+        return new
+    before = ast.dump(tree)
+    tree = ast.fix_missing_locations(_Spelling(newaxis, float64).visit(tree))
+    return new if ast.dump(tree) == before else ast.unparse(tree)
+
+
 def mutants(problem, cands):
     """The mistake mutants of a problem's candidate lines ([Mutant], operator "mistake"): a mistake's line put in
     place of the candidate it rewrites (same function, same statement), each once."""
@@ -234,6 +274,9 @@ def mutants(problem, cands):
         by_statement.setdefault((cand.target, _dump(textwrap.dedent(cand.text))), cand)
     out, seen = [], set()
     for where, original, new in found:
+        new = in_reference_spelling(original, new)
+        if _dump(new) == _dump(original):
+            continue   # written otherwise, the same statement (its file's mistake is in another line)
         cand = by_statement.get((where, _dump(original)))
         key = (cand.index, _dump(new)) if cand is not None else None
         if cand is None or key[1] is None or key in seen:
