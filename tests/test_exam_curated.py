@@ -132,6 +132,7 @@ def test_every_mistake_not_offered_names_a_known_mistake():
     ("gru_cell", "h_hat = np.tanh(np.dot(x, Wxh) + r * np.dot(h_prev, Whh) + bh)"),  # PyTorch's GRU
     ("transposed_conv", "out_w = W * self.stride"),                   # right for the usual up-samplings
     ("bootstrap_bagging", "idx = np.random.randint(0, n, size=n)"),   # the same bootstrap distribution
+    ("matmul", "dx = np.dot(dout, W.T if W.shape[0] != W.shape[1] else W)"),   # a form no one writes
 ])
 def test_a_second_defensible_answer_or_a_give_away_is_not_offered(pid, text):
     problem = catalog.get(pid)

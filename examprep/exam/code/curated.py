@@ -47,6 +47,13 @@ NOT_OFFERED = {
                                                   "kernel 4, stride 2, padding 1: the usual up-samplings",
     ("bootstrap_bagging", "global_random"): "np.random draws the same bootstrap distribution",
     ("fcos_centerness", "side_counts_inside"): ">= 0 differs from > 0 only for a point exactly on the border",
+    ("ctc_forward_loss", "log_probs_added_as_probabilities"): "a conditional expression no one writes",
+    ("matmul", "dx_without_transpose"): "`W.T if W.shape[0] != W.shape[1] else W`: a form no one writes",
+    ("frame_window", "frame_start_times_width"): "return x[idx] rewritten as the whole framing: another step's job",
+    ("frame_window", "frames_of_len_over_stride"): "return x[idx] rewritten as the whole framing: another step's job",
+    ("pixelwise_softmax_ce", "mean_over_classes_too"): "the return rewritten as the one-hot product: another step's job",
+    ("hard_negative_mining", "ascending"): "redoes the masking of the line above (np.where(pos_mask, np.inf, ...))",
+    ("vit_patch_embed", "no_position_on_cls"): "np.concatenate([np.zeros_like(...), ...]): set apart by its form",
 }
 _BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
 
