@@ -112,6 +112,7 @@ GIVE_AWAYS = [
     ("first_operand", "dx = np.dot(du, W1.T)", "dx = du", True),
     ("first_operand", "mask = x <= 0", "mask = x", True),
     ("first_operand", "y = np.maximum(0, x)", "y = 0", True),
+    ("first_operand", "return np.clip(alpha * x + beta, 0, 1)", "return alpha * x + beta", True),
     ("first_operand", "db = np.sum(self.xn * dout, axis=0)", "db = self.xn * dout", False),
     ("first_operand", "w = np.sqrt(1.0 / n_in)", "w = 1.0 / n_in", False),
     ("first_operand", "db = dout.reshape(-1, D).sum(axis=0)", "db = dout.reshape(-1, D)", False),
