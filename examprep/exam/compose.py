@@ -44,7 +44,7 @@ KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
 SET_SIZES = (3, 3, 4)
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
-LINES_AHEAD = 6                  # lines of a problem proven at a time (_code_sets)
+LINES_AHEAD = 4                  # lines of a problem proven at a time (_code_sets)
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
 # Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
 # problem): an exam asks each concept once. Keys are templates ("bank:<id>", "formula:<id>", a scenario's template)
