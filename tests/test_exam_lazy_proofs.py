@@ -135,3 +135,17 @@ def test_ctrl_c_during_a_cold_composition_leaves_no_broken_cache_file(problems, 
         assert not path.name.startswith("."), f"a temporary file was left: {path.name}"
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["complete"] and data["reference_passed"] and data["lines"]
+
+
+def test_a_proof_is_keyed_by_the_classic_mistakes_and_the_exam_rules(monkeypatch):
+    """Neither the classic mistakes' text (reference/mistakes/, line_mistakes.json) nor exam/code/ (which mutants
+    are skipped) is in the grading engine's fingerprint: a change to either re-proves."""
+    problem = catalog.get("softmax")
+    key = proof._cache_key(problem)
+    with monkeypatch.context() as m:
+        m.setattr(proof.curated, "entries", lambda p: [("softmax", "x = x - np.max(x)", "x = x")])
+        assert proof._cache_key(problem) != key
+    with monkeypatch.context() as m:
+        m.setattr(proof, "_exam_rules_fingerprint", lambda: "another rule")
+        assert proof._cache_key(problem) != key
+    assert proof._cache_key(problem) == key

@@ -13,17 +13,16 @@ this with --write after adding or changing a wrong answer). Without --write it p
 """
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 from examprep.common import pyast
+from examprep.dev.check import EXPECT_RE
 from examprep.exam.code import curated
 from examprep.problem import catalog, source
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(curated.__file__).with_name("line_mistakes.json")
-EXPECT_RE = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$")
 
 
 def collect(components=ROOT / "tests" / "components"):

@@ -12,9 +12,11 @@ status is "skipped" (_mutants). Proofs are cached per problem under
 cache_dir()/exam/<id>-<key>.json, the key hashing everything a proof depends on; a line whose mutants were not all
 graded (examprep's own error) is used but not cached, and nothing is cached when the reference failed.
 """
+import functools
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from examprep.problem import source
 from examprep.hole import holes, mutants
@@ -44,13 +46,25 @@ def _engine_fingerprint():
     return engine_fingerprint()
 
 
+@functools.lru_cache(maxsize=None)
+def _exam_rules_fingerprint():
+    """The source of the exam's own proof rules, outside the engine's: which mutants are skipped
+    (distractors.give_away_whatever_verdict and cannot_fill), how classic mistakes become mutants (curated)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def _cache_key(problem):
     from examprep import __version__
 
-    mistakes = [m.text for m in _mutants(problem)[1] if m.operator == curated.OPERATOR]   # not in the engine source
+    # The classic mistakes' text (reference/mistakes/, line_mistakes.json) is in neither source fingerprint.
+    mistakes = curated.entries(problem)
     payload = json.dumps({"answer": source.reference_answer(problem), "problem": problem.raw, "mistakes": mistakes,
                           "version": __version__, "rules": CACHE_RULES, "seed": GRADE_SEED,
-                          "engine": _engine_fingerprint()}, sort_keys=True, default=str)
+                          "engine": _engine_fingerprint(), "exam_rules": _exam_rules_fingerprint()},
+                         sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
