@@ -10,6 +10,7 @@ time; the caller never hangs, and Ctrl-C (or any exception) kills the worker at 
 Which containment, and the note when it is off: examprep.grade.containment_mode; what one
 run came to (its Failure): examprep.grade.outcome.
 """
+import atexit
 import json
 import os
 import select
@@ -251,8 +252,6 @@ def prestart():
     The next grade_variants call uses it. Safe to call more than once.
     """
     if not _prestarted:
-        import atexit
-
         _prestarted.append(_Worker())
         atexit.register(_discard_prestarted)
 
@@ -284,19 +283,11 @@ def _park(key, worker):
     """Keep a clean worker for the next grade_variants call, of this problem or another (_start switches its
     job); the oldest beyond PARK_LIMIT is stopped. All of them are stopped at exit."""
     with _parked_lock:
-        if not _parked_at_exit:
-            import atexit
-
-            atexit.register(discard_parked)
-            _parked_at_exit.append(True)
         _parked.append((key, worker))
         old = _parked[:-PARK_LIMIT]
         del _parked[:-PARK_LIMIT]
     for _, w in old:
         w.discard()
-
-
-_parked_at_exit = []
 
 
 def _unpark(key):
@@ -320,6 +311,9 @@ def discard_parked():
         _parked.clear()
     for _, worker in old:
         worker.discard()   # it exits (and reaps its children) when its control socket closes
+
+
+atexit.register(discard_parked)
 
 
 def _start(header):
