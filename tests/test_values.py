@@ -1,5 +1,6 @@
 """The value model, the parent-side property checks and the plain-data Record (examprep.grade.values, checks, kinds.record)."""
 import itertools
+import warnings
 
 import numpy as np
 import pytest
@@ -119,6 +120,21 @@ def test_exact_mode_and_integers():
     assert cmp(np.array([1, 2]), np.array([1, 2])) is None
     assert cmp(np.array([1, 2]), np.array([1, 3])).check == "values"
     assert cmp(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9]), {"compare": "exact"}).check == "values"
+
+
+@pytest.mark.parametrize("mode", [None, {"compare": "set"}, {"compare": "distribution"}])
+def test_a_signalling_nan_left_in_uninitialised_memory_is_judged_as_a_nan_without_a_warning(mode):
+    # np.empty((N, T, H), dtype='f') left unfilled can hold a signalling NaN; its cast to float64 raised the
+    # invalid flag ('RuntimeWarning: invalid value encountered in cast', seen once grading a time_lstm variant)
+    signalling = np.array([0x7F800001], dtype=np.uint32).view(np.float32)[0]
+    expected = np.linspace(0.1, 1.0, 6, dtype=np.float32)
+    actual, quiet = expected.copy(), expected.copy()
+    actual[2], quiet[2] = signalling, np.nan
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        failure = cmp(expected, actual, mode, dtype="float32")
+    assert failure is not None
+    assert (failure.check, failure.en) == (lambda f: (f.check, f.en))(cmp(expected, quiet, mode, dtype="float32"))
 
 
 def test_dtype_is_advice_with_a_note():

@@ -238,8 +238,8 @@ def _compare_array(expected, actual, record, mode, notes):
         bad = int(np.sum(actual != expected))
         return about(record, "values", f"{record.what}: {bad} 個の要素が違います。",
                      f"{record.what}: {bad} element(s) differ.", differing=bad)
-    a = actual.astype(np.float64)
-    e = expected.astype(np.float64)
+    a = _float64(actual)
+    e = _float64(expected)
     if how == "sign_invariant":
         a = _align_signs(e, a)
     failure = _close_arrays(e, a, record, _tolerances(record, expected, mode))
@@ -247,6 +247,14 @@ def _compare_array(expected, actual, record, mode, notes):
             and actual.dtype == np.float64:
         dtype_note(notes, expected.dtype, actual.dtype, record)
     return failure
+
+
+def _float64(x):
+    """x as float64. A signalling NaN (uninitialised memory: an np.empty((N, T, H), dtype='f') the answer left
+    unfilled) raises the invalid flag when cast, and numpy warned 'invalid value encountered in cast'; it is a NaN
+    either way, judged as any other."""
+    with np.errstate(invalid="ignore"):
+        return x.astype(np.float64)
 
 
 def _align_signs(e, a):
@@ -322,7 +330,7 @@ def _compare_set(expected, actual, record, mode):
                      f"{record.what}: 要素の集合が違います (順序は問いません)。" + (f" 足りない要素: {missing}" if missing else ""),
                      f"{record.what}: a different set of elements (order does not matter)."
                      + (f" Missing: {missing}" if missing else ""), missing=missing)
-    return _close_arrays(se.astype(np.float64), sa.astype(np.float64), record, _tolerances(record, e, mode))
+    return _close_arrays(_float64(se), _float64(sa), record, _tolerances(record, e, mode))
 
 
 def _compare_moments(expected, actual, record, notes):
@@ -380,8 +388,8 @@ def _compare_distribution(expected, actual, record, notes):
     if not (isinstance(expected, np.ndarray) and isinstance(actual, np.ndarray) and actual.shape == expected.shape
             and actual.dtype.kind in "biuf" and expected.size > 1):
         return compare_values(expected, actual, record, {"compare": "allclose"}, notes)  # names the difference
-    e = np.sort(expected.astype(np.float64).ravel())
-    a = np.sort(actual.astype(np.float64).ravel())
+    e = np.sort(_float64(expected).ravel())
+    a = np.sort(_float64(actual).ravel())
     if not np.all(np.isfinite(a)):
         return hints.nonfinite(record)
     grid = np.concatenate([e, a])
