@@ -161,3 +161,15 @@ def test_int8_options_are_values_an_int8_holds():
         q = calc_templates.calc_set("int8_quantize", seed)[0]
         assert all(abs(int(o.text)) <= 127 for o in q.options), (seed, [o.text for o in q.options])
         assert int(q.answer) == round(q.params["w"] / (q.params["max_abs"] / 127))
+
+
+def test_binomial_stem_says_one_success_in_the_singular():
+    """A re-grade found "the probability of exactly 1 successes" (issue 16): the English noun follows k."""
+    seen = set()
+    for seed in range(200):
+        q = calc_templates.calc_set("binomial_prob", seed)[0]
+        k = q.params["k"]
+        want = "exactly 1 success," if k == 1 else f"exactly {k} successes,"
+        assert want in q.stem["en"], (seed, q.stem["en"])
+        seen.add(k == 1)
+    assert seen == {True, False}

@@ -166,7 +166,7 @@ def binomial_prob(rng, seed, set_id):
         f"calc:binomial_prob:s{seed}", "binomial_prob", "1-2-2",
         ja_en(f"成功確率 {p:g} の試行を独立に {n} 回行う。ちょうど {k} 回成功する確率はいくらか (小数第 4 位まで四捨五入)。",
               f"A trial succeeding with probability {p:g} is repeated {n} times independently. What is the probability of "
-              f"exactly {k} successes, rounded to 4 decimals?"),
+              f"exactly {k} success{'es' if k != 1 else ''}, rounded to 4 decimals?"),
         ja_en(f"{n}C{k} · {p:g}^{k} · {1 - p:g}^{n - k} = {math.comb(n, k)} × {p ** k * (1 - p) ** (n - k):.6g} = {key:.4f}。",
               f"{n}C{k} · {p:g}^{k} · {1 - p:g}^{n - k} = {math.comb(n, k)} × {p ** k * (1 - p) ** (n - k):.6g} = {key:.4f}."),
         key,
