@@ -243,6 +243,48 @@ def _complement_flipped(original, mutant, path):
             and isinstance(after.op, ast.Add) and _is_number(before.left))
 
 
+# Names of a step size or a velocity: a + that moves a parameter by one of them (`params[key] += self.v[key]`,
+# `Q[s, a] += alpha * (target - Q[s, a])`) is an update's direction, whose flip stays an option.
+STEP_NAMES = {"lr", "learning_rate", "alpha", "eta", "step_size"}
+VELOCITY_NAMES = {"v", "velocity"}
+
+
+def _step_factors(node):
+    """The last names of node's plain factors, through sums, products, a quotient's numerator and a unary minus
+    (`-self.momentum * v_prev + (1 + m) * self.v[key]` -> momentum, v_prev, m, v); a name only subscripted counts
+    only as a velocity (`self.v[key]`, not CTC's `alpha[t - 1, s]`)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+        return _step_factors(node.left) | _step_factors(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        return _step_factors(node.left)
+    if isinstance(node, ast.UnaryOp):
+        return _step_factors(node.operand)
+    if isinstance(node, ast.Subscript):
+        return _step_factors(node.value) & VELOCITY_NAMES
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return {node.id if isinstance(node, ast.Name) else node.attr}
+    return set()
+
+
+def _plain_sum_flipped(original, path):
+    """A + of the reference turned into a - where the term is a plain sum no one subtracts: a bias or an offset
+    added (`np.dot(x, W) - self.b`, `int(...) - 1`, `x - sigma * noise`), a total, a count, a norm or a sum of
+    squares accumulated (`total_norm -= np.sum(grad ** 2)`, `h -= grad * grad`), a weighted sum or a product
+    rule's terms (`lam * x - (1 - lam) * x[index]`). Ruled out on sight (two re-grades, issue 16). A minus of the
+    reference carries the concept and its flip stays (a gradient step's `-= lr * grad`, `x - max`, `x - mean`,
+    `y - t`); so does a + in an index (`t + 1`: the next step) and a parameter moved by a step size or a velocity
+    (`params[key] += self.v[key]`)."""
+    if any(field == "slice" for field, _ in path):
+        return False
+    while path and not isinstance(node_at(original, path), (ast.BinOp, ast.AugAssign)):
+        path = path[:-1]
+    node = node_at(original, path)
+    if not isinstance(node, (ast.BinOp, ast.AugAssign)) or not isinstance(node.op, ast.Add):
+        return False
+    term = node.value if isinstance(node, ast.AugAssign) else node.right
+    return not _step_factors(term) & (STEP_NAMES | VELOCITY_NAMES)
+
+
 def _right_when_square(original, mutant):
     """Whether the mutant differs from the reference only by swapping sizes that are equal on square inputs
     (SQUARE_PARTNERS): right on ordinary inputs, wrong only on a non-square test case."""
@@ -322,7 +364,8 @@ def _judged_on_text(operator, text, reference):
         return True
     if operator == "partner_name" and _input_dropped(original, mutant):
         return True
-    if operator == "flip_sign" and (_epsilon_sign(original, path) or _complement_flipped(original, mutant, path)):
+    if operator == "flip_sign" and (_epsilon_sign(original, path) or _complement_flipped(original, mutant, path)
+                                    or _plain_sum_flipped(original, path)):
         return True
     if _right_when_square(original, mutant) or _repeated_axes(original, mutant):
         return True
