@@ -298,3 +298,30 @@ def test_a_blank_that_is_another_with_other_names_is_a_twin():
     assert not compose_module._renamed_twins([q("A[:, :H]", 2), q("A[:, H:2*H]", 3), q(":, t0:t0 + t", 5),
                                               q("dW = np.dot(x.T, dout)", 7), q("dx = np.dot(dout, W.T)", 8),
                                               q("np.sum(t, axis=1)", 9), q("np.mean(t, axis=1)", 10)])
+
+
+def test_a_scenario_and_a_code_set_of_the_same_listing_are_one_concept():
+    """A fourth re-grade found seed 13 asking the LSTM scenario (its listing prints f = A[:, :H] ... and blanks
+    c_next) beside an lstm_cell code set (blanking the gate slices and printing c_next = f * c_prev + g * i and
+    dc_prev = ds * f): each listing answered the other's questions. Seed 11 asked the scenario's causal mask and
+    attention_masks' causal-mask blank; seed 12 the MixUp loss calc beside the mixup listing's loss line."""
+    for a, b in [("lstm_cell", "scenario:lstm:c_next"), ("scaled_dot_product_attention", "scenario:attention:scores"),
+                 ("attention_masks", "scenario:attention:mask"), ("torch:causal-mask", "scenario:attention:mask"),
+                 ("mixup_loss", "mixup"), ("bank:mixup", "mixup")]:
+        assert compose_module.CONCEPTS[a] == compose_module.CONCEPTS[b], (a, b)
+
+
+def test_no_code_listing_shows_a_scenario_answer_nor_the_reverse():
+    """Scenario sets are composed first; the code sets after them must see their questions (compose's `asked`)."""
+    from examprep.exam.compose import LEAK_MIN
+
+    questions = compose_module.compose(100, 13)
+    listed = [q for q in questions if q.code]
+    assert any(q.id.startswith("scenario:") for q in listed)
+    for q in listed:
+        answer = "".join(q.answer.split())
+        if len(answer) < LEAK_MIN:
+            continue
+        for other in listed:
+            if other.set_id != q.set_id:
+                assert answer not in "".join(other.code.split()), (q.id, other.id)

@@ -77,6 +77,13 @@ CONCEPTS = {
     "weight_decay_step": "l2_grad", "adam_step": "adam", "adam_t": "adam",
     "bank:mlp-param-count": "mlp_params", "affine_params": "mlp_params",
     "bank:pool-output": "pool_size", "pool_output_size": "pool_size",
+    # a fourth re-grade: the scenario's causal mask beside attention_masks' causal-mask blank (both triu, k=1), and
+    # the MixUp loss calc beside the mixup listing (its loss line is λ·CE(y, t_a) + (1 − λ)·CE(y, t_b)) or the bank
+    # item whose key mixes the labels with the same λ
+    "scenario:attention:mask": "causal_mask", "attention_masks": "causal_mask", "torch:causal-mask": "causal_mask",
+    "mixup_loss": "mixup", "mixup": "mixup", "bank:mixup": "mixup",
+    # the scenarios' listings are these problems' forward passes: their code sets ask the same lines again
+    "lstm_cell": "lstm_cell", "scaled_dot_product_attention": "sdpa",
 }
 
 
@@ -405,6 +412,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
         n = wanted[area]
         sets = _scenario_sets(area, n, seed, seen)
         scenario_templates = {q.template for s in sets for q in s}
+        asked += [q for s in sets for q in s]   # a code listing must not show a scenario's answer, nor the reverse
         if code_want[area] >= min(SET_SIZES):
             code = _code_sets(by_area[area], code_want[area], seed, rng, seen, asked, workers, on_progress)
             sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
