@@ -173,3 +173,12 @@ def test_binomial_stem_says_one_success_in_the_singular():
         assert want in q.stem["en"], (seed, q.stem["en"])
         seen.add(k == 1)
     assert seen == {True, False}
+
+
+def test_softmax_options_are_probabilities():
+    """A fourth re-grade found 1.148 offered for a softmax output (the element left out of the denominator, when it
+    holds more than half the total), and 0.000 (x_k = 0 divided by the sum without exp): a softmax output lies in
+    (0, 1), so 0 or a value of 1 or more is ruled out on sight."""
+    for seed in range(300):
+        for q in calc_templates.calc_set("softmax_value", seed):
+            assert all(0 < float(o.text) < 1 for o in q.options), (seed, [o.text for o in q.options])

@@ -32,9 +32,11 @@ def softmax_value(rng, seed, set_id):
         ja_en(f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}。",
               f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}."),
         float(y[k]),
-        [("linear", x[k] / sum(x), ja_en("exp を取らずに和で割った", "divided by the sum without exp")),
+        # a softmax output is in (0, 1): 0 or 1 (x_k alone without exp) and more are no probability, ruled out on sight
+        [("linear", x[k] / sum(x) if 0 < x[k] < sum(x) else None, ja_en("exp を取らずに和で割った", "divided by the sum without exp")),
          ("other_element", float(y[other]), ja_en("別の要素の値を答えた", "gave another element's value")),
-         ("left_out_self", float(e[k] / (e.sum() - e[k])), ja_en("分母から自分自身を除いた", "left the element itself out of the denominator")),
+         ("left_out_self", float(e[k] / (e.sum() - e[k])) if e[k] < e.sum() - e[k] else None,
+          ja_en("分母から自分自身を除いた", "left the element itself out of the denominator")),
          ("base_two", 2.0 ** x[k] / sum(2.0 ** v for v in x), ja_en("exp の代わりに 2 のべき乗を使った", "used powers of 2 instead of exp"))],
         3, rng, set_id, seed, params_)]
 
