@@ -50,9 +50,14 @@ def test_lazy_proofs_give_the_exam_of_proving_everything_first(problems, tmp_pat
     every = proof.prove_all(problems)   # the whole of each problem in one sandbox run, as before
     assert all(every[p.id]["reference_passed"] and proof.is_full(every[p.id]) for p in problems)
     for pid, data in partial.items():
-        assert data["load_bearing"] == every[pid]["load_bearing"]
+        # Only the lines tried had their removal graded, and they are load-bearing exactly when they are in the
+        # whole proof.
+        assert set(data["tried"]) <= set(every[pid]["tried"])
+        assert set(data["load_bearing"]) == set(every[pid]["load_bearing"]) & set(data["tried"])
         for line, entries in data["lines"].items():
             assert entries == every[pid]["lines"][line], (pid, line)
+    assert any(set(d["tried"]) < set(every[pid]["tried"]) for pid, d in partial.items()), \
+        "a line's removal is graded when the line is tried"
     eager_exam = compose(12, seed=3, areas=["3"], problems=problems)
     assert [q.to_json() for q in lazy_exam] == [q.to_json() for q in eager_exam]
     assert _no_proof_threads()
@@ -73,7 +78,9 @@ def test_mutants_no_verdict_could_make_an_option_are_not_graded_and_change_no_qu
     skipped = graded = 0
     for p in problems:
         a, b = skipping[p.id], grading_all[p.id]
-        assert a["load_bearing"] == b["load_bearing"] and sorted(a["lines"]) == sorted(b["lines"])
+        # A line with no mutant worth grading is settled without grading its removal (it is never a question).
+        assert set(a["load_bearing"]) <= set(b["load_bearing"]) and set(a["lines"]) <= set(b["lines"])
+        skipped += sum(len(b["lines"][line]) for line in b["lines"] if line not in a["lines"])
         for line in a["lines"]:
             assert len(a["lines"][line]) == len(b["lines"][line])
             for x, y in zip(a["lines"][line], b["lines"][line]):
@@ -97,12 +104,18 @@ def test_a_line_is_proven_when_read(problems, tmp_path, monkeypatch):
     monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path))
     problem = problems[0]
     with lazy.Proofs(workers=1) as proofs:
-        view = proofs.get(problem, plan=lambda p, load_bearing: [])   # the load-bearing proof only
-        assert view["lines"] and proof.cached(problem)["lines"] == {}
-        line = next(iter(view["lines"]))
+        view = proofs.get(problem, plan=lambda p: [])   # the reference only
+        cached = proof.cached(problem)
+        assert view["reference_passed"] and cached["tried"] == [] and cached["lines"] == {} and not view["lines"]
+        # Asking whether a line is load-bearing grades its removal (and its mutants in the same run).
+        line = next(str(i) for i in cached["candidates"] if str(i) in view["lines"])
         entries = view["lines"][line]
-        assert entries and proof.cached(problem)["lines"] == {line: entries}
-    assert entries == proof.proven(problem)["lines"][line]
+        cached = proof.cached(problem)
+        assert entries and cached["lines"] == {line: entries} and int(line) in cached["load_bearing"]
+        assert len(cached["tried"]) < len(cached["candidates"])
+    full = proof.proven(problem)
+    assert entries == full["lines"][line]
+    assert set(full["tried"]) == set(full["candidates"]) and proof.is_full(full)
 
 
 def test_proofs_not_asked_for_are_stopped_and_not_cached(problems, tmp_path, monkeypatch):
@@ -134,7 +147,8 @@ def test_ctrl_c_during_a_cold_composition_leaves_no_broken_cache_file(problems, 
     for path in files:
         assert not path.name.startswith("."), f"a temporary file was left: {path.name}"
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["complete"] and data["reference_passed"] and data["lines"]
+        assert data["complete"] and data["reference_passed"] and data["tried"]
+        assert set(data["load_bearing"]) <= set(data["tried"]) and {int(k) for k in data["lines"]} <= set(data["load_bearing"])
 
 
 def test_a_proof_is_keyed_by_the_classic_mistakes_and_the_exam_rules(monkeypatch):

@@ -182,11 +182,11 @@ def _code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=No
 
 
 def _lines_to_prove(seed):
-    """plan(problem, load_bearing): the lines in the order code_set(problem, seed) tries them (lazy.Proofs
-    proves the first few before code_set asks, the others when it reads them)."""
+    """plan(problem): the lines in the order code_set(problem, seed) tries them (lazy.Proofs proves the first
+    few before code_set asks, the others when it reads them)."""
     from examprep.exam.code.questions import line_order
 
-    return lambda problem, load_bearing: [c.index for c in line_order(problem, seed, load_bearing)[1]]
+    return lambda problem: [c.index for c in line_order(problem, seed)[1]]
 
 
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):

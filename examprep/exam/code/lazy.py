@@ -20,19 +20,41 @@ class Cancelled(Exception):
 
 
 class Lines(Mapping):
-    """A proof's {line: [entry]} as code_set reads it: the keys are the load-bearing lines; a line not proven
-    yet is proven when read, with the lines after it in `order` (`batch` in all; one sandbox run in the
-    calling thread), and cached with the rest."""
+    """A proof's {line: [entry]} as code_set reads it: the keys are the load-bearing lines. A line not proven yet
+    (its removal not tried, or its mutants not graded) is proven when asked about (`in`, [], get), with the lines
+    after it in `order` (`batch` in all; one sandbox run in the calling thread), and cached with the rest.
+    Iterating gives the load-bearing lines known so far (lines never asked about are not tried for it)."""
 
     def __init__(self, problem, holder, order=(), batch=1):
         self._problem, self._holder = problem, holder   # holder: [proof], shared by the views of one problem
         self._order, self._batch = list(order), batch
 
-    def __contains__(self, key):
+    def _proven(self, key):
+        """The proof, with the line `key` (an int) proven."""
+        data = self._holder[0]
+        state = proof.status(data, key)
+        if state is False or (state and str(key) in data["lines"]):
+            return data
+        todo = lambda i: proof.status(data, i) is None or (proof.status(data, i) and str(i) not in data["lines"])
+        after = self._order[self._order.index(key) + 1:] if key in self._order else []
+        batch = [key] + proof.lines_with_options(self._problem, [i for i in after if todo(i)], self._batch - 1)
+        data = proof.prove(self._problem, batch, data)
+        proof.store(self._problem, data)
+        self._holder[0] = data
+        return data
+
+    def _line(self, key):
         try:
-            return int(key) in self._holder[0]["load_bearing"]
+            line = int(key)
         except (TypeError, ValueError):
-            return False
+            return None
+        data = self._holder[0]
+        if not data["reference_passed"] or line not in data["candidates"]:
+            return None
+        return self._proven(line)["lines"].get(str(line))
+
+    def __contains__(self, key):
+        return self._line(key) is not None
 
     def __iter__(self):
         return (str(i) for i in self._holder[0]["load_bearing"])
@@ -41,17 +63,10 @@ class Lines(Mapping):
         return len(self._holder[0]["load_bearing"])
 
     def __getitem__(self, key):
-        data = self._holder[0]
-        if key not in self or not data["reference_passed"]:
+        entries = self._line(key)
+        if entries is None:
             raise KeyError(key)
-        if str(key) not in data["lines"]:
-            after = self._order[self._order.index(int(key)) + 1:] if int(key) in self._order else []
-            batch = [int(key)] + proof.lines_with_options(
-                self._problem, [i for i in after if str(i) not in data["lines"]], self._batch - 1)
-            data = proof.prove(self._problem, batch, data)
-            proof.store(self._problem, data)
-            self._holder[0] = data
-        return data["lines"][str(key)]
+        return entries
 
 
 class Proofs:
@@ -59,11 +74,10 @@ class Proofs:
 
     get(problem, plan) returns a problem's proof: from the cache, from a proof under way, or proven now.
     ahead(problems, plan) starts the proofs of the problems about to be asked for, in that order, `workers`
-    at a time (threads around the sandbox's worker processes). plan(problem, load_bearing) gives the lines
-    (indices) in the order the composer will try them, load_bearing being the set of load-bearing lines or
-    None before they are known (then: as if every line were); the first `lines` (counting only lines with
-    mutants to grade, proof.lines_with_options) are proven with the load-bearing proof, the others when read
-    (Lines, `lines` at a time). drop() stops every proof not asked for yet: a queued one never starts, a running one
+    at a time (threads around the sandbox's worker processes). plan(problem) gives the candidate lines
+    (indices) in the order the composer will try them; the first `lines` (counting only lines with mutants to
+    grade, proof.lines_with_options) are proven with the reference, the others when read (Lines, `lines` at a
+    time). drop() stops every proof not asked for yet: a queued one never starts, a running one
     stops before its next variant; neither is cached. close() (leaving the `with` block, Ctrl-C included)
     stops them all and waits for the threads. on_progress(problem, before) is called when a problem's proof
     starts running the grader (not for what the cache has), `before` being the number started before it.
@@ -105,12 +119,13 @@ class Proofs:
         tick(None)
         data = proof.cached(problem)
         known = data
+        wanted = self._first(problem, plan(problem)) if plan else None
         if data is None:
             self._started(problem)
-            data = proof.prove(problem, self._first(problem, plan(problem, None)) if plan else None, None, tick)
+            data = proof.prove(problem, wanted, None, tick)
         if data["reference_passed"]:
-            wanted = self._first(problem, plan(problem, set(data["load_bearing"]))) if plan else data["load_bearing"]
-            todo = [i for i in wanted if i in data["load_bearing"] and str(i) not in data["lines"]]
+            todo = [i for i in (data["candidates"] if wanted is None else wanted)
+                    if proof.status(data, i) is None or (proof.status(data, i) and str(i) not in data["lines"])]
             if todo:
                 if known is not None:
                     self._started(problem)
@@ -140,7 +155,7 @@ class Proofs:
         data = future.result()
         with self._lock:
             holder = self._holders.setdefault(problem.id, [data])
-        order = plan(problem, set(data["load_bearing"])) if plan and data["reference_passed"] else ()
+        order = plan(problem) if plan and data["reference_passed"] else ()
         return dict(holder[0], lines=Lines(problem, holder, order, self._lines))
 
     def _stop(self, ids):

@@ -1,16 +1,17 @@
-"""The proof of a problem's exam distractors: the reference, its load-bearing lines and the mutants of those lines
-graded in the sandbox.
+"""The proof of a problem's exam distractors: the reference, which of its lines are load-bearing and the mutants
+of those lines, graded in the sandbox.
 
-A proof is {"problem", "ref", "reference_passed", "complete", "load_bearing": [line index], "lines": {line: [entry]}}:
-the reference and every candidate line replaced by `pass` are graded once (load_bearing: the lines whose removal
-the grader rejects; complete: none of those variants stopped by examprep's own error), and "lines" holds the
-graded mutants of the load-bearing lines proven so far: all of them (a full proof: proven, prove_all) or only the
-lines a mock exam asks about (prove(problem, lines), examprep.exam.code.lazy). A mutant is kept as a distractor
-only if the grader rejects it with a fair verdict (see _judge); a mutant that no verdict could make an option
-(a give-away on sight, or any mutant of a line that cannot have three fair distractors) is not graded: its
-status is "skipped" (_mutants). Proofs are cached per problem under
-cache_dir()/exam/<id>-<key>.json, the key hashing everything a proof depends on; a line whose mutants were not all
-graded (examprep's own error) is used but not cached, and nothing is cached when the reference failed.
+A proof is {"problem", "ref", "reference_passed", "complete", "candidates", "tried", "load_bearing", "lines"}:
+the reference is graded once; a candidate line replaced by `pass` is graded when the line is first asked about
+("tried": the candidate lines settled: their removal graded, or none of their mutants to grade, so that they can
+never be a question and are not load-bearing here; "load_bearing": the lines whose removal the grader rejects;
+"complete": the reference graded without examprep's own error), and "lines" holds the graded mutants of the load-bearing lines proven so far: all of them (a full proof: proven, prove_all)
+or only the lines a mock exam asks about (prove(problem, lines), examprep.exam.code.lazy). A mutant is kept as a
+distractor only if the grader rejects it with a fair verdict (see _judge); a mutant that no verdict could make an
+option (a give-away on sight, or any mutant of a line that cannot have three fair distractors) is not graded: its
+status is "skipped" (_mutants). Proofs are cached per problem under cache_dir()/exam/<id>-<key>.json, the key
+hashing everything a proof depends on; a line whose mutants were not all graded (examprep's own error) is used but
+not cached, a line whose removal was not graded is not tried, and nothing is cached when the reference failed.
 """
 import functools
 import hashlib
@@ -25,8 +26,8 @@ from examprep.grade import sandbox
 from examprep.grade.failure import Failure
 from examprep.exam.code import curated
 
-CACHE_RULES = 3          # bump when what is cached (or how it is judged) changes (2: lines proven one by one;
-                         # 3: mutants never shown are skipped)
+CACHE_RULES = 4          # bump when what is cached (or how it is judged) changes (2: lines proven one by one;
+                         # 3: mutants never shown are skipped; 4: a line's removal graded when it is asked about)
 GRADE_SEED = 0           # the grader's case seed the proofs are made with (sandbox default)
 TIME_LIMIT = 5.0         # per variant
 UNFAIR_CHECKS = {"internal", "timeout", "crash", "exit", "memory", "syntax", "import", "defined", "delegates",
@@ -159,24 +160,29 @@ def lines_with_options(problem, lines, count):
 
 
 def prove(problem, lines=None, known=None, on_progress=None):
-    """A proof of the problem with the load-bearing lines among `lines` proven (None: all of them), in one
-    sandbox run: the reference and each candidate line replaced by `pass` (the load-bearing proof of
-    holes.load_bearing, made here in the same run) unless `known` (an earlier proof of it) has them, and every
-    mutant of the lines asked for that `known` has not proven. Without `known`, the mutants of the lines asked
-    for are graded in the same run before it is known which lines are load-bearing (the mutants of a line
-    that is not are dropped), which saves starting a second worker."""
+    """A proof of the problem with the lines among `lines` proven (None: all of them), in one sandbox run: the
+    reference unless `known` (an earlier proof of it) has it, each line's removal (is it load-bearing?) unless
+    tried, and the mutants of the lines that are or may be load-bearing and not proven yet. A line's mutants are
+    graded in the same run as its removal, before it is known whether the line is load-bearing (the mutants of a
+    line that is not are dropped), which saves a second run."""
     if known is not None and not known["reference_passed"]:
         return known
     with holes.AST_LOCK:   # proofs of two problems are made at a time
         answer = source.reference_answer(problem)
         cands, muts, unseen = _mutants(problem)
         asked = [c.index for c in cands] if lines is None else sorted(set(lines))
-        if known is not None:
-            asked = [i for i in asked if i in known["load_bearing"] and str(i) not in known["lines"]]
-            if not asked:
-                return known
-        variants = [] if known is not None else (
-            [("reference", answer)] + [(f"r{c.index}", holes.removal_variant(problem, c)) for c in cands])
+        tried = set(known["tried"]) if known is not None else set()
+        # A line none of whose mutants is graded can never be a question: it is settled without a run.
+        live = {m.candidate for i, m in enumerate(muts) if i not in unseen}
+        settled = [i for i in asked if i not in tried and i not in live]
+        removals = [i for i in asked if i not in tried and i in live]
+        asked = [i for i in asked if i in removals
+                 or (known is not None and i in known["load_bearing"] and str(i) not in known["lines"])]
+        if known is not None and not asked and not settled:
+            return known
+        by_index = {c.index: c for c in cands}
+        variants = [] if known is not None else [("reference", answer)]
+        variants += [(f"r{i}", holes.removal_variant(problem, by_index[i])) for i in removals]
         variants += [(f"m{i}", m.source) for i, m in enumerate(muts) if m.candidate in asked and i not in unseen]
     # keep_worker: the next proof (another line, another problem) reuses the worker rather than starting one
     # (~0.25 s of CPU each); the callers stop the kept ones when done (lazy.Proofs.close, prove_all).
@@ -190,15 +196,23 @@ def prove(problem, lines=None, known=None, on_progress=None):
     if known is None:
         data = {"problem": problem.id, "ref": reference_fingerprint(problem),
                 "reference_passed": result.failures.get("reference", "missing") is None,
-                "complete": graded(["reference"] + [f"r{c.index}" for c in cands]),
-                "load_bearing": [c.index for c in cands if result.failures.get(f"r{c.index}") is not None],
-                "lines": {}, "unsure": []}
+                "complete": graded(["reference"]), "candidates": [c.index for c in cands],
+                "tried": [], "load_bearing": [], "lines": {}, "unsure": []}
         if not data["reference_passed"]:
             return data
     else:
-        data = dict(known, lines=dict(known["lines"]), unsure=list(known.get("unsure", [])))
+        data = dict(known, tried=list(known["tried"]), load_bearing=list(known["load_bearing"]),
+                    lines=dict(known["lines"]), unsure=list(known.get("unsure", [])))
+    data["tried"] += settled
+    for line in removals:
+        if graded([f"r{line}"]):   # a removal not graded is tried again when the line is asked about again
+            data["tried"].append(line)
+            if result.failures[f"r{line}"] is not None:
+                data["load_bearing"].append(line)
+    data["tried"].sort()
+    data["load_bearing"].sort()
     for line in asked:
-        if line not in data["load_bearing"]:
+        if line not in data["load_bearing"] or str(line) in data["lines"]:
             continue
         numbered = [(i, m) for i, m in enumerate(muts) if m.candidate == line]
         data["lines"][str(line)] = [_skipped(m) if i in unseen else _entry(m, result.failures.get(f"m{i}", NOT_GRADED))
@@ -209,8 +223,17 @@ def prove(problem, lines=None, known=None, on_progress=None):
 
 
 def is_full(data):
-    """Whether every load-bearing line of a proof is proven."""
-    return not data["reference_passed"] or all(str(i) in data["lines"] for i in data["load_bearing"])
+    """Whether every line of a proof is proven: its removal tried, its mutants graded if it is load-bearing."""
+    return not data["reference_passed"] or (
+        set(data["tried"]) == set(data["candidates"]) and all(str(i) in data["lines"] for i in data["load_bearing"]))
+
+
+def status(data, line):
+    """Whether a line of a proof is known to be load-bearing (True), known not to be (False), or not tried
+    yet (None)."""
+    if line not in data["tried"]:
+        return None
+    return line in data["load_bearing"]
 
 
 def cached(problem):
@@ -219,12 +242,12 @@ def cached(problem):
         data = json.loads(cache_file(problem).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) and "load_bearing" in data else None
+    return data if isinstance(data, dict) and "tried" in data and "load_bearing" in data else None
 
 
 def store(problem, data):
     """Cache what a proof has proven for sure (atomically replaced, so a reader or Ctrl-C never leaves half a
-    file); nothing when the reference failed or a removal variant was not graded."""
+    file); nothing when the reference failed or was not graded."""
     if not (data["reference_passed"] and data["complete"]):
         return
     from examprep.common.files import write_atomically

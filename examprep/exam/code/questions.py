@@ -12,7 +12,7 @@ from examprep.exam.model import Option, Question, marker
 from examprep.common import pyast
 from examprep.common.i18n import ja_join
 from examprep.exam.code.blanks import askable, blank_choices, line_starts, node_at, span, statement
-from examprep.exam.code.distractors import pick_distractors
+from examprep.exam.code.distractors import cannot_fill, pick_distractors
 from examprep.exam.code.proof import proven, reference_fingerprint
 
 SUBEXPRESSION_SHARE = 0.6   # how often a sub-expression blank is chosen when one is possible
@@ -99,13 +99,13 @@ def _plan_blank(candidate, entries, rng):
     return path, valid[path]
 
 
-def line_order(problem, seed, load_bearing=None, exclude=()):
-    """The random source of a set and the lines code_set tries, in the order it tries them: the load-bearing
-    lines (indices; None: every candidate) but those excluded, pinned lines first or last. The mock exam proves
-    the first ones of a problem before it asks (examprep.exam.code.lazy)."""
+def line_order(problem, seed, exclude=()):
+    """The random source of a set and the candidate lines code_set tries, in the order it tries them (a line
+    that is not load-bearing is skipped then), but those excluded, pinned lines first or last. The order does
+    not depend on which lines are load-bearing, so the mock exam proves a line's removal only when the line is
+    tried (examprep.exam.code.lazy), the first ones of a problem before it asks."""
     rng = random.Random(f"exam:{problem.id}:{seed}")
-    lines = [c for c in holes.candidates(problem)
-             if (load_bearing is None or c.index in load_bearing) and c.index not in set(exclude)]
+    lines = [c for c in holes.candidates(problem) if c.index not in set(exclude)]
     pinned = [c for c in lines if any(pin in c.text for pin in problem.pins)]
     others = [c for c in lines if c not in pinned]
     rng.shuffle(pinned)
@@ -125,12 +125,16 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     proof = proof or proven(problem)
     if not proof.get("reference_passed") or proof.get("ref") != reference_fingerprint(problem):
         return []
-    rng, order = line_order(problem, seed, {int(i) for i in proof["lines"]}, exclude)
+    rng, order = line_order(problem, seed, exclude)
     plans = []
     for cand in order:
         if len(plans) == count:
             break
-        plan = _plan_blank(cand, proof["lines"].get(str(cand.index), []), rng)
+        # A line that is not load-bearing (a lazy proof proves it now), or whose mutants cannot give three
+        # options whatever the grader says of them (the exam does not grade those: proof._mutants), is no blank.
+        if str(cand.index) not in proof["lines"] or cannot_fill(proof["lines"][str(cand.index)], cand.text):
+            continue
+        plan = _plan_blank(cand, proof["lines"][str(cand.index)], rng)
         if plan is not None:
             plans.append((cand, *plan))
     plans.sort(key=lambda p: p[0].start)
