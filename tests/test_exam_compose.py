@@ -325,3 +325,37 @@ def test_no_code_listing_shows_a_scenario_answer_nor_the_reverse():
         for other in listed:
             if other.set_id != q.set_id:
                 assert answer not in "".join(other.code.split()), (q.id, other.id)
+
+
+def test_a_partner_line_that_shows_what_the_options_ask_leaks():
+    """Re-grades found group_norm's `self.dbeta = dout.sum(axis=(0, 2, 3))` above the blank `self.dgamma = np.sum(
+    self.xn * dout, axis=(0, 2, 3))` (the axes, against a dropped axis or another one), and lp_pool's im2col(x,
+    self.pool_h, self.pool_w, self.stride, self.pad) beside a col2im blank whose options swap those arguments: the
+    blanked text in the same role, up to renamed names. Such a line is left out and the set made again."""
+    whole = "＿＿(あ)＿＿"
+    cases = [("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))",
+              ["self.dgamma = np.sum(self.xn * dout)", "self.dgamma = np.sum(self.xn * dout, axis=(0, 1))",
+               "self.dgamma = np.mean(self.xn * dout, axis=(0, 2, 3))"],
+              "self.dbeta = dout.sum(axis=(0, 2, 3))\n", True),
+             ("col2im(dcol, self.x_shape, self.pool_h, self.pool_w, self.stride, self.pad)",
+              ["col2im(dcol, self.x_shape, self.pool_h, self.stride, self.pool_w, self.pad)",
+               "col2im(self.x_shape, dcol, self.pool_h, self.pool_w, self.stride, self.pad)",
+               "col2im(dcol, self.x_shape, self.pool_h, self.pool_w, self.pad, self.stride)"],
+              "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)\n", True),
+             # the partner line shows other axes, or no partner line: fair
+             ("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))", ["self.dgamma = np.sum(self.xn * dout)"],
+              "self.dbeta = dout.sum(axis=0)\n", False),
+             ("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))", ["self.dgamma = np.sum(self.xn * dout)"],
+              "mu = x.mean(axis=(0, 2, 3))\n", False),
+             # what the options ask is not shown (only the first argument moved)
+             ("col2im(dcol, self.x_shape, self.pool_h, self.pool_w, self.stride, self.pad)",
+              ["col2im(self.x_shape, dcol, self.pool_h, self.pool_w, self.stride, self.pad)"],
+              "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)\n", False)]
+    for answer, wrong, shown, leak in cases:
+        dx = answer.startswith("col2im")
+        code = shown + ("dx = " if dx else "") + whole + "\n"
+        q = _code_question(answer, wrong, code=code)
+        if dx:
+            q.blank["template"] = "dx = ＿＿(あ)＿＿"
+        assert compose_module.leaks([], [q]) is leak, answer
+        assert compose_module.shows_partner(q) is leak, answer

@@ -34,7 +34,7 @@ import textwrap
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
-                                    shows_own_value, squeeze as _squeeze)
+                                    shows_own_value, shows_partner, squeeze as _squeeze)
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -213,7 +213,8 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 return sets
             qs = code_set(problem, seed * 100 + rounds, size, proof,
                           exclude=used.setdefault(problem.id, set()))
-            drop = {q.blank["candidate"] for q in qs if not seen.fits(q) or shows_own_value(q)} | _renamed_twins(qs)
+            drop = {q.blank["candidate"] for q in qs
+                    if not seen.fits(q) or shows_own_value(q) or shows_partner(q)} | _renamed_twins(qs)
             if drop:
                 # A set is taken whole: cutting a question that repeats another would leave its blank in the
                 # listing with no question asking it. The set is made again without those lines (and without a

@@ -13,6 +13,8 @@ import ast
 import re
 import textwrap
 
+from examprep.exam.code.blanks import diff_path, node_at
+
 LEAK_MIN = 8   # answers shorter than this (a name, `dout`) are common words, not give-aways
 # Groups of partner names, each swapped all at once: a line mirrored by one group (x <-> y with H <-> W, or an RNN's
 # x <-> h_prev with Wx <-> Wh, or attention's K <-> V with W_k <-> W_v) shown beside the blank gives it away.
@@ -44,6 +46,8 @@ PARTNER_GROUPS = [
     # blank dout = dout.transpose(0, 2, 3, 1).reshape(-1, C); out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)
     # above the blank dx = dx.reshape(N, H, W, C).transpose(0, 3, 1, 2))
     [("x", "dout"), ("out", "dx")],
+    # a pooling layer's im2col in forward and col2im in backward (their size arguments in one order)
+    [("im2col", "col2im")],
 ]
 PARTNERS = PARTNER_GROUPS[0]
 _TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in PARTNER_GROUPS]
@@ -82,6 +86,93 @@ def _twin_shown(line, listing_lines):
     return any(_integers_masked(mirrored) in listing_lines for mirrored in mirrors(line))
 
 
+def _statement(text):
+    """The one statement of a line's text, or None."""
+    try:
+        body = ast.parse(textwrap.dedent(text).strip()).body
+    except SyntaxError:
+        return None
+    return body[0] if len(body) == 1 else None
+
+
+def _roles(stmt):
+    """What a statement is known by: the names it assigns and the function its value calls (`self.dbeta`, `sum`;
+    `col`, `im2col`)."""
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+        [stmt.target] if isinstance(stmt, (ast.AugAssign, ast.AnnAssign)) else []
+    value = getattr(stmt, "value", None)
+    calls = {ast.unparse(value.func).split(".")[-1]} if isinstance(value, ast.Call) else set()
+    return {ast.unparse(t) for t in targets} | calls
+
+
+def _asked(key, wrong):
+    """The parts of the key a wrong option changes, as squeezed texts: a keyword it changes or drops (`axis=(0,2,3)`
+    of `np.sum(self.xn * dout, axis=(0, 2, 3))` against `np.sum(self.xn * dout)`), the arguments from the first one
+    it moves (`self.stride,self.pad` against `..., self.pad, self.stride)`)."""
+    path = diff_path(key, wrong)
+    for i, (field, _) in enumerate(path):
+        if field == "keywords":
+            return {squeeze(ast.unparse(node_at(key, path[:i + 1])))}
+    a, b = node_at(key, path), node_at(wrong, path)
+    if not (isinstance(a, ast.Call) and isinstance(b, ast.Call)):
+        return set()
+    theirs = {ast.dump(k) for k in b.keywords}
+    out = {squeeze(ast.unparse(k)) for k in a.keywords if ast.dump(k) not in theirs}
+    moved = [j for j, (x, y) in enumerate(zip(a.args, b.args)) if ast.dump(x) != ast.dump(y)]
+    if moved and len(a.args) == len(b.args):
+        out.add(squeeze(", ".join(ast.unparse(x) for x in a.args[moved[0]:])))
+    return out
+
+
+def _partner_shows_asked(q, listing_lines):
+    """Whether a partner line (one that assigns the blank line's partner name or calls its partner function:
+    `self.dbeta = ...` for the blank `self.dgamma = ...`, `im2col(...)` for `col2im(...)`) shows what the wrong
+    options ask, in the same role: group_norm's `self.dbeta = dout.sum(axis=(0, 2, 3))` above the blank `self.dgamma
+    = np.sum(self.xn * dout, axis=(0, 2, 3))` (the axes, against a dropped axis), lp_pool's `im2col(x, self.pool_h,
+    self.pool_w, self.stride, self.pad)` beside the blank `col2im(dcol, self.x_shape, self.pool_h, ..., self.pad)`
+    (the argument order, against swapped arguments)."""
+    key = _statement(_full_line(q, q.answer))
+    if key is None:
+        return False
+    partners = {m for role in _roles(key) for m in mirrors(role)}
+    if not partners:
+        return False
+    asked = set()
+    for o in getattr(q, "options", None) or []:
+        wrong = None if o.correct else _statement(_full_line(q, o.text))
+        if wrong is not None:
+            asked |= _asked(key, wrong)
+    if not asked:
+        return False
+    for line in listing_lines:
+        stmt = _statement(line)
+        if stmt is not None and _roles(stmt) & partners and any(a in squeeze(line) for a in asked):
+            return True
+    return False
+
+
+def _full_line(q, fill):
+    blank = q.blank or {}
+    return blank.get("template", "").replace(blank.get("marker", "\0"), fill) if blank else fill
+
+
+def shows_partner(q, code=None):
+    """Whether a code question's listing shows its blank's symmetric partner: the blank's line with its partner
+    names swapped (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`, in the line itself
+    or elsewhere, also when the two differ in integer indices), or a partner line that shows what the wrong options
+    ask in the same role (_partner_shows_asked). compose leaves such a line out and makes the set again."""
+    code = (q.code or "") if code is None else code
+    listing = squeeze(code)
+    listing_lines = {_integers_masked(squeeze(line)) for line in code.split("\n") if line.strip()}
+    line = squeeze(_full_line(q, q.answer))
+    if line and (any(m in listing for m in mirrors(line)) or _twin_shown(line, listing_lines)):
+        return True
+    answer = squeeze(q.answer)
+    if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
+        return True
+    return _partner_shows_asked(q, [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln])
+
+
 def leaks(earlier, questions):
     """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer
     that an earlier listing showed, a wrong option that is another question's answer, a listing that shows a
@@ -91,16 +182,8 @@ def leaks(earlier, questions):
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     code = questions[0].code or ""
     listing = squeeze(code)
-    listing_lines = {_integers_masked(squeeze(line)) for line in code.split("\n") if line.strip()}
     for q in questions:
-        blank = q.blank or {}
-        line = squeeze(blank.get("template", "").replace(blank.get("marker", "\0"), q.answer))
-        if line and (any(m in listing for m in mirrors(line)) or _twin_shown(line, listing_lines)):
-            return True
-        answer = squeeze(q.answer)
-        if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
-            return True
-        if _shown_on_another_array(q, listing):
+        if shows_partner(q, code) or _shown_on_another_array(q, listing):
             return True
     for q in earlier:
         if (len(squeeze(q.answer)) >= LEAK_MIN and squeeze(q.answer) in listing) or \
