@@ -4,19 +4,27 @@ import argparse
 from examprep.common.args import minutes, whole_number
 
 DESCRIPTION = """\
-A timed mock exam in the format of the JDLA E資格: multiple-choice code blanks whose wrong options were each proven
-wrong by running them, typed code blanks graded by running them, and calculation questions, weighted across the
-five syllabus areas. As in the real exam there are no verdicts until the end; flag questions and come back to them.
-Every answer is saved the moment it is given; the clock keeps running if you close the program (--resume goes on
-with the same exam); when time is up the exam is submitted as it stands. The result: score against an assumed
-pass line of 60%, per-area scores, time per question, and a review of every missed question.
+A timed mock exam in the format of the JDLA E資格, all multiple choice as the real one: knowledge and formula
+questions (which statement is correct, which formula is right), calculations, and NumPy code with a blank whose
+wrong options were each proven wrong by running them, many grouped 3-4 around one scenario (a model, a listing,
+a data set), weighted across the five syllabus areas (100 questions, 120 minutes by default). --typed also asks
+some code blanks as typed answers, graded by running them. As in the real exam there are no verdicts until the
+end; flag questions and come back to them. Every answer is saved the moment it is given; the clock keeps running
+if you close the program (--resume goes on with the same exam); when time is up the exam is submitted as it
+stands. The result: the score with its 95% interval and, from 50 questions up, pass or fail against an assumed
+pass line of 60%; per-area scores with their question counts, time per question, and a review of every missed
+or flagged question. Exam answers feed the review schedule of `examprep practice`.
 As the real exam lets candidates choose PyTorch or TensorFlow for its framework questions, --framework pytorch
 makes a third of the code questions of areas 3 and 4 PyTorch listings with a blank (their keys were proven by
 running PyTorch; PyTorch is not needed to sit the exam); the default is numpy. A sitting asks when not given.
-E資格の形式による時間制の模擬試験です。コードの穴埋め (選択式の誤答はすべて実行して誤りと確認済み)、記述式の穴埋め
-(実行して採点)、計算問題を、シラバスの 5 分野に配分して出題します。本番と同じく採点は最後です。フラグを付けて後で
-見直せます。解答はその都度保存され、プログラムを閉じても時計は進みます (--resume で再開)。時間切れでその時点の解答を
-提出します。結果は得点と合否 (合格ライン 60% と仮定)、分野別得点、問題ごとの所要時間、間違えた問題の解説です。
+E資格の形式による時間制の模擬試験です。本番と同じくすべて選択式で、知識問題・数式問題 (正しい記述や式を選ぶ)、
+計算問題、NumPy コードの穴埋め (誤りの選択肢はすべて実行して誤りと確認済み) を、シラバスの 5 分野に配分して
+出題します (既定は 100 問 120 分)。多くは 1 つの題材 (モデル、コード、データ) について 3〜4 問の大問です。
+--typed でコードの穴埋めの一部を記述式 (実行して採点) にします。本番と同じく採点は最後です。フラグを付けて
+後で見直せます。解答はその都度保存され、プログラムを閉じても時計は進みます (--resume で再開)。時間切れで
+その時点の解答を提出します。結果は得点と 95% 区間、50 問以上なら合否 (合格ライン 60% と仮定)、分野別得点と
+問題数、問題ごとの所要時間、間違えた問題とフラグを付けた問題の解説です。試験の解答は examprep practice の
+復習スケジュールに反映されます。
 本番ではフレームワーク問題に PyTorch か TensorFlow を選ぶため、--framework pytorch で分野 3・4 のコード問題の
 3 分の 1 を PyTorch のコードの穴埋めにします (正解は PyTorch を実行して確認済み。受験に PyTorch は不要)。既定は
 numpy です。指定しないと試験の開始時に尋ねます。
@@ -24,7 +32,7 @@ numpy です。指定しないと試験の開始時に尋ねます。
 
 EPILOG = """\
 during the exam / 試験中の操作:
-  1-4 (or a-d)  choose an option / 選択肢を選ぶ      w  type the answer of a typed question / 記述式の解答を入力
+  1-4 (or a-d)  choose an option / 選択肢を選ぶ      w  type the answer of a typed question (--typed) / 記述式の解答を入力
   f  flag or unflag / フラグ      n / p  next / previous / 次へ・前へ      g N  go to question N / N 問目へ
   l  list all questions / 一覧      s  submit / 提出      q  pause (the clock keeps running) / 中断 (時計は進む)
 

@@ -25,10 +25,11 @@ from examprep.common.timefmt import clock
 
 TEXT = {
     "intro": {"ja": "模擬試験 {n} 問 ・ 制限時間 {m} ・ 合格ライン {line}% (仮定)。採点は提出後です。"
-                    "1-4 で選択、w で記述式に解答、f フラグ、n/p 次・前、g N 移動、l 一覧、s 提出、q 中断、? 操作一覧。",
+                    "1-4 で選択、f フラグ、n/p 次・前、g N 移動、l 一覧、s 提出、q 中断、? 操作一覧。",
               "en": "Mock exam: {n} questions, {m} on the clock, pass line {line}% (assumed). Verdicts come after you "
-                    "submit. 1-4 choose, w type an answer, f flag, n/p next/previous, g N go to, l list, s submit, "
-                    "q pause, ? help."},
+                    "submit. 1-4 choose, f flag, n/p next/previous, g N go to, l list, s submit, q pause, ? help."},
+    "intro_typed": {"ja": "記述式の問題 ({n} 問) は w で解答を入力します。",
+                    "en": "Typed questions ({n}): press w to type the answer."},
     "composition": {"ja": "分野の配分: {parts}", "en": "Areas: {parts}"},
     "framework": {"ja": "フレームワーク: {name}", "en": "Framework: {name}"},
     "ask_framework": {"ja": "フレームワーク問題を選んでください (本番では最初に選びます): 1) NumPy のみ (既定)  "
@@ -226,6 +227,9 @@ def _main(args, lang):
 
     con.print(i18n.text(TEXT, "intro", lang, n=len(questions), m=clock(minutes * 60, up=False),
                         line=round(PASS_LINE * 100)))
+    typed = sum(q.kind == "code_free" for q in questions)
+    if typed:
+        con.print(i18n.text(TEXT, "intro_typed", lang, n=typed))
     parts = " · ".join(f"{a} {AREAS[a][lang]} {n}" for a, n in composition(questions).items())
     con.print(f"[dim]{i18n.text(TEXT, 'composition', lang, parts=parts)}[/dim]")
     con.print(f"[dim]{i18n.text(TEXT, 'framework', lang, name=FRAMEWORK_NAMES[framework])}[/dim]")
