@@ -75,19 +75,22 @@ def test_an_area_without_sources_is_an_error(monkeypatch, problems):
     assert "5" in info.value.en and info.value.ja
 
 
-def test_no_listing_gives_away_another_questions_answer(problems):
+def _assert_no_listing_shows_another_sets_answer(listed):
     from examprep.exam.compose import LEAK_MIN
 
+    for q in listed:
+        answer = "".join(q.answer.split())
+        if len(answer) < LEAK_MIN:
+            continue
+        for other in listed:
+            if other.set_id != q.set_id:
+                assert answer not in "".join(other.code.split()), (q.id, other.id)
+
+
+def test_no_listing_gives_away_another_questions_answer(problems):
     for seed in (4, 11):
         questions = compose(60, seed=seed, problems=problems)
-        code = [q for q in questions if q.kind.startswith("code")]
-        for q in code:
-            answer = "".join(q.answer.split())
-            if len(answer) < LEAK_MIN:
-                continue
-            for other in code:
-                if other.set_id != q.set_id:
-                    assert answer not in "".join(other.code.split()), (q.id, other.id)
+        _assert_no_listing_shows_another_sets_answer([q for q in questions if q.kind.startswith("code")])
 
 
 def test_a_blank_whose_symmetric_partner_is_shown_leaks():
@@ -313,18 +316,9 @@ def test_a_scenario_and_a_code_set_of_the_same_listing_are_one_concept():
 
 def test_no_code_listing_shows_a_scenario_answer_nor_the_reverse():
     """Scenario sets are composed first; the code sets after them must see their questions (compose's `asked`)."""
-    from examprep.exam.compose import LEAK_MIN
-
-    questions = compose_module.compose(100, 13)
-    listed = [q for q in questions if q.code]
+    listed = [q for q in compose_module.compose(100, 13) if q.code]
     assert any(q.id.startswith("scenario:") for q in listed)
-    for q in listed:
-        answer = "".join(q.answer.split())
-        if len(answer) < LEAK_MIN:
-            continue
-        for other in listed:
-            if other.set_id != q.set_id:
-                assert answer not in "".join(other.code.split()), (q.id, other.id)
+    _assert_no_listing_shows_another_sets_answer(listed)
 
 
 def test_a_partner_line_that_shows_what_the_options_ask_leaks():
