@@ -98,3 +98,12 @@ def denoise_step_beta(x, t, eps_pred, alphas, alpha_bars, noise):
     z = np.where((t > 1).reshape(-1, 1, 1, 1), noise, 0.0)
     mu = (x - (1 - a) / np.sqrt(1 - ab) * eps_pred) / np.sqrt(a)
     return mu + np.sqrt(1 - a) * z
+
+
+def interpolate_e_on_fake(x_real, x_fake, e):
+    """WGAN-GP's interpolation with the weight e on the generated sample: x_hat = e * x_fake + (1 - e) * x_real.
+
+    e is uniform on [0, 1], so 1 - e is too: the points drawn follow the same law as the drill's e * x_real +
+    (1 - e) * x_fake (Gulrajani et al. write ε·x + (1 − ε)·x̃; implementations use both).
+    """
+    return e * x_fake + (1 - e) * x_real

@@ -160,3 +160,21 @@ def test_a_wrong_answer_is_offered_in_the_reference_spelling():
     texts = [m.text.strip() for m in curated.mutants(problem, holes.candidates(problem))]
     assert "return (y[:, np.newaxis] > np.arange(K - 1)[::-1]).astype(np.float64)" in texts
     assert not any("None" in t or "astype(float)" in t for t in texts), texts
+
+
+def test_wgan_gp_swapped_interpolation_is_a_convention_never_an_option():
+    """e is uniform on [0, 1], so e·x_fake + (1 − e)·x_real is the same method: the problem names it as a
+    convention (the drill tells the learner which one the answer followed), so the mutant that writes it (the
+    partner swap x_real <-> x_fake) is judged a convention, which give_away never offers."""
+    from examprep.exam.code import distractors, proof
+    from examprep.grade import sandbox
+    from examprep.problem import source
+
+    problem = catalog.get("wgan_gp")
+    key, text = "return e * x_real + (1 - e) * x_fake", "return e * x_fake + (1 - e) * x_real"
+    answer = source.reference_answer(problem)
+    assert key in answer
+    result = sandbox.grade_variants(problem.source, [("swapped", answer.replace(key, text))], seed=proof.GRADE_SEED)
+    entry = {"operator": "partner_name", "text": text, "verdict": proof._verdict(result.failures["swapped"])}
+    assert entry["verdict"]["check"] == "convention", entry
+    assert distractors.give_away(entry, text, "    " + key)

@@ -32,7 +32,6 @@ DATA = "line_mistakes.json"   # tests/components' wrong answers as data (exampre
 # The drills keep them (tests/components, reference/mistakes); an exam option is judged on the listing alone,
 # which does not show the problem's convention.
 NOT_OFFERED = {
-    ("wgan_gp", "interpolation_swapped"): "e is uniform on [0, 1]: e·x_fake + (1 − e)·x_real draws the same x̂",
     ("sgd", "rebinds"): "params[key] = params[key] - lr·grad is SGD; only the layers' shared arrays (not shown) "
                         "need the in-place update",
     ("random_search", "ranges_swapped"): "the ranges are not in the listing: both are log-uniform draws",

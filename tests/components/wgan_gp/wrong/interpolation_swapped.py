@@ -1,4 +1,4 @@
-# expect: values
+# expect: convention
 """The interpolation weights swapped: e on the generated sample."""
 import numpy as np
 
