@@ -298,9 +298,30 @@ def test_a_blank_that_is_another_with_other_names_is_a_twin():
                                           q("self.backward_lstm = TimeLSTM(Wx2, Wh2, b2, stateful)", 4)]) == {4}
     assert compose_module._renamed_twins([q("return np.argmax(probs, axis=1)", 1),
                                           q("np.argmax(votes, axis=1)", 6)]) == {6}
-    assert not compose_module._renamed_twins([q("A[:, :H]", 2), q("A[:, H:2*H]", 3), q(":, t0:t0 + t", 5),
+    # the same question with other indices (lstm_cell's gate slices, its gates' sigmoid lines): one question
+    assert compose_module._renamed_twins([q("A[:, :H]", 2), q("A[:, H:2*H]", 3), q("f = A[:, :H]", 4)]) == {3, 4}
+    assert compose_module._renamed_twins([q("f = sigmoid(f)", 2), q("i = sigmoid(i)", 3), q("o = sigmoid(o)", 4),
+                                          q("g = np.tanh(g)", 5)]) == {3, 4}
+    assert not compose_module._renamed_twins([q("A[:, :H]", 2), q(":, t0:t0 + t", 5),
                                               q("dW = np.dot(x.T, dout)", 7), q("dx = np.dot(dout, W.T)", 8),
-                                              q("np.sum(t, axis=1)", 9), q("np.mean(t, axis=1)", 10)])
+                                              q("np.sum(t, axis=1)", 9), q("np.mean(t, axis=1)", 10),
+                                              q("y = sigmoid(x)", 11), q("y = relu(x)", 12), q("dout", 13),
+                                              q("dx", 14), q("x.T", 15), q("W.T", 16)])
+
+
+def test_the_same_line_up_to_names_in_two_problems_is_a_repeat():
+    """affine's `out = np.dot(x, W) + b` and time_affine's `out = np.dot(rx, W) + b` ask the same (issue 16:
+    identical keys across problems count as the same question); other calls or other functions do not."""
+    def q(answer, problem):
+        return _code_question(answer, [answer + "1", answer + "2", answer + "3"], problem=problem,
+                              code=f"# {answer}\n＿＿(あ)＿＿\n")
+
+    seen = compose_module._Seen()
+    seen.add(q("out = np.dot(self.x, self.W) + self.b", "affine"))
+    assert not seen.fits(q("out = np.dot(rx, W) + b", "time_affine"))
+    assert seen.fits(q("out = np.dot(rx, W)", "time_affine"))
+    seen.add(q("y = sigmoid(a)", "sigmoid"))
+    assert seen.fits(q("y = relu(a)", "relu"))
 
 
 def test_a_scenario_and_a_code_set_of_the_same_listing_are_one_concept():

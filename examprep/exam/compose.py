@@ -135,6 +135,10 @@ class _Seen:
         value = answer_value(q.answer)
         if value is not None and len(value) >= LEAK_MIN:
             forms.add(value)
+            # the same line up to names in another problem is a repeat (affine's np.dot(x, W) + b, time_affine's)
+            shape = renamed_shape(q.answer)
+            if shape is not None:
+                forms.add(shape)
         return forms
 
     def fits(self, q):
@@ -235,10 +239,28 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
 
 
 class _Renamed(ast.NodeTransformer):
-    """Every name and attribute (but NumPy's functions) renamed by order of first appearance."""
+    """Every name and attribute renamed by order of first appearance, but NumPy's and the called functions' names
+    (`sigmoid(f)` and `sigmoid(i)` are one shape, `sigmoid(x)` and `relu(x)` two); with `indices`, every index
+    masked too (lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` are one shape)."""
 
-    def __init__(self):
+    def __init__(self, indices=False):
         self.names = {}
+        self.indices = indices
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Name):
+            node.func = ast.Name(func.id, func.ctx)
+        elif isinstance(func, ast.Attribute):
+            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
+        node.args = [self.visit(a) for a in node.args]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        return node
+
+    def visit_Subscript(self, node):
+        if not self.indices:
+            return self.generic_visit(node)
+        return ast.Subscript(self.visit(node.value), ast.Name("_index", ast.Load()), node.ctx)
 
     def _name(self, name):
         return self.names.setdefault(name, f"_{len(self.names)}")
@@ -247,23 +269,36 @@ class _Renamed(ast.NodeTransformer):
         return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
 
     def visit_Attribute(self, node):
+        if isinstance(node.value, ast.Name) and node.value.id == "self":   # self.x is a name as x is
+            return ast.Name(self._name(ast.unparse(node)), node.ctx)
         node = self.generic_visit(node)
         if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
             node.attr = self._name(node.attr)
         return node
 
 
+def renamed_shape(answer, indices=False):
+    """The shape of an answer's value up to renamed names (and masked indices with `indices`), or None for a value
+    too plain to be a question of its own (a name, an attribute, a number) or one that does not parse."""
+    if answer_value(answer) is None:
+        return None
+    body = ast.parse(textwrap.dedent(answer).strip()).body   # parses: answer_value did
+    value = getattr(body[0], "value", None) or body[0]
+    if isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
+        return None
+    return ast.dump(_Renamed(indices).visit(value))
+
+
 def _renamed_twins(questions):
-    """The candidate lines of a set whose value is an earlier blank's with other names (mixup's `x_mix = lam * x +
-    (1 - lam) * x[index]` and `t_mix = lam * t + (1 - lam) * t[index]`, time_bilstm's two TimeLSTM(...) lines): the
-    same question twice, the second answered by the first."""
+    """The candidate lines of a set whose value is an earlier blank's with other names or other indices (mixup's
+    `x_mix = lam * x + (1 - lam) * x[index]` and `t_mix = lam * t + (1 - lam) * t[index]`, time_bilstm's two
+    TimeLSTM(...) lines, lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` and its gates' `sigmoid(f)`,
+    `sigmoid(i)`): the same question twice, the second answered by the first."""
     seen, twins = set(), set()
     for q in questions:
-        value = answer_value(q.answer)
-        if value is None or len(value) < LEAK_MIN:
+        shape = renamed_shape(q.answer, indices=True)
+        if shape is None:
             continue
-        body = ast.parse(textwrap.dedent(q.answer).strip()).body   # parses: answer_value did
-        shape = ast.dump(_Renamed().visit(getattr(body[0], "value", None) or body[0]))
         if shape in seen:
             twins.add(q.blank["candidate"])
         seen.add(shape)
