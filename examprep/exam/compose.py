@@ -193,6 +193,18 @@ def _lines_to_prove(seed):
     return lambda problem: [c.index for c in line_order(problem, seed)[1]]
 
 
+def _may_give_a_set(problem, asked):
+    """Whether a problem is worth proving for a code set (_walk_code_sets): some line of it has a mutant worth
+    grading, and its listing shows no answer asked before."""
+    from examprep.exam.code.proof import has_options
+    from examprep.exam.code.questions import plain_listing
+
+    if not has_options(problem):
+        return False
+    listing = _squeeze(plain_listing(problem))
+    return not any(len(_squeeze(q.answer or "")) >= LEAK_MIN and _squeeze(q.answer) in listing for q in asked)
+
+
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
     """_code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
     started; a problem whose reference fails its own grading is skipped."""
@@ -207,14 +219,21 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             if total >= want:
                 return sets
             plan = _lines_to_prove(seed * 100 + rounds)
-            proofs.ahead(usable[k:k + ahead], plan)
-            proof = proofs.get(problem, plan)
+            # Not proven, as it gives no set: a problem no line of which has a mutant worth grading (code_set
+            # would find no line), or whose listing shows an answer asked before (leaks would reject the set
+            # unless that very line were blanked, and then it would ask that answer again). The generator is
+            # drawn from as when it is proven.
+            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked)], plan)
+            worth = _may_give_a_set(problem, asked)
+            proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
             if not proof.get("reference_passed"):
                 continue
             needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
             size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
             if size < min(SET_SIZES) and total:   # no sets of one or two: knowledge questions fill up
                 return sets
+            if not worth:
+                continue
             qs = code_set(problem, seed * 100 + rounds, size, proof,
                           exclude=used.setdefault(problem.id, set()))
             drop = {q.blank["candidate"] for q in qs

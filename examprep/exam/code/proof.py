@@ -159,6 +159,13 @@ def lines_with_options(problem, lines, count):
     return out
 
 
+def has_options(problem):
+    """Whether some line of the problem has a mutant worth grading; if none has, no code question can be made
+    of it, and the mock exam does not prove it (nothing but the reference would be graded)."""
+    _, muts, unseen = _mutants(problem)
+    return any(i not in unseen for i in range(len(muts)))
+
+
 def prove(problem, lines=None, known=None, on_progress=None):
     """A proof of the problem with the lines among `lines` proven (None: all of them), in one sandbox run: the
     reference unless `known` (an earlier proof of it) has it, each line's removal (is it load-bearing?) unless

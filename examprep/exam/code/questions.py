@@ -1,5 +1,6 @@
 """Code questions of one problem (a set): blanks on load-bearing lines, one listing, four proven options each."""
 import ast
+import functools
 import hashlib
 import io
 import random
@@ -97,6 +98,17 @@ def _plan_blank(candidate, entries, rng):
     else:
         path = ()
     return path, valid[path]
+
+
+def plain_listing(problem):
+    """The listing of the problem's reference as code sets show it, before any line is blanked (no docstrings,
+    no developer comments)."""
+    return _plain_listing(source.reference_answer(problem))
+
+
+@functools.lru_cache(maxsize=512)
+def _plain_listing(answer):
+    return strip_comments(holes.replace_lines(answer, _docstring_ranges(None, answer)))
 
 
 def line_order(problem, seed, exclude=()):
