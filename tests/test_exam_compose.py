@@ -239,8 +239,9 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     blank (あ) of softmax in the listing of exam 12 with only (い) asked."""
     from types import SimpleNamespace
     from examprep.exam.code import questions as code_questions
+    from examprep.problem import catalog
 
-    problem = SimpleNamespace(id="softmax")
+    problem = catalog.get("softmax")
     listing = "x = ＿＿(あ)＿＿\nexp_x = np.exp(x)\n＿＿(い)＿＿\n"
     shift = _code_question("x - np.max(x, axis=-1, keepdims=True)", ["x - np.max(x)", "x - np.min(x, axis=-1)",
                            "np.max(x, axis=-1) - x"], "(あ)", listing, "softmax", 0)
@@ -374,3 +375,20 @@ def test_a_partner_line_that_shows_what_the_options_ask_leaks():
             q.blank["template"] = "dx = ＿＿(あ)＿＿"
         assert compose_module.leaks([], [q]) is leak, answer
         assert compose_module.shows_partner(q) is leak, answer
+
+
+def test_a_problem_that_can_give_no_set_is_not_proven():
+    """The walk does not prove a problem no line of which has a mutant worth grading (code_set would find none),
+    nor one whose listing shows an answer asked before (leaks would reject its set)."""
+    from examprep.exam.code.questions import plain_listing
+    from examprep.problem import catalog
+
+    softmax, time_gru = catalog.get("softmax"), catalog.get("time_gru")
+    assert compose_module._may_give_a_set(softmax, [])
+    assert not compose_module._may_give_a_set(time_gru, [])
+    shown = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.exp" in line)
+    asked = _code_question(shown, ["a", "b", "c"], problem="logsumexp")
+    assert compose_module.leaks([asked], [_code_question("x", ["a", "b", "c"], "(あ)", plain_listing(softmax),
+                                                         "softmax", 0)])
+    assert not compose_module._may_give_a_set(softmax, [asked])
+    assert compose_module._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])])
