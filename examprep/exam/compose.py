@@ -199,10 +199,10 @@ def _may_give_a_set(problem, asked):
     from examprep.exam.code.proof import has_options
     from examprep.exam.code.questions import plain_listing
 
-    if not has_options(problem):
-        return False
     listing = _squeeze(plain_listing(problem))
-    return not any(len(_squeeze(q.answer or "")) >= LEAK_MIN and _squeeze(q.answer) in listing for q in asked)
+    if any(len(_squeeze(q.answer or "")) >= LEAK_MIN and _squeeze(q.answer) in listing for q in asked):
+        return False
+    return has_options(problem)
 
 
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):

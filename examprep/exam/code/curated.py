@@ -210,13 +210,19 @@ def entries(problem):
             continue
         try:
             text = _mistake_source(mistake.target)
-            wrong = pyast.parse(text).body[0]
+            out += _aligned_text(answer, text, tuple(names))
         except (ImportError, AttributeError, OSError, TypeError, SyntaxError, IndexError):
             continue   # the catalog's tests check every mistake imports; an exam does without it
-        out += aligned(answer, wrong, names, text)
     out += [(e["where"], e["original"], e["text"]) for e in _shipped().get(problem.id, [])
             if (problem.id, e["name"]) not in NOT_OFFERED]
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _aligned_text(answer, text, names):
+    """aligned() of a `mistakes:` implementation's source `text` (the first statement of it), once a process
+    for the same texts (the exam's proof cache key reads every problem's classic mistakes)."""
+    return tuple(aligned(answer, pyast.parse(text).body[0], list(names), text))
 
 
 def _dump(text):

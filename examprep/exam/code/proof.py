@@ -159,11 +159,29 @@ def lines_with_options(problem, lines, count):
     return out
 
 
+_OPTIONS = {}   # (problem id, cache key) -> has_options: once a process
+
+
 def has_options(problem):
     """Whether some line of the problem has a mutant worth grading; if none has, no code question can be made
-    of it, and the mock exam does not prove it (nothing but the reference would be graded)."""
-    _, muts, unseen = _mutants(problem)
-    return any(i not in unseen for i in range(len(muts)))
+    of it, and the mock exam does not prove it (nothing but the reference would be graded). Working it out
+    enumerates the mutants (~30 ms a problem), so the answer is cached beside the proofs, under the same key."""
+    key = _cache_key(problem)
+    if (problem.id, key) not in _OPTIONS:
+        path = paths.cache_dir() / "exam-options" / f"{problem.id}-{key}.json"
+        try:
+            _OPTIONS[problem.id, key] = bool(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            _, muts, unseen = _mutants(problem)
+            _OPTIONS[problem.id, key] = any(i not in unseen for i in range(len(muts)))
+            from examprep.common.files import write_atomically
+
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, json.dumps(_OPTIONS[problem.id, key]))
+            except OSError:
+                pass  # a read-only cache only costs time
+    return _OPTIONS[problem.id, key]
 
 
 def prove(problem, lines=None, known=None, on_progress=None):
