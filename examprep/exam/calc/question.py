@@ -5,6 +5,7 @@ from the key and each other as displayed, Redraw asks the template for new numbe
 (signed, probabilities) keep the stems' numbers in one format.
 """
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from examprep.exam.model import Option, Question
 from examprep.problem.syllabus import AREAS, area_of
@@ -15,10 +16,10 @@ class Redraw(Exception):
 
 
 def _fmt(value, decimals):
-    if decimals == 0:
-        return str(int(round(value)))
-    text = f"{value:.{decimals}f}"
-    return "0." + "0" * decimals if text == "-0." + "0" * decimals else text
+    """The value rounded half up (四捨五入, as the stems say) to `decimals`, from its shortest repr (2.3125 ->
+    2.313, not Python's half-to-even 2.312)."""
+    text = str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return text.lstrip("-") if Decimal(text) == 0 else text
 
 
 def calc_question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params):
