@@ -392,3 +392,26 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
                                                          "softmax", 0)])
     assert not compose_module._may_give_a_set(softmax, [asked])
     assert compose_module._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])])
+
+
+def test_a_call_of_the_same_function_with_the_asked_keyword_gives_it_away():
+    """A final re-grade (issue 16): layernorm's listing shows np.mean(dxn, axis=-1, keepdims=True) in backward
+    (over two lines) beside the blank mu = np.mean(x, axis=-1, keepdims=True) whose options drop keepdims or the
+    axis; another function's keyword, or a keyword the options do not change, gives nothing away."""
+    from examprep.exam.giveaways import shows_partner
+
+    listing = ("mu = ＿＿(あ)＿＿\n"
+               "dx = (dxn - np.mean(dxn, axis=-1, keepdims=True)\n"
+               "      - self.xn * dvar) / self.std\n")
+    blank = _code_question("np.mean(x, axis=-1, keepdims=True)",
+                           ["np.mean(x, keepdims=True)", "np.mean(x, axis=-1)", "np.sum(x, axis=-1, keepdims=True)"],
+                           code=listing)
+    blank.blank["template"] = "mu = ＿＿(あ)＿＿"
+    assert shows_partner(blank)
+    other = listing.replace("np.mean(dxn", "np.max(dxn")
+    assert not shows_partner(_code_question(blank.answer, [o.text for o in blank.options if not o.correct],
+                                            code=other))
+    only_sum = _code_question("np.mean(x, axis=-1, keepdims=True)",
+                              ["np.sum(x, axis=-1, keepdims=True)", "np.max(x, axis=-1, keepdims=True)",
+                               "np.min(x, axis=-1, keepdims=True)"], code=listing)
+    assert not shows_partner(only_sum)   # the options change the function, which the listing does not show

@@ -160,7 +160,15 @@ GIVE_AWAYS = [
     ("partner_name", "t_mix = lam * t + (1 - lam) * t[index]", "t_mix = lam * t + (1 - (1 - lam)) * t[index]", True),
     ("partner_name", "t_mix = lam * t + (1 - lam) * t[index]", "t_mix = (1 - lam) * t + (1 - lam) * t[index]", False),
     ("swap_arguments", "lr = 10 ** rng.uniform(-8, -4)", "lr = 10 ** rng.uniform(-4, -8)", True),
-    ("swap_arguments", "o = conv_output_size(H, FH, stride, pad)", "o = conv_output_size(H, FH, pad, stride)", False),
+    # stride and pad swapped: the same output size whenever stride == pad (stride 1, pad 1), and a 2x2 kernel with
+    # stride 2 gives the key when FW and the stride swap places (a final re-grade, issue 16)
+    ("swap_arguments", "o = conv_output_size(H, FH, stride, pad)", "o = conv_output_size(H, FH, pad, stride)", True),
+    ("swap_arguments", "dx = col2im(dcol, self.x.shape, FH, FW, self.stride, self.pad)",
+     "dx = col2im(dcol, self.x.shape, FH, self.stride, FW, self.pad)", True),
+    ("swap_arguments", "o = conv_output_size(H, FH, stride, pad)", "o = conv_output_size(FH, H, stride, pad)", False),
+    # an image's row and column coordinates swapped: right on square maps (upsample_bilinear, a final re-grade)
+    ("partner_name", "ly = (src_y - y0).reshape(-1, 1)", "ly = (src_y - x0).reshape(-1, 1)", True),
+    ("partner_name", "top = x[:, :, y1, :][:, :, :, x0] * (1 - lx)", "top = x[:, :, x1, :][:, :, :, x0] * (1 - lx)", True),
     ("swap_arguments", "self.conv2 = Convolution(W2, b2, stride, 1)", "self.conv2 = Convolution(W2, b2, 1, stride)",
      True),
     ("swap_arguments", "np.add.at(dx, (slice(None), rows), d)", "np.add.at((slice(None), rows), dx, d)", True),
@@ -208,7 +216,7 @@ GIVE_AWAYS = [
     ("permute_reshape", "dx = dx.reshape(N, H, W, C)", "dx = dx.reshape(N, W, H, C)", True),
     ("permute_reshape", "dx = dx.reshape(N, C, H, W)", "dx = dx.reshape(N, H, C, W)", False),
     ("swap_arguments", "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)",
-     "col = im2col(x, self.pool_h, self.pool_w, self.pad, self.stride)", False),
+     "col = im2col(x, self.pool_h, self.pool_w, self.pad, self.stride)", True),   # stride == pad: the same
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:left + h] = value", False),
     # an axis named twice: a ValueError seen at a glance (a third re-grade, issue 16)
     ("int_off_by_one", "y = np.rot90(x, k, axes=(-2, -1))", "y = np.rot90(x, k, axes=(-2, -2))", True),

@@ -84,6 +84,11 @@ CONCEPTS = {
     "mixup_loss": "mixup", "mixup": "mixup", "bank:mixup": "mixup",
     # the scenarios' listings are these problems' forward passes: their code sets ask the same lines again
     "lstm_cell": "lstm_cell", "scaled_dot_product_attention": "sdpa",
+    # a final re-grade: l1_penalty's sign(W) against the L2 gradient's λW (each one's key the other's wrong
+    # option); dropconnect's weight and bias gradients are affine's; the pooling listings print the output size
+    # the pooling calc asks
+    "l1_penalty": "l2_grad", "dropconnect": "affine_backward", "lp_pool": "pool_size", "avg_pooling": "pool_size",
+    "max_pooling": "pool_size",
 }
 
 

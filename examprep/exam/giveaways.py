@@ -151,6 +151,46 @@ def _partner_shows_asked(q, listing_lines):
     return False
 
 
+def _same_call_shows_asked(q, code):
+    """Whether a shown line calls the function the wrong options change (by its last name: `np.mean`, `x.mean`)
+    with the keyword they change or drop: layernorm's `var = np.mean(xc ** 2, axis=-1, keepdims=True)` beside
+    the blank `mu = np.mean(x, axis=-1, keepdims=True)` whose options drop keepdims or the axis, batchnorm's
+    `dmu = np.sum(dxc, axis=0)` below a blank whose options sum over axis 1 (a final re-grade, issue 16)."""
+    key = _statement(_full_line(q, q.answer))
+    if key is None:
+        return False
+    asked = {}
+    for o in getattr(q, "options", None) or []:
+        wrong = None if o.correct else _statement(_full_line(q, o.text))
+        if wrong is None:
+            continue
+        path = diff_path(key, wrong)
+        for i, (field, _) in enumerate(path):
+            call = node_at(key, path[:i])
+            if field == "keywords" and isinstance(call, ast.Call):
+                name = ast.unparse(call.func).split(".")[-1]
+                asked.setdefault(name, set()).add(squeeze(ast.unparse(node_at(key, path[:i + 1]))))
+                break
+        else:
+            a, b = node_at(key, path), node_at(wrong, path)
+            if isinstance(a, ast.Call) and isinstance(b, ast.Call):   # a keyword dropped
+                theirs = {ast.dump(k) for k in b.keywords}
+                name = ast.unparse(a.func).split(".")[-1]
+                asked.setdefault(name, set()).update(squeeze(ast.unparse(k)) for k in a.keywords
+                                                     if ast.dump(k) not in theirs)
+    if not any(asked.values()):
+        return False
+    try:   # the whole listing, its blanks read as a name (a call beside a blank, a statement over two lines)
+        tree = ast.parse(textwrap.dedent(re.sub(r"＿＿\S*?＿＿", "_blank_", code)))
+    except SyntaxError:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] in asked and \
+                asked[ast.unparse(node.func).split(".")[-1]] & {squeeze(ast.unparse(k)) for k in node.keywords}:
+            return True
+    return False
+
+
 def _full_line(q, fill):
     blank = q.blank or {}
     return blank.get("template", "").replace(blank.get("marker", "\0"), fill) if blank else fill
@@ -159,8 +199,9 @@ def _full_line(q, fill):
 def shows_partner(q, code=None):
     """Whether a code question's listing shows its blank's symmetric partner: the blank's line with its partner
     names swapped (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`, in the line itself
-    or elsewhere, also when the two differ in integer indices), or a partner line that shows what the wrong options
-    ask in the same role (_partner_shows_asked). compose leaves such a line out and makes the set again."""
+    or elsewhere, also when the two differ in integer indices), a partner line that shows what the wrong options
+    ask in the same role (_partner_shows_asked), or a call of the same function with the keyword they change
+    (_same_call_shows_asked). compose leaves such a line out and makes the set again."""
     code = (q.code or "") if code is None else code
     listing = squeeze(code)
     listing_lines = {_integers_masked(squeeze(line)) for line in code.split("\n") if line.strip()}
@@ -170,7 +211,8 @@ def shows_partner(q, code=None):
     answer = squeeze(q.answer)
     if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
         return True
-    return _partner_shows_asked(q, [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln])
+    shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
+    return _partner_shows_asked(q, shown) or _same_call_shows_asked(q, code)
 
 
 def leaks(earlier, questions):

@@ -37,7 +37,12 @@ FACTORS = (ast.Name, ast.Attribute, ast.Subscript)
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny", "clamped")
 # Sizes that are equal on ordinary inputs (square images, kernels, pooling windows): a mutant that only swaps
 # them (`im2col(x, self.pool_w, self.pool_h, ...)`, `dx.reshape(N, C, W, H)`) is right whenever the shape is square.
-SQUARE_PARTNERS = [("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"), ("pool_h", "pool_w")]
+SQUARE_PARTNERS = [("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "filter_w"), ("pool_h", "pool_w"),
+                   # an image's row and column coordinates and weights (upsample_bilinear, roi_align)
+                   ("y0", "x0"), ("y1", "x1"), ("src_y", "src_x"), ("ly", "lx"), ("hy", "hx")]
+# Hyperparameters that are often equal to a neighbouring argument (a 2x2 kernel with stride 2, stride == pad):
+# moved to another argument's place they give the key's values on ordinary inputs.
+HYPER_NAMES = {"stride", "pad", "padding", "dilation"}
 
 
 def _is_number(node):
@@ -83,15 +88,21 @@ def _nonsense_swap(node):
     return False
 
 
+def _last_name(node):
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+
+
 def _nonsense_arguments(original, mutant):
-    """A number or a tuple moved to another argument's place: a range written backwards (`rng.uniform(-4, -8)`),
-    a stride where the padding goes (`Convolution(W, b, 1, stride)`), an index tuple where the array goes
-    (`np.add.at((slice(None), rows), dx, ...)`)."""
+    """A number, a tuple or a stride/padding (HYPER_NAMES) moved to another argument's place: a range written
+    backwards (`rng.uniform(-4, -8)`), a stride where the padding goes (`Convolution(W, b, 1, stride)`,
+    `col2im(col, shape, FH, self.stride, FW, self.pad)`: right for a 2x2 kernel with stride 2), an index tuple
+    where the array goes (`np.add.at((slice(None), rows), dx, ...)`)."""
     before = [n for n in ast.walk(original) if isinstance(n, ast.Call)]
     after = [n for n in ast.walk(mutant) if isinstance(n, ast.Call)]
     for a, b in zip(before, after):
         moved = [x for x, y in zip(a.args, b.args) if ast.dump(x) != ast.dump(y)]
-        if any(_is_number(x) or isinstance(x, (ast.Tuple, ast.List)) for x in moved):
+        if any(_is_number(x) or isinstance(x, (ast.Tuple, ast.List)) or _last_name(x) in HYPER_NAMES
+               for x in moved):
             return True
     return False
 
