@@ -415,3 +415,41 @@ def test_a_call_of_the_same_function_with_the_asked_keyword_gives_it_away():
                               ["np.sum(x, axis=-1, keepdims=True)", "np.max(x, axis=-1, keepdims=True)",
                                "np.min(x, axis=-1, keepdims=True)"], code=listing)
     assert not shows_partner(only_sum)   # the options change the function, which the listing does not show
+
+
+def test_a_call_or_definition_of_the_same_function_shows_the_argument_order():
+    """A final re-grade (issue 16): residual_block's listing calls Convolution(W1, b1, stride, 1) above the blank
+    Convolution(Ws, bs, stride, 0) whose options reorder the arguments; maml's listing defines mse_grad(w, X, y)
+    above a blank whose options swap X and y. NumPy's functions and array methods take their order from the data:
+    np.dot(x, W) shown says nothing of np.dot(dout, W.T)'s order."""
+    from examprep.exam.giveaways import shows_partner
+
+    conv = _code_question("Convolution(Ws, bs, stride, 0)",
+                          ["Convolution(bs, Ws, stride, 0)", "Convolution(Ws, bs, 0, stride)",
+                           "Convolution(Ws, stride, bs, 0)"],
+                          code="self.conv1 = Convolution(W1, b1, stride, 1)\nself.shortcut = ＿＿(あ)＿＿\n")
+    assert shows_partner(conv)
+    grad = _code_question("mse_grad(theta, X_s, y_s)", ["mse_grad(theta, y_s, X_s)", "mse_grad(X_s, theta, y_s)",
+                                                         "mse_grad(theta, X_q, y_s)"],
+                          code="def mse_grad(w, X, y):\n    return X.T @ (X @ w - y) / len(y)\n\n"
+                               "g = ＿＿(あ)＿＿\n")
+    assert shows_partner(grad)
+    dot = _code_question("np.dot(dout, W.T)", ["np.dot(W.T, dout)", "np.dot(dout, W)", "np.dot(W, dout)"],
+                         code="out = np.dot(x, W) + b\ndx = ＿＿(あ)＿＿\n")
+    assert not shows_partner(dot)
+
+
+def test_a_sibling_blank_whose_whole_line_is_another_ones_option_leaks():
+    """time_bilstm (a final re-grade): the blank do1 = ＿＿ (key dhs[:, :, :H]) offered dhs[:, :, H:], which is the
+    value of do2 = dhs[＿＿] with its key :, :, H: filled in; and the other way round."""
+    from examprep.exam.giveaways import leaks
+
+    code = "do1 = ＿＿(あ)＿＿\ndo2 = dhs[＿＿(い)＿＿]\n"
+    first = _code_question("dhs[:, :, :H]", ["dhs[:, :, H:]", "dhs[:, :H]", "dhs[:, :, :H + 1]"], "(あ)", code,
+                           "time_bilstm", 0)
+    first.blank["template"] = "do1 = ＿＿(あ)＿＿"
+    second = _code_question(":, :, H:", [":, H:", ":, :, H + 1:", ":, :, :H - 1"], "(い)", code, "time_bilstm", 1)
+    second.blank.update(template="do2 = dhs[＿＿(い)＿＿]", marker="＿＿(い)＿＿")
+    assert leaks([], [first, second])
+    first.options[1].text = "dhs[:, :, H - 1:]"
+    assert not leaks([], [first, second])

@@ -152,8 +152,10 @@ def _partner_shows_asked(q, listing_lines):
 
 
 def _same_call_shows_asked(q, code):
-    """Whether a shown line calls the function the wrong options change (by its last name: `np.mean`, `x.mean`)
-    with the keyword they change or drop: layernorm's `var = np.mean(xc ** 2, axis=-1, keepdims=True)` beside
+    """Whether the listing calls the function the wrong options change (by its last name: `np.mean`, `x.mean`)
+    with the keyword they change or drop, or, when they reorder its arguments, calls or defines it with as many
+    (`self.conv1 = Convolution(W1, b1, stride, 1)` above the blank `Convolution(Ws, bs, stride, 0)`, `def
+    mse_grad(w, X, y)` above `mse_grad(theta, y_s, X_s)`): layernorm's `var = np.mean(xc ** 2, axis=-1, keepdims=True)` beside
     the blank `mu = np.mean(x, axis=-1, keepdims=True)` whose options drop keepdims or the axis, batchnorm's
     `dmu = np.sum(dxc, axis=0)` below a blank whose options sum over axis 1 (a final re-grade, issue 16)."""
     key = _statement(_full_line(q, q.answer))
@@ -173,11 +175,17 @@ def _same_call_shows_asked(q, code):
                 break
         else:
             a, b = node_at(key, path), node_at(wrong, path)
-            if isinstance(a, ast.Call) and isinstance(b, ast.Call):   # a keyword dropped
+            if isinstance(a, ast.Call) and isinstance(b, ast.Call):   # a keyword dropped, arguments moved
                 theirs = {ast.dump(k) for k in b.keywords}
                 name = ast.unparse(a.func).split(".")[-1]
                 asked.setdefault(name, set()).update(squeeze(ast.unparse(k)) for k in a.keywords
                                                      if ast.dump(k) not in theirs)
+                # NumPy's functions and array methods (np.dot's operands, reshape's sizes) take their order from
+                # the data, not from a signature another call shows; the functions and classes called by their
+                # own name (im2col, Convolution, mse_grad) do.
+                if isinstance(a.func, ast.Name) and len(a.args) == len(b.args) > 1 and \
+                        sorted(map(ast.dump, a.args)) == sorted(map(ast.dump, b.args)) != list(map(ast.dump, b.args)):
+                    asked[name].add(("order", len(a.args)))
     if not any(asked.values()):
         return False
     try:   # the whole listing, its blanks read as a name (a call beside a blank, a statement over two lines)
@@ -185,9 +193,16 @@ def _same_call_shows_asked(q, code):
     except SyntaxError:
         return False
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] in asked and \
-                asked[ast.unparse(node.func).split(".")[-1]] & {squeeze(ast.unparse(k)) for k in node.keywords}:
-            return True
+        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] in asked:
+            shown = {squeeze(ast.unparse(k)) for k in node.keywords}
+            if "_blank_" not in ast.unparse(node):   # the order of a call with a blank in it is asked, not shown
+                shown.add(("order", len(node.args)))
+            if asked[ast.unparse(node.func).split(".")[-1]] & shown:
+                return True
+        if isinstance(node, ast.FunctionDef) and node.name in asked:   # the listing defines it: its parameters
+            params = [a for a in node.args.args if a.arg != "self"]
+            if ("order", len(params)) in asked[node.name]:
+                return True
     return False
 
 
@@ -279,6 +294,13 @@ def _forms(text):
     return {squeeze(text)} | ({value} if value and len(value) >= LEAK_MIN else set())
 
 
+def _line_value(q, fill):
+    """The value of the blank's whole line with `fill` in it, squeezed (time_bilstm's `dhs[:, :, :H]` for the fill
+    `:, :, :H` of `do1 = dhs[＿＿]`, which is `do2 = dhs[:, :, :H]`'s value too); nothing if short."""
+    value = answer_value(_full_line(q, fill)) if getattr(q, "blank", None) else None
+    return {value} if value and len(value) >= LEAK_MIN else set()
+
+
 def _wrong_options(q):
     return set().union(*(_forms(o.text) for o in getattr(q, "options", None) or [] if not o.correct))
 
@@ -289,8 +311,10 @@ def _offers_another_answer(earlier, questions):
     `10 ** rng.uniform(-6, -2)`, the value of lr's line, offered for weight_decay), which tells both, or an
     earlier question's answer (LEAK_MIN characters or more) offered again, or the other way round."""
     for q in questions:
-        siblings = set().union(*(_forms(other.answer) for other in questions if other is not q))
-        if _wrong_options(q) & siblings:
+        siblings = set().union(*(_forms(other.answer) | _line_value(other, other.answer)
+                                 for other in questions if other is not q))
+        wrong = _wrong_options(q).union(*(_line_value(q, o.text) for o in q.options or [] if not o.correct))
+        if wrong & siblings:
             return True
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     before = {squeeze(q.answer) for q in earlier if len(squeeze(q.answer)) >= LEAK_MIN}
