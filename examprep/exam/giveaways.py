@@ -313,7 +313,8 @@ def _offers_another_answer(earlier, questions):
     for q in questions:
         siblings = set().union(*(_forms(other.answer) | _line_value(other, other.answer)
                                  for other in questions if other is not q))
-        wrong = _wrong_options(q).union(*(_line_value(q, o.text) for o in q.options or [] if not o.correct))
+        wrong = _wrong_options(q).union(*(_line_value(q, o.text) for o in getattr(q, "options", None) or []
+                                          if not o.correct))
         if wrong & siblings:
             return True
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
