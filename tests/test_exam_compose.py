@@ -384,14 +384,19 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     from examprep.problem import catalog
 
     softmax, time_gru = catalog.get("softmax"), catalog.get("time_gru")
-    assert compose_module._may_give_a_set(softmax, [])
-    assert not compose_module._may_give_a_set(time_gru, [])
+    assert compose_module._may_give_a_set(softmax, [], compose_module._Seen())
+    assert not compose_module._may_give_a_set(time_gru, [], compose_module._Seen())
     shown = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.exp" in line)
     asked = _code_question(shown, ["a", "b", "c"], problem="logsumexp")
     assert compose_module.leaks([asked], [_code_question("x", ["a", "b", "c"], "(あ)", plain_listing(softmax),
                                                          "softmax", 0)])
-    assert not compose_module._may_give_a_set(softmax, [asked])
-    assert compose_module._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])])
+    assert not compose_module._may_give_a_set(softmax, [asked], compose_module._Seen())
+    assert compose_module._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])],
+                                          compose_module._Seen())
+    seen = compose_module._Seen()   # softmax's concept asked by a formula question: none of its lines would fit
+    seen.add(_code_question("exp(x_k) / Σ exp(x_j)", ["a", "b", "c"], problem=None))
+    seen.concepts["softmax"] = "formula:softmax"
+    assert not compose_module._may_give_a_set(softmax, [], seen)
 
 
 def test_a_call_of_the_same_function_with_the_asked_keyword_gives_it_away():
@@ -453,3 +458,22 @@ def test_a_sibling_blank_whose_whole_line_is_another_ones_option_leaks():
     assert leaks([], [first, second])
     first.options[1].text = "dhs[:, :, H - 1:]"
     assert not leaks([], [first, second])
+
+
+def test_a_line_with_another_index_in_its_names_or_a_box_partner_leaks():
+    """A final re-grade (issue 16): upsample's listing shows x[:, :, y0, :][:, :, :, x0] * (1 - lx) beside the
+    blank x[:, :, y1, :][:, :, :, x0] * (1 - lx); random_erasing's statement shows left:left + w beside the blank
+    top:top + h. Names that merely share a stem give nothing away (np.log1p, conv2d)."""
+    from types import SimpleNamespace
+
+    def question(answer, code):
+        return SimpleNamespace(answer=answer, code=code, blank=None)
+
+    upsample = ("top = x[:, :, y0, :][:, :, :, x0] * (1 - lx) + x[:, :, y0, :][:, :, :, x1] * lx\n"
+                "bottom = ＿＿(あ)＿＿ + x[:, :, y1, :][:, :, :, x1] * lx\n")
+    assert compose_module.leaks([], [question("x[:, :, y1, :][:, :, :, x0] * (1 - lx)", upsample)])
+    assert not compose_module.leaks([], [question("x[:, :, y1, :][:, :, :, x0] * (1 - lx)",
+                                                  "bottom = ＿＿(あ)＿＿ + lx\n")])
+    erasing = "out[:, ＿＿(あ)＿＿, left:left + w] = value\n"
+    assert compose_module.leaks([], [question("top:top + h", erasing)])
+    assert not compose_module.leaks([], [question("np.log1p(x2)", "y = np.log(1 + x)\nz = ＿＿(あ)＿＿\n")])

@@ -198,12 +198,16 @@ def _lines_to_prove(seed):
     return lambda problem: [c.index for c in line_order(problem, seed)[1]]
 
 
-def _may_give_a_set(problem, asked):
-    """Whether a problem is worth proving for a code set (_walk_code_sets): some line of it has a mutant worth
-    grading, and its listing shows no answer asked before."""
+def _may_give_a_set(problem, asked, seen):
+    """Whether a problem is worth proving for a code set (_walk_code_sets): its concept is not asked by another
+    source and it is behind fewer than MAX_PER_SOURCE questions (seen.fits would reject every question of it),
+    some line of it has a mutant worth grading, and its listing shows no answer asked before."""
     from examprep.exam.code.proof import has_options
     from examprep.exam.code.questions import plain_listing
 
+    if seen.concepts.get(CONCEPTS.get(problem.id), problem.id) != problem.id or \
+            seen.sources.get(problem.id, 0) >= MAX_PER_SOURCE:
+        return False
     listing = _squeeze(plain_listing(problem))
     if any(len(_squeeze(q.answer or "")) >= LEAK_MIN and _squeeze(q.answer) in listing for q in asked):
         return False
@@ -228,8 +232,8 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # would find no line), or whose listing shows an answer asked before (leaks would reject the set
             # unless that very line were blanked, and then it would ask that answer again). The generator is
             # drawn from as when it is proven.
-            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked)], plan)
-            worth = _may_give_a_set(problem, asked)
+            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen)], plan)
+            worth = _may_give_a_set(problem, asked, seen)
             proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
             if not proof.get("reference_passed"):
                 continue

@@ -48,12 +48,15 @@ PARTNER_GROUPS = [
     [("x", "dout"), ("out", "dx")],
     # a pooling layer's im2col in forward and col2im in backward (their size arguments in one order)
     [("im2col", "col2im")],
+    # a box's rows and columns (random_erasing's out[:, top:top + h, left:left + w], a final re-grade)
+    [("top", "left"), ("h", "w"), ("bottom", "right")],
 ]
 PARTNERS = PARTNER_GROUPS[0]
 _TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in PARTNER_GROUPS]
 _PATTERNS = [re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b")
              for table in _TABLES]
 _INTEGER = re.compile(r"(?<![\w.])\d+(?![\w.])")   # box[2] and (3, 4), not xx2, 1e-7 or 2.0
+_NAME_INDEX = re.compile(r"\b([A-Za-z_]+)\d+\b")   # y1, Wx1, b2, xx2 (an index in a name; not log1p or 1e-7)
 
 
 def squeeze(text):
@@ -225,6 +228,11 @@ def shows_partner(q, code=None):
         return True
     answer = squeeze(q.answer)
     if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
+        return True
+    # the answer with another index in its names (upsample's x[:, :, y0, :][:, :, :, x0] * (1 - lx) beside the
+    # blank x[:, :, y1, :][:, :, :, x0] * (1 - lx); time_bilstm's TimeLSTM(Wx2, Wh2, b2, stateful))
+    indexed = _NAME_INDEX.sub(r"\1#", answer)
+    if len(answer) >= LEAK_MIN and indexed != answer and indexed in _NAME_INDEX.sub(r"\1#", listing):
         return True
     shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
     return _partner_shows_asked(q, shown) or _same_call_shows_asked(q, code)
