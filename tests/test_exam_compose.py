@@ -477,3 +477,34 @@ def test_a_line_with_another_index_in_its_names_or_a_box_partner_leaks():
     erasing = "out[:, ＿＿(あ)＿＿, left:left + w] = value\n"
     assert compose_module.leaks([], [question("top:top + h", erasing)])
     assert not compose_module.leaks([], [question("np.log1p(x2)", "y = np.log(1 + x)\nz = ＿＿(あ)＿＿\n")])
+
+
+def test_a_problems_own_partners_a_constructors_parameters_and_argmax_give_blanks_away():
+    """A delta re-grade (issue 16): yolo_decode's by = (sigmoid(t[..., 1]) + cy[:, :, None]) * stride below the blank
+    bx (its YAML's mutant_partners cx/cy, bx/by); transformer_block's def __init__(self, W_q, W_k, W_v, W_o,
+    num_heads, ...) above the blank MultiHeadAttention(W_q, W_k, W_v, W_o, num_heads) whose options reorder it;
+    max_pooling's arg_max = np.argmax(col, axis=1) above the blank out = np.max(col, axis=1)."""
+    from examprep.exam.giveaways import shows_partner
+
+    yolo = _code_question("(sigmoid(t[..., 0]) + cx[:, :, None]) * stride",
+                          ["(sigmoid(t[..., 0]) + cx) * stride", "sigmoid(t[..., 0]) + cx[:, :, None] * stride",
+                           "(t[..., 0] + cx[:, :, None]) * stride"],
+                          code="bx = ＿＿(あ)＿＿\nby = (sigmoid(t[..., 1]) + cy[:, :, None]) * stride\n",
+                          problem="yolo_decode")
+    yolo.blank["template"] = "bx = ＿＿(あ)＿＿"
+    assert shows_partner(yolo)
+    assert not shows_partner(_code_question(yolo.answer, [o.text for o in yolo.options if not o.correct],
+                                            code="bx = ＿＿(あ)＿＿\n", problem="yolo_decode"))
+    block = _code_question("MultiHeadAttention(W_q, W_k, W_v, W_o, num_heads)",
+                           ["MultiHeadAttention(W_q, W_k, W_v, num_heads, W_o)",
+                            "MultiHeadAttention(W_k, W_q, W_v, W_o, num_heads)",
+                            "MultiHeadAttention(W_q, W_k, W_o, W_v, num_heads)"],
+                           code="def __init__(self, W_q, W_k, W_v, W_o, num_heads, W1, b1):\n"
+                                "    self.attn = ＿＿(あ)＿＿\n")
+    assert shows_partner(block)
+    assert not shows_partner(_code_question(block.answer, [o.text for o in block.options if not o.correct],
+                                            code="def __init__(self, W_k, W_q, W_v, W_o):\n"
+                                                 "    self.attn = ＿＿(あ)＿＿\n"))
+    pool = _code_question("np.max(col, axis=1)", ["np.max(col, axis=0)", "np.max(col)", "np.min(col, axis=1)"],
+                          code="arg_max = np.argmax(col, axis=1)\nout = ＿＿(あ)＿＿\n")
+    assert shows_partner(pool)

@@ -10,6 +10,7 @@ H <-> W, xx1 <-> yy1 ...), also when the two differ in their integer indices as 
 boxes[:, 2])` above the blank `yy2 = np.minimum(box[3], boxes[:, 3])`).
 """
 import ast
+import functools
 import re
 import textwrap
 
@@ -64,11 +65,32 @@ def squeeze(text):
     return "".join(text.split())
 
 
-def mirrors(text):
-    """The text with every partner name of one group swapped (x_max <-> y_max, H <-> W ...), one text per group
-    that changes it."""
+def _tables(pairs):
+    """(table, pattern) of a group of partner pairs swapped all at once."""
+    table = {a: b for pair in pairs for a, b in (pair, pair[::-1])}
+    return table, re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _problem_groups(problem_id):
+    """A problem's own partner names (its YAML's mutant_partners: yolo_decode's cx/cy, bx/by, bw/bh), all at once
+    and pair by pair, as (table, pattern); names only."""
+    from examprep.problem import catalog
+
+    try:
+        pairs = [tuple(pair) for pair in catalog.get(problem_id).mutant_partners]
+    except Exception:   # a question without a catalog problem (a test's stand-in)
+        return ()
+    pairs = [pair for pair in pairs if len(pair) == 2 and all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in pair)]
+    return tuple(_tables(group) for group in ([pairs] if len(pairs) > 1 else []) + [[pair] for pair in pairs])
+
+
+def mirrors(text, problem=None):
+    """The text with every partner name of one group swapped (x_max <-> y_max, H <-> W ...; and the problem's own
+    partners when its id is given), one text per group that changes it."""
     out = []
-    for table, pattern in zip(_TABLES, _PATTERNS):
+    groups = list(zip(_TABLES, _PATTERNS)) + list(_problem_groups(problem) if problem else ())
+    for table, pattern in groups:
         swapped = pattern.sub(lambda m, table=table: table[m.group(1)], text)
         if swapped != text:
             out.append(swapped)
@@ -84,9 +106,9 @@ def _integers_masked(text):
     return _INTEGER.sub("#", text)
 
 
-def _twin_shown(line, listing_lines):
+def _twin_shown(line, listing_lines, problem=None):
     """Whether the listing shows the line's partner, also one that differs from it in integers only."""
-    return any(_integers_masked(mirrored) in listing_lines for mirrored in mirrors(line))
+    return any(_integers_masked(mirrored) in listing_lines for mirrored in mirrors(line, problem))
 
 
 def _statement(text):
@@ -164,7 +186,7 @@ def _same_call_shows_asked(q, code):
     key = _statement(_full_line(q, q.answer))
     if key is None:
         return False
-    asked = {}
+    asked, runs = {}, []
     for o in getattr(q, "options", None) or []:
         wrong = None if o.correct else _statement(_full_line(q, o.text))
         if wrong is None:
@@ -173,14 +195,14 @@ def _same_call_shows_asked(q, code):
         for i, (field, _) in enumerate(path):
             call = node_at(key, path[:i])
             if field == "keywords" and isinstance(call, ast.Call):
-                name = ast.unparse(call.func).split(".")[-1]
+                name = _family(call)
                 asked.setdefault(name, set()).add(squeeze(ast.unparse(node_at(key, path[:i + 1]))))
                 break
         else:
             a, b = node_at(key, path), node_at(wrong, path)
             if isinstance(a, ast.Call) and isinstance(b, ast.Call):   # a keyword dropped, arguments moved
                 theirs = {ast.dump(k) for k in b.keywords}
-                name = ast.unparse(a.func).split(".")[-1]
+                name = _family(a)
                 asked.setdefault(name, set()).update(squeeze(ast.unparse(k)) for k in a.keywords
                                                      if ast.dump(k) not in theirs)
                 # NumPy's functions and array methods (np.dot's operands, reshape's sizes) take their order from
@@ -189,6 +211,8 @@ def _same_call_shows_asked(q, code):
                 if isinstance(a.func, ast.Name) and len(a.args) == len(b.args) > 1 and \
                         sorted(map(ast.dump, a.args)) == sorted(map(ast.dump, b.args)) != list(map(ast.dump, b.args)):
                     asked[name].add(("order", len(a.args)))
+                    if len(a.args) >= 3:   # the same arguments in a run elsewhere (a constructor's parameters)
+                        runs.append([squeeze(ast.unparse(x)) for x in a.args])
     if not any(asked.values()):
         return False
     try:   # the whole listing, its blanks read as a name (a call beside a blank, a statement over two lines)
@@ -196,17 +220,32 @@ def _same_call_shows_asked(q, code):
     except SyntaxError:
         return False
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and ast.unparse(node.func).split(".")[-1] in asked:
+        if isinstance(node, ast.Call) and _family(node) in asked:
             shown = {squeeze(ast.unparse(k)) for k in node.keywords}
             if "_blank_" not in ast.unparse(node):   # the order of a call with a blank in it is asked, not shown
                 shown.add(("order", len(node.args)))
-            if asked[ast.unparse(node.func).split(".")[-1]] & shown:
+            if asked[_family(node)] & shown:
                 return True
         if isinstance(node, ast.FunctionDef) and node.name in asked:   # the listing defines it: its parameters
             params = [a for a in node.args.args if a.arg != "self"]
             if ("order", len(params)) in asked[node.name]:
                 return True
+        shown_args = [squeeze(ast.unparse(x)) for x in node.args] if isinstance(node, ast.Call) and \
+            "_blank_" not in ast.unparse(node) else [a.arg for a in node.args.args] \
+            if isinstance(node, ast.FunctionDef) else []
+        if any(_contains_run(shown_args, run) for run in runs):
+            return True
     return False
+
+
+def _family(call):
+    """A call's function by its last name, argmax counted as max (np.argmax(col, axis=1) shows max's axis)."""
+    name = ast.unparse(call.func).split(".")[-1]
+    return name[3:] if name in ("argmax", "argmin") else name
+
+
+def _contains_run(items, run):
+    return any(items[i:i + len(run)] == run for i in range(len(items) - len(run) + 1))
 
 
 def _full_line(q, fill):
@@ -224,10 +263,11 @@ def shows_partner(q, code=None):
     listing = squeeze(code)
     listing_lines = {_integers_masked(squeeze(line)) for line in code.split("\n") if line.strip()}
     line = squeeze(_full_line(q, q.answer))
-    if line and (any(m in listing for m in mirrors(line)) or _twin_shown(line, listing_lines)):
+    problem = getattr(q, "problem", None)
+    if line and (any(m in listing for m in mirrors(line, problem)) or _twin_shown(line, listing_lines, problem)):
         return True
     answer = squeeze(q.answer)
-    if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer)):
+    if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer, problem)):
         return True
     # the answer with another index in its names (upsample's x[:, :, y0, :][:, :, :, x0] * (1 - lx) beside the
     # blank x[:, :, y1, :][:, :, :, x0] * (1 - lx); time_bilstm's TimeLSTM(Wx2, Wh2, b2, stateful))
