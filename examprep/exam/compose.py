@@ -34,7 +34,7 @@ import textwrap
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
-                                    shows_own_value, shows_partner, squeeze as _squeeze)
+                                    shows_earlier_answer, shows_own_value, shows_partner, squeeze as _squeeze)
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -208,8 +208,7 @@ def _may_give_a_set(problem, asked, seen):
     if seen.concepts.get(CONCEPTS.get(problem.id), problem.id) != problem.id or \
             seen.sources.get(problem.id, 0) >= MAX_PER_SOURCE:
         return False
-    listing = _squeeze(plain_listing(problem))
-    if any(len(_squeeze(q.answer or "")) >= LEAK_MIN and _squeeze(q.answer) in listing for q in asked):
+    if shows_earlier_answer(asked, _squeeze(plain_listing(problem))):
         return False
     return has_options(problem)
 

@@ -215,9 +215,8 @@ def _same_call_shows_asked(q, code):
                         runs.append([squeeze(ast.unparse(x)) for x in a.args])
     if not any(asked.values()):
         return False
-    try:   # the whole listing, its blanks read as a name (a call beside a blank, a statement over two lines)
-        tree = ast.parse(textwrap.dedent(re.sub(r"＿＿\S*?＿＿", "_blank_", code)))
-    except SyntaxError:
+    tree = _listing_tree(code)
+    if tree is None:
         return False
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and _family(node) in asked:
@@ -236,6 +235,16 @@ def _same_call_shows_asked(q, code):
         if any(_contains_run(shown_args, run) for run in runs):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _listing_tree(code):
+    """The whole listing parsed, its blanks read as a name (a call beside a blank, a statement over two lines);
+    None when it does not parse. Once per listing: every question of a set is checked against it, several times."""
+    try:
+        return ast.parse(textwrap.dedent(re.sub(r"＿＿\S*?＿＿", "_blank_", code)))
+    except SyntaxError:
+        return None
 
 
 def _family(call):
@@ -290,11 +299,18 @@ def leaks(earlier, questions):
     for q in questions:
         if shows_partner(q, code) or _shown_on_another_array(q, listing):
             return True
+    if shows_earlier_answer(earlier, listing):
+        return True
     for q in earlier:
-        if (len(squeeze(q.answer)) >= LEAK_MIN and squeeze(q.answer) in listing) or \
-                any(a in squeeze(q.code or "") for a in answers):
+        if any(a in squeeze(q.code or "") for a in answers):
             return True
     return _offers_another_answer(earlier, questions)
+
+
+def shows_earlier_answer(earlier, listing):
+    """Whether a squeezed listing shows the answer of one of the earlier questions (LEAK_MIN characters or more;
+    leaks, and the mock exam's walk before it proves a problem)."""
+    return any(len(squeeze(q.answer or "")) >= LEAK_MIN and squeeze(q.answer) in listing for q in earlier)
 
 
 def answer_value(answer):

@@ -32,12 +32,11 @@ class Lines(Mapping):
     def _proven(self, key):
         """The proof, with the line `key` (an int) proven."""
         data = self._holder[0]
-        state = proof.status(data, key)
-        if state is False or (state and str(key) in data["lines"]):
+        if not proof.unproven(data, key):
             return data
-        todo = lambda i: proof.status(data, i) is None or (proof.status(data, i) and str(i) not in data["lines"])
         after = self._order[self._order.index(key) + 1:] if key in self._order else []
-        batch = [key] + proof.lines_with_options(self._problem, [i for i in after if todo(i)], self._batch - 1)
+        batch = [key] + proof.lines_with_options(self._problem, [i for i in after if proof.unproven(data, i)],
+                                                 self._batch - 1)
         data = proof.prove(self._problem, batch, data)
         proof.store(self._problem, data)
         self._holder[0] = data
@@ -124,8 +123,7 @@ class Proofs:
             self._started(problem)
             data = proof.prove(problem, wanted, None, tick)
         if data["reference_passed"]:
-            todo = [i for i in (data["candidates"] if wanted is None else wanted)
-                    if proof.status(data, i) is None or (proof.status(data, i) and str(i) not in data["lines"])]
+            todo = [i for i in (data["candidates"] if wanted is None else wanted) if proof.unproven(data, i)]
             if todo:
                 if known is not None:
                     self._started(problem)

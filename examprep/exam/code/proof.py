@@ -5,8 +5,9 @@ A proof is {"problem", "ref", "reference_passed", "complete", "candidates", "tri
 the reference is graded once; a candidate line replaced by `pass` is graded when the line is first asked about
 ("tried": the candidate lines settled: their removal graded, or none of their mutants to grade, so that they can
 never be a question and are not load-bearing here; "load_bearing": the lines whose removal the grader rejects;
-"complete": the reference graded without examprep's own error), and "lines" holds the graded mutants of the load-bearing lines proven so far: all of them (a full proof: proven, prove_all)
-or only the lines a mock exam asks about (prove(problem, lines), examprep.exam.code.lazy). A mutant is kept as a
+"complete": the reference graded without examprep's own error), and "lines" holds the graded mutants of the
+load-bearing lines proven so far: all of them (a full proof: proven, prove_all) or only the lines a mock exam asks
+about (prove(problem, lines), examprep.exam.code.lazy). A mutant is kept as a
 distractor only if the grader rejects it with a fair verdict (see _judge); a mutant that no verdict could make an
 option (a give-away on sight, or any mutant of a line that cannot have three fair distractors) is not graded: its
 status is "skipped" (_mutants). Proofs are cached per problem under cache_dir()/exam/<id>-<key>.json, the key
@@ -251,6 +252,13 @@ def is_full(data):
     """Whether every line of a proof is proven: its removal tried, its mutants graded if it is load-bearing."""
     return not data["reference_passed"] or (
         set(data["tried"]) == set(data["candidates"]) and all(str(i) in data["lines"] for i in data["load_bearing"]))
+
+
+def unproven(data, line):
+    """Whether a line of a proof still needs a run: its removal not tried, or load-bearing with its mutants not
+    graded yet."""
+    state = status(data, line)
+    return state is None or (state and str(line) not in data["lines"])
 
 
 def status(data, line):
