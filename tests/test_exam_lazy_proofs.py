@@ -162,3 +162,17 @@ def test_a_proof_is_keyed_by_the_classic_mistakes_and_the_exam_rules(monkeypatch
         m.setattr(proof, "_exam_rules_fingerprint", lambda: "another rule")
         assert proof._cache_key(problem) != key
     assert proof._cache_key(problem) == key
+
+
+def test_a_set_made_again_without_some_lines_tries_the_others_in_the_same_order():
+    # compose makes a set again without the lines it must leave out (a partner shown, a near-repeat); the other
+    # lines keep their order, so the lines proven for the first attempt serve the second.
+    from examprep.exam.code.questions import line_order
+
+    problem = catalog.get("batchnorm")
+    _, order = line_order(problem, 7)
+    indices = [c.index for c in order]
+    left_out = set(indices[:2]) | {indices[-1]}
+    _, again = line_order(problem, 7, exclude=left_out)
+    assert [c.index for c in again] == [i for i in indices if i not in left_out]
+    assert len(indices) > 3

@@ -34,7 +34,8 @@ import textwrap
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
-                                    shows_earlier_answer, shows_own_value, shows_partner, squeeze as _squeeze)
+                                    shown_on_another_array, shows_earlier_answer, shows_own_value, shows_partner,
+                                    squeeze as _squeeze)
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -45,6 +46,7 @@ FREE_EVERY = 8
 SET_SIZES = (3, 3, 4)
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
 LINES_AHEAD = 4                  # lines of a problem proven at a time (_code_sets)
+REMAKES = 3                      # times a code set is made again without the lines it must leave out
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
 # Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
 # problem): an exam asks each concept once. Keys are templates ("bank:<id>", "formula:<id>", a scenario's template)
@@ -213,6 +215,16 @@ def _may_give_a_set(problem, asked, seen):
     return has_options(problem)
 
 
+def _left_out(qs, seen):
+    """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
+    over its limit), whose listing shows its value or its symmetric partner, or a near-repeat of another in it."""
+    code = (qs[0].code or "") if qs else ""
+    listing = _squeeze(code)
+    return {q.blank["candidate"] for q in qs
+            if not seen.fits(q) or shows_own_value(q) or shows_partner(q, code)
+            or shown_on_another_array(q, listing)} | _renamed_twins(qs)
+
+
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
     """_code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
     started; a problem whose reference fails its own grading is skipped."""
@@ -242,15 +254,17 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 return sets
             if not worth:
                 continue
-            qs = code_set(problem, seed * 100 + rounds, size, proof,
-                          exclude=used.setdefault(problem.id, set()))
-            drop = {q.blank["candidate"] for q in qs
-                    if not seen.fits(q) or shows_own_value(q) or shows_partner(q)} | _renamed_twins(qs)
-            if drop:
-                # A set is taken whole: cutting a question that repeats another would leave its blank in the
-                # listing with no question asking it. The set is made again without those lines (and without a
-                # line whose value the listing shows elsewhere), rather than another problem proven for it.
-                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=used[problem.id] | drop)
+            # A set is taken whole: cutting a question that repeats another would leave its blank in the listing
+            # with no question asking it. The set is made again without those lines (and without a line whose
+            # value or partner the listing shows elsewhere), until none is left out, rather than another problem
+            # proven for it: the lines are tried in the same order (line_order), so most are proven already.
+            excluded = set(used.setdefault(problem.id, set()))
+            for _ in range(REMAKES + 1):
+                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
+                drop = _left_out(qs, seen)
+                if not drop:
+                    break
+                excluded |= drop
             if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or _renamed_twins(qs):
                 continue
             qs = seen.take(qs)

@@ -297,7 +297,7 @@ def leaks(earlier, questions):
     code = questions[0].code or ""
     listing = squeeze(code)
     for q in questions:
-        if shows_partner(q, code) or _shown_on_another_array(q, listing):
+        if shows_partner(q, code) or shown_on_another_array(q, listing):
             return True
     if shows_earlier_answer(earlier, listing):
         return True
@@ -330,7 +330,7 @@ def answer_value(answer):
 _CHAIN = re.compile(r"([A-Za-z_]\w*)([.\[].*)")
 
 
-def _shown_on_another_array(q, listing):
+def shown_on_another_array(q, listing):
     """Whether the listing shows the blank's value, also as the same chain of calls or indices on another array
     (`x.transpose(0, 2, 3, 1).reshape(-1, C)` in forward above the blank `dout = dout.transpose(0, 2, 3, 1)
     .reshape(-1, C)` in backward, `dhs[:, -1, :] = dh` below the blank `return hs[:, -1, :]`)."""
@@ -347,8 +347,8 @@ def _shown_on_another_array(q, listing):
 
 
 def shows_own_value(q):
-    """Whether a code question's listing shows its blank's value elsewhere (_shown_on_another_array)."""
-    return _shown_on_another_array(q, squeeze(q.code or ""))
+    """Whether a code question's listing shows its blank's value elsewhere (shown_on_another_array)."""
+    return shown_on_another_array(q, squeeze(q.code or ""))
 
 
 def _forms(text):

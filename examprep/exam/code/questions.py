@@ -114,17 +114,20 @@ def _plain_listing(answer):
 def line_order(problem, seed, exclude=()):
     """The random source of a set and the candidate lines code_set tries, in the order it tries them (a line
     that is not load-bearing is skipped then), but those excluded, pinned lines first or last. The order does
-    not depend on which lines are load-bearing, so the mock exam proves a line's removal only when the line is
+    not depend on which lines are load-bearing or excluded, so the mock exam proves a line's removal only when the line is
     tried (examprep.exam.code.lazy), the first ones of a problem before it asks."""
     rng = random.Random(f"exam:{problem.id}:{seed}")
-    lines = [c for c in holes.candidates(problem) if c.index not in set(exclude)]
+    lines = holes.candidates(problem)
     pinned = [c for c in lines if any(pin in c.text for pin in problem.pins)]
     others = [c for c in lines if c not in pinned]
     rng.shuffle(pinned)
     rng.shuffle(others)
     # Half of the time a line that is not pinned comes first, so that exams do not always open on the pins.
     order = pinned + others if rng.random() < 0.5 else others + pinned
-    return rng, order
+    # The excluded lines are left out after the shuffle: a set made again without some lines tries the others in
+    # the same order, so the lines proven for the first attempt serve the second.
+    exclude = set(exclude)
+    return rng, [c for c in order if c.index not in exclude]
 
 
 def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
