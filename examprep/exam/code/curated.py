@@ -188,8 +188,11 @@ def _same_role(ours, theirs):
 
 
 def _mistake_source(target):
-    obj = getattr(importlib.import_module(target.module), target.name)
-    return textwrap.dedent(inspect.getsource(obj))
+    try:   # read once a process (source.module_text); inspect.getsource re-reads and tokenises the file
+        return source.definition_text(target.module, target.name)
+    except LookupError:   # not a top-level definition of its module
+        obj = getattr(importlib.import_module(target.module), target.name)
+        return textwrap.dedent(inspect.getsource(obj))
 
 
 @functools.lru_cache(maxsize=1)
