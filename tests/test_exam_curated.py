@@ -133,6 +133,9 @@ def test_every_mistake_not_offered_names_a_known_mistake():
     ("transposed_conv", "out_w = W * self.stride"),                   # right for the usual up-samplings
     ("bootstrap_bagging", "idx = np.random.randint(0, n, size=n)"),   # the same bootstrap distribution
     ("matmul", "dx = np.dot(dout, W.T if W.shape[0] != W.shape[1] else W)"),   # a form no one writes
+    ("random_search", "lr = np.exp(rng.uniform(-6, -2))"),           # log-scale too: wrong only by the hidden range
+    ("ordinal_encoding", "return (y[:, np.newaxis] > np.arange(K - 1)[::-1]).astype(np.float64)"),  # order-free decoder
+    ("split_heads", "return x.reshape(N, T, D // num_heads, num_heads).transpose(0, 3, 1, 2)"),  # with its merge
 ])
 def test_a_second_defensible_answer_or_a_give_away_is_not_offered(pid, text):
     problem = catalog.get(pid)
@@ -158,7 +161,7 @@ def test_a_wrong_answer_is_offered_in_the_reference_spelling():
     assert curated.in_reference_spelling("x = a.astype(float)", "x = b.astype(float)") == "x = b.astype(float)"
     problem = catalog.get("ordinal_encoding")
     texts = [m.text.strip() for m in curated.mutants(problem, holes.candidates(problem))]
-    assert "return (y[:, np.newaxis] > np.arange(K - 1)[::-1]).astype(np.float64)" in texts
+    assert "return (y[:, np.newaxis] >= np.arange(K - 1)).astype(np.float64)" in texts
     assert not any("None" in t or "astype(float)" in t for t in texts), texts
 
 

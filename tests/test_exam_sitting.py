@@ -167,19 +167,28 @@ def test_a_mirrored_but_correct_listing_is_right_as_a_whole(examprep_home):
     from examprep.exam.model import Option, Question
     from examprep.hole import holes
 
-    second, third = code_questions.code_set(catalog.get("numerical_gradient"), 4, 4)
-    assert second.answer == "tmp_val - h" and "tmp_val + h" in [o.text for o in second.options]
-    third = code_questions.free_form(third)
-    # The line `x[idx] = tmp_val + h` has fewer than three fair distractors, so no exam asks it; its blank is made
-    # here from the set's own `tmp_val - h` blank, the one line apart, with the mirrored option among its four.
-    line = next(c for c in holes.candidates(catalog.get("numerical_gradient")) if c.text.strip() == "x[idx] = tmp_val + h")
-    data = second.to_json()
-    data["id"] = second.id.replace(f":c{second.blank['candidate']}:", f":c{line.index}:")
-    data["blank"] = dict(second.blank, candidate=line.index, start=line.start, end=line.end)
-    data["answer"] = "tmp_val + h"
-    first = Question.from_json(data)
-    first.options = [Option(t, t == "tmp_val + h") for t in ("tmp_val + h", "tmp_val - h", "tmp_val", "h - tmp_val")]
-    first.key = 0
+    (grad,) = code_questions.code_set(catalog.get("numerical_gradient"), 4, 4)
+    assert grad.answer == "(fxh1 - fxh2) / (2 * h)"
+    third = code_questions.free_form(grad)
+    # The lines `x[idx] = tmp_val + h` and `x[idx] = tmp_val - h` have fewer than three fair distractors (`h -
+    # tmp_val` negates x), so no exam asks them; their blanks are made here from the set's own blank, with the
+    # mirrored options among their four.
+    problem = catalog.get("numerical_gradient")
+
+    def blank_on(answer, texts):
+        line = next(c for c in holes.candidates(problem) if c.text.strip() == f"x[idx] = {answer}")
+        data = grad.to_json()
+        data["id"] = grad.id.replace(f":c{grad.blank['candidate']}:", f":c{line.index}:")
+        data["blank"] = dict(grad.blank, candidate=line.index, start=line.start, end=line.end,
+                             template=f"x[idx] = {grad.blank['marker']}")
+        data["answer"] = answer
+        q = Question.from_json(data)
+        q.options = [Option(t, t == answer) for t in texts]
+        q.key = texts.index(answer)
+        return q
+
+    first = blank_on("tmp_val + h", ("tmp_val + h", "tmp_val - h", "tmp_val", "h - tmp_val"))
+    second = blank_on("tmp_val - h", ("tmp_val", "tmp_val - h", "tmp_val + h", "h - tmp_val"))
     s = Sitting.new([first, second, third], minutes=10, seed=4, areas=["3"])
     s.choose(0, [o.text for o in first.options].index("tmp_val - h"))
     s.choose(1, [o.text for o in second.options].index("tmp_val + h"))

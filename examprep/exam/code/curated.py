@@ -55,6 +55,13 @@ NOT_OFFERED = {
     ("pixelwise_softmax_ce", "mean_over_classes_too"): "the return rewritten as the one-hot product: another step's job",
     ("hard_negative_mining", "ascending"): "redoes the masking of the line above (np.where(pos_mask, np.inf, ...))",
     ("vit_patch_embed", "no_position_on_cls"): "np.concatenate([np.zeros_like(...), ...]): set apart by its form",
+    # Right in the listing, wrong only by what it does not show (final re-grades, issue 16); the drills state it.
+    ("random_search", "natural_exp"): "np.exp(rng.uniform(-6, -2)) is a log-scale draw too; only the hidden "
+                                      "range 10^-6 ... 10^-2 makes it wrong",
+    ("ordinal_encoding", "reversed_columns"): "the listing's decoder counts p > 0.5, so it reads either column order; "
+                                              "the order 1[y > k] is stated only in the drill's convention",
+    ("split_heads", "heads_last"): "an interleaved split is undone exactly by the merge option transpose(0, 2, 3, 1): "
+                                   "a consistent pair when both blanks are asked",
 }
 _BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
 

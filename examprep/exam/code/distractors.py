@@ -329,6 +329,180 @@ def _repeated_axes(original, mutant):
     return bool(repeated(mutant) - repeated(original))
 
 
+# A step or a perturbation subtracted from a value: its operands swapped (`alpha * g - theta` for `theta - alpha *
+# g`, `h - tmp_val` for `tmp_val - h`) negate the whole new value (the parameters become about -theta), which no
+# one writes (two final re-grades, issue 16).
+SMALL_STEP_NAMES = {"h", "eps", "epsilon", "delta"}
+
+
+def _negated_update(original, path):
+    """The operands of the statement's whole value `value - step` swapped, where value is a plain name, attribute
+    or element and step a product or a step name (`theta - alpha * g`, `params[key] - lr * grad`, `tmp_val - h`):
+    the whole new value negated. `x - mu`, `y - t`, `x - np.max(...)` swapped stay (an order confusion)."""
+    if tuple(path) != (("value", None),):
+        return False
+    node = node_at(original, path)
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and isinstance(node.left, FACTORS)):
+        return False
+    step = node.right
+    if isinstance(step, ast.BinOp) and isinstance(step.op, ast.Mult):
+        return True
+    return _last_name(step) in STEP_NAMES | SMALL_STEP_NAMES
+
+
+def _passes_through(original, mutant):
+    """A `return a + term` (a - term) cut to `return a`, where term is computed (`return dW + lam * np.sign(W)`
+    -> `return dW`, `return x + sigma * noise` -> `return x`): the function hands back its input and ignores its
+    other arguments, ruled out on sight (two final re-grades, issue 16). A dropped plain name stays (`return dx +
+    ds` -> `return dx`: the shortcut's gradient forgotten)."""
+    if not (isinstance(original, ast.Return) and isinstance(mutant, ast.Return)):
+        return False
+    before, after = original.value, mutant.value
+    return (isinstance(before, ast.BinOp) and isinstance(before.op, (ast.Add, ast.Sub))
+            and isinstance(after, ast.Name) and ast.dump(before.left) == ast.dump(after)
+            and not isinstance(before.right, (ast.Name, ast.Attribute)))
+
+
+def _calls(tree, name=None):
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (name is None or call_name(n) == name)]
+
+
+# NumPy functions whose first argument is the array and whose others are not (a count, an axis, a shape): an
+# argument swap that moves the array (`np.rot90(k, x, axes=(-2, -1))`) is a call no one writes.
+ARRAY_FIRST = {"rot90", "flip", "roll", "repeat", "tile", "pad", "expand_dims", "squeeze", "moveaxis", "swapaxes",
+               "reshape", "transpose", "broadcast_to", "split", "array_split", "take"}
+
+
+def _odd_argument_swap(original, mutant):
+    """An argument swap that the statement itself shows wrong or that no one writes: one of two calls of the same
+    function in the statement swapped (`lam * ce(y, t_a) + (1 - lam) * ce(t_b, y)`: the other call shows the
+    order), or the array of an ARRAY_FIRST NumPy function moved (`np.rot90(k, x)`) (final re-grades, issue 16)."""
+    for a, b in zip(_calls(original), _calls(mutant)):
+        if ast.dump(a) == ast.dump(b):
+            continue
+        name = call_name(a)
+        if len(_calls(original, name)) >= 2:
+            return True
+        if is_module_call(a) and name in ARRAY_FIRST and a.args and b.args \
+                and ast.dump(a.args[0]) != ast.dump(b.args[0]):
+            return True
+    return False
+
+
+def _mixed_slice(original, mutant):
+    """A slice whose start is one offset and whose end another's (`img[:, top:left + size]`, `left:top + w`):
+    bounds from two axes, which no one writes (final re-grades, issue 16)."""
+    def mixed(tree):
+        return {ast.dump(n) for n in ast.walk(tree)
+                if isinstance(n, ast.Slice) and isinstance(n.lower, (ast.Name, ast.Attribute))
+                and isinstance(n.upper, ast.BinOp) and isinstance(n.upper.op, ast.Add)
+                and isinstance(n.upper.left, (ast.Name, ast.Attribute))
+                and ast.dump(n.upper.left) != ast.dump(n.lower)}
+    return bool(mixed(mutant) - mixed(original))
+
+
+# Functions that act on an image's plane, named by an axes keyword: without it they act on the first two axes,
+# which is right for an (H, W, C) image. The listing (docstrings removed) does not say the layout, so dropping the
+# keyword is a second defensible answer (photometric_aug's np.rot90(x, k), a final re-grade, issue 16).
+PLANE_CALLS = {"rot90"}
+
+
+def _default_plane(original, mutant):
+    def keywords(tree):
+        return {ast.dump(n.func): {k.arg for k in n.keywords} for n in _calls(tree) if call_name(n) in PLANE_CALLS}
+    before, after = keywords(original), keywords(mutant)
+    return any("axes" in kw and "axes" not in after.get(func, {"axes"}) for func, kw in before.items())
+
+
+def _reshapes(tree):
+    return [n for n in _calls(tree, "reshape") if isinstance(n.func, ast.Attribute)]
+
+
+def _broadcast_reshape(original, mutant):
+    """A reshape that inserts a 1 (`h.reshape(N, 1, H)`) turned into one that puts the 1s first (`h.reshape(1, N,
+    H)`): the same array under broadcasting as no reshape at all (`h`), so it is that mistake twice, and a reader
+    who knows broadcasting drops both (a final re-grade, issue 16)."""
+    def ones_stripped(call, leading_only):
+        args = [ast.dump(a) for a in call.args]
+        one = ast.dump(ast.Constant(1))
+        if leading_only:
+            while args and args[0] == one:
+                args = args[1:]
+            return args
+        return [a for a in args if a != one]
+    for a, b in zip(_reshapes(original), _reshapes(mutant)):
+        if ast.dump(a) == ast.dump(b) or len(a.args) != len(b.args):
+            continue
+        if int_value(b.args[0]) == 1 and ones_stripped(b, True) == ones_stripped(a, False) \
+                and all(int_value(x) != 1 for x in ones_stripped(b, True)):
+            return True
+    return False
+
+
+def _reshape_sizes_only(original, mutant, message):
+    """A mutant that changes only which dimension a reshape's size reads (`dmax.reshape(dmax.shape[0] *
+    dmax.shape[1] * dmax.shape[1], -1)` for `... * dmax.shape[2]`) and fails only because the sizes do not
+    multiply out ("cannot reshape array"): a reshape never moves the data, so wherever the two dimensions are equal
+    (a square map) the consumer sees the key's array, and a consumer that re-reads the size (col2im, another
+    reshape) gives the key's values on every input the reshape takes (max_pooling, a delta re-grade, issue 16).
+    A reshape that keeps the size and fails by its shape or values stays (`a.reshape(N, 1, T)`), and so does a
+    size named otherwise (`self.b.reshape(1, C_in, 1, 1)`: which channel count is the concept)."""
+    if "cannot reshape array" not in message:
+        return False
+    path = diff_path(original, mutant)
+    in_reshape = in_shape = False
+    for depth in range(len(path)):
+        node = node_at(original, path[:depth])
+        if isinstance(node, ast.Call) and call_name(node) == "reshape" and path[depth][0] == "args":
+            in_reshape = True
+        if (in_reshape and isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "shape" and path[depth][0] == "slice"):
+            in_shape = True
+    return in_shape
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_signatures():
+    """{name: (fewest, most) positional arguments} of the reference package's top-level functions and classes
+    (a class by its __init__ less self), read from the sources without importing them; a name defined twice
+    differently is left out."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("reference")
+    found = {}
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for path in sorted(Path(folder).glob("*.py")):
+            try:
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+            except (OSError, SyntaxError, ValueError):
+                continue
+            for node in tree.body:
+                fn, skip = node, 0
+                if isinstance(node, ast.ClassDef):
+                    fn = next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
+                    skip = 1
+                if not isinstance(fn, ast.FunctionDef) or fn.args.vararg is not None:
+                    continue
+                n = len(fn.args.posonlyargs) + len(fn.args.args) - skip
+                arity = (n - len(fn.args.defaults), n)
+                found[node.name] = arity if found.get(node.name, arity) == arity else None
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _wrong_arity(original, mutant):
+    """A call renamed to another function of the reference that takes other arguments (`col2im(dout, FH, FW,
+    self.stride, self.pad)` for `im2col(dout, FH, FW, self.stride, self.pad)`: col2im's shape argument missing):
+    the one function's arguments passed to the other, seen at a glance (a final re-grade, issue 16)."""
+    signatures = _reference_signatures()
+    for a, b in zip(_calls(original), _calls(mutant)):
+        if not (isinstance(a.func, ast.Name) and isinstance(b.func, ast.Name)) or a.func.id == b.func.id:
+            continue
+        if a.func.id in signatures and b.func.id in signatures and signatures[a.func.id] != signatures[b.func.id]:
+            return True
+    return False
+
+
 def give_away(entry, fill, reference):
     """Whether a proven-wrong mutant is still not a fair exam distractor: ruled out on sight (nonsense arithmetic,
     an attribute the class does not have) or right on ordinary inputs (wrong only on an edge case).
@@ -351,6 +525,10 @@ def give_away(entry, fill, reference):
         return True
     if any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES):
         return True
+    if verdict.get("check") == "exception" and "reshape" in entry.get("text", ""):
+        change = _change(reference, entry)
+        if change is not None and _reshape_sizes_only(change[0], change[1], message):
+            return True
     return give_away_whatever_verdict(entry, reference)
 
 
@@ -379,6 +557,14 @@ def _judged_on_text(operator, text, reference):
                                     or _plain_sum_flipped(original, path)):
         return True
     if _right_when_square(original, mutant) or _repeated_axes(original, mutant):
+        return True
+    if _passes_through(original, mutant) or _mixed_slice(original, mutant) or _default_plane(original, mutant):
+        return True
+    if _broadcast_reshape(original, mutant) or (operator == "partner_name" and _wrong_arity(original, mutant)):
+        return True
+    if operator == "swap_operands" and _negated_update(original, path):
+        return True
+    if operator == "swap_arguments" and _odd_argument_swap(original, mutant):
         return True
     if _odd_step(original, mutant) or _empty_slice(original, mutant) or _mixed_reductions(original, mutant):
         return True

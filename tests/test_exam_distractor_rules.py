@@ -1,0 +1,85 @@
+"""Distractors the final re-grades of issue 16 found ruled out on sight or right on the inputs the listing allows,
+each kind judged by a rule (examprep.exam.code.distractors), and the everyday mistakes beside them that stay."""
+import pytest
+
+from examprep.exam.code import distractors
+
+
+def _mutant(operator, text, check="values", en="", case="batch of 4 rows"):
+    return {"operator": operator, "text": text, "verdict": {"check": check, "en": en, "case": case, "what": ""}}
+
+
+# (operator, reference statement, mutant, ruled out)
+RULES = [
+    # a regulariser's gradient cut to its input: the function would do nothing; a forgotten shortcut stays
+    ("first_operand", "return dW + lam * np.sign(W)", "return dW", True),
+    ("first_operand", "return x + sigma * rng.standard_normal(x.shape)", "return x", True),
+    ("first_operand", "return dx + ds", "return dx", False),
+    ("first_operand", "x_mix = lam * x + (1 - lam) * x[index]", "x_mix = lam * x", False),
+    # a parameter update or a perturbation with its operands swapped: the whole new value negated
+    ("swap_operands", "theta_i = theta - alpha * mse_grad(theta, X_s, y_s)",
+     "theta_i = alpha * mse_grad(theta, X_s, y_s) - theta", True),
+    ("swap_operands", "return theta - beta * meta_grad", "return beta * meta_grad - theta", True),
+    ("swap_operands", "x[idx] = tmp_val - h", "x[idx] = h - tmp_val", True),
+    ("swap_operands", "xc = x - mu", "xc = mu - x", False),
+    ("swap_operands", "d = y - t", "d = t - y", False),
+    ("swap_operands", "grad = (fxh1 - fxh2) / (2 * h)", "grad = (fxh2 - fxh1) / (2 * h)", False),
+    # one of two calls of the same function with its arguments swapped: the other call shows the order
+    ("swap_arguments", "return lam * ce(y, t_a) + (1 - lam) * ce(y, t_b)",
+     "return lam * ce(y, t_a) + (1 - lam) * ce(t_b, y)", True),
+    ("swap_arguments", "loss = self.layer.forward(score, label)", "loss = self.layer.forward(label, score)", False),
+    # the array of a NumPy function moved to a count's place
+    ("swap_arguments", "return np.rot90(x, k, axes=(-2, -1))", "return np.rot90(k, x, axes=(-2, -1))", True),
+    ("swap_arguments", "dx = np.dot(du, W1.T)", "dx = np.dot(W1.T, du)", False),
+    # a slice whose bounds come from two axes
+    ("partner_name", "out.append(img[:, top:top + size, left:left + size])",
+     "out.append(img[:, top:top + size, top:left + size])", True),
+    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:top + w] = value", True),
+    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", False),
+    ("slice_bound", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left + 1:left + w] = value",
+     False),
+    # np.rot90 without its axes: right for an (H, W, C) image, a layout only the docstring rules out
+    ("mistake", "return np.rot90(x, k, axes=(-2, -1))", "return np.rot90(x, k)", True),
+    ("int_off_by_one", "return np.rot90(x, k, axes=(-2, -1))", "return np.rot90(x, k, axes=(-3, -1))", False),
+    # a reshape with the 1 put first: the same array as no reshape under broadcasting
+    ("permute_reshape", "hr = h.reshape(N, 1, H)", "hr = h.reshape(1, N, H)", True),
+    ("permute_reshape", "hr = h.reshape(N, 1, H)", "hr = h.reshape(N, H, 1)", False),
+    ("first_operand", "hr = h.reshape(N, 1, H)", "hr = h", False),
+    ("permute_reshape", "ar = a.reshape(N, T, 1)", "ar = a.reshape(N, 1, T)", False),
+    # another function of the reference with the first one's arguments (col2im needs the shape)
+    ("partner_name", "col = im2col(dout, FH, FW, self.stride, self.pad)",
+     "col = col2im(dout, FH, FW, self.stride, self.pad)", True),
+    ("partner_name", "y = sigmoid(a)", "y = relu(a)", False),
+]
+
+
+@pytest.mark.parametrize("operator, reference, text, ruled_out", RULES)
+def test_rule(operator, reference, text, ruled_out):
+    assert distractors.give_away(_mutant(operator, text), text, "        " + reference) is ruled_out
+
+
+def test_reshape_sizes_that_fail_only_by_not_multiplying_out_are_not_offered():
+    """max_pooling's dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1): another shape index
+    fails only where the sizes do not multiply out; wherever they do (a square map, equal sizes) the data is the
+    key's, and col2im re-reads it, so the option is right on every input it runs on (a delta re-grade)."""
+    ref = "dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[2], -1)"
+    text = "dcol = dmax.reshape(dmax.shape[0] * dmax.shape[1] * dmax.shape[1], -1)"
+    size = ("ValueError while running backward return (step 1) (line 47: " + text + "): cannot reshape array of "
+            "size 90 into shape (30,newaxis)")
+    assert distractors.give_away(_mutant("int_off_by_one", text, "exception", size), text, ref)
+    # wrong by its values or by a broadcast on an ordinary input: a fair option
+    assert not distractors.give_away(_mutant("int_off_by_one", text, "values"), text, ref)
+    broadcast = "ValueError: operands could not be broadcast together with shapes (2,4,3) (4,2,1)"
+    ref, text = "ar = a.reshape(N, T, 1)", "ar = a.reshape(T, N, 1)"
+    assert not distractors.give_away(_mutant("permute_reshape", text, "exception", broadcast), text, ref)
+    # another size named (which channel count is the concept): right only when C_in == C_out, a fair option
+    ref, text = "out = out + self.b.reshape(1, C_out, 1, 1)", "out = out + self.b.reshape(1, C_in, 1, 1)"
+    assert not distractors.give_away(_mutant("partner_name", text, "exception", size), text, ref)
+    # the size error of another statement's change, not of a reshape's sizes
+    ref, text = "y = np.sum(x.reshape(N, -1), axis=1)", "y = np.sum(x.reshape(N, -1), axis=0)"
+    assert not distractors.give_away(_mutant("axis", text, "exception", size), text, ref)
+
+
+def test_signatures_are_read_from_the_reference():
+    signatures = distractors._reference_signatures()
+    assert signatures["im2col"] == (3, 5) and signatures["col2im"] == (4, 6)
