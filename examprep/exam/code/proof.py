@@ -318,3 +318,58 @@ def prove_all(problems, workers=2):
     finally:
         sandbox.discard_parked()
     return {p.id: done[p.id] for p in problems}
+
+
+_COMBINED = {}   # (problem id, cache key) -> {"<candidate>:<statement>": entry}: once a process, then the cache
+
+
+def _combined_file(problem, key):
+    return paths.cache_dir() / "exam-combined" / f"{problem.id}-{key}.json"
+
+
+def grade_combined(problem, candidate, texts):
+    """{text: entry} for statements that replace a candidate line, each with two of its proven mutants' changes
+    at once (a 2x2 option set, examprep.exam.code.square), graded as a line's mutants are (_entry: "passes",
+    "unfair" or "wrong" with its verdict and signature) in one sandbox run for those not graded before; cached
+    per problem under the proof's key (cache_dir()/exam-combined/), a text not graded (examprep's own error)
+    is not cached and is "unfair" here."""
+    from examprep.hole.mutants import Mutant
+
+    key = _cache_key(problem)
+    if (problem.id, key) not in _COMBINED:
+        try:
+            known = json.loads(_combined_file(problem, key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        _COMBINED[problem.id, key] = known if isinstance(known, dict) else {}
+    known = _COMBINED[problem.id, key]
+    name = {text: f"{candidate.index}:{text}" for text in texts}
+    todo = [t for t in dict.fromkeys(texts) if name[t] not in known]
+    if todo:
+        answer = source.reference_answer(problem)
+        variants = [(f"x{i}", holes.replace_lines(answer, [(candidate.start, candidate.end, [
+            candidate.indent + line if line.strip() else "" for line in text.splitlines()])]))
+            for i, text in enumerate(todo)]
+        result = sandbox.grade_variants(problem.source, variants, seed=GRADE_SEED, time_limit=TIME_LIMIT,
+                                        keep_worker=True)
+        fresh = False
+        for (variant, _), text in zip(variants, todo):
+            failure = result.failures.get(variant, NOT_GRADED)
+            entry = _entry(Mutant(candidate.index, candidate.start, candidate.target, "combined", candidate.text,
+                                  text, ""), failure)
+            if failure is not None and failure.check == "internal":   # "unfair" now, graded again next process
+                known[name[text]] = dict(entry, transient=True)
+            else:
+                known[name[text]] = entry
+                fresh = True
+        if fresh:
+            from examprep.common.files import write_atomically
+
+            try:
+                path = _combined_file(problem, key)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, json.dumps({k: v for k, v in known.items() if not v.get("transient")},
+                                                  ensure_ascii=False))
+            except OSError:
+                pass  # a read-only cache only costs time
+    return {text: known[name[text]] for text in texts}

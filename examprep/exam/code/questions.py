@@ -14,7 +14,8 @@ from examprep.common import pyast
 from examprep.common.i18n import ja_join
 from examprep.exam.code.blanks import askable, blank_choices, line_starts, node_at, span, statement
 from examprep.exam.code.distractors import cannot_fill, pick_distractors
-from examprep.exam.code.proof import proven, reference_fingerprint
+from examprep.exam.code.proof import grade_combined, proven, reference_fingerprint
+from examprep.exam.code.square import spread, square
 
 SUBEXPRESSION_SHARE = 0.6   # how often a sub-expression blank is chosen when one is possible
 
@@ -77,8 +78,12 @@ def _explanation(problem, candidate):
     return out
 
 
-def _plan_blank(candidate, entries, rng):
-    """(path, [(entry, text)] * 3) for a blank of this line, or None if it has no three fair distractors."""
+def _plan_blank(candidate, entries, rng, grade=None):
+    """(path, [(entry, text)] * 3) for a blank of this line, or None if it has no three fair distractors.
+
+    The distractors do not give the key away by closeness (examprep.exam.code.square): a 2x2 set {key, a, b,
+    a+b} where two fair distractors change different places (grade(texts) grades the combined statements), else
+    three with which the key is not the option closest to the others, if the blank has such."""
     choices = blank_choices(candidate, entries)
     # One draw per line, then one generator per blank of it: what is picked for a blank does not depend on
     # which other blanks of the line have options (lines and mutants never shown are not proven: proof.prove).
@@ -97,7 +102,11 @@ def _plan_blank(candidate, entries, rng):
         path = rng.choice(subs)
     else:
         path = ()
-    return path, valid[path]
+    text = textwrap.dedent(candidate.text)
+    where = span(line_starts(text), node_at(statement(text), path)) if path else (0, len(text))
+    local = random.Random(f"{line_seed}:{path!r}:square")
+    squared = square(choices[path], local, text, where, grade) if grade is not None else None
+    return path, squared or spread(choices[path], local, text, text[where[0]:where[1]], valid[path])
 
 
 def plain_listing(problem):
@@ -149,7 +158,8 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
         # options whatever the grader says of them (the exam does not grade those: proof._mutants), is no blank.
         if str(cand.index) not in proof["lines"] or cannot_fill(proof["lines"][str(cand.index)], cand.text):
             continue
-        plan = _plan_blank(cand, proof["lines"][str(cand.index)], rng)
+        plan = _plan_blank(cand, proof["lines"][str(cand.index)], rng,
+                           functools.partial(grade_combined, problem, cand))
         if plan is not None:
             plans.append((cand, *plan))
     plans.sort(key=lambda p: p[0].start)

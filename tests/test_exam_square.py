@@ -1,0 +1,127 @@
+"""Option sets that do not give the key away by closeness (examprep.exam.code.square).
+
+Unit tests build a blank's candidate distractors by hand and grade the combined statements with a stand-in grader;
+the last test makes real code sets and grades every combined option again in a fresh sandbox run.
+"""
+import random
+
+import pytest
+
+from examprep.problem import catalog
+from examprep.exam.code import fills, square
+from examprep.exam.code import questions as code_questions
+
+REFERENCE = "mu = np.mean(x, axis=-1, keepdims=True)"
+
+
+def _entry(operator, text, signature, status="wrong", check="values"):
+    return {"text": text, "operator": operator, "status": status, "signature": signature,
+            "verdict": {"check": check, "stage": "output", "case": "a batch of 4 rows", "what": "mu",
+                        "ja": "値が違います。", "en": "wrong values"}}
+
+
+def _pairs():
+    """The fair distractors of the whole-line blank of REFERENCE: sum for mean, keepdims dropped, another axis."""
+    return [(_entry("sum_mean", "mu = np.sum(x, axis=-1, keepdims=True)", "s1"),
+             "mu = np.sum(x, axis=-1, keepdims=True)"),
+            (_entry("drop_keepdims", "mu = np.mean(x, axis=-1)", "s2"), "mu = np.mean(x, axis=-1)"),
+            (_entry("axis", "mu = np.mean(x, axis=0, keepdims=True)", "s3"),
+             "mu = np.mean(x, axis=0, keepdims=True)")]
+
+
+def _grader(status="wrong", signature="s-both"):
+    calls = []
+
+    def grade(texts):
+        calls.append(list(texts))
+        return {t: _entry("combined", t, f"{signature}:{t}", status=status) for t in texts}
+    grade.calls = calls
+    return grade
+
+
+def test_a_two_by_two_set_is_offered_where_two_places_change():
+    grade = _grader()
+    picked = square.square(_pairs(), random.Random(0), REFERENCE, (0, len(REFERENCE)), grade)
+    assert picked is not None and len(picked) == 3
+    (a, fa), (b, fb), (ab, fab) = picked
+    assert ab["operator"] == "combined" and ab["status"] == "wrong"
+    # a+b makes a's and b's changes at once, written in the reference's style
+    changes = {fa, fb}
+    assert fab in {"mu = np.sum(x, axis=-1)", "mu = np.sum(x, axis=0, keepdims=True)", "mu = np.mean(x, axis=0)"}
+    assert len({REFERENCE, fa, fb, fab}) == 4 and changes <= {p[1] for p in _pairs()}
+    # no option is the unique centre: each has two neighbours at one change
+    assert square.centre([REFERENCE, fa, fb, fab]) == [0, 1, 2, 3]
+    assert all(len(call) <= square.PAIRS_GRADED for call in grade.calls)
+
+
+def test_a_combination_graded_right_is_never_offered():
+    """Two changes can cancel (two sign flips): a combination the grader accepts is no option."""
+    grade = _grader(status="passes")
+    assert square.square(_pairs(), random.Random(0), REFERENCE, (0, len(REFERENCE)), grade) is None
+    unfair = _grader(status="unfair")
+    assert square.square(_pairs(), random.Random(0), REFERENCE, (0, len(REFERENCE)), unfair) is None
+
+
+def test_a_combination_that_behaves_as_a_part_is_not_offered():
+    """softmax's np.max(x, axis=0) beside np.max(x, axis=0, keepdims=True): they broadcast alike, one option."""
+    def grade(texts):
+        return {t: _entry("combined", t, "s1") for t in texts}   # the signature of sum_mean
+    pairs = [p for p in _pairs() if p[0]["operator"] in ("sum_mean", "drop_keepdims")]
+    assert square.square(pairs, random.Random(0), REFERENCE, (0, len(REFERENCE)), grade) is None
+
+
+def test_changes_at_one_place_are_not_combined():
+    ref = "y = x - mu"
+    flip = (_entry("flip_sign", "y = x + mu", "s1"), "x + mu")
+    swap = (_entry("swap_operands", "y = mu - x", "s2"), "mu - x")
+    assert square.combine(ref, (4, len(ref)), flip, swap) is None
+    axis = (_entry("axis", "mu = np.mean(x, axis=0, keepdims=True)", "s3"), "np.mean(x, axis=0, keepdims=True)")
+    other = (_entry("axis", "mu = np.mean(x, axis=1, keepdims=True)", "s4"), "np.mean(x, axis=1, keepdims=True)")
+    assert square.combine(REFERENCE, (5, len(REFERENCE)), axis, other) is None
+
+
+def test_combined_text_keeps_the_reference_style_and_both_changes():
+    ref = "out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)"
+    a = (_entry("permute_reshape", "out = out.reshape(N, out_h, -1, out_w).transpose(0, 3, 1, 2)", "s1"),
+         "out.reshape(N, out_h, -1, out_w).transpose(0, 3, 1, 2)")
+    b = (_entry("permute_transpose", "out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 2, 1)", "s2"),
+         "out.reshape(N, out_h, out_w, -1).transpose(0, 3, 2, 1)")
+    made = square.combine(ref, (6, len(ref)), a, b)
+    assert made == ("out = out.reshape(N, out_h, -1, out_w).transpose(0, 3, 2, 1)",
+                    "out.reshape(N, out_h, -1, out_w).transpose(0, 3, 2, 1)")
+
+
+def test_a_give_away_combination_is_not_graded():
+    """The combination must pass the same give-away rules: an axis named twice is ruled out on sight."""
+    ref = "y = np.sum(x, axis=(0, 2))"
+    a = (_entry("axis", "y = np.sum(x, axis=(2, 2))", "s1"), "y = np.sum(x, axis=(2, 2))")
+    b = (_entry("axis", "y = np.sum(x, axis=(0, 0))", "s2"), "y = np.sum(x, axis=(0, 0))")
+    grade = _grader()
+    assert square.square([a, b], random.Random(0), ref, (0, len(ref)), grade) is None
+    assert grade.calls == []
+
+
+def test_spread_picks_distractors_with_no_centre_key():
+    key = "np.sum(d, axis=0)"
+    pairs = [(_entry("axis", "y = np.sum(d, axis=1)", "s1"), "np.sum(d, axis=1)"),
+             (_entry("drop_axis", "y = np.sum(d)", "s2"), "np.sum(d)"),
+             (_entry("sum_mean", "y = np.mean(d, axis=0)", "s3"), "np.mean(d, axis=0)"),
+             (_entry("axis", "y = np.sum(d, axis=-1)", "s4"), "np.sum(d, axis=-1)")]
+    picked = pairs[:3]
+    assert square.key_is_centre(key, [f for _, f in picked])
+    chosen = square.spread(pairs, random.Random(0), "y = np.sum(d, axis=0)", key, picked)
+    assert len(chosen) == 3 and not square.key_is_centre(key, [f for _, f in chosen])
+
+
+@pytest.mark.parametrize("pid", ["layernorm", "batchnorm", "conv2d"])
+def test_real_sets_offer_graded_wrong_combinations(pid, module_examprep_home):
+    """Real code sets: some blank has a 2x2 set, and every combined option fails a fresh grading."""
+    problem = catalog.get(pid)
+    questions = [q for seed in range(4) for q in code_questions.code_set(problem, seed, 3)]
+    combined = [(q, o) for q in questions for o in q.options if o.operator == square.COMBINED]
+    assert combined, f"{pid}: no 2x2 set"
+    failures = fills.grade_fills(problem, [(f"{i}", q, o.text) for i, (q, o) in enumerate(combined)])
+    for i, (q, option) in enumerate(combined):
+        assert failures[f"{i}"] is not None, f"{q.id}: the combined option {option.text} passes"
+        assert failures[f"{i}"].check == option.verdict["check"]
+        assert square.centre([o.text for o in q.options]) != [q.key]
