@@ -327,12 +327,12 @@ def _combined_file(problem, key):
     return paths.cache_dir() / "exam-combined" / f"{problem.id}-{key}.json"
 
 
-def grade_combined(problem, candidate, texts):
-    """{text: entry} for statements that replace a candidate line, each with two of its proven mutants' changes
-    at once (a 2x2 option set, examprep.exam.code.square), graded as a line's mutants are (_entry: "passes",
-    "unfair" or "wrong" with its verdict and signature) in one sandbox run for those not graded before; cached
-    per problem under the proof's key (cache_dir()/exam-combined/), a text not graded (examprep's own error)
-    is not cached and is "unfair" here."""
+def grade_combined(problem, items):
+    """{(candidate index, text): entry} for [(candidate, text)]: statements that replace a candidate line, each
+    with two of its proven mutants' changes at once (a 2x2 option set, examprep.exam.code.square), graded as a
+    line's mutants are (_entry: "passes", "unfair" or "wrong" with its verdict and signature), those not graded
+    before in one sandbox run; cached per problem under the proof's key (cache_dir()/exam-combined/). A text not
+    graded (examprep's own error) is "unfair" and not cached."""
     from examprep.hole.mutants import Mutant
 
     key = _cache_key(problem)
@@ -343,24 +343,24 @@ def grade_combined(problem, candidate, texts):
             known = {}
         _COMBINED[problem.id, key] = known if isinstance(known, dict) else {}
     known = _COMBINED[problem.id, key]
-    name = {text: f"{candidate.index}:{text}" for text in texts}
-    todo = [t for t in dict.fromkeys(texts) if name[t] not in known]
+    name = {(cand.index, text): f"{cand.index}:{text}" for cand, text in items}
+    todo = list({name[cand.index, text]: (cand, text) for cand, text in items
+                 if name[cand.index, text] not in known}.values())
     if todo:
         answer = source.reference_answer(problem)
-        variants = [(f"x{i}", holes.replace_lines(answer, [(candidate.start, candidate.end, [
-            candidate.indent + line if line.strip() else "" for line in text.splitlines()])]))
-            for i, text in enumerate(todo)]
+        variants = [(f"x{i}", holes.replace_lines(answer, [(cand.start, cand.end, [
+            cand.indent + line if line.strip() else "" for line in text.splitlines()])]))
+            for i, (cand, text) in enumerate(todo)]
         result = sandbox.grade_variants(problem.source, variants, seed=GRADE_SEED, time_limit=TIME_LIMIT,
                                         keep_worker=True)
         fresh = False
-        for (variant, _), text in zip(variants, todo):
+        for (variant, _), (cand, text) in zip(variants, todo):
             failure = result.failures.get(variant, NOT_GRADED)
-            entry = _entry(Mutant(candidate.index, candidate.start, candidate.target, "combined", candidate.text,
-                                  text, ""), failure)
+            entry = _entry(Mutant(cand.index, cand.start, cand.target, "combined", cand.text, text, ""), failure)
             if failure is not None and failure.check == "internal":   # "unfair" now, graded again next process
-                known[name[text]] = dict(entry, transient=True)
+                known[name[cand.index, text]] = dict(entry, transient=True)
             else:
-                known[name[text]] = entry
+                known[name[cand.index, text]] = entry
                 fresh = True
         if fresh:
             from examprep.common.files import write_atomically
@@ -372,4 +372,4 @@ def grade_combined(problem, candidate, texts):
                                                   ensure_ascii=False))
             except OSError:
                 pass  # a read-only cache only costs time
-    return {text: known[name[text]] for text in texts}
+    return {pair: known[n] for pair, n in name.items()}

@@ -15,7 +15,7 @@ from examprep.common.i18n import ja_join
 from examprep.exam.code.blanks import askable, blank_choices, line_starts, node_at, span, statement
 from examprep.exam.code.distractors import cannot_fill, pick_distractors
 from examprep.exam.code.proof import grade_combined, proven, reference_fingerprint
-from examprep.exam.code.square import spread, square
+from examprep.exam.code import square
 
 SUBEXPRESSION_SHARE = 0.6   # how often a sub-expression blank is chosen when one is possible
 
@@ -78,12 +78,10 @@ def _explanation(problem, candidate):
     return out
 
 
-def _plan_blank(candidate, entries, rng, grade=None):
-    """(path, [(entry, text)] * 3) for a blank of this line, or None if it has no three fair distractors.
-
-    The distractors do not give the key away by closeness (examprep.exam.code.square): a 2x2 set {key, a, b,
-    a+b} where two fair distractors change different places (grade(texts) grades the combined statements), else
-    three with which the key is not the option closest to the others, if the blank has such."""
+def _plan_blank(candidate, entries, rng):
+    """(path, [(entry, text)] * 3, its 2x2 trials) for a blank of this line, or None if it has no three fair
+    distractors. The trials (square.tries: pairs of distractors at different places and their combination, to be
+    graded) and the blank's context are for _without_centre, which sets the distractors."""
     choices = blank_choices(candidate, entries)
     # One draw per line, then one generator per blank of it: what is picked for a blank does not depend on
     # which other blanks of the line have options (lines and mutants never shown are not proven: proof.prove).
@@ -105,8 +103,28 @@ def _plan_blank(candidate, entries, rng, grade=None):
     text = textwrap.dedent(candidate.text)
     where = span(line_starts(text), node_at(statement(text), path)) if path else (0, len(text))
     local = random.Random(f"{line_seed}:{path!r}:square")
-    squared = square(choices[path], local, text, where, grade) if grade is not None else None
-    return path, squared or spread(choices[path], local, text, text[where[0]:where[1]], valid[path])
+    trials = square.tries(choices[path], local, text, where)
+    return path, valid[path], (trials, choices[path], local, text, text[where[0]:where[1]])
+
+
+def _without_centre(problem, plans):
+    """[(candidate, path, [(entry, text)] * 3)]: each blank's distractors chosen so that the key is not the option
+    closest to the others (examprep.exam.code.square): a 2x2 set {key, a, b, a+b} where a pair's combination is
+    graded wrong fairly (the first trial of every blank of the set in one sandbox run, the next ones of the blanks
+    left in another), else three with which the key is not the unique closest option, if the blank has such."""
+    chosen = {}
+    for depth in range(square.PAIRS_GRADED):
+        batch = [(i, cand, ctx[0][depth]) for i, (cand, _, _, ctx) in enumerate(plans)
+                 if i not in chosen and len(ctx[0]) > depth]
+        if not batch:
+            break
+        verdicts = grade_combined(problem, [(cand, trial[2]) for _, cand, trial in batch])
+        for i, cand, trial in batch:
+            picked = square.accept(trial, verdicts[cand.index, trial[2]], plans[i][3][3])
+            if picked:
+                chosen[i] = picked
+    return [(cand, path, chosen.get(i) or square.spread(pairs, local, text, key, picked))
+            for i, (cand, path, picked, (_, pairs, local, text, key)) in enumerate(plans)]
 
 
 def plain_listing(problem):
@@ -158,13 +176,13 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
         # options whatever the grader says of them (the exam does not grade those: proof._mutants), is no blank.
         if str(cand.index) not in proof["lines"] or cannot_fill(proof["lines"][str(cand.index)], cand.text):
             continue
-        plan = _plan_blank(cand, proof["lines"][str(cand.index)], rng,
-                           functools.partial(grade_combined, problem, cand))
+        plan = _plan_blank(cand, proof["lines"][str(cand.index)], rng)
         if plan is not None:
             plans.append((cand, *plan))
     plans.sort(key=lambda p: p[0].start)
     if not plans:
         return []
+    plans = _without_centre(problem, plans)
 
     answer = source.reference_answer(problem)
     ref = reference_fingerprint(problem)

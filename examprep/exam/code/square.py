@@ -192,43 +192,51 @@ def _ordered(pairs, rng, reference):
     return pick_distractors(pairs, rng, reference, count=len(pairs))
 
 
-def square(pairs, rng, reference, span, grade):
-    """[a, b, a+b] ((entry, fill) each) for a 2x2 set, or None.
-
-    pairs: the blank's (entry, fill) candidates; reference: the statement (dedented); span: the blank's (start,
-    end) in it; grade(texts) -> {text: entry} grades combined statements (proof.grade_combined). a and b are the
-    most preferred conceptual distractors that change different places and whose combination the grader rejects
-    fairly, with a behaviour of its own."""
+def tries(pairs, rng, reference, span):
+    """[(a, b, statement, option text)] for a 2x2 set, in order of preference, at most PAIRS_GRADED: a and b
+    ((entry, fill) each) are conceptual distractors (no blunt operator) with behaviours of their own that change
+    different places of the blank, their combination no give-away on sight. pairs: the blank's (entry, fill)
+    candidates; reference: the statement (dedented); span: the blank's (start, end) in it."""
     ordered = [p for p in _ordered(pairs, rng, reference) if p[0]["operator"] not in BLUNT_OPERATORS]
-    tries = []
+    out = []
     for j in range(len(ordered)):
         for i in range(j):
             a, b = ordered[i], ordered[j]
             if a[0]["signature"] == b[0]["signature"]:
                 continue
             made = combine(reference, span, a, b)
-            if made is None:
+            if made is None or give_away({"operator": COMBINED, "text": made[0]}, made[1], reference):
                 continue
-            text, fill = made
-            if give_away({"operator": COMBINED, "text": text}, fill, reference):
-                continue
-            tries.append((a, b, text, fill))
-            if len(tries) == PAIRS_GRADED:
-                break
-        if len(tries) == PAIRS_GRADED:
-            break
-    if not tries:
+            out.append((a, b, *made))
+            if len(out) == PAIRS_GRADED:
+                return out
+    return out
+
+
+def accept(trial, entry, reference):
+    """[a, b, a+b] if the grader's entry for a+b (proof.grade_combined) makes it a fair distractor, else None:
+    rejected with a fair verdict (never "passes": two sign flips can cancel), no give-away by its verdict, and a
+    behaviour of its own, as every distractor (pick_distractors): softmax's `np.max(x, axis=0)` computes what
+    `np.max(x, axis=0, keepdims=True)` does (they broadcast alike), two options that are one."""
+    a, b, _, fill = trial
+    if entry["status"] != "wrong" or entry["signature"] in (a[0]["signature"], b[0]["signature"]):
         return None
-    verdicts = grade([text for _, _, text, _ in tries])
-    for a, b, text, fill in tries:
-        entry = verdicts[text]
-        # A behaviour of its own (as every distractor: pick_distractors): softmax's `np.max(x, axis=0)` computes
-        # what `np.max(x, axis=0, keepdims=True)` does (they broadcast alike), two options that are one.
-        if entry["status"] != "wrong" or entry["signature"] in (a[0]["signature"], b[0]["signature"]):
-            continue
-        if give_away(entry, fill, reference):
-            continue
-        return [a, b, (entry, fill)]
+    if give_away(entry, fill, reference):
+        return None
+    return [a, b, (entry, fill)]
+
+
+def square(pairs, rng, reference, span, grade):
+    """[a, b, a+b] ((entry, fill) each) for a 2x2 set, or None: the first of tries() that accept() takes.
+    grade(texts) -> {text: entry} grades the combined statements."""
+    trials = tries(pairs, rng, reference, span)
+    if not trials:
+        return None
+    verdicts = grade([t[2] for t in trials])
+    for trial in trials:
+        picked = accept(trial, verdicts[trial[2]], reference)
+        if picked:
+            return picked
     return None
 
 
