@@ -225,6 +225,18 @@ def _left_out(qs, seen):
             or shown_on_another_array(q, listing)} | _renamed_twins(qs)
 
 
+def _without_centre(plain, central, drop, asked, seen):
+    """The set taken: `central` (the same blanks with distractors that do not make the key the option closest to
+    the others, examprep.exam.code.square; made only for a set the walk takes, as its 2x2 combinations are graded)
+    if it passes every check `plain` passed, else `plain`."""
+    if [q.blank["candidate"] for q in central] != [q.blank["candidate"] for q in plain]:
+        return plain
+    if _left_out(central, seen) - drop or leaks(asked, central) or not all(seen.fits(q) for q in central) \
+            or _renamed_twins(central):
+        return plain
+    return central
+
+
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
     """_code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
     started; a problem whose reference fails its own grading is skipped."""
@@ -260,13 +272,15 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # proven for it: the lines are tried in the same order (line_order), so most are proven already.
             excluded = set(used.setdefault(problem.id, set()))
             for _ in range(REMAKES + 1):
-                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
+                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=excluded, central=False)
                 drop = _left_out(qs, seen)
                 if not drop:
                     break
                 excluded |= drop
             if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or _renamed_twins(qs):
                 continue
+            qs = _without_centre(qs, code_set(problem, seed * 100 + rounds, size, proof, exclude=excluded),
+                                 drop, asked, seen)
             qs = seen.take(qs)
             if qs:
                 used[problem.id].update(q.blank["candidate"] for q in qs)

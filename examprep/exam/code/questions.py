@@ -79,9 +79,9 @@ def _explanation(problem, candidate):
 
 
 def _plan_blank(candidate, entries, rng):
-    """(path, [(entry, text)] * 3, its 2x2 trials) for a blank of this line, or None if it has no three fair
-    distractors. The trials (square.tries: pairs of distractors at different places and their combination, to be
-    graded) and the blank's context are for _without_centre, which sets the distractors."""
+    """(path, [(entry, text)] * 3, context) for a blank of this line, or None if it has no three fair distractors.
+    The context (the blank's candidate distractors, its generator, the statement and the key) is for
+    _without_centre, which may choose other distractors."""
     choices = blank_choices(candidate, entries)
     # One draw per line, then one generator per blank of it: what is picked for a blank does not depend on
     # which other blanks of the line have options (lines and mutants never shown are not proven: proof.prove).
@@ -103,8 +103,7 @@ def _plan_blank(candidate, entries, rng):
     text = textwrap.dedent(candidate.text)
     where = span(line_starts(text), node_at(statement(text), path)) if path else (0, len(text))
     local = random.Random(f"{line_seed}:{path!r}:square")
-    trials = square.tries(choices[path], local, text, where)
-    return path, valid[path], (trials, choices[path], local, text, text[where[0]:where[1]])
+    return path, valid[path], (choices[path], local, text, where)
 
 
 def _without_centre(problem, plans):
@@ -112,19 +111,20 @@ def _without_centre(problem, plans):
     closest to the others (examprep.exam.code.square): a 2x2 set {key, a, b, a+b} where a pair's combination is
     graded wrong fairly (the first trial of every blank of the set in one sandbox run, the next ones of the blanks
     left in another), else three with which the key is not the unique closest option, if the blank has such."""
+    trials = [square.tries(pairs, local, text, where) for _, _, _, (pairs, local, text, where) in plans]
     chosen = {}
     for depth in range(square.PAIRS_GRADED):
-        batch = [(i, cand, ctx[0][depth]) for i, (cand, _, _, ctx) in enumerate(plans)
-                 if i not in chosen and len(ctx[0]) > depth]
+        batch = [(i, cand, trials[i][depth]) for i, (cand, *_) in enumerate(plans)
+                 if i not in chosen and len(trials[i]) > depth]
         if not batch:
             break
         verdicts = grade_combined(problem, [(cand, trial[2]) for _, cand, trial in batch])
         for i, cand, trial in batch:
-            picked = square.accept(trial, verdicts[cand.index, trial[2]], plans[i][3][3])
+            picked = square.accept(trial, verdicts[cand.index, trial[2]], plans[i][3][2])
             if picked:
                 chosen[i] = picked
-    return [(cand, path, chosen.get(i) or square.spread(pairs, local, text, key, picked))
-            for i, (cand, path, picked, (_, pairs, local, text, key)) in enumerate(plans)]
+    return [(cand, path, chosen.get(i) or square.spread(pairs, local, text, text[where[0]:where[1]], picked))
+            for i, (cand, path, picked, (pairs, local, text, where)) in enumerate(plans)]
 
 
 def plain_listing(problem):
@@ -157,11 +157,14 @@ def line_order(problem, seed, exclude=()):
     return rng, [c for c in order if c.index not in exclude]
 
 
-def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
+def code_set(problem, seed, count=1, proof=None, free=False, exclude=(), central=True):
     """Up to count questions on different lines of one problem, sharing one listing (a set).
 
     free: also add, after each multiple-choice question, the same blank as a code_free question.
     exclude: candidate indices (holes.Candidate.index) not to use (lines already asked about).
+    central: the distractors chosen so that the key is not the option closest to the others (_without_centre:
+    2x2 sets, their combinations graded now); False gives the same blanks with the first three fair distractors
+    each and grades nothing (the mock exam's walk tries a set so, and makes it again with True once it takes it).
     Returns [] when the problem has no line with three fair distractors.
     """
     proof = proof or proven(problem)
@@ -182,7 +185,7 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     plans.sort(key=lambda p: p[0].start)
     if not plans:
         return []
-    plans = _without_centre(problem, plans)
+    plans = _without_centre(problem, plans) if central else [(cand, path, picked) for cand, path, picked, _ in plans]
 
     answer = source.reference_answer(problem)
     ref = reference_fingerprint(problem)
