@@ -125,3 +125,13 @@ def test_real_sets_offer_graded_wrong_combinations(pid, module_examprep_home):
         assert failures[f"{i}"] is not None, f"{q.id}: the combined option {option.text} passes"
         assert failures[f"{i}"].check == option.verdict["check"]
         assert square.centre([o.text for o in q.options]) != [q.key]
+
+
+def test_a_combination_stopped_as_a_part_by_its_shape_is_offered():
+    """np.mean(col, axis=0) beside np.sum(col, axis=0): both of the wrong shape, different values: a 2x2 set."""
+    def grade(texts):
+        return {t: _entry("combined", t, "s1", check="shape") for t in texts}   # the signature of sum_mean
+    pairs = [(dict(p[0], verdict=dict(p[0]["verdict"], check="shape")), p[1]) for p in _pairs()
+             if p[0]["operator"] in ("sum_mean", "drop_keepdims")]
+    picked = square.square(pairs, random.Random(0), REFERENCE, (0, len(REFERENCE)), grade)
+    assert picked is not None and picked[2][1] == "mu = np.sum(x, axis=-1)"

@@ -22,6 +22,9 @@ import tokenize
 from examprep.exam.code.blanks import node_at, statement
 from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, pick_distractors
 
+# Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
+# different values.
+SHORT_OF_VALUES = {"shape", "type", "exception"}
 COMBINED = "combined"   # the operator of an option that makes two distractors' mistakes at once
 PAIRS_GRADED = 3        # at most this many pairs are graded for one blank (one sandbox run)
 ANY = "*"               # a path's index for a whole list (several of its elements changed)
@@ -213,13 +216,21 @@ def tries(pairs, rng, reference, span):
     return out
 
 
+def _same_values(entry, part):
+    """Whether a combined mutant fails as one of its parts with the same values compared: it computes what that
+    part computes on the grader's case (softmax's `np.max(x, axis=0)` beside `np.max(x, axis=0, keepdims=True)`,
+    which broadcast alike), so the two options are one. Both stopped by the same shape, type or exception
+    (`np.mean(col, axis=0)` beside `np.sum(col, axis=0)`, both of the wrong shape) says nothing of their values:
+    a+b is wrong for a's reason, as a 2x2 set means it to be, and still a mistake of its own."""
+    return entry["signature"] == part["signature"] and (entry["verdict"] or {}).get("check") not in SHORT_OF_VALUES
+
+
 def accept(trial, entry, reference):
     """[a, b, a+b] if the grader's entry for a+b (proof.grade_combined) makes it a fair distractor, else None:
-    rejected with a fair verdict (never "passes": two sign flips can cancel), no give-away by its verdict, and a
-    behaviour of its own, as every distractor (pick_distractors): softmax's `np.max(x, axis=0)` computes what
-    `np.max(x, axis=0, keepdims=True)` does (they broadcast alike), two options that are one."""
+    rejected with a fair verdict (never "passes": two sign flips can cancel), no give-away by its verdict, and not
+    the values of a or b (_same_values)."""
     a, b, _, fill = trial
-    if entry["status"] != "wrong" or entry["signature"] in (a[0]["signature"], b[0]["signature"]):
+    if entry["status"] != "wrong" or any(_same_values(entry, part[0]) for part in (a, b)):
         return None
     if give_away(entry, fill, reference):
         return None
