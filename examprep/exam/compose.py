@@ -240,7 +240,7 @@ def _without_centre(plain, central, drop, asked, seen):
 def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
     """_code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
     started; a problem whose reference fails its own grading is skipped."""
-    from examprep.exam.code.questions import code_set
+    from examprep.exam.code.questions import plan_set, set_questions
 
     sets, used, total = [], {}, 0
     usable = list(problems)
@@ -272,15 +272,15 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # proven for it: the lines are tried in the same order (line_order), so most are proven already.
             excluded = set(used.setdefault(problem.id, set()))
             for _ in range(REMAKES + 1):
-                qs = code_set(problem, seed * 100 + rounds, size, proof, exclude=excluded, central=False)
+                planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
+                qs = set_questions(problem, planned, central=False)
                 drop = _left_out(qs, seen)
                 if not drop:
                     break
                 excluded |= drop
             if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or _renamed_twins(qs):
                 continue
-            qs = _without_centre(qs, code_set(problem, seed * 100 + rounds, size, proof, exclude=excluded),
-                                 drop, asked, seen)
+            qs = _without_centre(qs, set_questions(problem, planned), drop, asked, seen)
             qs = seen.take(qs)
             if qs:
                 used[problem.id].update(q.blank["candidate"] for q in qs)

@@ -80,7 +80,7 @@ def _explanation(problem, candidate):
 
 def _plan_blank(candidate, entries, rng):
     """(path, [(entry, text)] * 3, context) for a blank of this line, or None if it has no three fair distractors.
-    The context (the blank's candidate distractors, its generator, the statement and the key) is for
+    The context (the blank's candidate distractors, its generator's seed, the statement and the blank's span) is for
     _without_centre, which may choose other distractors."""
     choices = blank_choices(candidate, entries)
     # One draw per line, then one generator per blank of it: what is picked for a blank does not depend on
@@ -102,8 +102,7 @@ def _plan_blank(candidate, entries, rng):
         path = ()
     text = textwrap.dedent(candidate.text)
     where = span(line_starts(text), node_at(statement(text), path)) if path else (0, len(text))
-    local = random.Random(f"{line_seed}:{path!r}:square")
-    return path, valid[path], (choices[path], local, text, where)
+    return path, valid[path], (choices[path], f"{line_seed}:{path!r}:square", text, where)
 
 
 def _without_centre(problem, plans):
@@ -111,7 +110,8 @@ def _without_centre(problem, plans):
     closest to the others (examprep.exam.code.square): a 2x2 set {key, a, b, a+b} where a pair's combination is
     graded wrong fairly (the first trial of every blank of the set in one sandbox run, the next ones of the blanks
     left in another), else three with which the key is not the unique closest option, if the blank has such."""
-    trials = [square.tries(pairs, local, text, where) for _, _, _, (pairs, local, text, where) in plans]
+    rngs = [random.Random(ctx[1]) for *_, ctx in plans]   # one generator a blank, for tries and spread
+    trials = [square.tries(pairs, rng, text, where) for rng, (*_, (pairs, _, text, where)) in zip(rngs, plans)]
     chosen = {}
     for depth in range(square.PAIRS_GRADED):
         batch = [(i, cand, trials[i][depth]) for i, (cand, *_) in enumerate(plans)
@@ -123,8 +123,8 @@ def _without_centre(problem, plans):
             picked = square.accept(trial, verdicts[cand.index, trial[2]], plans[i][3][2])
             if picked:
                 chosen[i] = picked
-    return [(cand, path, chosen.get(i) or square.spread(pairs, local, text, text[where[0]:where[1]], picked))
-            for i, (cand, path, picked, (pairs, local, text, where)) in enumerate(plans)]
+    return [(cand, path, chosen.get(i) or square.spread(pairs, rngs[i], text, text[where[0]:where[1]], picked))
+            for i, (cand, path, picked, (pairs, _, text, where)) in enumerate(plans)]
 
 
 def plain_listing(problem):
@@ -157,19 +157,23 @@ def line_order(problem, seed, exclude=()):
     return rng, [c for c in order if c.index not in exclude]
 
 
-def code_set(problem, seed, count=1, proof=None, free=False, exclude=(), central=True):
+def code_set(problem, seed, count=1, proof=None, free=False, exclude=()):
     """Up to count questions on different lines of one problem, sharing one listing (a set).
 
     free: also add, after each multiple-choice question, the same blank as a code_free question.
     exclude: candidate indices (holes.Candidate.index) not to use (lines already asked about).
-    central: the distractors chosen so that the key is not the option closest to the others (_without_centre:
-    2x2 sets, their combinations graded now); False gives the same blanks with the first three fair distractors
-    each and grades nothing (the mock exam's walk tries a set so, and makes it again with True once it takes it).
     Returns [] when the problem has no line with three fair distractors.
     """
+    return set_questions(problem, plan_set(problem, seed, count, proof, exclude), free)
+
+
+def plan_set(problem, seed, count=1, proof=None, exclude=()):
+    """The blanks of a code set (code_set) and their first fair distractors, before _without_centre chooses
+    others: (the generator's state, seed, [(candidate, path, [(entry, text)] * 3, context)]), or None when the
+    problem has no line with three fair distractors."""
     proof = proof or proven(problem)
     if not proof.get("reference_passed") or proof.get("ref") != reference_fingerprint(problem):
-        return []
+        return None
     rng, order = line_order(problem, seed, exclude)
     plans = []
     for cand in order:
@@ -183,8 +187,21 @@ def code_set(problem, seed, count=1, proof=None, free=False, exclude=(), central
         if plan is not None:
             plans.append((cand, *plan))
     plans.sort(key=lambda p: p[0].start)
-    if not plans:
+    return (rng.getstate(), seed, plans) if plans else None
+
+
+def set_questions(problem, planned, free=False, central=True):
+    """The questions of a planned set (plan_set; [] for None).
+
+    central: the distractors chosen so that the key is not the option closest to the others (_without_centre:
+    2x2 sets, their combinations graded now); False keeps the first three fair distractors of each blank and
+    grades nothing (the mock exam's walk tries a set so, and makes it central once it takes it). Either way the
+    keys sit in the same places."""
+    if planned is None:
         return []
+    state, seed, plans = planned
+    rng = random.Random()
+    rng.setstate(state)
     plans = _without_centre(problem, plans) if central else [(cand, path, picked) for cand, path, picked, _ in plans]
 
     answer = source.reference_answer(problem)
