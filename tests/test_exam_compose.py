@@ -253,11 +253,15 @@ def test_a_code_set_is_taken_whole(monkeypatch):
                                  "softmax", 2)
     calls = []
 
-    def code_set(problem, seed, count, proof, exclude=()):
+    def plan_set(problem, seed, count, proof, exclude=()):
         calls.append(set(exclude))
-        return [ratio_alone] if 0 in exclude else [shift, ratio]
+        return 0 in exclude
 
-    monkeypatch.setattr(code_questions, "code_set", code_set)
+    def set_questions(problem, planned, free=False, central=True):
+        return [ratio_alone] if planned else [shift, ratio]
+
+    monkeypatch.setattr(code_questions, "plan_set", plan_set)
+    monkeypatch.setattr(code_questions, "set_questions", set_questions)
     proofs = SimpleNamespace(ahead=lambda *a: None, get=lambda *a: {"reference_passed": True})
     seen = compose_module._Seen()
     seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="logsumexp"))

@@ -137,7 +137,7 @@ def test_ctrl_c_during_a_cold_composition_leaves_no_broken_cache_file(problems, 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt   # Ctrl-C once the first proof is in, the next ones under way
 
-    monkeypatch.setattr(questions, "code_set", interrupted)
+    monkeypatch.setattr(questions, "plan_set", interrupted)
     with pytest.raises(KeyboardInterrupt):
         compose(12, seed=3, areas=["3"], problems=problems)
     assert _no_proof_threads()

@@ -135,3 +135,13 @@ def test_a_combination_stopped_as_a_part_by_its_shape_is_offered():
              if p[0]["operator"] in ("sum_mean", "drop_keepdims")]
     picked = square.square(pairs, random.Random(0), REFERENCE, (0, len(REFERENCE)), grade)
     assert picked is not None and picked[2][1] == "mu = np.sum(x, axis=-1)"
+
+
+def test_two_swaps_of_one_kind_are_not_combined():
+    """Both partner weights swapped is mixup's other consistent form (lam ~ Beta(a, a) is symmetric): no a+b."""
+    ref = "x_mix = lam * x + (1 - lam) * x[index]"
+    a = (_entry("partner_name", "x_mix = (1 - lam) * x + (1 - lam) * x[index]", "s1"),
+         "x_mix = (1 - lam) * x + (1 - lam) * x[index]")
+    b = (_entry("partner_name", "x_mix = lam * x + lam * x[index]", "s2"), "x_mix = lam * x + lam * x[index]")
+    assert square.combine(ref, (0, len(ref)), a, b)[1] == "x_mix = (1 - lam) * x + lam * x[index]"
+    assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []

@@ -25,7 +25,8 @@ from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, pick_dist
 # Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
 # different values.
 SHORT_OF_VALUES = {"shape", "type", "exception"}
-COMBINED = "combined"   # the operator of an option that makes two distractors' mistakes at once
+COMBINED = "combined"
+SWAPS = {"partner_name", "swap_operands", "swap_arguments"}   # the operator of an option that makes two distractors' mistakes at once
 PAIRS_GRADED = 3        # at most this many pairs are graded for one blank (one sandbox run)
 ANY = "*"               # a path's index for a whole list (several of its elements changed)
 SPREAD_POOL = 8         # the fair distractors, in order of preference, searched for a set with no centre key
@@ -195,6 +196,14 @@ def _ordered(pairs, rng, reference):
     return pick_distractors(pairs, rng, reference, count=len(pairs))
 
 
+def _consistent_swap(a, b):
+    """Two swaps of one kind (partner names, operands, arguments): made together they are often another consistent
+    convention rather than a mistake, right in another layout or by symmetry (mixup's `(1 - lam) * x + lam *
+    x[index]`, lam drawn from a symmetric Beta; the column-vector `np.dot(Wh, h_prev) + np.dot(Wx, x)`), as
+    split_heads' interleaved split with its inverse merge (final re-grade, issue 16)."""
+    return a["operator"] == b["operator"] and a["operator"] in SWAPS
+
+
 def tries(pairs, rng, reference, span):
     """[(a, b, statement, option text)] for a 2x2 set, in order of preference, at most PAIRS_GRADED: a and b
     ((entry, fill) each) are conceptual distractors (no blunt operator) with behaviours of their own that change
@@ -205,7 +214,7 @@ def tries(pairs, rng, reference, span):
     for j in range(len(ordered)):
         for i in range(j):
             a, b = ordered[i], ordered[j]
-            if a[0]["signature"] == b[0]["signature"]:
+            if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0]):
                 continue
             made = combine(reference, span, a, b)
             if made is None or give_away({"operator": COMBINED, "text": made[0]}, made[1], reference):
