@@ -9,65 +9,45 @@ the code (the final re-grade of issue 16: 80-88 % of NumPy code questions). For 
 by its summed edit distance to the other options, as the examiners did: over Python tokens (Levenshtein on
 `tokenize` tokens) and over characters. Printed per export and in all: the share of questions whose key is the
 unique option with the smallest sum ("unique medoid"), the share where it ties for it, and the expected score of
-the guess (1 for a unique medoid key, 1/k for a k-way tie that holds the key). Chance is 25 %. Figures only,
-never asserted.
+the guess (1 for a unique medoid key, 1/k for a k-way tie that holds the key; chance is 25 %), and how often the
+key is the unique farthest option (the opposite cue, which distractors chosen against the first must not create).
+Figures only, never asserted. Run with PYTHONPATH=. (the distances are examprep.exam.code.square's).
 """
 import argparse
-import io
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from examprep.exam.code.square import centre, levenshtein, tokens  # noqa: E402
 
 
-def tokens(text):
-    """Python tokens of an option's text (a regex split when it does not tokenize, e.g. a bare slice)."""
-    try:
-        out = [t.string for t in tokenize.generate_tokens(io.StringIO(text).readline)
-               if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT,
-                                 tokenize.DEDENT, tokenize.COMMENT)]
-        return [t for t in out if t]
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        return re.findall(r"\w+|\S", text)
-
-
-def levenshtein(a, b):
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
-def centre(texts, split):
-    """Indices of the options with the smallest summed distance to the others."""
+def farthest(texts, split):
+    """Indices of the options with the largest summed edit distance to the other options."""
     parts = [split(t) for t in texts]
     sums = [sum(levenshtein(p, q) for j, q in enumerate(parts) if j != i) for i, p in enumerate(parts)]
-    best = min(sums)
-    return [i for i, s in enumerate(sums) if s == best]
+    return [i for i, s in enumerate(sums) if s == max(sums)]
 
 
 def score(questions, split):
-    """(unique medoid = key, key in a tie, expected score of the guess) over questions."""
-    unique = tied = 0
+    """(unique medoid = key, key in a tie, expected score of the guess, unique farthest = key) over questions."""
+    unique = tied = far = 0
     expected = 0.0
     for q in questions:
         best = centre([o["text"] for o in q["options"]], split)
+        far += farthest([o["text"] for o in q["options"]], split) == [q["key"]]
         if q["key"] in best:
             expected += 1 / len(best)
             if len(best) == 1:
                 unique += 1
             else:
                 tied += 1
-    return unique, tied, expected
+    return unique, tied, expected, far
 
 
 def export(seed, home, path):
@@ -91,7 +71,7 @@ def main():
         home = Path(tempfile.mkdtemp(prefix="examprep-centrality-"))
         files = [export(seed, home, home / f"exam-{seed}.json") for seed in args.seeds]
     splits = {"tokens": tokens, "chars": list}
-    total = {name: [0, 0, 0.0] for name in splits}
+    total = {name: [0, 0, 0.0, 0] for name in splits}
     count = 0
     for path in files:
         questions = [q for q in json.loads(Path(path).read_text(encoding="utf-8"))["questions"]
@@ -99,18 +79,20 @@ def main():
         count += len(questions)
         row = []
         for name, split in splits.items():
-            unique, tied, expected = score(questions, split)
-            for k, v in enumerate((unique, tied, expected)):
+            figures = score(questions, split)
+            for k, v in enumerate(figures):
                 total[name][k] += v
+            unique, tied, expected, far = figures
             n = max(1, len(questions))
             row.append(f"{name}: key unique medoid {unique}/{len(questions)} ({100 * unique / n:.0f} %), "
-                       f"tied {tied}, guess scores {100 * expected / n:.0f} %")
+                       f"tied {tied}, guess scores {100 * expected / n:.0f} %, key unique farthest {far}")
         print(f"{Path(path).name}: " + "; ".join(row))
     n = max(1, count)
     for name in splits:
-        unique, tied, expected = total[name]
+        unique, tied, expected, far = total[name]
         print(f"all ({count} questions of {', '.join(args.kinds)}), {name}: key unique medoid {unique} "
-              f"({100 * unique / n:.1f} %), tied {tied}, guess scores {100 * expected / n:.1f} % (chance 25 %)")
+              f"({100 * unique / n:.1f} %), tied {tied}, guess scores {100 * expected / n:.1f} % (chance 25 %); "
+              f"key unique farthest {far} ({100 * far / n:.1f} %: the opposite cue)")
 
 
 if __name__ == "__main__":
