@@ -246,8 +246,9 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     shift = _code_question("x - np.max(x, axis=-1, keepdims=True)", ["x - np.max(x)", "x - np.min(x, axis=-1)",
                            "np.max(x, axis=-1) - x"], "(あ)", listing, "softmax", 0)
     ratio = _code_question("return exp_x / np.sum(exp_x, axis=-1, keepdims=True)",
-                           ["return exp_x / np.sum(exp_x)", "return exp_x / np.mean(exp_x, axis=-1, keepdims=True)",
-                            "return exp_x / np.sum(exp_x, axis=0, keepdims=True)"], "(い)", listing, "softmax", 2)
+                           ["return exp_x * np.sum(exp_x, axis=-1, keepdims=True)",
+                            "return exp_x / np.mean(exp_x, axis=-1, keepdims=True)",
+                            "return np.sum(exp_x, axis=-1, keepdims=True) / exp_x"], "(い)", listing, "softmax", 2)
     alone = "x = x - np.max(x, axis=-1, keepdims=True)\nexp_x = np.exp(x)\n＿＿(あ)＿＿\n"
     ratio_alone = _code_question(ratio.answer, [o.text for o in ratio.options if not o.correct], "(あ)", alone,
                                  "softmax", 2)
@@ -512,3 +513,125 @@ def test_a_problems_own_partners_a_constructors_parameters_and_argmax_give_blank
     pool = _code_question("np.max(col, axis=1)", ["np.max(col, axis=0)", "np.max(col)", "np.min(col, axis=1)"],
                           code="arg_max = np.argmax(col, axis=1)\nout = ＿＿(あ)＿＿\n")
     assert shows_partner(pool)
+
+
+def test_a_forward_product_whose_backward_shows_its_pairing_leaks():
+    """A final re-grade (issue 16): gru_cell's backward dh_hat = dh_next * z, dh_prev = dh_next * (1 - z) shows the
+    forward mix h_next = (1 - z) * h_prev + z * h_hat whose options pair z with h_prev; dWhh = np.dot((r *
+    h_prev).T, dt) shows that Whh multiplies r * h_prev (and dh_prev's (1 - z) rules out (1 + z)). Options that keep
+    every pairing (a flipped sign, a term added) are not told by it, and a backward blank is not judged by the forward (deriving it is the question)."""
+    from examprep.exam.giveaways import shows_partner
+
+    backward = ("h_next = ＿＿(あ)＿＿\n"
+                "dh_hat = dh_next * z\n"
+                "dh_prev = dh_next * (1 - z)\n"
+                "dWhh = np.dot((r * h_prev).T, dt)\n")
+    mix = _code_question("(1 - z) * h_prev + z * h_hat", ["z * h_prev + (1 - z) * h_hat",
+                         "(1 - z) * h_hat + z * h_prev", "z * h_prev + z * h_hat"], code=backward)
+    mix.blank["template"] = "h_next = ＿＿(あ)＿＿"
+    assert shows_partner(mix)
+    assert not shows_partner(_code_question(mix.answer, [o.text for o in mix.options if not o.correct],
+                                            code="h_next = ＿＿(あ)＿＿\ndx = np.dot(dt, Wxh.T)\n"))
+    signs = _code_question("(1 - z) * h_prev + z * h_hat", ["(1 - z) * h_prev - z * h_hat",
+                           "h_prev - (1 - z) * h_prev + z * h_hat", "(1 - z) * h_prev + z * h_hat + h_prev"],
+                           code=backward)
+    assert not shows_partner(signs)
+    candidate = _code_question("np.dot(r * h_prev, Whh)", ["np.dot(z * h_prev, Whh)", "np.dot(h_prev, Whh)",
+                               "np.dot(r * x, Whh)"], code=backward)
+    assert shows_partner(candidate)
+    grad = _code_question("dh_hat = dh_next * z", ["dh_hat = dh_next * (1 - z)", "dh_hat = dh_next",
+                          "dh_hat = z"], code="h_next = (1 - z) * h_prev + z * h_hat\n"
+                                              "dz = dh_next * h_hat - dh_next * h_prev\n＿＿(あ)＿＿\n")
+    assert not shows_partner(grad)
+
+
+def test_a_twin_that_differs_in_names_and_numbers_leaks():
+    """A final re-grade (issue 16): random_search's weight_decay = 10 ** rng.uniform(-8, -4) above the blank lr =
+    10 ** rng.uniform(-6, -2); mixup's t_mix = lam * t + (1 - lam) * t[index] below the blank x_mix. Lines that
+    merely share a shape do not count: a single call (c = np.sum(t, axis=1) above da = np.sum(dar, axis=2)), or a
+    twin that rules out fewer than two of the wrong options."""
+    from examprep.exam.giveaways import shows_partner
+
+    search = _code_question("lr = 10 ** rng.uniform(-6, -2)", ["lr = rng.uniform(-6, -2)",
+                            "lr = rng.uniform(1e-06, 0.01)", "lr = np.exp(rng.uniform(-6, -2))"],
+                            code="weight_decay = 10 ** rng.uniform(-8, -4)\n＿＿(あ)＿＿\n")
+    assert shows_partner(search)
+    mixup = _code_question("x_mix = lam * x + (1 - lam) * x[index]", ["x_mix = lam * x",
+                           "x_mix = lam * x + lam * x[index]", "x_mix = (1 - lam) * x + (1 - lam) * x[index]"],
+                           code="＿＿(あ)＿＿\nt_mix = lam * t + (1 - lam) * t[index]\n")
+    assert shows_partner(mixup)
+    reduce = _code_question("da = np.sum(dar, axis=2)", ["da = np.sum(dar)", "da = np.mean(dar, axis=2)",
+                            "da = np.sum(dar, axis=1)"], code="c = np.sum(t, axis=1)\n＿＿(あ)＿＿\n")
+    assert not shows_partner(reduce)
+    ranges = _code_question("lr = 10 ** rng.uniform(-6, -2)", ["lr = 10 ** rng.uniform(-6, -1)",
+                            "lr = 10 ** rng.uniform(-2, -6)", "lr = np.exp(rng.uniform(-6, -2))"],
+                            code="weight_decay = 10 ** rng.uniform(-8, -4)\n＿＿(あ)＿＿\n")
+    assert not shows_partner(ranges)   # the twin rules out one option only
+
+
+def test_an_argument_order_shown_in_another_sets_listing_leaks():
+    """A final re-grade (issue 16): avg_pooling's listing calls col2im(dcol, self.x.shape, self.pool_h, self.pool_w,
+    self.stride, self.pad), which answers transposed_conv's question whose options reorder col2im's arguments, in
+    whichever order the two sets come. Another listing's keywords (dout.sum(axis=0)) belong to its own data."""
+    from examprep.exam.giveaways import leaks, shows_asked_order
+
+    pooling = _code_question("np.mean(col, axis=1)", ["np.sum(col, axis=1)", "np.mean(col, axis=0)",
+                             "np.mean(col)"], problem="avg_pooling",
+                             code="out = ＿＿(あ)＿＿\ndx = col2im(dcol, self.x.shape, self.pool_h, self.pool_w, "
+                                  "self.stride, self.pad)\n")
+    deconv = _code_question("col2im(col, shape, FH, FW, self.stride, self.pad)",
+                            ["col2im(col, shape, FH, self.stride, FW, self.pad)",
+                             "col2im(col, shape, FH, FW, self.pad, self.stride)", "col2im(col, shape, FW, FH, "
+                             "self.stride, self.pad)"], problem="transposed_conv", code="out = ＿＿(あ)＿＿\n")
+    assert leaks([pooling], [deconv]) and leaks([deconv], [pooling])
+    assert shows_asked_order([deconv], "dx = col2im(dcol, x_shape, ph, pw, stride, pad)\n")
+    assert not leaks([_code_question(pooling.answer, [o.text for o in pooling.options if not o.correct],
+                                     problem="avg_pooling", code="out = ＿＿(あ)＿＿\n")], [deconv])
+    affine = _code_question("np.sum(dout, axis=0)", ["np.sum(dout, axis=1)", "np.mean(dout, axis=0)",
+                            "np.sum(dout)"], problem="affine", code="db = ＿＿(あ)＿＿\n")
+    norm = _code_question("x - mu", ["mu - x", "x + mu", "x"], problem="batchnorm",
+                          code="xc = ＿＿(あ)＿＿\ndbeta = dout.sum(axis=0)\n")
+    assert not leaks([norm], [affine]) and not leaks([affine], [norm])
+
+
+def test_the_same_fact_asked_twice_is_one_question():
+    """The final re-grades' repeats (issue 16): attention_weight's hr = h.reshape(N, 1, H) and weight_sum's dt =
+    dc.reshape(N, 1, H).repeat(T, axis=1); split_heads' two transpose(0, 2, 1, 3); upsample's ly = (src_y -
+    y0).reshape(-1, 1) and lx = src_x - x0; softmax's two blanks whose options change axis=-1, keepdims=True. Across
+    sets (compose._Seen) and within one (compose._renamed_twins); one keyword alone (axis=1 against axis=2) or
+    merely the same function is not one fact."""
+    seen = compose_module._Seen()
+    seen.add(_code_question("hr = h.reshape(N, 1, H)", ["hr = h.reshape(1, N, H)", "hr = h",
+                            "hr = h.reshape(N, H, 1)"], problem="attention_weight"))
+    assert not seen.fits(_code_question("dt = dc.reshape(N, 1, H).repeat(T, axis=1)",
+                         ["dt = dc.reshape(N, 1, H).repeat(T)", "dt = dc.reshape(N, H, 1).repeat(T, axis=1)",
+                          "dt = dc.reshape(N, 1, H).repeat(T, axis=0)"], problem="weight_sum"))
+    assert seen.fits(_code_question("da = np.sum(dar, axis=2)", ["da = np.sum(dar)", "da = np.sum(dar, axis=1)",
+                                    "da = np.mean(dar, axis=2)"], label="(い)", problem="weight_sum"))
+    within = [
+        _code_question("return x.reshape(N, T, h, D // h).transpose(0, 2, 1, 3)", ["return x"], candidate=1),
+        _code_question("x.transpose(0, 2, 1, 3)", ["x.transpose(0, 2, 3, 1)", "x"], candidate=2),
+        _code_question("(src_y - y0).reshape(-1, 1)", ["(src_y + y0).reshape(-1, 1)"], candidate=3),
+        _code_question("src_x - x0", ["src_x + x0", "x0 - src_x"], candidate=4),
+        _code_question("x - np.max(x, axis=-1, keepdims=True)", ["x - np.max(x, axis=-1)",
+                       "x - np.max(x, axis=0, keepdims=True)"], candidate=5),
+        _code_question("np.sum(e, axis=-1, keepdims=True)", ["np.sum(e, axis=-1)", "np.sum(e, axis=0, keepdims=True)",
+                                                             "np.sum(e, keepdims=True)"], candidate=6),
+        _code_question("np.sum(dhr, axis=1)", ["np.sum(dhr, axis=0)", "np.mean(dhr, axis=1)"], candidate=7),
+        _code_question("np.sum(dar, axis=2)", ["np.sum(dar, axis=1)", "np.mean(dar, axis=2)"], candidate=8),
+    ]
+    assert compose_module._renamed_twins(within) == {2, 3, 4, 6}   # lx and ly both: each would show the other
+
+
+def test_a_wrong_option_that_is_a_shown_line_leaks():
+    """Two re-grades (issue 16): numerical_gradient offered x[idx] = tmp_val + h, the line two above, for the blank
+    x[idx] = tmp_val - h (and x[idx] = tmp_val, the line below): nobody writes a line twice, and a central
+    difference's other side is its partner."""
+    from examprep.exam.giveaways import shows_partner
+
+    listing = "x[idx] = tmp_val + h\nfxh1 = f(x)\n＿＿(あ)＿＿\nfxh2 = f(x)\nx[idx] = tmp_val\n"
+    blank = _code_question("x[idx] = tmp_val - h", ["x[idx] = tmp_val + h", "x[idx] = h - tmp_val",
+                                                    "x[idx] = tmp_val"], code=listing)
+    assert shows_partner(blank)
+    assert not shows_partner(_code_question("x[idx] = tmp_val - h", ["x[idx] = h - tmp_val", "x[idx] = tmp_val * h",
+                                            "x[idx] = -h"], code=listing))

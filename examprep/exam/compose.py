@@ -34,8 +34,9 @@ import textwrap
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
-                                    shown_on_another_array, shows_earlier_answer, shows_own_value, shows_partner,
-                                    squeeze as _squeeze)
+                                    shown_on_another_array, shows_asked_order, shows_earlier_answer,
+                                    shows_order_elsewhere, shows_own_value, shows_partner, squeeze as _squeeze)
+from examprep.exam.same_fact import asks_a_fact, mirrored, same_fact
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -125,6 +126,7 @@ class _Seen:
     def __init__(self):
         self.stems, self.options, self.answers, self.sources, self.items = set(), set(), set(), {}, set()
         self.concepts = {}
+        self.code = []   # code questions asked, for same_fact
 
     @staticmethod
     def source(q):
@@ -153,6 +155,7 @@ class _Seen:
         options = frozenset(_squeeze(o.text) for o in q.options)
         return (stem not in self.stems and (not options or options not in self.options)
                 and not (q.problem and self.answer_forms(q) & self.answers)
+                and not (asks_a_fact(q) and any(same_fact(q, other) for other in self.code))
                 and self.concepts.get(self.concept(q), self.source(q)) == self.source(q)
                 and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
 
@@ -162,6 +165,8 @@ class _Seen:
             self.options.add(frozenset(_squeeze(o.text) for o in q.options))
         if q.problem:
             self.answers |= self.answer_forms(q)
+        if asks_a_fact(q):
+            self.code.append(q)
         self.sources[self.source(q)] = self.sources.get(self.source(q), 0) + 1
         self.items.add(q.item)
         if self.concept(q):
@@ -203,26 +208,29 @@ def _lines_to_prove(seed):
 def _may_give_a_set(problem, asked, seen):
     """Whether a problem is worth proving for a code set (_walk_code_sets): its concept is not asked by another
     source and it is behind fewer than MAX_PER_SOURCE questions (seen.fits would reject every question of it),
-    some line of it has a mutant worth grading, and its listing shows no answer asked before."""
+    some line of it has a mutant worth grading, and its listing shows no answer asked before (nor the argument order
+    an earlier question's options change)."""
     from examprep.exam.code.proof import has_options
     from examprep.exam.code.questions import plain_listing
 
     if seen.concepts.get(CONCEPTS.get(problem.id), problem.id) != problem.id or \
             seen.sources.get(problem.id, 0) >= MAX_PER_SOURCE:
         return False
-    if shows_earlier_answer(asked, _squeeze(plain_listing(problem))):
+    listing = plain_listing(problem)
+    if shows_earlier_answer(asked, _squeeze(listing)) or shows_asked_order(asked, listing):
         return False
     return has_options(problem)
 
 
-def _left_out(qs, seen):
+def _left_out(qs, seen, asked=()):
     """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
-    over its limit), whose listing shows its value or its symmetric partner, or a near-repeat of another in it."""
+    over its limit), whose listing shows its value or its symmetric partner, whose argument order an earlier set's
+    listing shows, or a near-repeat of another in it."""
     code = (qs[0].code or "") if qs else ""
     listing = _squeeze(code)
     return {q.blank["candidate"] for q in qs
             if not seen.fits(q) or shows_own_value(q) or shows_partner(q, code)
-            or shown_on_another_array(q, listing)} | _renamed_twins(qs)
+            or shown_on_another_array(q, listing) or shows_order_elsewhere(q, asked)} | _renamed_twins(qs)
 
 
 def _without_centre(plain, central, drop, asked, seen):
@@ -231,7 +239,7 @@ def _without_centre(plain, central, drop, asked, seen):
     if it passes every check `plain` passed, else `plain`."""
     if [q.blank["candidate"] for q in central] != [q.blank["candidate"] for q in plain]:
         return plain
-    if _left_out(central, seen) - drop or leaks(asked, central) or not all(seen.fits(q) for q in central) \
+    if _left_out(central, seen, asked) - drop or leaks(asked, central) or not all(seen.fits(q) for q in central) \
             or _renamed_twins(central):
         return plain
     return central
@@ -274,7 +282,7 @@ def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             for _ in range(REMAKES + 1):
                 planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
                 qs = set_questions(problem, planned, central=False)
-                drop = _left_out(qs, seen)
+                drop = _left_out(qs, seen, asked)
                 if not drop:
                     break
                 excluded |= drop
@@ -348,9 +356,15 @@ def _renamed_twins(questions):
     """The candidate lines of a set whose value is an earlier blank's with other names or other indices (mixup's
     `x_mix = lam * x + (1 - lam) * x[index]` and `t_mix = lam * t + (1 - lam) * t[index]`, time_bilstm's two
     TimeLSTM(...) lines, lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` and its gates' `sigmoid(f)`,
-    `sigmoid(i)`): the same question twice, the second answered by the first."""
+    `sigmoid(i)`), or that asks an earlier blank's fact (same_fact): the same question twice, the second answered
+    by the first; both lines when they mirror each other (upsample's lx and ly), as either would show the other."""
     seen, twins = set(), set()
-    for q in questions:
+    for i, q in enumerate(questions):
+        for earlier in questions[:i] if asks_a_fact(q) else []:
+            if asks_a_fact(earlier) and same_fact(q, earlier):   # split_heads' two transpose(0, 2, 1, 3)
+                twins.add(q.blank["candidate"])
+                if mirrored(q, earlier):   # adam's m_hat and v_hat: either alone would show the other
+                    twins.add(earlier.blank["candidate"])
         shape = renamed_shape(q.answer, indices=True)
         if shape is None:
             continue

@@ -14,6 +14,7 @@ import functools
 import re
 import textwrap
 
+from examprep.exam import inferred
 from examprep.exam.code.blanks import diff_path, node_at
 
 LEAK_MIN = 8   # answers shorter than this (a name, `dout`) are common words, not give-aways
@@ -176,7 +177,7 @@ def _partner_shows_asked(q, listing_lines):
     return False
 
 
-def _same_call_shows_asked(q, code):
+def _same_call_shows_asked(q, code, order_only=False):
     """Whether the listing calls the function the wrong options change (by its last name: `np.mean`, `x.mean`)
     with the keyword they change or drop, or, when they reorder its arguments, calls or defines it with as many
     (`self.conv1 = Convolution(W1, b1, stride, 1)` above the blank `Convolution(Ws, bs, stride, 0)`, `def
@@ -213,6 +214,8 @@ def _same_call_shows_asked(q, code):
                     asked[name].add(("order", len(a.args)))
                     if len(a.args) >= 3:   # the same arguments in a run elsewhere (a constructor's parameters)
                         runs.append([squeeze(ast.unparse(x)) for x in a.args])
+    if order_only:   # another set's listing: its keywords belong to its own data, a signature's order does not
+        asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()}
     if not any(asked.values()):
         return False
     tree = _listing_tree(code)
@@ -266,8 +269,11 @@ def shows_partner(q, code=None):
     """Whether a code question's listing shows its blank's symmetric partner: the blank's line with its partner
     names swapped (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`, in the line itself
     or elsewhere, also when the two differ in integer indices), a partner line that shows what the wrong options
-    ask in the same role (_partner_shows_asked), or a call of the same function with the keyword they change
-    (_same_call_shows_asked). compose leaves such a line out and makes the set again."""
+    ask in the same role (_partner_shows_asked), a call of the same function with the keyword they change
+    (_same_call_shows_asked), a backward that shows a forward product's pairing (GRU's `dh_hat = dh_next * z`
+    below the blank `h_next = (1 - z) * h_prev + z * h_hat`) or a twin up to names and numbers (`weight_decay = 10
+    ** rng.uniform(-8, -4)` above the blank `lr = 10 ** rng.uniform(-6, -2)`; both examprep.exam.inferred).
+    compose leaves such a line out and makes the set again."""
     code = (q.code or "") if code is None else code
     listing = squeeze(code)
     listing_lines = {_integers_masked(squeeze(line)) for line in code.split("\n") if line.strip()}
@@ -284,7 +290,15 @@ def shows_partner(q, code=None):
     if len(answer) >= LEAK_MIN and indexed != answer and indexed in _NAME_INDEX.sub(r"\1#", listing):
         return True
     shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
-    return _partner_shows_asked(q, shown) or _same_call_shows_asked(q, code)
+    if _partner_shows_asked(q, shown) or _same_call_shows_asked(q, code):
+        return True
+    wrong = [_full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct]
+    # a wrong option that is a line the listing shows (numerical_gradient's x[idx] = tmp_val + h offered for the
+    # blank x[idx] = tmp_val - h two lines below it): nobody writes the line twice, and its partner is the key
+    if {squeeze(line) for line in wrong if len(squeeze(line)) >= LEAK_MIN} & {squeeze(line) for line in shown}:
+        return True
+    key = _full_line(q, q.answer)
+    return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown)
 
 
 def leaks(earlier, questions):
@@ -292,19 +306,36 @@ def leaks(earlier, questions):
     that an earlier listing showed, a wrong option that is another question's answer, a listing that shows a
     blank's value (also on another array: forward's reshape above the same reshape blanked in backward), or a
     listing that shows a blank's symmetric partner (in its own line, such as `y:y_max:stride` beside the blank
-    `x:x_max:stride`, or elsewhere). Answers shorter than LEAK_MIN characters are common words, not give-aways."""
+    `x:x_max:stride`, or elsewhere), or an argument order one set's options change shown by another set's listing
+    (shows_order_elsewhere). Answers shorter than LEAK_MIN characters are common words, not give-aways."""
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     code = questions[0].code or ""
     listing = squeeze(code)
     for q in questions:
         if shows_partner(q, code) or shown_on_another_array(q, listing):
             return True
-    if shows_earlier_answer(earlier, listing):
+    if shows_earlier_answer(earlier, listing) or shows_asked_order(earlier, code) or \
+            any(shows_order_elsewhere(q, earlier) for q in questions):
         return True
     for q in earlier:
         if any(a in squeeze(q.code or "") for a in answers):
             return True
     return _offers_another_answer(earlier, questions)
+
+
+def shows_order_elsewhere(q, earlier):
+    """Whether another set's listing (an earlier question's) calls or defines the function whose arguments a code
+    question's options reorder, with as many arguments: avg_pooling's `col2im(dcol, self.x.shape, self.pool_h,
+    self.pool_w, self.stride, self.pad)` answers transposed_conv's reordered col2im call (a final re-grade)."""
+    codes = {e.code for e in earlier if getattr(e, "problem", None) and e.code and e.code != q.code}
+    return any(_same_call_shows_asked(q, code, order_only=True) for code in codes)
+
+
+def shows_asked_order(earlier, code):
+    """Whether a listing (a problem's whole listing, before it is proven, or a set's) calls or defines a function
+    with as many arguments as an earlier code question's options reorder (shows_order_elsewhere, the other way)."""
+    return any(getattr(e, "problem", None) and e.code != code and _same_call_shows_asked(e, code, order_only=True)
+               for e in earlier)
 
 
 def shows_earlier_answer(earlier, listing):

@@ -1,0 +1,203 @@
+"""What a reader infers from other lines of a listing (issue 16, the final re-grades): rules of
+examprep.exam.giveaways that need more than the blank's text found elsewhere.
+
+- **A forward product's pairing shown by its backward** (pairing_shown): by the product rule the gradient of a
+  factor is the upstream gradient times the other factors, so GRU's backward `dh_hat = dh_next * z` and `dh_prev =
+  dh_next * (1 - z)` tell that the forward mix is `h_next = (1 - z) * h_prev + z * h_hat`, and `dWhh = np.dot((r *
+  h_prev).T, dt)` that Whh multiplies `r * h_prev`. A blank counts as shown when a wrong option pairs an operand
+  with another factor than the key does (`z * h_prev + (1 - z) * h_hat`) and the listing's gradient of that
+  operand (`dX`, `self.dX`) multiplies the key's factor. Products are `*`, `@` and np.dot, their factors compared
+  without a transpose (`x.T`) and unordered; a backward blank (its target a gradient, its factors gradients) is
+  not judged so: deriving the backward from the forward is what it asks.
+- **A twin up to names and numbers** (twin_shown): random_search's `weight_decay = 10 ** rng.uniform(-8, -4)`
+  above the blank `lr = 10 ** rng.uniform(-6, -2)`, mixup's `t_mix = lam * t + (1 - lam) * t[index]` below the
+  blank `x_mix = lam * x + (1 - lam) * x[index]`. Lines merely sharing a shape are common (`da = np.sum(dar,
+  axis=2)` below `c = np.sum(t, axis=1)`), so a shown line of the key's shape, up to renamed names and masked
+  numbers, counts only when the key has two operations or more (a single call, `np.sum(t, axis=2)`, is an idiom;
+  the same call's keywords are giveaways._same_call_shows_asked's) and the line rules out at least TWIN_RULES_OUT
+  of the wrong options (their shapes differ from it): it must leave at most one distractor beside the key.
+"""
+import ast
+import copy
+import itertools
+import re
+import textwrap
+
+TWIN_RULES_OUT = 2
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+
+
+def _parse(text):
+    """The one statement of a text, or None."""
+    try:
+        body = ast.parse(textwrap.dedent(text).strip()).body
+    except SyntaxError:
+        return None
+    return body[0] if len(body) == 1 else None
+
+
+def _squeeze(text):
+    return "".join(text.split())
+
+
+class _Masked(ast.NodeTransformer):
+    """Names and attributes renamed by first appearance (NumPy's and the called functions' names kept, as in
+    compose._Renamed), numbers masked (a negative one too)."""
+
+    def __init__(self):
+        self.names = {}
+
+    def _name(self, name):
+        return self.names.setdefault(name, f"_{len(self.names)}")
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
+        node.args = [self.visit(a) for a in node.args]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        return node
+
+    def visit_Name(self, node):
+        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
+
+    def visit_Attribute(self, node):
+        if isinstance(node.value, ast.Name) and node.value.id == "self":
+            return ast.Name(self._name(ast.unparse(node)), node.ctx)
+        node = self.generic_visit(node)
+        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
+            node.attr = self._name(node.attr)
+        return node
+
+    def visit_Constant(self, node):
+        if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return ast.Constant("#")
+        return node
+
+    def visit_UnaryOp(self, node):
+        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+            return self.visit_Constant(node.operand)
+        return self.generic_visit(node)
+
+
+def _value(stmt):
+    return getattr(stmt, "value", None) if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return,
+                                                             ast.Expr)) else None
+
+
+def _shape(stmt):
+    """The masked shape of a statement's value (names renamed, numbers masked), or None."""
+    value = _value(stmt)
+    return None if value is None else ast.dump(_Masked().visit(copy.deepcopy(value)))
+
+
+def _operations(value):
+    """How many operations a value has (calls, operators, indexing; a negative number is none)."""
+    return sum(isinstance(n, (ast.Call, ast.BinOp, ast.Subscript, ast.Compare, ast.BoolOp)) or
+               isinstance(n, ast.UnaryOp) and not isinstance(n.operand, ast.Constant) for n in ast.walk(value))
+
+
+def twin_shown(key_line, wrong_lines, shown_lines):
+    """Whether a shown line is the key's line up to renamed names and masked numbers (another quantity's line
+    of the same form) and rules out at least TWIN_RULES_OUT of the wrong options (module docstring)."""
+    key = _parse(key_line)
+    value = _value(key) if key is not None else None
+    if value is None or _operations(value) < 2 or len(_squeeze(ast.unparse(value))) < 8:
+        return False
+    shape = _shape(key)
+    ruled_out = 0
+    for line in wrong_lines:
+        wrong = _parse(line)
+        ruled_out += wrong is not None and _shape(wrong) != shape
+    if ruled_out < TWIN_RULES_OUT:
+        return False
+    own = _squeeze(ast.unparse(value))
+    for line in shown_lines:
+        stmt = _parse(line)
+        other = _value(stmt) if stmt is not None else None
+        if other is not None and _squeeze(ast.unparse(other)) != own and _shape(stmt) == shape:
+            return True
+    return False
+
+
+def _factor(node):
+    """A product's factor as squeezed text, without a transpose (`x.T` is x's factor)."""
+    while isinstance(node, ast.Attribute) and node.attr == "T":
+        node = node.value
+    return _squeeze(ast.unparse(node))
+
+
+def _factors(node, op):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, op):
+        return _factors(node.left, op) + _factors(node.right, op)
+    return [node]
+
+
+def _products(tree):
+    """The factor lists of every product in a tree: `a * b * c`, `a @ b`, np.dot(a, b)."""
+    out = []
+    for node in ast.walk(tree):
+        for op in (ast.Mult, ast.MatMult):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, op):
+                out.append([_factor(f) for f in _factors(node, op)])
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in ("np.dot", "np.matmul") and len(node.args) == 2:
+            out.append([_factor(a) for a in node.args])
+    return out
+
+
+def _pairs(tree):
+    return {frozenset(pair) for factors in _products(tree) for pair in itertools.combinations(factors, 2)
+            if pair[0] != pair[1]}
+
+
+def _plain(name):
+    """An operand's name without `self.` (`self.W` -> W), or None when it is no plain name."""
+    name = name[5:] if name.startswith("self.") else name
+    return name if _IDENT.fullmatch(name) else None
+
+
+def _gradients(shown_lines):
+    """{name: [value]}: the shown lines assigning a gradient (`dh_hat = ...`, `self.dW = ...`, `dh_prev += ...`)."""
+    out = {}
+    for line in shown_lines:
+        stmt = _parse(line)
+        if not isinstance(stmt, (ast.Assign, ast.AugAssign)):
+            continue
+        for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
+            name = _plain(ast.unparse(target))
+            if name and len(name) > 1 and name[0] == "d":
+                out.setdefault(name[1:], []).append(stmt.value)
+    return out
+
+
+def pairing_shown(key_line, wrong_lines, shown_lines):
+    """Whether a wrong option pairs an operand of the key's products with another factor than the key does, and
+    the listing's gradient of that operand multiplies the key's factor (module docstring)."""
+    key = _parse(key_line)
+    value = _value(key) if key is not None else None
+    if value is None:
+        return False
+    grads = _gradients(shown_lines)
+    if not grads:
+        return False
+
+    def gradient(name):   # dout, dh_next, dt: an upstream gradient, not a forward quantity
+        plain = _plain(name)
+        return plain is not None and (plain == "dout" or len(plain) > 1 and plain[0] == "d")
+
+    targets = [ast.unparse(t) for t in (key.targets if isinstance(key, ast.Assign) else
+                                       [key.target] if isinstance(key, ast.AugAssign) else [])]
+    if any(gradient(t) for t in targets):
+        return False
+    pairs = {p for p in _pairs(value) if not any(gradient(f) for f in p)}
+    for line in wrong_lines:
+        wrong = _parse(line)
+        wrong_value = _value(wrong) if wrong is not None else None
+        if wrong_value is None:
+            continue
+        for pair in pairs - _pairs(wrong_value):
+            for x, f in itertools.permutations(pair):
+                name = _plain(x)
+                if name and any(f in factors for g in grads.get(name, []) for factors in _products(g)):
+                    return True
+    return False

@@ -1,0 +1,103 @@
+"""Code questions that ask the same fact, though their keys differ (issue 16, the final re-grades' E5): an exam
+asks each once (compose._Seen across sets, compose._renamed_twins within one).
+
+Two code questions ask the same fact when
+- one key is part of the other's, as written, up to partner names or on another array: split_heads'
+  `x.transpose(0, 2, 1, 3)` inside `x.reshape(N, T, num_heads, D // num_heads).transpose(0, 2, 1, 3)`, upsample's
+  `src_x - x0` (with x <-> y) inside `(src_y - y0).reshape(-1, 1)`, attention_weight's `h.reshape(N, 1, H)` inside
+  weight_sum's `dc.reshape(N, 1, H).repeat(T, axis=1)` (a method call counts with its array left out; at least
+  LEAK_MIN characters, so a name or `x.T` is no fact);
+- or their wrong options change the same two or more keywords and nothing else of a call: softmax's
+  `np.max(x, axis=-1, keepdims=True)` and `np.sum(exp_x, axis=-1, keepdims=True)`, each against a dropped keepdims
+  and axis=0 (one keyword alone, `axis=0`, is too common a choice to count).
+"""
+import ast
+import functools
+import re
+import textwrap
+
+from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, mirrors, squeeze
+
+_KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
+
+
+def _value(text):
+    try:
+        body = ast.parse(textwrap.dedent(text).strip()).body
+    except SyntaxError:
+        return None
+    if len(body) != 1:
+        return None
+    node = body[0]
+    return node.value if isinstance(node, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
+
+
+def _method_form(node):
+    """A method call with its array left out (`_.reshape(N,1,H)` of `h.reshape(N, 1, H)`), NumPy's functions not."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("np", "self")):
+        call = ast.Call(ast.Attribute(ast.Name("_", ast.Load()), node.func.attr, ast.Load()), node.args,
+                        node.keywords)
+        return squeeze(ast.unparse(call))
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _mirrored(answer):
+    """The squeezed value of an answer with its partner names swapped (examprep.exam.giveaways.mirrors)."""
+    value = _value(answer)
+    text = squeeze(ast.unparse(value)) if value is not None else ""
+    return frozenset(mirrors(text)) if len(text) >= LEAK_MIN else frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _facts(answer, key_line, wrong_lines):
+    """(whole, parts, keywords) of a key: its value's forms, the forms of its sub-expressions, the keywords its
+    wrong options change (module docstring)."""
+    value = _value(answer)
+    whole, parts = set(), set()
+    if value is not None:
+        text = squeeze(ast.unparse(value))
+        if len(text) >= LEAK_MIN:
+            whole |= {text} | set(mirrors(text))
+        form = _method_form(value)
+        if form and len(form) >= LEAK_MIN:
+            whole.add(form)
+        for node in ast.walk(value):
+            if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)):
+                sub = squeeze(ast.unparse(node))
+                if len(sub) >= LEAK_MIN:
+                    parts.add(sub)
+                form = _method_form(node)
+                if form and len(form) >= LEAK_MIN:
+                    parts.add(form)
+    keywords = set()
+    key = _statement(key_line)
+    for line in wrong_lines:
+        wrong = _statement(line)
+        if key is not None and wrong is not None:
+            keywords |= {part for part in _asked(key, wrong) if isinstance(part, str) and _KEYWORD.match(part)}
+    return frozenset(whole), frozenset(parts), frozenset(keywords)
+
+
+def facts(q):
+    wrong = tuple(_full_line(q, o.text) for o in q.options or [] if not o.correct)
+    return _facts(q.answer or "", _full_line(q, q.answer or ""), wrong)
+
+
+def same_fact(a, b):
+    """Whether two code questions ask the same fact (module docstring)."""
+    whole_a, parts_a, keywords_a = facts(a)
+    whole_b, parts_b, keywords_b = facts(b)
+    return bool(whole_a & parts_b or whole_b & parts_a) or len(keywords_a) >= 2 and keywords_a == keywords_b
+
+
+def mirrored(a, b):
+    """Whether one key is the other's, or part of it, with partner names swapped (upsample's lx and ly): a pair of
+    which neither can be asked alone, as each shows the other (compose._renamed_twins drops both)."""
+    return bool(_mirrored(a.answer or "") & facts(b)[1] or _mirrored(b.answer or "") & facts(a)[1])
+
+
+def asks_a_fact(q):
+    """Whether a question is a code blank whose facts are compared (not a scenario's, a knowledge item's)."""
+    return bool(getattr(q, "problem", None) and getattr(q, "blank", None) and q.options)
