@@ -35,7 +35,6 @@ RULES = [
     ("partner_name", "out.append(img[:, top:top + size, left:left + size])",
      "out.append(img[:, top:top + size, top:left + size])", True),
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:top + w] = value", True),
-    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", False),
     ("slice_bound", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left + 1:left + w] = value",
      False),
     # np.rot90 without its axes: right for an (H, W, C) image, a layout only the docstring rules out
@@ -50,6 +49,21 @@ RULES = [
     ("partner_name", "col = im2col(dout, FH, FW, self.stride, self.pad)",
      "col = col2im(dout, FH, FW, self.stride, self.pad)", True),
     ("partner_name", "y = sigmoid(a)", "y = relu(a)", False),
+    # one set's inputs with the other set's labels; the other set as a whole stays (the support set's gradient)
+    ("partner_name", "g_q = mse_grad(theta_i, X_q, y_q)", "g_q = mse_grad(theta_i, X_q, y_s)", True),
+    ("partner_name", "g_q = mse_grad(theta_i, X_q, y_q)", "g_q = mse_grad(theta_i, X_s, y_s)", False),
+    ("partner_name", "loss = lam * ce(y, t_a)", "loss = lam * ce(y, t_b)", False),
+    ("partner_name", "Q = split_heads(np.dot(x_q, W_q), self.num_heads)",
+     "Q = split_heads(np.dot(x_q, W_k), self.num_heads)", False),
+    # options right on friendly inputs: the batch axis moved (right for a batch of one); a box's h for w stays
+    # (right only for a square box, r = 1: random erasing draws r from [0.3, 3.3])
+    ("permute_transpose", "dout = dout.transpose(0, 2, 3, 1)", "dout = dout.transpose(2, 0, 3, 1)", True),
+    ("permute_transpose", "return x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)",
+     "return x.transpose(2, 0, 1, 3).reshape(N, T, h * d_k)", True),
+    ("permute_transpose", "y = np.transpose(x, (0, 2, 3, 1))", "y = np.transpose(x, (3, 2, 0, 1))", True),
+    ("permute_transpose", "dout = dout.transpose(0, 2, 3, 1)", "dout = dout.transpose(0, 3, 2, 1)", False),
+    ("permute_transpose", "return x.transpose(0, 2, 1, 3)", "return x.transpose(0, 2, 3, 1)", False),
+    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", False),
 ]
 
 

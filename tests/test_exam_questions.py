@@ -225,7 +225,10 @@ GIVE_AWAYS = [
     ("permute_transpose", "return x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)",
      "return x.transpose(0, 1, 2, 3).reshape(N, T, h * d_k)", True),
     ("permute_transpose", "return x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)",
-     "return x.transpose(2, 0, 1, 3).reshape(N, T, h * d_k)", False),
+     "return x.transpose(0, 1, 3, 2).reshape(N, T, h * d_k)", False),
+    # the batch axis moved: the key on a batch of one (tests/test_exam_distractor_rules.py)
+    ("permute_transpose", "return x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)",
+     "return x.transpose(2, 0, 1, 3).reshape(N, T, h * d_k)", True),
 ]
 
 

@@ -503,6 +503,56 @@ def _wrong_arity(original, mutant):
     return False
 
 
+def _transposed_axes(tree):
+    """[(call dump, axes)] of the `.transpose(...)` / `np.transpose(x, (...))` calls with integer axes."""
+    out = []
+    for n in _calls(tree, "transpose"):
+        args = n.args[1:] if is_module_call(n) else n.args
+        if len(args) == 1 and isinstance(args[0], (ast.Tuple, ast.List)):
+            args = args[0].elts
+        axes = [int_value(a) for a in args]
+        if axes and None not in axes:
+            out.append(axes)
+    return out
+
+
+def _batch_axis_moved(original, mutant):
+    """A transpose that keeps axis 0 first (the batch: `dout.transpose(0, 2, 3, 1)`) turned into one that moves it
+    (`dout.transpose(2, 0, 3, 1)`, `x.transpose(2, 0, 1, 3)`): on a batch of one the data is the key's, and what
+    follows reshapes it, so the option is right for a single example; no one moves the batch axis (kind 3 of the
+    final re-grades: options graded on friendly inputs, issue 16)."""
+    return any(a and b and a[0] == 0 and b[0] != 0 and len(a) == len(b)
+               for a, b in zip(_transposed_axes(original), _transposed_axes(mutant)))
+
+
+def _suffix(node):
+    name = _last_name(node)
+    return name.rsplit("_", 1)[1] if name and "_" in name.strip("_") else None
+
+
+INPUT_NAMES, LABEL_NAMES = {"X", "x"}, {"y", "t", "labels"}
+
+
+def _mixed_pair(original, mutant):
+    """A call given a data set's inputs and labels by one suffix (`mse_grad(theta_i, X_q, y_q)`: the query set)
+    with one of them from another set (`mse_grad(theta_i, X_q, y_s)`): inputs of one set against labels of another,
+    a loss no one writes (maml_step, a final re-grade, issue 16). Other roles stay (`np.dot(x_q, W_k)` for
+    `np.dot(x_q, W_q)`: the key's projection for the query's, a learner's mistake)."""
+    def base(node):
+        name = _last_name(node)
+        return name.rsplit("_", 1)[0] if name and "_" in name.strip("_") else None
+    for a, b in zip(_calls(original), _calls(mutant)):
+        if len(a.args) != len(b.args):
+            continue
+        for suffix in {x for x in map(_suffix, a.args) if x}:
+            group = [i for i, x in enumerate(a.args) if _suffix(x) == suffix]
+            bases = {base(a.args[i]) for i in group}
+            if bases & INPUT_NAMES and bases & LABEL_NAMES and any(_suffix(b.args[i]) != suffix for i in group) \
+                    and any(_suffix(b.args[i]) == suffix for i in group):
+                return True   # the set split: some of its arguments now from another one
+    return False
+
+
 def give_away(entry, fill, reference):
     """Whether a proven-wrong mutant is still not a fair exam distractor: ruled out on sight (nonsense arithmetic,
     an attribute the class does not have) or right on ordinary inputs (wrong only on an edge case).
@@ -561,6 +611,8 @@ def _judged_on_text(operator, text, reference):
     if _passes_through(original, mutant) or _mixed_slice(original, mutant) or _default_plane(original, mutant):
         return True
     if _broadcast_reshape(original, mutant) or (operator == "partner_name" and _wrong_arity(original, mutant)):
+        return True
+    if _batch_axis_moved(original, mutant) or (operator == "partner_name" and _mixed_pair(original, mutant)):
         return True
     if operator == "swap_operands" and _negated_update(original, path):
         return True
