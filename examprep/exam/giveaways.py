@@ -184,12 +184,29 @@ def _same_call_shows_asked(q, code, order_only=False):
     mse_grad(w, X, y)` above `mse_grad(theta, y_s, X_s)`): layernorm's `var = np.mean(xc ** 2, axis=-1, keepdims=True)` beside
     the blank `mu = np.mean(x, axis=-1, keepdims=True)` whose options drop keepdims or the axis, batchnorm's
     `dmu = np.sum(dxc, axis=0)` below a blank whose options sum over axis 1 (a final re-grade, issue 16)."""
-    key = _statement(_full_line(q, q.answer))
-    if key is None:
+    wrong = tuple(_full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct)
+    asked, runs = _asked_calls(_full_line(q, q.answer), wrong)
+    if order_only:   # another set's listing: its keywords belong to its own data, a signature's order does not
+        asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()}
+    if not any(asked.values()):
         return False
+    calls, defs, arg_lists = _listing_calls(code)
+    return any(family in asked and asked[family] & shown for family, shown in calls) or \
+        any(name in asked and ("order", n) in asked[name] for name, n in defs) or \
+        any(_contains_run(args, run) for args in arg_lists for run in runs)
+
+
+@functools.lru_cache(maxsize=4096)
+def _asked_calls(key_line, wrong_lines):
+    """What a question's wrong options change in a call, once per question (the walk asks it of every listing):
+    ({function's last name: {keyword changed or dropped, ("order", n) for n arguments reordered}}, (runs of
+    reordered arguments, three or more))."""
+    key = _statement(key_line)
+    if key is None:
+        return {}, ()
     asked, runs = {}, []
-    for o in getattr(q, "options", None) or []:
-        wrong = None if o.correct else _statement(_full_line(q, o.text))
+    for line in wrong_lines:
+        wrong = _statement(line)
         if wrong is None:
             continue
         path = diff_path(key, wrong)
@@ -213,31 +230,28 @@ def _same_call_shows_asked(q, code, order_only=False):
                         sorted(map(ast.dump, a.args)) == sorted(map(ast.dump, b.args)) != list(map(ast.dump, b.args)):
                     asked[name].add(("order", len(a.args)))
                     if len(a.args) >= 3:   # the same arguments in a run elsewhere (a constructor's parameters)
-                        runs.append([squeeze(ast.unparse(x)) for x in a.args])
-    if order_only:   # another set's listing: its keywords belong to its own data, a signature's order does not
-        asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()}
-    if not any(asked.values()):
-        return False
+                        runs.append(tuple(squeeze(ast.unparse(x)) for x in a.args))
+    return {name: frozenset(parts) for name, parts in asked.items()}, tuple(runs)
+
+
+@functools.lru_cache(maxsize=256)
+def _listing_calls(code):
+    """What a listing shows of its calls and definitions, once per listing text: ((function's last name, {its
+    keywords, ("order", n) unless a blank is in the call}), (defined name, parameters but self), (the arguments of
+    each call without a blank and the parameters of each definition))."""
     tree = _listing_tree(code)
-    if tree is None:
-        return False
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and _family(node) in asked:
-            shown = {squeeze(ast.unparse(k)) for k in node.keywords}
-            if "_blank_" not in ast.unparse(node):   # the order of a call with a blank in it is asked, not shown
-                shown.add(("order", len(node.args)))
-            if asked[_family(node)] & shown:
-                return True
-        if isinstance(node, ast.FunctionDef) and node.name in asked:   # the listing defines it: its parameters
-            params = [a for a in node.args.args if a.arg != "self"]
-            if ("order", len(params)) in asked[node.name]:
-                return True
-        shown_args = [squeeze(ast.unparse(x)) for x in node.args] if isinstance(node, ast.Call) and \
-            "_blank_" not in ast.unparse(node) else [a.arg for a in node.args.args] \
-            if isinstance(node, ast.FunctionDef) else []
-        if any(_contains_run(shown_args, run) for run in runs):
-            return True
-    return False
+    calls, defs, arg_lists = [], [], []
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Call):
+            blank = "_blank_" in ast.unparse(node)   # the order of a call with a blank in it is asked, not shown
+            shown = {squeeze(ast.unparse(k)) for k in node.keywords} | (set() if blank else {("order", len(node.args))})
+            calls.append((_family(node), frozenset(shown)))
+            if not blank:
+                arg_lists.append(tuple(squeeze(ast.unparse(x)) for x in node.args))
+        elif isinstance(node, ast.FunctionDef):   # the listing defines it: its parameters
+            defs.append((node.name, len([a for a in node.args.args if a.arg != "self"])))
+            arg_lists.append(tuple(a.arg for a in node.args.args))
+    return tuple(calls), tuple(defs), tuple(arg_lists)
 
 
 @functools.lru_cache(maxsize=256)

@@ -19,6 +19,7 @@ examprep.exam.giveaways that need more than the blank's text found elsewhere.
 """
 import ast
 import copy
+import functools
 import itertools
 import re
 import textwrap
@@ -112,12 +113,16 @@ def twin_shown(key_line, wrong_lines, shown_lines):
     if ruled_out < TWIN_RULES_OUT:
         return False
     own = _squeeze(ast.unparse(value))
-    for line in shown_lines:
-        stmt = _parse(line)
-        other = _value(stmt) if stmt is not None else None
-        if other is not None and _squeeze(ast.unparse(other)) != own and _shape(stmt) == shape:
-            return True
-    return False
+    return any(other is not None and other != own and other_shape == shape
+               for other, other_shape in map(_line_shape, shown_lines))
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_shape(line):
+    """(squeezed value, masked shape) of a listing line, (None, None) for a line with no value; once per line."""
+    stmt = _parse(line)
+    value = _value(stmt) if stmt is not None else None
+    return (None, None) if value is None else (_squeeze(ast.unparse(value)), _shape(stmt))
 
 
 def _factor(node):
@@ -156,6 +161,7 @@ def _plain(name):
     return name if _IDENT.fullmatch(name) else None
 
 
+@functools.lru_cache(maxsize=256)
 def _gradients(shown_lines):
     """{name: [value]}: the shown lines assigning a gradient (`dh_hat = ...`, `self.dW = ...`, `dh_prev += ...`)."""
     out = {}
@@ -177,7 +183,7 @@ def pairing_shown(key_line, wrong_lines, shown_lines):
     value = _value(key) if key is not None else None
     if value is None:
         return False
-    grads = _gradients(shown_lines)
+    grads = _gradients(tuple(shown_lines))
     if not grads:
         return False
 
