@@ -145,3 +145,24 @@ def test_two_swaps_of_one_kind_are_not_combined():
     b = (_entry("partner_name", "x_mix = lam * x + lam * x[index]", "s2"), "x_mix = lam * x + lam * x[index]")
     assert square.combine(ref, (0, len(ref)), a, b)[1] == "x_mix = (1 - lam) * x + lam * x[index]"
     assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
+
+
+def test_one_partner_in_two_places_is_combined():
+    """Adam's m with beta2 in both places is a mistake (not an exchange of partners): a+b may be offered."""
+    ref = "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]"
+    a = (_entry("partner_name", "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]", "s1"),
+         "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]")
+    b = (_entry("partner_name", "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]", "s2"),
+         "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]")
+    trials = square.tries([a, b], random.Random(0), ref, (0, len(ref)))
+    assert [t[3] for t in trials] == ["self.m[key] = self.beta2 * self.m[key] + (1 - self.beta2) * grads[key]"]
+
+
+def test_operands_swapped_in_two_places_are_not_combined():
+    ref = "t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b"
+    a = (_entry("swap_operands", "t = np.dot(Wh, h_prev) + np.dot(x, Wx) + b", "s1"),
+         "t = np.dot(Wh, h_prev) + np.dot(x, Wx) + b")
+    b = (_entry("swap_operands", "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b", "s2"),
+         "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b")
+    assert square.combine(ref, (0, len(ref)), a, b) is not None
+    assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []

@@ -196,12 +196,25 @@ def _ordered(pairs, rng, reference):
     return pick_distractors(pairs, rng, reference, count=len(pairs))
 
 
-def _consistent_swap(a, b):
-    """Two swaps of one kind (partner names, operands, arguments): made together they are often another consistent
-    convention rather than a mistake, right in another layout or by symmetry (mixup's `(1 - lam) * x + lam *
-    x[index]`, lam drawn from a symmetric Beta; the column-vector `np.dot(Wh, h_prev) + np.dot(Wx, x)`), as
-    split_heads' interleaved split with its inverse merge (final re-grade, issue 16)."""
-    return a["operator"] == b["operator"] and a["operator"] in SWAPS
+def _consistent_swap(a, b, reference):
+    """Two swaps that together make another consistent form rather than a mistake, right in another layout or by
+    symmetry: operands or arguments swapped in two places (the column-vector `np.dot(Wh, h_prev) + np.dot(Wx,
+    x)`), two partners exchanged (mixup's `(1 - lam) * x + lam * x[index]`, lam drawn from a symmetric Beta; a
+    box's `top:top + w, left:left + h`), as split_heads' interleaved split with its inverse merge (final re-grade,
+    issue 16). One partner put in two places (`beta2` for both of m's β) is a mistake and stays."""
+    if a["operator"] != b["operator"] or a["operator"] not in SWAPS:
+        return False
+    if a["operator"] != "partner_name":
+        return True
+    original = statement(reference)
+    try:
+        ca, cb = edit(original, statement(a["text"])), edit(original, statement(b["text"]))
+    except SyntaxError:
+        return False
+    if ca[0] != "replace" or cb[0] != "replace" or not ca[1] or not cb[1] or not _disjoint(ca[1], cb[1]):
+        return False
+    return (ast.dump(ca[2]) == ast.dump(node_at(original, cb[1]))
+            and ast.dump(cb[2]) == ast.dump(node_at(original, ca[1])))
 
 
 def tries(pairs, rng, reference, span):
@@ -214,7 +227,7 @@ def tries(pairs, rng, reference, span):
     for j in range(len(ordered)):
         for i in range(j):
             a, b = ordered[i], ordered[j]
-            if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0]):
+            if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0], reference):
                 continue
             made = combine(reference, span, a, b)
             if made is None or give_away({"operator": COMBINED, "text": made[0]}, made[1], reference):
