@@ -635,3 +635,13 @@ def test_a_wrong_option_that_is_a_shown_line_leaks():
     assert shows_partner(blank)
     assert not shows_partner(_code_question("x[idx] = tmp_val - h", ["x[idx] = h - tmp_val", "x[idx] = tmp_val * h",
                                             "x[idx] = -h"], code=listing))
+
+
+def test_a_reshape_of_an_expression_is_not_the_same_fact_as_another_arrays():
+    """upsample's (src_y - y0).reshape(-1, 1) asks the weight src_y - y0, not lp_pool's dout.transpose(0, 2, 3, 1)
+    .reshape(-1, 1): only a method call on an array counts with the array left out."""
+    from examprep.exam.same_fact import same_fact
+
+    weight = _code_question("(src_y - y0).reshape(-1, 1)", ["(src_y + y0).reshape(-1, 1)", "(y0 - src_y).reshape(-1, 1)"])
+    layout = _code_question("dout = dout.transpose(0, 2, 3, 1).reshape(-1, 1)", ["dout = dout.reshape(-1, 1)"])
+    assert not same_fact(weight, layout) and not same_fact(layout, weight)

@@ -5,7 +5,8 @@ Two code questions ask the same fact when
 - one key is part of the other's, as written, up to partner names or on another array: split_heads'
   `x.transpose(0, 2, 1, 3)` inside `x.reshape(N, T, num_heads, D // num_heads).transpose(0, 2, 1, 3)`, upsample's
   `src_x - x0` (with x <-> y) inside `(src_y - y0).reshape(-1, 1)`, attention_weight's `h.reshape(N, 1, H)` inside
-  weight_sum's `dc.reshape(N, 1, H).repeat(T, axis=1)` (a method call counts with its array left out; at least
+  weight_sum's `dc.reshape(N, 1, H).repeat(T, axis=1)` (a key that is a method call on an array counts with the
+  array left out, not one on an expression: `(src_y - y0).reshape(-1, 1)` is no `_.reshape(-1, 1)`; at least
   LEAK_MIN characters, so a name or `x.T` is no fact);
 - or their wrong options change the same two or more keywords and nothing else of a call: softmax's
   `np.max(x, axis=-1, keepdims=True)` and `np.sum(exp_x, axis=-1, keepdims=True)`, each against a dropped keepdims
@@ -61,8 +62,8 @@ def _facts(answer, key_line, wrong_lines):
         if len(text) >= LEAK_MIN:
             whole |= {text} | set(mirrors(text))
         form = _method_form(value)
-        if form and len(form) >= LEAK_MIN:
-            whole.add(form)
+        if form and len(form) >= LEAK_MIN and isinstance(value.func.value, (ast.Name, ast.Attribute)):
+            whole.add(form)   # on another array; not `(src_y - y0).reshape(-1, 1)` as `_.reshape(-1, 1)`
         for node in ast.walk(value):
             if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)):
                 sub = squeeze(ast.unparse(node))
