@@ -6,6 +6,7 @@ source order; method_bodies() for the `full` level; removal_variant(): the refer
 `pass` (the load-bearing proof grades it). CANDIDATE_RULES numbers the rules: hole files name candidates by index.
 """
 import ast
+import functools
 import textwrap
 from dataclasses import dataclass
 
@@ -97,17 +98,23 @@ def _walk(stmts):
             yield stmt
 
 
-def _target_nodes(problem, text):
+def _target_nodes(problem, text, names=None):
     tree = pyast.parse(text)
-    names = [t.name for t in problem.targets]
+    names = [t.name for t in problem.targets] if names is None else names
     return [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names]
 
 
 def candidates(problem):
-    text = source.reference_answer(problem)
+    """The blankable statements of the problem's reference (Candidate, frozen), in source order."""
+    return list(_candidates(source.reference_answer(problem), tuple(t.name for t in problem.targets)))
+
+
+@functools.lru_cache(maxsize=512)
+def _candidates(text, names):
+    """candidates() of a reference text, once a process (a mock exam asks ~70 times)."""
     lines = text.splitlines()
     out = []
-    for node in _target_nodes(problem, text):
+    for node in _target_nodes(None, text, names):
         for qualname, body in _bodies(node, node.name):
             for stmt in _walk(body):
                 if not _blankable(stmt, qualname.endswith(".__init__")):
@@ -116,7 +123,7 @@ def candidates(problem):
                 stmt_text = textwrap.dedent("\n".join(lines[stmt.lineno - 1:stmt.end_lineno]))
                 out.append(Candidate(len(out), qualname, stmt.lineno, stmt.end_lineno, indent, stmt_text,
                                      _lhs(stmt, lines)))
-    return out
+    return tuple(out)
 
 
 def method_bodies(problem):

@@ -6,6 +6,7 @@ and number spelling), kept only if the statement with it spliced in parses back 
 """
 import ast
 import copy
+import functools
 import textwrap
 
 from examprep.common import pyast
@@ -147,7 +148,15 @@ def blank_choices(candidate, entries):
     reference's text of its unchanged parts), kept only if it parses back to the verified
     mutant.
     """
-    text = textwrap.dedent(candidate.text)
+    wrong = [e for e in entries if e["status"] == "wrong"]
+    choices = _choices(textwrap.dedent(candidate.text), tuple(e["text"] for e in wrong))
+    return {path: [(wrong[i], fill) for i, fill in fills] for path, fills in choices.items()}
+
+
+@functools.lru_cache(maxsize=1024)
+def _choices(text, mutant_texts):
+    """blank_choices of a line's text and its wrong mutants' texts, as {path: [(mutant index, option text)]}: once
+    a process (a mock exam plans the same line again when it remakes a set)."""
     original = statement(text)
     index = line_starts(text)
     segments = {}
@@ -156,11 +165,9 @@ def blank_choices(candidate, entries):
             s0, s1 = span(index, node)
             segments.setdefault(ast.dump(node), text[s0:s1])
     out = {}
-    for entry in entries:
-        if entry["status"] != "wrong":
-            continue
+    for number, mutant_text in enumerate(mutant_texts):
         try:
-            mutant = statement(entry["text"])
+            mutant = statement(mutant_text)
         except SyntaxError:
             continue
         target_dump = ast.dump(mutant)
@@ -174,7 +181,7 @@ def blank_choices(candidate, entries):
         if in_place:
             renderings.insert(0, in_place)
         if not changed:
-            renderings.append(entry["text"].strip())
+            renderings.append(mutant_text.strip())
         # An atom put where a parenthesised expression was (`z` for `(1-z)`) loses the parentheses: `(z)` is
         # written by no one and would mark the option as made up.
         bare = changed and isinstance(new_node, ATOMS) and d0 > 0 and text[d0 - 1] == "(" and text[d1:d1 + 1] == ")"
@@ -194,6 +201,6 @@ def blank_choices(candidate, entries):
                 except SyntaxError:
                     ok = False
                 if ok:
-                    out.setdefault(path, []).append((entry, fill))
+                    out.setdefault(path, []).append((number, fill))
                     break
     return out
