@@ -147,15 +147,18 @@ def test_two_swaps_of_one_kind_are_not_combined():
     assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
 
 
-def test_one_partner_in_two_places_is_combined():
-    """Adam's m with beta2 in both places is a mistake (not an exchange of partners): a+b may be offered."""
+def test_partner_rules_judge_the_combination():
+    """Adam's m with beta2 in both places is no exchange of partners (_consistent_swap), but it drops beta1 by using
+    beta2 twice: the partner rule for an input dropped, applied to the combination, rules it out."""
     ref = "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]"
     a = (_entry("partner_name", "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]", "s1"),
          "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]")
     b = (_entry("partner_name", "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]", "s2"),
          "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]")
-    trials = square.tries([a, b], random.Random(0), ref, (0, len(ref)))
-    assert [t[3] for t in trials] == ["self.m[key] = self.beta2 * self.m[key] + (1 - self.beta2) * grads[key]"]
+    assert not square._consistent_swap(a[0], b[0], ref)
+    assert square.combine(ref, (0, len(ref)), a, b)[1] == \
+        "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta2) * grads[key]"
+    assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
 
 
 def test_operands_swapped_in_two_places_are_not_combined():

@@ -20,7 +20,7 @@ import re
 import tokenize
 
 from examprep.exam.code.blanks import node_at, statement
-from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, pick_distractors
+from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, give_away_whatever_verdict, pick_distractors
 
 # Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
 # different values.
@@ -201,7 +201,8 @@ def _consistent_swap(a, b, reference):
     symmetry: operands or arguments swapped in two places (the column-vector `np.dot(Wh, h_prev) + np.dot(Wx,
     x)`), two partners exchanged (mixup's `(1 - lam) * x + lam * x[index]`, lam drawn from a symmetric Beta; a
     box's `top:top + w, left:left + h`), as split_heads' interleaved split with its inverse merge (final re-grade,
-    issue 16). One partner put in two places (`beta2` for both of m's β) is a mistake and stays."""
+    issue 16). One partner put in two places is left to the partner rules (_ruled_out: `beta2` for both of m's β
+    drops beta1, an input dropped)."""
     if a["operator"] != b["operator"] or a["operator"] not in SWAPS:
         return False
     if a["operator"] != "partner_name":
@@ -217,6 +218,16 @@ def _consistent_swap(a, b, reference):
             and ast.dump(cb[2]) == ast.dump(node_at(original, ca[1])))
 
 
+def _ruled_out(made, parts, reference):
+    """Whether a combination is a give-away on sight: by the rules for any mutant, and by those of each part's
+    operator judged on the whole combination (where a rule looks at the changed node, it then looks at the node
+    holding both changes: it may rule out a fair combination, never let an unfair one through that it would have
+    ruled out as a single change)."""
+    text, fill = made
+    return give_away({"operator": COMBINED, "text": text}, fill, reference) or any(
+        give_away_whatever_verdict({"operator": part[0]["operator"], "text": text}, reference) for part in parts)
+
+
 def tries(pairs, rng, reference, span):
     """[(a, b, statement, option text)] for a 2x2 set, in order of preference, at most PAIRS_GRADED: a and b
     ((entry, fill) each) are conceptual distractors (no blunt operator) with behaviours of their own that change
@@ -230,7 +241,7 @@ def tries(pairs, rng, reference, span):
             if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0], reference):
                 continue
             made = combine(reference, span, a, b)
-            if made is None or give_away({"operator": COMBINED, "text": made[0]}, made[1], reference):
+            if made is None or _ruled_out(made, (a, b), reference):
                 continue
             out.append((a, b, *made))
             if len(out) == PAIRS_GRADED:
