@@ -645,3 +645,30 @@ def test_a_reshape_of_an_expression_is_not_the_same_fact_as_another_arrays():
     weight = _code_question("(src_y - y0).reshape(-1, 1)", ["(src_y + y0).reshape(-1, 1)", "(y0 - src_y).reshape(-1, 1)"])
     layout = _code_question("dout = dout.transpose(0, 2, 3, 1).reshape(-1, 1)", ["dout = dout.reshape(-1, 1)"])
     assert not same_fact(weight, layout) and not same_fact(layout, weight)
+
+
+def test_a_forward_blanks_asked_part_shown_by_its_backward_leaks():
+    """A final re-grade (issue 16): transposed_conv's backward dx = np.dot(dcol, self.W.reshape(C_in, -1).T) shows
+    the reshape that the options of the forward blank col = np.dot(x_row, self.W.reshape(C_in, -1)) change. The
+    backward blank with the forward shown is the question (its reshape is the forward's by design), and a bound
+    that is only text inside another expression (-window_size in len(corpus) - window_size) is not shown."""
+    from examprep.exam.giveaways import shows_partner
+
+    forward = _code_question("col = np.dot(x_row, self.W.reshape(C_in, -1))",
+                             ["col = np.dot(x_row, self.W.reshape(C_out, -1))",
+                              "col = np.dot(x_row, self.W.reshape(-1, C_in))",
+                              "col = np.dot(self.W.reshape(C_in, -1), x_row)"],
+                             code="＿＿(あ)＿＿\ndx = np.dot(dcol, self.W.reshape(C_in, -1).T)\n")
+    assert shows_partner(forward)
+    backward = _code_question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)",
+                              ["dx = np.dot(dcol, self.W.reshape(C_out, -1).T)",
+                               "dx = np.dot(dcol, self.W.reshape(-1, C_in).T)",
+                               "dx = np.dot(self.W.reshape(C_in, -1).T, dcol)"],
+                              code="col = np.dot(x_row, self.W.reshape(C_in, -1))\n＿＿(あ)＿＿\n")
+    assert not shows_partner(backward)
+    window = _code_question("target = corpus[window_size:-window_size]",
+                            ["target = corpus[window_size:-window_size + 1]",
+                             "target = corpus[window_size - 1:-window_size]",
+                             "target = corpus[window_size:-window_size - 1]"],
+                            code="＿＿(あ)＿＿\nfor idx in range(window_size, len(corpus) - window_size):\n    pass\n")
+    assert not shows_partner(window)

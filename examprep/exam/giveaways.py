@@ -285,7 +285,8 @@ def shows_partner(q, code=None):
     or elsewhere, also when the two differ in integer indices), a partner line that shows what the wrong options
     ask in the same role (_partner_shows_asked), a call of the same function with the keyword they change
     (_same_call_shows_asked), a backward that shows a forward product's pairing (GRU's `dh_hat = dh_next * z`
-    below the blank `h_next = (1 - z) * h_prev + z * h_hat`) or a twin up to names and numbers (`weight_decay = 10
+    below the blank `h_next = (1 - z) * h_prev + z * h_hat`), a backward that shows the part of a forward blank its
+    options change (`self.W.reshape(C_in, -1)`), or a twin up to names and numbers (`weight_decay = 10
     ** rng.uniform(-8, -4)` above the blank `lr = 10 ** rng.uniform(-6, -2)`; both examprep.exam.inferred).
     compose leaves such a line out and makes the set again."""
     code = (q.code or "") if code is None else code
@@ -312,7 +313,8 @@ def shows_partner(q, code=None):
     if {squeeze(line) for line in wrong if len(squeeze(line)) >= LEAK_MIN} & {squeeze(line) for line in shown}:
         return True
     key = _full_line(q, q.answer)
-    return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown)
+    return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
+        inferred.part_shown(key, wrong, shown)
 
 
 def leaks(earlier, questions):

@@ -9,6 +9,13 @@ examprep.exam.giveaways that need more than the blank's text found elsewhere.
   operand (`dX`, `self.dX`) multiplies the key's factor. Products are `*`, `@` and np.dot, their factors compared
   without a transpose (`x.T`) and unordered; a backward blank (its target a gradient, its factors gradients) is
   not judged so: deriving the backward from the forward is what it asks.
+- **A forward blank's asked part shown by its backward** (part_shown): transposed_conv's backward `dx =
+  np.dot(dcol, self.W.reshape(C_in, -1).T)` below the blank `col = np.dot(x_row, self.W.reshape(C_in, -1))` whose
+  options reshape W to (C_out, -1) or (-1, C_in). The part of the key a wrong option changes (the smallest
+  expression of at least 8 characters around the change, inside the value) counts as shown when another line
+  shows it and not the wrong option's version; the blank counts when TWIN_RULES_OUT wrong options are so ruled
+  out. A backward blank (its target or an operand a gradient) is not judged so: its forward shows the same
+  reshape by design, and deriving the backward from it is the question.
 - **A twin up to names and numbers** (twin_shown): random_search's `weight_decay = 10 ** rng.uniform(-8, -4)`
   above the blank `lr = 10 ** rng.uniform(-6, -2)`, mixup's `t_mix = lam * t + (1 - lam) * t[index]` below the
   blank `x_mix = lam * x + (1 - lam) * x[index]`. Lines merely sharing a shape are common (`da = np.sum(dar,
@@ -23,6 +30,8 @@ import functools
 import itertools
 import re
 import textwrap
+
+from examprep.exam.code.blanks import diff_path, node_at
 
 TWIN_RULES_OUT = 2
 _IDENT = re.compile(r"[A-Za-z_]\w*")
@@ -174,6 +183,58 @@ def _gradients(shown_lines):
             if name and len(name) > 1 and name[0] == "d":
                 out.setdefault(name[1:], []).append(stmt.value)
     return out
+
+
+def _backward(stmt, shown_lines):
+    """Whether a statement is a backward line: it assigns a gradient or reads one (`dout`, a shown `dX`)."""
+    grads = {"d" + name for name in _gradients(tuple(shown_lines))} | {"dout"}
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+        [stmt.target] if isinstance(stmt, (ast.AugAssign, ast.AnnAssign)) else []
+    names = {_plain(ast.unparse(t)) for t in targets}
+    if any(n and len(n) > 1 and n[0] == "d" for n in names):
+        return True
+    value = _value(stmt)
+    return value is not None and any(isinstance(n, ast.Name) and n.id in grads for n in ast.walk(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _shown_parts(shown_lines):
+    """Every expression of the shown lines, squeezed (whole expressions: `-window_size` is no part of
+    `len(corpus) - window_size`)."""
+    out = set()
+    for line in shown_lines:
+        stmt = _parse(line)
+        for node in ast.walk(stmt) if stmt is not None else ():
+            if isinstance(node, ast.expr):
+                out.add(_squeeze(ast.unparse(node)))
+    return frozenset(out)
+
+
+def part_shown(key_line, wrong_lines, shown_lines):
+    """Whether at least TWIN_RULES_OUT wrong options of a forward blank change a part of the key that another line
+    shows, where it does not show theirs (module docstring)."""
+    key = _parse(key_line)
+    value = _value(key) if key is not None else None
+    if value is None or _backward(key, shown_lines):
+        return False
+    listing = _shown_parts(tuple(shown_lines))
+    ruled_out = 0
+    for line in wrong_lines:
+        wrong = _parse(line)
+        if wrong is None or type(wrong) is not type(key):
+            continue
+        path = diff_path(key, wrong)
+        for depth in range(len(path), 0, -1):
+            part = node_at(key, path[:depth])
+            if part is value or not isinstance(part, ast.expr):
+                break
+            text = _squeeze(ast.unparse(part))
+            if len(text) >= 8:
+                theirs = node_at(wrong, path[:depth])
+                ruled_out += text in listing and isinstance(theirs, ast.AST) and \
+                    _squeeze(ast.unparse(theirs)) not in listing
+                break
+    return ruled_out >= TWIN_RULES_OUT
 
 
 def pairing_shown(key_line, wrong_lines, shown_lines):
