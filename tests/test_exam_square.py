@@ -20,6 +20,11 @@ def _entry(operator, text, signature, status="wrong", check="values"):
                         "ja": "値が違います。", "en": "wrong values"}}
 
 
+def _line(operator, text, signature):
+    """A whole-line blank's candidate: the mutant's statement is its option text."""
+    return _entry(operator, text, signature), text
+
+
 def _pairs():
     """The fair distractors of the whole-line blank of REFERENCE: sum for mean, keepdims dropped, another axis."""
     return [(_entry("sum_mean", "mu = np.sum(x, axis=-1, keepdims=True)", "s1"),
@@ -94,8 +99,8 @@ def test_combined_text_keeps_the_reference_style_and_both_changes():
 def test_a_give_away_combination_is_not_graded():
     """The combination must pass the same give-away rules: an axis named twice is ruled out on sight."""
     ref = "y = np.sum(x, axis=(0, 2))"
-    a = (_entry("axis", "y = np.sum(x, axis=(2, 2))", "s1"), "y = np.sum(x, axis=(2, 2))")
-    b = (_entry("axis", "y = np.sum(x, axis=(0, 0))", "s2"), "y = np.sum(x, axis=(0, 0))")
+    a = _line("axis", "y = np.sum(x, axis=(2, 2))", "s1")
+    b = _line("axis", "y = np.sum(x, axis=(0, 0))", "s2")
     grade = _grader()
     assert square.square([a, b], random.Random(0), ref, (0, len(ref)), grade) is None
     assert grade.calls == []
@@ -140,9 +145,8 @@ def test_a_combination_stopped_as_a_part_by_its_shape_is_offered():
 def test_two_swaps_of_one_kind_are_not_combined():
     """Both partner weights swapped is mixup's other consistent form (lam ~ Beta(a, a) is symmetric): no a+b."""
     ref = "x_mix = lam * x + (1 - lam) * x[index]"
-    a = (_entry("partner_name", "x_mix = (1 - lam) * x + (1 - lam) * x[index]", "s1"),
-         "x_mix = (1 - lam) * x + (1 - lam) * x[index]")
-    b = (_entry("partner_name", "x_mix = lam * x + lam * x[index]", "s2"), "x_mix = lam * x + lam * x[index]")
+    a = _line("partner_name", "x_mix = (1 - lam) * x + (1 - lam) * x[index]", "s1")
+    b = _line("partner_name", "x_mix = lam * x + lam * x[index]", "s2")
     assert square.combine(ref, (0, len(ref)), a, b)[1] == "x_mix = (1 - lam) * x + lam * x[index]"
     assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
 
@@ -151,10 +155,8 @@ def test_partner_rules_judge_the_combination():
     """Adam's m with beta2 in both places is no exchange of partners (_consistent_swap), but it drops beta1 by using
     beta2 twice: the partner rule for an input dropped, applied to the combination, rules it out."""
     ref = "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]"
-    a = (_entry("partner_name", "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]", "s1"),
-         "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]")
-    b = (_entry("partner_name", "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]", "s2"),
-         "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]")
+    a = _line("partner_name", "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]", "s1")
+    b = _line("partner_name", "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta2) * grads[key]", "s2")
     assert not square._consistent_swap(a[0], b[0], ref)
     assert square.combine(ref, (0, len(ref)), a, b)[1] == \
         "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta2) * grads[key]"
@@ -163,9 +165,7 @@ def test_partner_rules_judge_the_combination():
 
 def test_operands_swapped_in_two_places_are_not_combined():
     ref = "t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b"
-    a = (_entry("swap_operands", "t = np.dot(Wh, h_prev) + np.dot(x, Wx) + b", "s1"),
-         "t = np.dot(Wh, h_prev) + np.dot(x, Wx) + b")
-    b = (_entry("swap_operands", "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b", "s2"),
-         "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b")
+    a = _line("swap_operands", "t = np.dot(Wh, h_prev) + np.dot(x, Wx) + b", "s1")
+    b = _line("swap_operands", "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b", "s2")
     assert square.combine(ref, (0, len(ref)), a, b) is not None
     assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
