@@ -64,6 +64,15 @@ RULES = [
     ("permute_transpose", "dout = dout.transpose(0, 2, 3, 1)", "dout = dout.transpose(0, 3, 2, 1)", False),
     ("permute_transpose", "return x.transpose(0, 2, 1, 3)", "return x.transpose(0, 2, 3, 1)", False),
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", False),
+    # a dilated kernel's height for its width: right on square kernels (dilated_conv, the friendly-input check)
+    ("partner_name", "out_h = (H + 2 * self.pad - FH_d) // self.stride + 1",
+     "out_h = (H + 2 * self.pad - FW_d) // self.stride + 1", True),
+    ("partner_name", "out_w = (W + 2 * self.pad - FW_d) // self.stride + 1",
+     "out_w = (W + 2 * self.pad - FH_d) // self.stride + 1", True),
+    ("partner_name", "H_out = H * s", "H_out = W * s", True),
+    ("partner_name", "out_w = (W + 2 * self.pad - FW_d) // self.stride + 1",
+     "out_w = (W + 2 * self.pad - FW) // self.stride + 1", False),   # the undilated size: the concept
+    ("partner_name", "a = np.dot(x_t, W_x)", "a = np.dot(x_t, W_h)", False),   # a weight's W is no width
 ]
 
 
