@@ -1,8 +1,11 @@
 """An exam's composition: per-area quotas from the documented weights, sets kept together, areas selectable."""
+import random
+
 import pytest
 
 from examprep.problem import catalog
 from examprep.exam import compose as compose_module
+from examprep.exam import code_walk, giveaways, same_fact
 from examprep.exam.compose import AREA_WEIGHTS, CompositionError, composition, compose, quotas, resolve_area
 
 SAMPLE = ["softmax", "affine", "conv2d", "adam", "batchnorm", "cross_entropy"]
@@ -102,11 +105,11 @@ def test_a_blank_whose_symmetric_partner_is_shown_leaks():
         return SimpleNamespace(answer=answer, code=code, blank=None)
 
     col2im = "img[:, :, y:y_max:stride, ＿＿(あ)＿＿] += col[:, :, y, x, :, :]"
-    assert compose_module.leaks([], [question("x:x_max:stride", col2im)])
+    assert giveaways.leaks([], [question("x:x_max:stride", col2im)])
     iou = "w = np.maximum(0.0, xx2 - xx1)\n＿＿(あ)＿＿\ninter = w * h"
-    assert compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", iou)])
+    assert giveaways.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", iou)])
     alone = "inter = w * h\n＿＿(あ)＿＿"
-    assert not compose_module.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", alone)])
+    assert not giveaways.leaks([], [question("h = np.maximum(0.0, yy2 - yy1)", alone)])
 
 
 def test_partners_of_other_groups_leak():
@@ -138,9 +141,9 @@ def test_partners_of_other_groups_leak():
               "self.grads[1][...] = np.hstack((dWhz, dWhr, dWhh))")]
     for answer, shown in cases:
         code = f"    {shown}\n    ＿＿(あ)＿＿\n"
-        assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
+        assert giveaways.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
         alone = "    ＿＿(あ)＿＿\n    out = h_next\n"
-        assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=alone, blank=blank)]), answer
+        assert not giveaways.leaks([], [SimpleNamespace(answer=answer, code=alone, blank=blank)]), answer
 
 def test_a_value_shown_on_another_array_leaks():
     """An independent re-grade found spatial_batchnorm's forward `x = x.transpose(0, 2, 3, 1).reshape(-1, C)` above
@@ -156,14 +159,14 @@ def test_a_value_shown_on_another_array_leaks():
               "out = out.reshape(N, H, W, C).transpose(0, 3, 1, 2)\n＿＿(あ)＿＿\n"),
              ("db = np.sum(dout, axis=0)", "＿＿(あ)＿＿\ndb2 = np.sum(dout, axis=0)\n")]
     for answer, code in cases:
-        assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
+        assert giveaways.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
     fair = [("dout = dout.transpose(0, 2, 3, 1).reshape(-1, C)",
              "col = img.transpose(0, 2, 3, 1)\ndout = ＿＿(あ)＿＿\n"),   # a part of the chain only
             ("hs[:, -1, :]", "return ＿＿(あ)＿＿\ndhs[:, 0, :] = dh\n"),
             ("dx = np.dot(dout, W.T)", "dW = np.dot(x.T, dout)\n＿＿(あ)＿＿\n"),          # np calls are not chains
             ("self.db = self.x.sum(axis=0)", "self.m = self.v.sum(axis=0)\n＿＿(あ)＿＿\n")]   # nor self's
     for answer, code in fair:
-        assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
+        assert not giveaways.leaks([], [SimpleNamespace(answer=answer, code=code, blank=blank)]), answer
 
 
 def test_a_partner_that_differs_in_its_indices_leaks():
@@ -174,11 +177,11 @@ def test_a_partner_that_differs_in_its_indices_leaks():
     blank = {"template": "＿＿(あ)＿＿", "marker": "＿＿(あ)＿＿"}
     answer = "yy2 = np.minimum(box[3], boxes[:, 3])"
     shown = "    xx2 = np.minimum(box[2], boxes[:, 2])\n" + template
-    assert compose_module.leaks([], [SimpleNamespace(answer=answer, code=shown, blank=blank)])
+    assert giveaways.leaks([], [SimpleNamespace(answer=answer, code=shown, blank=blank)])
     other = "    xx2 = np.minimum(box[2] + 1, boxes[:, 2])\n" + template   # not the same line: no twin
-    assert not compose_module.leaks([], [SimpleNamespace(answer=answer, code=other, blank=blank)])
+    assert not giveaways.leaks([], [SimpleNamespace(answer=answer, code=other, blank=blank)])
     plain = "    loss = np.sum(t * np.log(y))"   # no partner names at all: nothing to mirror
-    assert not compose_module.leaks([], [SimpleNamespace(answer=plain.strip(), code=template, blank=blank)])
+    assert not giveaways.leaks([], [SimpleNamespace(answer=plain.strip(), code=template, blank=blank)])
 
 
 def _code_question(answer, wrong, label="(あ)", code="＿＿(あ)＿＿\n", problem="p", candidate=0):
@@ -199,24 +202,24 @@ def test_a_distractor_that_is_another_questions_answer_leaks():
     code = "alpha[0, 0] = log_probs[＿＿(あ)＿＿]\nalpha[0, 1] = log_probs[＿＿(い)＿＿]\n"
     a = _code_question("0, ext[0]", ["0, ext[1]", "-1, ext[0]", "1, ext[0]"], "(あ)", code, candidate=4)
     b = _code_question("0, ext[1]", ["0, ext[0]", "-1, ext[1]", "1, ext[1]"], "(い)", code, candidate=5)
-    assert compose_module.leaks([], [a, b])
+    assert giveaways.leaks([], [a, b])
     fair_a = _code_question("0, ext[0]", ["1, ext[0]", "0, ext[2]", "0, 0"], "(あ)", code, candidate=4)
     fair_b = _code_question("0, ext[1]", ["1, ext[1]", "0, ext[2]", "0, 1"], "(い)", code, candidate=5)
-    assert not compose_module.leaks([], [fair_a, fair_b])
+    assert not giveaways.leaks([], [fair_a, fair_b])
     # a sibling line's value offered for a sub-expression blank (random_search)
     code = "weight_decay = ＿＿(あ)＿＿\n＿＿(い)＿＿\n"
     wd = _code_question("10 ** rng.uniform(-8, -4)", ["rng.uniform(1e-08, 0.0001)", "rng.uniform(-8, -4)",
                                                       "10 ** rng.uniform(-6, -2)"], "(あ)", code, candidate=2)
     lr = _code_question("lr = 10 ** rng.uniform(-6, -2)", ["lr = np.exp(rng.uniform(-6, -2))",
                         "lr = rng.uniform(1e-06, 0.01)", "lr = rng.uniform(-6, -2)"], "(い)", code, candidate=3)
-    assert compose_module.leaks([], [wd, lr])
+    assert giveaways.leaks([], [wd, lr])
     # an earlier set's answer offered again, in either direction
     earlier = _code_question("db = np.sum(dout, axis=0)", ["db = np.sum(dout)", "db = np.mean(dout, axis=0)",
                                                            "db = np.sum(dout, axis=1)"], problem="q")
     later = _code_question("dW = np.dot(x.T, dout)", ["db = np.sum(dout, axis=0)", "dW = np.dot(x, dout)",
                                                       "dW = np.dot(dout, x.T)"])
-    assert compose_module.leaks([earlier], [later]) and compose_module.leaks([later], [earlier])
-    assert not compose_module.leaks([earlier], [fair_a])
+    assert giveaways.leaks([earlier], [later]) and giveaways.leaks([later], [earlier])
+    assert not giveaways.leaks([earlier], [fair_a])
 
 
 def test_the_same_value_under_another_name_is_a_repeat():
@@ -266,7 +269,7 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     proofs = SimpleNamespace(ahead=lambda *a: None, get=lambda *a: {"reference_passed": True})
     seen = compose_module._Seen()
     seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="logsumexp"))
-    sets = compose_module._walk_code_sets([problem], proofs, 1, 3, 0, compose_module.random.Random(0), seen, [])
+    sets = code_walk.walk_code_sets([problem], proofs, 1, 3, 0, random.Random(0), seen, [])
     assert calls == [set(), {0}]
     assert sets == [[ratio_alone]]
 
@@ -298,17 +301,17 @@ def test_a_blank_that_is_another_with_other_names_is_a_twin():
     def q(answer, line):
         return SimpleNamespace(answer=answer, blank={"candidate": line})
 
-    assert compose_module._renamed_twins([q("x_mix = lam * x + (1 - lam) * x[index]", 0),
+    assert same_fact.renamed_twins([q("x_mix = lam * x + (1 - lam) * x[index]", 0),
                                           q("t_mix = lam * t + (1 - lam) * t[index]", 1)]) == {1}
-    assert compose_module._renamed_twins([q("self.forward_lstm = TimeLSTM(Wx1, Wh1, b1, stateful)", 0),
+    assert same_fact.renamed_twins([q("self.forward_lstm = TimeLSTM(Wx1, Wh1, b1, stateful)", 0),
                                           q("self.backward_lstm = TimeLSTM(Wx2, Wh2, b2, stateful)", 4)]) == {4}
-    assert compose_module._renamed_twins([q("return np.argmax(probs, axis=1)", 1),
+    assert same_fact.renamed_twins([q("return np.argmax(probs, axis=1)", 1),
                                           q("np.argmax(votes, axis=1)", 6)]) == {6}
     # the same question with other indices (lstm_cell's gate slices, its gates' sigmoid lines): one question
-    assert compose_module._renamed_twins([q("A[:, :H]", 2), q("A[:, H:2*H]", 3), q("f = A[:, :H]", 4)]) == {3, 4}
-    assert compose_module._renamed_twins([q("f = sigmoid(f)", 2), q("i = sigmoid(i)", 3), q("o = sigmoid(o)", 4),
+    assert same_fact.renamed_twins([q("A[:, :H]", 2), q("A[:, H:2*H]", 3), q("f = A[:, :H]", 4)]) == {3, 4}
+    assert same_fact.renamed_twins([q("f = sigmoid(f)", 2), q("i = sigmoid(i)", 3), q("o = sigmoid(o)", 4),
                                           q("g = np.tanh(g)", 5)]) == {3, 4}
-    assert not compose_module._renamed_twins([q("A[:, :H]", 2), q(":, t0:t0 + t", 5),
+    assert not same_fact.renamed_twins([q("A[:, :H]", 2), q(":, t0:t0 + t", 5),
                                               q("dW = np.dot(x.T, dout)", 7), q("dx = np.dot(dout, W.T)", 8),
                                               q("np.sum(t, axis=1)", 9), q("np.mean(t, axis=1)", 10),
                                               q("y = sigmoid(x)", 11), q("y = relu(x)", 12), q("dout", 13),
@@ -378,8 +381,8 @@ def test_a_partner_line_that_shows_what_the_options_ask_leaks():
         q = _code_question(answer, wrong, code=code)
         if dx:
             q.blank["template"] = "dx = ＿＿(あ)＿＿"
-        assert compose_module.leaks([], [q]) is leak, answer
-        assert compose_module.shows_partner(q) is leak, answer
+        assert giveaways.leaks([], [q]) is leak, answer
+        assert giveaways.shows_partner(q) is leak, answer
 
 
 def test_a_problem_that_can_give_no_set_is_not_proven():
@@ -389,19 +392,19 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     from examprep.problem import catalog
 
     softmax, time_gru = catalog.get("softmax"), catalog.get("time_gru")
-    assert compose_module._may_give_a_set(softmax, [], compose_module._Seen())
-    assert not compose_module._may_give_a_set(time_gru, [], compose_module._Seen())
+    assert code_walk._may_give_a_set(softmax, [], compose_module._Seen())
+    assert not code_walk._may_give_a_set(time_gru, [], compose_module._Seen())
     shown = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.exp" in line)
     asked = _code_question(shown, ["a", "b", "c"], problem="logsumexp")
-    assert compose_module.leaks([asked], [_code_question("x", ["a", "b", "c"], "(あ)", plain_listing(softmax),
+    assert giveaways.leaks([asked], [_code_question("x", ["a", "b", "c"], "(あ)", plain_listing(softmax),
                                                          "softmax", 0)])
-    assert not compose_module._may_give_a_set(softmax, [asked], compose_module._Seen())
-    assert compose_module._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])],
+    assert not code_walk._may_give_a_set(softmax, [asked], compose_module._Seen())
+    assert code_walk._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])],
                                           compose_module._Seen())
     seen = compose_module._Seen()   # softmax's concept asked by a formula question: none of its lines would fit
     seen.add(_code_question("exp(x_k) / Σ exp(x_j)", ["a", "b", "c"], problem=None))
     seen.concepts["softmax"] = "formula:softmax"
-    assert not compose_module._may_give_a_set(softmax, [], seen)
+    assert not code_walk._may_give_a_set(softmax, [], seen)
 
 
 def test_a_call_of_the_same_function_with_the_asked_keyword_gives_it_away():
@@ -476,12 +479,12 @@ def test_a_line_with_another_index_in_its_names_or_a_box_partner_leaks():
 
     upsample = ("top = x[:, :, y0, :][:, :, :, x0] * (1 - lx) + x[:, :, y0, :][:, :, :, x1] * lx\n"
                 "bottom = ＿＿(あ)＿＿ + x[:, :, y1, :][:, :, :, x1] * lx\n")
-    assert compose_module.leaks([], [question("x[:, :, y1, :][:, :, :, x0] * (1 - lx)", upsample)])
-    assert not compose_module.leaks([], [question("x[:, :, y1, :][:, :, :, x0] * (1 - lx)",
+    assert giveaways.leaks([], [question("x[:, :, y1, :][:, :, :, x0] * (1 - lx)", upsample)])
+    assert not giveaways.leaks([], [question("x[:, :, y1, :][:, :, :, x0] * (1 - lx)",
                                                   "bottom = ＿＿(あ)＿＿ + lx\n")])
     erasing = "out[:, ＿＿(あ)＿＿, left:left + w] = value\n"
-    assert compose_module.leaks([], [question("top:top + h", erasing)])
-    assert not compose_module.leaks([], [question("np.log1p(x2)", "y = np.log(1 + x)\nz = ＿＿(あ)＿＿\n")])
+    assert giveaways.leaks([], [question("top:top + h", erasing)])
+    assert not giveaways.leaks([], [question("np.log1p(x2)", "y = np.log(1 + x)\nz = ＿＿(あ)＿＿\n")])
 
 
 def test_a_problems_own_partners_a_constructors_parameters_and_argmax_give_blanks_away():
@@ -598,7 +601,7 @@ def test_the_same_fact_asked_twice_is_one_question():
     """The final re-grades' repeats (issue 16): attention_weight's hr = h.reshape(N, 1, H) and weight_sum's dt =
     dc.reshape(N, 1, H).repeat(T, axis=1); split_heads' two transpose(0, 2, 1, 3); upsample's ly = (src_y -
     y0).reshape(-1, 1) and lx = src_x - x0; softmax's two blanks whose options change axis=-1, keepdims=True. Across
-    sets (compose._Seen) and within one (compose._renamed_twins); one keyword alone (axis=1 against axis=2) or
+    sets (compose._Seen) and within one (same_fact.renamed_twins); one keyword alone (axis=1 against axis=2) or
     merely the same function is not one fact."""
     seen = compose_module._Seen()
     seen.add(_code_question("hr = h.reshape(N, 1, H)", ["hr = h.reshape(1, N, H)", "hr = h",
@@ -620,7 +623,7 @@ def test_the_same_fact_asked_twice_is_one_question():
         _code_question("np.sum(dhr, axis=1)", ["np.sum(dhr, axis=0)", "np.mean(dhr, axis=1)"], candidate=7),
         _code_question("np.sum(dar, axis=2)", ["np.sum(dar, axis=1)", "np.mean(dar, axis=2)"], candidate=8),
     ]
-    assert compose_module._renamed_twins(within) == {2, 3, 4, 6}   # lx and ly both: each would show the other
+    assert same_fact.renamed_twins(within) == {2, 3, 4, 6}   # lx and ly both: each would show the other
 
 
 def test_a_wrong_option_that_is_a_shown_line_leaks():

@@ -28,15 +28,12 @@ No question repeats another: not the same stem, not the same options, not the sa
 would overflow its area's quota is cut (its first questions kept). Sets are shuffled within their
 area and areas come in syllabus order, as in the real exam.
 """
-import ast
 import random
-import textwrap
 
 from examprep.common.errors import BilingualError
-from examprep.exam.giveaways import (LEAK_MIN, answer_value, leaks,  # noqa: F401 (LEAK_MIN: tests)
-                                    shown_on_another_array, shows_asked_order, shows_earlier_answer,
-                                    shows_order_elsewhere, shows_own_value, shows_partner, squeeze as _squeeze)
-from examprep.exam.same_fact import asks_a_fact, mirrored, same_fact
+from examprep.exam.giveaways import LEAK_MIN, answer_value, squeeze as _squeeze
+from examprep.exam.code_walk import SET_SIZES, code_sets
+from examprep.exam.same_fact import asks_a_fact, renamed_shape, same_fact
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -44,10 +41,7 @@ CODE_SHARE = {"3": 0.45, "4": 0.15}   # of an area's quota, where it has NumPy p
 DEFAULT_CODE_SHARE = 0.2
 KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
-SET_SIZES = (3, 3, 4)
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
-LINES_AHEAD = 4                  # lines of a problem proven at a time (_code_sets)
-REMAKES = 3                      # times a code set is made again without the lines it must leave out
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
 # Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
 # problem): an exam asks each concept once. Keys are templates ("bank:<id>", "formula:<id>", a scenario's template)
@@ -175,6 +169,12 @@ class _Seen:
         if self.concept(q):
             self.concepts.setdefault(self.concept(q), self.source(q))
 
+    def exhausted(self, source):
+        """Whether every question of a source (a problem id) would be rejected: its concept is asked by another
+        source, or it is behind MAX_PER_SOURCE questions."""
+        return self.concepts.get(CONCEPTS.get(source), source) != source or \
+            self.sources.get(source, 0) >= MAX_PER_SOURCE
+
     def take(self, questions):
         """The questions of a set that fit, in order (each added)."""
         out = []
@@ -183,198 +183,6 @@ class _Seen:
                 self.add(q)
                 out.append(q)
         return out
-
-
-def _code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=None):
-    """Code sets from these problems, `want` questions if they have enough, none giving away another's answer.
-
-    A problem's distractors are proven when the walk reaches it (read from the cache when proven before), the
-    next few in the background, and of each only the lines code_set tries (examprep.exam.code.lazy), so a first,
-    cold exam proves a few lines of about a dozen problems, not every line of all of them; the proofs not reached
-    are stopped when the sets are made."""
-    from examprep.exam.code.lazy import Proofs
-
-    # The first LINES_AHEAD lines of a problem are proven before code_set asks: a set has at most max(SET_SIZES)
-    # blanks, and a line without three fair distractors is skipped for the next.
-    with Proofs(workers, on_progress, LINES_AHEAD) as proofs:
-        return _walk_code_sets(problems, proofs, max(1, workers) + 1, want, seed, rng, seen, asked)
-
-
-def _lines_to_prove(seed):
-    """plan(problem): the lines in the order code_set(problem, seed) tries them (lazy.Proofs proves the first
-    few before code_set asks, the others when it reads them)."""
-    from examprep.exam.code.questions import line_order
-
-    return lambda problem: [c.index for c in line_order(problem, seed)[1]]
-
-
-def _may_give_a_set(problem, asked, seen):
-    """Whether a problem is worth proving for a code set (_walk_code_sets): its concept is not asked by another
-    source and it is behind fewer than MAX_PER_SOURCE questions (seen.fits would reject every question of it),
-    some line of it has a mutant worth grading, and its listing shows no answer asked before (nor the argument order
-    an earlier question's options change)."""
-    from examprep.exam.code.proof import has_options
-    from examprep.exam.code.questions import plain_listing
-
-    if seen.concepts.get(CONCEPTS.get(problem.id), problem.id) != problem.id or \
-            seen.sources.get(problem.id, 0) >= MAX_PER_SOURCE:
-        return False
-    listing = plain_listing(problem)
-    if shows_earlier_answer(asked, _squeeze(listing)) or shows_asked_order(asked, listing):
-        return False
-    return has_options(problem)
-
-
-def _left_out(qs, seen, asked=()):
-    """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
-    over its limit), whose listing shows its value or its symmetric partner, whose argument order an earlier set's
-    listing shows, or a near-repeat of another in it."""
-    code = (qs[0].code or "") if qs else ""
-    listing = _squeeze(code)
-    return {q.blank["candidate"] for q in qs
-            if not seen.fits(q) or shows_own_value(q) or shows_partner(q, code)
-            or shown_on_another_array(q, listing) or shows_order_elsewhere(q, asked)} | _renamed_twins(qs)
-
-
-def _without_centre(plain, central, drop, asked, seen):
-    """The set taken: `central` (the same blanks with distractors that do not make the key the option closest to
-    the others, examprep.exam.code.square; made only for a set the walk takes, as its 2x2 combinations are graded)
-    if it passes every check `plain` passed, else `plain`."""
-    if [q.blank["candidate"] for q in central] != [q.blank["candidate"] for q in plain]:
-        return plain
-    if _left_out(central, seen, asked) - drop or leaks(asked, central) or not all(seen.fits(q) for q in central) \
-            or _renamed_twins(central):
-        return plain
-    return central
-
-
-def _walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
-    """_code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
-    started; a problem whose reference fails its own grading is skipped."""
-    from examprep.exam.code.questions import plan_set, set_questions
-
-    sets, used, total = [], {}, 0
-    usable = list(problems)
-    for rounds in range(4):
-        rng.shuffle(usable)
-        progressed = False
-        for k, problem in enumerate(usable):
-            if total >= want:
-                return sets
-            plan = _lines_to_prove(seed * 100 + rounds)
-            # Not proven, as it gives no set: a problem no line of which has a mutant worth grading (code_set
-            # would find no line), or whose listing shows an answer asked before (leaks would reject the set
-            # unless that very line were blanked, and then it would ask that answer again). The generator is
-            # drawn from as when it is proven.
-            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen)], plan)
-            worth = _may_give_a_set(problem, asked, seen)
-            proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
-            if not proof.get("reference_passed"):
-                continue
-            needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
-            size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
-            if size < min(SET_SIZES) and total:   # no sets of one or two: knowledge questions fill up
-                return sets
-            if not worth:
-                continue
-            # A set is taken whole: cutting a question that repeats another would leave its blank in the listing
-            # with no question asking it. The set is made again without those lines (and without a line whose
-            # value or partner the listing shows elsewhere), until none is left out, rather than another problem
-            # proven for it: the lines are tried in the same order (line_order), so most are proven already.
-            excluded = set(used.setdefault(problem.id, set()))
-            for _ in range(REMAKES + 1):
-                planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
-                qs = set_questions(problem, planned, central=False)
-                drop = _left_out(qs, seen, asked)
-                if not drop:
-                    break
-                excluded |= drop
-            if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or _renamed_twins(qs):
-                continue
-            qs = _without_centre(qs, set_questions(problem, planned), drop, asked, seen)
-            qs = seen.take(qs)
-            if qs:
-                used[problem.id].update(q.blank["candidate"] for q in qs)
-                sets.append(qs)
-                asked += qs
-                total += len(qs)
-                progressed = True
-        if not progressed:
-            break
-    return sets
-
-
-class _Renamed(ast.NodeTransformer):
-    """Every name and attribute renamed by order of first appearance, but NumPy's and the called functions' names
-    (`sigmoid(f)` and `sigmoid(i)` are one shape, `sigmoid(x)` and `relu(x)` two); with `indices`, every index
-    masked too (lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` are one shape)."""
-
-    def __init__(self, indices=False):
-        self.names = {}
-        self.indices = indices
-
-    def visit_Call(self, node):
-        func = node.func
-        if isinstance(func, ast.Name):
-            node.func = ast.Name(func.id, func.ctx)
-        elif isinstance(func, ast.Attribute):
-            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
-        node.args = [self.visit(a) for a in node.args]
-        node.keywords = [self.visit(k) for k in node.keywords]
-        return node
-
-    def visit_Subscript(self, node):
-        if not self.indices:
-            return self.generic_visit(node)
-        return ast.Subscript(self.visit(node.value), ast.Name("_index", ast.Load()), node.ctx)
-
-    def _name(self, name):
-        return self.names.setdefault(name, f"_{len(self.names)}")
-
-    def visit_Name(self, node):
-        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
-
-    def visit_Attribute(self, node):
-        if isinstance(node.value, ast.Name) and node.value.id == "self":   # self.x is a name as x is
-            return ast.Name(self._name(ast.unparse(node)), node.ctx)
-        node = self.generic_visit(node)
-        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
-            node.attr = self._name(node.attr)
-        return node
-
-
-def renamed_shape(answer, indices=False):
-    """The shape of an answer's value up to renamed names (and masked indices with `indices`), or None for a value
-    too plain to be a question of its own (a name, an attribute, a number) or one that does not parse."""
-    if answer_value(answer) is None:
-        return None
-    body = ast.parse(textwrap.dedent(answer).strip()).body   # parses: answer_value did
-    value = getattr(body[0], "value", None) or body[0]
-    if isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
-        return None
-    return ast.dump(_Renamed(indices).visit(value))
-
-
-def _renamed_twins(questions):
-    """The candidate lines of a set whose value is an earlier blank's with other names or other indices (mixup's
-    `x_mix = lam * x + (1 - lam) * x[index]` and `t_mix = lam * t + (1 - lam) * t[index]`, time_bilstm's two
-    TimeLSTM(...) lines, lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` and its gates' `sigmoid(f)`,
-    `sigmoid(i)`), or that asks an earlier blank's fact (same_fact): the same question twice, the second answered
-    by the first; both lines when they mirror each other (upsample's lx and ly), as either would show the other."""
-    seen, twins = set(), set()
-    for i, q in enumerate(questions):
-        for earlier in questions[:i] if asks_a_fact(q) else []:
-            if asks_a_fact(earlier) and same_fact(q, earlier):   # split_heads' two transpose(0, 2, 1, 3)
-                twins.add(q.blank["candidate"])
-                if mirrored(q, earlier):   # adam's m_hat and v_hat: either alone would show the other
-                    twins.add(earlier.blank["candidate"])
-        shape = renamed_shape(q.answer, indices=True)
-        if shape is None:
-            continue
-        if shape in seen:
-            twins.add(q.blank["candidate"])
-        seen.add(shape)
-    return twins
 
 
 def _split(n):
@@ -503,7 +311,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
     areas: area keys to draw from (default all five); problems: the code problems (default every problem);
     typed: ask one code blank in FREE_EVERY as a typed (code_free) question; framework "pytorch": a share of each
     area's code questions are PyTorch listings (examprep.exam.framework.share). A code problem's distractors are
-    proven when the composer reaches it, unless cached, `workers` problems at a time (_code_sets);
+    proven when the composer reaches it, unless cached, `workers` problems at a time (code_walk.code_sets);
     on_progress(problem, proven_before) is called when a proof starts running the grader.
     """
     from examprep.problem import catalog
@@ -522,7 +330,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
         scenario_templates = {q.template for s in sets for q in s}
         asked += [q for s in sets for q in s]   # a code listing must not show a scenario's answer, nor the reverse
         if code_want[area] >= min(SET_SIZES):
-            code = _code_sets(by_area[area], code_want[area], seed, rng, seen, asked, workers, on_progress)
+            code = code_sets(by_area[area], code_want[area], seed, rng, seen, asked, workers, on_progress)
             sets += [[_maybe_free(q, rng) for q in qs] for qs in code] if typed else code
         if framework_want.get(area):
             from examprep.exam import framework as torch_track

@@ -4,7 +4,7 @@
 blank `x_max = x + stride * out_w`), or a wrong option that is another question's answer (a sibling blank's key
 offered as a distractor).
 
-Listings print every line but their own blanks, so a set is not used (compose._code_sets) when its listing shows
+Listings print every line but their own blanks, so a set is not used (examprep.exam.code_walk) when its listing shows
 what another question asks, or the line a blank mirrors: the same line with its partner names swapped (x <-> y,
 H <-> W, xx1 <-> yy1 ...), also when the two differ in their integer indices as well (`xx2 = np.minimum(box[2],
 boxes[:, 2])` above the blank `yy2 = np.minimum(box[3], boxes[:, 3])`).

@@ -52,7 +52,7 @@ def _squeeze(text):
 
 class _Masked(ast.NodeTransformer):
     """Names and attributes renamed by first appearance (NumPy's and the called functions' names kept, as in
-    compose._Renamed), numbers masked (a negative one too)."""
+    same_fact._Renamed), numbers masked (a negative one too)."""
 
     def __init__(self):
         self.names = {}

@@ -1,5 +1,5 @@
 """Code questions that ask the same fact, though their keys differ (issue 16, the final re-grades' E5): an exam
-asks each once (compose._Seen across sets, compose._renamed_twins within one).
+asks each once (compose._Seen across sets, renamed_twins within one).
 
 Two code questions ask the same fact when
 - one key is part of the other's, as written, up to partner names or on another array: split_heads'
@@ -17,7 +17,7 @@ import functools
 import re
 import textwrap
 
-from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, mirrors, squeeze
+from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, answer_value, mirrors, squeeze
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 
@@ -95,10 +95,83 @@ def same_fact(a, b):
 
 def mirrored(a, b):
     """Whether one key is the other's, or part of it, with partner names swapped (upsample's lx and ly): a pair of
-    which neither can be asked alone, as each shows the other (compose._renamed_twins drops both)."""
+    which neither can be asked alone, as each shows the other (renamed_twins drops both)."""
     return bool(_mirrored(a.answer or "") & facts(b)[1] or _mirrored(b.answer or "") & facts(a)[1])
 
 
 def asks_a_fact(q):
     """Whether a question is a code blank whose facts are compared (not a scenario's, a knowledge item's)."""
     return bool(getattr(q, "problem", None) and getattr(q, "blank", None) and q.options)
+
+
+class _Renamed(ast.NodeTransformer):
+    """Every name and attribute renamed by order of first appearance, but NumPy's and the called functions' names
+    (`sigmoid(f)` and `sigmoid(i)` are one shape, `sigmoid(x)` and `relu(x)` two); with `indices`, every index
+    masked too (lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` are one shape)."""
+
+    def __init__(self, indices=False):
+        self.names = {}
+        self.indices = indices
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Name):
+            node.func = ast.Name(func.id, func.ctx)
+        elif isinstance(func, ast.Attribute):
+            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
+        node.args = [self.visit(a) for a in node.args]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        return node
+
+    def visit_Subscript(self, node):
+        if not self.indices:
+            return self.generic_visit(node)
+        return ast.Subscript(self.visit(node.value), ast.Name("_index", ast.Load()), node.ctx)
+
+    def _name(self, name):
+        return self.names.setdefault(name, f"_{len(self.names)}")
+
+    def visit_Name(self, node):
+        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
+
+    def visit_Attribute(self, node):
+        if isinstance(node.value, ast.Name) and node.value.id == "self":   # self.x is a name as x is
+            return ast.Name(self._name(ast.unparse(node)), node.ctx)
+        node = self.generic_visit(node)
+        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
+            node.attr = self._name(node.attr)
+        return node
+
+
+def renamed_shape(answer, indices=False):
+    """The shape of an answer's value up to renamed names (and masked indices with `indices`), or None for a value
+    too plain to be a question of its own (a name, an attribute, a number) or one that does not parse."""
+    if answer_value(answer) is None:
+        return None
+    body = ast.parse(textwrap.dedent(answer).strip()).body   # parses: answer_value did
+    value = getattr(body[0], "value", None) or body[0]
+    if isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
+        return None
+    return ast.dump(_Renamed(indices).visit(value))
+
+
+def renamed_twins(questions):
+    """The candidate lines of a set whose value is an earlier blank's with other names or other indices (mixup's
+    `x_mix = lam * x + (1 - lam) * x[index]` and `t_mix = lam * t + (1 - lam) * t[index]`, time_bilstm's two
+    TimeLSTM(...) lines, lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` and its gates' `sigmoid(f)`,
+    `sigmoid(i)`), or that asks an earlier blank's fact (same_fact): the same question twice, the second answered
+    by the first; both lines when they mirror each other (upsample's lx and ly), as either would show the other."""
+    seen, twins = set(), set()
+    for i, q in enumerate(questions):
+        for earlier in questions[:i] if asks_a_fact(q) else []:
+            if asks_a_fact(earlier) and same_fact(q, earlier):   # split_heads' two transpose(0, 2, 1, 3)
+                twins.add(q.blank["candidate"])
+                if mirrored(q, earlier):   # adam's m_hat and v_hat: either alone would show the other
+                    twins.add(earlier.blank["candidate"])
+        shape = renamed_shape(q.answer, indices=True)
+        if shape is None:
+            continue
+        if shape in seen:
+            twins.add(q.blank["candidate"])
+        seen.add(shape)
+    return twins

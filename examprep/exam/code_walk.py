@@ -1,0 +1,130 @@
+"""The mock exam's code sets (examprep.exam.compose, step 2): a walk over the NumPy problems in a seeded order,
+each problem's distractors proven when the walk reaches it (examprep.exam.code.lazy), a set planned from its
+lines (examprep.exam.code.questions) and made again without the lines it must leave out (a repeat, a shown partner
+or value, a near-repeat: examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
+"""
+from examprep.exam.giveaways import (leaks, shown_on_another_array, shows_asked_order, shows_earlier_answer,
+                                    shows_order_elsewhere, shows_own_value, shows_partner, squeeze)
+from examprep.exam.same_fact import renamed_twins
+
+SET_SIZES = (3, 3, 4)
+LINES_AHEAD = 4                  # lines of a problem proven at a time (code_sets)
+REMAKES = 3                      # times a code set is made again without the lines it must leave out
+
+
+def code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=None):
+    """Code sets from these problems, `want` questions if they have enough, none giving away another's answer.
+
+    A problem's distractors are proven when the walk reaches it (read from the cache when proven before), the
+    next few in the background, and of each only the lines code_set tries (examprep.exam.code.lazy), so a first,
+    cold exam proves a few lines of about a dozen problems, not every line of all of them; the proofs not reached
+    are stopped when the sets are made."""
+    from examprep.exam.code.lazy import Proofs
+
+    # The first LINES_AHEAD lines of a problem are proven before code_set asks: a set has at most max(SET_SIZES)
+    # blanks, and a line without three fair distractors is skipped for the next.
+    with Proofs(workers, on_progress, LINES_AHEAD) as proofs:
+        return walk_code_sets(problems, proofs, max(1, workers) + 1, want, seed, rng, seen, asked)
+
+
+def _lines_to_prove(seed):
+    """plan(problem): the lines in the order code_set(problem, seed) tries them (lazy.Proofs proves the first
+    few before code_set asks, the others when it reads them)."""
+    from examprep.exam.code.questions import line_order
+
+    return lambda problem: [c.index for c in line_order(problem, seed)[1]]
+
+
+def _may_give_a_set(problem, asked, seen):
+    """Whether a problem is worth proving for a code set (_walk_code_sets): its concept is not asked by another
+    source and it is behind fewer than MAX_PER_SOURCE questions (seen.fits would reject every question of it),
+    some line of it has a mutant worth grading, and its listing shows no answer asked before (nor the argument order
+    an earlier question's options change)."""
+    from examprep.exam.code.proof import has_options
+    from examprep.exam.code.questions import plain_listing
+
+    if seen.exhausted(problem.id):
+        return False
+    listing = plain_listing(problem)
+    if shows_earlier_answer(asked, squeeze(listing)) or shows_asked_order(asked, listing):
+        return False
+    return has_options(problem)
+
+
+def _left_out(qs, seen, asked=()):
+    """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
+    over its limit), whose listing shows its value or its symmetric partner, whose argument order an earlier set's
+    listing shows, or a near-repeat of another in it."""
+    code = (qs[0].code or "") if qs else ""
+    listing = squeeze(code)
+    return {q.blank["candidate"] for q in qs
+            if not seen.fits(q) or shows_own_value(q) or shows_partner(q, code)
+            or shown_on_another_array(q, listing) or shows_order_elsewhere(q, asked)} | renamed_twins(qs)
+
+
+def _without_centre(plain, central, drop, asked, seen):
+    """The set taken: `central` (the same blanks with distractors that do not make the key the option closest to
+    the others, examprep.exam.code.square; made only for a set the walk takes, as its 2x2 combinations are graded)
+    if it passes every check `plain` passed, else `plain`."""
+    if [q.blank["candidate"] for q in central] != [q.blank["candidate"] for q in plain]:
+        return plain
+    if _left_out(central, seen, asked) - drop or leaks(asked, central) or not all(seen.fits(q) for q in central) \
+            or renamed_twins(central):
+        return plain
+    return central
+
+
+def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
+    """code_sets' walk: the problems in a seeded order, each proven (proofs.get) when reached, the next `ahead`
+    started; a problem whose reference fails its own grading is skipped."""
+    from examprep.exam.code.questions import plan_set, set_questions
+
+    sets, used, total = [], {}, 0
+    usable = list(problems)
+    for rounds in range(4):
+        rng.shuffle(usable)
+        progressed = False
+        for k, problem in enumerate(usable):
+            if total >= want:
+                return sets
+            plan = _lines_to_prove(seed * 100 + rounds)
+            # Not proven, as it gives no set: a problem no line of which has a mutant worth grading (code_set
+            # would find no line), or whose listing shows an answer asked before (leaks would reject the set
+            # unless that very line were blanked, and then it would ask that answer again). The generator is
+            # drawn from as when it is proven.
+            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen)], plan)
+            worth = _may_give_a_set(problem, asked, seen)
+            proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
+            if not proof.get("reference_passed"):
+                continue
+            needed = -(-(want - total) // max(1, len(usable) - k)) if rounds == 0 else 1
+            size = min(max(rng.choice(SET_SIZES), needed), max(SET_SIZES), want - total)
+            if size < min(SET_SIZES) and total:   # no sets of one or two: knowledge questions fill up
+                return sets
+            if not worth:
+                continue
+            # A set is taken whole: cutting a question that repeats another would leave its blank in the listing
+            # with no question asking it. The set is made again without those lines (and without a line whose
+            # value or partner the listing shows elsewhere), until none is left out, rather than another problem
+            # proven for it: the lines are tried in the same order (line_order), so most are proven already.
+            excluded = set(used.setdefault(problem.id, set()))
+            for _ in range(REMAKES + 1):
+                planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
+                qs = set_questions(problem, planned, central=False)
+                drop = _left_out(qs, seen, asked)
+                if not drop:
+                    break
+                excluded |= drop
+            if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or renamed_twins(qs):
+                continue
+            qs = _without_centre(qs, set_questions(problem, planned), drop, asked, seen)
+            qs = seen.take(qs)
+            if qs:
+                used[problem.id].update(q.blank["candidate"] for q in qs)
+                sets.append(qs)
+                asked += qs
+                total += len(qs)
+                progressed = True
+        if not progressed:
+            break
+    return sets
