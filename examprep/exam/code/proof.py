@@ -321,6 +321,7 @@ def prove_all(problems, workers=2):
 
 
 _COMBINED = {}   # (problem id, cache key) -> {"<candidate>:<statement>": entry}: once a process, then the cache
+_COMBINED_KEYS = {}   # (problem id, reference fingerprint) -> cache key
 
 
 def _combined_file(problem, key):
@@ -335,7 +336,10 @@ def grade_combined(problem, items):
     graded (examprep's own error) is "unfair" and not cached."""
     from examprep.hole.mutants import Mutant
 
-    key = _cache_key(problem)
+    fingerprint = (problem.id, reference_fingerprint(problem))
+    if fingerprint not in _COMBINED_KEYS:   # the key costs milliseconds; a problem's YAML is read once a process
+        _COMBINED_KEYS[fingerprint] = _cache_key(problem)
+    key = _COMBINED_KEYS[fingerprint]
     if (problem.id, key) not in _COMBINED:
         try:
             known = json.loads(_combined_file(problem, key).read_text(encoding="utf-8"))

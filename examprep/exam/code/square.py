@@ -167,6 +167,11 @@ def combine(text, span, a, b):
     """(statement text, option text) of the reference statement `text` with the changes of the proven mutants a
     and b (entry, fill) both made, or None when they change the same place or the texts cannot be merged so that
     the option parses to both changes. span: the blank's (start, end) in text; the fills are texts of it."""
+    s0, s1 = span
+    ref = text[s0:s1]
+    (a0, a1, ra), (b0, b1, rb) = sorted([_region(ref, a[1]), _region(ref, b[1])])
+    if a1 > b0 or (a1 == b0 and (a0 == a1 or b0 == b1)):   # the texts overlap: no AST work (the common case)
+        return None
     original = statement(text)
     try:
         ca, cb = edit(original, statement(a[0]["text"])), edit(original, statement(b[0]["text"]))
@@ -176,11 +181,6 @@ def combine(text, span, a, b):
         return None
     both = _apply(original, [ca, cb])
     if both is None:
-        return None
-    s0, s1 = span
-    ref = text[s0:s1]
-    (a0, a1, ra), (b0, b1, rb) = sorted([_region(ref, a[1]), _region(ref, b[1])])
-    if a1 > b0 or (a1 == b0 and (a0 == a1 or b0 == b1)):
         return None
     fill = ref[:a0] + ra + ref[a1:b0] + rb + ref[b1:]
     try:
@@ -223,9 +223,9 @@ def _ruled_out(made, parts, reference):
     operator judged on the whole combination (where a rule looks at the changed node, it then looks at the node
     holding both changes: it may rule out a fair combination, never let an unfair one through that it would have
     ruled out as a single change)."""
-    text, fill = made
-    return give_away({"operator": COMBINED, "text": text}, fill, reference) or any(
-        give_away_whatever_verdict({"operator": part[0]["operator"], "text": text}, reference) for part in parts)
+    # give_away without a verdict is give_away_whatever_verdict, whose rules for any mutant each call applies
+    return any(give_away_whatever_verdict({"operator": operator, "text": made[0]}, reference)
+               for operator in sorted({part[0]["operator"] for part in parts}))
 
 
 def tries(pairs, rng, reference, span):
@@ -265,7 +265,9 @@ def accept(trial, entry, reference):
     a, b, _, fill = trial
     if entry["status"] != "wrong" or any(_same_values(entry, part[0]) for part in (a, b)):
         return None
-    if give_away(entry, fill, reference):
+    # judged with each part's operator, as _ruled_out (an index past the end ruled out for an off-by-one part)
+    if any(give_away(dict(entry, operator=operator), fill, reference)
+           for operator in sorted({a[0]["operator"], b[0]["operator"]})):
         return None
     return [a, b, (entry, fill)]
 
