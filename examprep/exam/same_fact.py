@@ -8,9 +8,16 @@ Two code questions ask the same fact when
   weight_sum's `dc.reshape(N, 1, H).repeat(T, axis=1)` (a key that is a method call on an array counts with the
   array left out, not one on an expression: `(src_y - y0).reshape(-1, 1)` is no `_.reshape(-1, 1)`; at least
   LEAK_MIN characters, so a name or `x.T` is no fact);
+- or both keys are in a chain of two or more method calls on an array, in their lines, that share a whole step of
+  LEAK_MIN characters or more: split_heads' `x.reshape(N, T, num_heads, D // num_heads).transpose(0, 2, 1, 3)` and
+  merge_heads' `x.transpose(0, 2, 1, 3).reshape(N, T, h * d_k)`, avg_pooling's `out.reshape(N, out_h, out_w,
+  C).transpose(0, 3, 1, 2)` and transposed_conv's blank `dx.reshape(N, H, W, C_in)` in `dx = ＿＿.transpose(0, 3,
+  1, 2)` (NHWC rows back to NCHW, one fact; a step inside an argument, or of one call, is the rule above);
 - or their wrong options change the same two or more keywords and nothing else of a call: softmax's
   `np.max(x, axis=-1, keepdims=True)` and `np.sum(exp_x, axis=-1, keepdims=True)`, each against a dropped keepdims
   and axis=0 (one keyword alone, `axis=0`, is too common a choice to count).
+Partner names count with the problem's own (its YAML's mutant_partners: dilated_conv's `H + 2 * self.pad - FH_d`
+and `(W + 2 * self.pad - FW_d) // self.stride + 1`).
 """
 import ast
 import functools
@@ -44,15 +51,44 @@ def _method_form(node):
 
 
 @functools.lru_cache(maxsize=4096)
-def _mirrored(answer):
-    """The squeezed value of an answer with its partner names swapped (examprep.exam.giveaways.mirrors)."""
+def _mirrored(answer, problem=None):
+    """The squeezed value of an answer with its partner names swapped (examprep.exam.giveaways.mirrors; the
+    problem's own partners too)."""
     value = _value(answer)
     text = squeeze(ast.unparse(value)) if value is not None else ""
-    return frozenset(mirrors(text)) if len(text) >= LEAK_MIN else frozenset()
+    return frozenset(mirrors(text, problem)) if len(text) >= LEAK_MIN else frozenset()
+
+
+def _chain(node):
+    """The method calls of a chain on an array, innermost first (`x.reshape(...).transpose(...)`: reshape,
+    transpose), or [] when its innermost receiver is no name or attribute (an expression, NumPy, self)."""
+    steps = []
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        steps.append(node)
+        node = node.func.value
+    if not isinstance(node, (ast.Name, ast.Attribute)) or isinstance(node, ast.Name) and node.id in ("np", "self"):
+        return []
+    return steps[::-1]
 
 
 @functools.lru_cache(maxsize=4096)
-def _facts(answer, key_line, wrong_lines):
+def _steps(answer, key_line):
+    """The whole steps (`_.transpose(0,2,1,3)`, squeezed) of a chain of two or more method calls on an array that the
+    key is, or begins, in its line (module docstring)."""
+    key, line = _value(answer), _value(key_line)
+    if key is None or line is None:
+        return frozenset()
+    key_text = squeeze(ast.unparse(key))
+    for node in ast.walk(line):
+        chain = _chain(node)
+        if len(chain) >= 2 and any(squeeze(ast.unparse(step)) == key_text for step in chain):
+            forms = (_method_form(step) for step in chain)
+            return frozenset(form for form in forms if form and len(form) >= LEAK_MIN)
+    return frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _facts(answer, key_line, wrong_lines, problem=None):
     """(whole, parts, keywords) of a key: its value's forms, the forms of its sub-expressions, the keywords its
     wrong options change (module docstring)."""
     value = _value(answer)
@@ -60,7 +96,7 @@ def _facts(answer, key_line, wrong_lines):
     if value is not None:
         text = squeeze(ast.unparse(value))
         if len(text) >= LEAK_MIN:
-            whole |= {text} | set(mirrors(text))
+            whole |= {text} | set(mirrors(text, problem))
         form = _method_form(value)
         if form and len(form) >= LEAK_MIN and isinstance(value.func.value, (ast.Name, ast.Attribute)):
             whole.add(form)   # on another array; not `(src_y - y0).reshape(-1, 1)` as `_.reshape(-1, 1)`
@@ -83,20 +119,27 @@ def _facts(answer, key_line, wrong_lines):
 
 def facts(q):
     wrong = tuple(_full_line(q, o.text) for o in q.options or [] if not o.correct)
-    return _facts(q.answer or "", _full_line(q, q.answer or ""), wrong)
+    return _facts(q.answer or "", _full_line(q, q.answer or ""), wrong, getattr(q, "problem", None))
+
+
+def steps(q):
+    """The chain steps of a question's key in its line (_steps)."""
+    return _steps(q.answer or "", _full_line(q, q.answer or ""))
 
 
 def same_fact(a, b):
     """Whether two code questions ask the same fact (module docstring)."""
     whole_a, parts_a, keywords_a = facts(a)
     whole_b, parts_b, keywords_b = facts(b)
-    return bool(whole_a & parts_b or whole_b & parts_a) or len(keywords_a) >= 2 and keywords_a == keywords_b
+    return bool(whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b)) or \
+        len(keywords_a) >= 2 and keywords_a == keywords_b
 
 
 def mirrored(a, b):
     """Whether one key is the other's, or part of it, with partner names swapped (upsample's lx and ly): a pair of
     which neither can be asked alone, as each shows the other (renamed_twins drops both)."""
-    return bool(_mirrored(a.answer or "") & facts(b)[1] or _mirrored(b.answer or "") & facts(a)[1])
+    return bool(_mirrored(a.answer or "", getattr(a, "problem", None)) & facts(b)[1] or
+                _mirrored(b.answer or "", getattr(b, "problem", None)) & facts(a)[1])
 
 
 def asks_a_fact(q):
