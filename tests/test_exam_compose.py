@@ -183,6 +183,13 @@ def test_a_partner_that_differs_in_its_indices_leaks():
     plain = "    loss = np.sum(t * np.log(y))"   # no partner names at all: nothing to mirror
     assert not giveaways.leaks([], [SimpleNamespace(answer=plain.strip(), code=template, blank=blank)])
 
+    # the line itself with other integers, no partner name in it (ctc_forward_loss, final re-grade 3, seed 11 Q85)
+    ctc = "alpha[0, 0] = log_probs[0, ext[0]]"
+    below = template + "\n    alpha[0, 1] = log_probs[0, ext[1]]\n"
+    assert giveaways.leaks([], [SimpleNamespace(answer=ctc, code=below, blank=blank)])
+    loop = template + "\n    alpha[t, s] = a + log_probs[t, ext[s]]\n"   # another form: not this rule's
+    assert not giveaways.leaks([], [SimpleNamespace(answer=ctc, code=loop, blank=blank)])
+
 
 def _code_question(answer, wrong, label="(あ)", code="＿＿(あ)＿＿\n", problem="p", candidate=0):
     from examprep.exam.model import Option, Question
@@ -675,3 +682,18 @@ def test_a_forward_blanks_asked_part_shown_by_its_backward_leaks():
                              "target = corpus[window_size:-window_size - 1]"],
                             code="＿＿(あ)＿＿\nfor idx in range(window_size, len(corpus) - window_size):\n    pass\n")
     assert not shows_partner(window)
+
+
+def test_another_reduction_with_the_same_keywords_shows_them():
+    """softmax's `np.sum(exp_x, axis=-1, keepdims=True)` below the blank `np.max(x, axis=-1, keepdims=True)` whose
+    options drop keepdims or change the axis (final re-grade 3, seed 13 Q75); a reduction with other keywords
+    does not answer it."""
+    key = "x = x - np.max(x, axis=-1, keepdims=True)"
+    wrong = ["x = x - np.max(x, axis=-1)", "x = x - np.max(x, axis=0, keepdims=True)", "x = x - np.max(x)"]
+    code = "＿＿(あ)＿＿\nexp_x = np.exp(x)\nreturn exp_x / np.sum(exp_x, axis=-1, keepdims=True)\n"
+    assert giveaways.leaks([], [_code_question(key, wrong, code=code)])
+    other = "＿＿(あ)＿＿\nexp_x = np.exp(x)\nreturn exp_x / np.sum(exp_x, axis=1)\n"
+    assert not giveaways.leaks([], [_code_question(key, wrong, code=other)])
+    # another set's listing: its keywords belong to its own data
+    assert not giveaways.shows_order_elsewhere(_code_question(key, wrong, code="＿＿(あ)＿＿\n"),
+                                               [_code_question("y = 1", [], code=code, problem="q")])

@@ -58,6 +58,7 @@ _TABLES = [{a: b for pair in group for a, b in (pair, pair[::-1])} for group in 
 _PATTERNS = [re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b")
              for table in _TABLES]
 _INTEGER = re.compile(r"(?<![\w.])\d+(?![\w.])")   # box[2] and (3, 4), not xx2, 1e-7 or 2.0
+_REDUCTIONS = {"sum", "max", "min", "mean", "prod", "std", "var"}   # by _family's last name (argmax is max)
 _NAME_INDEX = re.compile(r"\b([A-Za-z_]+)\d+\b")   # y1, Wx1, b2, xx2 (an index in a name; not log1p or 1e-7)
 
 
@@ -108,7 +109,13 @@ def _integers_masked(text):
 
 
 def _twin_shown(line, listing_lines, problem=None):
-    """Whether the listing shows the line's partner, also one that differs from it in integers only."""
+    """Whether the listing shows the line's partner, also one that differs from it in integers only, or the line
+    itself with other integers (ctc_forward_loss's `alpha[0, 1] = log_probs[0, ext[1]]` below the blank `alpha[0, 0]
+    = log_probs[0, ext[0]]`: no partner name to swap, so the mirrors alone never compared it; final re-grade 3).
+    The blank's own line is not among listing_lines (it holds the blank's marker)."""
+    masked = _integers_masked(line)
+    if len(line) >= LEAK_MIN and masked != line and masked in listing_lines:
+        return True
     return any(_integers_masked(mirrored) in listing_lines for mirrored in mirrors(line, problem))
 
 
@@ -191,9 +198,21 @@ def _same_call_shows_asked(q, code, order_only=False):
     if not any(asked.values()):
         return False
     calls, defs, arg_lists = _listing_calls(code)
+    if not order_only and _reduction_shows_asked(asked, calls):
+        return True
     return any(family in asked and asked[family] & shown for family, shown in calls) or \
         any(name in asked and ("order", n) in asked[name] for name, n in defs) or \
         any(_contains_run(args, run) for args in arg_lists for run in runs)
+
+
+def _reduction_shows_asked(asked, calls):
+    """Whether another reduction of the listing (_REDUCTIONS) has exactly the keywords of a reduction whose
+    keyword the wrong options change or drop: softmax's `np.sum(exp_x, axis=-1, keepdims=True)` below the blank
+    `np.max(x, axis=-1, keepdims=True)` (final re-grade 3, seed 13 Q75). The whole keyword list must be the same,
+    so a listing's `np.sum(dout, axis=0)` does not answer a blank `np.max(col, axis=1)`."""
+    wanted = {family[1]: parts for family, parts in asked.items() if isinstance(family, tuple) and parts}
+    return any(family in _REDUCTIONS and frozenset(p for p in shown if isinstance(p, str)) in wanted
+               for family, shown in calls)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -214,15 +233,20 @@ def _asked_calls(key_line, wrong_lines):
             call = node_at(key, path[:i])
             if field == "keywords" and isinstance(call, ast.Call):
                 name = _family(call)
-                asked.setdefault(name, set()).add(squeeze(ast.unparse(node_at(key, path[:i + 1]))))
+                part = squeeze(ast.unparse(node_at(key, path[:i + 1])))
+                asked.setdefault(name, set()).add(part)
+                if name in _REDUCTIONS:   # its whole keyword list, for another reduction showing it
+                    asked.setdefault(("reduction", _keywords(call)), set()).add(part)
                 break
         else:
             a, b = node_at(key, path), node_at(wrong, path)
             if isinstance(a, ast.Call) and isinstance(b, ast.Call):   # a keyword dropped, arguments moved
                 theirs = {ast.dump(k) for k in b.keywords}
                 name = _family(a)
-                asked.setdefault(name, set()).update(squeeze(ast.unparse(k)) for k in a.keywords
-                                                     if ast.dump(k) not in theirs)
+                dropped = {squeeze(ast.unparse(k)) for k in a.keywords if ast.dump(k) not in theirs}
+                asked.setdefault(name, set()).update(dropped)
+                if name in _REDUCTIONS and dropped:
+                    asked.setdefault(("reduction", _keywords(a)), set()).update(dropped)
                 # NumPy's functions and array methods (np.dot's operands, reshape's sizes) take their order from
                 # the data, not from a signature another call shows; the functions and classes called by their
                 # own name (im2col, Convolution, mse_grad) do.
@@ -268,6 +292,11 @@ def _family(call):
     """A call's function by its last name, argmax counted as max (np.argmax(col, axis=1) shows max's axis)."""
     name = ast.unparse(call.func).split(".")[-1]
     return name[3:] if name in ("argmax", "argmin") else name
+
+
+def _keywords(call):
+    """A call's keywords as squeezed texts (`axis=-1`, `keepdims=True`)."""
+    return frozenset(squeeze(ast.unparse(k)) for k in call.keywords)
 
 
 def _contains_run(items, run):
