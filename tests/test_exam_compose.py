@@ -697,3 +697,34 @@ def test_another_reduction_with_the_same_keywords_shows_them():
     # another set's listing: its keywords belong to its own data
     assert not giveaways.shows_order_elsewhere(_code_question(key, wrong, code="＿＿(あ)＿＿\n"),
                                                [_code_question("y = 1", [], code=code, problem="q")])
+
+
+def test_a_statement_shown_up_to_names_in_any_listing_leaks():
+    """rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b` beside the LSTM scenario's `A = np.dot(x, Wx) +
+    np.dot(h_prev, Wh) + b` (terms reordered), `db = np.sum(dt, axis=0)` beside another listing's `self.db =
+    np.sum(dout, axis=0)` (final re-grade 3, seed 11 Q72/Q73); a single call under another target is an idiom."""
+    from types import SimpleNamespace
+
+    rnn = _code_question("t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b",
+                         ["t = np.dot(Wh, h_prev) + np.dot(x, Wx) + b", "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b",
+                          "t = np.dot(h_prev, Wh) + np.dot(x, Wx)"], problem="rnn_cell")
+    lstm = SimpleNamespace(code="A = np.dot(x, Wx) + np.dot(h_prev, Wh) + b\nf = A[:, :H]\n", blank=None,
+                           answer="f", options=[])
+    assert giveaways.shows_statement_elsewhere(rnn, [lstm])
+    assert giveaways.leaks([lstm], [rnn])                       # the set is rejected
+    assert giveaways.shows_earlier_statement([rnn], lstm.code)  # and the other way round
+    assert code_walk._left_out([rnn], compose_module._Seen(), [lstm]) == {0}
+    db = _code_question("db = np.sum(dt, axis=0)", ["db = np.sum(dt, axis=1)", "db = np.sum(dt)",
+                                                    "db = np.mean(dt, axis=0)"])
+    affine = SimpleNamespace(code="self.db = np.sum(dout, axis=0)\n", blank=None, answer="x", options=[])
+    assert giveaways.shows_statement_elsewhere(db, [affine])
+    # the same call assigning another quantity: an idiom, not this statement
+    other = SimpleNamespace(code="da = np.sum(dout, axis=0)\n", blank=None, answer="x", options=[])
+    assert not giveaways.shows_statement_elsewhere(db, [other])
+    # options that differ from the key in names only are not ruled out by a renamed line
+    names = _code_question("db = np.sum(dt, axis=0)", ["db = np.sum(dh, axis=0)", "db = np.sum(dx, axis=0)",
+                                                       "db = np.sum(dt, axis=1)"])
+    assert not giveaways.shows_statement_elsewhere(names, [affine])
+    # a sum of different terms is not the statement
+    lstm2 = SimpleNamespace(code="A = np.dot(x, Wx) + np.dot(h_prev, Wh)\n", blank=None, answer="f", options=[])
+    assert not giveaways.shows_statement_elsewhere(rnn, [lstm2])

@@ -4,7 +4,9 @@ lines (examprep.exam.code.questions) and made again without the lines it must le
 or value, a near-repeat: examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 """
 from examprep.exam.giveaways import (leaks, shown_on_another_array, shows_asked_order, shows_earlier_answer,
-                                    shows_order_elsewhere, shows_own_value, shows_partner, squeeze)
+                                    shows_earlier_statement,
+                                    shows_order_elsewhere, shows_own_value, shows_partner, shows_statement_elsewhere,
+                                    squeeze)
 from examprep.exam.same_fact import renamed_twins
 
 SET_SIZES = (3, 3, 4)
@@ -46,7 +48,8 @@ def _may_give_a_set(problem, asked, seen):
     if seen.exhausted(problem.id):
         return False
     listing = plain_listing(problem)
-    if shows_earlier_answer(asked, squeeze(listing)) or shows_asked_order(asked, listing):
+    if shows_earlier_answer(asked, squeeze(listing)) or shows_asked_order(asked, listing) or \
+            shows_earlier_statement(asked, listing):
         return False
     return has_options(problem)
 
@@ -54,12 +57,13 @@ def _may_give_a_set(problem, asked, seen):
 def _left_out(qs, seen, asked=()):
     """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
     over its limit), whose listing shows its value or its symmetric partner, whose argument order an earlier set's
-    listing shows, or a near-repeat of another in it."""
+    listing shows, whose statement an earlier listing shows up to names, or a near-repeat of another in it."""
     code = (qs[0].code or "") if qs else ""
     listing = squeeze(code)
     return {q.blank["candidate"] for q in qs
             if not seen.fits(q) or shows_own_value(q) or shows_partner(q, code)
-            or shown_on_another_array(q, listing) or shows_order_elsewhere(q, asked)} | renamed_twins(qs)
+            or shown_on_another_array(q, listing) or shows_order_elsewhere(q, asked)
+            or shows_statement_elsewhere(q, asked)} | renamed_twins(qs)
 
 
 def _without_centre(plain, central, drop, asked, seen):

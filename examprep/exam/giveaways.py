@@ -343,7 +343,7 @@ def shows_partner(q, code=None):
         return True
     key = _full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
-        inferred.part_shown(key, wrong, shown)
+        inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,))
 
 
 def leaks(earlier, questions):
@@ -360,7 +360,8 @@ def leaks(earlier, questions):
         if shows_partner(q, code) or shown_on_another_array(q, listing):
             return True
     if shows_earlier_answer(earlier, listing) or shows_asked_order(earlier, code) or \
-            any(shows_order_elsewhere(q, earlier) for q in questions):
+            any(shows_order_elsewhere(q, earlier) or shows_statement_elsewhere(q, earlier) for q in questions) or \
+            shows_earlier_statement(earlier, code):
         return True
     for q in earlier:
         if any(a in squeeze(q.code or "") for a in answers):
@@ -374,6 +375,28 @@ def shows_order_elsewhere(q, earlier):
     self.pool_w, self.stride, self.pad)` answers transposed_conv's reordered col2im call (a final re-grade)."""
     codes = {e.code for e in earlier if getattr(e, "problem", None) and e.code and e.code != q.code}
     return any(_same_call_shows_asked(q, code, order_only=True) for code in codes)
+
+
+def _key_and_wrong(q):
+    return _full_line(q, q.answer), tuple(_full_line(q, o.text) for o in getattr(q, "options", None) or []
+                                          if not o.correct)
+
+
+def shows_statement_elsewhere(q, earlier):
+    """Whether another set's listing (an earlier question's, a scenario's too) shows a code question's whole
+    statement up to names (inferred.statement_shown: rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b`
+    beside the LSTM scenario's `A = np.dot(x, Wx) + np.dot(h_prev, Wh) + b`; a final re-grade)."""
+    if not getattr(q, "blank", None):
+        return False
+    codes = tuple(sorted({e.code for e in earlier if e.code and e.code != q.code}))
+    return bool(codes) and inferred.statement_shown(*_key_and_wrong(q), codes)
+
+
+def shows_earlier_statement(earlier, code):
+    """Whether a listing shows an earlier code question's whole statement up to names (shows_statement_elsewhere,
+    the other way)."""
+    return any(getattr(e, "blank", None) and e.code != code and inferred.statement_shown(*_key_and_wrong(e), (code,))
+               for e in earlier)
 
 
 def shows_asked_order(earlier, code):

@@ -23,6 +23,13 @@ examprep.exam.giveaways that need more than the blank's text found elsewhere.
   numbers, counts only when the key has two operations or more (a single call, `np.sum(t, axis=2)`, is an idiom;
   the same call's keywords are giveaways._same_call_shows_asked's) and the line rules out at least TWIN_RULES_OUT
   of the wrong options (their shapes differ from it): it must leave at most one distractor beside the key.
+- **The key's statement shown up to names, in any listing of the exam** (statement_shown; final re-grade 3):
+  rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b` beside the LSTM scenario's `A = np.dot(x, Wx) +
+  np.dot(h_prev, Wh) + b`, rnn_cell's `db = np.sum(dt, axis=0)` beside another set's `self.db = np.sum(dout,
+  axis=0)`. Statements are compared by their value with names renamed by first appearance (numbers kept) and the
+  terms of a sum in a fixed order. A shown line counts when it assigns the same target (`self.` dropped), or any
+  target when the key has two operations or more (a single call under another name, `da = np.sum(dar, axis=2)`
+  beside the blank `s = np.sum(t, axis=2)`, is an idiom), and it rules out at least TWIN_RULES_OUT wrong options.
 """
 import ast
 import copy
@@ -267,4 +274,104 @@ def pairing_shown(key_line, wrong_lines, shown_lines):
                 name = _plain(x)
                 if name and any(f in factors for g in grads.get(name, []) for factors in _products(g)):
                     return True
+    return False
+
+
+
+class _Sorted(ast.NodeTransformer):
+    """The terms of each sum (`a + b + c`, not `-`) in a fixed order: by each term's masked dump, then its text (terms
+    of one shape keep their names' order), so `np.dot(x, Wx) + np.dot(h, Wh) + b` and `np.dot(h, Wh) + np.dot(x,
+    Wx) + b` agree."""
+
+    def visit_BinOp(self, node):
+        node = self.generic_visit(node)
+        if not isinstance(node.op, ast.Add):
+            return node
+        terms = sorted(_factors(node, ast.Add),
+                       key=lambda t: (ast.dump(_Masked().visit(copy.deepcopy(t))), ast.unparse(t)))
+        out = terms[0]
+        for term in terms[1:]:
+            out = ast.BinOp(out, ast.Add(), term)
+        return out
+
+
+class _Renamed(ast.NodeTransformer):
+    """Names (and `self.` attributes) renamed by a table, the others kept."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def visit_Name(self, node):
+        return ast.Name(self.table.get(node.id, node.id), node.ctx)
+
+    def visit_Attribute(self, node):
+        text = ast.unparse(node)
+        if isinstance(node.value, ast.Name) and node.value.id == "self" and text in self.table:
+            return ast.Name(self.table[text], node.ctx)
+        return self.generic_visit(node)
+
+
+def _names(value):
+    """A sorted value's names by first appearance, as _Masked numbers them ({name: "_i"})."""
+    masked = _Masked()
+    masked.visit(copy.deepcopy(value))
+    return masked.names
+
+
+@functools.lru_cache(maxsize=8192)
+def _statement_form(line):
+    """(target without `self.` or None, sorted value, its masked dump, operations) of a line, or None for a line
+    with no value."""
+    stmt = _parse(line)
+    value = _value(stmt) if stmt is not None else None
+    if value is None:
+        return None
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+        [stmt.target] if isinstance(stmt, (ast.AugAssign, ast.AnnAssign)) else []
+    target = _plain(ast.unparse(targets[0])) if len(targets) == 1 else None
+    value = _Sorted().visit(copy.deepcopy(value))
+    return target, value, ast.dump(_Masked().visit(copy.deepcopy(value))), _operations(value)
+
+
+@functools.lru_cache(maxsize=512)
+def _listing_forms(code):
+    """{masked dump: [(target, sorted value)]} of a listing's lines without a blank, once per listing text."""
+    out = {}
+    for line in code.split("\n"):
+        if line.strip() and "＿＿" not in line:
+            form = _statement_form(line.strip())
+            if form is not None:
+                out.setdefault(form[2], []).append((form[0], form[1]))
+    return out
+
+
+def _rules_out(key, shown, wrong):
+    """Whether a shown line of the key's shape up to names tells a wrong option from the key: the wrong option, its
+    names read as the shown line's (the key's names mapped onto the line's by position), is not the shown line,
+    and it uses no name the key does not (a name swapped for a new one, dt for dh, is not told by a renamed
+    line)."""
+    if wrong is None:
+        return False
+    own = _names(key)
+    if not set(_names(wrong[1])) <= set(own):
+        return False
+    table = dict(zip(own, _names(shown)))
+    mapped = _Sorted().visit(_Renamed(table).visit(copy.deepcopy(wrong[1])))
+    return _squeeze(ast.unparse(mapped)) != _squeeze(ast.unparse(shown))
+
+
+def statement_shown(key_line, wrong_lines, codes):
+    """Whether a listing of `codes` shows the key's statement up to names (module docstring), ruling out at least
+    TWIN_RULES_OUT wrong options."""
+    form = _statement_form(key_line.strip())
+    if form is None or form[3] < 1 or len(_squeeze(ast.unparse(form[1]))) < 8:
+        return False
+    target, value, dump, operations = form
+    wrong = [_statement_form(line.strip()) for line in wrong_lines]
+    for code in codes:
+        for shown_target, shown in _listing_forms(code).get(dump, ()):
+            if not (operations >= 2 or target is not None and target == shown_target):
+                continue
+            if sum(_rules_out(value, shown, w) for w in wrong) >= TWIN_RULES_OUT:
+                return True
     return False
