@@ -694,6 +694,9 @@ def test_another_reduction_with_the_same_keywords_shows_them():
     assert giveaways.leaks([], [_code_question(key, wrong, code=code)])
     other = "＿＿(あ)＿＿\nexp_x = np.exp(x)\nreturn exp_x / np.sum(exp_x, axis=1)\n"
     assert not giveaways.leaks([], [_code_question(key, wrong, code=other)])
+    # one option asking a keyword: a weak hint, not this rule's
+    assert not giveaways.leaks([], [_code_question(key, [wrong[0], "x = np.max(x, axis=-1, keepdims=True) - x"],
+                                                   code=code)])
     # another set's listing: its keywords belong to its own data
     assert not giveaways.shows_order_elsewhere(_code_question(key, wrong, code="＿＿(あ)＿＿\n"),
                                                [_code_question("y = 1", [], code=code, problem="q")])

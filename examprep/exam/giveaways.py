@@ -194,7 +194,8 @@ def _same_call_shows_asked(q, code, order_only=False):
     wrong = tuple(_full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct)
     asked, runs = _asked_calls(_full_line(q, q.answer), wrong)
     if order_only:   # another set's listing: its keywords belong to its own data, a signature's order does not
-        asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()}
+        asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()
+                 if isinstance(name, str)}
     if not any(asked.values()):
         return False
     calls, defs, arg_lists = _listing_calls(code)
@@ -209,8 +210,10 @@ def _reduction_shows_asked(asked, calls):
     """Whether another reduction of the listing (_REDUCTIONS) has exactly the keywords of a reduction whose
     keyword the wrong options change or drop: softmax's `np.sum(exp_x, axis=-1, keepdims=True)` below the blank
     `np.max(x, axis=-1, keepdims=True)` (final re-grade 3, seed 13 Q75). The whole keyword list must be the same,
-    so a listing's `np.sum(dout, axis=0)` does not answer a blank `np.max(col, axis=1)`."""
-    wanted = {family[1]: parts for family, parts in asked.items() if isinstance(family, tuple) and parts}
+    so a listing's `np.sum(dout, axis=0)` does not answer a blank `np.max(col, axis=1)`, and at least two wrong
+    options must change or drop a keyword (one is a weak hint: batchnorm's `mu = x.mean(axis=(0, 2, 3))` beside a
+    dgamma blank one option of which drops the axes)."""
+    wanted = {family[1] for family, wrong in asked.items() if isinstance(family, tuple) and len(wrong) >= 2}
     return any(family in _REDUCTIONS and frozenset(p for p in shown if isinstance(p, str)) in wanted
                for family, shown in calls)
 
@@ -218,13 +221,14 @@ def _reduction_shows_asked(asked, calls):
 @functools.lru_cache(maxsize=4096)
 def _asked_calls(key_line, wrong_lines):
     """What a question's wrong options change in a call, once per question (the walk asks it of every listing):
-    ({function's last name: {keyword changed or dropped, ("order", n) for n arguments reordered}}, (runs of
-    reordered arguments, three or more))."""
+    ({function's last name: {keyword changed or dropped, ("order", n) for n arguments reordered}, ("reduction", a
+    reduction's keywords): {the wrong options changing or dropping one}}, (runs of reordered arguments, three or
+    more))."""
     key = _statement(key_line)
     if key is None:
         return {}, ()
     asked, runs = {}, []
-    for line in wrong_lines:
+    for j, line in enumerate(wrong_lines):
         wrong = _statement(line)
         if wrong is None:
             continue
@@ -235,8 +239,8 @@ def _asked_calls(key_line, wrong_lines):
                 name = _family(call)
                 part = squeeze(ast.unparse(node_at(key, path[:i + 1])))
                 asked.setdefault(name, set()).add(part)
-                if name in _REDUCTIONS:   # its whole keyword list, for another reduction showing it
-                    asked.setdefault(("reduction", _keywords(call)), set()).add(part)
+                if name in _REDUCTIONS:   # its whole keyword list, for another reduction showing it; which options
+                    asked.setdefault(("reduction", _keywords(call)), set()).add(j)
                 break
         else:
             a, b = node_at(key, path), node_at(wrong, path)
@@ -246,7 +250,7 @@ def _asked_calls(key_line, wrong_lines):
                 dropped = {squeeze(ast.unparse(k)) for k in a.keywords if ast.dump(k) not in theirs}
                 asked.setdefault(name, set()).update(dropped)
                 if name in _REDUCTIONS and dropped:
-                    asked.setdefault(("reduction", _keywords(a)), set()).update(dropped)
+                    asked.setdefault(("reduction", _keywords(a)), set()).add(j)
                 # NumPy's functions and array methods (np.dot's operands, reshape's sizes) take their order from
                 # the data, not from a signature another call shows; the functions and classes called by their
                 # own name (im2col, Convolution, mse_grad) do.
