@@ -428,7 +428,8 @@ def test_a_call_of_the_same_function_with_the_asked_keyword_gives_it_away():
                            code=listing)
     blank.blank["template"] = "mu = ＿＿(あ)＿＿"
     assert shows_partner(blank)
-    other = listing.replace("np.mean(dxn", "np.max(dxn")
+    # another function's keywords (another reduction's whole keyword list does: _reduction_shows_asked)
+    other = listing.replace("np.mean(dxn", "np.linalg.norm(dxn")
     assert not shows_partner(_code_question(blank.answer, [o.text for o in blank.options if not o.correct],
                                             code=other))
     only_sum = _code_question("np.mean(x, axis=-1, keepdims=True)",

@@ -349,15 +349,30 @@ def _rules_out(key, shown, wrong):
     """Whether a shown line of the key's shape up to names tells a wrong option from the key: the wrong option, its
     names read as the shown line's (the key's names mapped onto the line's by position), is not the shown line,
     and it uses no name the key does not (a name swapped for a new one, dt for dh, is not told by a renamed
-    line)."""
+    line). Numbers count only where the line shows the key's own."""
     if wrong is None:
         return False
     own = _names(key)
     if not set(_names(wrong[1])) <= set(own):
         return False
     table = dict(zip(own, _names(shown)))
-    mapped = _Sorted().visit(_Renamed(table).visit(copy.deepcopy(wrong[1])))
-    return _squeeze(ast.unparse(mapped)) != _squeeze(ast.unparse(shown))
+    text = lambda value, mask: _squeeze(ast.unparse(_Numbers().visit(value) if mask else value))
+    read = lambda value: _Sorted().visit(_Renamed(table).visit(copy.deepcopy(value)))
+    # numbers count only where the line shows the key's own (weight_decay's -8, -4 tell nothing of lr's -6, -2)
+    mask = text(read(key), False) != text(copy.deepcopy(shown), False)
+    return text(read(wrong[1]), mask) != text(copy.deepcopy(shown), mask)
+
+
+class _Numbers(ast.NodeTransformer):
+    """Numbers masked (a negative one too), names kept."""
+
+    def visit_Constant(self, node):
+        return ast.Constant("#") if isinstance(node.value, (int, float)) and not isinstance(node.value, bool) else node
+
+    def visit_UnaryOp(self, node):
+        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+            return self.visit_Constant(node.operand)
+        return self.generic_visit(node)
 
 
 def statement_shown(key_line, wrong_lines, codes):
