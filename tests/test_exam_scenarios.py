@@ -43,7 +43,7 @@ def test_lstm_listing_key_agrees_with_pytorch_and_distractors_do_not(seed):
     D, H = qs[1].params["D"], qs[1].params["H"]
     book = sum(p.numel() for p in torch.nn.LSTM(D, H).parameters()) - 4 * H   # PyTorch has two biases
     assert int(qs[1].answer) == book
-    assert qs[3].answer == f"({D}, {4 * H})"
+    assert qs[-1].answer == f"({D}, {4 * H})"
 
 
 def test_lstm_cell_gradient_is_ds_times_f():
@@ -116,3 +116,20 @@ def test_no_lstm_distractor_wraps_the_key():
     for seed in range(12):
         q = scenarios.scenario_set("lstm", seed)[0]
         assert not any(q.answer in o.text for o in q.options if not o.correct)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_no_lstm_stem_shows_another_questions_key(seed):
+    """Final re-grade 3: the dc_prev stem's ds = ... * o * (1 - np.tanh(c_next) ** 2) showed h_next = o *
+    tanh(c_next), and dc_prev's key ds * f told which gate multiplies c_prev (the c_next blank's key): ds is named in
+    words, and dc_prev is asked beside the h_next blank only."""
+    qs = scenarios.scenario_set("lstm", seed)
+    blank = qs[0].template.split(":")[-1]
+    templates = [q.template for q in qs]
+    assert ("scenario:lstm:dc_prev" in templates) is (blank == "h_next")
+    for q in qs:
+        for lang in ("ja", "en"):
+            assert "tanh" not in q.stem[lang]
+            for other in qs:
+                if other is not q and len(other.answer) >= 6:
+                    assert other.answer not in q.stem[lang]

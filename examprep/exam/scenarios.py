@@ -152,19 +152,25 @@ def lstm(rng, seed, set_id):
                  ("ds * o", ja_en("出力ゲートを掛けた", "multiplied by the output gate")),
                  ("ds * (1 - f)", ja_en("1 − f を掛けた (GRU の更新と混同)", "multiplied by 1 − f (confused with a GRU)")),
                  ("ds * f * (1 - f)", ja_en("ゲートのシグモイドの微分まで掛けた", "also multiplied by the gate's sigmoid derivative"))]
-    qs.append(_choice_question(
-        f"scenario:lstm:s{seed}:dc_prev", "scenario:lstm:dc_prev", "3-5-2",
-        {k: intro[k] + "\n\n" + {"ja": "逆伝播で、記憶セルに流れてくる勾配を ds = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2) としたとき、"
-                                       "前の時刻の記憶セルへの勾配 dc_prev はどれか。",
-                                 "en": "In the backward pass, with ds = dc_next + dh_next * o * (1 - np.tanh(c_next) ** 2) the "
-                                       "gradient reaching the memory cell, which is the gradient dc_prev passed to the previous "
-                                       "cell?"}[k] for k in ("ja", "en")},
-        ja_en("c_next = f * c_prev + g * i なので ∂c_next/∂c_prev = f、dc_prev = ds * f。行列積も活性化関数の微分も通らないため、"
-              "LSTM では勾配が消えにくい。",
-              "c_next = f * c_prev + g * i, so ∂c_next/∂c_prev = f and dc_prev = ds * f: no matrix product and no activation "
-              "derivative on this path, which is why LSTM gradients vanish less."),
-        "ds * f", rng.sample(grad_opts, 3), rng, set_id, seed, code=code,
-        source="ゼロから作るDeep Learning ❷ 6.2.7, 6.3 (LSTM の逆伝播)"))
+    # dc_prev = ds * f tells which gate multiplies c_prev, the c_next blank's key, and the other way round: asked
+    # beside the h_next blank only. Its stem names ds in words: the formula (dh_next * o * (1 - tanh(c_next) ** 2))
+    # would show h_next = o * tanh(c_next) (final re-grade 3).
+    if blank == "c_next":
+        qs.append(None)
+    else:
+        qs.append(_choice_question(
+            f"scenario:lstm:s{seed}:dc_prev", "scenario:lstm:dc_prev", "3-5-2",
+            {k: intro[k] + "\n\n" + {"ja": "逆伝播で、記憶セルに流れてくる勾配 (dc_next と h_next を通ってきた勾配の和) を ds としたとき、"
+                                           "前の時刻の記憶セルへの勾配 dc_prev はどれか。",
+                                     "en": "In the backward pass, with ds the gradient reaching the memory cell (dc_next plus the "
+                                           "gradient coming through h_next), which is the gradient dc_prev passed to the previous "
+                                           "cell?"}[k] for k in ("ja", "en")},
+            ja_en("c_next = f * c_prev + g * i なので ∂c_next/∂c_prev = f、dc_prev = ds * f。行列積も活性化関数の微分も通らないため、"
+                  "LSTM では勾配が消えにくい。",
+                  "c_next = f * c_prev + g * i, so ∂c_next/∂c_prev = f and dc_prev = ds * f: no matrix product and no activation "
+                  "derivative on this path, which is why LSTM gradients vanish less."),
+            "ds * f", rng.sample(grad_opts, 3), rng, set_id, seed, code=code,
+            source="ゼロから作るDeep Learning ❷ 6.2.7, 6.3 (LSTM の逆伝播)"))
     wx_opts = [(f"({4 * H}, {D})", ja_en("行と列を入れ替えた", "swapped rows and columns")),
                (f"({D}, {H})", ja_en("4 つのゲートをまとめていることを忘れた", "forgot the four packed gates")),
                (f"({D + H}, {4 * H})", ja_en("Wh の分まで Wx に含めた", "included Wh's rows in Wx")),
@@ -176,7 +182,7 @@ def lstm(rng, seed, set_id):
               f"It multiplies x (N, D) into the four gates' (N, 4H): ({D}, {4 * H})."),
         f"({D}, {4 * H})", rng.sample(wx_opts, 3), rng, set_id, seed, code=code, kind="knowledge",
         source="ゼロから作るDeep Learning ❷ 6.3 (図 6-20)"))
-    return qs
+    return [q for q in qs if q is not None]
 
 
 ATTENTION_LISTING = '''def attention(Q, K, V, mask=None):
