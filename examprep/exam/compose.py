@@ -29,6 +29,7 @@ would overflow its area's quota is cut (its first questions kept). Sets are shuf
 area and areas come in syllabus order, as in the real exam.
 """
 import random
+import re
 
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import LEAK_MIN, answer_value, squeeze as _squeeze
@@ -89,7 +90,31 @@ CONCEPTS = {
     # the final re-grade's seed 13: the ordinal-regression item's key ("K − 1 binary problems 'is y > k?'") is
     # ordinal_encoding's comparison blank
     "bank:ordinal": "ordinal", "ordinal_encoding": "ordinal",
+    # final re-grade 3 (facts6): dilated_conv's blanks ask the conv output size (H + 2 * pad - FH_d) // stride + 1;
+    # the KL calc's stem prints formula:kl_formula's key; the deconv calc is solved by transposed_conv's size; the
+    # stride-1 receptive field is the strided one's special case (and the bank item's 5x5 is the same sum); the
+    # seq2seq item asks what the seq2seq listing shows; BatchNorm's and Dropout's eval() are one fact (model.eval()
+    # switches both); depthwise_conv's listing is a grouped conv with groups == C (the grouped-params calc's count)
+    "dilated_conv": "conv_size", "kl_value": "kl", "deconv_output": "deconv", "transposed_conv": "deconv",
+    "receptive_field": "receptive_field", "receptive_field_strided": "receptive_field",
+    "bank:receptive-field": "receptive_field", "bank:seq2seq": "seq2seq", "seq2seq": "seq2seq",
+    "torch:bn-eval": "eval_mode", "torch:eval-dropout": "eval_mode", "grouped_params": "grouped_params",
+    "torch:permute-reshape": "nhwc_rows",
 }
+# Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
+# question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
+# depthwise_conv's out_h; seq2seq's rn(D, 4 * H) the LSTM parameter count; the DAE's and the LSTM scenario's
+# 1 - h ** 2 the tanh gradient; softmax's sum over the class axis torch:softmax-dim's dim; the NHWC rows of
+# x.transpose(0, 2, 3, 1).reshape(-1, C) torch:permute-reshape's key). A listing that shows a concept does not meet a
+# question that asks it; two listings that both show it may (neither asks it).
+SHOWN = [
+    (re.compile(r"\+ 2 \* (self\.)?pad\b"), "conv_size"),
+    (re.compile(r"\b4 \* H\)"), "lstm_params"),
+    (re.compile(r"\b1 - (\w+|np\.tanh\([\w.]+\)) \*\* 2\b"), "tanh_grad"),
+    (re.compile(r"np\.sum\(\w+, axis=(-1|1), keepdims=True\)"), "softmax"),
+    (re.compile(r"\.transpose\(0, 2, 3, 1\)\.reshape\(-1, C\w*\)"), "nhwc_rows"),
+]
+SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 
 
 class CompositionError(BilingualError):
@@ -123,6 +148,7 @@ class _Seen:
     def __init__(self):
         self.stems, self.options, self.answers, self.sources, self.items = set(), set(), set(), {}, set()
         self.concepts = {}
+        self.shows = {}   # concept -> the first source whose listing shows it (SHOWN)
         self.code = []   # code questions asked, for same_fact
 
     @staticmethod
@@ -132,6 +158,14 @@ class _Seen:
     @staticmethod
     def concept(q):
         return CONCEPTS.get(q.problem or q.template)
+
+    @staticmethod
+    def shown(q):
+        """The concepts a question's listing (or stem: the LSTM scenario's dc_prev prints o * (1 - np.tanh(c_next) **
+        2)) shows in print and does not ask (SHOWN, SHOWN_BY)."""
+        code = (q.code or "") + "\n" + ((q.stem or {}).get("en") or "")
+        out = {c for pattern, c in SHOWN if pattern.search(code)} | set(SHOWN_BY.get(q.problem or q.template, ()))
+        return out - {_Seen.concept(q)}
 
     @staticmethod
     def answer_forms(q):
@@ -154,6 +188,8 @@ class _Seen:
                 and not (q.problem and self.answer_forms(q) & self.answers)
                 and not (asks_a_fact(q) and any(same_fact(q, other) for other in self.code))
                 and self.concepts.get(self.concept(q), self.source(q)) == self.source(q)
+                and self.shows.get(self.concept(q), self.source(q)) == self.source(q)
+                and all(self.concepts.get(c, self.source(q)) == self.source(q) for c in self.shown(q))
                 and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
 
     def add(self, q):
@@ -168,6 +204,8 @@ class _Seen:
         self.items.add(q.item)
         if self.concept(q):
             self.concepts.setdefault(self.concept(q), self.source(q))
+        for c in self.shown(q):
+            self.shows.setdefault(c, self.source(q))
 
     def exhausted(self, source):
         """Whether every question of a source (a problem id) would be rejected: its concept is asked by another

@@ -1,0 +1,61 @@
+"""Concept ties (compose.CONCEPTS, SHOWN): a concept is asked once per exam, and a listing that prints a concept's
+answer does not meet a question that asks it (final re-grade 3: facts6)."""
+from types import SimpleNamespace
+
+from examprep.exam.compose import _Seen
+
+
+def _q(source, code=None, kind="calc", stem=None, problem=None):
+    stem = stem or f"A question on {source}."
+    return SimpleNamespace(id=f"{kind}:{source}", kind=kind, problem=problem, template=None if problem else source,
+                           stem={"ja": stem, "en": stem}, label=None, code=code, options=[], answer=f"k_{len(source)}",
+                           blank=None, item="3-1-1")
+
+
+IM2COL = "out_h = (H + 2 * pad - filter_h) // stride + 1\nout_w = (W + 2 * pad - filter_w) // stride + 1\n"
+
+
+def _fits_after(first, second):
+    seen = _Seen()
+    assert seen.fits(first)
+    seen.add(first)
+    return seen.fits(second)
+
+
+def test_a_listing_that_prints_a_calcs_formula_meets_no_such_calc():
+    listing = _q("im2col", IM2COL, kind="code_choice", problem="im2col")
+    calc = _q("conv_output_size")
+    assert not _fits_after(listing, calc) and not _fits_after(calc, listing)
+    # two listings that both print it ask it neither: both may be in one exam
+    pooling = _q("max_pooling", IM2COL.replace("filter_", "pool_"), kind="code_choice", problem="max_pooling")
+    assert _fits_after(listing, pooling)
+    # the calc and a listing without the formula
+    assert _fits_after(calc, _q("affine", "out = np.dot(x, W) + b\n", kind="code_choice", problem="affine"))
+
+
+def test_the_final_regrades_ties():
+    ties = [("kl_value", "formula:kl_formula"), ("deconv_output", "transposed_conv"),
+            ("receptive_field", "receptive_field_strided"), ("bank:seq2seq", "seq2seq"),
+            ("torch:bn-eval", "torch:eval-dropout"), ("conv_output_size", "dilated_conv")]
+    for a, b in ties:
+        assert not _fits_after(_q(a), _q(b)), (a, b)
+    # a listing's print, by rule: seq2seq's rn(D, 4 * H), the DAE's 1 - h ** 2, the LSTM scenario's stem, NHWC rows
+    shown = [(_q("seq2seq", "lstm_Wx = rn(D, 4 * H)\n", "code_choice", problem="seq2seq"), _q("lstm_params")),
+             (_q("denoising_autoencoder", "dh = dy * (1 - h ** 2)\n", "code_choice", problem="denoising_autoencoder"),
+              _q("formula:tanh_grad", kind="formula")),
+             (_q("scenario:lstm:dc_prev", "c_next = f * c_prev + g * i\n", "formula",
+                 stem="ds = dh_next * o * (1 - np.tanh(c_next) ** 2) + dc_next"), _q("formula:tanh_grad", kind="formula")),
+             (_q("pointwise_conv", "x = x.transpose(0, 2, 3, 1).reshape(-1, C)\n", "code_choice", problem="pointwise_conv"),
+              _q("torch:permute-reshape", kind="framework")),
+             (_q("softmax_temperature", "return exp_x / np.sum(exp_x, axis=-1, keepdims=True)\n", "code_choice",
+                 problem="softmax_temperature"), _q("torch:softmax-dim", kind="framework")),
+             (_q("depthwise_conv", "out = np.sum(col * W_col, axis=1)\n", "code_choice", problem="depthwise_conv"),
+              _q("grouped_params"))]
+    for listing, asker in shown:
+        assert not _fits_after(listing, asker), listing.id
+        assert not _fits_after(asker, listing), listing.id
+    # the rules stay narrow: another power, another permutation
+    assert _fits_after(_q("adam", "lr_t = lr * np.sqrt(1 - beta2 ** t)\n", "code_choice", problem="adam"),
+                       _q("formula:tanh_grad", kind="formula"))
+    assert _fits_after(_q("x", "x = x.transpose(0, 3, 1, 2).reshape(-1, C)\n", "code_choice", problem="x"),
+                       _q("torch:permute-reshape", kind="framework"))
