@@ -59,3 +59,12 @@ def test_the_final_regrades_ties():
                        _q("formula:tanh_grad", kind="formula"))
     assert _fits_after(_q("x", "x = x.transpose(0, 3, 1, 2).reshape(-1, C)\n", "code_choice", problem="x"),
                        _q("torch:permute-reshape", kind="framework"))
+
+
+def test_a_code_key_shows_what_it_prints():
+    # depthwise_conv's blank dout.transpose(0, 2, 3, 1).reshape(-1, C) is torch:permute-reshape's key
+    key = _q("depthwise_conv", "dout = ＿＿\n", "code_choice", problem="depthwise_conv")
+    key.answer = "dout.transpose(0, 2, 3, 1).reshape(-1, C)"
+    assert not _fits_after(key, _q("torch:permute-reshape", kind="framework"))
+    key.answer = "dout.reshape(-1, C)"
+    assert _fits_after(key, _q("torch:permute-reshape", kind="framework"))

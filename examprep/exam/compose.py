@@ -161,9 +161,11 @@ class _Seen:
 
     @staticmethod
     def shown(q):
-        """The concepts a question's listing (or stem: the LSTM scenario's dc_prev prints o * (1 - np.tanh(c_next) **
-        2)) shows in print and does not ask (SHOWN, SHOWN_BY)."""
-        code = (q.code or "") + "\n" + ((q.stem or {}).get("en") or "")
+        """The concepts a question's listing, its stem (the LSTM scenario's dc_prev prints o * (1 - np.tanh(c_next)
+        ** 2)) or a code key (depthwise_conv's dout.transpose(0, 2, 3, 1).reshape(-1, C), torch:permute-reshape's
+        answer) shows in print and does not ask (SHOWN, SHOWN_BY)."""
+        key = (q.answer or "") if getattr(q, "problem", None) else ""
+        code = "\n".join((q.code or "", (q.stem or {}).get("en") or "", key))
         out = {c for pattern, c in SHOWN if pattern.search(code)} | set(SHOWN_BY.get(q.problem or q.template, ()))
         return out - {_Seen.concept(q)}
 
