@@ -68,3 +68,12 @@ def test_a_code_key_shows_what_it_prints():
     assert not _fits_after(key, _q("torch:permute-reshape", kind="framework"))
     key.answer = "dout.reshape(-1, C)"
     assert _fits_after(key, _q("torch:permute-reshape", kind="framework"))
+
+
+def test_a_knowledge_item_whose_concept_is_taken_is_not_chosen():
+    seen = _Seen()
+    seen.add(_q("rnn_cell", "dt = dh_next * (1 - h_next ** 2)\n", "code_choice", problem="rnn_cell"))
+    assert seen.concept_taken("formula:tanh_grad")      # shown by the listing: _knowledge_sets picks another item
+    assert not seen.concept_taken("formula:softmax") and not seen.concept_taken("bank:gap")
+    seen.add(_q("formula:softmax", kind="formula"))
+    assert not seen.concept_taken("formula:softmax") and seen.concept_taken("torch:softmax-dim")

@@ -209,6 +209,12 @@ class _Seen:
         for c in self.shown(q):
             self.shows.setdefault(c, self.source(q))
 
+    def concept_taken(self, source):
+        """Whether a source's concept is asked or shown by another source (fits would reject its questions)."""
+        concept = CONCEPTS.get(source)
+        return concept is not None and (self.concepts.get(concept, source) != source or
+                                        self.shows.get(concept, source) != source)
+
     def exhausted(self, source):
         """Whether every question of a source (a problem id) would be rejected: its concept is asked by another
         source, or it is behind MAX_PER_SOURCE questions."""
@@ -259,8 +265,8 @@ def _knowledge_sets(area, want, seed, rng, seen):
         rng.shuffle(entries)
     used, sets, total, n = set(), [], 0, 0
     while total < want:
-        def fresh(group):
-            return [e for e in pool[group] if e[1] not in used]
+        def fresh(group):   # an item whose concept another source asks or shows would be left out of its set
+            return [e for e in pool[group] if e[1] not in used and not seen.concept_taken(e[1])]
 
         groups = [g for g in pool if fresh(g)]
         if not groups:
