@@ -90,12 +90,12 @@ CONCEPTS = {
     # the final re-grade's seed 13: the ordinal-regression item's key ("K − 1 binary problems 'is y > k?'") is
     # ordinal_encoding's comparison blank
     "bank:ordinal": "ordinal", "ordinal_encoding": "ordinal",
-    # final re-grade 3 (facts6): dilated_conv's blanks ask the conv output size (H + 2 * pad - FH_d) // stride + 1;
-    # the KL calc's stem prints formula:kl_formula's key; the deconv calc is solved by transposed_conv's size; the
+    # final re-grade 3 (facts6; dilated_conv's conv output size is SHOWN's + 2 * pad, not a table entry: a table
+    # entry would tie its whole set to every listing that prints the size, conv2d_naive's too): the KL calc's stem prints formula:kl_formula's key; the deconv calc is solved by transposed_conv's size; the
     # stride-1 receptive field is the strided one's special case (and the bank item's 5x5 is the same sum); the
     # seq2seq item asks what the seq2seq listing shows; BatchNorm's and Dropout's eval() are one fact (model.eval()
     # switches both); depthwise_conv's listing is a grouped conv with groups == C (the grouped-params calc's count)
-    "dilated_conv": "conv_size", "kl_value": "kl", "deconv_output": "deconv", "transposed_conv": "deconv",
+    "kl_value": "kl", "deconv_output": "deconv", "transposed_conv": "deconv",
     "receptive_field": "receptive_field", "receptive_field_strided": "receptive_field",
     "bank:receptive-field": "receptive_field", "bank:seq2seq": "seq2seq", "seq2seq": "seq2seq",
     "torch:bn-eval": "eval_mode", "torch:eval-dropout": "eval_mode", "grouped_params": "grouped_params",
