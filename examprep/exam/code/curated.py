@@ -62,6 +62,9 @@ NOT_OFFERED = {
                                               "the order 1[y > k] is stated only in the drill's convention",
     ("split_heads", "heads_last"): "an interleaved split is undone exactly by the merge option transpose(0, 2, 3, 1): "
                                    "a consistent pair when both blanks are asked",
+    ("pointwise_conv", "mixes_pixels"): "x_row + np.roll(x_row, 1, axis=0) over the flattened N·H·W rows wraps across "
+                                        "image rows and images: a form no one writes for a 1×1 convolution "
+                                        "(final re-grade 3)",
 }
 _BLOCKS = (ast.For, ast.AsyncFor, ast.While, ast.If, ast.With, ast.AsyncWith, ast.Try)
 
