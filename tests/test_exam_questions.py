@@ -571,3 +571,14 @@ def test_options_carry_no_developer_comment(module_examprep_home):
     for q in blanks:
         assert all("#" not in o.text for o in q.options), q.id
         assert q.answer == "ys = y1 + (np.arange(self.out_h * s) + 0.5) * bin_h / s"
+
+
+def test_every_code_stem_reads_as_a_noun_phrase():
+    """The stem pastes the title into 「次のコードは<title>の NumPy 実装である」: a title written as a sentence fragment
+    with a colon ("… を col2im で: 順伝播・逆伝播") reads badly there (final re-grade 3); details go in parentheses."""
+    for problem in catalog.load_all().values():
+        stem = code_questions._stem(problem, "(a)", True, False)
+        for lang in ("ja", "en"):
+            outside = re.sub(r"\([^()]*\)", "", problem.title[lang])
+            assert ":" not in outside and "：" not in outside, (problem.id, lang, problem.title[lang])
+        assert "で の NumPy" not in stem["ja"] and "で の" not in stem["ja"], (problem.id, stem["ja"])
