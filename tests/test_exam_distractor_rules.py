@@ -63,7 +63,28 @@ RULES = [
     ("permute_transpose", "y = np.transpose(x, (0, 2, 3, 1))", "y = np.transpose(x, (3, 2, 0, 1))", True),
     ("permute_transpose", "dout = dout.transpose(0, 2, 3, 1)", "dout = dout.transpose(0, 3, 2, 1)", False),
     ("permute_transpose", "return x.transpose(0, 2, 1, 3)", "return x.transpose(0, 2, 3, 1)", False),
-    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", False),
+    # h dropped from an assigned index, w used twice (random_erasing, final re-grade 3: h computed and unused)
+    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", True),
+    ("int_off_by_one", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h - 1, left:left + w] = value",
+     False),
+    ("slice_bound", "decoder_ts = ts[:, 1:]", "decoder_ts = ts[:, 0:]", True),     # the whole axis as a slice
+    ("slice_bound", "decoder_ts = ts[:, 1:]", "decoder_ts = ts[:, 2:]", False),
+    ("slice_bound", "pe[:, 1::2] = np.cos(a)", "pe[:, 0::2] = np.cos(a)", False),   # a step: a real slice
+    ("slice_bound", "target = corpus[window_size:-window_size]", "target = corpus[window_size + 1:window_size]", True),
+    ("slice_bound", "target = corpus[window_size:-window_size]", "target = corpus[window_size:window_size]", True),
+    ("slice_bound", "target = corpus[window_size:-window_size]", "target = corpus[window_size + 1:-window_size]",
+     False),
+    # a width that normalises made a sum of two positions (mel_filterbank)
+    ("flip_sign", "up = (freqs - left) / (center - left)", "up = (freqs - left) / (center + left)", True),
+    ("flip_sign", "down = (right - freqs) / (right - center)", "down = (right - freqs) / (right + center)", True),
+    ("flip_sign", "down = (right - freqs) / (right - center)", "down = (right + freqs) / (right - center)", False),
+    # a recurrence stored under, or fed from, its partner (Adam's m and v)
+    ("partner_name", "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]",
+     "self.v[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]", True),
+    ("partner_name", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = self.beta2 * self.m[key] + (1 - self.beta2) * grads[key] ** 2", True),
+    ("partner_name", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = self.beta1 * self.v[key] + (1 - self.beta2) * grads[key] ** 2", False),
     # a dilated kernel's height for its width: right on square kernels (dilated_conv, the friendly-input check)
     ("partner_name", "out_h = (H + 2 * self.pad - FH_d) // self.stride + 1",
      "out_h = (H + 2 * self.pad - FW_d) // self.stride + 1", True),
