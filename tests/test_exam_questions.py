@@ -217,7 +217,8 @@ GIVE_AWAYS = [
     ("permute_reshape", "dx = dx.reshape(N, C, H, W)", "dx = dx.reshape(N, H, C, W)", False),
     ("swap_arguments", "col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)",
      "col = im2col(x, self.pool_h, self.pool_w, self.pad, self.stride)", True),   # stride == pad: the same
-    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:left + h] = value", False),
+    # w dropped from an assigned index, h used twice: an input never used (final re-grade 3, random_erasing)
+    ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:left + h] = value", True),
     # an axis named twice: a ValueError seen at a glance (a third re-grade, issue 16)
     ("int_off_by_one", "y = np.rot90(x, k, axes=(-2, -1))", "y = np.rot90(x, k, axes=(-2, -2))", True),
     ("int_off_by_one", "y = x.transpose(0, 2, 3, 1)", "y = x.transpose(0, 2, 2, 1)", True),

@@ -261,11 +261,14 @@ def _empty_slice(original, mutant):
 
 def _identity_slice(original, mutant):
     """A new slice `0:` (`ts[:, 0:]` for `ts[:, 1:]`): the whole axis, which no one writes as a slice (the slice's
-    `** 1`). A step (`0::2`) keeps it a real slice."""
+    `** 1`). A step (`0::2`) keeps it a real slice, and a step dropped (`pe[:, 0:]` for `pe[:, 0::2]`) stays a
+    learner's mistake."""
     def identity(tree):
         return {ast.dump(n) for n in ast.walk(tree)
                 if isinstance(n, ast.Slice) and n.upper is None and n.step is None and int_value(n.lower) == 0}
-    return bool(identity(mutant) - identity(original))
+    def steps(tree):
+        return sum(isinstance(n, ast.Slice) and n.step is not None for n in ast.walk(tree))
+    return steps(original) == steps(mutant) and bool(identity(mutant) - identity(original))
 
 
 def _width_summed(original, mutant):
