@@ -15,6 +15,7 @@ import re
 import textwrap
 
 from examprep.exam import inferred
+from examprep.exam.inferred import one_statement as _statement
 from examprep.exam.code.blanks import diff_path, node_at
 
 LEAK_MIN = 8   # answers shorter than this (a name, `dout`) are common words, not give-aways
@@ -117,15 +118,6 @@ def _twin_shown(line, listing_lines, problem=None):
     if len(line) >= LEAK_MIN and masked != line and masked in listing_lines:
         return True
     return any(_integers_masked(mirrored) in listing_lines for mirrored in mirrors(line, problem))
-
-
-def _statement(text):
-    """The one statement of a line's text, or None."""
-    try:
-        body = ast.parse(textwrap.dedent(text).strip()).body
-    except SyntaxError:
-        return None
-    return body[0] if len(body) == 1 else None
 
 
 def _roles(stmt):
@@ -419,14 +411,7 @@ def shows_earlier_answer(earlier, listing):
 def answer_value(answer):
     """The squeezed value of an answer that is one assignment or return (`np.sum(dout,axis=0)` of `self.db =
     np.sum(dout, axis=0)`), the squeezed expression of any other answer, None when it does not parse."""
-    try:
-        body = ast.parse(textwrap.dedent(answer).strip()).body
-    except SyntaxError:
-        return None
-    if len(body) != 1:
-        return None
-    node = body[0]
-    value = node.value if isinstance(node, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
+    value = inferred.statement_value(answer)
     return squeeze(ast.unparse(value)) if value is not None else None
 
 

@@ -44,13 +44,19 @@ TWIN_RULES_OUT = 2
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 
 
-def _parse(text):
-    """The one statement of a text, or None."""
+def one_statement(text):
+    """The one statement of a text, or None (several statements, or a text that does not parse)."""
     try:
         body = ast.parse(textwrap.dedent(text).strip()).body
     except SyntaxError:
         return None
     return body[0] if len(body) == 1 else None
+
+
+def statement_value(text):
+    """The value of a text that is one assignment, augmented assignment, return or expression, else None."""
+    stmt = one_statement(text)
+    return stmt.value if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
 
 
 def _squeeze(text):
@@ -117,14 +123,14 @@ def _operations(value):
 def twin_shown(key_line, wrong_lines, shown_lines):
     """Whether a shown line is the key's line up to renamed names and masked numbers (another quantity's line
     of the same form) and rules out at least TWIN_RULES_OUT of the wrong options (module docstring)."""
-    key = _parse(key_line)
+    key = one_statement(key_line)
     value = _value(key) if key is not None else None
     if value is None or _operations(value) < 2 or len(_squeeze(ast.unparse(value))) < 8:
         return False
     shape = _shape(key)
     ruled_out = 0
     for line in wrong_lines:
-        wrong = _parse(line)
+        wrong = one_statement(line)
         ruled_out += wrong is not None and _shape(wrong) != shape
     if ruled_out < TWIN_RULES_OUT:
         return False
@@ -136,7 +142,7 @@ def twin_shown(key_line, wrong_lines, shown_lines):
 @functools.lru_cache(maxsize=8192)
 def _line_shape(line):
     """(squeezed value, masked shape) of a listing line, (None, None) for a line with no value; once per line."""
-    stmt = _parse(line)
+    stmt = one_statement(line)
     value = _value(stmt) if stmt is not None else None
     return (None, None) if value is None else (_squeeze(ast.unparse(value)), _shape(stmt))
 
@@ -182,7 +188,7 @@ def _gradients(shown_lines):
     """{name: [value]}: the shown lines assigning a gradient (`dh_hat = ...`, `self.dW = ...`, `dh_prev += ...`)."""
     out = {}
     for line in shown_lines:
-        stmt = _parse(line)
+        stmt = one_statement(line)
         if not isinstance(stmt, (ast.Assign, ast.AugAssign)):
             continue
         for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
@@ -210,7 +216,7 @@ def _shown_parts(shown_lines):
     `len(corpus) - window_size`)."""
     out = set()
     for line in shown_lines:
-        stmt = _parse(line)
+        stmt = one_statement(line)
         for node in ast.walk(stmt) if stmt is not None else ():
             if isinstance(node, ast.expr):
                 out.add(_squeeze(ast.unparse(node)))
@@ -220,14 +226,14 @@ def _shown_parts(shown_lines):
 def part_shown(key_line, wrong_lines, shown_lines):
     """Whether at least TWIN_RULES_OUT wrong options of a forward blank change a part of the key that another line
     shows, where it does not show theirs (module docstring)."""
-    key = _parse(key_line)
+    key = one_statement(key_line)
     value = _value(key) if key is not None else None
     if value is None or _backward(key, shown_lines):
         return False
     listing = _shown_parts(tuple(shown_lines))
     ruled_out = 0
     for line in wrong_lines:
-        wrong = _parse(line)
+        wrong = one_statement(line)
         if wrong is None or type(wrong) is not type(key):
             continue
         path = diff_path(key, wrong)
@@ -247,7 +253,7 @@ def part_shown(key_line, wrong_lines, shown_lines):
 def pairing_shown(key_line, wrong_lines, shown_lines):
     """Whether a wrong option pairs an operand of the key's products with another factor than the key does, and
     the listing's gradient of that operand multiplies the key's factor (module docstring)."""
-    key = _parse(key_line)
+    key = one_statement(key_line)
     value = _value(key) if key is not None else None
     if value is None:
         return False
@@ -265,7 +271,7 @@ def pairing_shown(key_line, wrong_lines, shown_lines):
         return False
     pairs = {p for p in _pairs(value) if not any(gradient(f) for f in p)}
     for line in wrong_lines:
-        wrong = _parse(line)
+        wrong = one_statement(line)
         wrong_value = _value(wrong) if wrong is not None else None
         if wrong_value is None:
             continue
@@ -322,7 +328,7 @@ def _names(value):
 def _statement_form(line):
     """(target without `self.` or None, sorted value, its masked dump, operations) of a line, or None for a line
     with no value."""
-    stmt = _parse(line)
+    stmt = one_statement(line)
     value = _value(stmt) if stmt is not None else None
     if value is None:
         return None

@@ -22,22 +22,11 @@ and `(W + 2 * self.pad - FW_d) // self.stride + 1`).
 import ast
 import functools
 import re
-import textwrap
 
-from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, answer_value, mirrors, squeeze
+from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, mirrors, squeeze
+from examprep.exam.inferred import statement_value
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
-
-
-def _value(text):
-    try:
-        body = ast.parse(textwrap.dedent(text).strip()).body
-    except SyntaxError:
-        return None
-    if len(body) != 1:
-        return None
-    node = body[0]
-    return node.value if isinstance(node, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
 
 
 def _method_form(node):
@@ -54,7 +43,7 @@ def _method_form(node):
 def _mirrored(answer, problem=None):
     """The squeezed value of an answer with its partner names swapped (examprep.exam.giveaways.mirrors; the
     problem's own partners too)."""
-    value = _value(answer)
+    value = statement_value(answer)
     text = squeeze(ast.unparse(value)) if value is not None else ""
     return frozenset(mirrors(text, problem)) if len(text) >= LEAK_MIN else frozenset()
 
@@ -75,7 +64,7 @@ def _chain(node):
 def _steps(answer, key_line):
     """The whole steps (`_.transpose(0,2,1,3)`, squeezed) of a chain of two or more method calls on an array that the
     key is, or begins, in its line (module docstring)."""
-    key, line = _value(answer), _value(key_line)
+    key, line = statement_value(answer), statement_value(key_line)
     if key is None or line is None:
         return frozenset()
     key_text = squeeze(ast.unparse(key))
@@ -91,7 +80,7 @@ def _steps(answer, key_line):
 def _facts(answer, key_line, wrong_lines, problem=None):
     """(whole, parts, keywords) of a key: its value's forms, the forms of its sub-expressions, the keywords its
     wrong options change (module docstring)."""
-    value = _value(answer)
+    value = statement_value(answer)
     whole, parts = set(), set()
     if value is not None:
         text = squeeze(ast.unparse(value))
@@ -189,11 +178,8 @@ class _Renamed(ast.NodeTransformer):
 def renamed_shape(answer, indices=False):
     """The shape of an answer's value up to renamed names (and masked indices with `indices`), or None for a value
     too plain to be a question of its own (a name, an attribute, a number) or one that does not parse."""
-    if answer_value(answer) is None:
-        return None
-    body = ast.parse(textwrap.dedent(answer).strip()).body   # parses: answer_value did
-    value = getattr(body[0], "value", None) or body[0]
-    if isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
+    value = statement_value(answer)
+    if value is None or isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
         return None
     return ast.dump(_Renamed(indices).visit(value))
 
