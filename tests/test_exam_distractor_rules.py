@@ -2,7 +2,7 @@
 each kind judged by a rule (examprep.exam.code.distractors), and the everyday mistakes beside them that stay."""
 import pytest
 
-from examprep.exam.code import distractors
+from examprep.exam.code import argument_rules, distractors
 
 
 def _mutant(operator, text, check="values", en="", case="batch of 4 rows"):
@@ -125,5 +125,5 @@ def test_reshape_sizes_that_fail_only_by_not_multiplying_out_are_not_offered():
 
 
 def test_signatures_are_read_from_the_reference():
-    signatures = distractors._reference_signatures()
+    signatures = argument_rules.reference_signatures()
     assert signatures["im2col"] == (3, 5) and signatures["col2im"] == (4, 6)

@@ -34,7 +34,7 @@ answers away) with every blank of the set marked ＿＿(あ)＿＿, ＿＿(い)�
 per blank; each blank is graded with the reference in the other blanks.
 
 Modules: proof (the sandbox proof of every mutant, cached per problem), blanks (which sub-expression a mutant's
-change lies in, and its option text in the reference's style), distractors (the three fair distractors of a blank),
-questions (code_set / free_form: the listing and the questions of a set), fills (a typed or chosen fill as an
-answer file, graded by the sandbox).
+change lies in, and its option text in the reference's style), distractors (the three fair distractors of a blank;
+its rules by kind in operand_rules, argument_rules, slice_rules, shape_rules), questions (code_set / free_form: the
+listing and the questions of a set), fills (a typed or chosen fill as an answer file, graded by the sandbox).
 """
