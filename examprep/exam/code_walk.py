@@ -3,10 +3,9 @@ each problem's distractors proven when the walk reaches it (examprep.exam.code.l
 lines (examprep.exam.code.questions) and made again without the lines it must leave out (a repeat, a shown partner
 or value, a near-repeat: examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 """
-from examprep.exam.giveaways import (leaks, shown_on_another_array, shows_asked_order, shows_earlier_answer,
-                                    shows_earlier_statement,
-                                    shows_order_elsewhere, shows_own_value, shows_partner, shows_statement_elsewhere,
-                                    squeeze)
+from examprep.exam.giveaways import (leaks, partner_line_shown, shown_on_another_array, shows_asked_order,
+                                    shows_earlier_answer, shows_earlier_statement, shows_order_elsewhere,
+                                    shows_own_value, shows_partner, shows_statement_elsewhere, squeeze)
 from examprep.exam.same_fact import renamed_twins
 
 SET_SIZES = (3, 3, 4)
@@ -30,19 +29,44 @@ def code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=Non
 
 
 def _lines_to_prove(seed):
-    """plan(problem): the lines in the order code_set(problem, seed) tries them (lazy.Proofs proves the first
-    few before code_set asks, the others when it reads them)."""
+    """plan(problem): the lines in the order code_set(problem, seed) tries them, but those whose partner the
+    listing shows (lazy.Proofs proves the first few before code_set asks, the others when it reads them)."""
     from examprep.exam.code.questions import line_order
 
-    return lambda problem: [c.index for c in line_order(problem, seed)[1]]
+    return lambda problem: [c.index for c in line_order(problem, seed, partner_shown(problem))[1]]
 
 
-def _may_give_a_set(problem, asked, seen):
+_PARTNER_SHOWN = {}   # problem id -> frozenset of candidate lines
+
+
+def partner_shown(problem):
+    """The candidate lines that no set can ask, known before anything is proven: the line blanked whole, the
+    listing shows its symmetric partner (giveaways.shows_partner on the key alone: `y_max = y + stride * out_h`
+    beside `x_max = x + stride * out_w`). Another blank on the partner line would not help: the two would ask
+    one fact (same_fact.renamed_twins drops both), so _left_out would drop the line after proving it, and the walk
+    prove the lines after it, one at a time (issue 16's export time). Once a process."""
+    if problem.id not in _PARTNER_SHOWN:
+        from examprep.exam.code.questions import listing_with
+        from examprep.exam.model import marker
+        from examprep.hole import holes
+        from examprep.problem import source
+
+        answer = source.reference_answer(problem)
+        blank = marker("?")
+        _PARTNER_SHOWN[problem.id] = frozenset(
+            cand.index for cand in holes.candidates(problem)
+            if partner_line_shown(cand.text, listing_with(answer, [(cand.start, cand.end, [cand.indent + blank])]),
+                                  problem.id))
+    return _PARTNER_SHOWN[problem.id]
+
+
+def _may_give_a_set(problem, asked, seen, used=()):
     """Whether a problem is worth proving for a code set (_walk_code_sets): its concept is not asked by another
     source and it is behind fewer than MAX_PER_SOURCE questions (seen.fits would reject every question of it),
-    some line of it has a mutant worth grading, and its listing shows no answer asked before (nor the argument order
-    an earlier question's options change)."""
-    from examprep.exam.code.proof import has_options
+    some line of it not used before has a mutant worth grading and a partner the listing does not show
+    (partner_shown), and its listing shows no answer asked before (nor the argument order an earlier question's
+    options change)."""
+    from examprep.exam.code.proof import live_lines
     from examprep.exam.code.questions import plain_listing
 
     if seen.exhausted(problem.id):
@@ -51,7 +75,7 @@ def _may_give_a_set(problem, asked, seen):
     if shows_earlier_answer(asked, squeeze(listing)) or shows_asked_order(asked, listing) or \
             shows_earlier_statement(asked, listing):
         return False
-    return has_options(problem)
+    return bool(set(live_lines(problem)) - partner_shown(problem) - set(used))
 
 
 def _left_out(qs, seen, asked=()):
@@ -96,8 +120,9 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # would find no line), or whose listing shows an answer asked before (leaks would reject the set
             # unless that very line were blanked, and then it would ask that answer again). The generator is
             # drawn from as when it is proven.
-            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen)], plan)
-            worth = _may_give_a_set(problem, asked, seen)
+            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen, used.get(p.id, ()))],
+                         plan)
+            worth = _may_give_a_set(problem, asked, seen, used.get(problem.id, ()))
             proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
             if not proof.get("reference_passed"):
                 continue
@@ -111,7 +136,7 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # with no question asking it. The set is made again without those lines (and without a line whose
             # value or partner the listing shows elsewhere), until none is left out, rather than another problem
             # proven for it: the lines are tried in the same order (line_order), so most are proven already.
-            excluded = set(used.setdefault(problem.id, set()))
+            excluded = set(used.setdefault(problem.id, set())) | partner_shown(problem)
             for _ in range(REMAKES + 1):
                 planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
                 qs = set_questions(problem, planned, central=False)

@@ -304,6 +304,15 @@ def _full_line(q, fill):
     return blank.get("template", "").replace(blank.get("marker", "\0"), fill) if blank else fill
 
 
+def partner_line_shown(line, code, problem=None):
+    """Whether a listing shows a blank's whole line with its partner names swapped, or with other integers
+    (shows_partner's first rule; the mock exam's walk asks it of every line before proving any)."""
+    line = squeeze(line)
+    listing_lines = {_integers_masked(squeeze(shown)) for shown in code.split("\n") if shown.strip()}
+    return bool(line) and (any(m in squeeze(code) for m in mirrors(line, problem))
+                           or _twin_shown(line, listing_lines, problem))
+
+
 def shows_partner(q, code=None):
     """Whether a code question's listing shows its blank's symmetric partner: the blank's line with its partner
     names swapped (`y_max = y + stride * out_h` beside the blank `x_max = x + stride * out_w`, in the line itself
@@ -316,10 +325,8 @@ def shows_partner(q, code=None):
     compose leaves such a line out and makes the set again."""
     code = (q.code or "") if code is None else code
     listing = squeeze(code)
-    listing_lines = {_integers_masked(squeeze(line)) for line in code.split("\n") if line.strip()}
-    line = squeeze(_full_line(q, q.answer))
     problem = getattr(q, "problem", None)
-    if line and (any(m in listing for m in mirrors(line, problem)) or _twin_shown(line, listing_lines, problem)):
+    if partner_line_shown(_full_line(q, q.answer), code, problem):
         return True
     answer = squeeze(q.answer)
     if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer, problem)):

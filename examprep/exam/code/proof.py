@@ -160,28 +160,36 @@ def lines_with_options(problem, lines, count):
     return out
 
 
-_OPTIONS = {}   # (problem id, cache key) -> has_options: once a process
+_OPTIONS = {}   # (problem id, cache key) -> live_lines: once a process
 
 
 def has_options(problem):
     """Whether some line of the problem has a mutant worth grading; if none has, no code question can be made
-    of it, and the mock exam does not prove it (nothing but the reference would be graded). Working it out
-    enumerates the mutants (~30 ms a problem), so the answer is cached beside the proofs, under the same key."""
+    of it, and the mock exam does not prove it (nothing but the reference would be graded)."""
+    return bool(live_lines(problem))
+
+
+def live_lines(problem):
+    """The candidate lines with a mutant worth grading (sorted). Working them out enumerates the mutants (~30 ms
+    a problem), so they are cached beside the proofs, under the same key."""
     key = _cache_key(problem)
     if (problem.id, key) not in _OPTIONS:
         path = paths.cache_dir() / "exam-options" / f"{problem.id}-{key}.json"
         try:
-            _OPTIONS[problem.id, key] = bool(json.loads(path.read_text(encoding="utf-8")))
+            lines = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(lines, list):
+                raise ValueError("a cache of another form")
         except (OSError, ValueError):
             _, muts, unseen = _mutants(problem)
-            _OPTIONS[problem.id, key] = any(i not in unseen for i in range(len(muts)))
+            lines = sorted({m.candidate for i, m in enumerate(muts) if i not in unseen})
             from examprep.common.files import write_atomically
 
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(path, json.dumps(_OPTIONS[problem.id, key]))
+                write_atomically(path, json.dumps(lines))
             except OSError:
                 pass  # a read-only cache only costs time
+        _OPTIONS[problem.id, key] = tuple(lines)
     return _OPTIONS[problem.id, key]
 
 

@@ -135,7 +135,38 @@ def plain_listing(problem):
 
 @functools.lru_cache(maxsize=512)
 def _plain_listing(answer):
-    return strip_comments(holes.replace_lines(answer, _docstring_ranges(None, answer)))
+    return listing_with(answer, [])
+
+
+def listing_with(answer, replacements):
+    """The listing of a reference answer as code sets show it (no docstrings, no developer comments), with these
+    line ranges [(start, end, [new line])] replaced (the new lines as given). The answer is tokenized once, not
+    once a listing (the mock exam's walk asks for one listing a line: code_walk.partner_shown)."""
+    lines = list(_uncommented(answer))
+    for start, end, new in sorted(_docstrings(answer) + list(replacements), key=lambda r: -r[0]):
+        lines[start - 1:end] = new
+    return "\n".join(line for line in lines if line is not None) + "\n"
+
+
+@functools.lru_cache(maxsize=512)
+def _docstrings(answer):
+    return _docstring_ranges(None, answer)
+
+
+@functools.lru_cache(maxsize=512)
+def _uncommented(answer):
+    """The answer's lines as strip_comments leaves them, None for a line that only held a comment (so that line
+    numbers still count the answer's lines)."""
+    stripped = strip_comments(answer).split("\n")
+    out, k = [], 0
+    for line in answer.splitlines():
+        if k < len(stripped) and (stripped[k] == line or stripped[k] and line.startswith(stripped[k])
+                                  and line[len(stripped[k]):].lstrip().startswith("#")):
+            out.append(stripped[k])
+            k += 1
+        else:
+            out.append(None)
+    return tuple(out)
 
 
 def line_order(problem, seed, exclude=()):
