@@ -706,7 +706,7 @@ def test_another_reduction_with_the_same_keywords_shows_them():
 def test_a_statement_shown_up_to_names_in_any_listing_leaks():
     """rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b` beside the LSTM scenario's `A = np.dot(x, Wx) +
     np.dot(h_prev, Wh) + b` (terms reordered), `db = np.sum(dt, axis=0)` beside another listing's `self.db =
-    np.sum(dout, axis=0)` (final re-grade 3, seed 11 Q72/Q73); a single call under another target is an idiom."""
+    np.sum(dout, axis=0)` (final re-grade 3, seed 11 Q72/Q73)."""
     from types import SimpleNamespace
 
     rnn = _code_question("t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b",
@@ -722,8 +722,11 @@ def test_a_statement_shown_up_to_names_in_any_listing_leaks():
                                                     "db = np.mean(dt, axis=0)"])
     affine = SimpleNamespace(code="self.db = np.sum(dout, axis=0)\n", blank=None, answer="x", options=[])
     assert giveaways.shows_statement_elsewhere(db, [affine])
-    # the same call assigning another quantity: an idiom, not this statement
-    other = SimpleNamespace(code="da = np.sum(dout, axis=0)\n", blank=None, answer="x", options=[])
+    # the same call assigning another quantity shows the axis the options change (a fourth examination), with
+    # other keywords it does not
+    other = SimpleNamespace(code="da = np.sum(dout, axis=0)\n", blank=None, answer="x", options=[], item=db.item)
+    assert giveaways.shows_statement_elsewhere(db, [other])
+    other = SimpleNamespace(code="da = np.sum(dout, axis=1)\n", blank=None, answer="x", options=[], item=db.item)
     assert not giveaways.shows_statement_elsewhere(db, [other])
     # options that differ from the key in names only are not ruled out by a renamed line
     names = _code_question("db = np.sum(dt, axis=0)", ["db = np.sum(dh, axis=0)", "db = np.sum(dx, axis=0)",

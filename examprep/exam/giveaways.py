@@ -14,7 +14,9 @@ import functools
 import re
 import textwrap
 
-from examprep.exam import inferred
+import numpy as np
+
+from examprep.exam import counterparts, inferred
 from examprep.exam.inferred import one_statement as _statement
 from examprep.exam.code.blanks import diff_path, node_at
 
@@ -188,7 +190,7 @@ def _same_call_shows_asked(q, code, order_only=False):
     if order_only:   # another set's listing: its keywords belong to its own data, a signature's order does not
         asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()
                  if isinstance(name, str)}
-    if not any(asked.values()):
+    if not any(asked.values()) and not runs:
         return False
     calls, defs, arg_lists = _listing_calls(code)
     if not order_only and _reduction_shows_asked(asked, calls):
@@ -246,12 +248,23 @@ def _asked_calls(key_line, wrong_lines):
                 # NumPy's functions and array methods (np.dot's operands, reshape's sizes) take their order from
                 # the data, not from a signature another call shows; the functions and classes called by their
                 # own name (im2col, Convolution, mse_grad) do.
-                if isinstance(a.func, ast.Name) and len(a.args) == len(b.args) > 1 and \
-                        sorted(map(ast.dump, a.args)) == sorted(map(ast.dump, b.args)) != list(map(ast.dump, b.args)):
+                reordered = len(a.args) == len(b.args) > 1 and \
+                    sorted(map(ast.dump, a.args)) == sorted(map(ast.dump, b.args)) != list(map(ast.dump, b.args))
+                if reordered and isinstance(a.func, ast.Name):
                     asked[name].add(("order", len(a.args)))
-                    if len(a.args) >= 3:   # the same arguments in a run elsewhere (a constructor's parameters)
-                        runs.append(tuple(squeeze(ast.unparse(x)) for x in a.args))
+                # the same arguments in a run elsewhere (a constructor's parameters), also for a layer's method
+                # (MultiHeadAttention's `self.attention.forward(Q, K, V, mask)` beside the attention scenario's
+                # `def attention(Q, K, V, mask=None)`), not an array's (reshape's sizes come from the data)
+                if reordered and len(a.args) >= 3 and (isinstance(a.func, ast.Name) or _layer_method(a.func)):
+                    runs.append(tuple(squeeze(ast.unparse(x)) for x in a.args))
     return {name: frozenset(parts) for name, parts in asked.items()}, tuple(runs)
+
+
+def _layer_method(func):
+    """Whether a call's function is a method of an object's attribute (`self.attention.forward`), not NumPy's nor
+    an array's (`x.reshape`, `self.W.reshape`)."""
+    return isinstance(func, ast.Attribute) and not hasattr(np.ndarray, func.attr) and \
+        isinstance(func.value, ast.Attribute) and ast.unparse(func.value).startswith("self.")
 
 
 @functools.lru_cache(maxsize=256)
@@ -346,7 +359,16 @@ def shows_partner(q, code=None):
         return True
     key = _full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
-        inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,))
+        inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
+        _counterpart_shown(q, code, key, wrong, shown)
+
+
+def _counterpart_shown(q, code, key, wrong, shown):
+    """Whether the listing shows the blank's inverse, the other branch of its if or its slice's complement
+    (examprep.exam.counterparts)."""
+    return counterparts.inverse_shown(key, q.answer, tuple(shown)) or \
+        bool(q.blank) and counterparts.other_branch_shown(code, q.blank.get("marker"), key) or \
+        counterparts.complement_shown(key, tuple(wrong), tuple(shown))
 
 
 def leaks(earlier, questions):
@@ -364,7 +386,7 @@ def leaks(earlier, questions):
             return True
     if shows_earlier_answer(earlier, listing) or shows_asked_order(earlier, code) or \
             any(shows_order_elsewhere(q, earlier) or shows_statement_elsewhere(q, earlier) for q in questions) or \
-            shows_earlier_statement(earlier, code):
+            shows_earlier_statement(earlier, code, getattr(questions[0], "item", None)):
         return True
     for q in earlier:
         if any(a in squeeze(q.code or "") for a in answers):
@@ -376,7 +398,7 @@ def shows_order_elsewhere(q, earlier):
     """Whether another set's listing (an earlier question's) calls or defines the function whose arguments a code
     question's options reorder, with as many arguments: avg_pooling's `col2im(dcol, self.x.shape, self.pool_h,
     self.pool_w, self.stride, self.pad)` answers transposed_conv's reordered col2im call (a final re-grade)."""
-    codes = {e.code for e in earlier if getattr(e, "problem", None) and e.code and e.code != q.code}
+    codes = {e.code for e in earlier if e.code and e.code != q.code}   # a scenario's listing too
     return any(_same_call_shows_asked(q, code, order_only=True) for code in codes)
 
 
@@ -386,19 +408,31 @@ def _key_and_wrong(q):
 
 
 def shows_statement_elsewhere(q, earlier):
-    """Whether another set's listing (an earlier question's, a scenario's too) shows a code question's whole
-    statement up to names (inferred.statement_shown: rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b`
+    """Whether another set's stem (shown_in_stem) or listing (an earlier question's, a scenario's too) shows a code
+    question's whole statement up to names (inferred.statement_shown: rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b`
     beside the LSTM scenario's `A = np.dot(x, Wx) + np.dot(h_prev, Wh) + b`; a final re-grade)."""
     if not getattr(q, "blank", None):
         return False
+    if shown_in_stem(q, earlier):
+        return True
     codes = tuple(sorted({e.code for e in earlier if e.code and e.code != q.code}))
-    return bool(codes) and inferred.statement_shown(*_key_and_wrong(q), codes)
+    kin = frozenset(e.code for e in earlier if getattr(e, "item", None) == getattr(q, "item", None))
+    return bool(codes) and inferred.statement_shown(*_key_and_wrong(q), codes, kin)
 
 
-def shows_earlier_statement(earlier, code):
-    """Whether a listing shows an earlier code question's whole statement up to names (shows_statement_elsewhere,
-    the other way)."""
-    return any(getattr(e, "blank", None) and e.code != code and inferred.statement_shown(*_key_and_wrong(e), (code,))
+def shown_in_stem(q, earlier):
+    """Whether an earlier question's stem (a scenario's: the LSTM scenario's dc_prev once printed `dh_next * o * (1 -
+    np.tanh(c_next) ** 2)`) prints a code question's answer or its value (LEAK_MIN characters or more)."""
+    forms = {f for f in (squeeze(q.answer or ""), answer_value(q.answer or "")) if f and len(f) >= LEAK_MIN}
+    stems = [squeeze(text or "") for e in earlier for text in (getattr(e, "stem", None) or {}).values()]
+    return any(f in stem for f in forms for stem in stems)
+
+
+def shows_earlier_statement(earlier, code, item=None):
+    """Whether a listing (of syllabus item `item`, when known) shows an earlier code question's whole statement up
+    to names (shows_statement_elsewhere, the other way)."""
+    return any(getattr(e, "blank", None) and e.code != code and
+               inferred.statement_shown(*_key_and_wrong(e), (code,), (code,) if getattr(e, "item", None) == item else ())
                for e in earlier)
 
 

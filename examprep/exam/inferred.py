@@ -20,16 +20,23 @@ examprep.exam.giveaways that need more than the blank's text found elsewhere.
   above the blank `lr = 10 ** rng.uniform(-6, -2)`, mixup's `t_mix = lam * t + (1 - lam) * t[index]` below the
   blank `x_mix = lam * x + (1 - lam) * x[index]`. Lines merely sharing a shape are common (`da = np.sum(dar,
   axis=2)` below `c = np.sum(t, axis=1)`), so a shown line of the key's shape, up to renamed names and masked
-  numbers, counts only when the key has two operations or more (a single call, `np.sum(t, axis=2)`, is an idiom;
-  the same call's keywords are giveaways._same_call_shows_asked's) and the line rules out at least TWIN_RULES_OUT
+  numbers, counts only when the key has two operations or more (a single call, `np.sum(t, axis=2)`, is not judged
+  here; its keywords are giveaways._same_call_shows_asked's and statement_shown's) and the line rules out at least TWIN_RULES_OUT
   of the wrong options (their shapes differ from it): it must leave at most one distractor beside the key.
 - **The key's statement shown up to names, in any listing of the exam** (statement_shown; final re-grade 3):
   rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b` beside the LSTM scenario's `A = np.dot(x, Wx) +
   np.dot(h_prev, Wh) + b`, rnn_cell's `db = np.sum(dt, axis=0)` beside another set's `self.db = np.sum(dout,
   axis=0)`. Statements are compared by their value with names renamed by first appearance (numbers kept) and the
-  terms of a sum in a fixed order. A shown line counts when it assigns the same target (`self.` dropped), or any
-  target when the key has two operations or more (a single call under another name, `da = np.sum(dar, axis=2)`
-  beside the blank `s = np.sum(t, axis=2)`, is an idiom), and it rules out at least TWIN_RULES_OUT wrong options.
+  terms of a sum in a fixed order, a factor twice as its square (RMSprop's `g * g`, Adam's `g ** 2`). A shown line
+  counts when it assigns the same target (`self.` dropped), or any target when the key has two operations or more
+  (a transpose `.T` is one: MultiHeadAttention's `dx_q = np.dot(dQ, W_q.T)` beside the blank `dconcat =
+  np.dot(dout, W_o.T)`), or when it is the key up to names, keywords and numbers included, and TWIN_RULES_OUT
+  wrong options change the keywords of the key's call (weight_sum's `c = np.sum(t, axis=1)` beside the blank
+  `dh = np.sum(dhr, axis=1)` whose options take axis 0: a fourth examination reversed the earlier decision that
+  such a single call is an idiom; a line with other keywords, or options changing only the function, do not
+  count), in its own listing or one of the same syllabus item (weight_sum and attention_weight reduce one (N, T,
+  H) layout; ensemble_vote's `np.argmax(probs, axis=1)` over classes tells nothing of max_pooling's
+  `np.argmax(col, axis=1)` over a window's elements); and it rules out at least TWIN_RULES_OUT wrong options.
 """
 import ast
 import copy
@@ -115,8 +122,9 @@ def _shape(stmt):
 
 
 def _operations(value):
-    """How many operations a value has (calls, operators, indexing; a negative number is none)."""
+    """How many operations a value has (calls, operators, indexing, a transpose `.T`; a negative number is none)."""
     return sum(isinstance(n, (ast.Call, ast.BinOp, ast.Subscript, ast.Compare, ast.BoolOp)) or
+               isinstance(n, ast.Attribute) and n.attr == "T" or
                isinstance(n, ast.UnaryOp) and not isinstance(n.operand, ast.Constant) for n in ast.walk(value))
 
 
@@ -284,21 +292,48 @@ def pairing_shown(key_line, wrong_lines, shown_lines):
 
 
 
+def squared(node):
+    """A product with a factor twice written with its square (`a * g * g` as `a * g ** 2`: RMSprop's `(1 -
+    self.decay_rate) * grads[key] * grads[key]` is Adam's `(1 - self.beta2) * grads[key] ** 2`); any other node as
+    it is."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
+        return node
+    factors, counts = {}, {}
+    for f in _factors(node, ast.Mult):
+        factors.setdefault(ast.dump(f), f)
+        counts[ast.dump(f)] = counts.get(ast.dump(f), 0) + 1
+    if max(counts.values()) < 2:
+        return node
+    return _joined([f if counts[d] == 1 else ast.BinOp(f, ast.Pow(), ast.Constant(counts[d]))
+                    for d, f in factors.items()], ast.Mult)
+
+
+def _joined(terms, op):
+    """Terms joined by an operator, left to right (`a * b * c`)."""
+    out = terms[0]
+    for term in terms[1:]:
+        out = ast.BinOp(out, op(), term)
+    return out
+
+
+class _Squared(ast.NodeTransformer):
+    """Every product of a term with itself as its square (squared)."""
+
+    def visit_BinOp(self, node):
+        return squared(self.generic_visit(node))
+
+
 class _Sorted(ast.NodeTransformer):
     """The terms of each sum (`a + b + c`, not `-`) in a fixed order: by each term's masked dump, then its text (terms
     of one shape keep their names' order), so `np.dot(x, Wx) + np.dot(h, Wh) + b` and `np.dot(h, Wh) + np.dot(x,
     Wx) + b` agree."""
 
     def visit_BinOp(self, node):
-        node = self.generic_visit(node)
+        node = squared(self.generic_visit(node))
         if not isinstance(node.op, ast.Add):
             return node
-        terms = sorted(_factors(node, ast.Add),
-                       key=lambda t: (ast.dump(_Masked().visit(copy.deepcopy(t))), ast.unparse(t)))
-        out = terms[0]
-        for term in terms[1:]:
-            out = ast.BinOp(out, ast.Add(), term)
-        return out
+        return _joined(sorted(_factors(node, ast.Add),
+                              key=lambda t: (ast.dump(_Masked().visit(copy.deepcopy(t))), ast.unparse(t))), ast.Add)
 
 
 class _Renamed(ast.NodeTransformer):
@@ -351,6 +386,12 @@ def _listing_forms(code):
     return out
 
 
+def _read_as(key, shown):
+    """The key with its names read as a shown line's of its shape (mapped by position), squeezed."""
+    table = dict(zip(_names(key), _names(shown)))
+    return _squeeze(ast.unparse(_Sorted().visit(_Renamed(table).visit(copy.deepcopy(key)))))
+
+
 def _rules_out(key, shown, wrong):
     """Whether a shown line of the key's shape up to names tells a wrong option from the key: the wrong option, its
     names read as the shown line's (the key's names mapped onto the line's by position), is not the shown line,
@@ -381,17 +422,34 @@ class _Numbers(ast.NodeTransformer):
         return self.generic_visit(node)
 
 
-def statement_shown(key_line, wrong_lines, codes):
+def _keywords_changed(key, wrong):
+    """Whether a wrong option changes the keywords of the key's innermost call around its change (`np.sum(t,
+    axis=0)` and `np.mean(t, axis=0)` against `np.sum(t, axis=2)`)."""
+    path = diff_path(key, wrong)
+    for depth in range(len(path), -1, -1):
+        node = node_at(key, path[:depth])
+        if isinstance(node, ast.Call):
+            theirs = node_at(wrong, path[:depth])
+            return isinstance(theirs, ast.Call) and \
+                sorted(map(ast.dump, node.keywords)) != sorted(map(ast.dump, theirs.keywords))
+    return False
+
+
+def statement_shown(key_line, wrong_lines, codes, kin=None):
     """Whether a listing of `codes` shows the key's statement up to names (module docstring), ruling out at least
-    TWIN_RULES_OUT wrong options."""
+    TWIN_RULES_OUT wrong options; a single call whose keywords the options change counts only in the listings of
+    `kin` (of the key's syllabus item; all of `codes` when None)."""
     form = _statement_form(key_line.strip())
     if form is None or form[3] < 1 or len(_squeeze(ast.unparse(form[1]))) < 8:
         return False
     target, value, dump, operations = form
     wrong = [_statement_form(line.strip()) for line in wrong_lines]
+    keywords = sum(w is not None and _keywords_changed(value, w[1]) for w in wrong) >= TWIN_RULES_OUT
     for code in codes:
         for shown_target, shown in _listing_forms(code).get(dump, ()):
-            if not (operations >= 2 or target is not None and target == shown_target):
+            if not (operations >= 2 or target is not None and target == shown_target or
+                    keywords and (kin is None or code in kin) and
+                    _read_as(value, shown) == _squeeze(ast.unparse(shown))):
                 continue
             if sum(_rules_out(value, shown, w) for w in wrong) >= TWIN_RULES_OUT:
                 return True

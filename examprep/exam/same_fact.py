@@ -24,7 +24,7 @@ import functools
 import re
 
 from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, mirrors, squeeze
-from examprep.exam.inferred import statement_value
+from examprep.exam.inferred import _Squared as Squared, statement_value
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 
@@ -181,7 +181,7 @@ def renamed_shape(answer, indices=False):
     value = statement_value(answer)
     if value is None or isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
         return None
-    return ast.dump(_Renamed(indices).visit(value))
+    return ast.dump(_Renamed(indices).visit(Squared().visit(value)))
 
 
 def renamed_twins(questions):

@@ -1,0 +1,189 @@
+"""A blank's counterpart shown in its own listing (issue 16, the fourth examination): a line that is not the blank's
+text, nor its partner-name mirror, yet gives its key by a step a reader takes on sight. Used by
+examprep.exam.giveaways.shows_partner.
+
+- **Its inverse** (inverse_shown): a chain of method calls with a transpose of constant axes (`x.reshape(N, T,
+  num_heads, D // num_heads).transpose(0, 2, 1, 3)`) beside the chain that undoes it (`x.transpose(0, 2, 1,
+  3).reshape(N, T, h * d_k)`: the steps reversed, each permutation inverted, any reshape): split_heads beside
+  merge_heads, a backward's `dout.transpose(0, 2, 3, 1).reshape(-1, C)` beside its forward's `out.reshape(N,
+  out_h, out_w, C).transpose(0, 3, 1, 2)`. A single transpose counts when its inverse is another (a self-inverse
+  one shown as written is shown_on_another_array's).
+- **The other branch of its `if`** (other_branch_shown): softmax_with_loss's `dx = (self.y - self.t) /
+  batch_size` for one-hot labels beside the label branch `dx = self.y.copy(); dx[np.arange(batch_size), self.t]
+  -= 1; dx = dx / batch_size`: two ways to one value of the same name, each telling the other's sign and scale.
+- **The complementary slice** (complement_shown): vit_patch_embed's `dtokens = dz[:, 1:]` beside the blank
+  `self.dcls_token = np.sum(dz[:, :1], ...)` whose options take `dz[:, -1:]`: the other slice of the same array
+  on the same axis shows where the class token is.
+"""
+import ast
+import functools
+import re
+import textwrap
+
+from examprep.exam.code.blanks import diff_path, node_at
+from examprep.exam.inferred import one_statement, statement_value
+
+
+def _permutation(call):
+    """The constant axes of a `.transpose(...)` call, or None."""
+    args = call.args[0].elts if len(call.args) == 1 and isinstance(call.args[0], ast.Tuple) else call.args
+    if not args or not all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in args):
+        return None
+    axes = tuple(a.value for a in args)
+    return axes if sorted(axes) == list(range(len(axes))) else None
+
+
+def _signature(chain):
+    """A chain's steps as ("transpose", axes) or ("reshape",), or None when a step is neither (or a transpose has
+    no constant axes)."""
+    out = []
+    for step in chain:
+        name = step.func.attr
+        if name == "transpose" and _permutation(step) is not None:
+            out.append(("transpose", _permutation(step)))
+        elif name == "reshape":
+            out.append(("reshape",))
+        else:
+            return None
+    return tuple(out)
+
+
+def _inverse(signature):
+    return tuple(("transpose", tuple(sorted(range(len(s[1])), key=s[1].__getitem__))) if s[0] == "transpose"
+                 else s for s in reversed(signature))
+
+
+def _chains(tree):
+    """Every chain of method calls on an array in a tree (outermost calls only), innermost step first."""
+    out, inner = [], set()
+    for node in ast.walk(tree):
+        if id(node) in inner or not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        steps = []
+        while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            steps.append(node)
+            inner.add(id(node))
+            node = node.func.value
+        if not (isinstance(node, ast.Name) and node.id in ("np", "self")):
+            out.append(steps[::-1])
+    return out
+
+
+@functools.lru_cache(maxsize=512)
+def _shown_signatures(shown_lines):
+    out = set()
+    for line in shown_lines:
+        stmt = one_statement(line)
+        for chain in _chains(stmt) if stmt is not None else ():
+            signature = _signature(chain)
+            if signature:
+                out.add(signature)
+    return frozenset(out)
+
+
+def inverse_shown(key_line, answer, shown_lines):
+    """Whether a chain of the key's line that the key is or is in, with a transpose of constant axes, is undone by
+    a shown chain (module docstring)."""
+    line, key = one_statement(key_line), statement_value(answer)
+    if line is None or key is None:
+        return False
+    key_text = ast.unparse(key)
+    shown = _shown_signatures(tuple(shown_lines))
+    for chain in _chains(line):
+        signature = _signature(chain)
+        if not signature or not any(s[0] == "transpose" for s in signature) or \
+                not any(key_text in ast.unparse(step) for step in chain):
+            continue
+        inverse = _inverse(signature)
+        if inverse != signature and inverse in shown:
+            return True
+    return False
+
+
+def _assigned(stmts):
+    """The names the statements assign, an indexed target by its array (`dx` of `dx[idx, t] -= 1`)."""
+    out = set()
+    for stmt in stmts:
+        for t in stmt.targets if isinstance(stmt, ast.Assign) else \
+                [stmt.target] if isinstance(stmt, (ast.AugAssign, ast.AnnAssign)) else []:
+            while isinstance(t, ast.Subscript):
+                t = t.value
+            out.add(ast.unparse(t))
+    return out
+
+
+@functools.lru_cache(maxsize=512)
+def _marked_tree(code, marker):
+    """A listing parsed with the blank `marker` read as `_blank_` and its other blanks as `_other_`, or None."""
+    text = re.sub(r"＿＿\S*?＿＿", lambda m: "_blank_" if m.group(0) == marker else "_other_", code)
+    try:
+        return ast.parse(textwrap.dedent(text))
+    except SyntaxError:
+        return None
+
+
+def other_branch_shown(code, marker, key_line):
+    """Whether the blank `marker` (whose line filled is `key_line`) is in one branch of an if/else whose other
+    branch, shown (no blank in it), assigns the same name (module docstring)."""
+    tree = _marked_tree(code, marker)
+    key = one_statement(key_line)
+    own = _assigned([key]) if key is not None else set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if not isinstance(node, ast.If) or not node.orelse:
+            continue
+        for here, there in ((node.body, node.orelse), (node.orelse, node.body)):
+            blanked = [s for s in here if "_blank_" in ast.unparse(s)]
+            if blanked and not any(re.search(r"_blank_|_other_", ast.unparse(s)) for s in there) and \
+                    (own | _assigned(blanked)) & _assigned(there):
+                return True
+    return False
+
+
+def _slice_axes(subscript):
+    """(array, [index texts]) of a subscript with a slice, or None."""
+    index = subscript.slice
+    items = index.elts if isinstance(index, ast.Tuple) else [index]
+    if not any(isinstance(i, ast.Slice) for i in items):
+        return None
+    return ast.unparse(subscript.value), items
+
+
+def _complement(a, b):
+    """Whether two slices split an axis at one constant point (`:1` and `1:`, `:-1` and `-1:`)."""
+    if not (isinstance(a, ast.Slice) and isinstance(b, ast.Slice)) or a.step or b.step:
+        return False
+    return a.lower is None and b.upper is None and a.upper is not None and b.lower is not None and \
+        ast.dump(a.upper) == ast.dump(b.lower) or \
+        b.lower is None and a.upper is None and b.upper is not None and a.lower is not None and \
+        ast.dump(b.upper) == ast.dump(a.lower)
+
+
+def complement_shown(key_line, wrong_lines, shown_lines):
+    """Whether a slice of the key that a wrong option changes has its complement, on the same array and axis, in a
+    shown line (module docstring)."""
+    key = one_statement(key_line)
+    if key is None:
+        return False
+    asked = []
+    for line in wrong_lines:
+        wrong = one_statement(line)
+        if wrong is None:
+            continue
+        path = diff_path(key, wrong)
+        for depth in range(len(path), -1, -1):
+            node = node_at(key, path[:depth])
+            if isinstance(node, ast.Subscript) and _slice_axes(node):
+                asked.append(_slice_axes(node))
+                break
+    if not asked:
+        return False
+    for line in shown_lines:
+        stmt = one_statement(line)
+        for node in ast.walk(stmt) if stmt is not None else ():
+            parts = _slice_axes(node) if isinstance(node, ast.Subscript) else None
+            for array, items in asked if parts else ():
+                if parts[0] == array and len(parts[1]) == len(items) and all(
+                        _complement(x, y) or ast.dump(x) == ast.dump(y) for x, y in zip(items, parts[1])) and \
+                        any(_complement(x, y) for x, y in zip(items, parts[1])):
+                    return True
+    return False
