@@ -25,6 +25,11 @@ def _line(operator, text, signature):
     return _entry(operator, text, signature), text
 
 
+def _part(operator, text, start, signature):
+    """A sub-expression blank's candidate: the blank is the mutant's statement from `start` on."""
+    return _entry(operator, text, signature), text[start:]
+
+
 def _pairs():
     """The fair distractors of the whole-line blank of REFERENCE: sum for mean, keepdims dropped, another axis."""
     return [(_entry("sum_mean", "mu = np.sum(x, axis=-1, keepdims=True)", "s1"),
@@ -169,3 +174,99 @@ def test_operands_swapped_in_two_places_are_not_combined():
     b = _line("swap_operands", "t = np.dot(h_prev, Wh) + np.dot(Wx, x) + b", "s2")
     assert square.combine(ref, (0, len(ref)), a, b) is not None
     assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
+
+
+def test_two_reorderings_of_one_list_are_composed():
+    """split_heads' reshape with three argument orders (seed 12's export, main e9f85f4): the key was the option
+    closest to the others; two reorderings of the one list make a 2x2 set with their composition."""
+    ref = "return x.reshape(N, T, num_heads, D // num_heads)"
+    where = (7, len(ref))
+    a = _part("permute_reshape", "return x.reshape(N, num_heads, T, D // num_heads)", 7, "s1")
+    b = _part("permute_reshape", "return x.reshape(N, T, D // num_heads, num_heads)", 7, "s2")
+    assert square.combine(ref, where, a, b) is None    # one place: not combine()'s
+    made = square.combine_overlapping(ref, where, a, b)
+    assert [fill for _, fill in made] == ["x.reshape(N, D // num_heads, T, num_heads)",
+                                          "x.reshape(N, num_heads, D // num_heads, T)"]
+    assert made[0][0] == "return x.reshape(N, D // num_heads, T, num_heads)"
+    picked = square.square([a, b], random.Random(0), ref, where, _grader())
+    assert picked is not None and picked[2][1] in {fill for _, fill in made}
+    best = square.centre([ref[7:]] + [fill for _, fill in picked])
+    assert 0 in best and len(best) > 1
+
+
+def test_a_reordering_carries_a_changed_argument_along():
+    """multi_head_attention's dconcat (seed 11): operands swapped and a transpose dropped in one of them."""
+    ref = "dconcat = np.dot(dout, W_o.T)"
+    a = _line("swap_operands", "dconcat = np.dot(W_o.T, dout)", "s1")
+    b = _line("drop_transpose", "dconcat = np.dot(dout, W_o)", "s2")
+    assert square.combine_overlapping(ref, (0, len(ref)), a, b) == [("dconcat = np.dot(W_o, dout)",
+                                                                      "dconcat = np.dot(W_o, dout)")]
+    # equal elements (the 1s of a bias reshape) move as little as they can
+    ref = "out = out + self.b.reshape(1, C_out, 1, 1)"
+    a = _line("permute_reshape", "out = out + self.b.reshape(1, 1, C_out, 1)", "s1")
+    b = _line("partner_name", "out = out + self.b.reshape(1, C_in, 1, 1)", "s2")
+    assert [f for _, f in square.combine_overlapping(ref, (0, len(ref)), a, b)] == \
+        ["out = out + self.b.reshape(1, 1, C_in, 1)"]
+
+
+def test_a_change_inside_the_part_another_keeps_is_combined():
+    """cross_entropy's loss (seed 12): the division dropped (a classic mistake) and the minus dropped inside the
+    part it keeps: `np.sum(...)`, in the reference's spelling (`1e-7`)."""
+    ref = "loss = -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size"
+    where = (7, len(ref))
+    a = _part("mistake", "loss = -np.sum(np.log(y[np.arange(batch_size), t] + 1e-7))", 7, "s1")
+    b = _part("drop_negation", "loss = np.sum(np.log(y[np.arange(batch_size), t] + 1e-7)) / batch_size", 7, "s2")
+    assert [f for _, f in square.combine_overlapping(ref, where, a, b)] == \
+        ["np.sum(np.log(y[np.arange(batch_size), t] + 1e-7))"]
+
+
+def test_overlapping_changes_are_combined_only_as_two_mistakes():
+    """Not combined: a sign flipped with the operands swapped (`mu + x`, the flip again); a call replaced by
+    another with a reordering of the first's arguments (split_heads' reshape-only mistake beside a transpose
+    reordered would mix one call's name with the other's arguments); a combination that leaves a bare name
+    (`dx = dout` for the sigmoid's backward: nothing computed)."""
+    ref = "xc = x - mu"
+    assert square.combine_overlapping(ref, (5, len(ref)), _line("swap_operands", "xc = mu - x", "s1"),
+                                      _line("flip_sign", "xc = x + mu", "s2")) == []
+    ref = "return x.reshape(N, T, num_heads, D // num_heads).transpose(0, 2, 1, 3)"
+    a = _line("permute_transpose", "return x.reshape(N, T, num_heads, D // num_heads).transpose(0, 2, 3, 1)", "s1")
+    b = _line("mistake", "return x.reshape(N, num_heads, T, D // num_heads)", "s2")
+    assert square.combine_overlapping(ref, (0, len(ref)), a, b) == []
+    ref = "dx = dout * (1.0 - self.out) * self.out"
+    a = _line("first_operand", "dx = dout * (1.0 - self.out)", "s1")
+    b = _line("mistake", "dx = dout * self.out", "s2")
+    assert square.combine_overlapping(ref, (0, len(ref)), a, b) == []
+
+
+def test_two_swaps_in_one_argument_list_are_combined():
+    """Two swaps of one call's arguments are a third order, not another consistent form (mfcc's stft_power)."""
+    ref = "power = stft_power(x, n_fft, hop, hann(n_fft))"
+    a = _line("swap_arguments", "power = stft_power(n_fft, x, hop, hann(n_fft))", "s1")
+    b = _line("swap_arguments", "power = stft_power(x, hop, n_fft, hann(n_fft))", "s2")
+    assert not square._consistent_swap(a[0], b[0], ref)
+    assert square.tries([a, b], random.Random(0), ref, (0, len(ref)))
+
+
+def test_a_blunt_distractor_pairs_only_after_the_conceptual_ones():
+    """softmax_with_loss' dx (seed 13): the mean forgotten (the first operand kept) and a sign flipped inside it
+    make a 2x2 set, tried after every pair of two conceptual distractors; never two blunt ones. (The operands
+    swapped in the part kept, `self.t - self.y`, are ruled out by the swap's own rules, judged on the whole.)"""
+    ref = "dx = (self.y - self.t) / batch_size"
+    blunt = _line("first_operand", "dx = self.y - self.t", "s1")
+    flip = _line("flip_sign", "dx = (self.y + self.t) / batch_size", "s2")
+    swap = _line("swap_operands", "dx = (self.t - self.y) / batch_size", "s3")
+    found = square.tries([blunt, flip, swap], random.Random(0), ref, (0, len(ref)))
+    assert [t[3] for t in found] == ["dx = self.y + self.t"]
+    assert square._pairs_in_order([blunt, flip, swap]) == [(1, 2), (0, 1), (0, 2)]
+    assert square._pairs_in_order([blunt, _line("first_operand", "dx = self.y", "s4")]) == []
+
+
+def test_a_set_that_would_leave_the_key_the_centre_is_not_graded():
+    """vit_patchify's reshape (seed 12): either composition of the two reorderings leaves the key the closest
+    option (its elements are of 1, 5 and 11 tokens), so no combination is graded."""
+    ref = "return x.reshape(N, (H // P) * (W // P), C * P * P)"
+    a = _line("permute_reshape", "return x.reshape((H // P) * (W // P), N, C * P * P)", "s1")
+    b = _line("permute_reshape", "return x.reshape(N, C * P * P, (H // P) * (W // P))", "s2")
+    assert square.combine_overlapping(ref, (0, len(ref)), a, b)
+    grade = _grader()
+    assert square.square([a, b], random.Random(0), ref, (0, len(ref)), grade) is None and grade.calls == []

@@ -204,3 +204,14 @@ def _choices(text, mutant_texts):
                     out.setdefault(path, []).append((number, fill))
                     break
     return out
+
+
+def option_text(text, where, mutant_text):
+    """The option text of a mutant statement for the blank at `where` ((start, end) in the statement text), written
+    as blank_choices writes a proven mutant's, or None when the mutant's change is not inside that blank."""
+    original = statement(text)
+    index = line_starts(text)
+    for path, fills in _choices(text, (mutant_text,)).items():
+        if (span(index, node_at(original, path)) if path else (0, len(text))) == tuple(where):
+            return fills[0][1]
+    return None

@@ -8,18 +8,22 @@ out, in this order:
   keepdims, a transpose and an operand), the options are {key, a, b, a+b}, a+b making both mistakes at once. Every
   option then has two neighbours at one change and one at two: no option is the centre. a+b is graded like every
   mutant (proof.grade_combined) and offered only if the grader rejects it with a fair verdict (two sign flips can
-  cancel), it passes the same give-away rules, and both of its parts are conceptual mistakes (no blunt operator);
+  cancel), it passes the same give-away rules, and its parts are conceptual mistakes (a pair with one blunt part,
+  a missing term, only after all of those). Two changes of one place are combined where they still make two
+  mistakes (combine_overlapping): two reorderings of one argument list composed, a reordering carrying a changed
+  argument along, a change inside the part another keeps. A pair whose set would leave the key the centre is not
+  graded;
 - otherwise (one place of change), among the fair distractors of the same tiers the first three with which the
   key is not the unique option closest to the others (benchmarks/option_centrality.py measures it), if any.
 """
 import ast
-import copy
 import io
 import itertools
 import re
 import tokenize
 
 from examprep.exam.code.blanks import node_at, statement
+from examprep.exam.code.combine import combine, combine_overlapping, disjoint, edit
 from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, give_away_whatever_verdict, pick_distractors
 
 # Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
@@ -28,7 +32,6 @@ SHORT_OF_VALUES = {"shape", "type", "exception"}
 COMBINED = "combined"
 SWAPS = {"partner_name", "swap_operands", "swap_arguments"}   # the operator of an option that makes two distractors' mistakes at once
 PAIRS_GRADED = 3        # at most this many pairs are graded for one blank (one sandbox run)
-ANY = "*"               # a path's index for a whole list (several of its elements changed)
 SPREAD_POOL = 8         # the fair distractors, in order of preference, searched for a set with no centre key
 
 
@@ -64,133 +67,6 @@ def key_is_centre(key, fills):
     return centre([key] + list(fills)) == [0]
 
 
-def _dump(node):
-    return ast.dump(node) if isinstance(node, ast.AST) else repr(node)
-
-
-def _one_edit(short, long):
-    """The index of the one element of `long` whose removal leaves `short`, or None."""
-    found = [i for i in range(len(long)) if list(map(_dump, long[:i] + long[i + 1:])) == list(map(_dump, short))]
-    return found[0] if len(found) == 1 else None
-
-
-def edit(a, b, path=()):
-    """The one change that makes AST a into b, in a's coordinates: ("replace", path, node), ("delete", path to a
-    list element) or ("insert", path to the new element's place, node). Unlike blanks.diff_path, an element
-    dropped from or added to a list (a keyword: `keepdims=True`) is a change of that element only, not of the
-    call, so that it is a place of its own beside a changed axis."""
-    if type(a) is not type(b):
-        return ("replace", path, b)
-    diffs = []
-    for name in a._fields:
-        va, vb = getattr(a, name, None), getattr(b, name, None)
-        if isinstance(va, list) and isinstance(vb, list):
-            if len(va) == len(vb):
-                diffs += [("same", name, i, x, y) for i, (x, y) in enumerate(zip(va, vb)) if _dump(x) != _dump(y)]
-            elif abs(len(va) - len(vb)) == 1:
-                i = _one_edit(vb, va) if len(va) > len(vb) else _one_edit(va, vb)
-                if i is None:
-                    return ("replace", path, b)
-                diffs.append(("delete", name, i, None, None) if len(va) > len(vb) else ("insert", name, i, None, vb[i]))
-            else:
-                return ("replace", path, b)
-        elif _dump(va) != _dump(vb):
-            diffs.append(("same", name, None, va, vb))
-    if len(diffs) > 1 and all(d[0] == "same" and d[1] == diffs[0][1] and d[2] is not None for d in diffs):
-        # several elements of one list changed (`transpose(0, 3, 1, 2)` -> `transpose(3, 0, 1, 2)`): a change of
-        # that list only, not of the call's function (`out.reshape(...)` stays another place)
-        return ("field", path + ((diffs[0][1], ANY),), getattr(b, diffs[0][1]))
-    if len(diffs) != 1:
-        return ("replace", path, b)
-    kind, name, i, x, y = diffs[0]
-    if kind == "delete":
-        return ("delete", path + ((name, i),))
-    if kind == "insert":
-        return ("insert", path + ((name, i),), y)
-    if isinstance(x, ast.AST) and isinstance(y, ast.AST):
-        return edit(x, y, path + ((name, i),))
-    return ("replace", path, b)
-
-
-def _place(change):
-    """Where a change sits, for telling two changes apart (an insertion is a place between elements)."""
-    if change[0] == "insert":
-        field, i = change[1][-1]
-        return change[1][:-1] + ((field, ("insert", i)),)
-    return change[1]
-
-
-def _disjoint(p, q):
-    """Whether two changed places (AST paths) are different places: neither contains the other (a whole list,
-    (field, ANY), contains its elements)."""
-    def same(x, y):
-        return x[0] == y[0] and (x[1] == y[1] or ANY in (x[1], y[1]))
-    return not all(same(x, y) for x, y in zip(p, q))
-
-
-def _apply(tree, changes):
-    """tree with the changes made (each in tree's coordinates, at different places): replacements first, then the
-    list edits from the last index back, so that no edit moves another's element."""
-    tree = copy.deepcopy(tree)
-    for change in changes:
-        if change[0] in ("replace", "field"):
-            if not change[1]:
-                return None
-            parent, (field, index) = node_at(tree, change[1][:-1]), change[1][-1]
-            new = copy.deepcopy(change[2])
-            if index is None or index == ANY:
-                setattr(parent, field, new)
-            else:
-                getattr(parent, field)[index] = new
-    edits = sorted((c for c in changes if c[0] in ("delete", "insert")), key=lambda c: c[1][-1][1], reverse=True)
-    for change in edits:
-        parent, (field, index) = node_at(tree, change[1][:-1]), change[1][-1]
-        if change[0] == "delete":
-            del getattr(parent, field)[index]
-        else:
-            getattr(parent, field).insert(index, copy.deepcopy(change[2]))
-    return tree
-
-
-def _region(ref, fill):
-    """(start, end, replacement) of the one stretch of ref that fill rewrites (common prefix and suffix kept)."""
-    start = 0
-    while start < min(len(ref), len(fill)) and ref[start] == fill[start]:
-        start += 1
-    end = 0
-    while end < min(len(ref), len(fill)) - start and ref[-1 - end] == fill[-1 - end]:
-        end += 1
-    return start, len(ref) - end, fill[start:len(fill) - end]
-
-
-def combine(text, span, a, b):
-    """(statement text, option text) of the reference statement `text` with the changes of the proven mutants a
-    and b (entry, fill) both made, or None when they change the same place or the texts cannot be merged so that
-    the option parses to both changes. span: the blank's (start, end) in text; the fills are texts of it."""
-    s0, s1 = span
-    ref = text[s0:s1]
-    (a0, a1, ra), (b0, b1, rb) = sorted([_region(ref, a[1]), _region(ref, b[1])])
-    if a1 > b0 or (a1 == b0 and (a0 == a1 or b0 == b1)):   # the texts overlap: no AST work (the common case)
-        return None
-    original = statement(text)
-    try:
-        ca, cb = edit(original, statement(a[0]["text"])), edit(original, statement(b[0]["text"]))
-    except SyntaxError:
-        return None
-    if not _place(ca) or not _place(cb) or not _disjoint(_place(ca), _place(cb)):
-        return None
-    both = _apply(original, [ca, cb])
-    if both is None:
-        return None
-    fill = ref[:a0] + ra + ref[a1:b0] + rb + ref[b1:]
-    try:
-        if ast.dump(statement(text[:s0] + fill + text[s1:])) != ast.dump(both):
-            return None
-    except SyntaxError:
-        return None
-    return ast.unparse(both), fill
-
-
 def _ordered(pairs, rng, reference):
     """The fair distractors with different texts and behaviours, in pick_distractors' order of preference."""
     return pick_distractors(pairs, rng, reference, count=len(pairs))
@@ -205,14 +81,15 @@ def _consistent_swap(a, b, reference):
     drops beta1, an input dropped)."""
     if a["operator"] != b["operator"] or a["operator"] not in SWAPS:
         return False
-    if a["operator"] != "partner_name":
-        return True
     original = statement(reference)
     try:
         ca, cb = edit(original, statement(a["text"])), edit(original, statement(b["text"]))
     except SyntaxError:
         return False
-    if ca[0] != "replace" or cb[0] != "replace" or not ca[1] or not cb[1] or not _disjoint(ca[1], cb[1]):
+    if a["operator"] != "partner_name":
+        # two swaps in one argument list (`forward(Q, V, K, mask)`, `forward(K, Q, V, mask)`) reorder it again
+        return not (ca[0] == cb[0] == "field" and ca[1] == cb[1])
+    if ca[0] != "replace" or cb[0] != "replace" or not ca[1] or not cb[1] or not disjoint(ca[1], cb[1]):
         return False
     return (ast.dump(ca[2]) == ast.dump(node_at(original, cb[1]))
             and ast.dump(cb[2]) == ast.dump(node_at(original, ca[1])))
@@ -228,24 +105,39 @@ def _ruled_out(made, parts, reference):
                for operator in sorted({part[0]["operator"] for part in parts}))
 
 
+def _pairs_in_order(ordered):
+    """The pairs (i, j) of ordered to try for a 2x2 set: those of two conceptual distractors first, in
+    pick_distractors' order; then those with one blunt part (a missing term), whose combination with a change of
+    the part kept (`self.beta2 * self.m[key]` beside `self.beta1 * self.m[key]`) is the only 2x2 set of a line
+    whose other changes sit in one place or are ruled out together; never two blunt parts."""
+    blunt = [p[0]["operator"] in BLUNT_OPERATORS for p in ordered]
+    pairs = [(i, j) for j in range(len(ordered)) for i in range(j) if blunt[i] + blunt[j] < 2]
+    return sorted(pairs, key=lambda ij: blunt[ij[0]] or blunt[ij[1]])
+
+
 def tries(pairs, rng, reference, span):
     """[(a, b, statement, option text)] for a 2x2 set, in order of preference, at most PAIRS_GRADED: a and b
-    ((entry, fill) each) are conceptual distractors (no blunt operator) with behaviours of their own that change
-    different places of the blank, their combination no give-away on sight. pairs: the blank's (entry, fill)
-    candidates; reference: the statement (dedented); span: the blank's (start, end) in it."""
-    ordered = [p for p in _ordered(pairs, rng, reference) if p[0]["operator"] not in BLUNT_OPERATORS]
+    ((entry, fill) each) are distractors with behaviours of their own (conceptual ones first, _pairs_in_order)
+    that change different places of the blank (combine) or overlap in a way that still makes two mistakes
+    (combine_overlapping), their combination no give-away on sight and the key not the unique closest option
+    of the four (a set that would not cure it is not graded). pairs: the blank's (entry, fill) candidates;
+    reference: the statement (dedented); span: the blank's (start, end) in it."""
+    ordered = _ordered(pairs, rng, reference)
     out = []
-    for j in range(len(ordered)):
-        for i in range(j):
-            a, b = ordered[i], ordered[j]
-            if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0], reference):
+    for i, j in _pairs_in_order(ordered):
+        a, b = ordered[i], ordered[j]
+        if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0], reference):
+            continue
+        made = combine(reference, span, a, b)
+        for made in [made] if made else combine_overlapping(reference, span, a, b):
+            if _ruled_out(made, (a, b), reference):
                 continue
-            made = combine(reference, span, a, b)
-            if made is None or _ruled_out(made, (a, b), reference):
+            if key_is_centre(reference[span[0]:span[1]], [a[1], b[1], made[1]]):   # not graded: no cure
                 continue
             out.append((a, b, *made))
-            if len(out) == PAIRS_GRADED:
-                return out
+            break
+        if len(out) == PAIRS_GRADED:
+            return out
     return out
 
 
