@@ -24,14 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from examprep.exam.code.square import centre, levenshtein, tokens  # noqa: E402
-
-
-def farthest(texts, split):
-    """Indices of the options with the largest summed edit distance to the other options."""
-    parts = [split(t) for t in texts]
-    sums = [sum(levenshtein(p, q) for j, q in enumerate(parts) if j != i) for i, p in enumerate(parts)]
-    return [i for i, s in enumerate(sums) if s == max(sums)]
+from examprep.exam.code.square import centre, farthest, tokens  # noqa: E402
 
 
 def score(questions, split):

@@ -270,3 +270,16 @@ def test_a_set_that_would_leave_the_key_the_centre_is_not_graded():
     assert square.combine_overlapping(ref, (0, len(ref)), a, b)
     grade = _grader()
     assert square.square([a, b], random.Random(0), ref, (0, len(ref)), grade) is None and grade.calls == []
+
+
+def test_a_set_whose_key_is_the_farthest_option_is_not_graded():
+    """upsample's dout.reshape (seed 11 on main b9389d8): two reorderings composed into a set whose key is the
+    option farthest from the others (the opposite cue): not graded."""
+    ref = "dx = dout.reshape(N, C, H_out // s, s, W_out // s, s)"
+    a = _line("permute_reshape", "dx = dout.reshape(N, C, H_out // s, W_out // s, s, s)", "s1")
+    b = _line("permute_reshape", "dx = dout.reshape(N, C, s, H_out // s, W_out // s, s)", "s2")
+    made = [fill for _, fill in square.combine_overlapping(ref, (0, len(ref)), a, b)]
+    assert "dx = dout.reshape(N, C, s, W_out // s, H_out // s, s)" in made
+    assert square.farthest([ref, a[1], b[1], "dx = dout.reshape(N, C, s, W_out // s, H_out // s, s)"]) == [0]
+    assert all(square.key_stands_out(ref, [a[1], b[1], fill]) for fill in made)
+    assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []

@@ -56,15 +56,30 @@ def levenshtein(a, b):
     return previous[-1]
 
 
+def _sums(texts, split):
+    parts = [split(t) for t in texts]
+    return [sum(levenshtein(p, q) for j, q in enumerate(parts) if j != i) for i, p in enumerate(parts)]
+
+
 def centre(texts, split=tokens):
     """Indices of the options with the smallest summed edit distance to the other options."""
-    parts = [split(t) for t in texts]
-    sums = [sum(levenshtein(p, q) for j, q in enumerate(parts) if j != i) for i, p in enumerate(parts)]
+    sums = _sums(texts, split)
     return [i for i, s in enumerate(sums) if s == min(sums)]
+
+
+def farthest(texts, split=tokens):
+    """Indices of the options with the largest summed edit distance to the other options."""
+    sums = _sums(texts, split)
+    return [i for i, s in enumerate(sums) if s == max(sums)]
 
 
 def key_is_centre(key, fills):
     return centre([key] + list(fills)) == [0]
+
+
+def key_stands_out(key, fills):
+    """Whether the key is the unique closest or the unique farthest option (the opposite cue) of a set."""
+    return key_is_centre(key, fills) or farthest([key] + list(fills)) == [0]
 
 
 def _ordered(pairs, rng, reference):
@@ -119,9 +134,10 @@ def tries(pairs, rng, reference, span):
     """[(a, b, statement, option text)] for a 2x2 set, in order of preference, at most PAIRS_GRADED: a and b
     ((entry, fill) each) are distractors with behaviours of their own (conceptual ones first, _pairs_in_order)
     that change different places of the blank (combine) or overlap in a way that still makes two mistakes
-    (combine_overlapping), their combination no give-away on sight and the key not the unique closest option
-    of the four (a set that would not cure it is not graded). pairs: the blank's (entry, fill) candidates;
-    reference: the statement (dedented); span: the blank's (start, end) in it."""
+    (combine_overlapping), their combination no give-away on sight and the key neither the unique closest nor
+    the unique farthest option of the four (a set that would not cure it, or cue the other way, is not graded).
+    pairs: the blank's (entry, fill) candidates; reference: the statement (dedented); span: the blank's (start,
+    end) in it."""
     ordered = _ordered(pairs, rng, reference)
     out = []
     for i, j in _pairs_in_order(ordered):
@@ -132,7 +148,7 @@ def tries(pairs, rng, reference, span):
         for made in [made] if made else combine_overlapping(reference, span, a, b):
             if _ruled_out(made, (a, b), reference):
                 continue
-            if key_is_centre(reference[span[0]:span[1]], [a[1], b[1], made[1]]):   # not graded: no cure
+            if key_stands_out(reference[span[0]:span[1]], [a[1], b[1], made[1]]):   # not graded: no cure
                 continue
             out.append((a, b, *made))
             break
