@@ -21,7 +21,7 @@ import re
 import textwrap
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.inferred import one_statement, statement_value
+from examprep.exam.line_forms import one_statement, statement_value
 
 
 def _permutation(call):

@@ -21,8 +21,9 @@ examprep.exam.giveaways that need more than the blank's text found elsewhere.
   blank `x_mix = lam * x + (1 - lam) * x[index]`. Lines merely sharing a shape are common (`da = np.sum(dar,
   axis=2)` below `c = np.sum(t, axis=1)`), so a shown line of the key's shape, up to renamed names and masked
   numbers, counts only when the key has two operations or more (a single call, `np.sum(t, axis=2)`, is not judged
-  here; its keywords are giveaways._same_call_shows_asked's and statement_shown's) and the line rules out at least TWIN_RULES_OUT
-  of the wrong options (their shapes differ from it): it must leave at most one distractor beside the key.
+  here; its keywords are same_call.same_call_shows_asked's and statement_shown's) and the line rules out at least
+  TWIN_RULES_OUT of the wrong options (their shapes differ from it): it must leave at most one distractor beside
+  the key.
 - **The key's statement shown up to names, in any listing of the exam** (statement_shown; final re-grade 3):
   rnn_cell's `t = np.dot(h_prev, Wh) + np.dot(x, Wx) + b` beside the LSTM scenario's `A = np.dot(x, Wx) +
   np.dot(h_prev, Wh) + b`, rnn_cell's `db = np.sum(dt, axis=0)` beside another set's `self.db = np.sum(dout,
@@ -43,71 +44,12 @@ import copy
 import functools
 import itertools
 import re
-import textwrap
 
 from examprep.exam.code.blanks import diff_path, node_at
+from examprep.exam.line_forms import Numbered, one_statement, squeeze
 
 TWIN_RULES_OUT = 2
 _IDENT = re.compile(r"[A-Za-z_]\w*")
-
-
-def one_statement(text):
-    """The one statement of a text, or None (several statements, or a text that does not parse)."""
-    try:
-        body = ast.parse(textwrap.dedent(text).strip()).body
-    except SyntaxError:
-        return None
-    return body[0] if len(body) == 1 else None
-
-
-def statement_value(text):
-    """The value of a text that is one assignment, augmented assignment, return or expression, else None."""
-    stmt = one_statement(text)
-    return stmt.value if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
-
-
-def _squeeze(text):
-    return "".join(text.split())
-
-
-class _Masked(ast.NodeTransformer):
-    """Names and attributes renamed by first appearance (NumPy's and the called functions' names kept, as in
-    same_fact._Renamed), numbers masked (a negative one too)."""
-
-    def __init__(self):
-        self.names = {}
-
-    def _name(self, name):
-        return self.names.setdefault(name, f"_{len(self.names)}")
-
-    def visit_Call(self, node):
-        func = node.func
-        if isinstance(func, ast.Attribute):
-            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
-        node.args = [self.visit(a) for a in node.args]
-        node.keywords = [self.visit(k) for k in node.keywords]
-        return node
-
-    def visit_Name(self, node):
-        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
-
-    def visit_Attribute(self, node):
-        if isinstance(node.value, ast.Name) and node.value.id == "self":
-            return ast.Name(self._name(ast.unparse(node)), node.ctx)
-        node = self.generic_visit(node)
-        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
-            node.attr = self._name(node.attr)
-        return node
-
-    def visit_Constant(self, node):
-        if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-            return ast.Constant("#")
-        return node
-
-    def visit_UnaryOp(self, node):
-        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-            return self.visit_Constant(node.operand)
-        return self.generic_visit(node)
 
 
 def _value(stmt):
@@ -118,7 +60,7 @@ def _value(stmt):
 def _shape(stmt):
     """The masked shape of a statement's value (names renamed, numbers masked), or None."""
     value = _value(stmt)
-    return None if value is None else ast.dump(_Masked().visit(copy.deepcopy(value)))
+    return None if value is None else ast.dump(Numbered(numbers=True).visit(copy.deepcopy(value)))
 
 
 def _operations(value):
@@ -133,7 +75,7 @@ def twin_shown(key_line, wrong_lines, shown_lines):
     of the same form) and rules out at least TWIN_RULES_OUT of the wrong options (module docstring)."""
     key = one_statement(key_line)
     value = _value(key) if key is not None else None
-    if value is None or _operations(value) < 2 or len(_squeeze(ast.unparse(value))) < 8:
+    if value is None or _operations(value) < 2 or len(squeeze(ast.unparse(value))) < 8:
         return False
     shape = _shape(key)
     ruled_out = 0
@@ -142,7 +84,7 @@ def twin_shown(key_line, wrong_lines, shown_lines):
         ruled_out += wrong is not None and _shape(wrong) != shape
     if ruled_out < TWIN_RULES_OUT:
         return False
-    own = _squeeze(ast.unparse(value))
+    own = squeeze(ast.unparse(value))
     return any(other is not None and other != own and other_shape == shape
                for other, other_shape in map(_line_shape, shown_lines))
 
@@ -152,14 +94,14 @@ def _line_shape(line):
     """(squeezed value, masked shape) of a listing line, (None, None) for a line with no value; once per line."""
     stmt = one_statement(line)
     value = _value(stmt) if stmt is not None else None
-    return (None, None) if value is None else (_squeeze(ast.unparse(value)), _shape(stmt))
+    return (None, None) if value is None else (squeeze(ast.unparse(value)), _shape(stmt))
 
 
 def _factor(node):
     """A product's factor as squeezed text, without a transpose (`x.T` is x's factor)."""
     while isinstance(node, ast.Attribute) and node.attr == "T":
         node = node.value
-    return _squeeze(ast.unparse(node))
+    return squeeze(ast.unparse(node))
 
 
 def _factors(node, op):
@@ -227,7 +169,7 @@ def _shown_parts(shown_lines):
         stmt = one_statement(line)
         for node in ast.walk(stmt) if stmt is not None else ():
             if isinstance(node, ast.expr):
-                out.add(_squeeze(ast.unparse(node)))
+                out.add(squeeze(ast.unparse(node)))
     return frozenset(out)
 
 
@@ -249,11 +191,11 @@ def part_shown(key_line, wrong_lines, shown_lines):
             part = node_at(key, path[:depth])
             if part is value or not isinstance(part, ast.expr):
                 break
-            text = _squeeze(ast.unparse(part))
+            text = squeeze(ast.unparse(part))
             if len(text) >= 8:
                 theirs = node_at(wrong, path[:depth])
                 ruled_out += text in listing and isinstance(theirs, ast.AST) and \
-                    _squeeze(ast.unparse(theirs)) not in listing
+                    squeeze(ast.unparse(theirs)) not in listing
                 break
     return ruled_out >= TWIN_RULES_OUT
 
@@ -316,7 +258,7 @@ def _joined(terms, op):
     return out
 
 
-class _Squared(ast.NodeTransformer):
+class Squared(ast.NodeTransformer):
     """Every product of a term with itself as its square (squared)."""
 
     def visit_BinOp(self, node):
@@ -333,7 +275,8 @@ class _Sorted(ast.NodeTransformer):
         if not isinstance(node.op, ast.Add):
             return node
         return _joined(sorted(_factors(node, ast.Add),
-                              key=lambda t: (ast.dump(_Masked().visit(copy.deepcopy(t))), ast.unparse(t))), ast.Add)
+                              key=lambda t: (ast.dump(Numbered(numbers=True).visit(copy.deepcopy(t))),
+                                             ast.unparse(t))), ast.Add)
 
 
 class _Renamed(ast.NodeTransformer):
@@ -353,8 +296,8 @@ class _Renamed(ast.NodeTransformer):
 
 
 def _names(value):
-    """A sorted value's names by first appearance, as _Masked numbers them ({name: "_i"})."""
-    masked = _Masked()
+    """A sorted value's names by first appearance, as Numbered numbers them ({name: "_i"})."""
+    masked = Numbered(numbers=True)
     masked.visit(copy.deepcopy(value))
     return masked.names
 
@@ -371,7 +314,7 @@ def _statement_form(line):
         [stmt.target] if isinstance(stmt, (ast.AugAssign, ast.AnnAssign)) else []
     target = _plain(ast.unparse(targets[0])) if len(targets) == 1 else None
     value = _Sorted().visit(copy.deepcopy(value))
-    return target, value, ast.dump(_Masked().visit(copy.deepcopy(value))), _operations(value)
+    return target, value, ast.dump(Numbered(numbers=True).visit(copy.deepcopy(value))), _operations(value)
 
 
 @functools.lru_cache(maxsize=512)
@@ -389,7 +332,7 @@ def _listing_forms(code):
 def _read_as(key, shown):
     """The key with its names read as a shown line's of its shape (mapped by position), squeezed."""
     table = dict(zip(_names(key), _names(shown)))
-    return _squeeze(ast.unparse(_Sorted().visit(_Renamed(table).visit(copy.deepcopy(key)))))
+    return squeeze(ast.unparse(_Sorted().visit(_Renamed(table).visit(copy.deepcopy(key)))))
 
 
 def _rules_out(key, shown, wrong):
@@ -403,7 +346,7 @@ def _rules_out(key, shown, wrong):
     if not set(_names(wrong[1])) <= set(own):
         return False
     table = dict(zip(own, _names(shown)))
-    text = lambda value, mask: _squeeze(ast.unparse(_Numbers().visit(value) if mask else value))
+    text = lambda value, mask: squeeze(ast.unparse(_Numbers().visit(value) if mask else value))
     read = lambda value: _Sorted().visit(_Renamed(table).visit(copy.deepcopy(value)))
     # numbers count only where the line shows the key's own (weight_decay's -8, -4 tell nothing of lr's -6, -2)
     mask = text(read(key), False) != text(copy.deepcopy(shown), False)
@@ -440,7 +383,7 @@ def statement_shown(key_line, wrong_lines, codes, kin=None):
     TWIN_RULES_OUT wrong options; a single call whose keywords the options change counts only in the listings of
     `kin` (of the key's syllabus item; all of `codes` when None)."""
     form = _statement_form(key_line.strip())
-    if form is None or form[3] < 1 or len(_squeeze(ast.unparse(form[1]))) < 8:
+    if form is None or form[3] < 1 or len(squeeze(ast.unparse(form[1]))) < 8:
         return False
     target, value, dump, operations = form
     wrong = [_statement_form(line.strip()) for line in wrong_lines]
@@ -449,7 +392,7 @@ def statement_shown(key_line, wrong_lines, codes, kin=None):
         for shown_target, shown in _listing_forms(code).get(dump, ()):
             if not (operations >= 2 or target is not None and target == shown_target or
                     keywords and (kin is None or code in kin) and
-                    _read_as(value, shown) == _squeeze(ast.unparse(shown))):
+                    _read_as(value, shown) == squeeze(ast.unparse(shown))):
                 continue
             if sum(_rules_out(value, shown, w) for w in wrong) >= TWIN_RULES_OUT:
                 return True

@@ -23,8 +23,9 @@ import ast
 import functools
 import re
 
-from examprep.exam.giveaways import LEAK_MIN, _asked, _full_line, _statement, mirrors, squeeze
-from examprep.exam.inferred import _Squared as Squared, statement_value
+from examprep.exam.inferred import Squared
+from examprep.exam.line_forms import LEAK_MIN, Numbered, full_line, one_statement, squeeze, statement_value
+from examprep.exam.partners import asked_parts, mirrors
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 
@@ -41,7 +42,7 @@ def _method_form(node):
 
 @functools.lru_cache(maxsize=4096)
 def _mirrored(answer, problem=None):
-    """The squeezed value of an answer with its partner names swapped (examprep.exam.giveaways.mirrors; the
+    """The squeezed value of an answer with its partner names swapped (examprep.exam.partners.mirrors; the
     problem's own partners too)."""
     value = statement_value(answer)
     text = squeeze(ast.unparse(value)) if value is not None else ""
@@ -98,22 +99,22 @@ def _facts(answer, key_line, wrong_lines, problem=None):
                 if form and len(form) >= LEAK_MIN:
                     parts.add(form)
     keywords = set()
-    key = _statement(key_line)
+    key = one_statement(key_line)
     for line in wrong_lines:
-        wrong = _statement(line)
+        wrong = one_statement(line)
         if key is not None and wrong is not None:
-            keywords |= {part for part in _asked(key, wrong) if isinstance(part, str) and _KEYWORD.match(part)}
+            keywords |= {part for part in asked_parts(key, wrong) if isinstance(part, str) and _KEYWORD.match(part)}
     return frozenset(whole), frozenset(parts), frozenset(keywords)
 
 
 def facts(q):
-    wrong = tuple(_full_line(q, o.text) for o in q.options or [] if not o.correct)
-    return _facts(q.answer or "", _full_line(q, q.answer or ""), wrong, getattr(q, "problem", None))
+    wrong = tuple(full_line(q, o.text) for o in q.options or [] if not o.correct)
+    return _facts(q.answer or "", full_line(q, q.answer or ""), wrong, getattr(q, "problem", None))
 
 
 def steps(q):
     """The chain steps of a question's key in its line (_steps)."""
-    return _steps(q.answer or "", _full_line(q, q.answer or ""))
+    return _steps(q.answer or "", full_line(q, q.answer or ""))
 
 
 def same_fact(a, b):
@@ -136,52 +137,13 @@ def asks_a_fact(q):
     return bool(getattr(q, "problem", None) and getattr(q, "blank", None) and q.options)
 
 
-class _Renamed(ast.NodeTransformer):
-    """Every name and attribute renamed by order of first appearance, but NumPy's and the called functions' names
-    (`sigmoid(f)` and `sigmoid(i)` are one shape, `sigmoid(x)` and `relu(x)` two); with `indices`, every index
-    masked too (lstm_cell's gate slices `A[:, :H]` and `A[:, H:2*H]` are one shape)."""
-
-    def __init__(self, indices=False):
-        self.names = {}
-        self.indices = indices
-
-    def visit_Call(self, node):
-        func = node.func
-        if isinstance(func, ast.Name):
-            node.func = ast.Name(func.id, func.ctx)
-        elif isinstance(func, ast.Attribute):
-            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
-        node.args = [self.visit(a) for a in node.args]
-        node.keywords = [self.visit(k) for k in node.keywords]
-        return node
-
-    def visit_Subscript(self, node):
-        if not self.indices:
-            return self.generic_visit(node)
-        return ast.Subscript(self.visit(node.value), ast.Name("_index", ast.Load()), node.ctx)
-
-    def _name(self, name):
-        return self.names.setdefault(name, f"_{len(self.names)}")
-
-    def visit_Name(self, node):
-        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
-
-    def visit_Attribute(self, node):
-        if isinstance(node.value, ast.Name) and node.value.id == "self":   # self.x is a name as x is
-            return ast.Name(self._name(ast.unparse(node)), node.ctx)
-        node = self.generic_visit(node)
-        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
-            node.attr = self._name(node.attr)
-        return node
-
-
 def renamed_shape(answer, indices=False):
     """The shape of an answer's value up to renamed names (and masked indices with `indices`), or None for a value
     too plain to be a question of its own (a name, an attribute, a number) or one that does not parse."""
     value = statement_value(answer)
     if value is None or isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
         return None
-    return ast.dump(_Renamed(indices).visit(Squared().visit(value)))
+    return ast.dump(Numbered(indices=indices).visit(Squared().visit(value)))
 
 
 def renamed_twins(questions):

@@ -1,0 +1,82 @@
+"""The forms of a listing line that the give-away and repeat rules compare (examprep.exam.giveaways, partners,
+same_call, inferred, counterparts, same_fact), one helper each: the text squeezed, its one statement and value,
+the blank's line with a fill, and its names numbered by first appearance."""
+import ast
+import textwrap
+
+LEAK_MIN = 8   # answers shorter than this (a name, `dout`) are common words, not give-aways
+
+
+def squeeze(text):
+    """The text without any whitespace (listings and answers are compared so)."""
+    return "".join(text.split())
+
+
+def one_statement(text):
+    """The one statement of a text, or None (several statements, or a text that does not parse)."""
+    try:
+        body = ast.parse(textwrap.dedent(text).strip()).body
+    except SyntaxError:
+        return None
+    return body[0] if len(body) == 1 else None
+
+
+def statement_value(text):
+    """The value of a text that is one assignment, augmented assignment, return or expression, else None."""
+    stmt = one_statement(text)
+    return stmt.value if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
+
+
+def full_line(q, fill):
+    """A code question's blanked line with `fill` in its blank (the fill itself for a question without one)."""
+    blank = q.blank or {}
+    return blank.get("template", "").replace(blank.get("marker", "\0"), fill) if blank else fill
+
+
+class Numbered(ast.NodeTransformer):
+    """Every name and attribute renamed by order of first appearance, but NumPy's and the called functions' names
+    (`sigmoid(f)` and `sigmoid(i)` are one shape, `sigmoid(x)` and `relu(x)` two); `self.x` is a name as x is. With
+    `numbers`, every number masked (a negative one too); with `indices`, every index masked (lstm_cell's gate slices
+    `A[:, :H]` and `A[:, H:2*H]` are one shape). `names` maps each name to its number."""
+
+    def __init__(self, numbers=False, indices=False):
+        self.names = {}
+        self.numbers = numbers
+        self.indices = indices
+
+    def _name(self, name):
+        return self.names.setdefault(name, f"_{len(self.names)}")
+
+    def visit_Call(self, node):
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            node.func = ast.Attribute(self.visit(func.value), func.attr, func.ctx)
+        node.args = [self.visit(a) for a in node.args]
+        node.keywords = [self.visit(k) for k in node.keywords]
+        return node
+
+    def visit_Subscript(self, node):
+        if not self.indices:
+            return self.generic_visit(node)
+        return ast.Subscript(self.visit(node.value), ast.Name("_index", ast.Load()), node.ctx)
+
+    def visit_Name(self, node):
+        return ast.Name(self._name(node.id) if node.id != "np" else "np", node.ctx)
+
+    def visit_Attribute(self, node):
+        if isinstance(node.value, ast.Name) and node.value.id == "self":
+            return ast.Name(self._name(ast.unparse(node)), node.ctx)
+        node = self.generic_visit(node)
+        if not (isinstance(node.value, ast.Name) and node.value.id == "np"):
+            node.attr = self._name(node.attr)
+        return node
+
+    def visit_Constant(self, node):
+        if self.numbers and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return ast.Constant("#")
+        return node
+
+    def visit_UnaryOp(self, node):
+        if self.numbers and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+            return self.visit_Constant(node.operand)
+        return self.generic_visit(node)
