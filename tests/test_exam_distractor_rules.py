@@ -1,8 +1,10 @@
 """Distractors the final re-grades of issue 16 found ruled out on sight or right on the inputs the listing allows,
 each kind judged by a rule (examprep.exam.code.distractors), and the everyday mistakes beside them that stay."""
+import random
+
 import pytest
 
-from examprep.exam.code import argument_rules, distractors
+from examprep.exam.code import argument_rules, blanks, distractors, shape_rules
 
 
 def _mutant(operator, text, check="values", en="", case="batch of 4 rows"):
@@ -36,7 +38,9 @@ RULES = [
      "out.append(img[:, top:top + size, top:left + size])", True),
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:top + w] = value", True),
     ("slice_bound", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left + 1:left + w] = value",
-     False),
+     True),   # no mixed slice, but one axis shifted where both are sliced alike (one_axis_shift)
+    ("slice_bound", "out[:, top:top + h, left:left + w] = value",
+     "out[:, top + 1:top + h + 1, left + 1:left + w + 1] = value", False),
     # np.rot90 without its axes: right for an (H, W, C) image, a layout only the docstring rules out
     ("mistake", "return np.rot90(x, k, axes=(-2, -1))", "return np.rot90(x, k)", True),
     ("int_off_by_one", "return np.rot90(x, k, axes=(-2, -1))", "return np.rot90(x, k, axes=(-3, -1))", False),
@@ -66,7 +70,9 @@ RULES = [
     # h dropped from an assigned index, w used twice (random_erasing, final re-grade 3: h computed and unused)
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + w, left:left + w] = value", True),
     ("int_off_by_one", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h - 1, left:left + w] = value",
-     False),
+     True),   # no input dropped, but one axis shifted where both are sliced alike (one_axis_shift)
+    ("int_off_by_one", "out[:, top:top + h, left:left + w] = value",
+     "out[:, top:top + h - 1, left:left + w - 1] = value", False),
     ("slice_bound", "decoder_ts = ts[:, 1:]", "decoder_ts = ts[:, 0:]", True),     # the whole axis as a slice
     ("slice_bound", "decoder_ts = ts[:, 1:]", "decoder_ts = ts[:, 2:]", False),
     ("slice_bound", "pe[:, 1::2] = np.cos(a)", "pe[:, 0::2] = np.cos(a)", False),   # a step: a real slice
@@ -94,6 +100,37 @@ RULES = [
     ("partner_name", "out_w = (W + 2 * self.pad - FW_d) // self.stride + 1",
      "out_w = (W + 2 * self.pad - FW) // self.stride + 1", False),   # the undilated size: the concept
     ("partner_name", "a = np.dot(x_t, W_x)", "a = np.dot(x_t, W_h)", False),   # a weight's W is no width
+    # a fourth examination (seeds 11, 13)
+    # `+ 1` on one of two axes sliced alike; on both, or a partner swap, stays
+    ("slice_bound", "out.append(img[:, top:top + size, left:left + size])",
+     "out.append(img[:, top:top + size + 1, left:left + size])", True),
+    ("slice_bound", "dx = dx_pad[:, :, self.pad:self.pad + H, self.pad:self.pad + W]",
+     "dx = dx_pad[:, :, self.pad:self.pad + H, self.pad + 1:self.pad + W]", True),
+    ("combined", "dx = dx_pad[:, :, self.pad:self.pad + H, self.pad:self.pad + W]",
+     "dx = dx_pad[:, :, self.pad:self.pad + H + 1, self.pad + 1:self.pad + W]", True),
+    ("combined", "out.append(img[:, top:top + size, left:left + size])",
+     "out.append(img[:, top:top + size + 1, left:left + size + 1])", False),
+    ("int_off_by_one", "y = x[:, 1:, :-1]", "y = x[:, 2:, :-1]", False),   # the axes were not sliced alike
+    # a relative error's difference made a sum; the difference reversed, or a sum elsewhere, stays
+    ("flip_sign", "rel = np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), eps)",
+     "rel = np.abs(a + b) / np.maximum(np.abs(a) + np.abs(b), eps)", True),
+    ("combined", "rel = np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), eps)",
+     "rel = np.abs(a + b) / np.minimum(np.abs(a) + np.abs(b), eps)", True),
+    ("max_min", "rel = np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), eps)",
+     "rel = np.abs(a - b) / np.minimum(np.abs(a) + np.abs(b), eps)", False),
+    ("flip_sign", "z = (x - mu) / sigma", "z = (x + mu) / sigma", False),
+    # pre-emphasis with slices of two lengths; the pairing reversed stays
+    ("slice_bound", "return np.append(x[0], x[1:] - alpha * x[:-1])",
+     "return np.append(x[0], x[2:] - alpha * x[:-1])", True),
+    ("combined", "return np.append(x[0], x[1:] - alpha * x[:-1])",
+     "return np.append(x[0], x[2:] + alpha * x[:-1])", True),
+    ("swap_operands", "return np.append(x[0], x[1:] - alpha * x[:-1])",
+     "return np.append(x[0], x[:-1] - alpha * x[1:])", False),
+    # an optional argument (mask=None) moved between required ones; Q, K, V reordered stays
+    ("swap_arguments", "heads = self.attention.forward(Q, K, V, mask)",
+     "heads = self.attention.forward(Q, K, mask, V)", True),
+    ("swap_arguments", "heads = self.attention.forward(Q, K, V, mask)",
+     "heads = self.attention.forward(K, Q, V, mask)", False),
 ]
 
 
@@ -127,3 +164,29 @@ def test_reshape_sizes_that_fail_only_by_not_multiplying_out_are_not_offered():
 def test_signatures_are_read_from_the_reference():
     signatures = argument_rules.reference_signatures()
     assert signatures["im2col"] == (3, 5) and signatures["col2im"] == (4, 6)
+
+
+def test_options_of_one_array_are_one_option():
+    """attention_weight's `ds.reshape(T, N, 1).repeat(H)` beside `ds.reshape(N, T, 1).repeat(H)`: a repeat without
+    an axis reads its array flat, so the reshape before it changes nothing (a fourth examination)."""
+    form = shape_rules.array_form
+    assert form("dt = ds.reshape(T, N, 1).repeat(H)") == form("dt = ds.reshape(N, T, 1).repeat(H)")
+    assert form("np.sum(x.reshape(N, -1))") == form("np.sum(x)")
+    assert form("ds.reshape(T, N, 1).repeat(H, axis=2)") != form("ds.reshape(N, T, 1).repeat(H, axis=2)")
+    assert form("np.sum(x.reshape(N, -1), axis=1)") != form("np.sum(x, axis=1)")
+    one = {"operator": "permute_reshape", "signature": "a"}
+    two = {"operator": "drop_axis", "signature": "b"}
+    three = {"operator": "axis", "signature": "c"}
+    pairs = [(one, "ds.reshape(T, N, 1).repeat(H)"), (two, "ds.reshape(N, T, 1).repeat(H)"),
+             (three, "ds.reshape(N, T, 1).repeat(H, axis=0)")]
+    picked = distractors.pick_distractors([(dict(e, text=f), f) for e, f in pairs], random.Random(0),
+                                          "dt = ds.reshape(N, T, 1).repeat(H, axis=2)")
+    assert len(picked) == 2
+
+
+def test_a_change_on_two_sliced_axes_is_an_option():
+    """conv2d_naive's crop changed alike on both axes (`dx_pad[:, :, self.pad:H, self.pad:W]`, a classic mistake
+    that one_axis_shift keeps): its index tuple is written without the parentheses ast.unparse puts around it."""
+    text = "dx = dx_pad[:, :, self.pad:self.pad + H, self.pad:self.pad + W]"
+    out = blanks._choices(text, ("dx = dx_pad[:, :, self.pad:H, self.pad:W]",))
+    assert "dx_pad[:, :, self.pad:H, self.pad:W]" in {fill for fills in out.values() for _, fill in fills}

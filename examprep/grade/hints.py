@@ -20,11 +20,16 @@ def batch_size(record):
 
 def factor_message(ratio, record):
     n = batch_size(record)
+    # The factor is stated first: it may equal the batch size by coincidence (lp_pool's mean over a 2x2 window at
+    # p = 2 is 1/2 of the sum, beside a batch of 2), so the batch size is offered as a likely reason, not the fact.
     if n and n > 1 and abs(ratio - n) < 1e-6 * n:
-        return (f" バッチサイズ {n} で割り忘れていませんか (sum と mean の違い)?",
-                f" Forgot to divide by the batch size {n} (sum instead of mean)?")
+        return (f" 正しい値のちょうど {n} 倍です。バッチサイズ {n} で割り忘れていませんか (sum と mean の違い)?",
+                f" Exactly {n} times the expected values: forgot to divide by the batch size {n} (sum instead of "
+                f"mean)?")
     if n and n > 1 and abs(ratio - 1 / n) < 1e-6:
-        return (f" バッチサイズ {n} で余分に割っていませんか?", f" Divided by the batch size {n} once too often?")
+        return (f" 正しい値のちょうど 1/{n} です。バッチサイズ {n} で余分に割っていませんか (sum と mean の違い)?",
+                f" Exactly 1/{n} of the expected values: divided by the batch size {n} once too often (mean instead "
+                f"of sum)?")
     if abs(ratio + 1) < 1e-6:
         return (" 符号が逆です。", " The sign is flipped.")
     simple = [k for k in (2, 3, 4, 0.5, 1 / 3, 0.25, -2, -0.5) if abs(ratio - k) < 1e-6 * abs(k)]

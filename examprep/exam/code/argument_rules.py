@@ -118,32 +118,82 @@ def default_plane(original, mutant):
 
 
 @functools.lru_cache(maxsize=1)
-def reference_signatures():
-    """{name: (fewest, most) positional arguments} of the reference package's top-level functions and classes
-    (a class by its __init__ less self), read from the sources without importing them; a name defined twice
-    differently is left out."""
+def _reference_trees():
+    """The parsed modules of the reference package, read from the sources without importing them."""
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.find_spec("reference")
-    found = {}
+    trees = []
     for folder in (spec.submodule_search_locations or []) if spec else []:
         for path in sorted(Path(folder).glob("*.py")):
             try:
-                tree = ast.parse(path.read_text(encoding="utf-8"))
+                trees.append(ast.parse(path.read_text(encoding="utf-8")))
             except (OSError, SyntaxError, ValueError):
                 continue
-            for node in tree.body:
-                fn, skip = node, 0
-                if isinstance(node, ast.ClassDef):
-                    fn = next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
-                    skip = 1
-                if not isinstance(fn, ast.FunctionDef) or fn.args.vararg is not None:
-                    continue
-                n = len(fn.args.posonlyargs) + len(fn.args.args) - skip
-                arity = (n - len(fn.args.defaults), n)
+    return tuple(trees)
+
+
+def _arity(fn, skip):
+    """(fewest, most) positional arguments of a function, less `skip` leading ones (self), or None with *args."""
+    if not isinstance(fn, ast.FunctionDef) or fn.args.vararg is not None:
+        return None
+    n = len(fn.args.posonlyargs) + len(fn.args.args) - skip
+    return n - len(fn.args.defaults), n
+
+
+@functools.lru_cache(maxsize=1)
+def reference_signatures():
+    """{name: (fewest, most) positional arguments} of the reference package's top-level functions and classes
+    (a class by its __init__ less self), read from the sources without importing them; a name defined twice
+    differently is left out."""
+    found = {}
+    for tree in _reference_trees():
+        for node in tree.body:
+            fn, skip = node, 0
+            if isinstance(node, ast.ClassDef):
+                fn = next((n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
+                skip = 1
+            arity = _arity(fn, skip)
+            if arity is not None:
                 found[node.name] = arity if found.get(node.name, arity) == arity else None
     return {k: v for k, v in found.items() if v is not None}
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_parameters():
+    """{name: {(fewest arguments, positional parameter names)}} of every function and method of the reference
+    package (methods less self)."""
+    found = {}
+    for tree in _reference_trees():
+        for node in tree.body:
+            methods = [(n, 1) for n in node.body] if isinstance(node, ast.ClassDef) else [(node, 0)]
+            for fn, skip in methods:
+                arity = _arity(fn, skip)
+                if arity is not None:
+                    names = tuple(a.arg for a in (fn.args.posonlyargs + fn.args.args)[skip:])
+                    found.setdefault(fn.name, set()).add((arity[0], names))
+    return found
+
+
+def optional_moved(original, mutant):
+    """An optional argument moved between required ones (`self.attention.forward(Q, K, mask, V)` for `forward(Q,
+    K, V, mask)`, defined as `forward(self, Q, K, V, mask=None)`): a keyword argument passed in a required one's
+    place, which no one writes (a fourth examination, issue 16). Judged on the reference's definitions of the
+    call's name that take its number of arguments, those whose parameters the key's arguments name when there are
+    such; any of them without a default at the moved places keeps the option."""
+    for a, b in zip(calls(original), calls(mutant)):
+        moved = [i for i, (x, y) in enumerate(zip(a.args, b.args)) if ast.dump(x) != ast.dump(y)]
+        if len(a.args) != len(b.args) or len(moved) != 2 or call_name(a) != call_name(b):
+            continue
+        fits = [(low, names) for low, names in _reference_parameters().get(call_name(a), ())
+                if low <= len(a.args) <= len(names)]
+        named = [(low, names) for low, names in fits
+                 if all(last_name(x) == p for x, p in zip(a.args, names) if last_name(x) is not None)]
+        fits = named or fits
+        if fits and all((moved[0] < low) != (moved[1] < low) for low, _ in fits):
+            return True
+    return False
 
 
 def wrong_arity(original, mutant):

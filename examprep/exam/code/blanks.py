@@ -91,6 +91,15 @@ class _Placeholders(ast.NodeTransformer):
         return self.generic_visit(node)
 
 
+def _unparse(node):
+    """ast.unparse, but an index tuple with slices (`:, :, p:H, p:W`, changed on two axes) without the parentheses
+    ast.unparse puts around it, which no subscript parses (`x[(:, :, p:H)]`)."""
+    text = ast.unparse(node)
+    if isinstance(node, ast.Tuple) and any(isinstance(e, ast.Slice) for e in node.elts) and text.startswith("("):
+        return text[1:-1]
+    return text
+
+
 def _renderings(new_node, segments):
     """Texts for a changed node, most like the reference's style first.
 
@@ -100,7 +109,7 @@ def _renderings(new_node, segments):
     then plain ast.unparse; the caller keeps the first that parses back to the mutant.
     """
     placeholders = _Placeholders(segments)
-    skeleton = ast.unparse(placeholders.visit(copy.deepcopy(new_node)))
+    skeleton = _unparse(placeholders.visit(copy.deepcopy(new_node)))
     used = placeholders.used
     masks = sorted(range(2 ** len(used)), key=lambda m: (bin(m).count("1"), m)) if len(used) <= 5 else [0, 2 ** len(used) - 1]
     out = []
@@ -109,7 +118,7 @@ def _renderings(new_node, segments):
         for i, segment in enumerate(used):
             text = text.replace(f"_exam_segment_{i}_", f"({segment})" if mask >> i & 1 else segment)
         out += [text, f"({text})"]
-    raw = ast.unparse(new_node)
+    raw = _unparse(new_node)
     out += [raw, f"({raw})"]
     return list(dict.fromkeys(out))
 

@@ -13,13 +13,14 @@ import functools
 
 from examprep.exam.code.blanks import diff_path, node_at, statement
 from examprep.exam.code.argument_rules import (default_plane, input_dropped, mixed_pair, nonsense_arguments,
-    odd_argument_swap, wrong_arity)
-from examprep.exam.code.operand_rules import (complement_flipped, epsilon_sign, mixed_reductions, negated_update,
-    nonsense_first_operand, nonsense_int, nonsense_swap, passes_through, plain_sum_flipped, self_assignment,
-    self_cancelling, state_renamed, width_summed)
-from examprep.exam.code.shape_rules import (batch_axis_moved, broadcast_reshape, repeated_axes, reshape_sizes_only,
-    right_when_square)
-from examprep.exam.code.slice_rules import empty_slice, identity_slice, mixed_slice, odd_step
+    odd_argument_swap, optional_moved, wrong_arity)
+from examprep.exam.code.operand_rules import (complement_flipped, difference_summed, epsilon_sign, mixed_reductions,
+    negated_update, nonsense_first_operand, nonsense_int, nonsense_swap, passes_through, plain_sum_flipped,
+    self_assignment, self_cancelling, state_renamed, width_summed)
+from examprep.exam.code.shape_rules import (array_form, batch_axis_moved, broadcast_reshape, repeated_axes,
+    reshape_sizes_only, right_when_square)
+from examprep.exam.code.slice_rules import (empty_slice, identity_slice, misaligned_slices, mixed_slice, odd_step,
+    one_axis_shift)
 
 # The whole value replaced by its first operand (`np.sum(x * d)` -> `x * d`): a missing term or reduction, offered
 # only when the three other options cannot be filled with the learner's everyday mistakes.
@@ -110,6 +111,10 @@ def _judged_on_text(operator, text, reference):
         return True
     if identity_slice(original, mutant) or width_summed(original, mutant) or state_renamed(original, mutant):
         return True
+    if one_axis_shift(original, mutant) or difference_summed(original, mutant):
+        return True
+    if misaligned_slices(original, mutant) or optional_moved(original, mutant):
+        return True
     if operator == "int_off_by_one":
         return nonsense_int(original, path)
     if operator == "swap_operands":
@@ -143,7 +148,7 @@ def pick_distractors(pairs, rng, reference, count=3):
         for entry, fill in pairs:
             if len(chosen) == count:
                 return chosen
-            norm = " ".join(fill.split())
+            norm = array_form(fill)   # two texts of one array are one option (shape_rules.array_form)
             if norm in texts or entry["signature"] in signatures:
                 continue
             if entry["operator"] in BLUNT_OPERATORS and not allow_blunt:

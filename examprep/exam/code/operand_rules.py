@@ -139,6 +139,28 @@ def width_summed(original, mutant):
     return any(op == "Add" and (num, den, "Sub") in before for num, den, op in after - before)
 
 
+def _compared(tree, op):
+    """{(a, b)} of the `a op b` inside a quotient's numerator whose operands both occur in its denominator (a
+    relative error's `np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), eps)`)."""
+    out = set()
+    for n in ast.walk(tree):
+        if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)):
+            continue
+        below = {ast.dump(x) for x in ast.walk(n.right)}
+        for m in ast.walk(n.left):
+            if (isinstance(m, ast.BinOp) and isinstance(m.op, op) and not is_number(m.left)
+                    and not is_number(m.right) and {ast.dump(m.left), ast.dump(m.right)} <= below):
+                out.add((ast.dump(m.left), ast.dump(m.right)))
+    return out
+
+
+def difference_summed(original, mutant):
+    """A difference measured against the two values' sizes made a sum (gradient_check's `np.abs(a + b) /
+    np.maximum(np.abs(a) + np.abs(b), eps)` for `np.abs(a - b) / ...`): a relative error whose numerator adds
+    what it compares, nonsense like a normalising width made a sum (a fourth examination, issue 16)."""
+    return bool(_compared(mutant, ast.Add) & _compared(original, ast.Sub))
+
+
 def state_renamed(original, mutant):
     """A recurrence (a statement reading its own target: `self.m[key] = beta1 * self.m[key] + ...`) made one that
     does not by a renamed name of the same form: stored under its partner's name (`self.v[key] = beta1 *

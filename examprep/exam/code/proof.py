@@ -126,7 +126,9 @@ _MUTANTS = {}   # (problem id, reference fingerprint, YAML) -> (candidates, muta
 def _mutants(problem):
     """(candidates, mutants, indices of the mutants never shown) of a problem. Never shown, so not graded: a
     give-away whatever the grader says (distractors.give_away_whatever_verdict), and every mutant of a line whose
-    mutants cannot give three fair distractors whatever it says (distractors.cannot_fill)."""
+    mutants cannot give three fair distractors whatever it says (distractors.cannot_fill), and the mutants that
+    code.problem_rules rules out for the problem."""
+    from examprep.exam.code import problem_rules
     from examprep.exam.code.distractors import cannot_fill, give_away_whatever_verdict
 
     key = (problem.id, reference_fingerprint(problem), json.dumps(problem.raw, sort_keys=True, default=str))
@@ -134,10 +136,10 @@ def _mutants(problem):
         if key not in _MUTANTS:
             cands = holes.candidates(problem)
             muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
-            unseen = set()
+            unseen = problem_rules.not_offered(problem, muts)   # what the listing cannot show, a convention
             for cand in cands:
                 numbered = [(i, {"text": m.text, "operator": m.operator})
-                            for i, m in enumerate(muts) if m.candidate == cand.index]
+                            for i, m in enumerate(muts) if m.candidate == cand.index and i not in unseen]
                 if cannot_fill([e for _, e in numbered], cand.text):
                     unseen.update(i for i, _ in numbered)
                 else:

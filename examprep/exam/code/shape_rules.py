@@ -129,3 +129,41 @@ def batch_axis_moved(original, mutant):
     final re-grades: options graded on friendly inputs, issue 16)."""
     return any(a and b and a[0] == 0 and b[0] != 0 and len(a) == len(b)
                for a, b in zip(_transposed_axes(original), _transposed_axes(mutant)))
+
+
+# Calls that read their array in flat order whatever its shape, when given no axis: a reshape just before them
+# (`ds.reshape(T, N, 1).repeat(H)`) changes nothing of their result.
+FLAT_READERS = {"repeat": 1, "ravel": 0, "flatten": 0, "sum": 0, "mean": 0, "max": 0, "min": 0, "prod": 0,
+                "argmax": 0, "argmin": 0}
+
+
+class _ReshapeBeforeFlat(ast.NodeTransformer):
+    """Drops a reshape whose result a flat reader takes without an axis (FLAT_READERS): the same values."""
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        name = call_name(node)
+        if name not in FLAT_READERS or node.keywords:
+            return node
+        module = is_module_call(node)
+        if len(node.args) != FLAT_READERS[name] + module or (not module and not isinstance(node.func, ast.Attribute)):
+            return node
+        array = node.args[0] if module else node.func.value
+        while isinstance(array, ast.Call) and call_name(array) == "reshape" and isinstance(array.func, ast.Attribute):
+            array = array.args[0] if is_module_call(array) else array.func.value
+        if module:
+            node.args[0] = array
+        else:
+            node.func.value = array
+        return node
+
+
+def array_form(text):
+    """An option's text read for its values: whitespace normalised, and a reshape before a flat reader dropped
+    (`ds.reshape(T, N, 1).repeat(H)` and `ds.reshape(N, T, 1).repeat(H)` are one array). Two options of one form
+    are one option shown twice, whatever their texts (attention_weight's 2x2 parts, a fourth examination)."""
+    try:
+        tree = ast.parse(text.strip())
+    except SyntaxError:
+        return " ".join(text.split())
+    return ast.dump(_ReshapeBeforeFlat().visit(tree))

@@ -2,6 +2,8 @@
 distractors.give_away applies them.
 """
 import ast
+import copy
+import itertools
 
 from examprep.hole.mutation_operators import int_value
 
@@ -67,3 +69,75 @@ def mixed_slice(original, mutant):
                 and isinstance(n.upper.left, (ast.Name, ast.Attribute))
                 and ast.dump(n.upper.left) != ast.dump(n.lower)}
     return bool(mixed(mutant) - mixed(original))
+
+
+class _Masked(ast.NodeTransformer):
+    """Names and attribute chains as one placeholder: a slice's form (`top:top + size` and `left:left + size` alike)."""
+
+    def visit_Name(self, node):
+        return ast.Name(id="_", ctx=ast.Load())
+
+    def visit_Attribute(self, node):
+        return ast.Name(id="_", ctx=ast.Load())
+
+
+def _form(node):
+    return ast.dump(_Masked().visit(copy.deepcopy(node)))
+
+
+def _slice_forms(tree):
+    """[[form of each element]] of the subscripts of tree that index two axes or more with slices, in walk order."""
+    out = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Tuple):
+            out.append([_form(e) if isinstance(e, ast.Slice) else None for e in n.slice.elts])
+    return out
+
+
+def one_axis_shift(original, mutant):
+    """Two axes sliced alike (`img[:, top:top + size, left:left + size]`, `dx_pad[:, :, p:p + H, p:p + W]`) made
+    unlike by a change of form on one of them (`top:top + size + 1` beside `left:left + size`, `p + 1:p + W`): an
+    asymmetric slip where the statement treats both axes alike, ruled out on sight (a fourth examination, issue
+    16). The same change on both axes (`+ 1` on each) and a partner swap (`top:top + w`: same form) stay."""
+    for a, b in zip(_slice_forms(original), _slice_forms(mutant)):
+        if len(a) != len(b):
+            continue
+        for i, j in itertools.combinations(range(len(a)), 2):
+            if a[i] is not None and a[i] == a[j] and b[i] is not None and b[j] is not None and b[i] != b[j]:
+                return True
+    return False
+
+
+def _cut(node):
+    """How many elements the 1-d slice `x[k:]`, `x[:-k]`, `x[k:-j]` leaves out (k + j), or None for another index."""
+    if not isinstance(node, ast.Slice) or node.step is not None:
+        return None
+    low = 0 if node.lower is None else int_value(node.lower)
+    high = 0 if node.upper is None else int_value(node.upper)
+    if low is None or high is None or low < 0 or high > 0:
+        return None
+    return low - high
+
+
+def _misaligned(tree):
+    """Arithmetic between two slices of one array (`x[1:] - alpha * x[:-1]`) whose lengths differ for every input."""
+    out = set()
+    for n in ast.walk(tree):
+        if not isinstance(n, ast.BinOp):
+            continue
+        sides = []
+        for side in (n.left, n.right):
+            sliced = [(ast.dump(s.value), _cut(s.slice)) for s in ast.walk(side) if isinstance(s, ast.Subscript)]
+            sides.append({base: cut for base, cut in sliced if cut is not None})
+        left, right = sides
+        if any(left[base] != right[base] for base in left.keys() & right.keys()):
+            out.add(ast.dump(n))
+    return out
+
+
+def misaligned_slices(original, mutant):
+    """Two slices of one array paired element by element (pre-emphasis' `x[1:] - alpha * x[:-1]`: each sample with
+    the one before) made of different lengths (`x[2:] - alpha * x[:-1]`): a shift by two against one, which
+    cannot even broadcast (the grader's "operands could not be broadcast"), ruled out on sight (a fourth
+    examination, issue 16). A reversed pairing (`x[:-1] - alpha * x[1:]`) keeps the lengths and stays."""
+    return bool(_misaligned(mutant) - _misaligned(original))

@@ -25,6 +25,7 @@ import tokenize
 from examprep.exam.code.blanks import node_at, statement
 from examprep.exam.code.combine import combine, combine_overlapping, disjoint, edit
 from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, give_away_whatever_verdict, pick_distractors
+from examprep.exam.code.shape_rules import array_form
 
 # Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
 # different values.
@@ -130,6 +131,13 @@ def _pairs_in_order(ordered):
     return sorted(pairs, key=lambda ij: blunt[ij[0]] or blunt[ij[1]])
 
 
+def _one_array(fill, parts):
+    """Whether a combination's option is one of its parts' as an array (`ds.reshape(T, N, 1).repeat(H)` beside
+    `ds.reshape(N, T, 1).repeat(H)`: the repeat without an axis reads the array flat, so the reshape changes
+    nothing): two options of one value (distractors' shape_rules.array_form; a fourth examination, issue 16)."""
+    return any(array_form(fill) == array_form(part[1]) for part in parts)
+
+
 def tries(pairs, rng, reference, span):
     """[(a, b, statement, option text)] for a 2x2 set, in order of preference, at most PAIRS_GRADED: a and b
     ((entry, fill) each) are distractors with behaviours of their own (conceptual ones first, _pairs_in_order)
@@ -147,6 +155,8 @@ def tries(pairs, rng, reference, span):
         made = combine(reference, span, a, b)
         for made in [made] if made else combine_overlapping(reference, span, a, b):
             if _ruled_out(made, (a, b), reference):
+                continue
+            if _one_array(made[1], (a, b)):   # one of its parts' options as an array
                 continue
             if key_stands_out(reference[span[0]:span[1]], [a[1], b[1], made[1]]):   # not graded: no cure
                 continue

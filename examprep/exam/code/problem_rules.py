@@ -1,0 +1,107 @@
+"""Distractor rules that need the problem, not only the statement: what its listing defines and which
+conventions its drill accepts (a fourth examination, issue 16). proof._mutants leaves the mutants they name
+ungraded and never shown, like distractors.give_away_whatever_verdict's.
+
+- An argument order of a function the listing imports from the reference package without showing it (the
+  problem's `given:`; mfcc's `mel_filterbank(n_filters, n_fft, fs)`, `stft_power(x, n_fft, hop, window)`): the
+  listing does not show its signature, and libraries differ (librosa's `mel(sr, n_fft, n_mels)`), so the question
+  cannot be answered from it. Kept: the book's functions and layers (BOOK: ゼロから作るDeep Learning 1 and 2,
+  whose code the exam follows: `im2col(input_data, filter_h, filter_w, stride, pad)`, `Convolution(W, b, stride,
+  pad)`, `cross_entropy_error(y, t)`), NumPy's, the standard library's, the listing's own names, and method calls
+  (`layer.forward(x)`, `attention.forward(Q, K, V)`: the book's layer interface).
+- A statement of one of the problem's `conventions:` (lp_pool's GeM `np.mean(np.abs(col) ** p, axis=1) ** (1 /
+  p)`): another convention the drill accepts is a second defensible answer, even where the grader rejects the
+  single line because the listing's other lines (the backward) follow the drill's convention.
+"""
+import ast
+import functools
+
+from examprep.common import pyast
+from examprep.exam.code.blanks import statement
+from examprep.exam.code.rule_nodes import calls
+from examprep.problem import source
+
+ORDER_OPERATORS = {"swap_arguments"}
+# The functions and layer classes of ゼロから作るDeep Learning 1 and 2 (common/functions.py, util.py, layers.py,
+# time_layers.py), whose signatures the exam takes as known (shared exam notes: the conventions the exam follows).
+BOOK = {"sigmoid", "relu", "softmax", "cross_entropy_error", "numerical_gradient", "im2col", "col2im",
+        "Relu", "Sigmoid", "Affine", "SoftmaxWithLoss", "SigmoidWithLoss", "Dropout", "BatchNormalization",
+        "Convolution", "Pooling", "MatMul", "Embedding", "EmbeddingDot", "RNN", "TimeRNN", "LSTM", "TimeLSTM", "GRU",
+        "TimeGRU", "TimeEmbedding", "TimeAffine", "TimeSoftmaxWithLoss", "TimeDropout", "WeightSum",
+        "AttentionWeight", "Attention", "TimeAttention"}
+
+
+def _imported_helpers(answer):
+    """Names the answer file imports from the reference package (the problem's `given:`), whose definitions its
+    listing does not show."""
+    return {alias.asname or alias.name for n in pyast.parse(answer).body
+            if isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] == "reference" for alias in n.names}
+
+
+def _unshown_order(original, mutant, helpers):
+    """Whether the mutant reorders the arguments of a plain-name call to an imported helper not of the book."""
+    for a, b in zip(calls(original), calls(mutant)):
+        if ast.dump(a) == ast.dump(b) or not isinstance(a.func, ast.Name):
+            continue
+        if a.func.id in helpers and a.func.id not in BOOK:
+            return True
+    return False
+
+
+class _SelfDropped(ast.NodeTransformer):
+    """`self.out` read as `out`: a convention's class and the reference's keep their state under either name."""
+
+    def visit_Attribute(self, node):
+        self.generic_visit(node)
+        if isinstance(node.value, ast.Name) and node.value.id == "self":
+            return ast.Name(id=node.attr, ctx=node.ctx)
+        return node
+
+
+def _statements(text):
+    """{dump of each simple statement of text, `self.` dropped}."""
+    out = set()
+    for node in ast.walk(pyast.parse(text)):
+        if isinstance(node, ast.stmt) and not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                 ast.ClassDef, ast.If, ast.For, ast.While,
+                                                                 ast.With, ast.Try)):
+            out.add(ast.dump(_SelfDropped().visit(node)))
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _convention_statements(answer, texts):
+    """The statements the conventions' implementations (texts) write that the reference answer does not."""
+    written = set()
+    for text in texts:
+        written |= _statements(text)
+    return written - _statements(answer)
+
+
+def _convention_texts(problem):
+    texts = []
+    for convention in getattr(problem, "conventions", None) or []:
+        for _, target in convention.pairs():
+            try:
+                texts.append(source.definition_text(target.module, target.name))
+            except (LookupError, ImportError, OSError):
+                continue   # the catalog's tests check every convention imports; an exam does without it
+    return tuple(texts)
+
+
+def not_offered(problem, muts):
+    """Indices of the mutants (hole.mutants.Mutant) that these rules rule out for the problem."""
+    answer = source.reference_answer(problem)
+    helpers = _imported_helpers(answer)
+    conventions = _convention_statements(answer, _convention_texts(problem))
+    out = set()
+    for i, m in enumerate(muts):
+        try:
+            original, mutant = statement(m.original), statement(m.text)
+        except SyntaxError:
+            continue
+        if m.operator in ORDER_OPERATORS and _unshown_order(original, mutant, helpers):
+            out.add(i)
+        elif conventions and ast.dump(_SelfDropped().visit(mutant)) in conventions:
+            out.add(i)
+    return out

@@ -1,0 +1,45 @@
+"""Distractors ruled out by what the problem's listing shows and which conventions its drill accepts
+(examprep.exam.code.problem_rules; a fourth examination of issue 16's exports)."""
+from examprep.exam.code import curated, problem_rules
+from examprep.hole import holes, mutants
+from examprep.problem import catalog
+
+
+def _ruled_out(problem_id):
+    """{(operator, mutated statement)} that the rules rule out, and all of the problem's mutants."""
+    problem = catalog.get(problem_id)
+    cands = holes.candidates(problem)
+    muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
+    out = problem_rules.not_offered(problem, muts)
+    return {(muts[i].operator, muts[i].text.strip()) for i in out}, {(m.operator, m.text.strip()) for m in muts}
+
+
+def test_an_unshown_helpers_argument_order_is_not_offered():
+    """mfcc imports mel_filterbank and stft_power: their argument order is not in the listing (librosa's differs)."""
+    out, every = _ruled_out("mfcc")
+    assert ("swap_arguments", "mel = power @ mel_filterbank(n_filters, fs, n_fft).T") in out
+    assert ("swap_arguments", "power = stft_power(x, n_fft, hann(n_fft), hop)") in out
+    kept = [m for m in every - out if m[1].startswith("mel = ") and m[0] != "swap_arguments"]
+    assert kept   # the helper's other mutants (a transpose dropped, operands swapped) stay
+
+
+def test_the_books_functions_keep_their_argument_orders():
+    """im2col(input_data, filter_h, filter_w, stride, pad) is the book's: a swap there stays a question."""
+    out, every = _ruled_out("transposed_conv")
+    swaps = {m for m in every if m[0] == "swap_arguments" and "im2col(" in m[1]}
+    assert swaps and not swaps & out
+
+
+def test_a_convention_the_drill_accepts_is_not_offered():
+    """lp_pool's GeM, the mean over the window, is the problem's power_mean convention."""
+    out, every = _ruled_out("lp_pool")
+    gem = ("sum_mean", "out = np.mean(np.abs(col) ** self.p, axis=1) ** (1 / self.p)")
+    assert gem in every and gem in out
+    assert ("axis", "out = np.sum(np.abs(col) ** self.p, axis=0) ** (1 / self.p)") not in out
+
+
+def test_the_ordinal_title_does_not_state_the_count_its_blank_asks():
+    """ordinal_encoding's key `y[:, np.newaxis] > np.arange(K - 1)` against a title that said "K − 1 binary
+    tasks": the title answered the count and ruled out `np.arange(K + 1)` on sight (a fourth examination)."""
+    title = catalog.get("ordinal_encoding").title
+    assert "K" not in title["ja"] and "K" not in title["en"]
