@@ -387,13 +387,16 @@ def statement_shown(key_line, wrong_lines, codes, kin=None):
         return False
     target, value, dump, operations = form
     wrong = [_statement_form(line.strip()) for line in wrong_lines]
-    keywords = sum(w is not None and _keywords_changed(value, w[1]) for w in wrong) >= TWIN_RULES_OUT
+    keywords = []   # worked out when a shown line first needs it: most listings have no line of the key's shape
     for code in codes:
         for shown_target, shown in _listing_forms(code).get(dump, ()):
-            if not (operations >= 2 or target is not None and target == shown_target or
-                    keywords and (kin is None or code in kin) and
-                    _read_as(value, shown) == squeeze(ast.unparse(shown))):
-                continue
+            if not (operations >= 2 or target is not None and target == shown_target):
+                if not keywords:
+                    keywords.append(sum(w is not None and _keywords_changed(value, w[1])
+                                        for w in wrong) >= TWIN_RULES_OUT)
+                if not (keywords[0] and (kin is None or code in kin) and
+                        _read_as(value, shown) == squeeze(ast.unparse(shown))):
+                    continue
             if sum(_rules_out(value, shown, w) for w in wrong) >= TWIN_RULES_OUT:
                 return True
     return False
