@@ -52,3 +52,55 @@ def test_a_problems_own_partners_mirror_its_keys():
     # without the problem's partners the two are not one fact (FH_d is no global partner name)
     assert not same_fact.same_fact(_q(height.blank["template"].replace("＿＿", height.answer), height.answer),
                                    SimpleNamespace(**{**vars(width), "problem": None}))
+
+
+def test_complementary_keys_of_one_set_ask_one_fact():
+    # positional_encoding, seed 11 (Q57/Q58, final re-grade 5): sin on the even columns, cos on the odd ones
+    sin = _q("pe[:, 0::2] = np.sin(angle)", "0::2", "positional_encoding", wrong=("0:", "1::2", "-1::2"))
+    cos = _q("pe[:, 1::2] = np.cos(angle)", ":, 1::2", "positional_encoding", wrong=(":, 1:", ":, 0::2", ":, 2::2"))
+    assert same_fact.complementary(cos, sin) and same_fact.complementary(sin, cos)
+    assert not same_fact.same_fact(cos, sin)   # not across sets: only one set asks both
+    cos.blank["candidate"] = 1
+    assert same_fact.renamed_twins([sin, cos]) == {1}
+    # keys differing only in numbers, on the side their options change
+    even = _q("pe[:, 0::2] = np.sin(angle)", "0::2", wrong=("0:",))
+    odd = _q("pe[:, 1::2] = np.cos(angle)", ":, 1::2", wrong=(":, 1:",))
+    assert same_fact.complementary(even, odd)
+
+
+def test_keys_on_other_sides_or_other_names_are_not_complementary():
+    sin = _q("pe[:, 0::2] = np.sin(angle)", "0::2", wrong=("0:", "1::2"))
+    # the options change the value, not the target
+    value = _q("pe[:, 1::2] = np.cos(angle)", "np.cos(angle)", wrong=("np.sin(angle)", "np.tan(angle)"))
+    assert not same_fact.complementary(sin, value)
+    # another array's slice with another step
+    other = _q("h[:, 0:H] = np.tanh(a)", "0:H", wrong=("H:", ":"))
+    assert not same_fact.complementary(sin, other)
+
+
+def test_argmax_and_max_over_one_axis_ask_one_fact():
+    # max_pooling, seed 13 (Q62/Q63, final re-grade 5)
+    arg = _q("arg_max = np.argmax(col, axis=1)", "np.argmax(col, axis=1)",
+             wrong=("np.argmin(col, axis=1)", "np.argmax(col, axis=0)"))
+    top = _q("out = np.max(col, axis=1)", "out = np.max(col, axis=1)", wrong=("out = np.min(col, axis=1)",))
+    top.blank["template"] = "＿＿"
+    assert same_fact.same_fact(arg, top) and same_fact.same_fact(top, arg)
+    # another axis or another array is another fact
+    other = _q("out = np.max(col, axis=0)", "np.max(col, axis=0)", wrong=("np.min(col, axis=0)",))
+    assert not same_fact.same_fact(arg, other)
+
+
+def test_one_reduction_over_one_axis_asked_twice_is_one_fact():
+    # rnn_cell's db and Repeat's backward, seed 11 Q49/Q69 and seed 13 Q61/Q67 (final re-grade 5)
+    db = _q("db = np.sum(dt, axis=0)", "np.sum(dt, axis=0)", wrong=("np.mean(dt)", "np.sum(dt)", "np.mean(dt, axis=0)"))
+    dx = _q("dx = np.sum(dout, axis=0, keepdims=True)", "np.sum(dout, axis=0, keepdims=True)",
+            wrong=("np.sum(dout, axis=1, keepdims=True)", "np.sum(dout, axis=0)"))
+    assert same_fact.same_fact(db, dx) and same_fact.same_fact(dx, db)
+    # another axis; options that do not change the axis or keepdims; a reduction of an expression
+    conv = _q("self.db = np.sum(dout, axis=(0, 2, 3))", "np.sum(dout, axis=(0, 2, 3))",
+              wrong=("np.sum(dout, axis=0)", "np.mean(dout, axis=(0, 2, 3))"))
+    mean_only = _q("db = np.sum(dt, axis=0)", "np.sum(dt, axis=0)", wrong=("np.mean(dt, axis=0)",))
+    product = _q("dg = np.sum(xn * dout, axis=0)", "np.sum(xn * dout, axis=0)", wrong=("np.sum(xn * dout)",))
+    assert not same_fact.same_fact(db, conv)
+    assert not same_fact.same_fact(mean_only, dx)
+    assert not same_fact.same_fact(product, db)

@@ -15,7 +15,17 @@ Two code questions ask the same fact when
   1, 2)` (NHWC rows back to NCHW, one fact; a step inside an argument, or of one call, is the rule above);
 - or their wrong options change the same two or more keywords and nothing else of a call: softmax's
   `np.max(x, axis=-1, keepdims=True)` and `np.sum(exp_x, axis=-1, keepdims=True)`, each against a dropped keepdims
-  and axis=0 (one keyword alone, `axis=0`, is too common a choice to count).
+  and axis=0 (one keyword alone, `axis=0`, is too common a choice to count);
+- or one is the other up to argmax/max (argmin/min): max_pooling's `np.argmax(col, axis=1)` and `np.max(col,
+  axis=1)` (the index of the maximum and the maximum over one axis, one fact);
+- or both keys are one reduction (np.sum(a, ...), a.sum(...); likewise mean, max, ...) of an array over the same
+  axis, keepdims aside, whose wrong options change its axis or keepdims: rnn_cell's `db = np.sum(dt, axis=0)`
+  (against no axis) and Repeat's `dx = np.sum(dout, axis=0, keepdims=True)` (against a dropped keepdims), "sum
+  the gradient over the batch axis" asked twice.
+Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
+value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
+positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
+`0::2` (sin on the even columns and cos on the odd ones, one fact; complementary).
 Partner names count with the problem's own (its YAML's mutant_partners: dilated_conv's `H + 2 * self.pad - FH_d`
 and `(W + 2 * self.pad - FW_d) // self.stride + 1`).
 """
@@ -25,9 +35,12 @@ import re
 
 from examprep.exam.inferred import Squared
 from examprep.exam.line_forms import LEAK_MIN, Numbered, full_line, one_statement, squeeze, statement_value
+from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
+_ARG = re.compile(r"(?<=\.)arg(max|min)\(")   # argmax counted as max (same_call's _family)
+_REDUCTIONS = {"sum", "mean", "max", "min", "prod", "std", "var"}
 
 
 def _method_form(node):
@@ -98,6 +111,8 @@ def _facts(answer, key_line, wrong_lines, problem=None):
                 form = _method_form(node)
                 if form and len(form) >= LEAK_MIN:
                     parts.add(form)
+        whole |= {_ARG.sub(r"\1(", text) for text in whole}
+        parts |= {_ARG.sub(r"\1(", text) for text in parts}
     keywords = set()
     key = one_statement(key_line)
     for line in wrong_lines:
@@ -117,12 +132,83 @@ def steps(q):
     return _steps(q.answer or "", full_line(q, q.answer or ""))
 
 
+@functools.lru_cache(maxsize=4096)
+def _reduction(key_line, wrong_lines):
+    """(function, axis) of a key that is one reduction of an array (`np.sum(dt, axis=0)`, `dout.sum(axis=0)`) a
+    wrong option of which changes its axis or keepdims, else None (module docstring)."""
+    call, key = statement_value(key_line), one_statement(key_line)
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or not wrong_lines:
+        return None
+    name = call.func.attr
+    on_numpy = isinstance(call.func.value, ast.Name) and call.func.value.id == "np"
+    array = call.args[0] if on_numpy and len(call.args) == 1 else call.func.value if not call.args else None
+    axis = [squeeze(ast.unparse(k.value)) for k in call.keywords if k.arg == "axis"]
+    if name not in _REDUCTIONS or not isinstance(array, (ast.Name, ast.Attribute)) or not axis or \
+            any(k.arg not in ("axis", "keepdims") for k in call.keywords):
+        return None
+    asked = {part for wrong in map(one_statement, wrong_lines) if wrong is not None
+             for part in asked_parts(key, wrong) if isinstance(part, str)}
+    return (name, axis[0]) if any(part.startswith(("axis=", "keepdims=")) for part in asked) else None
+
+
+def _wrong_lines(q):
+    return tuple(full_line(q, o.text) for o in q.options or [] if not o.correct)
+
+
 def same_fact(a, b):
     """Whether two code questions ask the same fact (module docstring)."""
     whole_a, parts_a, keywords_a = facts(a)
     whole_b, parts_b, keywords_b = facts(b)
-    return bool(whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b)) or \
-        len(keywords_a) >= 2 and keywords_a == keywords_b
+    if whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b) or \
+            len(keywords_a) >= 2 and keywords_a == keywords_b:
+        return True
+    reduction = _reduction(full_line(a, a.answer or ""), _wrong_lines(a))
+    return reduction is not None and reduction == _reduction(full_line(b, b.answer or ""), _wrong_lines(b))
+
+
+class _Numbers(ast.NodeTransformer):
+    """Every number masked, a negative one too (names kept)."""
+
+    def visit_Constant(self, node):
+        return ast.Constant("#") if isinstance(node.value, (int, float)) and not isinstance(node.value, bool) \
+            else node
+
+    def visit_UnaryOp(self, node):
+        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+            return self.visit_Constant(node.operand)
+        return self.generic_visit(node)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sides(key_line, wrong_lines):
+    """{side: (the key's side, its numbers masked, the wrong options' sides)}: the side (a statement's target or
+    value, the first step of diff_path) of the key that each wrong option changes, squeezed."""
+    key = one_statement(key_line)
+    out = {}
+    for line in wrong_lines:
+        wrong = one_statement(line)
+        path = diff_path(key, wrong) if key is not None and wrong is not None else ()
+        if not path:
+            continue
+        side = node_at(key, path[:1])
+        text = squeeze(ast.unparse(side)) if isinstance(side, ast.AST) else ""
+        if len(text) < LEAK_MIN:
+            continue
+        entry = out.setdefault(path[0], (text, ast.dump(_Numbers().visit(ast.parse(text, mode="eval"))), set()))
+        entry[2].add(squeeze(ast.unparse(node_at(wrong, path[:1]))))
+    return out
+
+
+def complementary(a, b):
+    """Whether two keys of one set ask one fact by their sides (module docstring): the same side of each, changed
+    by its options, differs from the other's only in numbers, or one's wrong option is the other's key there."""
+    sides_a = _sides(full_line(a, a.answer or ""), _wrong_lines(a))
+    sides_b = _sides(full_line(b, b.answer or ""), _wrong_lines(b))
+    for side in sides_a.keys() & sides_b.keys():
+        (key_a, masked_a, wrong_a), (key_b, masked_b, wrong_b) = sides_a[side], sides_b[side]
+        if masked_a == masked_b or key_a in wrong_b or key_b in wrong_a:
+            return True
+    return False
 
 
 def mirrored(a, b):
@@ -155,7 +241,7 @@ def renamed_twins(questions):
     seen, twins = set(), set()
     for i, q in enumerate(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
-            if asks_a_fact(earlier) and same_fact(q, earlier):   # split_heads' two transpose(0, 2, 1, 3)
+            if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier)):
                 twins.add(q.blank["candidate"])
                 if mirrored(q, earlier):   # adam's m_hat and v_hat: either alone would show the other
                     twins.add(earlier.blank["candidate"])
