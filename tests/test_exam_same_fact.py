@@ -104,3 +104,24 @@ def test_one_reduction_over_one_axis_asked_twice_is_one_fact():
     assert not same_fact.same_fact(db, conv)
     assert not same_fact.same_fact(mean_only, dx)
     assert not same_fact.same_fact(product, db)
+
+
+def test_a_transpose_and_its_inverse_in_one_set_ask_one_layout():
+    # transposed_conv, seed 11 Q50/Q53 (final re-grade 5): NCHW to rows with C_in last, and back
+    forward = _q("x_row = x.transpose(0, 2, 3, 1).reshape(-1, C_in)",
+                 "x_row = x.transpose(0, 2, 3, 1).reshape(-1, C_in)", "transposed_conv",
+                 wrong=("x_row = x.reshape(-1, C_in)",))
+    forward.blank["template"] = "＿＿"
+    backward = _q("dx = dx.reshape(N, H, W, C_in).transpose(0, 3, 1, 2)", "dx.reshape(N, H, W, C_in)",
+                  "transposed_conv", wrong=("dx.reshape(N, H, C_in, W)",))
+    backward.blank["candidate"] = 1
+    assert same_fact.inverse(forward, backward) and same_fact.inverse(backward, forward)
+    assert same_fact.renamed_twins([forward, backward]) == {1}
+    # the same permutation twice is the chain-step rule's; a permutation that is its own inverse is no pair here;
+    # a key that is only an argument of the chain begins no transpose
+    again = _q("y = z.transpose(0, 2, 3, 1)", "z.transpose(0, 2, 3, 1)", wrong=("z.transpose(0, 3, 1, 2)",))
+    heads = _q("x = x.transpose(0, 2, 1, 3)", "x.transpose(0, 2, 1, 3)", wrong=("x.transpose(0, 1, 2, 3)",))
+    inner = _q("dx = dx.reshape(N, H, W, C_in * k).transpose(0, 3, 1, 2)", "C_in * k", wrong=("C_in",))
+    assert not same_fact.inverse(forward, again)
+    assert not same_fact.inverse(heads, heads)
+    assert not same_fact.inverse(forward, inner)

@@ -25,7 +25,9 @@ Two code questions ask the same fact when
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
-`0::2` (sin on the even columns and cos on the odd ones, one fact; complementary).
+`0::2` (sin on the even columns and cos on the odd ones, one fact; complementary); and a key that transposes by
+the inverse permutation of the other's, in it or in its line's chain it begins (transposed_conv's `x.transpose(0, 2,
+3, 1).reshape(-1, C_in)` and `dx.reshape(N, H, W, C_in)` in `dx = ＿＿.transpose(0, 3, 1, 2)`; inverse).
 Partner names count with the problem's own (its YAML's mutant_partners: dilated_conv's `H + 2 * self.pad - FH_d`
 and `(W + 2 * self.pad - FW_d) // self.stride + 1`).
 """
@@ -211,6 +213,45 @@ def complementary(a, b):
     return False
 
 
+def _permutation(call):
+    """The permutation of a `.transpose(0, 2, 3, 1)` call that is not its own inverse, else None."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "transpose"):
+        return None
+    p = tuple(a.value if isinstance(a, ast.Constant) else None for a in call.args)
+    if None in p or sorted(p) != list(range(len(p))) or p == _inverted(p):
+        return None
+    return p
+
+
+def _inverted(p):
+    return tuple(sorted(range(len(p)), key=lambda i: p[i]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _permutations(answer, key_line):
+    """The transposes a key makes (`x.transpose(0, 2, 3, 1).reshape(-1, C_in)`) or begins in its line's chain
+    (transposed_conv's `dx.reshape(N, H, W, C_in)` in `dx = ＿＿.transpose(0, 3, 1, 2)`)."""
+    key, line = statement_value(answer), statement_value(key_line)
+    if key is None or line is None:
+        return frozenset()
+    out = {p for p in map(_permutation, ast.walk(key)) if p}
+    key_text = squeeze(ast.unparse(key))
+    for node in ast.walk(line):
+        chain = _chain(node)
+        if any(squeeze(ast.unparse(step)) == key_text for step in chain):
+            out |= {p for p in map(_permutation, chain) if p}
+    return frozenset(out)
+
+
+def inverse(a, b):
+    """Whether one key of a set transposes by the inverse permutation of the other's (transposed_conv's forward
+    `x.transpose(0, 2, 3, 1).reshape(-1, C_in)` and backward `dx.reshape(N, H, W, C_in)` before `.transpose(0, 3,
+    1, 2)`: NCHW to rows with the channel last and back, one layout asked twice)."""
+    ps = _permutations(a.answer or "", full_line(a, a.answer or ""))
+    qs = _permutations(b.answer or "", full_line(b, b.answer or ""))
+    return any(_inverted(p) in qs for p in ps)
+
+
 def mirrored(a, b):
     """Whether one key is the other's, or part of it, with partner names swapped (upsample's lx and ly): a pair of
     which neither can be asked alone, as each shows the other (renamed_twins drops both)."""
@@ -241,7 +282,7 @@ def renamed_twins(questions):
     seen, twins = set(), set()
     for i, q in enumerate(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
-            if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier)):
+            if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)):
                 twins.add(q.blank["candidate"])
                 if mirrored(q, earlier):   # adam's m_hat and v_hat: either alone would show the other
                     twins.add(earlier.blank["candidate"])
