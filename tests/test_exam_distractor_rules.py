@@ -100,6 +100,15 @@ RULES = [
     ("partner_name", "out_w = (W + 2 * self.pad - FW_d) // self.stride + 1",
      "out_w = (W + 2 * self.pad - FW) // self.stride + 1", False),   # the undilated size: the concept
     ("partner_name", "a = np.dot(x_t, W_x)", "a = np.dot(x_t, W_h)", False),   # a weight's W is no width
+    # a fifth examination (seeds 11, 13 of main c63d8fe): a constant as np.where's condition, a difference of
+    # one quantity at two points made a sum; their everyday neighbours stay
+    ("swap_arguments", "logits = np.where(logits < kth, -np.inf, logits)",
+     "logits = np.where(-np.inf, logits < kth, logits)", True),
+    ("swap_arguments", "logits = np.where(logits < kth, -np.inf, logits)",
+     "logits = np.where(logits < kth, logits, -np.inf)", False),
+    ("flip_sign", "grad[idx] = (fxh1 - fxh2) / (2 * h)", "grad[idx] = (fxh1 + fxh2) / (2 * h)", True),
+    ("swap_operands", "grad[idx] = (fxh1 - fxh2) / (2 * h)", "grad[idx] = (fxh2 - fxh1) / (2 * h)", False),
+    ("flip_sign", "d = y - t", "d = y + t", False),
     # a fourth examination (seeds 11, 13)
     # `+ 1` on one of two axes sliced alike; on both, or a partner swap, stays
     ("slice_bound", "out.append(img[:, top:top + size, left:left + size])",

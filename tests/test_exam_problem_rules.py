@@ -43,3 +43,11 @@ def test_the_ordinal_title_does_not_state_the_count_its_blank_asks():
     tasks": the title answered the count and ruled out `np.arange(K + 1)` on sight (a fourth examination)."""
     title = catalog.get("ordinal_encoding").title
     assert "K" not in title["ja"] and "K" not in title["en"]
+
+
+def test_the_repeat_title_states_the_input_shape_its_blanks_depend_on():
+    """comp_graph_nodes' Repeat: `np.repeat(x, self.N, axis=0)` and `np.sum(dout, axis=0, keepdims=True)` are right
+    only for a row x of shape (1, D), which the listing (docstrings stripped) does not show; a column x would take
+    axis=1, and a 1-d x no keepdims (a fifth examination: not answerable). The title states the shape."""
+    title = catalog.get("comp_graph_nodes").title
+    assert "(1, D)" in title["ja"] and "(1, D)" in title["en"]

@@ -235,3 +235,19 @@ def mixed_pair(original, mutant):
                     and any(_suffix(b.args[i]) == suffix for i in group):
                 return True   # the set split: some of its arguments now from another one
     return False
+
+
+def _constant(node):
+    """A number or an infinity (`-np.inf`, `np.inf`, `np.nan`), maybe negated: no array."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return is_number(node) or (isinstance(node, ast.Attribute) and node.attr in ("inf", "nan"))
+
+
+def constant_condition(original, mutant):
+    """`np.where`'s condition made a constant (`np.where(-np.inf, logits < kth, logits)` for `np.where(logits <
+    kth, -np.inf, logits)`): a number as the mask, an argument-order slip ruled out on sight (a fifth examination,
+    issue 16). The branches swapped (`np.where(mask, logits, -np.inf)`) and the comparison flipped stay."""
+    def constant(tree):
+        return {ast.dump(c) for c in calls(tree, "where") if c.args and _constant(c.args[0])}
+    return bool(constant(mutant) - constant(original))

@@ -276,3 +276,22 @@ def passes_through(original, mutant):
     return (isinstance(before, ast.BinOp) and isinstance(before.op, (ast.Add, ast.Sub))
             and isinstance(after, ast.Name) and ast.dump(before.left) == ast.dump(after)
             and not isinstance(before.right, (ast.Name, ast.Attribute)))
+
+
+def _twins(a, b):
+    """Whether two names are one quantity at two points, numbered alike (`fxh1`, `fxh2`; `x1`, `x2`)."""
+    left, right = last_name(a), last_name(b)
+    return (left is not None and right is not None and left != right
+            and left.rstrip("0123456789") == right.rstrip("0123456789") != left)
+
+
+def _named_differences(tree, op):
+    return {(ast.dump(n.left), ast.dump(n.right)) for n in ast.walk(tree)
+            if isinstance(n, ast.BinOp) and isinstance(n.op, op) and _twins(n.left, n.right)}
+
+
+def twin_difference_summed(original, mutant):
+    """A difference of one quantity at two points made a sum (`(fxh1 + fxh2) / (2 * h)` in a central difference,
+    whose stem names the difference): ruled out on sight (a fifth examination, issue 16). The operands swapped
+    (`fxh2 - fxh1`) stay, and so does a centring's `x + mu` (a sign slip learners make, decided earlier)."""
+    return bool(_named_differences(mutant, ast.Add) & _named_differences(original, ast.Sub))
