@@ -196,6 +196,21 @@ def optional_moved(original, mutant):
     return False
 
 
+MAX_REDUCTIONS = {"max": "min", "argmax": "argmin", "amax": "amin", "nanmax": "nanmin", "nanargmax": "nanargmin"}
+
+
+def min_for_max(original, mutant):
+    """A NumPy maximum over an axis (`np.max(col, axis=1)`, `np.argmax(col, axis=1)`, `x.max()`) turned into the
+    minimum: in max pooling, a greedy action or a one-hot label's class a minimum is no learner's mistake, the
+    reduction being what the layer is named for (a fourth examination, issue 16); max against argmax stays, and so
+    do the element-wise np.maximum / np.minimum (an intersection's corners) and a key's minimum turned into a
+    maximum (a distance read as a similarity)."""
+    for a, b in zip(calls(original), calls(mutant)):
+        if isinstance(a.func, ast.Attribute) and MAX_REDUCTIONS.get(call_name(a)) == call_name(b):   # np.max, x.max
+            return True
+    return False
+
+
 def wrong_arity(original, mutant):
     """A call renamed to another function of the reference that takes other arguments (`col2im(dout, FH, FW,
     self.stride, self.pad)` for `im2col(dout, FH, FW, self.stride, self.pad)`: col2im's shape argument missing):

@@ -12,8 +12,8 @@ the AST readings they share.
 import functools
 
 from examprep.exam.code.blanks import diff_path, node_at, statement
-from examprep.exam.code.argument_rules import (constant_condition, default_plane, input_dropped, mixed_pair,
-    nonsense_arguments, odd_argument_swap, optional_moved, wrong_arity)
+from examprep.exam.code.argument_rules import (constant_condition, default_plane, input_dropped, min_for_max,
+    mixed_pair, nonsense_arguments, odd_argument_swap, optional_moved, wrong_arity)
 from examprep.exam.code.operand_rules import (complement_flipped, difference_summed, epsilon_sign, mixed_reductions,
     negated_update, nonsense_first_operand, nonsense_int, nonsense_swap, passes_through, plain_sum_flipped,
     self_assignment, self_cancelling, state_renamed, twin_difference_summed, width_summed)
@@ -111,7 +111,7 @@ def _judged_on_text(operator, text, reference):
         return True
     if identity_slice(original, mutant) or width_summed(original, mutant) or state_renamed(original, mutant):
         return True
-    if one_axis_shift(original, mutant) or difference_summed(original, mutant):
+    if min_for_max(original, mutant) or one_axis_shift(original, mutant) or difference_summed(original, mutant):
         return True
     if misaligned_slices(original, mutant) or optional_moved(original, mutant):
         return True
