@@ -737,6 +737,25 @@ def test_a_statement_shown_up_to_names_in_any_listing_leaks():
     assert not giveaways.shows_statement_elsewhere(rnn, [lstm2])
 
 
+def test_a_short_statement_shown_as_it_is_in_a_listing_of_its_item_leaks():
+    """layernorm's blank `xc = x - mu` (a value under 8 characters) while spatial_batchnorm's listing, an earlier
+    set of the same syllabus item, shows `xc = x - mu` (a fifth examination, seed 13 Q37); the same value under
+    another target or with other names (any subtraction) tells nothing, nor does a listing of another item."""
+    from types import SimpleNamespace
+
+    layernorm = _code_question("xc = x - mu", ["xc = x + mu", "xc = x", "xc = mu - x"], problem="layernorm",
+                               code="mu = x.mean(axis=-1, keepdims=True)\n＿＿(あ)＿＿\n")
+    batchnorm = SimpleNamespace(code="mu = x.mean(axis=0)\nxc = x - mu\nvar = np.mean(xc ** 2, axis=0)\n",
+                                blank=None, answer="x", options=[], item=layernorm.item)
+    assert giveaways.shows_statement_elsewhere(layernorm, [batchnorm])
+    assert giveaways.leaks([batchnorm], [layernorm])
+    for code in ("mu = x.mean(axis=0)\nxd = x - mu\n", "m = a.mean(axis=0)\nxc = a - m\n"):
+        other = SimpleNamespace(code=code, blank=None, answer="x", options=[], item=layernorm.item)
+        assert not giveaways.shows_statement_elsewhere(layernorm, [other])
+    elsewhere = SimpleNamespace(code=batchnorm.code, blank=None, answer="x", options=[], item="3-4-1")
+    assert not giveaways.shows_statement_elsewhere(layernorm, [elsewhere])
+
+
 def test_a_line_whose_partner_the_listing_shows_is_not_proven():
     """Issue 16's export time: a line the listing shows mirrored (iou_box's `yy1 = np.maximum(box[1], boxes[:,
     1])` beside `xx1 = np.maximum(box[0], boxes[:, 0])`, adam's `v_hat` beside `m_hat`) could only be asked with its

@@ -37,7 +37,9 @@ examprep.exam.giveaways that need more than the blank's text found elsewhere.
   such a single call is an idiom; a line with other keywords, or options changing only the function, do not
   count), in its own listing or one of the same syllabus item (weight_sum and attention_weight reduce one (N, T,
   H) layout; ensemble_vote's `np.argmax(probs, axis=1)` over classes tells nothing of max_pooling's
-  `np.argmax(col, axis=1)` over a window's elements); and it rules out at least TWIN_RULES_OUT wrong options.
+  `np.argmax(col, axis=1)` over a window's elements); and it rules out at least TWIN_RULES_OUT wrong options. A
+  key whose value is under 8 characters (layernorm's `xc = x - mu`) counts only where a line shows it as it is,
+  target and names included (spatial_batchnorm's `xc = x - mu`; _short_statement_shown).
 """
 import ast
 import copy
@@ -383,10 +385,12 @@ def statement_shown(key_line, wrong_lines, codes, kin=None):
     TWIN_RULES_OUT wrong options; a single call whose keywords the options change counts only in the listings of
     `kin` (of the key's syllabus item; all of `codes` when None)."""
     form = _statement_form(key_line.strip())
-    if form is None or form[3] < 1 or len(squeeze(ast.unparse(form[1]))) < 8:
+    if form is None or form[3] < 1:
         return False
     target, value, dump, operations = form
     wrong = [_statement_form(line.strip()) for line in wrong_lines]
+    if len(squeeze(ast.unparse(value))) < 8:
+        return _short_statement_shown(form, wrong, codes if kin is None else [c for c in codes if c in kin])
     keywords = []   # worked out when a shown line first needs it: most listings have no line of the key's shape
     for code in codes:
         for shown_target, shown in _listing_forms(code).get(dump, ()):
@@ -398,5 +402,19 @@ def statement_shown(key_line, wrong_lines, codes, kin=None):
                         _read_as(value, shown) == squeeze(ast.unparse(shown))):
                     continue
             if sum(_rules_out(value, shown, w) for w in wrong) >= TWIN_RULES_OUT:
+                return True
+    return False
+
+
+def _short_statement_shown(form, wrong, codes):
+    """Whether a listing shows a short statement (its value under 8 characters: layernorm's `xc = x - mu`) as it is,
+    the same target and value with the same names (spatial_batchnorm's `xc = x - mu`, a fifth examination, seed 13
+    Q37), ruling out TWIN_RULES_OUT wrong options; a short value up to names (`d = a - b`) is any subtraction."""
+    target, value, dump, _ = form
+    own = squeeze(ast.unparse(value))
+    for code in codes:
+        for shown_target, shown in _listing_forms(code).get(dump, ()):
+            if target is not None and shown_target == target and squeeze(ast.unparse(shown)) == own and \
+                    sum(_rules_out(value, shown, w) for w in wrong) >= TWIN_RULES_OUT:
                 return True
     return False
