@@ -284,7 +284,9 @@ def renamed_twins(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
             if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)):
                 twins.add(q.blank["candidate"])
-                if mirrored(q, earlier):   # adam's m_hat and v_hat: either alone would show the other
+                # adam's m_hat and v_hat, positional_encoding's pe[:, 0::2] and pe[:, 1::2]: either alone would
+                # show the other
+                if mirrored(q, earlier) or complementary(q, earlier):
                     twins.add(earlier.blank["candidate"])
         shape = renamed_shape(q.answer, indices=True)
         if shape is None:
