@@ -41,8 +41,8 @@ _PARTNER_SHOWN = {}   # problem id -> frozenset of candidate lines
 
 def partner_shown(problem):
     """The candidate lines that no set can ask, known before anything is proven: the line blanked whole, the
-    listing shows its symmetric partner (giveaways.shows_partner on the key alone: `y_max = y + stride * out_h`
-    beside `x_max = x + stride * out_w`). Another blank on the partner line would not help: the two would ask
+    listing shows its symmetric partner (partners.partner_line_shown, shows_partner's first rule: `y_max = y +
+    stride * out_h` beside `x_max = x + stride * out_w`). Another blank on the partner line would not help: the two would ask
     one fact (same_fact.renamed_twins drops both), so _left_out would drop the line after proving it, and the walk
     prove the lines after it, one at a time (issue 16's export time). Once a process."""
     if problem.id not in _PARTNER_SHOWN:

@@ -103,10 +103,11 @@ def _twin_shown(line, listing_lines, problem=None):
 def partner_line_shown(line, code, problem=None):
     """Whether a listing shows a blank's whole line with its partner names swapped, or with other integers
     (shows_partner's first rule; the mock exam's walk asks it of every line before proving any)."""
-    line = squeeze(line)
+    line, listing = squeeze(line), squeeze(code)
     listing_lines = {_integers_masked(squeeze(shown)) for shown in code.split("\n") if shown.strip()}
-    return bool(line) and (any(m in squeeze(code) for m in mirrors(line, problem))
+    return bool(line) and (any(m in listing for m in mirrors(line, problem))
                            or _twin_shown(line, listing_lines, problem))
+
 
 def _roles(stmt):
     """What a statement is known by: the names it assigns and the function its value calls (`self.dbeta`, `sum`;

@@ -162,20 +162,14 @@ def lines_with_options(problem, lines, count):
     return out
 
 
-_OPTIONS = {}   # (problem id, cache key) -> live_lines: once a process
-
-
-def has_options(problem):
-    """Whether some line of the problem has a mutant worth grading; if none has, no code question can be made
-    of it, and the mock exam does not prove it (nothing but the reference would be graded)."""
-    return bool(live_lines(problem))
+_LIVE = {}   # (problem id, cache key) -> live_lines: once a process
 
 
 def live_lines(problem):
     """The candidate lines with a mutant worth grading (sorted). Working them out enumerates the mutants (~30 ms
     a problem), so they are cached beside the proofs, under the same key."""
     key = _cache_key(problem)
-    if (problem.id, key) not in _OPTIONS:
+    if (problem.id, key) not in _LIVE:
         path = paths.cache_dir() / "exam-options" / f"{problem.id}-{key}.json"
         try:
             lines = json.loads(path.read_text(encoding="utf-8"))
@@ -191,8 +185,8 @@ def live_lines(problem):
                 write_atomically(path, json.dumps(lines))
             except OSError:
                 pass  # a read-only cache only costs time
-        _OPTIONS[problem.id, key] = tuple(lines)
-    return _OPTIONS[problem.id, key]
+        _LIVE[problem.id, key] = tuple(lines)
+    return _LIVE[problem.id, key]
 
 
 def prove(problem, lines=None, known=None, on_progress=None):

@@ -23,20 +23,22 @@ SUBEXPRESSION_SHARE = 0.6   # how often a sub-expression blank is chosen when on
 def strip_comments(text):
     """The listing without developer comments (whole-line and trailing `#` comments); unchanged if it does not
     tokenize."""
+    return "\n".join(line for line in _comment_free_lines(text) if line is not None)
+
+
+def _comment_free_lines(text):
+    """The text's lines (split at "\n") without developer comments, None for a line that only held one, so that
+    line numbers still count the text's lines; the lines as they are if the text does not tokenize."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError):
-        return text
+        return text.split("\n")
     lines = text.split("\n")
     for tok in reversed([t for t in tokens if t.type == tokenize.COMMENT]):
         row, col = tok.start
         lines[row - 1] = lines[row - 1][:col].rstrip()
-    out = []
-    for old, new in zip(text.split("\n"), lines):
-        if new.strip() or not old.strip():   # drop lines that were only a comment
-            out.append(new)
-    return "\n".join(out)
-
+    # a line that was only a comment is dropped; a line that was empty stays
+    return [new if new.strip() or not old.strip() else None for old, new in zip(text.split("\n"), lines)]
 
 
 def _docstring_ranges(problem, answer):
@@ -155,18 +157,10 @@ def _docstrings(answer):
 
 @functools.lru_cache(maxsize=512)
 def _uncommented(answer):
-    """The answer's lines as strip_comments leaves them, None for a line that only held a comment (so that line
-    numbers still count the answer's lines)."""
-    stripped = strip_comments(answer).split("\n")
-    out, k = [], 0
-    for line in answer.splitlines():
-        if k < len(stripped) and (stripped[k] == line or stripped[k] and line.startswith(stripped[k])
-                                  and line[len(stripped[k]):].lstrip().startswith("#")):
-            out.append(stripped[k])
-            k += 1
-        else:
-            out.append(None)
-    return tuple(out)
+    """The answer's lines as strip_comments leaves them, None for a line that only held a comment (tokenized once
+    an answer; the lines holes.replace_lines counts, so no empty last line after the final newline)."""
+    lines = _comment_free_lines(answer)
+    return tuple(lines[:-1] if answer.endswith("\n") else lines)
 
 
 def line_order(problem, seed, exclude=()):
