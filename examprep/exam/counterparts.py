@@ -21,16 +21,7 @@ import re
 import textwrap
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.line_forms import one_statement, statement_value
-
-
-def _permutation(call):
-    """The constant axes of a `.transpose(...)` call, or None."""
-    args = call.args[0].elts if len(call.args) == 1 and isinstance(call.args[0], ast.Tuple) else call.args
-    if not args or not all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in args):
-        return None
-    axes = tuple(a.value for a in args)
-    return axes if sorted(axes) == list(range(len(axes))) else None
+from examprep.exam.line_forms import inverted, one_statement, statement_value, transpose_axes
 
 
 def _signature(chain):
@@ -39,8 +30,8 @@ def _signature(chain):
     out = []
     for step in chain:
         name = step.func.attr
-        if name == "transpose" and _permutation(step) is not None:
-            out.append(("transpose", _permutation(step)))
+        if name == "transpose" and transpose_axes(step) is not None:
+            out.append(("transpose", transpose_axes(step)))
         elif name == "reshape":
             out.append(("reshape",))
         else:
@@ -49,8 +40,7 @@ def _signature(chain):
 
 
 def _inverse(signature):
-    return tuple(("transpose", tuple(sorted(range(len(s[1])), key=s[1].__getitem__))) if s[0] == "transpose"
-                 else s for s in reversed(signature))
+    return tuple(("transpose", inverted(s[1])) if s[0] == "transpose" else s for s in reversed(signature))
 
 
 def _chains(tree):

@@ -27,6 +27,23 @@ def statement_value(text):
     return stmt.value if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
 
 
+def transpose_axes(call):
+    """The constant axes of a `.transpose(0, 2, 3, 1)` (or `.transpose((0, 2, 3, 1))`) call, or None for any
+    other call or node."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "transpose"):
+        return None
+    args = call.args[0].elts if len(call.args) == 1 and isinstance(call.args[0], ast.Tuple) else call.args
+    if not args or not all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in args):
+        return None
+    axes = tuple(a.value for a in args)
+    return axes if sorted(axes) == list(range(len(axes))) else None
+
+
+def inverted(axes):
+    """The permutation that undoes `axes` (`(0, 2, 3, 1)` -> `(0, 3, 1, 2)`)."""
+    return tuple(sorted(range(len(axes)), key=axes.__getitem__))
+
+
 def full_line(q, fill):
     """A code question's blanked line with `fill` in its blank (the fill itself for a question without one)."""
     blank = q.blank or {}

@@ -36,7 +36,8 @@ import functools
 import re
 
 from examprep.exam.inferred import Squared
-from examprep.exam.line_forms import LEAK_MIN, Numbered, full_line, one_statement, squeeze, statement_value
+from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze, statement_value,
+                                      transpose_axes)
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
 
@@ -215,16 +216,8 @@ def complementary(a, b):
 
 def _permutation(call):
     """The permutation of a `.transpose(0, 2, 3, 1)` call that is not its own inverse, else None."""
-    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "transpose"):
-        return None
-    p = tuple(a.value if isinstance(a, ast.Constant) else None for a in call.args)
-    if None in p or sorted(p) != list(range(len(p))) or p == _inverted(p):
-        return None
-    return p
-
-
-def _inverted(p):
-    return tuple(sorted(range(len(p)), key=lambda i: p[i]))
+    p = transpose_axes(call)
+    return None if p is None or p == inverted(p) else p
 
 
 @functools.lru_cache(maxsize=4096)
@@ -249,7 +242,7 @@ def inverse(a, b):
     1, 2)`: NCHW to rows with the channel last and back, one layout asked twice)."""
     ps = _permutations(a.answer or "", full_line(a, a.answer or ""))
     qs = _permutations(b.answer or "", full_line(b, b.answer or ""))
-    return any(_inverted(p) in qs for p in ps)
+    return any(inverted(p) in qs for p in ps)
 
 
 def mirrored(a, b):
