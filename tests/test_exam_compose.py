@@ -268,7 +268,7 @@ def test_a_code_set_is_taken_whole(monkeypatch):
         calls.append(set(exclude))
         return 0 in exclude
 
-    def set_questions(problem, planned, free=False, central=True):
+    def set_questions(problem, planned, free=False, central=True, hidden=()):
         return [ratio_alone] if planned else [shift, ratio]
 
     monkeypatch.setattr(code_questions, "plan_set", plan_set)

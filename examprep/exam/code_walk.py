@@ -1,16 +1,19 @@
 """The mock exam's code sets (examprep.exam.compose, step 2): a walk over the NumPy problems in a seeded order,
 each problem's distractors proven when the walk reaches it (examprep.exam.code.lazy), a set planned from its
-lines (examprep.exam.code.questions) and made again without the lines it must leave out (a repeat, a shown partner
-or value, a near-repeat: examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
+lines (examprep.exam.code.questions), a line that gives a blank away shown as `...` (hide_giveaways), and made again
+without the lines it must still leave out (a repeat, a shown partner or value, a near-repeat:
+examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 """
-from examprep.exam.giveaways import (leaks, partner_line_shown, shown_on_another_array, shows_asked_order,
-                                    shows_earlier_answer, shows_earlier_statement, shows_order_elsewhere,
-                                    shows_own_value, shows_partner, shows_statement_elsewhere, squeeze)
+from examprep.exam.giveaways import (answer_value, leaks, partner_line_shown, shown_on_another_array,
+                                    shows_asked_order, shows_earlier_answer, shows_earlier_statement,
+                                    shows_order_elsewhere, shows_own_value, shows_partner, shows_statement_elsewhere, squeeze)
+from examprep.exam.line_forms import full_line
 from examprep.exam.same_fact import renamed_twins
 
 SET_SIZES = (3, 3, 4)
 LINES_AHEAD = 4                  # lines of a problem proven at a time (code_sets)
 REMAKES = 3                      # times a code set is made again without the lines it must leave out
+MAX_HIDDEN = 2                   # lines of a set's listing shown as `...` (hide_giveaways)
 
 
 def code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=None):
@@ -90,6 +93,60 @@ def _left_out(qs, seen, asked=()):
             or shows_statement_elsewhere(q, asked)} | renamed_twins(qs)
 
 
+def _given_away(qs):
+    """The blanks of a set that its own listing gives away (what _left_out and leaks check in the listing itself:
+    a blank's partner, inverse, complement or value shown)."""
+    code = (qs[0].code or "") if qs else ""
+    listing = squeeze(code)
+    return {q.blank["candidate"] for q in qs if shows_partner(q, code) or shown_on_another_array(q, listing)}
+
+
+def _offers_hidden(qs, hidden_texts):
+    """Whether a wrong option makes its blank's line a hidden line (up to spaces, or the same value): with that
+    line out of sight, the blank and the hidden line could be told apart only by where they stand."""
+    hidden = {squeeze(t) for t in hidden_texts} | {v for v in map(answer_value, hidden_texts) if v}
+    for q in qs:
+        for o in q.options or []:
+            if not o.correct:
+                line = full_line(q, o.text)
+                if squeeze(line) in hidden or answer_value(line) in hidden:
+                    return True
+    return False
+
+
+def hide_giveaways(problem, planned, qs):
+    """(questions, hidden lines): the set with up to MAX_HIDDEN lines of its listing shown as `...`, each hidden
+    because it gives a blank away (_given_away: Adam's `m` line beside the blank `v`, a forward beside the blank
+    of its inverse in backward), the lines nearest the blanks tried first; the set as it is when its listing gives
+    nothing away or no line's hiding helps. Issue 16 allows a blank's partner "blanked with it or not shown":
+    hiding keeps the set where leaving the blank out (_left_out) would cost it. A line is not hidden when a wrong
+    option would then be that line (the learner could not tell the two apart), nor when it is blanked."""
+    from examprep.exam.code.questions import set_questions
+    from examprep.hole import holes
+
+    flagged = _given_away(qs)
+    if not flagged or planned is None:
+        return qs, ()
+    blanks = {q.blank["candidate"]: q.blank for q in qs}
+    lines = [c for c in holes.candidates(problem) if c.index not in blanks]
+    rows = [b["start"] for b in blanks.values() if b["candidate"] in flagged]
+    lines.sort(key=lambda c: (min(abs(c.start - r) for r in rows), c.start))
+    hidden = []
+    while flagged and len(hidden) < MAX_HIDDEN:
+        for cand in lines:
+            if cand.index in hidden:
+                continue
+            trial = set_questions(problem, planned, central=False, hidden=hidden + [cand.index])
+            left = _given_away(trial)
+            if len(left) < len(flagged) and not _offers_hidden(trial, [c.text for c in lines
+                                                                      if c.index in hidden + [cand.index]]):
+                hidden, qs, flagged = hidden + [cand.index], trial, left
+                break
+        else:
+            break
+    return qs, tuple(hidden)
+
+
 def _without_centre(plain, central, drop, asked, seen):
     """The set taken: `central` (the same blanks with distractors that do not make the key the option closest to
     the others, examprep.exam.code.square; made only for a set the walk takes, as its 2x2 combinations are graded)
@@ -139,14 +196,14 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             excluded = set(used.setdefault(problem.id, set())) | partner_shown(problem)
             for _ in range(REMAKES + 1):
                 planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
-                qs = set_questions(problem, planned, central=False)
+                qs, hidden = hide_giveaways(problem, planned, set_questions(problem, planned, central=False))
                 drop = _left_out(qs, seen, asked)
                 if not drop:
                     break
                 excluded |= drop
             if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or renamed_twins(qs):
                 continue
-            qs = _without_centre(qs, set_questions(problem, planned), drop, asked, seen)
+            qs = _without_centre(qs, set_questions(problem, planned, hidden=hidden), drop, asked, seen)
             qs = seen.take(qs)
             if qs:
                 used[problem.id].update(q.blank["candidate"] for q in qs)

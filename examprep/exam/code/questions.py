@@ -58,17 +58,25 @@ def _path_id(path):
     return "e" + hashlib.sha1(repr(path).encode()).hexdigest()[:6]
 
 
-def _stem(problem, label, whole_line, free):
+HIDDEN = "..."                # what a line left out of a listing shows (set_questions' hidden)
+_HIDDEN_NOTE = {"ja": "コード中の ... は省略した行である。", "en": "In the code, ... stands for a line left out."}
+
+
+def _stem(problem, label, whole_line, free, hidden=False):
     title = problem.title
     if free:
-        return {"ja": ja_join("次のコードは", title["ja"], "の NumPy 実装である。空欄", label, "に入るコードを書け。"),
+        stem = {"ja": ja_join("次のコードは", title["ja"], "の NumPy 実装である。空欄", label, "に入るコードを書け。"),
                 "en": f"The code below is a NumPy implementation of: {title['en']}. "
                       f"Write the code that goes into blank {label}."}
-    what_ja, what_en = ("行", "line") if whole_line else ("式", "expression")
-    return {"ja": ja_join("次のコードは", title["ja"], "の NumPy 実装である。空欄", label,
-                          f"に入る{what_ja}として最も適切なものを選べ。"),
-            "en": f"The code below is a NumPy implementation of: {title['en']}. Which {what_en} belongs in "
-                  f"blank {label}?"}
+    else:
+        what_ja, what_en = ("行", "line") if whole_line else ("式", "expression")
+        stem = {"ja": ja_join("次のコードは", title["ja"], "の NumPy 実装である。空欄", label,
+                              f"に入る{what_ja}として最も適切なものを選べ。"),
+                "en": f"The code below is a NumPy implementation of: {title['en']}. Which {what_en} belongs in "
+                      f"blank {label}?"}
+    if hidden:
+        stem = {lang: stem[lang] + ("" if lang == "ja" else " ") + _HIDDEN_NOTE[lang] for lang in stem}
+    return stem
 
 
 def _explanation(problem, candidate):
@@ -215,8 +223,12 @@ def plan_set(problem, seed, count=1, proof=None, exclude=()):
     return (rng.getstate(), seed, plans) if plans else None
 
 
-def set_questions(problem, planned, free=False, central=True):
+def set_questions(problem, planned, free=False, central=True, hidden=()):
     """The questions of a planned set (plan_set; [] for None).
+
+    hidden: candidate lines (holes.Candidate.index, none of them blanked) the listing shows as `...`, a line left
+    out (the mock exam's walk hides a line that would give a blank away: code_walk.hide_giveaways); the stems say
+    what `...` means.
 
     central: the distractors chosen so that the key is not the option closest to the others (_without_centre:
     2x2 sets, their combinations graded now); False keeps the first three fair distractors of each blank and
@@ -241,9 +253,12 @@ def set_questions(problem, planned, free=False, central=True):
             s0, s1 = 0, len(text)
         templates.append(text[:s0] + marker(lab) + text[s1:])
         ref_texts.append(text[s0:s1])
+    by_index = {c.index: c for c in holes.candidates(problem)}
+    hidden = sorted(set(hidden))
     listing = holes.replace_lines(answer, _docstring_ranges(problem, answer) + [
         (cand.start, cand.end, [cand.indent + line if line.strip() else "" for line in tmpl.split("\n")])
-        for (cand, _, _), tmpl in zip(plans, templates)])
+        for (cand, _, _), tmpl in zip(plans, templates)] + [
+        (by_index[i].start, by_index[i].end, [by_index[i].indent + HIDDEN]) for i in hidden])
     listing = strip_comments(listing)
     set_id = f"code:{problem.id}:s{seed}"
     area = problem.area_key()
@@ -260,14 +275,17 @@ def set_questions(problem, planned, free=False, central=True):
         key = next(i for i, o in enumerate(options) if o.correct)
         blank = {"candidate": cand.index, "start": cand.start, "end": cand.end, "indent": cand.indent,
                  "template": tmpl, "marker": marker(lab), "whole_line": not path, "ref": ref}
+        if hidden:
+            blank["hidden"] = hidden
         common = dict(problem=problem.id, template=None, area=area, section=problem.section, item=problem.item,
                       explanation=_explanation(problem, cand), answer=ref_text, code=listing.rstrip("\n") + "\n",
                       label=lab, set_id=set_id, seed=seed, blank=blank)
         qid = f"code:{problem.id}:c{cand.index}:{_path_id(path)}:s{seed}"
-        questions.append(Question(id=qid, kind="code_choice", stem=_stem(problem, lab, not path, False),
+        questions.append(Question(id=qid, kind="code_choice", stem=_stem(problem, lab, not path, False, bool(hidden)),
                                   options=options, key=key, **common))
         if free:
-            questions.append(Question(id=qid + ":free", kind="code_free", stem=_stem(problem, lab, not path, True),
+            questions.append(Question(id=qid + ":free", kind="code_free",
+                                      stem=_stem(problem, lab, not path, True, bool(hidden)),
                                       **common))
     return questions
 
@@ -277,5 +295,6 @@ def free_form(question):
     data = question.to_json()
     data.update(kind="code_free", id=question.id + ":free", options=[], key=None)
     problem = catalog.get(question.problem)
-    data["stem"] = _stem(problem, question.label, question.blank["whole_line"], True)
+    data["stem"] = _stem(problem, question.label, question.blank["whole_line"], True,
+                         bool(question.blank.get("hidden")))
     return Question.from_json(data)
