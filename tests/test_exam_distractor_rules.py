@@ -89,8 +89,24 @@ RULES = [
      "self.v[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]", True),
     ("partner_name", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
      "self.v[key] = self.beta2 * self.m[key] + (1 - self.beta2) * grads[key] ** 2", True),
+    # a moving average's two weights from two names (exams 11 and 13 of main d358198: Adam's v with beta1 and
+    # beta2 in one line, ruled out on sight); the weights swapped, the complement or the square dropped stay
     ("partner_name", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
-     "self.v[key] = self.beta1 * self.v[key] + (1 - self.beta2) * grads[key] ** 2", False),
+     "self.v[key] = self.beta1 * self.v[key] + (1 - self.beta2) * grads[key] ** 2", True),
+    ("partner_name", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta1) * grads[key] ** 2", True),
+    ("partner_name", "self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]",
+     "self.m[key] = self.beta2 * self.m[key] + (1 - self.beta1) * grads[key]", True),
+    ("partner_name", "h_next = (1 - z) * h_prev + z * h_hat", "h_next = (1 - z) * h_prev + r * h_hat", True),
+    ("mistake", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = (1 - self.beta2) * self.v[key] + self.beta2 * grads[key] ** 2", False),
+    ("mistake", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = self.beta2 * self.v[key] + grads[key] ** 2", False),
+    ("mistake", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key]", False),
+    ("combined", "self.v[key] = self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2",
+     "self.v[key] = self.beta1 * self.v[key] + (1 - self.beta1) * grads[key] ** 2", False),   # v with m's beta
+    ("partner_name", "x_mix = lam * x + (1 - lam) * x[index]", "x_mix = lam * x + lam * x[index]", False),
     # a dilated kernel's height for its width: right on square kernels (dilated_conv, the friendly-input check)
     ("partner_name", "out_h = (H + 2 * self.pad - FH_d) // self.stride + 1",
      "out_h = (H + 2 * self.pad - FW_d) // self.stride + 1", True),

@@ -295,3 +295,43 @@ def twin_difference_summed(original, mutant):
     whose stem names the difference): ruled out on sight (a fifth examination, issue 16). The operands swapped
     (`fxh2 - fxh1`) stay, and so does a centring's `x + mu` (a sign slip learners make, decided earlier)."""
     return bool(_named_differences(mutant, ast.Add) & _named_differences(original, ast.Sub))
+
+
+def _factors(node):
+    """The factors of a product chain (`beta2 * self.v[key]` -> beta2, self.v[key]), or [node]."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return _factors(node.left) + _factors(node.right)
+    return [node]
+
+
+def _complement(node):
+    """The weight w of a factor `(1 - w)`, w a name or an attribute, or None."""
+    if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and int_value(node.left) == 1
+            and isinstance(node.right, (ast.Name, ast.Attribute))):
+        return ast.dump(node.right)
+    return None
+
+
+def _weighted_sums(tree):
+    """{dump of a sum `w * a + (1 - u) * b` (either order): whether its weights are one name (u is w)} of the
+    sums whose one term has a complement weight (1 - u) and whose other term a plain name or attribute factor."""
+    out = {}
+    for n in ast.walk(tree):
+        if not (isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub))):
+            continue
+        for one, other in ((n.left, n.right), (n.right, n.left)):
+            complements = {c for c in map(_complement, _factors(one)) if c}
+            plain = {ast.dump(f) for f in _factors(other) if isinstance(f, (ast.Name, ast.Attribute))}
+            if complements and plain and not {c for c in map(_complement, _factors(other)) if c}:
+                out[ast.dump(n)] = bool(complements & plain)
+    return out
+
+
+def mixed_complements(original, mutant):
+    """A moving average or a mix `w * a + (1 - w) * b` (Adam's `beta2 * v + (1 - beta2) * g ** 2`, RMSprop's
+    decay, a GRU's `(1 - z) * h_prev + z * h_hat`) whose two weights the mutant takes from two names (`beta1 * v
+    + (1 - beta2) * g ** 2`, `(1 - z) * h_prev + r * h_hat`): weights that no longer sum to one, an asymmetric
+    slip ruled out on sight (two examinations, issue 16). The weights swapped (`(1 - beta2) * v + beta2 * g ** 2`),
+    the complement dropped (`beta2 * v + g ** 2`) and one name in both places stay."""
+    before, after = _weighted_sums(original), _weighted_sums(mutant)
+    return any(before.values()) and any(not same and dump not in before for dump, same in after.items())
