@@ -16,7 +16,7 @@ import re
 from examprep.exam import counterparts, inferred
 from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value
 from examprep.exam.partners import mirrors, partner_line_shown, partner_shows_asked
-from examprep.exam.same_call import same_call_shows_asked
+from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
 
 _NAME_INDEX = re.compile(r"\b([A-Za-z_]+)\d+\b")   # y1, Wx1, b2, xx2 (an index in a name; not log1p or 1e-7)
 
@@ -45,17 +45,28 @@ def shows_partner(q, code=None):
     if len(answer) >= LEAK_MIN and indexed != answer and indexed in _NAME_INDEX.sub(r"\1#", listing):
         return True
     shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
-    if partner_shows_asked(q, shown) or same_call_shows_asked(q, code):
+    if partner_shows_asked(q, shown) or same_call_shows_asked(q, code) or \
+            product_roles_shown(full_line(q, q.answer), [full_line(q, o.text) for o in getattr(q, "options", None) or []
+                                                         if not o.correct], shown):
         return True
     wrong = [full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct]
     # a wrong option that is a line the listing shows (numerical_gradient's x[idx] = tmp_val + h offered for the
     # blank x[idx] = tmp_val - h two lines below it): nobody writes the line twice, and its partner is the key
     if {squeeze(line) for line in wrong if len(squeeze(line)) >= LEAK_MIN} & {squeeze(line) for line in shown}:
         return True
+    if _offers_shown_value(wrong, shown):
+        return True
     key = full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
         _counterpart_shown(q, code, key, wrong, shown)
+
+def _offers_shown_value(wrong, shown):
+    """Whether a wrong option's value (LEAK_MIN characters or more) is the value another line of the listing assigns
+    to another quantity: GRU's `dh_hat = dh_next * (1 - z)` offered for the blank `dh_hat = dh_next * z` under the
+    shown `dh_prev = dh_next * (1-z)` (a fifth examination, seed 13 Q68)."""
+    values = {v for v in map(answer_value, wrong) if v and len(v) >= LEAK_MIN}
+    return bool(values) and any(answer_value(line.strip()) in values for line in shown)
 
 def _counterpart_shown(q, code, key, wrong, shown):
     """Whether the listing shows the blank's inverse, the other branch of its if or its slice's complement
@@ -106,7 +117,7 @@ def shows_statement_elsewhere(q, earlier):
     if shown_in_stem(q, earlier):
         return True
     codes = tuple(sorted({e.code for e in earlier if e.code and e.code != q.code}))
-    kin = frozenset(e.code for e in earlier if getattr(e, "item", None) == getattr(q, "item", None))
+    kin = frozenset(e.code for e in earlier if kindred(getattr(e, "item", None), getattr(q, "item", None)))
     return bool(codes) and inferred.statement_shown(*_key_and_wrong(q), codes, kin)
 
 def shown_in_stem(q, earlier):
@@ -121,8 +132,14 @@ def shows_earlier_statement(earlier, code, item=None):
     to names (shows_statement_elsewhere, the other way)."""
     return any(getattr(e, "blank", None) and e.code != code and
                inferred.statement_shown(*_key_and_wrong(e), (code,),
-                                        (code,) if getattr(e, "item", None) == item else ())
+                                        (code,) if kindred(getattr(e, "item", None), item) else ())
                for e in earlier)
+
+def kindred(item, other):
+    """Whether two syllabus items (`3-5-1`) are of one chapter (`3-5`, RNNs): rnn_cell's `db = np.sum(dt, axis=0)`
+    is told by gru_cell's `dbh = np.sum(dt, axis=0)` (3-5-2; a fifth examination, seed 13 Q61), ensemble_vote's
+    `np.argmax(probs, axis=1)` (3-7-4) tells nothing of max_pooling's `np.argmax(col, axis=1)` (3-4-3)."""
+    return item == other or bool(item and other) and item.split("-")[:2] == other.split("-")[:2]
 
 def shows_asked_order(earlier, code):
     """Whether a listing (a problem's whole listing, before it is proven, or a set's) calls or defines a function

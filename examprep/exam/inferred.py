@@ -268,17 +268,22 @@ class Squared(ast.NodeTransformer):
 
 
 class _Sorted(ast.NodeTransformer):
-    """The terms of each sum (`a + b + c`, not `-`) in a fixed order: by each term's masked dump, then its text (terms
-    of one shape keep their names' order), so `np.dot(x, Wx) + np.dot(h, Wh) + b` and `np.dot(h, Wh) + np.dot(x,
-    Wx) + b` agree."""
+    """The terms of each sum (`a + b + c`, not `-`) and the factors of each elementwise product (`*`, not `@`) in a
+    fixed order: by each term's masked dump, then its text (terms of one shape keep their names' order), so
+    `np.dot(x, Wx) + np.dot(h, Wh) + b` and `np.dot(h, Wh) + np.dot(x, Wx) + b` agree, and so do sigmoid's `dout *
+    (1.0 - self.out) * self.out` and GRU's `dz * z * (1-z)`; a whole float is its integer (1.0 is 1)."""
 
     def visit_BinOp(self, node):
         node = squared(self.generic_visit(node))
-        if not isinstance(node.op, ast.Add):
+        if not isinstance(node.op, (ast.Add, ast.Mult)):
             return node
-        return _joined(sorted(_factors(node, ast.Add),
+        return _joined(sorted(_factors(node, type(node.op)),
                               key=lambda t: (ast.dump(Numbered(numbers=True).visit(copy.deepcopy(t))),
-                                             ast.unparse(t))), ast.Add)
+                                             ast.unparse(t))), type(node.op))
+
+    def visit_Constant(self, node):
+        whole = isinstance(node.value, float) and node.value.is_integer() and abs(node.value) < 2 ** 53
+        return ast.Constant(int(node.value)) if whole else node
 
 
 class _Renamed(ast.NodeTransformer):

@@ -140,3 +140,36 @@ def _keywords(call):
 
 def _contains_run(items, run):
     return any(items[i:i + len(run)] == run for i in range(len(items) - len(run) + 1))
+
+
+
+_KIND = re.compile(r"(?:self\.)?(d?[a-z]*[A-Z])\w*")   # dW of dWhh, dWhz, dWxh: a weight's gradient
+
+
+def product_roles_shown(key_line, wrong_lines, shown_lines):
+    """Whether a shown line of the key's kind (its target's name up to its first capital: `dWhz`, `dWxh` beside the
+    blank `dWhh`) calls the key's np.dot or np.matmul with the key's argument in the same place and a transposed one
+    in the other, as the key does, where TWIN_RULES_OUT wrong options do otherwise (swap the two, drop the
+    transpose): GRU's `dWhz = np.dot(h_prev.T, dt)` above the blank `dWhh = np.dot((r * h_prev).T, dt)` whose
+    options take `np.dot(dt, (r * h_prev).T)` or `np.dot(r * h_prev, dt)` (a fifth examination, seed 13 Q69)."""
+    roles = _dot_roles(key_line.strip())
+    if roles is None or ("T",) not in roles[2] or len(set(roles[2])) != 2:
+        return False
+    ruled_out = sum(theirs is not None and theirs[:2] == roles[:2] and theirs != roles
+                    for theirs in map(_dot_roles, (line.strip() for line in wrong_lines)))
+    return ruled_out >= 2 and any(_dot_roles(line.strip()) == roles for line in shown_lines)
+
+
+@functools.lru_cache(maxsize=8192)
+def _dot_roles(line):
+    """(target's kind, function, (each argument: ("T",) when transposed, else its text)) of a line assigning one
+    np.dot / np.matmul of two arguments to a target with a capital, else None."""
+    stmt = one_statement(line)
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 or not isinstance(stmt.value, ast.Call):
+        return None
+    kind = _KIND.fullmatch(ast.unparse(stmt.targets[0]))
+    call = stmt.value
+    if kind is None or ast.unparse(call.func) not in ("np.dot", "np.matmul") or len(call.args) != 2 or call.keywords:
+        return None
+    return kind.group(1), ast.unparse(call.func), \
+        tuple(("T",) if isinstance(a, ast.Attribute) and a.attr == "T" else squeeze(ast.unparse(a)) for a in call.args)
