@@ -8,6 +8,10 @@ examprep.exam.giveaways.shows_partner.
   merge_heads, a backward's `dout.transpose(0, 2, 3, 1).reshape(-1, C)` beside its forward's `out.reshape(N,
   out_h, out_w, C).transpose(0, 3, 1, 2)`. A single transpose counts when its inverse is another (a self-inverse
   one shown as written is shown_on_another_array's).
+- **The reduction it undoes** (reduction_inverse_shown): a sum or mean over one axis beside a repeat over the same
+  axis, either way round: avg_pooling's `np.mean(col, axis=1)` beside its backward `np.repeat(dout.reshape(-1, 1) /
+  pool_size, pool_size, axis=1)`, the Repeat node's `np.repeat(x, self.N, axis=0)` beside `np.sum(dout, axis=0,
+  keepdims=True)` (the final examination of the 2026-12-03 session).
 - **The other branch of its `if`** (other_branch_shown): softmax_with_loss's `dx = (self.y - self.t) /
   batch_size` for one-hot labels beside the label branch `dx = self.y.copy(); dx[np.arange(batch_size), self.t]
   -= 1; dx = dx / batch_size`: two ways to one value of the same name, each telling the other's sign and scale.
@@ -88,6 +92,42 @@ def inverse_shown(key_line, answer, shown_lines):
         if inverse != signature and inverse in shown:
             return True
     return False
+
+
+_SPREADS = {"sum": "reduce", "mean": "reduce", "repeat": "spread"}
+
+
+def _axis_calls(tree):
+    """(kind, axis) of each sum, mean ("reduce") or repeat ("spread") call in a tree whose axis is an integer
+    constant (a keyword, or the argument in its place: `np.sum(a, 0)`, `a.sum(0)`, `np.repeat(a, n, 0)`,
+    `a.repeat(n, 0)`)."""
+    out = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        kind = _SPREADS.get(name)
+        if kind is None:
+            continue
+        on_numpy = not isinstance(func, ast.Attribute) or isinstance(func.value, ast.Name) and func.value.id == "np"
+        place = (1 if kind == "reduce" else 2) - (0 if on_numpy else 1)
+        axis = next((k.value for k in node.keywords if k.arg == "axis"),
+                    node.args[place] if len(node.args) > place else None)
+        if isinstance(axis, ast.Constant) and type(axis.value) is int:
+            out.add((kind, axis.value))
+    return out
+
+
+def reduction_inverse_shown(key_line, shown_lines):
+    """Whether a shown line repeats over an axis the key's line sums or averages over, or reduces over an axis the
+    key's line repeats over (module docstring)."""
+    line = one_statement(key_line)
+    mine = _axis_calls(line) if line is not None else set()
+    if not mine:
+        return False
+    undone = {("spread" if kind == "reduce" else "reduce", axis) for kind, axis in mine}
+    return any(undone & _axis_calls(stmt) for stmt in map(one_statement, shown_lines) if stmt is not None)
 
 
 def _assigned(stmts):

@@ -15,7 +15,7 @@ import re
 
 from examprep.exam import counterparts, inferred
 from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value
-from examprep.exam.partners import mirrors, partner_line_shown, partner_shows_asked
+from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
 from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
 
 _NAME_INDEX = re.compile(r"\b([A-Za-z_]+)\d+\b")   # y1, Wx1, b2, xx2 (an index in a name; not log1p or 1e-7)
@@ -34,7 +34,8 @@ def shows_partner(q, code=None):
     code = (q.code or "") if code is None else code
     listing = squeeze(code)
     problem = getattr(q, "problem", None)
-    if partner_line_shown(full_line(q, q.answer), code, problem):
+    if partner_line_shown(full_line(q, q.answer), code, problem) or \
+            partner_line_shown_but_square(full_line(q, q.answer), code, problem):
         return True
     answer = squeeze(q.answer)
     if len(answer) >= LEAK_MIN and any(m in listing for m in mirrors(answer, problem)):
@@ -69,9 +70,10 @@ def _offers_shown_value(wrong, shown):
     return bool(values) and any(answer_value(line.strip()) in values for line in shown)
 
 def _counterpart_shown(q, code, key, wrong, shown):
-    """Whether the listing shows the blank's inverse, the other branch of its if or its slice's complement
-    (examprep.exam.counterparts)."""
+    """Whether the listing shows the blank's inverse (a transposing chain undone, a reduction undone by a repeat),
+    the other branch of its if or its slice's complement (examprep.exam.counterparts)."""
     return counterparts.inverse_shown(key, q.answer, tuple(shown)) or \
+        counterparts.reduction_inverse_shown(key, shown) or \
         bool(q.blank) and counterparts.other_branch_shown(code, q.blank.get("marker"), key) or \
         counterparts.complement_shown(key, tuple(wrong), tuple(shown))
 

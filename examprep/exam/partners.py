@@ -109,6 +109,22 @@ def partner_line_shown(line, code, problem=None):
                            or _twin_shown(line, listing_lines, problem))
 
 
+_SQUARE = re.compile(r"\*\*2(?![\w.])")   # `**2` squeezed, not `**2.5` or `**2j`
+
+
+def partner_line_shown_but_square(line, code, problem=None):
+    """Whether a listing shows a blank's whole line with its partner names swapped and a square added or dropped:
+    Adam's `self.m[key] = self.beta1 * self.m[key] + (1 - self.beta1) * grads[key]` above the blank `self.v[key] =
+    self.beta2 * self.v[key] + (1 - self.beta2) * grads[key] ** 2` (both examinations of the 2026-12-03 session).
+    Unlike partner_line_shown, the walk hides such a line (code_walk.hide_giveaways) rather than leave the blank
+    out before proving."""
+    line = squeeze(line)
+    if len(line) < LEAK_MIN:
+        return False
+    shown = {_SQUARE.sub("", squeeze(s)) for s in code.split("\n") if s.strip()}
+    return any(_SQUARE.sub("", mirrored) in shown for mirrored in mirrors(line, problem))
+
+
 def _roles(stmt):
     """What a statement is known by: the names it assigns and the function its value calls (`self.dbeta`, `sum`;
     `col`, `im2col`)."""
