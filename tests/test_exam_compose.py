@@ -394,8 +394,9 @@ def test_a_partner_line_that_shows_what_the_options_ask_leaks():
 
 def test_a_problem_that_can_give_no_set_is_not_proven():
     """The walk does not prove a problem no line of which has a mutant worth grading (code_set would find none),
-    nor one whose listing shows an answer asked before (leaks would reject its set)."""
+    nor one whose listing shows an answer asked before (leaks would reject its set) on more lines than it hides."""
     from examprep.exam.code.questions import plain_listing
+    from examprep.hole import holes
     from examprep.problem import catalog
 
     softmax, time_gru = catalog.get("softmax"), catalog.get("time_gru")
@@ -405,7 +406,17 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     asked = _code_question(shown, ["a", "b", "c"], problem="logsumexp")
     assert giveaways.leaks([asked], [_code_question("x", ["a", "b", "c"], "(あ)", plain_listing(softmax),
                                                          "softmax", 0)])
-    assert not code_walk._may_give_a_set(softmax, [asked], compose_module._Seen())
+    # the line that shows it is hidden in the set's listing (code_walk.hidden_for_earlier) ...
+    exp_line = next(c.index for c in holes.candidates(softmax) if "np.exp" in c.text)
+    assert code_walk.hidden_for_earlier(softmax, [asked]) == (exp_line,)
+    assert code_walk._may_give_a_set(softmax, [asked], compose_module._Seen())
+    # ... unless one hidden line is not enough, or the hidden line was the last one left to ask
+    other = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.sum" in line)
+    both = [asked, _code_question(other, ["a", "b", "c"], problem="logsumexp")]
+    assert code_walk.hidden_for_earlier(softmax, both) is None
+    assert not code_walk._may_give_a_set(softmax, both, compose_module._Seen())
+    rest = [c.index for c in holes.candidates(softmax) if c.index != exp_line]
+    assert not code_walk._may_give_a_set(softmax, [asked], compose_module._Seen(), rest)
     assert code_walk._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])],
                                           compose_module._Seen())
     seen = compose_module._Seen()   # softmax's concept asked by a formula question: none of its lines would fit

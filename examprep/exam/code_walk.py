@@ -63,22 +63,49 @@ def partner_shown(problem):
     return _PARTNER_SHOWN[problem.id]
 
 
+def _shows_earlier(asked, listing, item=None):
+    """Whether a listing shows an answer asked before, the argument order an earlier question's options change, or
+    an earlier code question's statement up to names (leaks' checks of a listing against earlier sets)."""
+    return shows_earlier_answer(asked, squeeze(listing)) or shows_asked_order(asked, listing) or \
+        shows_earlier_statement(asked, listing, item)
+
+
+def hidden_for_earlier(problem, asked):
+    """The lines a set of this problem must show as `...` so that its listing shows nothing asked before
+    (_shows_earlier): () when the listing shows nothing, the first candidate line whose hiding is enough (rnn_cell's
+    `db = np.sum(dt, axis=0)` after gru_cell's `dbh` was asked), else None: no set of the problem can be taken."""
+    from examprep.exam.code.questions import HIDDEN, listing_with, plain_listing
+    from examprep.hole import holes
+    from examprep.problem import source
+
+    item = getattr(problem, "item", None)
+    if not _shows_earlier(asked, plain_listing(problem), item):
+        return ()
+    answer = source.reference_answer(problem)
+    return next(((cand.index,) for cand in holes.candidates(problem)
+                 if not _shows_earlier(asked, listing_with(answer, [(cand.start, cand.end, [cand.indent + HIDDEN])]),
+                                       item)), None)
+
+
 def _may_give_a_set(problem, asked, seen, used=()):
-    """Whether a problem is worth proving for a code set (_walk_code_sets): its concept is not asked by another
-    source and it is behind fewer than MAX_PER_SOURCE questions (seen.fits would reject every question of it),
-    some line of it not used before has a mutant worth grading and a partner the listing does not show
-    (partner_shown), and its listing shows no answer asked before (nor the argument order an earlier question's
-    options change)."""
+    """Whether a problem is worth proving for a code set (_set_hiding)."""
+    return _set_hiding(problem, asked, seen, used) is not None
+
+
+def _set_hiding(problem, asked, seen, used=()):
+    """The lines a set of the problem must hide (hidden_for_earlier), or None when it is not worth proving for a
+    code set (_walk_code_sets): its concept is asked by another source or it is behind MAX_PER_SOURCE questions
+    (seen.fits would reject every question of it), no line of it that is neither used before nor hidden has a
+    mutant worth grading and a partner the listing does not show (partner_shown), or its listing shows an answer
+    asked before (or the argument order an earlier question's options change) that no hidden line takes away."""
     from examprep.exam.code.proof import live_lines
-    from examprep.exam.code.questions import plain_listing
 
     if seen.exhausted(problem.id):
-        return False
-    listing = plain_listing(problem)
-    if shows_earlier_answer(asked, squeeze(listing)) or shows_asked_order(asked, listing) or \
-            shows_earlier_statement(asked, listing):
-        return False
-    return bool(set(live_lines(problem)) - partner_shown(problem) - set(used))
+        return None
+    hidden = hidden_for_earlier(problem, asked)
+    if hidden is None or not set(live_lines(problem)) - partner_shown(problem) - set(used) - set(hidden):
+        return None
+    return hidden
 
 
 def _left_out(qs, seen, asked=()):
@@ -114,24 +141,25 @@ def _offers_hidden(qs, hidden_texts):
     return False
 
 
-def hide_giveaways(problem, planned, qs):
+def hide_giveaways(problem, planned, qs, hidden=()):
     """(questions, hidden lines): the set with up to MAX_HIDDEN lines of its listing shown as `...`, each hidden
     because it gives a blank away (_given_away: Adam's `m` line beside the blank `v`, a forward beside the blank
     of its inverse in backward), the lines nearest the blanks tried first; the set as it is when its listing gives
     nothing away or no line's hiding helps. Issue 16 allows a blank's partner "blanked with it or not shown":
     hiding keeps the set where leaving the blank out (_left_out) would cost it. A line is not hidden when a wrong
-    option would then be that line (the learner could not tell the two apart), nor when it is blanked."""
+    option would then be that line (the learner could not tell the two apart), nor when it is blanked. `hidden`:
+    lines the set hides already (hidden_for_earlier), counted in MAX_HIDDEN."""
     from examprep.exam.code.questions import set_questions
     from examprep.hole import holes
 
     flagged = _given_away(qs)
     if not flagged or planned is None:
-        return qs, ()
+        return qs, tuple(hidden)
     blanks = {q.blank["candidate"]: q.blank for q in qs}
     lines = [c for c in holes.candidates(problem) if c.index not in blanks]
     rows = [b["start"] for b in blanks.values() if b["candidate"] in flagged]
     lines.sort(key=lambda c: (min(abs(c.start - r) for r in rows), c.start))
-    hidden = []
+    hidden = list(hidden)
     while flagged and len(hidden) < MAX_HIDDEN:
         for cand in lines:
             if cand.index in hidden:
@@ -179,7 +207,8 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # drawn from as when it is proven.
             proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen, used.get(p.id, ()))],
                          plan)
-            worth = _may_give_a_set(problem, asked, seen, used.get(problem.id, ()))
+            pre = _set_hiding(problem, asked, seen, used.get(problem.id, ()))
+            worth = pre is not None
             proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
             if not proof.get("reference_passed"):
                 continue
@@ -193,10 +222,11 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # with no question asking it. The set is made again without those lines (and without a line whose
             # value or partner the listing shows elsewhere), until none is left out, rather than another problem
             # proven for it: the lines are tried in the same order (line_order), so most are proven already.
-            excluded = set(used.setdefault(problem.id, set())) | partner_shown(problem)
+            excluded = set(used.setdefault(problem.id, set())) | partner_shown(problem) | set(pre)
             for _ in range(REMAKES + 1):
                 planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
-                qs, hidden = hide_giveaways(problem, planned, set_questions(problem, planned, central=False))
+                qs, hidden = hide_giveaways(problem, planned,
+                                            set_questions(problem, planned, central=False, hidden=pre), pre)
                 drop = _left_out(qs, seen, asked)
                 if not drop:
                     break
