@@ -158,6 +158,11 @@ RULES = [
      "return np.append(x[0], x[2:] + alpha * x[:-1])", True),
     ("swap_operands", "return np.append(x[0], x[1:] - alpha * x[:-1])",
      "return np.append(x[0], x[:-1] - alpha * x[1:])", False),
+    # a stepped slice from the end (positional_encoding's `-1::2`: the last column alone, sixth examination);
+    # a negative start without a step and another start with the step stay
+    ("slice_bound", "pe[:, 0::2] = np.sin(angle)", "pe[:, -1::2] = np.sin(angle)", True),
+    ("slice_bound", "pe[:, 0::2] = np.sin(angle)", "pe[:, 1::2] = np.sin(angle)", False),
+    ("int_off_by_one", "h_last = hs[:, -1:]", "h_last = hs[:, -2:]", False),
     # an optional argument (mask=None) moved between required ones; Q, K, V reordered stays
     ("swap_arguments", "heads = self.attention.forward(Q, K, V, mask)",
      "heads = self.attention.forward(Q, K, mask, V)", True),
@@ -191,6 +196,34 @@ def test_reshape_sizes_that_fail_only_by_not_multiplying_out_are_not_offered():
     # the size error of another statement's change, not of a reshape's sizes
     ref, text = "y = np.sum(x.reshape(N, -1), axis=1)", "y = np.sum(x.reshape(N, -1), axis=0)"
     assert not distractors.give_away(_mutant("axis", text, "exception", size), text, ref)
+
+
+def test_a_slice_of_another_length_than_what_it_meets_is_not_offered():
+    """bert_embedding's `pos_E[:T + 1]` beside `tok_E[ids]` (T = ids.shape[1] shown) and positional_encoding's
+    `pe[:, 0:] = np.sin(angle)` (angle of d_model / 2 columns): a broadcast error seen on sight (the sixth
+    examination, seeds 11 and 13); judged with the grader's broadcast verdict only."""
+    ref = "out = tok_E[ids] + seg_E[segments] + pos_E[:T]"
+    shapes = "ValueError: operands could not be broadcast together with shapes (2,5,4) (6,4)"
+    for text in ("out = tok_E[ids] + seg_E[segments] + pos_E[:T + 1]",
+                 "out = tok_E[ids] + seg_E[segments] + pos_E[:T - 1]"):
+        assert distractors.give_away(_mutant("slice_bound", text, "exception", shapes), text, ref)
+        assert not distractors.give_away(_mutant("slice_bound", text, "values"), text, ref)   # met by a bias: values
+    ref, text = "dpos[:T] = dout.sum(axis=0)", "dpos[:T + 1] = dout.sum(axis=0)"
+    into = "ValueError: could not broadcast input array from shape (5,4) into shape (6,4)"
+    assert distractors.give_away(_mutant("slice_bound", text, "exception", into), text, ref)
+    ref, text = "pe[:, 0::2] = np.sin(angle)", "pe[:, 0:] = np.sin(angle)"
+    into = "ValueError: could not broadcast input array from shape (6,4) into shape (6,8)"
+    assert distractors.give_away(_mutant("slice_step", text, "exception", into), text, ref)
+    ref, text = "pe[:, 1::2] = np.cos(angle)", "pe[:, 2::2] = np.cos(angle)"
+    into = "ValueError: could not broadcast input array from shape (6,4) into shape (6,3)"
+    assert distractors.give_away(_mutant("slice_bound", text, "exception", into), text, ref)
+    text = "pe[:, 0::2] = np.cos(angle)"   # the other half: the same length, wrong values
+    assert not distractors.give_away(_mutant("slice_bound", text, "values"), text, ref)
+    # a start shifted, a slice read alone (its shape met only by a later line): options
+    ref, text = "out = tok_E[ids] + pos_E[:T]", "out = tok_E[ids] + pos_E[1:T]"
+    assert not distractors.give_away(_mutant("slice_bound", text, "exception", shapes), text, ref)
+    ref, text = "h = hs[:, :T]", "h = hs[:, :T - 1]"
+    assert not distractors.give_away(_mutant("slice_bound", text, "exception", shapes), text, ref)
 
 
 def test_signatures_are_read_from_the_reference():

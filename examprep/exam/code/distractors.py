@@ -19,8 +19,8 @@ from examprep.exam.code.operand_rules import (complement_flipped, difference_sum
     plain_sum_flipped, self_assignment, self_cancelling, state_renamed, twin_difference_summed, width_summed)
 from examprep.exam.code.shape_rules import (array_form, batch_axis_moved, broadcast_reshape, repeated_axes,
     reshape_sizes_only, right_when_square)
-from examprep.exam.code.slice_rules import (empty_slice, identity_slice, misaligned_slices, mixed_slice, odd_step,
-    one_axis_shift)
+from examprep.exam.code.slice_rules import (empty_slice, identity_slice, length_mismatched, misaligned_slices,
+    mixed_slice, odd_step, one_axis_shift, stepped_from_end)
 
 # The whole value replaced by its first operand (`np.sum(x * d)` -> `x * d`): a missing term or reduction, offered
 # only when the three other options cannot be filled with the learner's everyday mistakes.
@@ -64,10 +64,12 @@ def give_away(entry, fill, reference):
         return True
     if any(word in (verdict.get("case") or "").lower() for word in EDGE_CASES):
         return True
-    if verdict.get("check") == "exception" and "reshape" in entry.get("text", ""):
-        change = _change(reference, entry)
-        if change is not None and reshape_sizes_only(change[0], change[1], message):
-            return True
+    change = _change(reference, entry) if verdict.get("check") == "exception" else None
+    if change is not None and "reshape" in entry.get("text", "") and reshape_sizes_only(change[0], change[1], message):
+        return True
+    # A slice met element by element, or assigned to, made of another length (`pos_E[:T + 1]`): a broadcast error.
+    if change is not None and length_mismatched(change[0], change[1], message):
+        return True
     return give_away_whatever_verdict(entry, reference)
 
 
@@ -107,7 +109,9 @@ def _judged_on_text(operator, text, reference):
         return True
     if operator == "swap_arguments" and odd_argument_swap(original, mutant):
         return True
-    if odd_step(original, mutant) or empty_slice(original, mutant) or mixed_reductions(original, mutant):
+    if odd_step(original, mutant) or stepped_from_end(original, mutant):
+        return True
+    if empty_slice(original, mutant) or mixed_reductions(original, mutant):
         return True
     if identity_slice(original, mutant) or width_summed(original, mutant) or state_renamed(original, mutant):
         return True

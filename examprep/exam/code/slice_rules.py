@@ -49,8 +49,9 @@ def empty_slice(original, mutant):
 
 def identity_slice(original, mutant):
     """A new slice `0:` (`ts[:, 0:]` for `ts[:, 1:]`): the whole axis, which no one writes as a slice (the slice's
-    `** 1`). A step (`0::2`) keeps it a real slice, and a step dropped (`pe[:, 0:]` for `pe[:, 0::2]`) stays a
-    learner's mistake."""
+    `** 1`). A step (`0::2`) keeps it a real slice, and a step dropped (`x[:, 0:]` for `x[:, 0::2]`) stays a
+    learner's mistake here, unless the slice then cannot broadcast against what it meets (`pe[:, 0:] =
+    np.sin(angle)`: length_mismatched)."""
     def identity(tree):
         return {ast.dump(n) for n in ast.walk(tree)
                 if isinstance(n, ast.Slice) and n.upper is None and n.step is None and int_value(n.lower) == 0}
@@ -141,3 +142,79 @@ def misaligned_slices(original, mutant):
     cannot even broadcast (the grader's "operands could not be broadcast"), ruled out on sight (a fourth
     examination, issue 16). A reversed pairing (`x[:-1] - alpha * x[1:]`) keeps the lengths and stays."""
     return bool(_misaligned(mutant) - _misaligned(original))
+
+
+def stepped_from_end(original, mutant):
+    """A slice with a step of 2 or more given a negative start and no end (positional_encoding's `pe[:, -1::2]`
+    for `0::2`): the last element or so written as a stepped slice, which no one writes (two examinations of
+    seeds 11 and 13, issue 16). A negative start without a step (`hs[:, -1:]`: the last step kept as an axis) and
+    a negative step (`[::-1]`) stay."""
+    def found(tree):
+        return {ast.dump(n) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.upper is None
+                and (int_value(n.step) or 0) > 1 and (int_value(n.lower) or 0) < 0}
+    return bool(found(mutant) - found(original))
+
+
+# The grader's words for arrays whose shapes do not match element by element.
+BROADCAST_ERRORS = ("could not be broadcast", "could not broadcast")
+
+
+def _met_subscripts(tree):
+    """[(dump of the array, its index's elements)] of the subscripts a statement meets element by element with
+    another array (an operand of +, -, *, /) or assigns to, in walk order."""
+    out = []
+    for n in ast.walk(tree):
+        sides = []
+        if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+            sides = [n.left, n.right]
+        elif isinstance(n, ast.Assign):
+            sides = n.targets
+        elif isinstance(n, ast.AugAssign):
+            sides = [n.target]
+        for side in sides:
+            if isinstance(side, ast.Subscript):
+                elts = side.slice.elts if isinstance(side.slice, ast.Tuple) else [side.slice]
+                out.append((ast.dump(side.value), elts))
+    return out
+
+
+def _dump(node):
+    return None if node is None else ast.dump(node)
+
+
+def _bound(node):
+    """(base, constant) of a slice bound (`T + 1`: T, 1); an absent bound and a number have no base."""
+    if node is None or int_value(node) is not None:
+        return None, int_value(node) or 0
+    return _offset(node)
+
+
+def _length_changed(a, b):
+    """Whether slice b is slice a with another length by a constant: its step dropped (`0::2` -> `0:`), an open
+    slice's start shifted (`1::2` -> `2::2`) or a prefix's end shifted (`[:n]` -> `[:n + 1]`)."""
+    if not (isinstance(a, ast.Slice) and isinstance(b, ast.Slice)) or ast.dump(a) == ast.dump(b):
+        return False
+    if a.step is not None and b.step is None:
+        return _dump(a.lower) == _dump(b.lower) and _dump(a.upper) == _dump(b.upper)
+    (low, k), (high, j), (low2, k2), (high2, j2) = map(_bound, (a.lower, a.upper, b.lower, b.upper))
+    if _dump(a.step) != _dump(b.step) or low != low2 or high != high2:
+        return False
+    if a.upper is None:
+        return b.upper is None
+    return low is None and k == k2 == 0 and high is not None and j != j2
+
+
+def length_mismatched(original, mutant, message):
+    """A slice met element by element with another array, or assigned to, made of another length (bert_embedding's
+    `pos_E[:T + 1]` beside `tok_E[ids]`, `dpos[:T - 1] = dout.sum(axis=0)`, positional_encoding's `pe[:, 0:] =
+    np.sin(angle)` for `0::2`, `pe[:, 2::2] = np.cos(angle)` for `1::2`), where the grader rejects it by a
+    broadcast: the key's slice has the length of what it meets (`T = ids.shape[1]`, `angle` of d_model / 2 columns
+    are shown), so the option is a shape error seen on sight (two examinations of seeds 11 and 13, issue 16).
+    Judged with that verdict only: `1::2` for `0::2` keeps the length and stays, as does a slice met by a bias
+    (it broadcasts), a window moved (`pos_E[1:T + 1]`) and a slice read alone."""
+    if not any(words in message for words in BROADCAST_ERRORS):
+        return False
+    for (x, a), (y, b) in zip(_met_subscripts(original), _met_subscripts(mutant)):
+        if x == y and len(a) == len(b) and any(_length_changed(p, q) for p, q in zip(a, b)):
+            return True
+    return False
