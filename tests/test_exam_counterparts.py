@@ -39,6 +39,21 @@ def test_a_blank_whose_inverse_is_shown_leaks():
                                             code="out = out.repeat(2, axis=0).transpose(0, 3, 1, 2)\n＿＿(あ)＿＿\n"))
 
 
+def test_a_transpose_undone_by_a_shown_one_leaks_whatever_reshapes_stand_beside():
+    """avg_pooling's backward `dout = dout.transpose(0, 2, 3, 1)` beside the blank `out.reshape(N, out_h, out_w,
+    C).transpose(0, 3, 1, 2)` (the final examination of 2026-12-03, seed 11 Q57); not the same permutation, nor a
+    self-inverse one."""
+    key = "out = out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)"
+    wrong = ["out = out.reshape(N, out_h, C, out_w).transpose(0, 3, 1, 2)",
+             "out = out.reshape(N, out_h, out_w, C).transpose(0, 1, 3, 2)"]
+    assert shows_partner(_code_question(key, wrong, code="＿＿(あ)＿＿\ndout = dout.transpose(0, 2, 3, 1)\n"))
+    assert not shows_partner(_code_question(key, wrong, code="＿＿(あ)＿＿\ndout = dout.transpose(0, 3, 1, 2)\n"))
+    swap = "y = x.reshape(N, T, D).transpose(0, 2, 1)"
+    assert not shows_partner(_code_question(swap, ["y = x.reshape(N, D, T).transpose(0, 2, 1)",
+                                                   "y = x.reshape(N, T, D).transpose(1, 0, 2)"],
+                                            code="＿＿(あ)＿＿\ndx = dy.transpose(0, 2, 1)\n"))
+
+
 def test_the_other_branch_of_the_same_if_leaks():
     """softmax_with_loss's one-hot branch blanked beside its label branch (seed 13 Q40), and the reverse; a blank
     in an if without an else, or whose other branch assigns another name, is not."""

@@ -553,9 +553,10 @@ def test_code_stems_space_japanese_and_latin():
     from examprep.exam.code.questions import _stem
 
     for title in ("GELU レイヤ (tanh 近似) の順伝播と逆伝播", "AttentionWeight レイヤ (内積と softmax で重みを求める)",
-                  "ソフトマックス関数", "1×1 畳み込み (pointwise convolution) の順伝播・逆伝播"):
-        for whole_line, free in ((False, False), (True, False), (False, True)):
-            ja = _stem(SimpleNamespace(title={"ja": title, "en": "x"}), "(あ)", whole_line, free)["ja"]
+                  "ソフトマックス関数 (x は (N, C) のバッチ、最後の軸で正規化)", "1×1 畳み込み (pointwise convolution) の順伝播・逆伝播"):
+        for whole_line, free, hidden in ((False, False, False), (True, False, False), (False, True, False),
+                                         (False, False, True)):
+            ja = _stem(SimpleNamespace(title={"ja": title, "en": "x"}), "(あ)", whole_line, free, hidden)["ja"]
             assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff][A-Za-z0-9(]|[A-Za-z0-9)][\u3040-\u30ff\u4e00-\u9fff]",
                                  ja), ja
             assert "空欄 (あ) に" in ja

@@ -7,7 +7,8 @@ examprep.exam.giveaways.shows_partner.
   3).reshape(N, T, h * d_k)`: the steps reversed, each permutation inverted, any reshape): split_heads beside
   merge_heads, a backward's `dout.transpose(0, 2, 3, 1).reshape(-1, C)` beside its forward's `out.reshape(N,
   out_h, out_w, C).transpose(0, 3, 1, 2)`. A single transpose counts when its inverse is another (a self-inverse
-  one shown as written is shown_on_another_array's).
+  one shown as written is shown_on_another_array's), and so does one transpose of the chain undone by a shown
+  transpose whatever reshapes stand beside them (avg_pooling's `dout = dout.transpose(0, 2, 3, 1)`).
 - **The reduction it undoes** (reduction_inverse_shown): a sum or mean over one axis beside a repeat over the same
   axis, either way round: avg_pooling's `np.mean(col, axis=1)` beside its backward `np.repeat(dout.reshape(-1, 1) /
   pool_size, pool_size, axis=1)`, the Repeat node's `np.repeat(x, self.N, axis=0)` beside `np.sum(dout, axis=0,
@@ -90,6 +91,12 @@ def inverse_shown(key_line, answer, shown_lines):
             continue
         inverse = _inverse(signature)
         if inverse != signature and inverse in shown:
+            return True
+        # a transpose of the chain undone by a shown one, whatever reshapes stand beside either (avg_pooling's
+        # backward `dout = dout.transpose(0, 2, 3, 1)` beside the blank `out.reshape(N, out_h, out_w,
+        # C).transpose(0, 3, 1, 2)`: the final examination of the 2026-12-03 session)
+        undone = {inverted(s[1]) for s in signature if s[0] == "transpose" and inverted(s[1]) != s[1]}
+        if undone & {s[1] for sig in shown for s in sig if s[0] == "transpose"}:
             return True
     return False
 
