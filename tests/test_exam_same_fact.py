@@ -98,14 +98,52 @@ def test_one_reduction_over_one_axis_asked_twice_is_one_fact():
     dx = _q("dx = np.sum(dout, axis=0, keepdims=True)", "np.sum(dout, axis=0, keepdims=True)",
             wrong=("np.sum(dout, axis=1, keepdims=True)", "np.sum(dout, axis=0)"))
     assert same_fact.same_fact(db, dx) and same_fact.same_fact(dx, db)
-    # another axis; options that do not change the axis or keepdims; a reduction of an expression
+    # another axis; options that change only the summed array; a reduction of an expression whose options only
+    # drop the axis
     conv = _q("self.db = np.sum(dout, axis=(0, 2, 3))", "np.sum(dout, axis=(0, 2, 3))",
               wrong=("np.sum(dout, axis=0)", "np.mean(dout, axis=(0, 2, 3))"))
-    mean_only = _q("db = np.sum(dt, axis=0)", "np.sum(dt, axis=0)", wrong=("np.mean(dt, axis=0)",))
+    operand_only = _q("db = np.sum(dt, axis=0)", "np.sum(dt, axis=0)", wrong=("np.sum(dh, axis=0)",))
     product = _q("dg = np.sum(xn * dout, axis=0)", "np.sum(xn * dout, axis=0)", wrong=("np.sum(xn * dout)",))
     assert not same_fact.same_fact(db, conv)
-    assert not same_fact.same_fact(mean_only, dx)
+    assert not same_fact.same_fact(operand_only, dx)
     assert not same_fact.same_fact(product, db)
+
+
+def test_a_sum_against_its_mean_over_the_same_axes_is_one_fact_whatever_it_sums():
+    # seed 11 Q43/Q74 (final examination 7): transposed_conv's db and group_norm's dgamma, both against
+    # {np.sum, np.mean} x {axis=(0, 2, 3), no axis}
+    db = _q("self.db = np.sum(dout, axis=(0, 2, 3))", "self.db = np.sum(dout, axis=(0, 2, 3))",
+            wrong=("self.db = np.mean(dout, axis=(0, 2, 3))", "self.db = np.sum(dout)", "self.db = np.mean(dout)"))
+    db.blank["template"] = "＿＿"
+    dgamma = _q("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))", "np.sum(self.xn * dout, axis=(0, 2, 3))",
+                wrong=("np.mean(self.xn * dout, axis=(0, 2, 3))", "np.mean(self.xn * dout)",
+                       "np.sum(self.xn * dout)"))
+    assert same_fact.same_fact(db, dgamma) and same_fact.same_fact(dgamma, db)
+    # seed 13 Q30/Q31/Q43: layernorm's dbeta and dgamma (one set) and pointwise_conv's db, sums over axis 0
+    dbeta = _q("self.dbeta = dout.reshape(-1, D).sum(axis=0)", "dout.reshape(-1, D).sum(axis=0)", "layernorm",
+               wrong=("dout.reshape(-1, D).sum(axis=1)", "dout.reshape(-1, D).mean(axis=0)",
+                      "dout.reshape(-1, D).mean(axis=1)"))
+    dgamma_ln = _q("self.dgamma = (dout * self.xn).reshape(-1, D).sum(axis=0)",
+                   "(dout * self.xn).reshape(-1, D).sum(axis=0)", "layernorm",
+                   wrong=("(dout * self.xn).reshape(-1, D).mean(axis=0)", "(dout * self.xn).reshape(-1, D).mean()",
+                          "(dout * self.xn).reshape(-1, D).sum()"))
+    dgamma_ln.blank["candidate"] = 1
+    pointwise = _q("self.db = np.sum(dout, axis=0)", "np.sum(dout, axis=0)",
+                   wrong=("np.mean(dout, axis=1)", "np.sum(dout, axis=1)", "np.mean(dout, axis=0)"))
+    assert same_fact.same_fact(dgamma_ln, dbeta) and same_fact.same_fact(pointwise, dbeta)
+    assert same_fact.renamed_twins([dbeta, dgamma_ln]) == {1}
+    # not flagged: seed 11 Q36's axis=0 against (0, 2, 3); seed 13 Q36/Q54, ordinal_encoding's count of thresholds
+    # passed (options only drop the axis) and attention_weight's dh, both over axis 1
+    rnn_db = _q("db = np.sum(dt, axis=0)", "np.sum(dt, axis=0)",
+                wrong=("np.mean(dt)", "np.sum(dt)", "np.mean(dt, axis=0)"))
+    ordinal = _q("return np.sum(p > 0.5, axis=1)", "return np.sum(p > 0.5, axis=1)",
+                 wrong=("return np.sum(p, axis=1)", "return np.sum(p)", "return np.sum(p > 0.5)"))
+    ordinal.blank["template"] = "＿＿"
+    dh = _q("dh = np.sum(dhr, axis=1)", "dh = np.sum(dhr, axis=1)",
+            wrong=("dh = np.mean(dhr)", "dh = np.mean(dhr, axis=1)", "dh = np.sum(dhr)"))
+    dh.blank["template"] = "＿＿"
+    assert not same_fact.same_fact(rnn_db, db) and not same_fact.same_fact(rnn_db, dgamma)
+    assert not same_fact.same_fact(ordinal, dh) and not same_fact.same_fact(dh, ordinal)
 
 
 def test_a_transpose_and_its_inverse_in_one_set_ask_one_layout():
@@ -127,3 +165,4 @@ def test_a_transpose_and_its_inverse_in_one_set_ask_one_layout():
     assert not same_fact.inverse(forward, again)
     assert not same_fact.inverse(heads, heads)
     assert not same_fact.inverse(forward, inner)
+

@@ -21,7 +21,10 @@ Two code questions ask the same fact when
 - or both keys are one reduction (np.sum(a, ...), a.sum(...); likewise mean, max, ...) of an array over the same
   axis, keepdims aside, whose wrong options change its axis or keepdims: rnn_cell's `db = np.sum(dt, axis=0)`
   (against no axis) and Repeat's `dx = np.sum(dout, axis=0, keepdims=True)` (against a dropped keepdims), "sum
-  the gradient over the batch axis" asked twice.
+  the gradient over the batch axis" asked twice; a sum of anything counts too when a wrong option makes it a mean:
+  transposed_conv's `self.db = np.sum(dout, axis=(0, 2, 3))` and group_norm's `np.sum(self.xn * dout, axis=(0, 2,
+  3))`, layernorm's `dout.reshape(-1, D).sum(axis=0)` and `(dout * self.xn).reshape(-1, D).sum(axis=0)`, each
+  against {np.sum, np.mean} x {the axes, none}: "a parameter broadcast over these axes sums its gradient over them".
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
@@ -135,23 +138,38 @@ def steps(q):
     return _steps(q.answer or "", full_line(q, q.answer or ""))
 
 
+def _reduction_call(value):
+    """(function, operand, axis, keepdims) of a value that is one reduction (`np.sum(dt, axis=0)`,
+    `(dout * self.xn).reshape(-1, D).sum(axis=0)`; keywords axis and keepdims only), squeezed, else None."""
+    if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Attribute) or \
+            value.func.attr not in _REDUCTIONS or any(k.arg not in ("axis", "keepdims") for k in value.keywords):
+        return None
+    on_numpy = isinstance(value.func.value, ast.Name) and value.func.value.id == "np"
+    operand = value.args[0] if on_numpy and len(value.args) == 1 else value.func.value if not value.args else None
+    if operand is None or isinstance(operand, ast.Name) and operand.id in ("np", "self"):
+        return None
+    keywords = {k.arg: squeeze(ast.unparse(k.value)) for k in value.keywords}
+    return value.func.attr, squeeze(ast.unparse(operand)), keywords.get("axis"), keywords.get("keepdims")
+
+
 @functools.lru_cache(maxsize=4096)
 def _reduction(key_line, wrong_lines):
-    """(function, axis) of a key that is one reduction of an array (`np.sum(dt, axis=0)`, `dout.sum(axis=0)`) a
-    wrong option of which changes its axis or keepdims, else None (module docstring)."""
-    call, key = statement_value(key_line), one_statement(key_line)
-    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or not wrong_lines:
+    """(function, axis) of a key that is one reduction over an axis a wrong option of which changes its axis or
+    keepdims (of an array: `np.sum(dt, axis=0)`, `dout.sum(axis=0)`), or, for a sum of anything, makes it a mean
+    (`np.sum(self.xn * dout, axis=(0, 2, 3))` against `np.mean(self.xn * dout, axis=(0, 2, 3))`), else None (module
+    docstring). A sum of an expression whose options only drop the axis is not one: ordinal_encoding's
+    `np.sum(p > 0.5, axis=1)` (count the thresholds passed per row) is no gradient summed over a broadcast axis."""
+    key = _reduction_call(statement_value(key_line))
+    if key is None or key[2] is None:
         return None
-    name = call.func.attr
-    on_numpy = isinstance(call.func.value, ast.Name) and call.func.value.id == "np"
-    array = call.args[0] if on_numpy and len(call.args) == 1 else call.func.value if not call.args else None
-    axis = [squeeze(ast.unparse(k.value)) for k in call.keywords if k.arg == "axis"]
-    if name not in _REDUCTIONS or not isinstance(array, (ast.Name, ast.Attribute)) or not axis or \
-            any(k.arg not in ("axis", "keepdims") for k in call.keywords):
-        return None
-    asked = {part for wrong in map(one_statement, wrong_lines) if wrong is not None
-             for part in asked_parts(key, wrong) if isinstance(part, str)}
-    return (name, axis[0]) if any(part.startswith(("axis=", "keepdims=")) for part in asked) else None
+    name, operand, axis, keepdims = key
+    on_array = re.fullmatch(r"[A-Za-z_][\w.]*", operand) is not None   # a name or attribute, not an expression
+    for wrong in map(_reduction_call, map(statement_value, wrong_lines)):
+        if wrong is None:
+            continue
+        if on_array and (wrong[2], wrong[3]) != (axis, keepdims) or name == "sum" and wrong[0] == "mean":
+            return name, axis
+    return None
 
 
 def _wrong_lines(q):
