@@ -84,3 +84,36 @@ def test_adams_partner_moment_is_shown_up_to_its_square():
     rmsprop_like = "self.h[key] = self.beta1 * self.h[key] + (1 - self.beta1) * grads[key]\n"
     assert not partner_line_shown_but_square(v, rmsprop_like)
     assert not partner_line_shown_but_square(v, "self.m[key] = 0.9 * self.m[key] + 0.1 * grads[key]\n")
+
+
+def _labelled(template, answer, wrong, code, problem):
+    """A code question whose blank ＿＿(あ)＿＿ in `template` has the key `answer`."""
+    return SimpleNamespace(answer=answer, code=code, problem=problem,
+                           options=[SimpleNamespace(text=answer, correct=True)] +
+                           [SimpleNamespace(text=w, correct=False) for w in wrong],
+                           blank={"template": template, "marker": "＿＿(あ)＿＿", "candidate": 0})
+
+
+def test_a_column_of_every_row_reads_as_one_rows_item():
+    # iou_box: the batch's areas line below the blank area of one box (the seventh examination, seed 13 Q94)
+    code = ("    area = ＿＿(あ)＿＿\n"
+            "    areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])\n")
+    wrong = ["(box[0] - box[2]) * (box[3] - box[1])", "(box[2] - box[0]) * (box[3] + box[1])",
+             "(box[0] - box[2]) * (box[3] + box[1])"]
+    q = _labelled("area = ＿＿(あ)＿＿", "(box[2] - box[0]) * (box[3] - box[1])", wrong, code, "iou_box")
+    assert shows_partner(q)
+    # a listing without the batch's line shows nothing
+    q.code = "    area = ＿＿(あ)＿＿\n    inter = w * h\n    xx1 = np.maximum(box[0], boxes[:, 0])\n"
+    assert not shows_partner(q)
+
+
+def test_a_term_of_a_shown_sum_shows_the_key():
+    # multi_head_attention's dx_kv beside the blank dconcat (the seventh examination, seed 13 Q27)
+    wrong = ["np.dot(W_o, dout)", "np.dot(W_o.T, dout)", "np.dot(dout, W_o)"]
+    q = _labelled("dconcat = ＿＿(あ)＿＿", "np.dot(dout, W_o.T)", wrong,
+                  "        dconcat = ＿＿(あ)＿＿\n        dx_kv = np.dot(dK, W_k.T) + np.dot(dV, W_v.T)\n",
+                  "multi_head_attention")
+    assert shows_partner(q)
+    # a sum of forward products (no transpose) shows nothing of it
+    q.code = "        dconcat = ＿＿(あ)＿＿\n        t = np.dot(h, Wh) + np.dot(x, Wx)\n"
+    assert not shows_partner(q)

@@ -14,7 +14,7 @@ import ast
 import re
 
 from examprep.exam import counterparts, inferred
-from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value
+from examprep.exam.line_forms import LEAK_MIN, full_line, one_statement, squeeze, statement_value
 from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
 from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
 
@@ -60,7 +60,37 @@ def shows_partner(q, code=None):
     key = full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
+        _shown_per_row(key, wrong, code) or _shown_as_a_term(key, wrong, shown) or \
         _counterpart_shown(q, code, key, wrong, shown)
+
+def _shown_as_a_term(key, wrong, shown):
+    """Whether a term of a sum some shown line assigns is the key's statement up to names (inferred.statement_shown,
+    each term read as the line's whole value): multi_head_attention's `dx_kv = np.dot(dK, W_k.T) + np.dot(dV,
+    W_v.T)` beside the blank `dconcat = np.dot(dout, W_o.T)` (the seventh examination, seed 13 Q27)."""
+    terms = []
+    for line in shown:
+        stmt = one_statement(line)
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.BinOp) and \
+                isinstance(stmt.value.op, ast.Add):
+            target = ast.unparse(stmt.targets[0])
+            terms += [f"{target} = {ast.unparse(term)}" for term in _sum_terms(stmt.value)]
+    return bool(terms) and inferred.statement_shown(key, wrong, ("\n".join(terms) + "\n",))
+
+def _sum_terms(node):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _sum_terms(node.left) + _sum_terms(node.right)
+    return [node]
+
+_COLUMN = re.compile(r"\[\s*:\s*,\s*(-?\d+)\s*\]")   # boxes[:, 2]: one column of every row
+
+def _shown_per_row(key, wrong, code):
+    """Whether the listing shows the key's statement up to names once a column of every row (`boxes[:, 2]`) reads as
+    one row's item (`box[2]`): iou_box's `areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])` below
+    the blank `area = (box[2] - box[0]) * (box[3] - box[1])` (the seventh examination, seed 13 Q94)."""
+    rows = _COLUMN.sub(r"[\1]", code)
+    if rows == code:
+        return False
+    return inferred.statement_shown(_COLUMN.sub(r"[\1]", key), [_COLUMN.sub(r"[\1]", w) for w in wrong], (rows,))
 
 def _offers_shown_value(wrong, shown):
     """Whether a wrong option's value (LEAK_MIN characters or more) is the value another line of the listing assigns
