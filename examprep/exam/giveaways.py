@@ -14,7 +14,7 @@ import ast
 import re
 
 from examprep.exam import counterparts, inferred
-from examprep.exam.line_forms import LEAK_MIN, full_line, one_statement, squeeze, statement_value
+from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value
 from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
 from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
 
@@ -60,26 +60,7 @@ def shows_partner(q, code=None):
     key = full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
-        _shown_per_row(key, wrong, code) or _shown_as_a_term(key, wrong, shown) or \
-        _counterpart_shown(q, code, key, wrong, shown)
-
-def _shown_as_a_term(key, wrong, shown):
-    """Whether a term of a sum some shown line assigns is the key's statement up to names (inferred.statement_shown,
-    each term read as the line's whole value): multi_head_attention's `dx_kv = np.dot(dK, W_k.T) + np.dot(dV,
-    W_v.T)` beside the blank `dconcat = np.dot(dout, W_o.T)` (the seventh examination, seed 13 Q27)."""
-    terms = []
-    for line in shown:
-        stmt = one_statement(line)
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.BinOp) and \
-                isinstance(stmt.value.op, ast.Add):
-            target = ast.unparse(stmt.targets[0])
-            terms += [f"{target} = {ast.unparse(term)}" for term in _sum_terms(stmt.value)]
-    return bool(terms) and inferred.statement_shown(key, wrong, ("\n".join(terms) + "\n",))
-
-def _sum_terms(node):
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _sum_terms(node.left) + _sum_terms(node.right)
-    return [node]
+        _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown)
 
 _COLUMN = re.compile(r"\[\s*:\s*,\s*(-?\d+)\s*\]")   # boxes[:, 2]: one column of every row
 

@@ -326,14 +326,33 @@ def _statement_form(line):
 
 @functools.lru_cache(maxsize=512)
 def _listing_forms(code):
-    """{masked dump: [(target, sorted value)]} of a listing's lines without a blank, once per listing text."""
+    """{masked dump: [(target, sorted value)]} of a listing's lines without a blank, once per listing text; each
+    term of a sum a line assigns counts as a line of its own (multi_head_attention's `dx_kv = np.dot(dK, W_k.T) +
+    np.dot(dV, W_v.T)` shows `dconcat = np.dot(dout, W_o.T)` up to names: the seventh examination, seed 13 Q27)."""
     out = {}
     for line in code.split("\n"):
         if line.strip() and "＿＿" not in line:
-            form = _statement_form(line.strip())
-            if form is not None:
-                out.setdefault(form[2], []).append((form[0], form[1]))
+            for text in [line.strip()] + _sum_terms(line):
+                form = _statement_form(text)
+                if form is not None:
+                    out.setdefault(form[2], []).append((form[0], form[1]))
     return out
+
+
+def _sum_terms(line):
+    """`target = term` for each term of a sum a line assigns to one target (none for any other line)."""
+    stmt = one_statement(line)
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.BinOp) and
+            isinstance(stmt.value.op, ast.Add)):
+        return []
+    target, terms, stack = ast.unparse(stmt.targets[0]), [], [stmt.value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            stack += [node.right, node.left]
+        else:
+            terms.append(f"{target} = {ast.unparse(node)}")
+    return terms
 
 
 def _read_as(key, shown):
