@@ -163,6 +163,18 @@ RULES = [
     ("slice_bound", "pe[:, 0::2] = np.sin(angle)", "pe[:, -1::2] = np.sin(angle)", True),
     ("slice_bound", "pe[:, 0::2] = np.sin(angle)", "pe[:, 1::2] = np.sin(angle)", False),
     ("int_off_by_one", "h_last = hs[:, -1:]", "h_last = hs[:, -2:]", False),
+    # two matrix products transposed alike made to transpose in one term only (wavenet_block's dz, seed 13 of the
+    # sixth examination); both transposes dropped, a term's operands swapped, a lone product stay
+    ("drop_transpose", "dz = np.dot(dres, self.Wr.T) + np.dot(dskip, self.Ws.T)",
+     "dz = np.dot(dres, self.Wr) + np.dot(dskip, self.Ws.T)", True),
+    ("drop_transpose", "dx_kv = np.dot(dK, W_k.T) + np.dot(dV, W_v.T)", "dx_kv = np.dot(dK, W_k.T) + np.dot(dV, W_v)",
+     True),
+    ("partner_name", "a = x @ Wx + h @ Wh", "a = x @ Wx.T + h @ Wh", True),
+    ("combined", "dz = np.dot(dres, self.Wr.T) + np.dot(dskip, self.Ws.T)",
+     "dz = np.dot(dres, self.Wr) + np.dot(dskip, self.Ws)", False),
+    ("swap_operands", "dz = np.dot(dres, self.Wr.T) + np.dot(dskip, self.Ws.T)",
+     "dz = np.dot(self.Wr.T, dres) + np.dot(dskip, self.Ws.T)", False),
+    ("drop_transpose", "dx = np.dot(dout, self.W.T)", "dx = np.dot(dout, self.W)", False),
     # an optional argument (mask=None) moved between required ones; Q, K, V reordered stays
     ("swap_arguments", "heads = self.attention.forward(Q, K, V, mask)",
      "heads = self.attention.forward(Q, K, mask, V)", True),

@@ -17,8 +17,8 @@ from examprep.exam.code.argument_rules import (constant_condition, default_plane
 from examprep.exam.code.operand_rules import (complement_flipped, difference_summed, epsilon_sign, mixed_complements,
     mixed_reductions, negated_update, nonsense_first_operand, nonsense_int, nonsense_swap, passes_through,
     plain_sum_flipped, self_assignment, self_cancelling, state_renamed, twin_difference_summed, width_summed)
-from examprep.exam.code.shape_rules import (array_form, batch_axis_moved, broadcast_reshape, repeated_axes,
-    reshape_sizes_only, right_when_square)
+from examprep.exam.code.shape_rules import (array_form, batch_axis_moved, broadcast_reshape, one_sided_transpose,
+    repeated_axes, reshape_sizes_only, right_when_square)
 from examprep.exam.code.slice_rules import (empty_slice, identity_slice, length_mismatched, misaligned_slices,
     mixed_slice, odd_step, one_axis_shift, stepped_from_end)
 
@@ -121,7 +121,7 @@ def _judged_on_text(operator, text, reference):
         return True
     if constant_condition(original, mutant) or twin_difference_summed(original, mutant):
         return True
-    if mixed_complements(original, mutant):
+    if mixed_complements(original, mutant) or one_sided_transpose(original, mutant):
         return True
     if operator == "int_off_by_one":
         return nonsense_int(original, path)

@@ -167,3 +167,41 @@ def array_form(text):
     except SyntaxError:
         return " ".join(text.split())
     return ast.dump(_ReshapeBeforeFlat().visit(tree))
+
+
+def _transposed(node):
+    """Whether an operand is transposed: `W.T`, `W.transpose()`, `np.transpose(W)` (no axes)."""
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        return True
+    return (isinstance(node, ast.Call) and call_name(node) == "transpose" and not node.keywords
+            and len(node.args) == int(is_module_call(node)))
+
+
+def _product_operands(node):
+    """The two operands of a matrix product (`np.dot(a, b)`, `np.matmul(a, b)`, `a @ b`), or None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+        return node.left, node.right
+    if isinstance(node, ast.Call) and call_name(node) in ("dot", "matmul") and len(node.args) == 2:
+        return tuple(node.args)
+    return None
+
+
+def _product_sums(tree):
+    """[(operands the left product transposes, the right one)] of the sums and differences of two matrix products
+    in tree (`np.dot(dres, self.Wr.T) + np.dot(dskip, self.Ws.T)`: (1, 1)), in walk order."""
+    out = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)):
+            terms = [_product_operands(n.left), _product_operands(n.right)]
+            if None not in terms:
+                out.append(tuple(sum(map(_transposed, t)) for t in terms))
+    return out
+
+
+def one_sided_transpose(original, mutant):
+    """A sum of two matrix products that transpose alike (wavenet_block's `np.dot(dres, self.Wr.T) + np.dot(dskip,
+    self.Ws.T)`, attention's `np.dot(dK, W_k.T) + np.dot(dV, W_v.T)`) made to transpose in one term only
+    (`np.dot(dres, self.Wr) + np.dot(dskip, self.Ws.T)`): the other term shows the form, an asymmetric slip ruled
+    out on sight (the sixth examination, seed 13, issue 16). Both transposes dropped, a term dropped, or its
+    operands swapped stay."""
+    return any(a[0] == a[1] and b[0] != b[1] for a, b in zip(_product_sums(original), _product_sums(mutant)))
