@@ -165,6 +165,10 @@ MALFORMED = [
     ("covers not a list", _set("covers", "softmax"), None, "covers", "row ids"),
     ("covers with a non-identifier", _set("covers", ["Soft max"]), None, "covers", "row ids"),
     ("covers twice the same row", _set("covers", ["softmax", "softmax"]), None, "covers", "different"),
+    ("exam_not_offered without a reason", _set("exam_not_offered", [{"expression": "x + 1"}]), None,
+     "exam_not_offered", "why"),
+    ("exam_not_offered not an expression", _set("exam_not_offered", [{"expression": "x +", "why": "no"}]), None,
+     "exam_not_offered[0]", "not a Python expression"),
 ]
 
 

@@ -30,6 +30,18 @@ def test_the_books_functions_keep_their_argument_orders():
     assert swaps and not swaps & out
 
 
+def test_an_expression_the_problem_names_is_not_offered():
+    """ordinal_encoding's `np.arange(K + 1)`: the listing's decoder counts p > 0.5 over any number of columns, so
+    K + 1 thresholds decode as K - 1 do (seed 11 Q49 of the sixth examination); its data names it
+    (`exam_not_offered:`). The line's everyday mistakes stay."""
+    out, every = _ruled_out("ordinal_encoding")
+    plus = ("flip_sign", "return (y[:, np.newaxis] > np.arange(K + 1)).astype(np.float64)")
+    assert plus in every and plus in out
+    assert ("mistake", "return (y[:, np.newaxis] >= np.arange(K - 1)).astype(np.float64)") not in out
+    assert ("compare_flip", "return (y[:, np.newaxis] < np.arange(K - 1)).astype(np.float64)") not in out
+    assert not [m for m in out if "K - 1" in m[1]]
+
+
 def test_a_convention_the_drill_accepts_is_not_offered():
     """lp_pool's GeM, the mean over the window, is the problem's power_mean convention."""
     out, every = _ruled_out("lp_pool")

@@ -91,6 +91,7 @@ class Problem:
     conventions: list = field(default_factory=list)    # [Convention]: other legitimate ones, recognised
     mistakes: list = field(default_factory=list)       # [Convention]: classic mistakes, recognised and named
     mutant_partners: list = field(default_factory=list)  # [(a, b)]: names / expressions easily confused
+    exam_not_offered: list = field(default_factory=list)  # [{expression, why}]: options the listing cannot rule out
     covers: list = field(default_factory=list)    # row ids of shared/components.md this problem implements
 
     def area_key(self):
@@ -137,7 +138,7 @@ def parse_problem(data, source):
 
     _expect(isinstance(data, dict), source, "", "expected a YAML mapping at the top level")
     known = {"id", "title", "explanation", "area", "kind", "targets", "given", "cases", "requires", "pins",
-             "hints", "convention", "conventions", "mistakes", "mutant_partners", "covers"}
+             "hints", "convention", "conventions", "mistakes", "mutant_partners", "exam_not_offered", "covers"}
     for key in data:
         _expect(key in known, source, key, f"unknown key; expected one of {sorted(known)}")
     pid = data.get("id")
@@ -209,16 +210,28 @@ def parse_problem(data, source):
         "expected a list of pairs of names or expressions, e.g. [[H, W], [z, \"1 - z\"]]")
     for i, pair in enumerate(partners):
         for x in pair:
-            try:
-                pyast.parse(x, mode="eval")
-            except SyntaxError:
-                raise ProblemError(source, f"mutant_partners[{i}]", f"{x!r} is not a Python expression") from None
+            _expression(x, source, f"mutant_partners[{i}]")
+    not_offered = data.get("exam_not_offered", [])
+    _expect(isinstance(not_offered, list) and all(
+        isinstance(x, dict) and set(x) == {"expression", "why"}
+        and all(isinstance(v, str) and v.strip() for v in x.values()) for x in not_offered), source, "exam_not_offered",
+        "expected a list of {expression: a Python expression, why: the reason a mock exam must not offer it}")
+    for i, entry in enumerate(not_offered):
+        _expression(entry["expression"], source, f"exam_not_offered[{i}]")
 
     return Problem(id=pid, title=title, explanation=explanation, section=section, item=item,
                    topic=topic.strip(), kind=kind, targets=targets, given=given, cases=cases,
                    requires=requires, pins=pins, hints=hints, source=str(source), raw=data,
                    convention=convention, conventions=conventions, mistakes=mistakes, mutant_partners=[tuple(p) for p in partners],
-                   covers=covers)
+                   exam_not_offered=list(not_offered), covers=covers)
+
+
+def _expression(text, source, key):
+    """Raise ProblemError unless text is a Python expression."""
+    try:
+        pyast.parse(text, mode="eval")
+    except SyntaxError:
+        raise ProblemError(source, key, f"{text!r} is not a Python expression") from None
 
 
 def _conventions(data, source, targets, key="conventions"):

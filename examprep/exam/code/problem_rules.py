@@ -12,6 +12,10 @@ ungraded and never shown, like distractors.give_away_whatever_verdict's.
 - A statement of one of the problem's `conventions:` (lp_pool's GeM `np.mean(np.abs(col) ** p, axis=1) ** (1 /
   p)`): another convention the drill accepts is a second defensible answer, even where the grader rejects the
   single line because the listing's other lines (the backward) follow the drill's convention.
+- An expression the problem's `exam_not_offered:` names, where the reference statement does not have it: an option
+  right in the listing, wrong only by what the listing does not show (ordinal_encoding's `np.arange(K + 1)`: its
+  decoder counts p > 0.5 over any number of columns, so K + 1 thresholds decode as K - 1 do; the drill's
+  convention, not shown, says K - 1). Named in the problem's data, as it is a fact of that listing alone.
 """
 import ast
 import functools
@@ -89,11 +93,25 @@ def _convention_texts(problem):
     return tuple(texts)
 
 
+def _named_expressions(problem):
+    """{dump} of the expressions the problem's exam_not_offered names."""
+    return {ast.dump(pyast.parse(e["expression"], mode="eval").body)
+            for e in getattr(problem, "exam_not_offered", None) or []}
+
+
+def _names_one(original, mutant, named):
+    """Whether the mutant has one of the named expressions that the reference statement does not have."""
+    def found(tree):
+        return {ast.dump(n) for n in ast.walk(tree)} & named
+    return bool(found(mutant) - found(original))
+
+
 def not_offered(problem, muts):
     """Indices of the mutants (hole.mutants.Mutant) that these rules rule out for the problem."""
     answer = source.reference_answer(problem)
     helpers = _imported_helpers(answer)
     conventions = _convention_statements(answer, _convention_texts(problem))
+    named = _named_expressions(problem)
     out = set()
     for i, m in enumerate(muts):
         try:
@@ -103,5 +121,7 @@ def not_offered(problem, muts):
         if m.operator in ORDER_OPERATORS and _unshown_order(original, mutant, helpers):
             out.add(i)
         elif conventions and ast.dump(_SelfDropped().visit(mutant)) in conventions:
+            out.add(i)
+        elif named and _names_one(original, mutant, named):
             out.add(i)
     return out
