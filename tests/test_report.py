@@ -231,7 +231,8 @@ def test_first_screen_answers_am_i_ready(history, lang, words):
 def test_markdown(history):
     out = cli(history["home"], "report", "--format", "md").stdout
     assert out.startswith("# Progress report")
-    assert re.search(r"^\| softmax \| Softmax function \| 3 \| 4 \| 67% \| 33% \|", out, re.M), out
+    assert re.search(r"^\| softmax \| Softmax function \(x is a batch of shape \(N, C\), normalised over the last axis\) \| "
+                     r"3 \| 4 \| 67% \| 33% \|", out, re.M), out
     assert "## How grades are given" in out and "S solved ≥ 90%" in out
     assert f"`{history['check_missed']}`" in out and re.search(r"✗ you wrote `[^`]*None` → correct `", out)
     assert out.index("## Am I ready?") < out.index("## What to do next") < out.index("## Syllabus items never tried")
