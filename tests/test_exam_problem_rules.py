@@ -42,6 +42,25 @@ def test_an_expression_the_problem_names_is_not_offered():
     assert not [m for m in out if "K - 1" in m[1]]
 
 
+def test_an_argument_order_the_listings_own_definition_shows_is_not_offered():
+    """time_bilstm's `def __init__(self, Wx1, Wh1, b1, Wx2, Wh2, b2, stateful=False)` shows the order of
+    `TimeLSTM(Wx1, Wh1, b1, stateful)` (seventh examination: seed 11 Q58, seed 13 Q57, options that only permute it)."""
+    out, every = _ruled_out("time_bilstm")
+    swaps = {m for m in every if m[0] == "swap_arguments" and "TimeLSTM(" in m[1]}
+    assert ("swap_arguments", "self.forward_lstm = TimeLSTM(Wx1, b1, Wh1, stateful)") in swaps
+    assert swaps <= out
+
+
+def test_an_argument_order_no_definition_shows_stays():
+    """transposed_conv calls the book's col2im and im2col with arguments its own definitions do not take in that
+    order; anchor_generation's `np.meshgrid(scales, ratios, indexing='ij')` takes NumPy's order, whatever the
+    listing's parameters."""
+    for pid, called in [("transposed_conv", "im2col("), ("anchor_generation", "np.meshgrid(")]:
+        out, every = _ruled_out(pid)
+        swaps = {m for m in every if m[0] == "swap_arguments" and called in m[1]}
+        assert swaps and not swaps & out, pid
+
+
 def test_a_convention_the_drill_accepts_is_not_offered():
     """lp_pool's GeM, the mean over the window, is the problem's power_mean convention."""
     out, every = _ruled_out("lp_pool")

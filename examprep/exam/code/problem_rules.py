@@ -9,6 +9,12 @@ ungraded and never shown, like distractors.give_away_whatever_verdict's.
   whose code the exam follows: `im2col(input_data, filter_h, filter_w, stride, pad)`, `Convolution(W, b, stride,
   pad)`, `cross_entropy_error(y, t)`), NumPy's, the standard library's, the listing's own names, and method calls
   (`layer.forward(x)`, `attention.forward(Q, K, V)`: the book's layer interface).
+- An argument order that the listing's own definitions show: the call's arguments, all names, are a definition's
+  parameters in the same order, its other parameters aside (time_bilstm's `def __init__(self, Wx1, Wh1, b1, Wx2,
+  Wh2, b2, stateful=False)` above the blank `TimeLSTM(Wx1, Wh1, b1, stateful)`, whose order-only options the
+  seventh examination called given away: seed 11 Q58, seed 13 Q57). Any mutant that only permutes the arguments
+  goes, whatever its operator; a call whose arguments no definition lists in that order keeps them, and so does
+  NumPy's (`np.meshgrid(scales, ratios, indexing='ij')` in `def anchors(scales, ratios)`: its order is NumPy's).
 - A statement of one of the problem's `conventions:` (lp_pool's GeM `np.mean(np.abs(col) ** p, axis=1) ** (1 /
   p)`): another convention the drill accepts is a second defensible answer, even where the grader rejects the
   single line because the listing's other lines (the backward) follow the drill's convention.
@@ -23,6 +29,7 @@ import functools
 from examprep.common import pyast
 from examprep.exam.code.blanks import statement
 from examprep.exam.code.rule_nodes import calls
+from examprep.hole.mutation_operators import is_module_call
 from examprep.problem import source
 
 ORDER_OPERATORS = {"swap_arguments"}
@@ -49,6 +56,33 @@ def _unshown_order(original, mutant, helpers):
             continue
         if a.func.id in helpers and a.func.id not in BOOK:
             return True
+    return False
+
+
+def _parameter_lists(answer):
+    """The parameters of each function the answer file defines, `self` left out."""
+    return tuple(tuple(a.arg for a in n.args.args if a.arg != "self") for n in ast.walk(pyast.parse(answer))
+                 if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
+
+
+def _in_order(names, parameters):
+    """Whether names are parameters in this order, others between them allowed."""
+    rest = iter(parameters)
+    return all(name in rest for name in names)
+
+
+def _order_defined(original, mutant, parameter_lists):
+    """Whether the mutant only permutes the arguments of a call whose arguments (two or more, all names) a
+    definition of the listing takes in the key's order."""
+    for a, b in zip(calls(original), calls(mutant)):
+        if ast.dump(a) == ast.dump(b):
+            continue
+        if is_module_call(a):   # NumPy's order comes from its own signature (np.meshgrid's), not the listing's
+            return False
+        names = [x.id for x in a.args if isinstance(x, ast.Name)]
+        permuted = sorted(map(ast.dump, a.args)) == sorted(map(ast.dump, b.args)) and \
+            list(map(ast.dump, a.keywords)) == list(map(ast.dump, b.keywords)) and ast.dump(a.func) == ast.dump(b.func)
+        return permuted and len(names) == len(a.args) >= 2 and any(_in_order(names, p) for p in parameter_lists)
     return False
 
 
@@ -112,13 +146,15 @@ def not_offered(problem, muts):
     helpers = _imported_helpers(answer)
     conventions = _convention_statements(answer, _convention_texts(problem))
     named = _named_expressions(problem)
+    parameters = _parameter_lists(answer)
     out = set()
     for i, m in enumerate(muts):
         try:
             original, mutant = statement(m.original), statement(m.text)
         except SyntaxError:
             continue
-        if m.operator in ORDER_OPERATORS and _unshown_order(original, mutant, helpers):
+        if m.operator in ORDER_OPERATORS and _unshown_order(original, mutant, helpers) or \
+                _order_defined(original, mutant, parameters):
             out.add(i)
         elif conventions and ast.dump(_SelfDropped().visit(mutant)) in conventions:
             out.add(i)
