@@ -1,7 +1,7 @@
 """same_fact's chain steps and a problem's own partner names (issue 16, final re-grade 3: facts6)."""
 from types import SimpleNamespace
 
-from examprep.exam import same_fact
+from examprep.exam import ends, same_fact
 
 
 def _q(line, answer, problem=None, wrong=()):
@@ -166,3 +166,51 @@ def test_a_transpose_and_its_inverse_in_one_set_ask_one_layout():
     assert not same_fact.inverse(heads, heads)
     assert not same_fact.inverse(forward, inner)
 
+def test_which_end_asked_twice_in_one_set_is_one_fact():
+    # vit_patch_embed, seed 11 Q76/Q77/Q78 (seventh examination): the class token first, asked by the forward's
+    # concatenation and the backward's two slices
+    forward = _q("z = np.concatenate([cls, tokens], axis=1) + self.pos_embed",
+                 "z = np.concatenate([cls, tokens], axis=1) + self.pos_embed", "vit_patch_embed",
+                 wrong=("z = np.concatenate([tokens, cls], axis=1) + self.pos_embed",
+                        "z = np.concatenate([tokens, cls], axis=0) + self.pos_embed"))
+    forward.blank["template"] = "＿＿"
+    dcls = _q("self.dcls_token = np.sum(dz[:, :1], axis=0, keepdims=True)",
+              "self.dcls_token = np.sum(dz[:, :1], axis=0, keepdims=True)", "vit_patch_embed",
+              wrong=("self.dcls_token = np.mean(dz[:, -1:], axis=0, keepdims=True)",
+                     "self.dcls_token = np.sum(dz[:, -1:], axis=0, keepdims=True)"))
+    dcls.blank.update(template="＿＿", candidate=1)
+    dtokens = _q("dtokens = dz[:, 1:]", "dz[:, 1:]", "vit_patch_embed", wrong=("dz", "dz[:, 2:]", "dz[:, :-1]"))
+    dtokens.blank["candidate"] = 2
+    assert ends.ends(forward, dcls) and ends.ends(dtokens, dcls)
+    assert same_fact.renamed_twins([forward, dcls, dtokens]) == {0, 1, 2}
+    # not flagged: one end asked beside other choices; np.dot's operands swapped; a slice against its complement
+    # (the complementary rule's) or another bound; a list swapped outside a concatenation
+    dpos = _q("self.dpos_embed = np.sum(dz, axis=0, keepdims=True)", "np.sum(dz, axis=0, keepdims=True)",
+              "vit_patch_embed", wrong=("np.mean(dz, axis=0, keepdims=True)", "np.sum(dz, axis=1, keepdims=True)"))
+    dpos.blank["candidate"] = 3
+    dot = _q("dx = np.dot(dout, W.T)", "np.dot(dout, W.T)", "vit_patch_embed", wrong=("np.dot(W.T, dout)",))
+    dot.blank["candidate"] = 4
+    half = _q("dh = dhs[:, :, :H]", "dhs[:, :, :H]", "time_bilstm", wrong=("dhs[:, :, H:]", "dhs[:, :, :2 * H]"))
+    half.blank["candidate"] = 5
+    pair = _q("out = [dh, dc]", "[dh, dc]", "time_bilstm", wrong=("[dc, dh]",))
+    pair.blank["candidate"] = 6
+    assert same_fact.renamed_twins([forward, dpos, dot]) == set()
+    assert not ends.ends(half, forward) and not ends.ends(pair, forward)
+
+
+
+def test_a_shown_line_taking_the_same_axis_end_gives_the_blank_away():
+    # vit_patch_embed, cold export of seed 11 with the rule above: `dtokens = dz[:, 1:]` asked below the forward's
+    # `z = np.concatenate([cls, tokens], axis=1) + self.pos_embed` (the class token first on axis 1)
+    dtokens = _q("dtokens = dz[:, 1:]", "dz[:, 1:]", "vit_patch_embed", wrong=("dz[:, :-1]", "dz", "dz[:, 2:]"))
+    forward = "z = np.concatenate([cls, tokens], axis=1) + self.pos_embed"
+    assert ends.ends_shown(dtokens, ["self.dpos_embed = np.sum(dz, axis=0, keepdims=True)", forward])
+    concat = _q(forward, "np.concatenate([cls, tokens], axis=1)", "vit_patch_embed",
+                wrong=("np.concatenate([tokens, cls], axis=1)", "np.concatenate([cls, tokens], axis=0)"))
+    assert ends.ends_shown(concat, ["self.dcls_token = np.sum(dz[:, :1], axis=0, keepdims=True)"])
+    # not flagged: a concatenation on another axis; a slice on another axis; a blank whose options take no end
+    assert not ends.ends_shown(dtokens, ["z = np.concatenate([cls, tokens], axis=0)"])
+    assert not ends.ends_shown(concat, ["x = dz[1:]", "h = hs[:, :, :H]"])
+    dpos = _q("self.dpos_embed = np.sum(dz, axis=0, keepdims=True)", "np.sum(dz, axis=0, keepdims=True)",
+              "vit_patch_embed", wrong=("np.mean(dz, axis=0, keepdims=True)", "np.sum(dz, axis=1, keepdims=True)"))
+    assert not ends.ends_shown(dpos, [forward])

@@ -7,13 +7,15 @@ option that is another question's answer (a sibling blank's key offered as a dis
 The rules by kind: partner names and partner lines in examprep.exam.partners, what a listing's calls show of a
 blank's call (keywords, argument orders) in examprep.exam.same_call, what a reader infers from other lines
 (pairings, twins, statements up to names) in examprep.exam.inferred, a blank's counterpart (its inverse, the other
-branch, a complementary slice) in examprep.exam.counterparts; the line forms they compare in
+branch, a complementary slice) in examprep.exam.counterparts, which end of an axis a part is at in
+examprep.exam.ends; the line forms they compare in
 examprep.exam.line_forms.
 """
 import ast
 import re
 
 from examprep.exam import counterparts, inferred
+from examprep.exam.ends import ends_shown
 from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value
 from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
 from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
@@ -29,7 +31,9 @@ def shows_partner(q, code=None):
     (same_call_shows_asked), a backward that shows a forward product's pairing (GRU's `dh_hat = dh_next * z`
     below the blank `h_next = (1 - z) * h_prev + z * h_hat`), a backward that shows the part of a forward blank its
     options change (`self.W.reshape(C_in, -1)`), or a twin up to names and numbers (`weight_decay = 10
-    ** rng.uniform(-8, -4)` above the blank `lr = 10 ** rng.uniform(-6, -2)`; both examprep.exam.inferred).
+    ** rng.uniform(-8, -4)` above the blank `lr = 10 ** rng.uniform(-6, -2)`; both examprep.exam.inferred), or a
+    line taking an end of the axis whose end the blank asks (examprep.exam.ends: vit_patch_embed's
+    `np.concatenate([cls, tokens], axis=1)` above the blank `dtokens = dz[:, 1:]`).
     compose leaves such a line out and makes the set again."""
     code = (q.code or "") if code is None else code
     listing = squeeze(code)
@@ -46,7 +50,7 @@ def shows_partner(q, code=None):
     if len(answer) >= LEAK_MIN and indexed != answer and indexed in _NAME_INDEX.sub(r"\1#", listing):
         return True
     shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
-    if partner_shows_asked(q, shown) or same_call_shows_asked(q, code) or \
+    if partner_shows_asked(q, shown) or same_call_shows_asked(q, code) or ends_shown(q, shown) or \
             product_roles_shown(full_line(q, q.answer), [full_line(q, o.text) for o in getattr(q, "options", None) or []
                                                          if not o.correct], shown):
         return True

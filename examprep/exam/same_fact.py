@@ -30,7 +30,8 @@ value) where the keys' sides differ only in numbers, or where one's wrong option
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
 `0::2` (sin on the even columns and cos on the odd ones, one fact; complementary); and a key that transposes by
 the inverse permutation of the other's, in it or in its line's chain it begins (transposed_conv's `x.transpose(0, 2,
-3, 1).reshape(-1, C_in)` and `dx.reshape(N, H, W, C_in)` in `dx = ＿＿.transpose(0, 3, 1, 2)`; inverse).
+3, 1).reshape(-1, C_in)` and `dx.reshape(N, H, W, C_in)` in `dx = ＿＿.transpose(0, 3, 1, 2)`; inverse); and two keys
+that each ask which end of an axis a part is at (examprep.exam.ends: vit_patch_embed's class token first).
 Partner names count with the problem's own (its YAML's mutant_partners: dilated_conv's `H + 2 * self.pad - FH_d`
 and `(W + 2 * self.pad - FW_d) // self.stride + 1`).
 """
@@ -38,6 +39,7 @@ import ast
 import functools
 import re
 
+from examprep.exam.ends import ends
 from examprep.exam.inferred import Squared
 from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze, statement_value,
                                       transpose_axes)
@@ -293,11 +295,13 @@ def renamed_twins(questions):
     seen, twins = set(), set()
     for i, q in enumerate(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
-            if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)):
+            if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)
+                                         or ends(q, earlier)):
                 twins.add(q.blank["candidate"])
-                # adam's m_hat and v_hat, positional_encoding's pe[:, 0::2] and pe[:, 1::2]: either alone would
-                # show the other
-                if mirrored(q, earlier) or complementary(q, earlier):
+                # adam's m_hat and v_hat, positional_encoding's pe[:, 0::2] and pe[:, 1::2], vit_patch_embed's class
+                # token first in the forward and in the backward (examprep.exam.ends): either alone would show the
+                # other
+                if mirrored(q, earlier) or complementary(q, earlier) or ends(q, earlier):
                     twins.add(earlier.blank["candidate"])
         shape = renamed_shape(q.answer, indices=True)
         if shape is None:
