@@ -63,6 +63,15 @@ def test_the_final_regrades_ties():
                        _q("torch:permute-reshape", kind="framework"))
 
 
+def test_the_iou_calc_and_the_iou_listing_are_one_concept():
+    # seventh examination, seed 13 Q80 (box_iou: the IoU of D1 and G) beside Q94/Q95 (iou_box's area and union)
+    listing = _q("iou_box", "union = area + areas - inter\n", "code_choice", problem="iou_box")
+    assert not _fits_after(_q("box_iou"), listing) and not _fits_after(listing, _q("box_iou"))
+    assert not _fits_after(_q("bank:iou-def", kind="knowledge"), listing)
+    # NMS asks another concept (which boxes survive), though it computes IoUs
+    assert _fits_after(_q("nms_count"), listing)
+
+
 def test_a_code_key_shows_what_it_prints():
     # depthwise_conv's blank dout.transpose(0, 2, 3, 1).reshape(-1, C) is torch:permute-reshape's key
     key = _q("depthwise_conv", "dout = ＿＿\n", "code_choice", problem="depthwise_conv")

@@ -100,6 +100,9 @@ CONCEPTS = {
     "bank:receptive-field": "receptive_field", "bank:seq2seq": "seq2seq", "seq2seq": "seq2seq",
     "torch:bn-eval": "eval_mode", "torch:eval-dropout": "eval_mode", "grouped_params": "grouped_params",
     "torch:permute-reshape": "nhwc_rows",
+    # the seventh examination's seed 13: the IoU calc (box_iou) asks a value the iou_box listing's union line
+    # `inter / (area + areas - inter)` computes (Q80 beside Q95)
+    "iou_box": "iou",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
