@@ -82,9 +82,11 @@ def hidden_for_earlier(problem, asked):
     if not _shows_earlier(asked, plain_listing(problem), item):
         return ()
     answer = source.reference_answer(problem)
+    # only a line that shows something asked before on its own can take it away when hidden
     return next(((cand.index,) for cand in holes.candidates(problem)
-                 if not _shows_earlier(asked, listing_with(answer, [(cand.start, cand.end, [cand.indent + HIDDEN])]),
-                                       item)), None)
+                 if _shows_earlier(asked, cand.indent + cand.text + "\n", item) and
+                 not _shows_earlier(asked, listing_with(answer, [(cand.start, cand.end, [cand.indent + HIDDEN])]),
+                                    item)), None)
 
 
 def _may_give_a_set(problem, asked, seen, used=()):
@@ -165,7 +167,8 @@ def hide_giveaways(problem, planned, qs, hidden=()):
             if cand.index in hidden:
                 continue
             trial = set_questions(problem, planned, central=False, hidden=hidden + [cand.index])
-            left = _given_away(trial)
+            # hiding a line shows no more than before: only the blanks given away so far are checked again
+            left = _given_away([q for q in trial if q.blank["candidate"] in flagged])
             if len(left) < len(flagged) and not _offers_hidden(trial, [c.text for c in lines
                                                                       if c.index in hidden + [cand.index]]):
                 hidden, qs, flagged = hidden + [cand.index], trial, left

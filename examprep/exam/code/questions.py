@@ -255,7 +255,7 @@ def set_questions(problem, planned, free=False, central=True, hidden=()):
         ref_texts.append(text[s0:s1])
     by_index = {c.index: c for c in holes.candidates(problem)}
     hidden = sorted(set(hidden))
-    listing = holes.replace_lines(answer, _docstring_ranges(problem, answer) + [
+    listing = holes.replace_lines(answer, _docstrings(answer) + [
         (cand.start, cand.end, [cand.indent + line if line.strip() else "" for line in tmpl.split("\n")])
         for (cand, _, _), tmpl in zip(plans, templates)] + [
         (by_index[i].start, by_index[i].end, [by_index[i].indent + HIDDEN]) for i in hidden])
