@@ -4,9 +4,9 @@ lines (examprep.exam.code.questions), a line that gives a blank away shown as `.
 without the lines it must still leave out (a repeat, a shown partner or value, a near-repeat:
 examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 """
-from examprep.exam.giveaways import (answer_value, leaks, partner_line_shown, shown_on_another_array,
+from examprep.exam.giveaways import (leaks, offers_a_line, partner_line_shown, shown_on_another_array,
                                     shows_asked_order, shows_earlier_answer, shows_earlier_statement,
-                                    shows_order_elsewhere, shows_own_value, shows_partner, shows_statement_elsewhere, squeeze)
+                                    shows_order_elsewhere, shows_partner, shows_statement_elsewhere, squeeze)
 from examprep.exam.line_forms import full_line
 from examprep.exam.same_fact import renamed_twins
 
@@ -110,18 +110,6 @@ def _set_hiding(problem, asked, seen, used=()):
     return hidden
 
 
-def _left_out(qs, seen, asked=()):
-    """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
-    over its limit), whose listing shows its value or its symmetric partner, whose argument order an earlier set's
-    listing shows, whose statement an earlier listing shows up to names, or a near-repeat of another in it."""
-    code = (qs[0].code or "") if qs else ""
-    listing = squeeze(code)
-    return {q.blank["candidate"] for q in qs
-            if not seen.fits(q) or shows_own_value(q) or shows_partner(q, code)
-            or shown_on_another_array(q, listing) or shows_order_elsewhere(q, asked)
-            or shows_statement_elsewhere(q, asked)} | renamed_twins(qs)
-
-
 def _given_away(qs):
     """The blanks of a set that its own listing gives away (what _left_out and leaks check in the listing itself:
     a blank's partner, inverse, complement or value shown)."""
@@ -130,17 +118,20 @@ def _given_away(qs):
     return {q.blank["candidate"] for q in qs if shows_partner(q, code) or shown_on_another_array(q, listing)}
 
 
+def _left_out(qs, seen, asked=()):
+    """The lines of a set to make it again without: a question that does not fit (a repeat, a source or concept
+    over its limit), whose listing gives it away (_given_away), whose argument order an earlier set's listing
+    shows, whose statement an earlier listing shows up to names, or a near-repeat of another in it."""
+    return {q.blank["candidate"] for q in qs
+            if not seen.fits(q) or shows_order_elsewhere(q, asked) or shows_statement_elsewhere(q, asked)} | \
+        _given_away(qs) | renamed_twins(qs)
+
+
 def _offers_hidden(qs, hidden_texts):
     """Whether a wrong option makes its blank's line a hidden line (up to spaces, or the same value): with that
     line out of sight, the blank and the hidden line could be told apart only by where they stand."""
-    hidden = {squeeze(t) for t in hidden_texts} | {v for v in map(answer_value, hidden_texts) if v}
-    for q in qs:
-        for o in q.options or []:
-            if not o.correct:
-                line = full_line(q, o.text)
-                if squeeze(line) in hidden or answer_value(line) in hidden:
-                    return True
-    return False
+    return any(offers_a_line([full_line(q, o.text) for o in q.options or [] if not o.correct], hidden_texts, least=0)
+               for q in qs)
 
 
 def hide_giveaways(problem, planned, qs, hidden=()):

@@ -55,11 +55,7 @@ def shows_partner(q, code=None):
                                                          if not o.correct], shown):
         return True
     wrong = [full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct]
-    # a wrong option that is a line the listing shows (numerical_gradient's x[idx] = tmp_val + h offered for the
-    # blank x[idx] = tmp_val - h two lines below it): nobody writes the line twice, and its partner is the key
-    if {squeeze(line) for line in wrong if len(squeeze(line)) >= LEAK_MIN} & {squeeze(line) for line in shown}:
-        return True
-    if _offers_shown_value(wrong, shown):
+    if offers_a_line(wrong, shown):
         return True
     key = full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
@@ -77,12 +73,17 @@ def _shown_per_row(key, wrong, code):
         return False
     return inferred.statement_shown(_COLUMN.sub(r"[\1]", key), [_COLUMN.sub(r"[\1]", w) for w in wrong], (rows,))
 
-def _offers_shown_value(wrong, shown):
-    """Whether a wrong option's value (LEAK_MIN characters or more) is the value another line of the listing assigns
-    to another quantity: GRU's `dh_hat = dh_next * (1 - z)` offered for the blank `dh_hat = dh_next * z` under the
-    shown `dh_prev = dh_next * (1-z)` (a fifth examination, seed 13 Q68)."""
-    values = {v for v in map(answer_value, wrong) if v and len(v) >= LEAK_MIN}
-    return bool(values) and any(answer_value(line.strip()) in values for line in shown)
+def offers_a_line(wrong, lines, least=LEAK_MIN):
+    """Whether a wrong option (its whole line) is one of these lines up to spaces, or gives the value one of them
+    assigns to another quantity (`least` characters or more): numerical_gradient's `x[idx] = tmp_val + h` offered
+    for the blank `x[idx] = tmp_val - h` two lines below it (nobody writes the line twice, and its partner is the
+    key), GRU's `dh_hat = dh_next * (1 - z)` offered for the blank `dh_hat = dh_next * z` under the shown `dh_prev =
+    dh_next * (1-z)` (a fifth examination, seed 13 Q68); and a line the walk would hide (code_walk.hide_giveaways,
+    any length)."""
+    texts = {squeeze(line) for line in lines}
+    values = {answer_value(line.strip()) for line in lines} - {None}
+    return any(len(squeeze(line)) >= least and squeeze(line) in texts for line in wrong) or \
+        any(value and len(value) >= least and value in values for value in map(answer_value, wrong))
 
 def _counterpart_shown(q, code, key, wrong, shown):
     """Whether the listing shows the blank's inverse (a transposing chain undone, a reduction undone by a repeat),
@@ -191,10 +192,6 @@ def shown_on_another_array(q, listing):
         return False
     other = r"(?<![\w.])(?!" + re.escape(chain.group(1)) + r"(?!\w))[A-Za-z_]\w*"
     return re.search(other + re.escape(chain.group(2)), listing) is not None
-
-def shows_own_value(q):
-    """Whether a code question's listing shows its blank's value elsewhere (shown_on_another_array)."""
-    return shown_on_another_array(q, squeeze(q.code or ""))
 
 def _forms(text):
     """A text as written and its value (`10**rng.uniform(-6,-2)` of `lr = 10 ** rng.uniform(-6, -2)`), squeezed;

@@ -48,6 +48,7 @@ import itertools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
+from examprep.exam.code.rule_nodes import operands
 from examprep.exam.line_forms import Numbered, one_statement, squeeze
 
 TWIN_RULES_OUT = 2
@@ -106,19 +107,13 @@ def _factor(node):
     return squeeze(ast.unparse(node))
 
 
-def _factors(node, op):
-    if isinstance(node, ast.BinOp) and isinstance(node.op, op):
-        return _factors(node.left, op) + _factors(node.right, op)
-    return [node]
-
-
 def _products(tree):
     """The factor lists of every product in a tree: `a * b * c`, `a @ b`, np.dot(a, b)."""
     out = []
     for node in ast.walk(tree):
         for op in (ast.Mult, ast.MatMult):
             if isinstance(node, ast.BinOp) and isinstance(node.op, op):
-                out.append([_factor(f) for f in _factors(node, op)])
+                out.append([_factor(f) for f in operands(node, op)])
         if isinstance(node, ast.Call) and ast.unparse(node.func) in ("np.dot", "np.matmul") and len(node.args) == 2:
             out.append([_factor(a) for a in node.args])
     return out
@@ -243,7 +238,7 @@ def squared(node):
     if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
         return node
     factors, counts = {}, {}
-    for f in _factors(node, ast.Mult):
+    for f in operands(node, ast.Mult):
         factors.setdefault(ast.dump(f), f)
         counts[ast.dump(f)] = counts.get(ast.dump(f), 0) + 1
     if max(counts.values()) < 2:
@@ -277,7 +272,7 @@ class _Sorted(ast.NodeTransformer):
         node = squared(self.generic_visit(node))
         if not isinstance(node.op, (ast.Add, ast.Mult)):
             return node
-        return _joined(sorted(_factors(node, type(node.op)),
+        return _joined(sorted(operands(node, type(node.op)),
                               key=lambda t: (ast.dump(Numbered(numbers=True).visit(copy.deepcopy(t))),
                                              ast.unparse(t))), type(node.op))
 
@@ -345,14 +340,8 @@ def _sum_terms(line):
     if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.BinOp) and
             isinstance(stmt.value.op, ast.Add)):
         return []
-    target, terms, stack = ast.unparse(stmt.targets[0]), [], [stmt.value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            stack += [node.right, node.left]
-        else:
-            terms.append(f"{target} = {ast.unparse(node)}")
-    return terms
+    target = ast.unparse(stmt.targets[0])
+    return [f"{target} = {ast.unparse(term)}" for term in operands(stmt.value, ast.Add)]
 
 
 def _read_as(key, shown):

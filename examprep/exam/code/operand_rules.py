@@ -6,7 +6,7 @@ it needs it), and says whether the mutant is arithmetic no learner writes; distr
 import ast
 
 from examprep.exam.code.blanks import node_at
-from examprep.exam.code.rule_nodes import is_number, last_name
+from examprep.exam.code.rule_nodes import is_number, last_name, operands
 from examprep.hole.mutation_operators import call_name, int_value, is_module_call
 
 
@@ -297,13 +297,6 @@ def twin_difference_summed(original, mutant):
     return bool(_named_differences(mutant, ast.Add) & _named_differences(original, ast.Sub))
 
 
-def _factors(node):
-    """The factors of a product chain (`beta2 * self.v[key]` -> beta2, self.v[key]), or [node]."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
-        return _factors(node.left) + _factors(node.right)
-    return [node]
-
-
 def _complement(node):
     """The weight w of a factor `(1 - w)`, w a name or an attribute, or None."""
     if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and int_value(node.left) == 1
@@ -320,9 +313,9 @@ def _weighted_sums(tree):
         if not (isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub))):
             continue
         for one, other in ((n.left, n.right), (n.right, n.left)):
-            complements = {c for c in map(_complement, _factors(one)) if c}
-            plain = {ast.dump(f) for f in _factors(other) if isinstance(f, (ast.Name, ast.Attribute))}
-            if complements and plain and not {c for c in map(_complement, _factors(other)) if c}:
+            complements = {c for c in map(_complement, operands(one, ast.Mult)) if c}
+            plain = {ast.dump(f) for f in operands(other, ast.Mult) if isinstance(f, (ast.Name, ast.Attribute))}
+            if complements and plain and not {c for c in map(_complement, operands(other, ast.Mult)) if c}:
                 out[ast.dump(n)] = bool(complements & plain)
     return out
 

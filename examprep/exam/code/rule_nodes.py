@@ -1,4 +1,5 @@
-"""Small AST readings the distractor rules share (examprep.exam.code.distractors and its *_rules modules)."""
+"""Small AST readings the distractor rules share (examprep.exam.code.distractors and its *_rules modules), and
+examprep.exam.inferred."""
 import ast
 
 from examprep.hole.mutation_operators import call_name, int_value
@@ -18,3 +19,10 @@ def last_name(node):
 
 def calls(tree, name=None):
     return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and (name is None or call_name(n) == name)]
+
+
+def operands(node, op):
+    """The operands of a chain of one binary operator (`a * b * c` for ast.Mult: a, b, c), or [node]."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, op):
+        return operands(node.left, op) + operands(node.right, op)
+    return [node]
