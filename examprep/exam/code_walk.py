@@ -7,7 +7,7 @@ examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 from examprep.exam.giveaways import (leaks, offers_a_line, partner_line_shown, shown_on_another_array,
                                     shows_asked_order, shows_earlier_answer, shows_earlier_statement,
                                     shows_order_elsewhere, shows_partner, shows_statement_elsewhere, squeeze)
-from examprep.exam.line_forms import full_line
+from examprep.exam.line_forms import wrong_lines
 from examprep.exam.same_fact import renamed_twins
 
 SET_SIZES = (3, 3, 4)
@@ -130,7 +130,7 @@ def _left_out(qs, seen, asked=()):
 def _offers_hidden(qs, hidden_texts):
     """Whether a wrong option makes its blank's line a hidden line (up to spaces, or the same value): with that
     line out of sight, the blank and the hidden line could be told apart only by where they stand."""
-    return any(offers_a_line([full_line(q, o.text) for o in q.options or [] if not o.correct], hidden_texts, least=0)
+    return any(offers_a_line(wrong_lines(q), hidden_texts, least=0)
                for q in qs)
 
 

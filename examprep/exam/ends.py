@@ -11,7 +11,7 @@ import ast
 import functools
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.line_forms import full_line, one_statement, squeeze
+from examprep.exam.line_forms import full_line, one_statement, squeeze, wrong_lines
 
 _JOINS = {"concatenate", "stack", "hstack", "vstack", "dstack"}
 
@@ -69,14 +69,10 @@ def asked_ends(key_line, wrong_lines):
     return frozenset(out)
 
 
-def _wrong_lines(q):
-    return tuple(full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct)
-
-
 def ends(a, b):
     """Whether two keys of one set each ask which end (module docstring)."""
-    return bool(asked_ends(full_line(a, a.answer or ""), _wrong_lines(a))) and \
-        bool(asked_ends(full_line(b, b.answer or ""), _wrong_lines(b)))
+    return bool(asked_ends(full_line(a, a.answer or ""), wrong_lines(a))) and \
+        bool(asked_ends(full_line(b, b.answer or ""), wrong_lines(b)))
 
 
 def _shown_ends(line):
@@ -96,7 +92,7 @@ def _shown_ends(line):
 def ends_shown(q, shown_lines):
     """Whether a shown line takes an end on the axis whose end the blank asks, the other way (a concatenation for a
     slice, a bounded slice for a concatenation; module docstring)."""
-    asked = asked_ends(full_line(q, q.answer or ""), _wrong_lines(q))
+    asked = asked_ends(full_line(q, q.answer or ""), wrong_lines(q))
     if not asked:
         return False
     other = {("join" if kind == "slice" else "slice", axis) for kind, axis in asked}

@@ -16,7 +16,7 @@ import re
 
 from examprep.exam import counterparts, inferred
 from examprep.exam.ends import ends_shown
-from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value
+from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value, wrong_lines
 from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
 from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
 
@@ -50,14 +50,10 @@ def shows_partner(q, code=None):
     if len(answer) >= LEAK_MIN and indexed != answer and indexed in _NAME_INDEX.sub(r"\1#", listing):
         return True
     shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
+    key, wrong = full_line(q, q.answer), wrong_lines(q)
     if partner_shows_asked(q, shown) or same_call_shows_asked(q, code) or ends_shown(q, shown) or \
-            product_roles_shown(full_line(q, q.answer), [full_line(q, o.text) for o in getattr(q, "options", None) or []
-                                                         if not o.correct], shown):
+            product_roles_shown(key, wrong, shown) or offers_a_line(wrong, shown):
         return True
-    wrong = [full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct]
-    if offers_a_line(wrong, shown):
-        return True
-    key = full_line(q, q.answer)
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
         _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown)
@@ -123,8 +119,7 @@ def shows_order_elsewhere(q, earlier):
     return any(same_call_shows_asked(q, code, order_only=True) for code in codes)
 
 def _key_and_wrong(q):
-    return full_line(q, q.answer), tuple(full_line(q, o.text) for o in getattr(q, "options", None) or []
-                                          if not o.correct)
+    return full_line(q, q.answer), wrong_lines(q)
 
 def shows_statement_elsewhere(q, earlier):
     """Whether another set's stem (shown_in_stem) or listing (an earlier question's, a scenario's too) shows a code

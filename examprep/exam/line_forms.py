@@ -50,6 +50,11 @@ def full_line(q, fill):
     return blank.get("template", "").replace(blank.get("marker", "\0"), fill) if blank else fill
 
 
+def wrong_lines(q):
+    """The blank's line with each wrong option in it (full_line), in the options' order."""
+    return tuple(full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct)
+
+
 class Numbered(ast.NodeTransformer):
     """Every name and attribute renamed by order of first appearance, but NumPy's and the called functions' names
     (`sigmoid(f)` and `sigmoid(i)` are one shape, `sigmoid(x)` and `relu(x)` two); `self.x` is a name as x is. With

@@ -10,7 +10,7 @@ import textwrap
 import numpy as np
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.line_forms import full_line, one_statement, squeeze
+from examprep.exam.line_forms import full_line, one_statement, squeeze, wrong_lines
 
 _REDUCTIONS = {"sum", "max", "min", "mean", "prod", "std", "var"}   # by _family's last name (argmax is max)
 
@@ -23,7 +23,7 @@ def same_call_shows_asked(q, code, order_only=False):
     keepdims=True)` beside the blank `mu = np.mean(x, axis=-1, keepdims=True)` whose options drop keepdims or the
     axis, batchnorm's
     `dmu = np.sum(dxc, axis=0)` below a blank whose options sum over axis 1 (a final re-grade, issue 16)."""
-    wrong = tuple(full_line(q, o.text) for o in getattr(q, "options", None) or [] if not o.correct)
+    wrong = wrong_lines(q)
     asked, runs = _asked_calls(full_line(q, q.answer), wrong)
     if order_only:   # another set's listing: its keywords belong to its own data, a signature's order does not
         asked = {name: {part for part in parts if isinstance(part, tuple)} for name, parts in asked.items()

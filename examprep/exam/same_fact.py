@@ -42,7 +42,7 @@ import re
 from examprep.exam.ends import ends
 from examprep.exam.inferred import Squared
 from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze, statement_value,
-                                      transpose_axes)
+                                      transpose_axes, wrong_lines)
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
 
@@ -131,7 +131,7 @@ def _facts(answer, key_line, wrong_lines, problem=None):
 
 
 def facts(q):
-    wrong = tuple(full_line(q, o.text) for o in q.options or [] if not o.correct)
+    wrong = wrong_lines(q)
     return _facts(q.answer or "", full_line(q, q.answer or ""), wrong, getattr(q, "problem", None))
 
 
@@ -174,10 +174,6 @@ def _reduction(key_line, wrong_lines):
     return None
 
 
-def _wrong_lines(q):
-    return tuple(full_line(q, o.text) for o in q.options or [] if not o.correct)
-
-
 def same_fact(a, b):
     """Whether two code questions ask the same fact (module docstring)."""
     whole_a, parts_a, keywords_a = facts(a)
@@ -185,8 +181,8 @@ def same_fact(a, b):
     if whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b) or \
             len(keywords_a) >= 2 and keywords_a == keywords_b:
         return True
-    reduction = _reduction(full_line(a, a.answer or ""), _wrong_lines(a))
-    return reduction is not None and reduction == _reduction(full_line(b, b.answer or ""), _wrong_lines(b))
+    reduction = _reduction(full_line(a, a.answer or ""), wrong_lines(a))
+    return reduction is not None and reduction == _reduction(full_line(b, b.answer or ""), wrong_lines(b))
 
 
 class _Numbers(ast.NodeTransformer):
@@ -225,8 +221,8 @@ def _sides(key_line, wrong_lines):
 def complementary(a, b):
     """Whether two keys of one set ask one fact by their sides (module docstring): the same side of each, changed
     by its options, differs from the other's only in numbers, or one's wrong option is the other's key there."""
-    sides_a = _sides(full_line(a, a.answer or ""), _wrong_lines(a))
-    sides_b = _sides(full_line(b, b.answer or ""), _wrong_lines(b))
+    sides_a = _sides(full_line(a, a.answer or ""), wrong_lines(a))
+    sides_b = _sides(full_line(b, b.answer or ""), wrong_lines(b))
     for side in sides_a.keys() & sides_b.keys():
         (key_a, masked_a, wrong_a), (key_b, masked_b, wrong_b) = sides_a[side], sides_b[side]
         if masked_a == masked_b or key_a in wrong_b or key_b in wrong_a:
