@@ -267,3 +267,33 @@ def test_a_change_on_two_sliced_axes_is_an_option():
     text = "dx = dx_pad[:, :, self.pad:self.pad + H, self.pad:self.pad + W]"
     out = blanks._choices(text, ("dx = dx_pad[:, :, self.pad:H, self.pad:W]",))
     assert "dx_pad[:, :, self.pad:H, self.pad:W]" in {fill for fills in out.values() for _, fill in fills}
+
+
+def _failing(operator, text, signature, check, en="wrong values"):
+    return {"text": text, "operator": operator, "status": "wrong", "signature": signature,
+            "verdict": {"check": check, "stage": "output", "case": "c", "what": "x", "ja": en, "en": en}}
+
+
+def test_a_blank_offers_at_most_two_shape_errors():
+    """split_heads' `x.reshape(N, T, h, d).transpose(0, 2, 1, 3)` offered three reshapes NumPy refuses or that
+    return another shape (the eighth examination): `N, h, T, d_k = x.shape` rules them out without reading the
+    computation. At most MOST_SHAPE_ERRORS of the three fail by their shape; a value mistake fills the third place,
+    and with none the line has no three fair distractors."""
+    reference = "return x.reshape(N, T, h, d).transpose(0, 2, 1, 3)"
+    shapes = [_failing("permute_reshape", "x.reshape(T, N, h, d).transpose(0, 2, 1, 3)", "a", "shape"),
+              _failing("permute_transpose", "x.reshape(N, T, h, d).transpose(0, 2, 3, 1)", "b", "exception",
+                       "ValueError while running forward (line 3: ...): cannot reshape array of size 24"),
+              _failing("drop_transpose", "x.reshape(N, T, h, d)", "c", "exception",
+                       "AxisError while running forward (line 3: ...): axis 3 is out of bounds")]
+    value = _failing("reshape_for_transpose", "x.reshape(N, h, T, d)", "d", "values")
+    pairs = [(e, e["text"]) for e in shapes]
+    assert distractors.MOST_SHAPE_ERRORS == 2 and all(map(distractors.shape_error, shapes))
+    assert not distractors.shape_error(value)
+    assert not distractors.shape_error(_failing("x", "x", "e", "exception", "TypeError while running relu: ..."))
+    assert not distractors.shape_error(_failing("drop_keepdims", "np.sum(dout, axis=0)", "f", "shape"))
+    assert len(distractors.pick_distractors(pairs, random.Random(0), reference)) == 2
+    picked = distractors.pick_distractors(pairs + [(value, value["text"])], random.Random(0), reference)
+    assert len(picked) == 3 and value in [e for e, _ in picked]
+    # square's order of preference keeps every fair distractor: the cap applies to the three it offers
+    assert len(distractors.pick_distractors(pairs, random.Random(0), reference, count=4,
+                                            cap_shape_errors=False)) == 3

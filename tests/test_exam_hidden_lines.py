@@ -46,7 +46,8 @@ def test_a_hidden_line_is_shown_as_an_ellipsis_and_the_stems_say_so():
     ("mixup", 0, 1),         # t_mix = lam * t + (1 - lam) * t[index] beside the blank x_mix
     ("adam", 4, 3),          # the m line beside the blank v, the same line up to names and a square
     ("avg_pooling", 4, 9),   # the backward's repeat over axis 1 beside the blank mean over axis 1
-    ("comp_graph_nodes", 8, 9),   # the Repeat node's sum over axis 0 beside the blank repeat
+    ("comp_graph_nodes", 9, 8),   # the Repeat node's repeat over axis 0 beside the blank sum (the blank repeat
+                                  # itself has only shape errors to offer, distractors.MOST_SHAPE_ERRORS)
 ])
 def test_the_line_that_gives_a_blank_away_is_hidden(pid, blank, partner):
     problem, planned = _planned(pid, blank)

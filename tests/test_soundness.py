@@ -257,6 +257,8 @@ def test_allowlist_has_no_stale_entries(soundness):
     ("k = n // 2", {("int_off_by_one", "k = n // 3"), ("int_off_by_one", "k = n // 1")}),
     ("params[key] -= lr * g", {("flip_sign", "params[key] += lr * g")}),
     ("mask = x > r", {("compare_flip", "mask = x < r"), ("compare_flip", "mask = x >= r")}),
+    ("y = x.reshape(N, T, h, d).transpose(0, 2, 1, 3)", {("reshape_for_transpose", "y = x.reshape(N, h, T, d)")}),
+    ("col_W = W.reshape(FN, -1).T", {("reshape_for_transpose", "col_W = W.reshape(-1, FN)")}),
     ("h = conv_output_size(H, FH, stride, pad)", {("swap_arguments", "h = conv_output_size(H, FH, pad, stride)"),
                                                  ("partner_name", "h = conv_output_size(W, FH, stride, pad)")}),
 ])

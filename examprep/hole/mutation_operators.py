@@ -24,6 +24,9 @@ Operators (the name each mutant carries):
     slice_bound        a:b -> a:b+1, a:b-1, a+1:b, a-1:b
     slice_step         a:b:s -> a:b (step dropped), a:b:s+1
     permute_reshape    two adjacent arguments of reshape swapped
+    reshape_for_transpose  a reshape's result transposed, written as one reshape to the transposed sizes:
+                       x.reshape(N, T, h, d).transpose(0, 2, 1, 3) -> x.reshape(N, h, T, d),
+                       x.reshape(a, b).T -> x.reshape(b, a) (the same shape, another layout)
     swap_arguments     two adjacent positional arguments of any other call swapped:
                        conv_output_size(H, FH, stride, pad) -> conv_output_size(H, FH, pad, stride)
                        (not for commutative functions such as np.maximum)
@@ -204,6 +207,31 @@ def _permute_reshape(node):
     yield from _permute_sequence_arg(node, "reshape")
 
 
+def _sizes(call):
+    """The sizes given to x.reshape(a, b, ...) or x.reshape((a, b, ...)), or None (a starred size)."""
+    sizes = call.args[0].elts if len(call.args) == 1 and isinstance(call.args[0], (ast.Tuple, ast.List)) else call.args
+    return None if any(isinstance(s, ast.Starred) for s in sizes) else sizes
+
+
+def _reshape_for_transpose(node):
+    """The classic confusion of reshape with transpose: the transpose of a reshape's result written as one reshape
+    to the transposed sizes, which has the right shape and the elements in the wrong places."""
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        inner, order = node.value, [1, 0]
+    elif isinstance(node, ast.Call) and call_name(node) == "transpose" and not is_module_call(node) and node.args:
+        inner = node.func.value
+        axes = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], (ast.Tuple, ast.List)) else node.args
+        order = [int_value(a) for a in axes]
+    else:
+        return
+    if not (isinstance(inner, ast.Call) and call_name(inner) == "reshape" and not is_module_call(inner)):
+        return
+    sizes = _sizes(inner)
+    if sizes is None or sorted(v for v in order if v is not None) != list(range(len(sizes))) or None in order:
+        return
+    yield _clone(inner, args=[copy.deepcopy(sizes[i]) for i in order])
+
+
 def _rename(table):
     def operator(node):
         if isinstance(node, ast.Call):
@@ -339,6 +367,7 @@ NODE_OPERATORS = [
     ("slice_bound", _slice_bound),
     ("slice_step", _slice_step),
     ("permute_reshape", _permute_reshape),
+    ("reshape_for_transpose", _reshape_for_transpose),
     ("swap_arguments", _swap_arguments),
     ("partner_name", None),   # per problem: partner_operator(problem.mutant_partners)
 ]

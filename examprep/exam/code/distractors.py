@@ -29,6 +29,12 @@ MISTAKE = "mistake"   # a problem's named classic mistake (examprep.exam.code.cu
 # Always ruled out: a perturbed float constant (an epsilon 1e-7 -> 2e-7, a β of 1.8: right on ordinary inputs or
 # a changed ε), and the statement's whole value negated (`-np.sqrt(2.0 / n_in)`, `batch_size = -x.shape[0]`).
 NEVER = {"float_perturbed", "negate"}
+# A distractor that fails only by its shape: the grader's wrong-shape verdict, or NumPy refusing the shapes (a
+# broadcast, reshape or matmul mismatch, an axis out of range). The listing's own shapes (`N, C, H, W = x.shape`)
+# rule such an option out without reading the computation, so a blank offers at most MOST_SHAPE_ERRORS of them
+# and at least two distractors that compute a wrong value of the right shape (the eighth examination, issue 16).
+SHAPE_ERRORS = ("ValueError", "AxisError")
+MOST_SHAPE_ERRORS = 2
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny", "clamped")
 
 
@@ -141,12 +147,30 @@ def cannot_fill(entries, reference, count=3):
     return len({e["text"] for e in entries if not give_away_whatever_verdict(e, reference)}) < count
 
 
-def pick_distractors(pairs, rng, reference, count=3):
+def shape_error(entry):
+    """Whether a proven mutant fails only by its shape (SHAPE_ERRORS): a wrong output shape, or NumPy refusing
+    the shapes before any value is computed. A dropped keepdims is not one: where the kept axis goes is the
+    concept the exam asks (softmax's `np.max(x, axis=-1, keepdims=True)`)."""
+    verdict = entry.get("verdict") or {}
+    if entry.get("operator") == "drop_keepdims":
+        return False
+    if verdict.get("check") == "shape":
+        return True
+    return verdict.get("check") == "exception" and (verdict.get("en") or "").split(" ", 1)[0] in SHAPE_ERRORS
+
+
+def too_many_shape_errors(entries):
+    """Whether a blank's distractors (proof entries) hold more shape-only failures than MOST_SHAPE_ERRORS."""
+    return sum(map(shape_error, entries)) > MOST_SHAPE_ERRORS
+
+
+def pick_distractors(pairs, rng, reference, count=3, cap_shape_errors=True):
     """Up to count (entry, text) pairs with different texts and verdicts, none a give-away.
 
     reference: the statement the mutants change. Mutations a learner actually makes (axis, keepdims, transpose,
     sign, sum/mean ...) come before the blunt ones (a missing term: the value replaced by its first operand), and
-    different operators before repeats.
+    different operators before repeats. With cap_shape_errors, at most MOST_SHAPE_ERRORS of those chosen fail
+    only by their shape (the others are skipped); without it (square's whole order of preference) all are kept.
     """
     pairs = [(entry, fill) for entry, fill in pairs if not give_away(entry, fill, reference)]
     rng.shuffle(pairs)
@@ -164,6 +188,8 @@ def pick_distractors(pairs, rng, reference, count=3):
             # Each named mistake counts as an operator of its own: all of them before the mechanical ones.
             kind = (entry["operator"], norm) if entry["operator"] == MISTAKE else entry["operator"]
             if prefer_new_operator and kind in operators:
+                continue
+            if cap_shape_errors and too_many_shape_errors([e for e, _ in chosen] + [entry]):
                 continue
             chosen.append((entry, fill))
             texts.add(norm)

@@ -24,7 +24,8 @@ import tokenize
 
 from examprep.exam.code.blanks import node_at, statement
 from examprep.exam.code.combine import combine, combine_overlapping, disjoint, edit
-from examprep.exam.code.distractors import BLUNT_OPERATORS, give_away, give_away_whatever_verdict, pick_distractors
+from examprep.exam.code.distractors import (BLUNT_OPERATORS, give_away, give_away_whatever_verdict, pick_distractors,
+    too_many_shape_errors)
 from examprep.exam.code.shape_rules import array_form
 
 # Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
@@ -85,7 +86,7 @@ def key_stands_out(key, fills):
 
 def _ordered(pairs, rng, reference):
     """The fair distractors with different texts and behaviours, in pick_distractors' order of preference."""
-    return pick_distractors(pairs, rng, reference, count=len(pairs))
+    return pick_distractors(pairs, rng, reference, count=len(pairs), cap_shape_errors=False)
 
 
 def _consistent_swap(a, b, reference):
@@ -152,6 +153,8 @@ def tries(pairs, rng, reference, span):
         a, b = ordered[i], ordered[j]
         if a[0]["signature"] == b[0]["signature"] or _consistent_swap(a[0], b[0], reference):
             continue
+        if too_many_shape_errors([a[0], b[0]]):   # a set that accept() would refuse whatever a+b does
+            continue
         made = combine(reference, span, a, b)
         for made in [made] if made else combine_overlapping(reference, span, a, b):
             if _ruled_out(made, (a, b), reference):
@@ -182,6 +185,8 @@ def accept(trial, entry, reference):
     the values of a or b (_same_values)."""
     a, b, _, fill = trial
     if entry["status"] != "wrong" or any(_same_values(entry, part[0]) for part in (a, b)):
+        return None
+    if too_many_shape_errors([a[0], b[0], entry]):
         return None
     # judged with each part's operator, as _ruled_out (an index past the end ruled out for an off-by-one part)
     if any(give_away(dict(entry, operator=operator), fill, reference)
@@ -214,6 +219,8 @@ def spread(pairs, rng, reference, key, picked):
     pool = pool[:SPREAD_POOL]
     for trio in sorted(itertools.combinations(range(len(pool)), len(picked)), key=lambda t: (max(t), t)):
         chosen = [pool[i] for i in trio]
+        if too_many_shape_errors([entry for entry, _ in chosen]):
+            continue
         if not key_is_centre(key, [fill for _, fill in chosen]):
             return chosen
     return picked
