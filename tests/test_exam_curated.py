@@ -137,6 +137,7 @@ def test_every_mistake_not_offered_names_a_known_mistake():
     ("ordinal_encoding", "return (y[:, np.newaxis] > np.arange(K - 1)[::-1]).astype(np.float64)"),  # order-free decoder
     ("split_heads", "return x.reshape(N, T, D // num_heads, num_heads).transpose(0, 3, 1, 2)"),  # with its merge
     ("pointwise_conv", "out = np.dot(x_row + np.roll(x_row, 1, axis=0), self.W.T) + self.b"),  # no one writes it
+    ("mfcc", "return x[1:] - alpha * x[:-1]"),                        # the textbook form; the length kept is a convention
 ])
 def test_a_second_defensible_answer_or_a_give_away_is_not_offered(pid, text):
     problem = catalog.get(pid)

@@ -55,6 +55,9 @@ NOT_OFFERED = {
     ("pixelwise_softmax_ce", "mean_over_classes_too"): "the return rewritten as the one-hot product: another step's job",
     ("hard_negative_mining", "ascending"): "redoes the masking of the line above (np.where(pos_mask, np.inf, ...))",
     ("vit_patch_embed", "no_position_on_cls"): "np.concatenate([np.zeros_like(...), ...]): set apart by its form",
+    ("mfcc", "preemphasis_drops_first"): "x[1:] - alpha * x[:-1] is the textbook y[n] = x[n] - a x[n-1]; only the "
+                                         "drill's convention (the length kept) makes it wrong, which the listing does "
+                                         "not state (eighth examination, seed 13 Q87)",
     # Right in the listing, wrong only by what it does not show (final re-grades, issue 16); the drills state it.
     ("random_search", "natural_exp"): "np.exp(rng.uniform(-6, -2)) is a log-scale draw too; only the hidden "
                                       "range 10^-6 ... 10^-2 makes it wrong",
