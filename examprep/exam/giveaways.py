@@ -12,13 +12,14 @@ examprep.exam.ends; the line forms they compare in
 examprep.exam.line_forms.
 """
 import ast
+import functools
 import re
 
 from examprep.exam import counterparts, inferred
 from examprep.exam.ends import ends_shown
 from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value, wrong_lines
 from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
-from examprep.exam.same_call import product_roles_shown, same_call_shows_asked
+from examprep.exam.same_call import listing_tree, product_roles_shown, same_call_shows_asked
 
 _NAME_INDEX = re.compile(r"\b([A-Za-z_]+)\d+\b")   # y1, Wx1, b2, xx2 (an index in a name; not log1p or 1e-7)
 
@@ -56,7 +57,42 @@ def shows_partner(q, code=None):
         return True
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
-        _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown)
+        _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown) or \
+        name_only_in_blanks(key, wrong, code)
+
+def name_only_in_blanks(key, wrong, code):
+    """Whether the key reads a name that the listing defines (imports, takes as a parameter, assigns) and reads
+    nowhere else (its blanks aside), and TWIN_RULES_OUT wrong options or more lack it: a name defined for nothing
+    marks the options without it as wrong. mfcc's `from reference.audio import hann, ...` and `def mfcc(x, fs,
+    n_fft, hop, ...)` with `power = stft_power(x, n_fft, hop, hann(n_fft))` blanked (the eighth examination, seed
+    13 Q88: `np.ones(n_fft)` for the window, `n_fft` for the hop, both). Plain names only (an attribute such as
+    `self.mask` is state, read by another method), any scope (a name read anywhere in the listing counts as used)."""
+    names = _read_names(statement_value(key))
+    if not names:
+        return False
+    defined, read = _listing_names(code)
+    for name in names & defined - read:
+        if sum(name not in _read_names(statement_value(line)) for line in wrong) >= inferred.TWIN_RULES_OUT:
+            return True
+    return False
+
+def _read_names(node):
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - {"np"} \
+        if node is not None else set()
+
+@functools.lru_cache(maxsize=256)
+def _listing_names(code):
+    """(names the listing defines, names it reads), its blanks read as a name of their own (same_call's tree)."""
+    tree = listing_tree(code)
+    defined, read = set(), set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+        elif isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else defined).add(node.id)
+    return frozenset(defined - {"np", "self"}), frozenset(read)
 
 _COLUMN = re.compile(r"\[\s*:\s*,\s*(-?\d+)\s*\]")   # boxes[:, 2]: one column of every row
 

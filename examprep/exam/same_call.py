@@ -106,7 +106,7 @@ def _listing_calls(code):
     """What a listing shows of its calls and definitions, once per listing text: ((function's last name, {its
     keywords, ("order", n) unless a blank is in the call}), (defined name, parameters but self), (the arguments of
     each call without a blank and the parameters of each definition))."""
-    tree = _listing_tree(code)
+    tree = listing_tree(code)
     calls, defs, arg_lists = [], [], []
     for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, ast.Call):
@@ -121,7 +121,7 @@ def _listing_calls(code):
     return tuple(calls), tuple(defs), tuple(arg_lists)
 
 @functools.lru_cache(maxsize=256)
-def _listing_tree(code):
+def listing_tree(code):
     """The whole listing parsed, its blanks read as a name (a call beside a blank, a statement over two lines);
     None when it does not parse. Once per listing: every question of a set is checked against it, several times."""
     try:

@@ -1,0 +1,47 @@
+"""Give-aways of the eighth examination (issue 16, exports of seeds 11 and 13 of main 538b1bb,
+/work/notes/final8), kind 4: a name the listing defines and reads only in a blank."""
+from examprep.exam.giveaways import shows_partner
+from tests.test_exam_compose import _code_question
+
+MFCC = ("import numpy as np\n"
+        "from reference.audio import hann, stft_power, mel_filterbank\n\n\n"
+        "def preemphasis(x, alpha):\n"
+        "    return ＿＿(あ)＿＿\n\n\n"
+        "def mfcc(x, fs, n_fft, hop, n_filters, n_mfcc, alpha):\n"
+        "    x = preemphasis(x, alpha)\n"
+        "    power = ＿＿(い)＿＿\n"
+        "    mel = ＿＿(う)＿＿\n"
+        "    log_mel = np.log(mel + 1e-10)\n"
+        "    return log_mel @ dct.T\n")
+POWER = "stft_power(x, n_fft, hop, hann(n_fft))"
+
+
+def _power(wrong, code=MFCC):
+    q = _code_question(POWER, wrong, "(い)", code)
+    q.blank["template"] = "power = ＿＿(い)＿＿"
+    return q
+
+
+def test_a_name_defined_and_read_only_by_the_key_gives_it_away():
+    """mfcc's `hann` (imported) and `hop` (a parameter), read by the power blank only (seed 13 Q88): every option
+    without them is ruled out; transformer_block's `dx_kv`, assigned and read only by the blank `dx = ds1 + dx_q +
+    dx_kv` (main ce8017e, seed 11 Q57, whose options `ds2 + dx_q` and `ds1 + dx_q` lacked it)."""
+    assert shows_partner(_power(["stft_power(x, n_fft, n_fft, np.ones(n_fft))", "stft_power(x, n_fft, n_fft, "
+                                 "hann(n_fft))", "stft_power(x, n_fft, hop, np.ones(n_fft))"]))
+    code = ("    dx_q, dx_kv = self.attention.backward(ds1)\n"
+            "    ＿＿(あ)＿＿\n"
+            "    return dx\n")
+    assert shows_partner(_code_question("dx = ds1 + dx_q + dx_kv", ["dx = ds2 + dx_q", "dx = ds1 + dx_q",
+                                                                    "dx = ds2 + dx_q + dx_kv"], code=code))
+
+
+def test_a_name_read_elsewhere_or_kept_by_the_options_gives_nothing_away():
+    # one option without the name is a fair slip; a name another line reads; a name no line defines
+    assert not shows_partner(_power(["stft_power(x, n_fft, n_fft, hann(n_fft))", "stft_power(x, hop, n_fft, "
+                                     "hann(n_fft))", "stft_power(x, hop, hop, hann(n_fft))"]))
+    wrong = ["stft_power(x, n_fft, n_fft, np.ones(n_fft))", "stft_power(x, n_fft, n_fft, hann(n_fft))",
+             "stft_power(x, n_fft, hop, np.ones(n_fft))"]
+    read = MFCC.replace("    return log_mel @ dct.T\n", "    frames = len(x) // hop\n    w = hann(n_fft)\n"
+                        "    return log_mel @ dct.T\n")
+    assert not shows_partner(_power(wrong, read))
+    assert not shows_partner(_power(wrong, "power = ＿＿(い)＿＿\n"))
