@@ -24,7 +24,12 @@ Two code questions ask the same fact when
   the gradient over the batch axis" asked twice; a sum of anything counts too when a wrong option makes it a mean:
   transposed_conv's `self.db = np.sum(dout, axis=(0, 2, 3))` and group_norm's `np.sum(self.xn * dout, axis=(0, 2,
   3))`, layernorm's `dout.reshape(-1, D).sum(axis=0)` and `(dout * self.xn).reshape(-1, D).sum(axis=0)`, each
-  against {np.sum, np.mean} x {the axes, none}: "a parameter broadcast over these axes sums its gradient over them".
+  against {np.sum, np.mean} x {the axes, none}: "a parameter broadcast over these axes sums its gradient over them";
+  and whatever the axes, a bias's gradient, the upstream gradient array summed over the batch axis and maybe others,
+  against a mean or other axes: rnn_cell's `db = np.sum(dt, axis=0)`, conv2d_naive's `self.db = np.sum(dout,
+  axis=(0, 2, 3))`, vit_patch_embed's `self.db = np.sum(dtokens, axis=(0, 1))` (the eighth examination), one fact
+  "a bias shared by every sample sums its gradient over them"; not a sum over other axes (attention_weight's `dh`
+  over time) nor a scale's `np.sum(self.xn * dout, axis=(0, 2, 3))` (the sets of 3+ it cost, seed 12 59 %).
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
@@ -154,24 +159,48 @@ def _reduction_call(value):
     return value.func.attr, squeeze(ast.unparse(operand)), keywords.get("axis"), keywords.get("keepdims")
 
 
+_GRADIENT = re.compile(r"(?:self\.)?d[A-Za-z]\w*")   # dout, dt, db, self.dgamma: a gradient's name
+_BATCH_SUM = ("sum", "over the batch axis")   # the parameter-gradient fact, whatever other axes it sums
+
+
+def _gradient_names(node):
+    return any(isinstance(n, (ast.Name, ast.Attribute)) and _GRADIENT.fullmatch(ast.unparse(n)) for n in ast.walk(node))
+
+
+def _batch_gradient_sum(key_line, axis):
+    """Whether a key line assigns a gradient (`db`, `self.dbeta`) a sum of a gradient (`dt`, `dout`) over the batch
+    axis, alone or with others (`axis=0`, `axis=(0, 2, 3)`, `axis=(0, 1)`): the gradient of a bias shared by every
+    sample (and position) is the upstream gradient summed over them, one fact whatever the other axes (module
+    docstring)."""
+    stmt = one_statement(key_line)
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AugAssign) \
+        else []
+    batch = axis == "0" or axis.startswith("(0,")
+    return batch and len(targets) == 1 and _GRADIENT.fullmatch(ast.unparse(targets[0])) is not None and \
+        _gradient_names(stmt.value)
+
+
 @functools.lru_cache(maxsize=4096)
 def _reduction(key_line, wrong_lines):
-    """(function, axis) of a key that is one reduction over an axis a wrong option of which changes its axis or
-    keepdims (of an array: `np.sum(dt, axis=0)`, `dout.sum(axis=0)`), or, for a sum of anything, makes it a mean
-    (`np.sum(self.xn * dout, axis=(0, 2, 3))` against `np.mean(self.xn * dout, axis=(0, 2, 3))`), else None (module
-    docstring). A sum of an expression whose options only drop the axis is not one: ordinal_encoding's
+    """The facts of a key that is one reduction over an axis a wrong option of which changes its axis or keepdims
+    (of an array: `np.sum(dt, axis=0)`, `dout.sum(axis=0)`), or, for a sum of anything, makes it a mean
+    (`np.sum(self.xn * dout, axis=(0, 2, 3))` against `np.mean(self.xn * dout, axis=(0, 2, 3))`): (function, axis),
+    and _BATCH_SUM for a bias's gradient, the upstream gradient itself summed over the batch axis
+    (_batch_gradient_sum; a scale's `np.sum(self.xn * dout, ...)` is not one); an empty set else
+    (module docstring). A sum of an expression whose options only drop the axis is not one: ordinal_encoding's
     `np.sum(p > 0.5, axis=1)` (count the thresholds passed per row) is no gradient summed over a broadcast axis."""
     key = _reduction_call(statement_value(key_line))
     if key is None or key[2] is None:
-        return None
+        return frozenset()
     name, operand, axis, keepdims = key
     on_array = re.fullmatch(r"[A-Za-z_][\w.]*", operand) is not None   # a name or attribute, not an expression
     for wrong in map(_reduction_call, map(statement_value, wrong_lines)):
         if wrong is None:
             continue
         if on_array and (wrong[2], wrong[3]) != (axis, keepdims) or name == "sum" and wrong[0] == "mean":
-            return name, axis
-    return None
+            batch = name == "sum" and on_array and _batch_gradient_sum(key_line, axis)
+            return frozenset({(name, axis)} | ({_BATCH_SUM} if batch else set()))
+    return frozenset()
 
 
 def same_fact(a, b):
@@ -181,8 +210,8 @@ def same_fact(a, b):
     if whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b) or \
             len(keywords_a) >= 2 and keywords_a == keywords_b:
         return True
-    reduction = _reduction(full_line(a, a.answer or ""), wrong_lines(a))
-    return reduction is not None and reduction == _reduction(full_line(b, b.answer or ""), wrong_lines(b))
+    return bool(_reduction(full_line(a, a.answer or ""), wrong_lines(a)) &
+                _reduction(full_line(b, b.answer or ""), wrong_lines(b)))
 
 
 class _Numbers(ast.NodeTransformer):
