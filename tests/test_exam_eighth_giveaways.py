@@ -1,5 +1,7 @@
 """Give-aways of the eighth examination (issue 16, exports of seeds 11 and 13 of main 538b1bb,
-/work/notes/final8), kind 4: a name the listing defines and reads only in a blank."""
+/work/notes/final8), kind 4: a name the listing defines and reads only in a blank; a gradient sum over a blank's
+axes shown in another set's listing."""
+from examprep.exam import giveaways
 from examprep.exam.giveaways import shows_partner
 from tests.test_exam_compose import _code_question
 
@@ -45,3 +47,35 @@ def test_a_name_read_elsewhere_or_kept_by_the_options_gives_nothing_away():
                         "    return log_mel @ dct.T\n")
     assert not shows_partner(_power(wrong, read))
     assert not shows_partner(_power(wrong, "power = ＿＿(い)＿＿\n"))
+
+
+TRANSPOSED_CONV = ("    def backward(self, dout):\n"
+                   "        self.db = np.sum(dout, axis=(0, 2, 3))\n"
+                   "        dcol = ＿＿(あ)＿＿\n")
+DGAMMA = ("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))",
+          ["self.dgamma = np.sum(self.xn * dout)", "self.dgamma = np.mean(self.xn * dout, axis=(0, 2, 3))",
+           "self.dgamma = np.mean(self.xn * dout)"])
+
+
+def test_a_gradient_sum_over_the_blanks_axes_in_another_listing_gives_it_away():
+    """transposed_conv's listing shows `self.db = np.sum(dout, axis=(0, 2, 3))` while group_norm's blank dgamma sums
+    over those axes against a mean and no axes (seed 11 Q43/Q74 of main 538b1bb, kind 4): the later blank is left
+    out, and a later listing showing an earlier blank's sum counts too (hidden_for_earlier hides that line)."""
+    earlier = _code_question("x_row", ["x"], code=TRANSPOSED_CONV, problem="transposed_conv")
+    dgamma = _code_question(*DGAMMA, code="＿＿(あ)＿＿\n", problem="group_norm")
+    assert giveaways.shows_statement_elsewhere(dgamma, [earlier])
+    assert giveaways.shows_earlier_statement([dgamma], TRANSPOSED_CONV)
+
+
+def test_a_sum_over_other_axes_or_a_forward_reduction_elsewhere_gives_nothing_away():
+    dgamma = _code_question(*DGAMMA, code="＿＿(あ)＿＿\n", problem="group_norm")
+    for line in ("        self.db = np.sum(dout, axis=0)\n",             # other axes
+                 "        s = np.sum(t, axis=(0, 2, 3))\n",             # a forward sum
+                 "        self.db = np.mean(dout, axis=(0, 2, 3))\n"):  # not a sum
+        assert not giveaways.shows_statement_elsewhere(
+            dgamma, [_code_question("x_row", ["x"], code=line + "        ＿＿(あ)＿＿\n", problem="other")])
+    # options that change only the summed array ask no axes
+    operand = _code_question("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))",
+                             ["self.dgamma = np.sum(dout, axis=(0, 2, 3))", "self.dgamma = np.sum(self.xc * dout, "
+                              "axis=(0, 2, 3))"], problem="group_norm")
+    assert not giveaways.shows_earlier_statement([operand], TRANSPOSED_CONV)

@@ -15,7 +15,7 @@ import ast
 import functools
 import re
 
-from examprep.exam import counterparts, inferred
+from examprep.exam import counterparts, inferred, same_fact
 from examprep.exam.ends import ends_shown
 from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value, wrong_lines
 from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
@@ -167,7 +167,8 @@ def shows_statement_elsewhere(q, earlier):
         return True
     codes = tuple(sorted({e.code for e in earlier if e.code and e.code != q.code}))
     kin = frozenset(e.code for e in earlier if kindred(getattr(e, "item", None), getattr(q, "item", None)))
-    return bool(codes) and inferred.statement_shown(*_key_and_wrong(q), codes, kin)
+    return bool(codes) and (inferred.statement_shown(*_key_and_wrong(q), codes, kin) or
+                            same_fact.gradient_sum_shown(q, codes))
 
 def shown_in_stem(q, earlier):
     """Whether an earlier question's stem (a scenario's: the LSTM scenario's dc_prev once printed `dh_next * o * (1 -
@@ -180,8 +181,9 @@ def shows_earlier_statement(earlier, code, item=None):
     """Whether a listing (of syllabus item `item`, when known) shows an earlier code question's whole statement up
     to names (shows_statement_elsewhere, the other way)."""
     return any(getattr(e, "blank", None) and e.code != code and
-               inferred.statement_shown(*_key_and_wrong(e), (code,),
-                                        (code,) if kindred(getattr(e, "item", None), item) else ())
+               (inferred.statement_shown(*_key_and_wrong(e), (code,),
+                                         (code,) if kindred(getattr(e, "item", None), item) else ()) or
+                same_fact.gradient_sum_shown(e, (code,)))
                for e in earlier)
 
 def kindred(item, other):

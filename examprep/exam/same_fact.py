@@ -45,7 +45,7 @@ import functools
 import re
 
 from examprep.exam.ends import ends
-from examprep.exam.inferred import Squared
+from examprep.exam.inferred import TWIN_RULES_OUT, Squared
 from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze, statement_value,
                                       transpose_axes, wrong_lines)
 from examprep.exam.code.blanks import diff_path, node_at
@@ -167,17 +167,53 @@ def _gradient_names(node):
     return any(isinstance(n, (ast.Name, ast.Attribute)) and _GRADIENT.fullmatch(ast.unparse(n)) for n in ast.walk(node))
 
 
+@functools.lru_cache(maxsize=8192)
+def _gradient_sum(line):
+    """The squeezed axis of a line that assigns a gradient (`db`, `self.dgamma`) one sum, over constant axes, of
+    something that reads a gradient (`dt`, `self.xn * dout`), else None."""
+    stmt = one_statement(line)
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AugAssign) \
+        else []
+    call = _reduction_call(stmt.value) if len(targets) == 1 else None
+    if call is None or call[0] != "sum" or call[2] is None or _GRADIENT.fullmatch(ast.unparse(targets[0])) is None \
+            or not _gradient_names(stmt.value) or re.search(r"[A-Za-z_]", call[2]):
+        return None
+    return call[2]
+
+
 def _batch_gradient_sum(key_line, axis):
     """Whether a key line assigns a gradient (`db`, `self.dbeta`) a sum of a gradient (`dt`, `dout`) over the batch
     axis, alone or with others (`axis=0`, `axis=(0, 2, 3)`, `axis=(0, 1)`): the gradient of a bias shared by every
     sample (and position) is the upstream gradient summed over them, one fact whatever the other axes (module
     docstring)."""
-    stmt = one_statement(key_line)
-    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AugAssign) \
-        else []
-    batch = axis == "0" or axis.startswith("(0,")
-    return batch and len(targets) == 1 and _GRADIENT.fullmatch(ast.unparse(targets[0])) is not None and \
-        _gradient_names(stmt.value)
+    return (axis == "0" or axis.startswith("(0,")) and _gradient_sum(key_line.strip()) == axis
+
+
+def gradient_sum_shown(q, codes):
+    """Whether a listing of `codes` (another set's) shows a gradient summed over the axes a blank sums a gradient
+    over, where TWIN_RULES_OUT of its wrong options make the sum a mean or change its axes (_reduction):
+    transposed_conv's `self.db = np.sum(dout, axis=(0, 2, 3))` beside group_norm's blank `self.dgamma =
+    np.sum(self.xn * dout, axis=(0, 2, 3))`
+    (the eighth examination, seed 11 Q43/Q74 of main 538b1bb: "sum over the batch and spatial axes" read off the
+    other listing). Sums of gradients only: another listing's forward reductions (ensemble_vote's argmax over
+    classes) tell nothing of a blank."""
+    key = full_line(q, q.answer or "")
+    axis = _gradient_sum(key.strip())
+    if axis is None or ("sum", axis) not in _reduction(key, wrong_lines(q)):
+        return False
+    # TWIN_RULES_OUT wrong options or more sum the key's array otherwise (a mean, other axes, none), so the shown
+    # sum rules them out
+    call = _reduction_call(statement_value(key))
+    ruled_out = sum(wrong is not None and wrong[1] == call[1] and wrong != call
+                    for wrong in map(_reduction_call, map(statement_value, wrong_lines(q))))
+    return ruled_out >= TWIN_RULES_OUT and any(axis in _shown_gradient_sums(code) for code in codes)
+
+
+@functools.lru_cache(maxsize=512)
+def _shown_gradient_sums(code):
+    """The axes of the gradient sums (_gradient_sum) a listing shows, its blanked lines aside."""
+    return frozenset(_gradient_sum(line.strip()) for line in code.split("\n")
+                     if line.strip() and "＿＿" not in line) - {None}
 
 
 @functools.lru_cache(maxsize=4096)
