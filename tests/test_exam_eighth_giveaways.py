@@ -1,6 +1,6 @@
 """Give-aways of the eighth examination (issue 16, exports of seeds 11 and 13 of main 538b1bb,
 /work/notes/final8), kind 4: a name the listing defines and reads only in a blank; a gradient sum over a blank's
-axes shown in another set's listing."""
+axes shown in another set's listing; a parameter's broadcast shape shown beside another one's."""
 from examprep.exam import giveaways
 from examprep.exam.giveaways import shows_partner
 from tests.test_exam_compose import _code_question
@@ -79,3 +79,29 @@ def test_a_sum_over_other_axes_or_a_forward_reduction_elsewhere_gives_nothing_aw
                              ["self.dgamma = np.sum(dout, axis=(0, 2, 3))", "self.dgamma = np.sum(self.xc * dout, "
                               "axis=(0, 2, 3))"], problem="group_norm")
     assert not giveaways.shows_earlier_statement([operand], TRANSPOSED_CONV)
+
+
+GN_OUT = "out = self.gamma.reshape(1, C, 1, 1) * self.xn + self.beta.reshape(1, C, 1, 1)"
+
+
+def _beta(shape):
+    return GN_OUT.replace("beta.reshape(1, C, 1, 1)", f"beta.reshape({shape})")
+
+
+def test_a_parameters_broadcast_shape_shown_beside_another_gives_it_away():
+    """group_norm's whole forward line against beta reshaped to (1, 1, C, 1) and (C, 1, 1, 1) beside gamma's (1, C,
+    1, 1) in the option itself (main 5c17dbb's export of seed 13, Q51); a listing line showing the shape counts too."""
+    assert shows_partner(_code_question(GN_OUT, [_beta("1, 1, C, 1"), "out = self.gamma.reshape(1, C, 1, 1) * self.xn",
+                                                 _beta("C, 1, 1, 1")]))
+    bias = ("out = out + self.b.reshape(1, C_out, 1, 1)", ["out = out + self.b.reshape(C_out, 1, 1, 1)",
+                                                           "out = out + self.b.reshape(C_in, 1, 1, 1)"])
+    assert shows_partner(_code_question(*bias, code="y = self.gamma.reshape(1, C, 1, 1) * x\n＿＿(あ)＿＿\n"))
+
+
+def test_a_broadcast_shape_not_shown_or_kept_by_the_options_gives_nothing_away():
+    # another name in the key's shape, the term dropped; a bias's shape no other line shows
+    assert not shows_partner(_code_question(GN_OUT, [_beta("1, self.G, 1, 1"), _beta("1, C_in, 1, 1"),
+                                                     "out = self.gamma.reshape(1, C, 1, 1) * self.xn"]))
+    assert not shows_partner(_code_question("out = out + self.b.reshape(1, C_out, 1, 1)",
+                                            ["out = out + self.b.reshape(C_out, 1, 1, 1)",
+                                             "out = out + self.b.reshape(C_in, 1, 1, 1)"]))

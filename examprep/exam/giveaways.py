@@ -18,7 +18,8 @@ import re
 from examprep.exam import counterparts, inferred, same_fact
 from examprep.exam.ends import ends_shown
 from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value, wrong_lines
-from examprep.exam.partners import mirrors, partner_line_shown, partner_line_shown_but_square, partner_shows_asked
+from examprep.exam.partners import (broadcast_shown, mirrors, partner_line_shown, partner_line_shown_but_square,
+                                    partner_shows_asked)
 from examprep.exam.same_call import listing_tree, product_roles_shown, same_call_shows_asked
 
 _NAME_INDEX = re.compile(r"\b([A-Za-z_]+)\d+\b")   # y1, Wx1, b2, xx2 (an index in a name; not log1p or 1e-7)
@@ -58,7 +59,7 @@ def shows_partner(q, code=None):
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
         _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown) or \
-        name_only_in_blanks(key, wrong, code)
+        name_only_in_blanks(key, wrong, code) or broadcast_shown(key, wrong, (code,))
 
 def name_only_in_blanks(key, wrong, code):
     """Whether the key reads a name that the listing defines (imports, takes as a parameter, assigns) and reads

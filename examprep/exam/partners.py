@@ -177,3 +177,52 @@ def partner_shows_asked(q, listing_lines):
         if stmt is not None and _roles(stmt) & partners and any(a in squeeze(line) for a in asked):
             return True
     return False
+
+
+def _broadcast_shape(node):
+    """A parameter's broadcast shape, `(1, '_', 1, 1)` of `self.b.reshape(1, C_out, 1, 1)`: a reshape of an attribute
+    to sizes that are 1 but one name; else None."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "reshape" and
+            isinstance(node.func.value, ast.Attribute) and not node.keywords):
+        return None
+    sizes = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], ast.Tuple) else node.args
+    shape = tuple("_" if isinstance(a, ast.Name) else 1 if isinstance(a, ast.Constant) and a.value == 1 else None
+                  for a in sizes)
+    return shape if len(shape) >= 2 and None not in shape and shape.count("_") == 1 else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _broadcast_shapes(text):
+    """The broadcast shapes (_broadcast_shape) a text's statements take, each once."""
+    try:
+        tree = ast.parse(text.strip())
+    except SyntaxError:
+        return frozenset()
+    return frozenset(map(_broadcast_shape, ast.walk(tree))) - {None}
+
+
+@functools.lru_cache(maxsize=512)
+def _shown_broadcast_shapes(code):
+    return frozenset().union(*(_broadcast_shapes(line) for line in code.split("\n")
+                               if line.strip() and "＿＿" not in line))
+
+
+def broadcast_shown(key_line, wrong_lines, codes, least=2):
+    """Whether `least` wrong options or more reshape a parameter to another broadcast shape than the key does, where
+    the key's shape is shown by another line of a listing of `codes` or by the wrong option itself: group_norm's
+    whole line `out = self.gamma.reshape(1, C, 1, 1) * self.xn + self.beta.reshape(1, C, 1, 1)` against
+    `self.beta.reshape(1, 1, C, 1)` and `(C, 1, 1, 1)` beside gamma's in the option itself (the eighth examination,
+    seed 13 Q51 of main 5c17dbb: a per-channel parameter takes one broadcast shape). A wrong option with the key's
+    shape and another name (`(1, C_in, 1, 1)`, `(1, self.G, 1, 1)`) or without a reshape is not judged. The walk
+    passes the blank's own listing only (giveaways.shows_partner): other sets' listings (transposed_conv's blank
+    `self.b.reshape(1, C_out, 1, 1)` beside group_norm's shown `self.gamma.reshape(1, C, 1, 1)`) cost seed 11 its
+    sets of 3+ (ARCHITECTURE.md)."""
+    key = _broadcast_shapes(key_line)
+    if not key:
+        return False
+    shown = frozenset().union(*(_shown_broadcast_shapes(code) for code in codes))
+    ruled_out = 0
+    for line in wrong_lines:
+        theirs = _broadcast_shapes(line)
+        ruled_out += bool(theirs - key) and bool(key & (shown | theirs))
+    return ruled_out >= least
