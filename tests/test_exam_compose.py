@@ -277,7 +277,9 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     seen = compose_module._Seen()
     seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="logsumexp"))
     sets = code_walk.walk_code_sets([problem], proofs, 1, 3, 0, random.Random(0), seen, [])
-    assert calls == [set(), {0}]
+    # made, made again without the shift line; a set of one is not taken in the first round, so the second makes
+    # it again (the walk prefers sets of two or more) and takes it
+    assert calls == [set(), {0}, set(), {0}]
     assert sets == [[ratio_alone]]
 
 
@@ -811,3 +813,22 @@ def test_a_listing_with_lines_replaced_is_the_listing_code_sets_show():
             blank = [(cand.start, cand.end, [cand.indent + "＿＿(あ)＿＿"])]
             assert questions.listing_with(answer, blank) == \
                 questions.strip_comments(holes.replace_lines(answer, docs + blank))
+
+
+def test_the_metrics_set_takes_its_spare_measure_in_place_of_one_that_does_not_fit():
+    """A confusion matrix asks three measures; the fourth stands in for one that does not fit (precision and recall
+    are one concept to the composer, compose.CONCEPTS), so the set stays a set of three (sets of three before
+    singles, issue 16). Before the spare, this draw gave a set of two."""
+    from examprep.exam.calc import templates as calc_templates
+
+    qs = calc_templates.calc_set("metrics", 12000)
+    assert [q.template for q in qs] == ["metrics_precision", "metrics_recall", "metrics_accuracy", "metrics_f1"]
+    taken = compose_module._Seen().take(qs, most=3)
+    assert [q.template for q in taken] == ["metrics_precision", "metrics_accuracy", "metrics_f1"]
+    assert len(compose_module._Seen().take(qs, most=2)) == 2
+
+
+def test_calc_templates_with_sets_of_three_come_first_while_there_is_room():
+    sets = compose_module._calc_sets("3", 6, 11, random.Random(0), compose_module._Seen())
+    assert compose_module._template_size(sets[0][0].set_id.split(":")[1]) >= 3
+    assert sum(map(len, sets)) == 6

@@ -89,23 +89,24 @@ def hidden_for_earlier(problem, asked):
                                     item)), None)
 
 
-def _may_give_a_set(problem, asked, seen, used=()):
+def _may_give_a_set(problem, asked, seen, used=(), least=1):
     """Whether a problem is worth proving for a code set (_set_hiding)."""
-    return _set_hiding(problem, asked, seen, used) is not None
+    return _set_hiding(problem, asked, seen, used, least) is not None
 
 
-def _set_hiding(problem, asked, seen, used=()):
+def _set_hiding(problem, asked, seen, used=(), least=1):
     """The lines a set of the problem must hide (hidden_for_earlier), or None when it is not worth proving for a
     code set (_walk_code_sets): its concept is asked by another source or it is behind MAX_PER_SOURCE questions
     (seen.fits would reject every question of it), no line of it that is neither used before nor hidden has a
-    mutant worth grading and a partner the listing does not show (partner_shown), or its listing shows an answer
+    mutant worth grading and a partner the listing does not show (partner_shown) (fewer than `least` such lines: the
+    walk's first round wants sets of two or more), or its listing shows an answer
     asked before (or the argument order an earlier question's options change) that no hidden line takes away."""
     from examprep.exam.code.proof import live_lines
 
     if seen.exhausted(problem.id):
         return None
     hidden = hidden_for_earlier(problem, asked)
-    if hidden is None or not set(live_lines(problem)) - partner_shown(problem) - set(used) - set(hidden):
+    if hidden is None or len(set(live_lines(problem)) - partner_shown(problem) - set(used) - set(hidden)) < least:
         return None
     return hidden
 
@@ -199,9 +200,10 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # would find no line), or whose listing shows an answer asked before (leaks would reject the set
             # unless that very line were blanked, and then it would ask that answer again). The generator is
             # drawn from as when it is proven.
-            proofs.ahead([p for p in usable[k:k + ahead] if _may_give_a_set(p, asked, seen, used.get(p.id, ()))],
-                         plan)
-            pre = _set_hiding(problem, asked, seen, used.get(problem.id, ()))
+            least = 2 if rounds == 0 else 1   # the first round takes no set of one (below)
+            proofs.ahead([p for p in usable[k:k + ahead]
+                          if _may_give_a_set(p, asked, seen, used.get(p.id, ()), least)], plan)
+            pre = _set_hiding(problem, asked, seen, used.get(problem.id, ()), least)
             worth = pre is not None
             proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
             if not proof.get("reference_passed"):
@@ -227,6 +229,8 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 excluded |= drop
             if not qs or leaks(asked, qs) or not all(seen.fits(q) for q in qs) or renamed_twins(qs):
                 continue
+            if rounds == 0 and len(qs) < 2:   # the first round takes no set of one; the next may
+                continue
             qs = _without_centre(qs, set_questions(problem, planned, hidden=hidden), drop, asked, seen)
             qs = seen.take(qs)
             if qs:
@@ -235,6 +239,6 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 asked += qs
                 total += len(qs)
                 progressed = True
-        if not progressed:
+        if not progressed and rounds:   # the second round takes the sets of one the first passed over
             break
     return sets

@@ -44,6 +44,7 @@ KNOWLEDGE_SHARE = {"1": 0.6, "2": 0.6, "3": 0.35, "4": 0.7, "5": 0.6}
 FREE_EVERY = 8
 MAX_PER_SOURCE = 8               # questions from one template, bank item, formula family or problem
 SCENARIO_MIN_QUOTA = 8           # an area's quota must leave room besides a scenario set
+SET_OF_THREE = 3                 # the calc templates whose sets hold this many questions are drawn first
 # Questions that ask the same thing from different sources (a bank item, a formula family, a scenario blank, a code
 # problem): an exam asks each concept once. Keys are templates ("bank:<id>", "formula:<id>", a scenario's template)
 # or problem ids; a code problem stands for every concept listed for it.
@@ -224,10 +225,12 @@ class _Seen:
         return self.concepts.get(CONCEPTS.get(source), source) != source or \
             self.sources.get(source, 0) >= MAX_PER_SOURCE
 
-    def take(self, questions):
-        """The questions of a set that fit, in order (each added)."""
+    def take(self, questions, most=None):
+        """The questions of a set that fit, in order (each added), at most `most` of them."""
         out = []
         for q in questions:
+            if most is not None and len(out) == most:
+                break
             if self.fits(q):
                 self.add(q)
                 out.append(q)
@@ -318,9 +321,12 @@ def _calc_sets(area, want, seed, rng, seen, exclude=()):
         pool = fresh or ids
         least = min(uses[t] for t in pool)
         candidates = [t for t in pool if uses[t] == least]
+        if want - total >= SET_OF_THREE:   # a scenario of three (a confusion matrix, a conv layer) before singles
+            candidates = [t for t in candidates if _template_size(t) >= SET_OF_THREE] or candidates
         weights = [calc_templates.TEMPLATES[t][1] for t in candidates]
         template = rng.choices(candidates, weights)[0]
-        qs = seen.take(calc_templates.calc_set(template, seed * 1000 + n)[:want - total])
+        # a question that does not fit leaves its place to the template's next one (metrics' spare measure)
+        qs = seen.take(calc_templates.calc_set(template, seed * 1000 + n), most=want - total)
         n += 1
         uses[template] += 1
         if qs:
@@ -342,6 +348,18 @@ def _scenario_sets(area, quota, seed, seen):
 
 
 _ITEMS = {}
+
+
+def _template_size(template_id):
+    """How many questions a calc template's set holds (drawn once with seed 0)."""
+    from examprep.exam.calc import templates as calc_templates
+
+    if template_id not in _SIZES:
+        _SIZES[template_id] = len(calc_templates.calc_set(template_id, 0))
+    return _SIZES[template_id]
+
+
+_SIZES = {}
 
 
 def _template_item(template_id):

@@ -10,7 +10,9 @@ from examprep.exam.calc.question import Redraw, calc_question
 
 
 def metrics(rng, seed, set_id):
-    """One confusion matrix, two or three of precision / recall / F1 / accuracy (a set)."""
+    """One confusion matrix, three of precision / recall / F1 / accuracy (a set of three, as the real exam groups
+    questions around one scenario), then the fourth: the composer takes it in place of one that does not fit the
+    exam (a measure another question asks), or beside them when the area has room for four."""
     tp, fp, fn, tn = (rng.randint(5, 90) for _ in range(4))
     cm = np.array([[tp, fn], [fp, tn]])   # rows: actual positive / negative; columns: predicted
     TP, FN_, FP, TN = cm[0, 0], cm[0, 1], cm[1, 0], cm[1, 1]
@@ -57,7 +59,7 @@ def metrics(rng, seed, set_id):
     names = list(asks)
     rng.shuffle(names)
     qs = []
-    for name in sorted(names[:rng.choice([2, 3])], key=list(asks).index):
+    for name in sorted(names[:3], key=list(asks).index) + names[3:]:
         key, what_ja, what_en, expl, slips = asks[name]
         qs.append(calc_question(
             f"calc:metrics:s{seed}:{name}", f"metrics_{name}", "2-1-12",
