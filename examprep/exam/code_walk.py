@@ -101,12 +101,12 @@ def _set_hiding(problem, asked, seen, used=(), least=1):
     mutant worth grading and a partner the listing does not show (partner_shown) (fewer than `least` such lines: the
     walk's first round wants sets of two or more), or its listing shows an answer
     asked before (or the argument order an earlier question's options change) that no hidden line takes away."""
-    from examprep.exam.code.proof import live_lines
+    from examprep.exam.code.proof import has_live_lines
 
     if seen.exhausted(problem.id):
         return None
     hidden = hidden_for_earlier(problem, asked)
-    if hidden is None or len(set(live_lines(problem)) - partner_shown(problem) - set(used) - set(hidden)) < least:
+    if hidden is None or not has_live_lines(problem, partner_shown(problem) | set(used) | set(hidden), least):
         return None
     return hidden
 
@@ -187,7 +187,7 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
     started; a problem whose reference fails its own grading is skipped."""
     from examprep.exam.code.questions import plan_set, set_questions
 
-    sets, used, total = [], {}, 0
+    sets, used, total, hidings = [], {}, 0, {}
     usable = list(problems)
     for rounds in range(4):
         rng.shuffle(usable)
@@ -201,9 +201,17 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
             # unless that very line were blanked, and then it would ask that answer again). The generator is
             # drawn from as when it is proven.
             least = 2 if rounds == 0 else 1   # the first round takes no set of one (below)
-            proofs.ahead([p for p in usable[k:k + ahead]
-                          if _may_give_a_set(p, asked, seen, used.get(p.id, ()), least)], plan)
-            pre = _set_hiding(problem, asked, seen, used.get(problem.id, ()), least)
+
+            def hiding(p):
+                # what a problem must hide changes only when a set is taken (asked, seen and used grow together):
+                # worked out once a problem between two sets, not once for each place it has in the window ahead
+                key = (p.id, len(asked), least)
+                if key not in hidings:
+                    hidings[key] = _set_hiding(p, asked, seen, used.get(p.id, ()), least)
+                return hidings[key]
+
+            proofs.ahead([p for p in usable[k:k + ahead] if hiding(p) is not None], plan)
+            pre = hiding(problem)
             worth = pre is not None
             proof = proofs.get(problem, plan) if worth else {"reference_passed": True}
             if not proof.get("reference_passed"):

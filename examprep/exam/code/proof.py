@@ -121,6 +121,40 @@ def _skipped(mutant):
 
 
 _MUTANTS = {}   # (problem id, reference fingerprint, YAML) -> (candidates, mutants, never shown): once a process
+_BASE = {}      # the same key -> (candidates, mutants, ruled out for the problem): once a process
+_LINE = {}      # (the same key, candidate index) -> the line's mutants never shown: once a process
+
+
+def _key(problem):
+    return problem.id, reference_fingerprint(problem), json.dumps(problem.raw, sort_keys=True, default=str)
+
+
+def _base(problem, key):
+    """(candidates, mutants, indices code.problem_rules rules out) of a problem; the caller holds holes.AST_LOCK."""
+    from examprep.exam.code import problem_rules
+
+    if key not in _BASE:
+        cands = holes.candidates(problem)
+        muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
+        _BASE[key] = (cands, muts, frozenset(problem_rules.not_offered(problem, muts)))   # a convention, unseen
+    return _BASE[key]
+
+
+def _line_unseen(key, base, cand):
+    """The indices of a candidate line's mutants never shown: all of them when they cannot give three fair
+    distractors whatever the grader says (distractors.cannot_fill), else the give-aways on sight. Judged once a
+    line, so that a problem the walk only asks about (has_live_lines) costs the lines it reads."""
+    from examprep.exam.code.distractors import cannot_fill, give_away_whatever_verdict
+
+    if (key, cand.index) not in _LINE:
+        _, muts, ruled = base
+        numbered = [(i, {"text": m.text, "operator": m.operator})
+                    for i, m in enumerate(muts) if m.candidate == cand.index and i not in ruled]
+        if cannot_fill([e for _, e in numbered], cand.text):
+            _LINE[key, cand.index] = frozenset(i for i, _ in numbered)
+        else:
+            _LINE[key, cand.index] = frozenset(i for i, e in numbered if give_away_whatever_verdict(e, cand.text))
+    return _LINE[key, cand.index]
 
 
 def _mutants(problem):
@@ -128,22 +162,14 @@ def _mutants(problem):
     give-away whatever the grader says (distractors.give_away_whatever_verdict), and every mutant of a line whose
     mutants cannot give three fair distractors whatever it says (distractors.cannot_fill), and the mutants that
     code.problem_rules rules out for the problem."""
-    from examprep.exam.code import problem_rules
-    from examprep.exam.code.distractors import cannot_fill, give_away_whatever_verdict
-
-    key = (problem.id, reference_fingerprint(problem), json.dumps(problem.raw, sort_keys=True, default=str))
+    key = _key(problem)
     with holes.AST_LOCK:
         if key not in _MUTANTS:
-            cands = holes.candidates(problem)
-            muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
-            unseen = problem_rules.not_offered(problem, muts)   # what the listing cannot show, a convention
+            base = _base(problem, key)
+            cands, muts, ruled = base
+            unseen = set(ruled)
             for cand in cands:
-                numbered = [(i, {"text": m.text, "operator": m.operator})
-                            for i, m in enumerate(muts) if m.candidate == cand.index and i not in unseen]
-                if cannot_fill([e for _, e in numbered], cand.text):
-                    unseen.update(i for i, _ in numbered)
-                else:
-                    unseen.update(i for i, e in numbered if give_away_whatever_verdict(e, cand.text))
+                unseen |= _line_unseen(key, base, cand)
             _MUTANTS[key] = (cands, muts, unseen)
         return _MUTANTS[key]
 
@@ -165,26 +191,62 @@ def lines_with_options(problem, lines, count):
 _LIVE = {}   # (problem id, cache key) -> live_lines: once a process
 
 
+def _live_file(problem, key):
+    return paths.cache_dir() / "exam-options" / f"{problem.id}-{key}.json"
+
+
+def _stored_live_lines(problem, key):
+    """live_lines from this process or the cache folder, or None."""
+    if (problem.id, key) not in _LIVE:
+        try:
+            lines = json.loads(_live_file(problem, key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(lines, list):
+            return None
+        _LIVE[problem.id, key] = tuple(lines)
+    return _LIVE[problem.id, key]
+
+
+def has_live_lines(problem, excluded, least=1):
+    """Whether at least `least` candidate lines outside `excluded` have a mutant worth grading (live_lines),
+    judged line by line until found when live_lines is not known yet: the code walk asks it of every problem it
+    passes, and most of them are never proven (a cold exam judged every mutant of ~80 problems for ~27 proofs)."""
+    stored = _stored_live_lines(problem, _cache_key(problem))
+    if stored is not None:
+        return len(set(stored) - set(excluded)) >= least
+    key, found = _key(problem), 0
+    with holes.AST_LOCK:
+        base = _base(problem, key)
+        cands, muts, ruled = base
+        per_line = {}
+        for i, m in enumerate(muts):
+            per_line.setdefault(m.candidate, []).append(i)
+        for cand in cands:
+            if cand.index in excluded:
+                continue
+            if set(per_line.get(cand.index, ())) - ruled - _line_unseen(key, base, cand):
+                found += 1
+                if found >= least:
+                    return True
+    return False
+
+
 def live_lines(problem):
     """The candidate lines with a mutant worth grading (sorted). Working them out enumerates the mutants (~30 ms
     a problem), so they are cached beside the proofs, under the same key."""
     key = _cache_key(problem)
-    if (problem.id, key) not in _LIVE:
-        path = paths.cache_dir() / "exam-options" / f"{problem.id}-{key}.json"
-        try:
-            lines = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(lines, list):
-                raise ValueError("a cache of another form")
-        except (OSError, ValueError):
-            _, muts, unseen = _mutants(problem)
-            lines = sorted({m.candidate for i, m in enumerate(muts) if i not in unseen})
-            from examprep.common.files import write_atomically
+    if _stored_live_lines(problem, key) is None:
+        from examprep.common.files import write_atomically
 
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(path, json.dumps(lines))
-            except OSError:
-                pass  # a read-only cache only costs time
+        _, muts, unseen = _mutants(problem)
+        lines = sorted({m.candidate for i, m in enumerate(muts) if i not in unseen})
+        path = _live_file(problem, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, json.dumps(lines))
+        except OSError:
+            pass  # a read-only cache only costs time
         _LIVE[problem.id, key] = tuple(lines)
     return _LIVE[problem.id, key]
 
