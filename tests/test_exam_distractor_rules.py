@@ -297,3 +297,15 @@ def test_a_blank_offers_at_most_two_shape_errors():
     # square's order of preference keeps every fair distractor: the cap applies to the three it offers
     assert len(distractors.pick_distractors(pairs, random.Random(0), reference, count=4,
                                             cap_shape_errors=False)) == 3
+
+
+def test_a_condition_swapped_with_a_branch_of_np_where_is_not_offered():
+    """smooth_l1's backward offered `np.where(self.diff / self.beta, np.sign(self.diff), np.abs(self.diff) <
+    self.beta)` (main 4c21455, seed 11): a float as the condition, which no one writes. Its branches swapped stay."""
+    reference = "dx = np.where(np.abs(self.diff) < self.beta, self.diff / self.beta, np.sign(self.diff))"
+
+    def ruled_out(text):
+        return distractors.give_away_whatever_verdict({"operator": "swap_arguments", "text": text}, reference)
+    assert ruled_out("dx = np.where(self.diff / self.beta, np.abs(self.diff) < self.beta, np.sign(self.diff))")
+    assert ruled_out("dx = np.where(self.diff / self.beta, np.sign(self.diff), np.abs(self.diff) < self.beta)")
+    assert not ruled_out("dx = np.where(np.abs(self.diff) < self.beta, np.sign(self.diff), self.diff / self.beta)")

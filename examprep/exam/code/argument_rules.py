@@ -17,10 +17,15 @@ def nonsense_arguments(original, mutant):
     """A number, a tuple or a stride/padding (HYPER_NAMES) moved to another argument's place: a range written
     backwards (`rng.uniform(-4, -8)`), a stride where the padding goes (`Convolution(W, b, 1, stride)`,
     `col2im(col, shape, FH, self.stride, FW, self.pad)`: right for a 2x2 kernel with stride 2), an index tuple
-    where the array goes (`np.add.at((slice(None), rows), dx, ...)`)."""
+    where the array goes (`np.add.at((slice(None), rows), dx, ...)`); or np.where's condition swapped with a
+    branch (`np.where(self.diff / self.beta, np.sign(self.diff), np.abs(self.diff) < self.beta)`, smooth_l1: a
+    float as the condition no one writes; the two branches swapped stay, a classic mistake)."""
     before = [n for n in ast.walk(original) if isinstance(n, ast.Call)]
     after = [n for n in ast.walk(mutant) if isinstance(n, ast.Call)]
     for a, b in zip(before, after):
+        if (call_name(a) == "where" and len(a.args) == 3 and len(b.args) == 3
+                and isinstance(a.args[0], (ast.Compare, ast.BoolOp)) and ast.dump(a.args[0]) != ast.dump(b.args[0])):
+            return True
         moved = [x for x, y in zip(a.args, b.args) if ast.dump(x) != ast.dump(y)]
         if any(is_number(x) or isinstance(x, (ast.Tuple, ast.List)) or last_name(x) in HYPER_NAMES
                for x in moved):
