@@ -28,8 +28,9 @@ Two code questions ask the same fact when
   and whatever the axes, a bias's gradient, the upstream gradient array summed over the batch axis and maybe others,
   against a mean or other axes: rnn_cell's `db = np.sum(dt, axis=0)`, conv2d_naive's `self.db = np.sum(dout,
   axis=(0, 2, 3))`, vit_patch_embed's `self.db = np.sum(dtokens, axis=(0, 1))` (the eighth examination), one fact
-  "a bias shared by every sample sums its gradient over them"; not a sum over other axes (attention_weight's `dh`
-  over time) nor a scale's `np.sum(self.xn * dout, axis=(0, 2, 3))` (the sets of 3+ it cost, seed 12 59 %).
+  "a bias shared by every sample sums its gradient over them", a scale's with it (group_norm's `self.dgamma =
+  np.sum(self.xn * dout, axis=(0, 2, 3))`, layernorm's `np.sum(self.xn * dout, axis=0)`: the gradient times what
+  the scale multiplied, summed over the batch); not a sum over other axes (attention_weight's `dh` over time).
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
@@ -189,6 +190,14 @@ def _batch_gradient_sum(key_line, axis):
     return (axis == "0" or axis.startswith("(0,")) and _gradient_sum(key_line.strip()) == axis
 
 
+def _scale_gradient(operand):
+    """Whether a summed operand is a product with a gradient (`self.xn * dout`, `(dout * self.xn).reshape(-1,
+    D)`): a scale's gradient, the upstream gradient times what the scale multiplied, summed over the batch as a
+    bias's is (module docstring)."""
+    return any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) and
+               (_gradient_names(n.left) or _gradient_names(n.right)) for n in ast.walk(ast.parse(operand, mode="eval")))
+
+
 def gradient_sum_shown(q, codes):
     """Whether a listing of `codes` (another set's) shows a gradient summed over the axes a blank sums a gradient
     over, where TWIN_RULES_OUT of its wrong options make the sum a mean or change its axes (_reduction):
@@ -222,7 +231,7 @@ def _reduction(key_line, wrong_lines):
     (of an array: `np.sum(dt, axis=0)`, `dout.sum(axis=0)`), or, for a sum of anything, makes it a mean
     (`np.sum(self.xn * dout, axis=(0, 2, 3))` against `np.mean(self.xn * dout, axis=(0, 2, 3))`): (function, axis),
     and _BATCH_SUM for a bias's gradient, the upstream gradient itself summed over the batch axis
-    (_batch_gradient_sum; a scale's `np.sum(self.xn * dout, ...)` is not one); an empty set else
+    (_batch_gradient_sum), or a scale's, a product with it (`np.sum(self.xn * dout, axis=(0, 2, 3))`); an empty set else
     (module docstring). A sum of an expression whose options only drop the axis is not one: ordinal_encoding's
     `np.sum(p > 0.5, axis=1)` (count the thresholds passed per row) is no gradient summed over a broadcast axis."""
     key = _reduction_call(statement_value(key_line))
@@ -234,7 +243,7 @@ def _reduction(key_line, wrong_lines):
         if wrong is None:
             continue
         if on_array and (wrong[2], wrong[3]) != (axis, keepdims) or name == "sum" and wrong[0] == "mean":
-            batch = name == "sum" and on_array and _batch_gradient_sum(key_line, axis)
+            batch = name == "sum" and (on_array or _scale_gradient(operand)) and _batch_gradient_sum(key_line, axis)
             return frozenset({(name, axis)} | ({_BATCH_SUM} if batch else set()))
     return frozenset()
 
