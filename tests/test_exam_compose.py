@@ -412,11 +412,15 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     exp_line = next(c.index for c in holes.candidates(softmax) if "np.exp" in c.text)
     assert code_walk.hidden_for_earlier(softmax, [asked]) == (exp_line,)
     assert code_walk._may_give_a_set(softmax, [asked], compose_module._Seen())
-    # ... unless one hidden line is not enough, or the hidden line was the last one left to ask
+    # ... or two lines (up to MAX_HIDDEN), unless that is not enough, or the hidden line was the last one left to ask
     other = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.sum" in line)
     both = [asked, _code_question(other, ["a", "b", "c"], problem="logsumexp")]
-    assert code_walk.hidden_for_earlier(softmax, both) is None
-    assert not code_walk._may_give_a_set(softmax, both, compose_module._Seen())
+    sum_line = next(c.index for c in holes.candidates(softmax) if "np.sum" in c.text)
+    assert code_walk.hidden_for_earlier(softmax, both) == (exp_line, sum_line)
+    first = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.max" in line)
+    three = both + [_code_question(first, ["a", "b", "c"], problem="logsumexp")]
+    assert code_walk.hidden_for_earlier(softmax, three) is None
+    assert not code_walk._may_give_a_set(softmax, three, compose_module._Seen())
     rest = [c.index for c in holes.candidates(softmax) if c.index != exp_line]
     assert not code_walk._may_give_a_set(softmax, [asked], compose_module._Seen(), rest)
     assert code_walk._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])],

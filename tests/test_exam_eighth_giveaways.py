@@ -98,6 +98,41 @@ def test_a_parameters_broadcast_shape_shown_beside_another_gives_it_away():
     assert shows_partner(_code_question(*bias, code="y = self.gamma.reshape(1, C, 1, 1) * x\n＿＿(あ)＿＿\n"))
 
 
+BIAS = ("out = out + self.b.reshape(1, C_out, 1, 1)", ["out = out + self.b.reshape(C_out, 1, 1, 1)",
+                                                       "out = out + self.b.reshape(1, 1, C_out, 1)"])
+
+
+def test_a_broadcast_shape_in_another_listing_gives_it_away():
+    """transposed_conv's bias blank `self.b.reshape(1, C_out, 1, 1)` against (C_out, 1, 1, 1) and (1, 1, C_out, 1)
+    while group_norm's listing shows `self.gamma.reshape(1, C, 1, 1)` (seeds 11 and 12 of main 5c17dbb): a later
+    blank is left out, and a later listing showing an earlier blank's shape, in forward and in backward, has both
+    lines hidden (code_walk.hidden_for_earlier, up to MAX_HIDDEN lines)."""
+    from examprep.exam import code_walk
+    from examprep.exam.code.questions import plain_listing
+    from examprep.hole import holes
+    from examprep.problem import catalog
+
+    group_norm = catalog.get("group_norm")
+    earlier = _code_question("x", ["a", "b", "c"], code=plain_listing(group_norm), problem="group_norm")
+    bias = _code_question(*BIAS, code="＿＿(あ)＿＿\n", problem="transposed_conv")
+    assert giveaways.shows_statement_elsewhere(bias, [earlier])
+    assert giveaways.shows_earlier_statement([bias], plain_listing(group_norm))
+    shown = tuple(c.index for c in holes.candidates(group_norm) if "gamma.reshape(1, C, 1, 1)" in c.text)
+    assert len(shown) == 2 and code_walk.hidden_for_earlier(group_norm, [bias]) == shown
+
+
+def test_a_broadcast_shape_elsewhere_not_the_keys_or_not_ruled_out_gives_nothing_away():
+    bias = _code_question(*BIAS, code="＿＿(あ)＿＿\n", problem="transposed_conv")
+    for line in ("        y = x + self.b.reshape(1, 1, 1, C)\n",     # another broadcast shape
+                 "        y = x * self.gamma.reshape(C, -1)\n"):     # no broadcast shape (not all 1 but one)
+        assert not giveaways.shows_statement_elsewhere(
+            bias, [_code_question("x", ["a"], code=line + "        ＿＿(あ)＿＿\n", problem="other")])
+    # one wrong option of another shape only (the other keeps the shape with another name)
+    named = _code_question(BIAS[0], ["out = out + self.b.reshape(C_out, 1, 1, 1)",
+                                     "out = out + self.b.reshape(1, C_in, 1, 1)"], problem="transposed_conv")
+    assert not giveaways.shows_earlier_statement([named], "y = self.gamma.reshape(1, C, 1, 1) * x\n")
+
+
 def test_a_broadcast_shape_not_shown_or_kept_by_the_options_gives_nothing_away():
     # another name in the key's shape, the term dropped; a bias's shape no other line shows
     assert not shows_partner(_code_question(GN_OUT, [_beta("1, self.G, 1, 1"), _beta("1, C_in, 1, 1"),

@@ -73,7 +73,11 @@ def _shows_earlier(asked, listing, item=None):
 def hidden_for_earlier(problem, asked):
     """The lines a set of this problem must show as `...` so that its listing shows nothing asked before
     (_shows_earlier): () when the listing shows nothing, the first candidate line whose hiding is enough (rnn_cell's
-    `db = np.sum(dt, axis=0)` after gru_cell's `dbh` was asked), else None: no set of the problem can be taken."""
+    `db = np.sum(dt, axis=0)` after gru_cell's `dbh` was asked), else the first pair, up to MAX_HIDDEN lines
+    (group_norm's `self.gamma.reshape(1, C, 1, 1)` in forward and in backward after transposed_conv's bias shape
+    was asked), else None: no set of the problem can be taken."""
+    from itertools import combinations
+
     from examprep.exam.code.questions import HIDDEN, listing_with, plain_listing
     from examprep.hole import holes
     from examprep.problem import source
@@ -82,11 +86,16 @@ def hidden_for_earlier(problem, asked):
     if not _shows_earlier(asked, plain_listing(problem), item):
         return ()
     answer = source.reference_answer(problem)
-    # only a line that shows something asked before on its own can take it away when hidden
-    return next(((cand.index,) for cand in holes.candidates(problem)
-                 if _shows_earlier(asked, cand.indent + cand.text + "\n", item) and
-                 not _shows_earlier(asked, listing_with(answer, [(cand.start, cand.end, [cand.indent + HIDDEN])]),
-                                    item)), None)
+    # only lines that show something asked before on their own can take it away when hidden
+    showing = [cand for cand in holes.candidates(problem) if _shows_earlier(asked, cand.indent + cand.text + "\n", item)]
+    for size in range(1, MAX_HIDDEN + 1):
+        for cands in combinations(showing, size):
+            if any(a.end >= b.start for a, b in zip(cands, cands[1:])):
+                continue   # overlapping lines (candidates come in source order)
+            listing = listing_with(answer, [(c.start, c.end, [c.indent + HIDDEN]) for c in cands])
+            if not _shows_earlier(asked, listing, item):
+                return tuple(c.index for c in cands)
+    return None
 
 
 def _may_give_a_set(problem, asked, seen, used=(), least=1):

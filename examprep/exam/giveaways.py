@@ -169,7 +169,7 @@ def shows_statement_elsewhere(q, earlier):
     codes = tuple(sorted({e.code for e in earlier if e.code and e.code != q.code}))
     kin = frozenset(e.code for e in earlier if kindred(getattr(e, "item", None), getattr(q, "item", None)))
     return bool(codes) and (inferred.statement_shown(*_key_and_wrong(q), codes, kin) or
-                            same_fact.gradient_sum_shown(q, codes))
+                            same_fact.gradient_sum_shown(q, codes) or broadcast_shown(*_key_and_wrong(q), codes))
 
 def shown_in_stem(q, earlier):
     """Whether an earlier question's stem (a scenario's: the LSTM scenario's dc_prev once printed `dh_next * o * (1 -
@@ -184,7 +184,7 @@ def shows_earlier_statement(earlier, code, item=None):
     return any(getattr(e, "blank", None) and e.code != code and
                (inferred.statement_shown(*_key_and_wrong(e), (code,),
                                          (code,) if kindred(getattr(e, "item", None), item) else ()) or
-                same_fact.gradient_sum_shown(e, (code,)))
+                same_fact.gradient_sum_shown(e, (code,)) or broadcast_shown(*_key_and_wrong(e), (code,)))
                for e in earlier)
 
 def kindred(item, other):
