@@ -291,6 +291,11 @@ def test_a_blank_offers_at_most_two_shape_errors():
     assert not distractors.shape_error(value)
     assert not distractors.shape_error(_failing("x", "x", "e", "exception", "TypeError while running relu: ..."))
     assert not distractors.shape_error(_failing("drop_keepdims", "np.sum(dout, axis=0)", "f", "shape"))
+    # arguments reordered that the call refuses (dilated_conv's col2im, ninth examination) count; np.max(0, x) not
+    assert distractors.shape_error(_failing("swap_arguments", "col2im(FH_d, dcol, self.x_shape, FW_d, 1, 0)", "g",
+                                            "exception", "TypeError while running backward: ..."))
+    assert not distractors.shape_error(_failing("mistake", "np.max(0, x)", "h", "exception",
+                                                "TypeError while running relu(...): ..."))
     assert len(distractors.pick_distractors(pairs, random.Random(0), reference)) == 2
     picked = distractors.pick_distractors(pairs + [(value, value["text"])], random.Random(0), reference)
     assert len(picked) == 3 and value in [e for e, _ in picked]

@@ -149,13 +149,17 @@ def cannot_fill(entries, reference, count=3):
 
 def shape_error(entry):
     """Whether a proven mutant fails only by its shape (SHAPE_ERRORS): a wrong output shape, or NumPy refusing
-    the shapes before any value is computed. A dropped keepdims is not one: where the kept axis goes is the
-    concept the exam asks (softmax's `np.max(x, axis=-1, keepdims=True)`)."""
+    the shapes before any value is computed, or a call that refuses its arguments in another order (any exception
+    of a swap_arguments mutant: dilated_conv's `col2im(FH_d, dcol, ...)`, ninth examination). A dropped keepdims is
+    not one: where the kept axis goes is the concept the exam asks (softmax's `np.max(x, axis=-1, keepdims=True)`).
+    A classic call mistake that raises (`np.max(0, x)` for np.maximum) is not one either."""
     verdict = entry.get("verdict") or {}
     if entry.get("operator") == "drop_keepdims":
         return False
     if verdict.get("check") == "shape":
         return True
+    if verdict.get("check") == "exception" and entry.get("operator") == "swap_arguments":
+        return True   # arguments in another order that the call refuses (col2im(FH_d, dcol, ...): a TypeError)
     return verdict.get("check") == "exception" and (verdict.get("en") or "").split(" ", 1)[0] in SHAPE_ERRORS
 
 
