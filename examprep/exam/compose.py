@@ -28,6 +28,7 @@ No question repeats another: not the same stem, not the same options, not the sa
 would overflow its area's quota is cut (its first questions kept). Sets are shuffled within their
 area and areas come in syllabus order, as in the real exam.
 """
+import functools
 import random
 import re
 
@@ -347,28 +348,20 @@ def _scenario_sets(area, quota, seed, seen):
     return out
 
 
-_ITEMS = {}
+@functools.lru_cache(maxsize=None)
+def _template_sample(template_id):
+    """A calc template's set drawn once with seed 0: the item its questions carry and how many it holds."""
+    from examprep.exam.calc import templates as calc_templates
+
+    return calc_templates.calc_set(template_id, 0)
 
 
 def _template_size(template_id):
-    """How many questions a calc template's set holds (drawn once with seed 0)."""
-    from examprep.exam.calc import templates as calc_templates
-
-    if template_id not in _SIZES:
-        _SIZES[template_id] = len(calc_templates.calc_set(template_id, 0))
-    return _SIZES[template_id]
-
-
-_SIZES = {}
+    return len(_template_sample(template_id))
 
 
 def _template_item(template_id):
-    """The syllabus item a calc template's questions carry (drawn once with seed 0)."""
-    from examprep.exam.calc import templates as calc_templates
-
-    if template_id not in _ITEMS:
-        _ITEMS[template_id] = calc_templates.calc_set(template_id, 0)[0].item
-    return _ITEMS[template_id]
+    return _template_sample(template_id)[0].item
 
 
 def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False, framework="numpy",

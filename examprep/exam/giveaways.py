@@ -17,7 +17,7 @@ import re
 
 from examprep.exam import counterparts, inferred, same_fact
 from examprep.exam.ends import ends_shown
-from examprep.exam.line_forms import LEAK_MIN, full_line, squeeze, statement_value, wrong_lines
+from examprep.exam.line_forms import LEAK_MIN, full_line, shown_lines, squeeze, statement_value, wrong_lines
 from examprep.exam.partners import (broadcast_shown, mirrors, partner_line_shown, partner_line_shown_but_square,
                                     partner_shows_asked)
 from examprep.exam.same_call import listing_tree, product_roles_shown, same_call_shows_asked
@@ -51,7 +51,7 @@ def shows_partner(q, code=None):
     indexed = _NAME_INDEX.sub(r"\1#", answer)
     if len(answer) >= LEAK_MIN and indexed != answer and indexed in _NAME_INDEX.sub(r"\1#", listing):
         return True
-    shown = [ln for ln in code.split("\n") if ln.strip() and "＿＿" not in ln]
+    shown = shown_lines(code)
     key, wrong = full_line(q, q.answer), wrong_lines(q)
     if partner_shows_asked(q, shown) or same_call_shows_asked(q, code) or ends_shown(q, shown) or \
             product_roles_shown(key, wrong, shown) or offers_a_line(wrong, shown):

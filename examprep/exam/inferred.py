@@ -49,7 +49,7 @@ import re
 
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.code.rule_nodes import operands
-from examprep.exam.line_forms import Numbered, one_statement, squeeze
+from examprep.exam.line_forms import Numbered, one_statement, shown_lines, squeeze
 
 TWIN_RULES_OUT = 2
 _IDENT = re.compile(r"[A-Za-z_]\w*")
@@ -325,12 +325,11 @@ def _listing_forms(code):
     term of a sum a line assigns counts as a line of its own (multi_head_attention's `dx_kv = np.dot(dK, W_k.T) +
     np.dot(dV, W_v.T)` shows `dconcat = np.dot(dout, W_o.T)` up to names: the seventh examination, seed 13 Q27)."""
     out = {}
-    for line in code.split("\n"):
-        if line.strip() and "＿＿" not in line:
-            for text in [line.strip()] + _sum_terms(line):
-                form = _statement_form(text)
-                if form is not None:
-                    out.setdefault(form[2], []).append((form[0], form[1]))
+    for line in shown_lines(code):
+        for text in [line.strip()] + _sum_terms(line):
+            form = _statement_form(text)
+            if form is not None:
+                out.setdefault(form[2], []).append((form[0], form[1]))
     return out
 
 

@@ -12,6 +12,11 @@ def squeeze(text):
     return "".join(text.split())
 
 
+def shown_lines(code):
+    """The lines of a listing that it shows whole: not empty, no blank in them."""
+    return [line for line in code.split("\n") if line.strip() and "＿＿" not in line]
+
+
 def one_statement(text):
     """The one statement of a text, or None (several statements, or a text that does not parse)."""
     try:

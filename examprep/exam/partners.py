@@ -10,7 +10,7 @@ import functools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.line_forms import LEAK_MIN, full_line, one_statement, squeeze
+from examprep.exam.line_forms import LEAK_MIN, full_line, one_statement, shown_lines, squeeze
 
 # Groups of partner names, each swapped all at once: a line mirrored by one group (x <-> y with H <-> W, or an RNN's
 # x <-> h_prev with Wx <-> Wh, or attention's K <-> V with W_k <-> W_v) shown beside the blank gives it away.
@@ -203,8 +203,7 @@ def _broadcast_shapes(text):
 
 @functools.lru_cache(maxsize=512)
 def _shown_broadcast_shapes(code):
-    return frozenset().union(*(_broadcast_shapes(line) for line in code.split("\n")
-                               if line.strip() and "＿＿" not in line))
+    return frozenset().union(*map(_broadcast_shapes, shown_lines(code)))
 
 
 def broadcast_shown(key_line, wrong_lines, codes, least=2):

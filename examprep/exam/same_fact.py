@@ -47,8 +47,8 @@ import re
 
 from examprep.exam.ends import ends
 from examprep.exam.inferred import TWIN_RULES_OUT, Squared
-from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze, statement_value,
-                                      transpose_axes, wrong_lines)
+from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, shown_lines, squeeze,
+                                      statement_value, transpose_axes, wrong_lines)
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
 
@@ -221,8 +221,7 @@ def gradient_sum_shown(q, codes):
 @functools.lru_cache(maxsize=512)
 def _shown_gradient_sums(code):
     """The axes of the gradient sums (_gradient_sum) a listing shows, its blanked lines aside."""
-    return frozenset(_gradient_sum(line.strip()) for line in code.split("\n")
-                     if line.strip() and "＿＿" not in line) - {None}
+    return frozenset(_gradient_sum(line.strip()) for line in shown_lines(code)) - {None}
 
 
 @functools.lru_cache(maxsize=4096)

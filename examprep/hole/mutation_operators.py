@@ -207,10 +207,10 @@ def _permute_reshape(node):
     yield from _permute_sequence_arg(node, "reshape")
 
 
-def _sizes(call):
-    """The sizes given to x.reshape(a, b, ...) or x.reshape((a, b, ...)), or None (a starred size)."""
-    sizes = call.args[0].elts if len(call.args) == 1 and isinstance(call.args[0], (ast.Tuple, ast.List)) else call.args
-    return None if any(isinstance(s, ast.Starred) for s in sizes) else sizes
+def _listed(args):
+    """The sizes or axes a call takes as separate arguments (`reshape(a, b)`) or as one tuple or list
+    (`reshape((a, b))`)."""
+    return args[0].elts if len(args) == 1 and isinstance(args[0], (ast.Tuple, ast.List)) else args
 
 
 def _reshape_for_transpose(node):
@@ -220,14 +220,13 @@ def _reshape_for_transpose(node):
         inner, order = node.value, [1, 0]
     elif isinstance(node, ast.Call) and call_name(node) == "transpose" and not is_module_call(node) and node.args:
         inner = node.func.value
-        axes = node.args[0].elts if len(node.args) == 1 and isinstance(node.args[0], (ast.Tuple, ast.List)) else node.args
-        order = [int_value(a) for a in axes]
+        order = [int_value(a) for a in _listed(node.args)]
     else:
         return
     if not (isinstance(inner, ast.Call) and call_name(inner) == "reshape" and not is_module_call(inner)):
         return
-    sizes = _sizes(inner)
-    if sizes is None or sorted(v for v in order if v is not None) != list(range(len(sizes))) or None in order:
+    sizes = _listed(inner.args)
+    if any(isinstance(s, ast.Starred) for s in sizes) or None in order or sorted(order) != list(range(len(sizes))):
         return
     yield _clone(inner, args=[copy.deepcopy(sizes[i]) for i in order])
 

@@ -156,11 +156,9 @@ def shape_error(entry):
     verdict = entry.get("verdict") or {}
     if entry.get("operator") == "drop_keepdims":
         return False
-    if verdict.get("check") == "shape":
-        return True
-    if verdict.get("check") == "exception" and entry.get("operator") == "swap_arguments":
-        return True   # arguments in another order that the call refuses (col2im(FH_d, dcol, ...): a TypeError)
-    return verdict.get("check") == "exception" and (verdict.get("en") or "").split(" ", 1)[0] in SHAPE_ERRORS
+    if verdict.get("check") == "exception":
+        return entry.get("operator") == "swap_arguments" or (verdict.get("en") or "").split(" ", 1)[0] in SHAPE_ERRORS
+    return verdict.get("check") == "shape"
 
 
 def too_many_shape_errors(entries):

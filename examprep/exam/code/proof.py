@@ -121,7 +121,7 @@ def _skipped(mutant):
 
 
 _MUTANTS = {}   # (problem id, reference fingerprint, YAML) -> (candidates, mutants, never shown): once a process
-_BASE = {}      # the same key -> (candidates, mutants, ruled out for the problem): once a process
+_BASE = {}      # the same key -> (candidates, mutants, ruled out for the problem, each line's): once a process
 _LINE = {}      # (the same key, candidate index) -> the line's mutants never shown: once a process
 
 
@@ -130,13 +130,19 @@ def _key(problem):
 
 
 def _base(problem, key):
-    """(candidates, mutants, indices code.problem_rules rules out) of a problem; the caller holds holes.AST_LOCK."""
+    """(candidates, mutants, indices code.problem_rules rules out, {candidate index: the indices of its other
+    mutants}) of a problem; the caller holds holes.AST_LOCK."""
     from examprep.exam.code import problem_rules
 
     if key not in _BASE:
         cands = holes.candidates(problem)
         muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
-        _BASE[key] = (cands, muts, frozenset(problem_rules.not_offered(problem, muts)))   # a convention, unseen
+        ruled = frozenset(problem_rules.not_offered(problem, muts))   # what the listing cannot show, a convention
+        by_line = {}
+        for i, m in enumerate(muts):
+            if i not in ruled:
+                by_line.setdefault(m.candidate, []).append(i)
+        _BASE[key] = (cands, muts, ruled, by_line)
     return _BASE[key]
 
 
@@ -147,14 +153,18 @@ def _line_unseen(key, base, cand):
     from examprep.exam.code.distractors import cannot_fill, give_away_whatever_verdict
 
     if (key, cand.index) not in _LINE:
-        _, muts, ruled = base
-        numbered = [(i, {"text": m.text, "operator": m.operator})
-                    for i, m in enumerate(muts) if m.candidate == cand.index and i not in ruled]
+        muts, by_line = base[1], base[3]
+        numbered = [(i, {"text": muts[i].text, "operator": muts[i].operator}) for i in by_line.get(cand.index, ())]
         if cannot_fill([e for _, e in numbered], cand.text):
             _LINE[key, cand.index] = frozenset(i for i, _ in numbered)
         else:
             _LINE[key, cand.index] = frozenset(i for i, e in numbered if give_away_whatever_verdict(e, cand.text))
     return _LINE[key, cand.index]
+
+
+def _line_live(key, base, cand):
+    """Whether a candidate line has a mutant worth grading (one _line_unseen leaves)."""
+    return bool(set(base[3].get(cand.index, ())) - _line_unseen(key, base, cand))
 
 
 def _mutants(problem):
@@ -166,7 +176,7 @@ def _mutants(problem):
     with holes.AST_LOCK:
         if key not in _MUTANTS:
             base = _base(problem, key)
-            cands, muts, ruled = base
+            cands, muts, ruled, _ = base
             unseen = set(ruled)
             for cand in cands:
                 unseen |= _line_unseen(key, base, cand)
@@ -218,14 +228,8 @@ def has_live_lines(problem, excluded, least=1):
     key, found = _key(problem), 0
     with holes.AST_LOCK:
         base = _base(problem, key)
-        cands, muts, ruled = base
-        per_line = {}
-        for i, m in enumerate(muts):
-            per_line.setdefault(m.candidate, []).append(i)
-        for cand in cands:
-            if cand.index in excluded:
-                continue
-            if set(per_line.get(cand.index, ())) - ruled - _line_unseen(key, base, cand):
+        for cand in base[0]:
+            if cand.index not in excluded and _line_live(key, base, cand):
                 found += 1
                 if found >= least:
                     return True
