@@ -67,15 +67,17 @@ def name_only_in_blanks(key, wrong, code):
     marks the options without it as wrong. mfcc's `from reference.audio import hann, ...` and `def mfcc(x, fs,
     n_fft, hop, ...)` with `power = stft_power(x, n_fft, hop, hann(n_fft))` blanked (the eighth examination, seed
     13 Q88: `np.ones(n_fft)` for the window, `n_fft` for the hop, both). Plain names only (an attribute such as
-    `self.mask` is state, read by another method), any scope (a name read anywhere in the listing counts as used)."""
+    `self.mask` is state, read by another method), any scope (a name read anywhere in the listing counts as used).
+    An option lacking any one of those names counts: the ninth examination's seed 13 Q95 offered `np.ones(n_fft)`
+    (no hann) and `n_fft` for the hop (no hop), one option each, which a count per name let through."""
     names = _read_names(statement_value(key))
     if not names:
         return False
     defined, read = _listing_names(code)
-    for name in names & defined - read:
-        if sum(name not in _read_names(statement_value(line)) for line in wrong) >= inferred.TWIN_RULES_OUT:
-            return True
-    return False
+    unread = names & defined - read
+    # an option is ruled out when it lacks any of them (one without hann, another without hop: ninth examination)
+    return bool(unread) and sum(bool(unread - _read_names(statement_value(line))) for line in wrong) >= \
+        inferred.TWIN_RULES_OUT
 
 def _read_names(node):
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - {"np"} \
