@@ -1,6 +1,9 @@
 """Give-aways of the ninth examination (issue 16, exports of seeds 11 and 13 of main d1a12f0,
-/work/notes/final9), kind 4: names the listing defines and reads only in a blank, one option lacking each."""
+/work/notes/final9), kind 4: names the listing defines and reads only in a blank, one option lacking each; a
+partner line with a reshape after its value."""
 from examprep.exam.giveaways import shows_partner
+from examprep.exam.partners import partner_line_shown
+from tests.test_exam_compose import _code_question
 from tests.test_exam_eighth_giveaways import _power
 
 
@@ -18,3 +21,32 @@ def test_one_option_lacking_an_unread_name_gives_nothing_away():
                                      "stft_power(x, n_fft, hop, np.ones(n_fft))",
                                      "stft_power(x, n_fft, hop, hann(hop))"]))
 
+
+UPSAMPLE = ("        y0 = np.floor(src_y).astype(int)\n"
+            "        x0 = np.floor(src_x).astype(int)\n"
+            "        ly = (src_y - y0).reshape(-1, 1)\n"
+            "        ＿＿(う)＿＿\n")
+
+
+def test_a_partner_line_with_a_reshape_after_its_value_gives_the_blank_away():
+    """upsample's `ly = (src_y - y0).reshape(-1, 1)` above the blank `lx = src_x - x0` (seed 13 Q48): the mirror of
+    the key is the shown line's value before its reshape."""
+    assert partner_line_shown("lx = src_x - x0", UPSAMPLE)
+    q = _code_question("lx = src_x - x0", ["lx = src_x", "lx = x0 - src_x", "lx = src_x + x0"], "(う)", UPSAMPLE)
+    assert shows_partner(q)
+
+
+def test_a_partner_line_of_another_value_gives_nothing_away():
+    # the partner's value inside arithmetic, on another name, or a partner line of a short value
+    for shown in ("ly = 1 - (src_y - y0).reshape(-1, 1)", "wy = (src_y - y0).reshape(-1, 1)",
+                  "ly = (src_y - y1).reshape(-1, 1)"):
+        assert not partner_line_shown("lx = src_x - x0", UPSAMPLE.replace("ly = (src_y - y0).reshape(-1, 1)", shown))
+    assert not partner_line_shown("b = x + c", "        a = (y + c).reshape(-1, 1)\n        ＿＿(う)＿＿\n")
+
+
+def test_a_blank_reshaping_its_partners_shown_value_is_given_away():
+    """The other way round (main 97d64ac's seed 11 and 13 exports with the rule above): the blank `ly = (src_y -
+    y0).reshape(-1, 1)` below the shown `lx = src_x - x0`, whose options flip the sign."""
+    code = UPSAMPLE.replace("ly = (src_y - y0).reshape(-1, 1)", "lx = src_x - x0")
+    assert partner_line_shown("ly = (src_y - y0).reshape(-1, 1)", code)
+    assert not partner_line_shown("ly = (src_y - y0).reshape(-1, 1)", code.replace("src_x - x0", "src_x - x1"))

@@ -106,8 +106,43 @@ def partner_line_shown(line, code, problem=None):
     line, listing = squeeze(line), squeeze(code)
     listing_lines = {_integers_masked(squeeze(shown)) for shown in code.split("\n") if shown.strip()}
     return bool(line) and (any(m in listing for m in mirrors(line, problem))
-                           or _twin_shown(line, listing_lines, problem))
+                           or _twin_shown(line, listing_lines, problem)
+                           or _wrapped_partner_shown(line, code, problem))
 
+
+def _core(value):
+    """A value without the method calls after it (`src_y - y0` of `(src_y - y0).reshape(-1, 1)`), and how many."""
+    calls = 0
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        value, calls = value.func.value, calls + 1
+    return value, calls
+
+
+def _wrapped_partner_shown(line, code, problem=None):
+    """Whether a shown line assigns the blank's partner name its partner value with method calls after it, or the
+    blank's value is a partner's shown value with method calls after it: upsample's `ly = (src_y - y0).reshape(-1,
+    1)` above the blank `lx = src_x - x0` (the ninth examination, seed 13 Q48: the trailing reshape kept the mirror
+    from matching as text), and the other way round (the blank `ly = (src_y - y0).reshape(-1, 1)`, whose options
+    flip the sign, below `lx = src_x - x0`). The value must be LEAK_MIN characters or more, and each line's whole
+    value that chain on it (`ly = 1 - (src_y - y0)` is another value)."""
+    stmt = one_statement(line)
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        return False
+    core, calls = _core(stmt.value)
+    if len(squeeze(ast.unparse(core))) < LEAK_MIN:
+        return False
+    wanted = set()
+    for mirrored in mirrors(ast.unparse(ast.Assign(stmt.targets, core, lineno=0)), problem):
+        other = one_statement(mirrored)
+        if isinstance(other, ast.Assign) and len(other.targets) == 1:
+            wanted.add((ast.dump(other.targets[0]), ast.dump(other.value)))
+    for shown in shown_lines(code) if wanted else ():
+        other = one_statement(shown)
+        if isinstance(other, ast.Assign) and len(other.targets) == 1:
+            theirs, their_calls = _core(other.value)
+            if calls + their_calls and (ast.dump(other.targets[0]), ast.dump(theirs)) in wanted:
+                return True
+    return False
 
 _SQUARE = re.compile(r"\*\*2(?![\w.])")   # `**2` squeezed, not `**2.5` or `**2j`
 
