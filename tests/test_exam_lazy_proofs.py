@@ -10,13 +10,20 @@ import threading
 
 import pytest
 
-from examprep.exam.code import lazy, proof
+from examprep.exam.code import lazy, proof, shipped
 from examprep.exam.code.questions import code_set
 from examprep.exam.compose import compose
 from examprep.problem import catalog
 
 SMALL = ["softmax", "sgd", "relu_layer", "sigmoid_layer", "momentum", "adagrad", "rmsprop", "cross_entropy",
          "affine", "sigmoid", "softmax_with_loss", "layernorm"]
+
+
+@pytest.fixture(autouse=True)
+def no_shipped_proofs(tmp_path_factory, monkeypatch):
+    """These tests are about proving on the learner's machine: the proofs shipped in the package
+    (tests/test_shipped_proofs.py) are kept out."""
+    monkeypatch.setattr(shipped, "FOLDER", tmp_path_factory.mktemp("no-shipped-proofs"))
 
 
 @pytest.fixture

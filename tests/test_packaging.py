@@ -100,6 +100,14 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     bank = subprocess.run([str(py), "-c", "from examprep.exam import framework; print(len(framework.load()), "
                            "framework.validate())"], cwd=outside, env=clean_env, capture_output=True, text=True)
     assert bank.returncode == 0 and int(bank.stdout.split()[0]) >= 30 and bank.stdout.split()[1] == "[]", bank.stderr
+    # The mock exam's shipped proofs are in the wheel and current there (their key hashes the installed sources;
+    # whether the NumPy pip chose matches theirs is up to the index, so not asserted).
+    proofs = subprocess.run([str(py), "-c", "from examprep.exam.code import shipped; from examprep.problem import catalog;"
+                             "ps = catalog.load_all().values(); print(sum(map(shipped.current, ps)), len(ps))"],
+                            cwd=outside, env=clean_env, capture_output=True, text=True)
+    assert proofs.returncode == 0, proofs.stderr
+    current, problems = map(int, proofs.stdout.split())
+    assert current == problems, proofs.stdout
     exam = subprocess.run([exe, "mock-exam", "--questions", "5", "--area", "4", "--seed", "1", "--export", "e.json"],
                           cwd=outside, env=clean_env, capture_output=True, text=True)
     assert exam.returncode == 0, exam.stdout + exam.stderr

@@ -13,6 +13,8 @@ option (a give-away on sight, or any mutant of a line that cannot have three fai
 status is "skipped" (_mutants). Proofs are cached per problem under cache_dir()/exam/<id>-<key>.json, the key
 hashing everything a proof depends on; a line whose mutants were not all graded (examprep's own error) is used but
 not cached, a line whose removal was not graded is not tried, and nothing is cached when the reference failed.
+Before proving, `cached` reads the full proof shipped in the package when it is current (examprep.exam.code.shipped):
+a learner's first exam proves only the problems whose shipped proof is stale.
 """
 import functools
 import hashlib
@@ -255,17 +257,19 @@ def live_lines(problem):
     return _LIVE[problem.id, key]
 
 
-def prove(problem, lines=None, known=None, on_progress=None):
+def prove(problem, lines=None, known=None, on_progress=None, every=False):
     """A proof of the problem with the lines among `lines` proven (None: all of them), in one sandbox run: the
     reference unless `known` (an earlier proof of it) has it, each line's removal (is it load-bearing?) unless
     tried, and the mutants of the lines that are or may be load-bearing and not proven yet. A line's mutants are
     graded in the same run as its removal, before it is known whether the line is load-bearing (the mutants of a
-    line that is not are dropped), which saves a second run."""
+    line that is not are dropped), which saves a second run. every: the mutants never shown graded too (a
+    shipped proof, examprep.exam.code.shipped)."""
     if known is not None and not known["reference_passed"]:
         return known
     with holes.AST_LOCK:   # proofs of two problems are made at a time
         answer = source.reference_answer(problem)
         cands, muts, unseen = _mutants(problem)
+        unseen = set() if every else unseen
         asked = [c.index for c in cands] if lines is None else sorted(set(lines))
         tried = set(known["tried"]) if known is not None else set()
         # A line none of whose mutants is graded can never be a question: it is settled without a run.
@@ -340,12 +344,19 @@ def status(data, line):
 
 
 def cached(problem):
-    """The cached proof of a problem (possibly of some lines only), or None."""
+    """The cached proof of a problem if full, else the one shipped with examprep if current
+    (examprep.exam.code.shipped), else the cached proof of some lines, or None."""
+    from examprep.exam.code import shipped
+
     try:
         data = json.loads(cache_file(problem).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and "tried" in data and "load_bearing" in data else None
+        data = None
+    if not (isinstance(data, dict) and "tried" in data and "load_bearing" in data):
+        data = None
+    if data is not None and is_full(data):
+        return data
+    return shipped.load(problem) or data
 
 
 def store(problem, data):
