@@ -37,6 +37,15 @@ RULES = [
     ("partner_name", "out.append(img[:, top:top + size, left:left + size])",
      "out.append(img[:, top:top + size, top:left + size])", True),
     ("partner_name", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left:top + w] = value", True),
+    # a block slice counted in two sizes (grouped_conv, ninth examination); the filter-group size on both ends stays
+    ("partner_name", "col = im2col(x[:, g * Cg:(g + 1) * Cg], FH, FW, self.stride, self.pad)",
+     "col = im2col(x[:, g * Fg:(g + 1) * Cg], FH, FW, self.stride, self.pad)", True),
+    ("partner_name", "col = im2col(x[:, g * Cg:(g + 1) * Cg], FH, FW, self.stride, self.pad)",
+     "col = im2col(x[:, g * Cg:(g + 1) * Fg], FH, FW, self.stride, self.pad)", True),
+    ("mistake", "col = im2col(x[:, g * Cg:(g + 1) * Cg], FH, FW, self.stride, self.pad)",
+     "col = im2col(x[:, g * Fg:(g + 1) * Fg], FH, FW, self.stride, self.pad)", False),
+    ("slice_bound", "col = im2col(x[:, g * Cg:(g + 1) * Cg], FH, FW, self.stride, self.pad)",
+     "col = im2col(x[:, g * Cg:(g + 2) * Cg], FH, FW, self.stride, self.pad)", False),
     ("slice_bound", "out[:, top:top + h, left:left + w] = value", "out[:, top:top + h, left + 1:left + w] = value",
      True),   # no mixed slice, but one axis shifted where both are sliced alike (one_axis_shift)
     ("slice_bound", "out[:, top:top + h, left:left + w] = value",

@@ -82,3 +82,51 @@ def test_the_repeat_title_states_the_input_shape_its_blanks_depend_on():
     axis=1, and a 1-d x no keepdims (a fifth examination: not answerable). The title states the shape."""
     title = catalog.get("comp_graph_nodes").title
     assert "(1, D)" in title["ja"] and "(1, D)" in title["en"]
+
+
+def test_a_statistic_added_to_its_own_array_is_not_offered():
+    """layernorm's `xc = x + mu` (mu = np.mean(x, ...)), group_norm's `xg + mu` and upsample's `lx = src_x + x0`
+    (x0 = np.floor(src_x)): centring by adding the mean, which no one writes (ninth examination, seed 13 Q35 / Q48,
+    seed 11 Q56). The operands swapped, the statistic left out and a sign flipped elsewhere stay."""
+    for pid, added, kept in [("layernorm", "xc = x + mu", ["xc = mu - x", "xc = x"]),
+                             ("group_norm", "xc = xg + mu", ["xc = mu - xg", "xc = xg"]),
+                             ("upsample", "lx = src_x + x0", ["lx = x0 - src_x", "lx = src_x"])]:
+        out, every = _ruled_out(pid)
+        assert ("flip_sign", added) in every and ("flip_sign", added) in out, pid
+        for text in kept:
+            assert text in {m[1] for m in every} and text not in {m[1] for m in out}, (pid, text)
+    # a sum of a value and a statistic of another array is not judged (batchnorm's backward dxc + dmu-like sums)
+    statistics = problem_rules._statistics("mu = x.mean(axis=0)\nm = np.max(h, axis=1)\n")
+    from examprep.exam.code.blanks import statement
+    assert problem_rules._statistic_added(statement("d = y - mu"), statement("d = y + mu"), statistics) is False
+    assert problem_rules._statistic_added(statement("d = x - m"), statement("d = x + m"), statistics) is False
+    assert problem_rules._statistic_added(statement("d = h - m"), statement("d = h + m"), statistics) is True
+    assert problem_rules._statistic_added(statement("e = x - np.max(x, axis=1, keepdims=True)"),
+                                          statement("e = x + np.max(x, axis=1, keepdims=True)"), frozenset())
+    # a backward formula's sign stays (layernorm's dxn + np.mean(dxn, ...))
+    assert not problem_rules._statistic_added(statement("d = dxn - np.mean(dxn, axis=-1)"),
+                                              statement("d = dxn + np.mean(dxn, axis=-1)"), frozenset())
+
+
+def test_index_slips_the_problem_names_are_not_offered():
+    """mfcc's `np.append(x[1], ...)` and `np.append(x[1:] - alpha * x[:-1], x[0])` (seed 13 Q94), uncertainty
+    sampling's `-(p_sorted[:, 0] - p_sorted[:, -2])` and `[:k - 1]` (seed 11 Q90 / Q91): slips no learner makes,
+    named in the problems' `exam_not_offered:`. The lines' real mistakes stay."""
+    out, every = _ruled_out("mfcc")
+    for text in ["return np.append(x[1], x[1:] - alpha * x[:-1])", "return np.append(x[1:] - alpha * x[:-1], x[0])"]:
+        assert text in {m[1] for m in out}
+    assert {"return np.append(x[:-1] - alpha * x[1:], x[-1])", "return np.append(x[0], x[1:] + alpha * x[:-1])"} \
+        <= {m[1] for m in every - out}
+    out, every = _ruled_out("uncertainty_sampling")
+    assert {"score = -(p_sorted[:, 0] - p_sorted[:, -2])", "return np.argsort(-score)[:k - 1]"} <= {m[1] for m in out}
+    assert {"score = -(p_sorted[:, -2] - p_sorted[:, -1])", "return np.argsort(score)[:k]"} \
+        <= {m[1] for m in every - out}
+
+
+def test_a_slip_no_learner_makes_is_not_offered_among_the_classic_mistakes():
+    """upsample's nearest_spreads_mass (`... / self.scale ** 2`, seed 11 Q40): the drill keeps it, the exam offers
+    np.tile, the line's real mistake."""
+    out, every = _ruled_out("upsample")
+    texts = {m[1] for m in every}
+    assert not [t for t in texts if "/ self.scale ** 2" in t]
+    assert "out = np.tile(x, (1, 1, self.scale, self.scale))" in texts

@@ -65,6 +65,9 @@ NOT_OFFERED = {
                                               "the order 1[y > k] is stated only in the drill's convention",
     ("split_heads", "heads_last"): "an interleaved split is undone exactly by the merge option transpose(0, 2, 3, 1): "
                                    "a consistent pair when both blanks are asked",
+    ("upsample", "nearest_spreads_mass"): "nearest up-sampling divided by s**2 (average pooling's adjoint): a "
+                                          "slip no learner makes for nearest-neighbour up-sampling, np.tile is "
+                                          "the line's real mistake (ninth examination, seed 11 Q40)",
     ("pointwise_conv", "mixes_pixels"): "x_row + np.roll(x_row, 1, axis=0) over the flattened N·H·W rows wraps across "
                                         "image rows and images: a form no one writes for a 1×1 convolution "
                                         "(final re-grade 3)",

@@ -22,9 +22,16 @@ ungraded and never shown, like distractors.give_away_whatever_verdict's.
   right in the listing, wrong only by what the listing does not show (ordinal_encoding's `np.arange(K + 1)`: its
   decoder counts p > 0.5 over any number of columns, so K + 1 thresholds decode as K - 1 do; the drill's
   convention, not shown, says K - 1). Named in the problem's data, as it is a fact of that listing alone.
+- A value less a statistic of itself made a sum (`xc = x + mu` for `x - mu` where `mu = x.mean(...)`,
+  upsample's `lx = src_x + x0` where `x0 = np.floor(src_x).astype(int)`): centring by adding the mean, the
+  offset in a cell by adding its corner, which no one writes (ninth examination, seed 13 Q35 / Q48, seed 11
+  Q56). The operands swapped (`mu - x`, a sign) and the statistic left out (`x`) stay; so does a sum of a value
+  and a statistic of something else (`x + self.b`), and a gradient's (`dxn + np.mean(dxn, ...)`: a backward
+  formula's sign is a slip learners make).
 """
 import ast
 import functools
+import re
 
 from examprep.common import pyast
 from examprep.exam.code.blanks import statement
@@ -140,6 +147,54 @@ def _names_one(original, mutant, named):
     return bool(found(mutant) - found(original))
 
 
+# The calls whose result is a reference point of their array: its mean, its floor or ceiling, its extremes.
+STATISTICS = {"mean", "average", "median", "floor", "ceil", "round", "max", "min"}
+
+
+def _statistic_of(node):
+    """The dump of the array a statistic call reads (`np.mean(x, axis=-1)`, `xg.mean(axis=2)`,
+    `np.floor(src_x).astype(int)`), or None."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "astype":
+        node = node.func.value
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STATISTICS):
+        return None
+    if is_module_call(node):
+        return ast.dump(node.args[0]) if node.args else None
+    return ast.dump(node.func.value)
+
+
+@functools.lru_cache(maxsize=256)
+def _statistics(answer):
+    """{(dump of a name the answer assigns a statistic, dump of the array it is a statistic of)}."""
+    out = set()
+    for n in ast.walk(pyast.parse(answer)):
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], (ast.Name, ast.Attribute)):
+            of = _statistic_of(n.value)
+            if of is not None:
+                target = n.targets[0]
+                out.add((ast.dump(ast.Name(id=target.id, ctx=ast.Load())) if isinstance(target, ast.Name)
+                         else ast.dump(ast.Attribute(value=target.value, attr=target.attr, ctx=ast.Load())), of))
+    return frozenset(out)
+
+
+def _statistic_added(original, mutant, statistics):
+    """Whether the mutant adds to a value a statistic of it that the reference subtracts (`x + mu`, `x +
+    np.max(x, axis=1, keepdims=True)`); statistics: _statistics of the answer."""
+    def pairs(tree, op):
+        return {(ast.dump(n.right), ast.dump(n.left)) for n in ast.walk(tree)
+                if isinstance(n, ast.BinOp) and isinstance(n.op, op)}
+    inline = {(ast.dump(n.right), ast.dump(n.left)) for n in ast.walk(mutant) if isinstance(n, ast.BinOp)
+              and isinstance(n.op, ast.Add) and _statistic_of(n.right) == ast.dump(n.left)}
+    added = (pairs(mutant, ast.Add) - pairs(original, ast.Add)) & pairs(original, ast.Sub) & (statistics | inline)
+    return any(not _gradient(of) for _, of in added)
+
+
+def _gradient(dump):
+    """Whether a dumped expression is a gradient's name (`dxn`, `self.dout`): a backward formula's signs are slips
+    learners make."""
+    return bool(re.match(r"(Name\(id|Attribute\(.*attr)='d[a-z_]", dump))
+
+
 def not_offered(problem, muts):
     """Indices of the mutants (hole.mutants.Mutant) that these rules rule out for the problem."""
     answer = source.reference_answer(problem)
@@ -147,6 +202,7 @@ def not_offered(problem, muts):
     conventions = _convention_statements(answer, _convention_texts(problem))
     named = _named_expressions(problem)
     parameters = _parameter_lists(answer)
+    statistics = _statistics(answer)
     out = set()
     for i, m in enumerate(muts):
         try:
@@ -159,5 +215,7 @@ def not_offered(problem, muts):
         elif conventions and ast.dump(_SelfDropped().visit(mutant)) in conventions:
             out.add(i)
         elif named and _names_one(original, mutant, named):
+            out.add(i)
+        elif statistics and _statistic_added(original, mutant, statistics):
             out.add(i)
     return out

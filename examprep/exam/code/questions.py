@@ -214,7 +214,9 @@ def plan_set(problem, seed, count=1, proof=None, exclude=()):
             break
         # A line that is not load-bearing (a lazy proof proves it now), or whose mutants cannot give three
         # options whatever the grader says of them (the exam does not grade those: proof._mutants), is no blank.
-        if str(cand.index) not in proof["lines"] or cannot_fill(proof["lines"][str(cand.index)], cand.text):
+        # Mutants not graded (skipped: a give-away on sight, or ruled out by code.problem_rules) give no option.
+        if str(cand.index) not in proof["lines"] or \
+                cannot_fill([e for e in proof["lines"][str(cand.index)] if e["status"] != "skipped"], cand.text):
             continue
         plan = _plan_blank(cand, proof["lines"][str(cand.index)], rng)
         if plan is not None:

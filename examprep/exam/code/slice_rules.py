@@ -60,15 +60,40 @@ def identity_slice(original, mutant):
     return steps(original) == steps(mutant) and bool(identity(mutant) - identity(original))
 
 
+def _mult(node):
+    """(left, right) dumps of a product `a * b`, or None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return ast.dump(node.left), ast.dump(node.right)
+    return None
+
+
+def _block_sizes(n):
+    """The two sizes of a block slice `g * A:(g + 1) * B` (A and B, whatever they are), or None."""
+    low, up = _mult(n.lower), _mult(n.upper)
+    if low is None or up is None or not isinstance(n.upper.left, ast.BinOp):
+        return None
+    base, k = _offset(n.upper.left)
+    return (low[1], up[1]) if base == low[0] and k == 1 else None
+
+
+def _mixed(n):
+    """Whether a slice takes its bounds from two axes or two sizes: `top:left + size`, `g * Fg:(g + 1) * Cg`."""
+    if not isinstance(n, ast.Slice):
+        return False
+    if isinstance(n.lower, (ast.Name, ast.Attribute)) and isinstance(n.upper, ast.BinOp) and \
+            isinstance(n.upper.op, ast.Add) and isinstance(n.upper.left, (ast.Name, ast.Attribute)):
+        return ast.dump(n.upper.left) != ast.dump(n.lower)
+    sizes = _block_sizes(n)
+    return sizes is not None and sizes[0] != sizes[1]
+
+
 def mixed_slice(original, mutant):
     """A slice whose start is one offset and whose end another's (`img[:, top:left + size]`, `left:top + w`):
-    bounds from two axes, which no one writes (final re-grades, issue 16)."""
+    bounds from two axes, which no one writes (final re-grades, issue 16); and a block slice whose start and end
+    count in two sizes (grouped_conv's `x[:, g * Fg:(g + 1) * Cg]` for `g * Cg:(g + 1) * Cg`, ninth examination:
+    nonsense arithmetic; the mistake `g * Fg:(g + 1) * Fg`, channels sliced by the filter-group size, stays)."""
     def mixed(tree):
-        return {ast.dump(n) for n in ast.walk(tree)
-                if isinstance(n, ast.Slice) and isinstance(n.lower, (ast.Name, ast.Attribute))
-                and isinstance(n.upper, ast.BinOp) and isinstance(n.upper.op, ast.Add)
-                and isinstance(n.upper.left, (ast.Name, ast.Attribute))
-                and ast.dump(n.upper.left) != ast.dump(n.lower)}
+        return {ast.dump(n) for n in ast.walk(tree) if _mixed(n)}
     return bool(mixed(mutant) - mixed(original))
 
 
