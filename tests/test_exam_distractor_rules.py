@@ -305,6 +305,26 @@ def test_a_blank_offers_at_most_two_shape_errors():
                                             "exception", "TypeError while running backward: ..."))
     assert not distractors.shape_error(_failing("mistake", "np.max(0, x)", "h", "exception",
                                                 "TypeError while running relu(...): ..."))
+    # a scalar where an array is expected, and the errors a scalar or a shape raises further on (ninth
+    # examination); a float index (max for argmax) and a list returned stay value mistakes
+    assert distractors.shape_error(_failing("drop_axis", "np.sum(t)", "i", "type",
+                                            "forward output (step 1): expected a NumPy array (an array, not a "
+                                            "scalar: check the axis of sum/mean), got float64."))
+    assert not distractors.shape_error(_failing("x", "list(t)", "j", "type",
+                                                "forward output: expected a NumPy array (a NumPy array, not a list)"))
+    assert distractors.shape_error(_failing("drop_axis", "d = np.sqrt(np.sum(diff ** 2))", "k", "exception",
+                                            "TypeError while running forward output (step 1) (line 18: loss = ...):"
+                                            " object of type 'numpy.float64' has no len()"))
+    assert distractors.shape_error(_failing("axis", "t.argmax(axis=0)", "l", "exception",
+                                            "IndexError while running cross_entropy_error(...) (line 17: ...): shape"
+                                            " mismatch: indexing arrays could not be broadcast together with shapes"
+                                            " (5,) (4,)"))
+    assert not distractors.shape_error(_failing("partner_name", "t.max(axis=1)", "m", "exception",
+                                                "IndexError while running cross_entropy_error(...) (line 17: ...): "
+                                                "arrays used as indices must be of integer (or boolean) type"))
+    assert not distractors.shape_error(_failing("mistake", "np.max(0, x)", "n", "exception",
+                                                "TypeError while running relu(...) (line 3: ...): only integer scalar"
+                                                " arrays can be converted to a scalar index"))
     assert len(distractors.pick_distractors(pairs, random.Random(0), reference)) == 2
     picked = distractors.pick_distractors(pairs + [(value, value["text"])], random.Random(0), reference)
     assert len(picked) == 3 and value in [e for e, _ in picked]

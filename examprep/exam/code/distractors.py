@@ -35,6 +35,14 @@ NEVER = {"float_perturbed", "negate"}
 # and at least two distractors that compute a wrong value of the right shape (the eighth examination, issue 16).
 SHAPE_ERRORS = ("ValueError", "AxisError")
 MOST_SHAPE_ERRORS = 2
+# A scalar where the listing wants an array is another shape too (ninth examination: both examiners counted
+# `np.sum(t)` and `np.sqrt(np.sum(diff ** 2))` among the options ruled out by their shape): the grader's type
+# verdict on a number, a TypeError or IndexError that a scalar or a shape raises further on (`len(d)` of a
+# float, `y[np.arange(N), t]` with t of another length). A TypeError of a call's own arguments (`np.max(0, x)`,
+# the classic slip for np.maximum) is not one.
+SCALAR_RESULT = "an array, not a scalar"
+SHAPE_MESSAGES = ("has no len()", "is not subscriptable", "is not iterable", "unsized object",
+                  "iteration over a 0-d array", "array is 0-dimensional", "could not be broadcast")
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny", "clamped")
 
 
@@ -152,12 +160,18 @@ def shape_error(entry):
     the shapes before any value is computed, or a call that refuses its arguments in another order (any exception
     of a swap_arguments mutant: dilated_conv's `col2im(FH_d, dcol, ...)`, ninth examination). A dropped keepdims is
     not one: where the kept axis goes is the concept the exam asks (softmax's `np.max(x, axis=-1, keepdims=True)`).
-    A classic call mistake that raises (`np.max(0, x)` for np.maximum) is not one either."""
+    A classic call mistake that raises (`np.max(0, x)` for np.maximum) is not one either. A scalar where an array
+    is expected is one (SCALAR_RESULT, SHAPE_MESSAGES)."""
     verdict = entry.get("verdict") or {}
     if entry.get("operator") == "drop_keepdims":
         return False
+    message = verdict.get("en") or ""
     if verdict.get("check") == "exception":
-        return entry.get("operator") == "swap_arguments" or (verdict.get("en") or "").split(" ", 1)[0] in SHAPE_ERRORS
+        error = message.split(" ", 1)[0]
+        return entry.get("operator") == "swap_arguments" or error in SHAPE_ERRORS or \
+            (error in ("TypeError", "IndexError") and any(m in message for m in SHAPE_MESSAGES))
+    if verdict.get("check") == "type":
+        return SCALAR_RESULT in message
     return verdict.get("check") == "shape"
 
 
