@@ -18,19 +18,12 @@ Two code questions ask the same fact when
   and axis=0 (one keyword alone, `axis=0`, is too common a choice to count);
 - or one is the other up to argmax/max (argmin/min): max_pooling's `np.argmax(col, axis=1)` and `np.max(col,
   axis=1)` (the index of the maximum and the maximum over one axis, one fact);
-- or both keys are one reduction (np.sum(a, ...), a.sum(...); likewise mean, max, ...) of an array over the same
-  axis, keepdims aside, whose wrong options change its axis or keepdims: rnn_cell's `db = np.sum(dt, axis=0)`
-  (against no axis) and Repeat's `dx = np.sum(dout, axis=0, keepdims=True)` (against a dropped keepdims), "sum
-  the gradient over the batch axis" asked twice; a sum of anything counts too when a wrong option makes it a mean:
-  transposed_conv's `self.db = np.sum(dout, axis=(0, 2, 3))` and group_norm's `np.sum(self.xn * dout, axis=(0, 2,
-  3))`, layernorm's `dout.reshape(-1, D).sum(axis=0)` and `(dout * self.xn).reshape(-1, D).sum(axis=0)`, each
-  against {np.sum, np.mean} x {the axes, none}: "a parameter broadcast over these axes sums its gradient over them";
-  and whatever the axes, a bias's gradient, the upstream gradient array summed over the batch axis and maybe others,
-  against a mean or other axes: rnn_cell's `db = np.sum(dt, axis=0)`, conv2d_naive's `self.db = np.sum(dout,
-  axis=(0, 2, 3))`, vit_patch_embed's `self.db = np.sum(dtokens, axis=(0, 1))` (the eighth examination), one fact
-  "a bias shared by every sample sums its gradient over them", a scale's with it (group_norm's `self.dgamma =
-  np.sum(self.xn * dout, axis=(0, 2, 3))`, layernorm's `np.sum(self.xn * dout, axis=0)`: the gradient times what
-  the scale multiplied, summed over the batch); not a sum over other axes (attention_weight's `dh` over time).
+- or both keys ask one reduction fact (examprep.exam.sum_facts): one reduction over the same axis whose wrong
+  options change its axis or keepdims, or swap sum and mean (rnn_cell's `db = np.sum(dt, axis=0)` and Repeat's
+  `dx = np.sum(dout, axis=0, keepdims=True)`, layernorm's two means over axis -1), or "sum, not mean" of one kind
+  whatever the axes: a parameter's gradient over the batch (rnn_cell's db, group_norm's dgamma, depthwise_conv's
+  dW), a repeat's gradient over its copies (upsample's dx, attention_weight's dh), a weighted sum (depthwise_conv's
+  forward, attention_weight's `np.sum(t, axis=2)`).
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
@@ -46,15 +39,15 @@ import functools
 import re
 
 from examprep.exam.ends import ends
-from examprep.exam.inferred import TWIN_RULES_OUT, Squared
-from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, shown_lines, squeeze,
+from examprep.exam.inferred import Squared
+from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze,
                                       statement_value, transpose_axes, wrong_lines)
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
+from examprep.exam.sum_facts import gradient_sum_shown, question_facts  # noqa: F401 (giveaways reads it here)
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 _ARG = re.compile(r"(?<=\.)arg(max|min)\(")   # argmax counted as max (same_call's _family)
-_REDUCTIONS = {"sum", "mean", "max", "min", "prod", "std", "var"}
 
 
 def _method_form(node):
@@ -146,107 +139,6 @@ def steps(q):
     return _steps(q.answer or "", full_line(q, q.answer or ""))
 
 
-def _reduction_call(value):
-    """(function, operand, axis, keepdims) of a value that is one reduction (`np.sum(dt, axis=0)`,
-    `(dout * self.xn).reshape(-1, D).sum(axis=0)`; keywords axis and keepdims only), squeezed, else None."""
-    if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Attribute) or \
-            value.func.attr not in _REDUCTIONS or any(k.arg not in ("axis", "keepdims") for k in value.keywords):
-        return None
-    on_numpy = isinstance(value.func.value, ast.Name) and value.func.value.id == "np"
-    operand = value.args[0] if on_numpy and len(value.args) == 1 else value.func.value if not value.args else None
-    if operand is None or isinstance(operand, ast.Name) and operand.id in ("np", "self"):
-        return None
-    keywords = {k.arg: squeeze(ast.unparse(k.value)) for k in value.keywords}
-    return value.func.attr, squeeze(ast.unparse(operand)), keywords.get("axis"), keywords.get("keepdims")
-
-
-_GRADIENT = re.compile(r"(?:self\.)?d[A-Za-z]\w*")   # dout, dt, db, self.dgamma: a gradient's name
-_BATCH_SUM = ("sum", "over the batch axis")   # the parameter-gradient fact, whatever other axes it sums
-
-
-def _gradient_names(node):
-    return any(isinstance(n, (ast.Name, ast.Attribute)) and _GRADIENT.fullmatch(ast.unparse(n)) for n in ast.walk(node))
-
-
-@functools.lru_cache(maxsize=8192)
-def _gradient_sum(line):
-    """The squeezed axis of a line that assigns a gradient (`db`, `self.dgamma`) one sum, over constant axes, of
-    something that reads a gradient (`dt`, `self.xn * dout`), else None."""
-    stmt = one_statement(line)
-    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AugAssign) \
-        else []
-    call = _reduction_call(stmt.value) if len(targets) == 1 else None
-    if call is None or call[0] != "sum" or call[2] is None or _GRADIENT.fullmatch(ast.unparse(targets[0])) is None \
-            or not _gradient_names(stmt.value) or re.search(r"[A-Za-z_]", call[2]):
-        return None
-    return call[2]
-
-
-def _batch_gradient_sum(key_line, axis):
-    """Whether a key line assigns a gradient (`db`, `self.dbeta`) a sum of a gradient (`dt`, `dout`) over the batch
-    axis, alone or with others (`axis=0`, `axis=(0, 2, 3)`, `axis=(0, 1)`): the gradient of a bias shared by every
-    sample (and position) is the upstream gradient summed over them, one fact whatever the other axes (module
-    docstring)."""
-    return (axis == "0" or axis.startswith("(0,")) and _gradient_sum(key_line.strip()) == axis
-
-
-def _scale_gradient(operand):
-    """Whether a summed operand is a product with a gradient (`self.xn * dout`, `(dout * self.xn).reshape(-1,
-    D)`): a scale's gradient, the upstream gradient times what the scale multiplied, summed over the batch as a
-    bias's is (module docstring)."""
-    return any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult) and
-               (_gradient_names(n.left) or _gradient_names(n.right)) for n in ast.walk(ast.parse(operand, mode="eval")))
-
-
-def gradient_sum_shown(q, codes):
-    """Whether a listing of `codes` (another set's) shows a gradient summed over the axes a blank sums a gradient
-    over, where TWIN_RULES_OUT of its wrong options make the sum a mean or change its axes (_reduction):
-    transposed_conv's `self.db = np.sum(dout, axis=(0, 2, 3))` beside group_norm's blank `self.dgamma =
-    np.sum(self.xn * dout, axis=(0, 2, 3))`
-    (the eighth examination, seed 11 Q43/Q74 of main 538b1bb: "sum over the batch and spatial axes" read off the
-    other listing). Sums of gradients only: another listing's forward reductions (ensemble_vote's argmax over
-    classes) tell nothing of a blank."""
-    key = full_line(q, q.answer or "")
-    axis = _gradient_sum(key.strip())
-    if axis is None or ("sum", axis) not in _reduction(key, wrong_lines(q)):
-        return False
-    # TWIN_RULES_OUT wrong options or more sum the key's array otherwise (a mean, other axes, none), so the shown
-    # sum rules them out
-    call = _reduction_call(statement_value(key))
-    ruled_out = sum(wrong is not None and wrong[1] == call[1] and wrong != call
-                    for wrong in map(_reduction_call, map(statement_value, wrong_lines(q))))
-    return ruled_out >= TWIN_RULES_OUT and any(axis in _shown_gradient_sums(code) for code in codes)
-
-
-@functools.lru_cache(maxsize=512)
-def _shown_gradient_sums(code):
-    """The axes of the gradient sums (_gradient_sum) a listing shows, its blanked lines aside."""
-    return frozenset(_gradient_sum(line.strip()) for line in shown_lines(code)) - {None}
-
-
-@functools.lru_cache(maxsize=4096)
-def _reduction(key_line, wrong_lines):
-    """The facts of a key that is one reduction over an axis a wrong option of which changes its axis or keepdims
-    (of an array: `np.sum(dt, axis=0)`, `dout.sum(axis=0)`), or, for a sum of anything, makes it a mean
-    (`np.sum(self.xn * dout, axis=(0, 2, 3))` against `np.mean(self.xn * dout, axis=(0, 2, 3))`): (function, axis),
-    and _BATCH_SUM for a bias's gradient, the upstream gradient itself summed over the batch axis
-    (_batch_gradient_sum), or a scale's, a product with it (`np.sum(self.xn * dout, axis=(0, 2, 3))`); an empty set else
-    (module docstring). A sum of an expression whose options only drop the axis is not one: ordinal_encoding's
-    `np.sum(p > 0.5, axis=1)` (count the thresholds passed per row) is no gradient summed over a broadcast axis."""
-    key = _reduction_call(statement_value(key_line))
-    if key is None or key[2] is None:
-        return frozenset()
-    name, operand, axis, keepdims = key
-    on_array = re.fullmatch(r"[A-Za-z_][\w.]*", operand) is not None   # a name or attribute, not an expression
-    for wrong in map(_reduction_call, map(statement_value, wrong_lines)):
-        if wrong is None:
-            continue
-        if on_array and (wrong[2], wrong[3]) != (axis, keepdims) or name == "sum" and wrong[0] == "mean":
-            batch = name == "sum" and (on_array or _scale_gradient(operand)) and _batch_gradient_sum(key_line, axis)
-            return frozenset({(name, axis)} | ({_BATCH_SUM} if batch else set()))
-    return frozenset()
-
-
 def same_fact(a, b):
     """Whether two code questions ask the same fact (module docstring)."""
     whole_a, parts_a, keywords_a = facts(a)
@@ -254,8 +146,7 @@ def same_fact(a, b):
     if whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b) or \
             len(keywords_a) >= 2 and keywords_a == keywords_b:
         return True
-    return bool(_reduction(full_line(a, a.answer or ""), wrong_lines(a)) &
-                _reduction(full_line(b, b.answer or ""), wrong_lines(b)))
+    return bool(question_facts(a) & question_facts(b))
 
 
 class _Numbers(ast.NodeTransformer):
@@ -286,7 +177,9 @@ def _sides(key_line, wrong_lines):
         text = squeeze(ast.unparse(side)) if isinstance(side, ast.AST) else ""
         if len(text) < LEAK_MIN:
             continue
-        entry = out.setdefault(path[0], (text, ast.dump(_Numbers().visit(ast.parse(text, mode="eval"))), set()))
+        # parsed again from its unsqueezed text: a squeezed comprehension (`foriinrange(n)`) does not parse
+        masked = ast.dump(_Numbers().visit(ast.parse(ast.unparse(side), mode="eval")))
+        entry = out.setdefault(path[0], (text, masked, set()))
         entry[2].add(squeeze(ast.unparse(node_at(wrong, path[:1]))))
     return out
 

@@ -1,0 +1,110 @@
+""""Sum, not mean" asked once per kind (examprep.exam.sum_facts; the ninth examination, kind 5: seed 11 Q24/Q64,
+Q25/Q57, Q41/Q66 and seed 13 Q32/Q45, Q47/Q71 of main d1a12f0, layernorm's two means seed 13 Q34/Q36/Q37)."""
+from types import SimpleNamespace
+
+from examprep.exam import same_fact, sum_facts
+
+
+def _q(line, answer, wrong=(), code=None):
+    """A code question whose blank is `answer` in `line` (its listing `code`, else the line)."""
+    template = line.replace(answer, "＿＿", 1)
+    options = [SimpleNamespace(text=answer, correct=True)] + [SimpleNamespace(text=w, correct=False) for w in wrong]
+    return SimpleNamespace(answer=answer, code=code or template, problem="p", options=options,
+                           blank={"template": template, "marker": "＿＿", "candidate": 0})
+
+
+def _same(a, b):
+    return same_fact.same_fact(a, b) and same_fact.same_fact(b, a)
+
+
+def _apart(a, b):
+    return not same_fact.same_fact(a, b) and not same_fact.same_fact(b, a)
+
+
+DW = "np.sum(self.col * dout[:, :, np.newaxis], axis=0).reshape(C, 1, FH, FW)"
+
+
+def test_a_parameter_gradient_summed_over_the_batch_whatever_the_summand():
+    # seed 11 Q25/Q57: depthwise_conv's dW (a sum reshaped) beside group_norm's dgamma; seed 13 Q32/Q45: beside
+    # pointwise_conv's db; main's exports, seed 12: layernorm's dbeta (a reshaped gradient summed)
+    depthwise = _q(f"self.dW = {DW}", f"self.dW = {DW}",
+                   wrong=(f"self.dW = {DW.replace('np.sum', 'np.mean')}", f"self.dW = {DW.replace(', axis=0', '')}"))
+    dgamma = _q("self.dgamma = np.sum(self.xn * dout, axis=(0, 2, 3))", "np.sum(self.xn * dout, axis=(0, 2, 3))",
+                wrong=("np.sum(self.xn * dout)", "np.mean(self.xn * dout, axis=(0, 2, 3))"))
+    db = _q("self.db = np.sum(dout, axis=0)", "np.sum(dout, axis=0)",
+            wrong=("np.mean(dout, axis=1)", "np.sum(dout, axis=1)", "np.mean(dout, axis=0)"))
+    dbeta = _q("self.dbeta = dout.reshape(-1, D).sum(axis=0)", "dout.reshape(-1, D).sum(axis=0)",
+               wrong=("dout.reshape(-1, D).sum()", "dout.reshape(-1, D).mean(axis=0)"))
+    for a, b in [(depthwise, dgamma), (depthwise, db), (dbeta, depthwise), (dbeta, db)]:
+        assert _same(a, b)
+    # not: a batch sum nested in an expression (batchnorm's mean gradient), a forward sum over axis 0
+    nested = _q("dx = dxc - np.sum(dxc, axis=0) / N", "dxc - np.sum(dxc, axis=0) / N",
+                wrong=("dxc - np.mean(dxc, axis=0) / N",))
+    forward = _q("c = np.sum(a * hs, axis=0)", "np.sum(a * hs, axis=0)", wrong=("np.mean(a * hs, axis=0)",))
+    for other in (nested, forward):
+        assert _apart(other, depthwise) and _apart(other, dbeta)
+
+
+UPSAMPLE = "dout.reshape(N, C, H_out // s, s, W_out // s, s)"
+
+
+def test_the_gradient_of_a_repeat_sums_over_its_copies():
+    # seed 11 Q41/Q66, seed 13 Q47/Q71: upsample's dx over each block and attention_weight's dh over time
+    upsample = _q(f"dx = {UPSAMPLE}.sum(axis=(3, 5))", f"{UPSAMPLE}.sum(axis=(3, 5))",
+                  wrong=(f"{UPSAMPLE}.mean()", f"{UPSAMPLE}.mean(axis=(3, 5))", f"{UPSAMPLE}.sum()"))
+    dh = _q("dh = np.sum(dhr, axis=1)", "dh = np.sum(dhr, axis=1)",
+            wrong=("dh = np.mean(dhr)", "dh = np.mean(dhr, axis=1)", "dh = np.sum(dhr)"))
+    assert _same(upsample, dh)
+    # not: a bias's sum over the batch (another kind), a sum of a gradient whose options change only its axes
+    db = _q("self.db = np.sum(dout, axis=0)", "np.sum(dout, axis=0)", wrong=("np.mean(dout, axis=0)",))
+    axes_only = _q("dx = dcol.sum(axis=(2, 4))", "dcol.sum(axis=(2, 4))", wrong=("dcol.sum(axis=(3, 5))",))
+    assert _apart(upsample, db) and _apart(dh, db) and _apart(axes_only, upsample)
+
+
+def test_a_weighted_sum_is_a_product_summed_over_an_axis():
+    # seed 11 Q24/Q64, seed 13 Q44/Q69: depthwise_conv's forward and attention_weight's `s = np.sum(t, axis=2)`
+    # below `t = hs * ar`
+    depthwise = _q("out = np.sum(col * col_W, axis=2) + self.b", "out = np.sum(col * col_W, axis=2) + self.b",
+                   wrong=("out = np.mean(col * col_W, axis=2) + self.b", "out = np.sum(col * col_W) + self.b"))
+    listing = "t = hs * ar\ns = ＿＿\nreturn s"
+    attention = _q("s = np.sum(t, axis=2)", "np.sum(t, axis=2)", wrong=("np.mean(t, axis=2)", "np.sum(t)"),
+                   code=listing)
+    assert _same(depthwise, attention)
+    # not: a name the listing does not assign a product, a Euclidean distance (a sum of squares nested in sqrt)
+    # beside a gradient summed over axis 1
+    plain = _q("s = np.sum(t, axis=2)", "np.sum(t, axis=2)", wrong=("np.mean(t, axis=2)", "np.sum(t)"),
+               code=listing.replace("hs * ar", "hs + ar"))
+    distance = _q("d = np.sqrt(np.sum(diff ** 2, axis=1))", "d = np.sqrt(np.sum(diff ** 2, axis=1))",
+                  wrong=("d = np.sqrt(np.mean(diff ** 2, axis=1))", "d = np.sqrt(np.sum(diff ** 2))"))
+    dh = _q("dh = np.sum(dhr, axis=1)", "dh = np.sum(dhr, axis=1)", wrong=("dh = np.mean(dhr, axis=1)",))
+    assert _apart(plain, depthwise) and _apart(distance, dh)
+    assert sum_facts.PRODUCT_SUM not in sum_facts.question_facts(plain)
+
+
+def test_a_mean_against_its_sum_over_one_axis_is_one_fact():
+    # seed 13 Q34/Q36/Q37: layernorm's mu, var and the mean in dx, each "mean over axis -1"
+    mu = _q("mu = np.mean(x, axis=-1, keepdims=True)", "np.mean(x, axis=-1, keepdims=True)",
+            wrong=("np.sum(x, axis=-1)", "np.mean(x, axis=-1)", "np.sum(x, axis=-1, keepdims=True)"))
+    var = _q("var = np.mean(xc ** 2, axis=-1, keepdims=True)", "np.mean(xc ** 2, axis=-1, keepdims=True)",
+             wrong=("np.sum(xc ** 2, axis=-1, keepdims=True)", "np.mean(xc ** 2, axis=0, keepdims=True)"))
+    key = "dxn - np.mean(dxn, axis=-1, keepdims=True) - self.xn * np.mean(dxn * self.xn, axis=-1, keepdims=True)"
+    dx = _q(f"dx = {key}", key, wrong=(key.replace("axis=-1", "axis=0", 1),
+                                     key.replace("np.mean(dxn *", "np.sum(dxn *")))
+    assert _same(mu, var) and _same(var, dx) and _same(mu, dx)
+    # not: another reduction over that axis (softmax's max), a mean whose options change only its operand
+    softmax = _q("m = np.max(x, axis=-1, keepdims=True)", "np.max(x, axis=-1, keepdims=True)",
+                 wrong=("np.max(x, axis=-1)", "np.max(x, axis=0, keepdims=True)"))
+    operand = _q("v = np.mean(xc ** 2, axis=-1, keepdims=True)", "np.mean(xc ** 2, axis=-1, keepdims=True)",
+                 wrong=("np.mean(xc, axis=-1, keepdims=True)",))
+    assert _apart(softmax, mu) and _apart(operand, mu)
+
+
+def test_a_side_with_a_comprehension_is_compared():
+    # a set that same_fact's sum facts remade asked complementary() of ngram's `np.stack([tokens[i:len(tokens) - n
+    # + 1 + i] for i in range(n)])`, whose squeezed text (`foriinrange(n)`) did not parse (export of seed 11)
+    key = "np.stack([tokens[i:len(tokens) - n + 1 + i] for i in range(n)])"
+    a = _q(f"grams = {key}", f"grams = {key}", wrong=(f"grams = {key.replace('+ 1 + i', '+ i')}",))
+    b = _q("grams = np.stack([tokens[i:i + n] for i in range(n)])", "grams = np.stack([tokens[i:i + n] for i in range(n)])",
+           wrong=("grams = np.stack([tokens[i:i + n - 1] for i in range(n)])",))
+    assert same_fact.complementary(a, b) in (True, False)
+
