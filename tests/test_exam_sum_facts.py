@@ -21,6 +21,12 @@ def _apart(a, b):
     return not same_fact.same_fact(a, b) and not same_fact.same_fact(b, a)
 
 
+def _one_fact(pairs, others, refs):
+    """Every pair asks one fact; none of `others` asks the fact of any of `refs`."""
+    assert all(_same(a, b) for a, b in pairs)
+    assert all(_apart(other, ref) for other in others for ref in refs)
+
+
 DW = "np.sum(self.col * dout[:, :, np.newaxis], axis=0).reshape(C, 1, FH, FW)"
 
 
@@ -35,14 +41,12 @@ def test_a_parameter_gradient_summed_over_the_batch_whatever_the_summand():
             wrong=("np.mean(dout, axis=1)", "np.sum(dout, axis=1)", "np.mean(dout, axis=0)"))
     dbeta = _q("self.dbeta = dout.reshape(-1, D).sum(axis=0)", "dout.reshape(-1, D).sum(axis=0)",
                wrong=("dout.reshape(-1, D).sum()", "dout.reshape(-1, D).mean(axis=0)"))
-    for a, b in [(depthwise, dgamma), (depthwise, db), (dbeta, depthwise), (dbeta, db)]:
-        assert _same(a, b)
     # not: a batch sum nested in an expression (batchnorm's mean gradient), a forward sum over axis 0
     nested = _q("dx = dxc - np.sum(dxc, axis=0) / N", "dxc - np.sum(dxc, axis=0) / N",
                 wrong=("dxc - np.mean(dxc, axis=0) / N",))
     forward = _q("c = np.sum(a * hs, axis=0)", "np.sum(a * hs, axis=0)", wrong=("np.mean(a * hs, axis=0)",))
-    for other in (nested, forward):
-        assert _apart(other, depthwise) and _apart(other, dbeta)
+    _one_fact([(depthwise, dgamma), (depthwise, db), (dbeta, depthwise), (dbeta, db)], (nested, forward),
+              (depthwise, dbeta))
 
 
 UPSAMPLE = "dout.reshape(N, C, H_out // s, s, W_out // s, s)"
@@ -108,3 +112,26 @@ def test_a_side_with_a_comprehension_is_compared():
            wrong=("grams = np.stack([tokens[i:i + n - 1] for i in range(n)])",))
     assert same_fact.complementary(a, b) in (True, False)
 
+
+def test_a_weight_gradient_transposed_before_its_reshape_is_one_fact():
+    # seed 11 Q36/Q67 (grouped_conv, dilated_conv) and Q52 (pointwise_conv) of main d1a12f0; main 97d64ac's exports
+    # ask grouped_conv's beside pointwise_conv's (seed 11 Q66/Q72, seed 13 Q64/Q56 after the sum facts)
+    grouped = _q("self.dW[g * Fg:(g + 1) * Fg] = dW_g.T.reshape(Fg, Cg, FH, FW)", "dW_g.T.reshape(Fg, Cg, FH, FW)",
+                 wrong=("dW_g.reshape(Fg, Cg, FH, FW)", "dW_g.reshape(Fg, FH, Cg, FW)"))
+    key = "np.dot(self.col.T, dout).transpose(1, 0).reshape(FN, C, FH_d, FW_d)"
+    dilated = _q(f"dW_d = {key}", key, wrong=("np.dot(self.col.T, dout).reshape(FN, C, FH_d, FW_d)",
+                                              "np.dot(self.col.T, dout).transpose(1, 0).reshape(C, FN, FH_d, FW_d)"))
+    conv = _q("self.dW = self.dW.transpose(1, 0).reshape(FN, C, FH, FW)",
+              "self.dW.transpose(1, 0).reshape(FN, C, FH, FW)", wrong=("self.dW.reshape(FN, C, FH, FW)",))
+    pointwise = _q("self.dW = np.dot(dout.T, self.x_row)", "np.dot(dout.T, self.x_row)",
+                   wrong=("np.dot(self.x_row, dout.T)", "np.dot(self.x_row.T, dout).reshape(self.W.shape)"))
+    # not: the forward's `W.reshape(FN, -1).T` (no gradient), a gradient product whose options only swap its
+    # operands (time_affine's dW), a reshape whose options change only its order
+    forward = _q("col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T", "self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T",
+                 wrong=("self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1)",))
+    swapped = _q("dW = np.dot(rx.T, dout)", "dW = np.dot(rx.T, dout)", wrong=("dW = np.dot(dout, rx.T)",))
+    order = _q("self.dW = self.dW.transpose(1, 0).reshape(FN, C, FH, FW)",
+               "self.dW.transpose(1, 0).reshape(FN, C, FH, FW)",
+               wrong=("self.dW.transpose(1, 0).reshape(C, FN, FH, FW)", "self.dW.transpose(1, 0).reshape(FN, FH, C, FW)"))
+    _one_fact([(grouped, dilated), (dilated, conv), (conv, pointwise), (pointwise, grouped)], (forward, swapped, order),
+              (grouped, pointwise))

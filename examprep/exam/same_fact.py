@@ -44,7 +44,7 @@ from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, o
                                       statement_value, transpose_axes, wrong_lines)
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
-from examprep.exam.sum_facts import gradient_sum_shown, question_facts  # noqa: F401 (giveaways reads it here)
+from examprep.exam.sum_facts import gradient_sum_shown, gradient_target, question_facts  # noqa: F401 (giveaways)
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 _ARG = re.compile(r"(?<=\.)arg(max|min)\(")   # argmax counted as max (same_call's _family)
@@ -146,7 +146,64 @@ def same_fact(a, b):
     if whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b) or \
             len(keywords_a) >= 2 and keywords_a == keywords_b:
         return True
-    return bool(question_facts(a) & question_facts(b))
+    return bool(question_facts(a) & question_facts(b)) or weight_transposed(a) and weight_transposed(b)
+
+
+def _transposed_2d(node):
+    """The array a node transposes as a matrix (`X` of `X.T`, `X.transpose(1, 0)`), else None."""
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        return node.value
+    return node.func.value if transpose_axes(node) == (1, 0) else None
+
+
+def _product(node):
+    """The two squeezed operands of a matrix product (`np.dot(a, b)`, `np.matmul(a, b)`, `a @ b`), else None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+        return squeeze(ast.unparse(node.left)), squeeze(ast.unparse(node.right))
+    if isinstance(node, ast.Call) and ast.unparse(node.func) in ("np.dot", "np.matmul") and len(node.args) == 2:
+        return tuple(squeeze(ast.unparse(a)) for a in node.args)
+    return None
+
+
+def _reshaped(stmt):
+    """The `.reshape(...)` calls of a statement with their arrays."""
+    return [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and
+            n.func.attr == "reshape"]
+
+
+@functools.lru_cache(maxsize=4096)
+def _weight_transposed(key_line, wrong_lines):
+    """Whether a key assigning a gradient transposes a matrix product before reshaping it to a weight's shape, and
+    a wrong option drops that transpose (weight_transposed)."""
+    key = one_statement(key_line)
+    if key is None or not gradient_target(key):
+        return False
+    wrongs = [squeeze(line) for line in wrong_lines]
+    for call in _reshaped(key):
+        array = _transposed_2d(call.func.value)
+        if array is not None:   # `dW_g.T.reshape(Fg, Cg, FH, FW)` against `dW_g.reshape(Fg, Cg, FH, FW)`
+            dropped = ast.Call(ast.Attribute(array, "reshape", ast.Load()), call.args, call.keywords)
+            if any(squeeze(ast.unparse(dropped)) in wrong for wrong in wrongs):
+                return True
+    # `np.dot(dout.T, self.x_row)` against `np.dot(self.x_row.T, dout).reshape(self.W.shape)`: (A.T B).T = B.T A
+    products = {_product(n) for n in ast.walk(key)} - {None}
+    for line in wrong_lines:
+        wrong = one_statement(line)
+        for call in _reshaped(wrong) if wrong is not None else ():
+            pair = _product(call.func.value)
+            if pair and pair[0].endswith(".T") and (pair[1] + ".T", pair[0][:-2]) in products:
+                return True
+    return False
+
+
+def weight_transposed(q):
+    """Whether a question asks that a weight's gradient from im2col columns, `col.T @ dout` of shape (C * FH * FW,
+    FN), is transposed before the reshape to (FN, C, FH, FW) (the ninth examination, seed 11 Q36/Q67/Q52 of main
+    d1a12f0): grouped_conv's `dW_g.T.reshape(Fg, Cg, FH, FW)`, dilated_conv's `np.dot(self.col.T, dout).transpose(1,
+    0).reshape(FN, C, FH_d, FW_d)`, conv2d's `self.dW.transpose(1, 0).reshape(FN, C, FH, FW)`, each against the
+    transpose dropped, and pointwise_conv's `np.dot(dout.T, self.x_row)` against `np.dot(self.x_row.T,
+    dout).reshape(self.W.shape)`: one fact."""
+    return _weight_transposed(full_line(q, q.answer or ""), wrong_lines(q))
 
 
 class _Numbers(ast.NodeTransformer):
