@@ -135,3 +135,17 @@ def test_a_weight_gradient_transposed_before_its_reshape_is_one_fact():
                wrong=("self.dW.transpose(1, 0).reshape(C, FN, FH, FW)", "self.dW.transpose(1, 0).reshape(FN, FH, C, FW)"))
     _one_fact([(grouped, dilated), (dilated, conv), (conv, pointwise), (pointwise, grouped)], (forward, swapped, order),
               (grouped, pointwise))
+
+
+def test_a_reshaped_gradient_sum_is_given_away_by_another_listing():
+    # seed 11 Q25 of main d1a12f0: depthwise_conv's own `self.db = np.sum(dout, axis=0)` hidden for its dW blank,
+    # the same line shown in grouped_conv's, pointwise_conv's and dilated_conv's listings
+    wrong = (f"self.dW = {DW.replace('np.sum', 'np.mean')}", f"self.dW = {DW.replace(', axis=0', '')}",
+             f"self.dW = {DW.replace('np.sum', 'np.mean').replace(', axis=0', '')}")
+    depthwise = _q(f"self.dW = {DW}", f"self.dW = {DW}", wrong=wrong)
+    pointwise = "def backward(self, dout):\n    self.db = np.sum(dout, axis=0)\n    return np.dot(dout, self.W)"
+    assert sum_facts.gradient_sum_shown(depthwise, (pointwise,))
+    # not: a bias summed over other axes, a forward sum over axis 0, the db line blanked
+    for code in (pointwise.replace("axis=0", "axis=(0, 2, 3)"), "out = np.sum(x * w, axis=0)",
+                 pointwise.replace("np.sum(dout, axis=0)", "＿＿(あ)＿＿")):
+        assert not sum_facts.gradient_sum_shown(depthwise, (code,))

@@ -163,16 +163,24 @@ def question_facts(q):
     return reduction_facts(full_line(q, q.answer or ""), wrong_lines(q), _products(getattr(q, "code", None) or ""))
 
 
+def _summed(value):
+    """The array a chain of method calls begins with (`np.sum(...)` of `np.sum(...).reshape(C, 1, FH, FW)`), or the
+    value itself."""
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and _reduction_call(value) is None \
+            and value.func.attr in _LAYOUT:
+        value = value.func.value
+    return value
+
+
 @functools.lru_cache(maxsize=8192)
 def _gradient_sum(line):
-    """The squeezed axis of a line that assigns a gradient (`db`, `self.dgamma`) one sum, over constant axes, of
-    something that reads a gradient (`dt`, `self.xn * dout`), else None."""
+    """The squeezed axis of a line that assigns a gradient (`db`, `self.dgamma`) one sum, or one sum reshaped
+    (depthwise_conv's `self.dW = np.sum(self.col * dout[:, :, np.newaxis], axis=0).reshape(C, 1, FH, FW)`), over
+    constant axes, of something that reads a gradient (`dt`, `self.xn * dout`), else None."""
     stmt = one_statement(line)
-    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AugAssign) \
-        else []
-    call = _reduction_call(stmt.value) if len(targets) == 1 else None
-    if call is None or call[0] != "sum" or call[2] is None or _GRADIENT.fullmatch(ast.unparse(targets[0])) is None \
-            or not _gradient_names(stmt.value) or re.search(r"[A-Za-z_]", call[2]):
+    call = _reduction_call(_summed(stmt.value)) if stmt is not None and gradient_target(stmt) else None
+    if call is None or call[0] != "sum" or call[2] is None or not _gradient_names(stmt.value) or \
+            re.search(r"[A-Za-z_]", call[2]):
         return None
     return call[2]
 
@@ -181,19 +189,20 @@ def gradient_sum_shown(q, codes):
     """Whether a listing of `codes` (another set's) shows a gradient summed over the axes a blank sums a gradient
     over, where TWIN_RULES_OUT of its wrong options make the sum a mean or change its axes (reduction_facts):
     transposed_conv's `self.db = np.sum(dout, axis=(0, 2, 3))` beside group_norm's blank `self.dgamma =
-    np.sum(self.xn * dout, axis=(0, 2, 3))`
-    (the eighth examination, seed 11 Q43/Q74 of main 538b1bb: "sum over the batch and spatial axes" read off the
-    other listing). Sums of gradients only: another listing's forward reductions (ensemble_vote's argmax over
-    classes) tell nothing of a blank."""
+    np.sum(self.xn * dout, axis=(0, 2, 3))` (the eighth examination, seed 11 Q43/Q74 of main 538b1bb: "sum over
+    the batch and spatial axes" read off the other listing), pointwise_conv's `self.db = np.sum(dout, axis=0)`
+    beside depthwise_conv's blank dW summed over axis 0 and reshaped (the ninth examination, seed 11 Q25 of main
+    d1a12f0: depthwise's own db line hidden for it, shown in three other listings). Sums of gradients only:
+    another listing's forward reductions (ensemble_vote's argmax over classes) tell nothing of a blank."""
     key = full_line(q, q.answer or "")
     axis = _gradient_sum(key.strip())
     if axis is None or ("sum", axis, "backward") not in reduction_facts(key, wrong_lines(q)):
         return False
     # TWIN_RULES_OUT wrong options or more sum the key's array otherwise (a mean, other axes, none), so the shown
     # sum rules them out
-    call = _reduction_call(statement_value(key))
+    call = _reduction_call(_summed(statement_value(key)))
     ruled_out = sum(wrong is not None and wrong[1] == call[1] and wrong != call
-                    for wrong in map(_reduction_call, map(statement_value, wrong_lines(q))))
+                    for wrong in (_reduction_call(_summed(statement_value(line))) for line in wrong_lines(q)))
     return ruled_out >= TWIN_RULES_OUT and any(axis in _shown_gradient_sums(code) for code in codes)
 
 
