@@ -149,3 +149,10 @@ def test_a_reshaped_gradient_sum_is_given_away_by_another_listing():
     for code in (pointwise.replace("axis=0", "axis=(0, 2, 3)"), "out = np.sum(x * w, axis=0)",
                  pointwise.replace("np.sum(dout, axis=0)", "＿＿(あ)＿＿")):
         assert not sum_facts.gradient_sum_shown(depthwise, (code,))
+
+
+def test_a_sum_of_a_comprehension_is_read():
+    # the summand is read as a node, not parsed again from its squeezed text (`[aforainb]` does not parse)
+    key = "np.sum([w * x for w, x in pairs], axis=0)"
+    q = _q(f"s = {key}", key, wrong=(key.replace("np.sum", "np.mean"),))
+    assert ("sum", "0", "forward") in sum_facts.question_facts(q)

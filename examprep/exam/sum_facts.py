@@ -48,12 +48,17 @@ def _reduction_call(value):
     if not isinstance(value, ast.Call) or not isinstance(value.func, ast.Attribute) or \
             value.func.attr not in _REDUCTIONS or any(k.arg not in ("axis", "keepdims") for k in value.keywords):
         return None
-    on_numpy = isinstance(value.func.value, ast.Name) and value.func.value.id == "np"
-    operand = value.args[0] if on_numpy and len(value.args) == 1 else value.func.value if not value.args else None
+    operand = _operand(value)
     if operand is None or isinstance(operand, ast.Name) and operand.id in ("np", "self"):
         return None
     keywords = {k.arg: squeeze(ast.unparse(k.value)) for k in value.keywords}
     return value.func.attr, squeeze(ast.unparse(operand)), keywords.get("axis"), keywords.get("keepdims")
+
+
+def _operand(call):
+    """The array a reduction call reduces (`dt` of `np.sum(dt, axis=0)` and of `dt.sum(axis=0)`), else None."""
+    on_numpy = isinstance(call.func.value, ast.Name) and call.func.value.id == "np"
+    return call.args[0] if on_numpy and len(call.args) == 1 else call.func.value if not call.args else None
 
 
 def _gradient_names(node):
@@ -129,7 +134,7 @@ def reduction_facts(key_line, wrong_lines, products=frozenset()):
         swapped = {name, theirs[0]} == {"sum", "mean"}
         if not (on_array and (theirs[2], theirs[3]) != (axis, keepdims) or swapped):
             continue
-        summand = ast.parse(operand, mode="eval").body
+        summand = _operand(node)   # the node: a squeezed comprehension (`[aforainb]`) would not parse again
         if _is_value(key, node) or on_array and (theirs[2], theirs[3]) != (axis, keepdims):
             # not a sum nested in an expression (contrastive_loss' distance) alone; a forward sum is no gradient's
             facts.add((name, axis, "backward" if _gradient_names(summand) or name != "sum" else "forward"))
