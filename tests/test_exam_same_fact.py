@@ -271,3 +271,14 @@ def test_a_shown_line_taking_the_same_axis_end_gives_the_blank_away():
     dpos = _q("self.dpos_embed = np.sum(dz, axis=0, keepdims=True)", "np.sum(dz, axis=0, keepdims=True)",
               "vit_patch_embed", wrong=("np.mean(dz, axis=0, keepdims=True)", "np.sum(dz, axis=1, keepdims=True)"))
     assert not ends.ends_shown(dpos, [forward])
+
+
+def test_a_side_with_a_comprehension_is_read_as_spelt():
+    # n-gram windows: the side the options change holds `for i in range(n)`, which squeezed would not parse
+    # (a cold export with MOST_SHAPE_ERRORS = 1 raised SyntaxError here, seed 11)
+    line = "windows = np.stack([tokens[i:len(tokens) - n + 1 + i] for i in range(n)])"
+    a = _q(line, "len(tokens) - n + 1 + i", wrong=("len(tokens) - n + i", "len(tokens) + 1 + i"))
+    b = _q(line, "len(tokens) - n + 1 + i", wrong=("len(tokens) - n + 2 + i",))
+    b.blank["candidate"] = 1
+    assert same_fact.complementary(a, b)
+    assert not same_fact.complementary(a, _q("y = x[i:n]", "i:n", wrong=("i:n + 1",)))
