@@ -50,3 +50,50 @@ def test_a_blank_reshaping_its_partners_shown_value_is_given_away():
     code = UPSAMPLE.replace("ly = (src_y - y0).reshape(-1, 1)", "lx = src_x - x0")
     assert partner_line_shown("ly = (src_y - y0).reshape(-1, 1)", code)
     assert not partner_line_shown("ly = (src_y - y0).reshape(-1, 1)", code.replace("src_x - x0", "src_x - x1"))
+
+
+DEPTHWISE = ("    def forward(self, x):\n"
+             "        col = ＿＿(あ)＿＿\n"
+             "        col_W = self.W.reshape(C, FH * FW)\n\n"
+             "    def backward(self, dout):\n"
+             "        dcol = dout[:, :, np.newaxis] * self.col_W\n"
+             "        dcol = dcol.reshape(-1, C * FH * FW)\n"
+             "        dx = col2im(dcol, self.x_shape, FH, FW, self.stride, self.pad)\n")
+COL = "im2col(x, FH, FW, self.stride, self.pad).reshape(-1, C, FH * FW)"
+SHAPE = {"check": "exception", "en": "ValueError while running forward output (step 1)"}
+VALUES = {"check": "values", "en": "forward output (step 1): wrong values"}
+
+
+def _col(wrong, code=DEPTHWISE, key=COL):
+    from examprep.exam.model import Option
+
+    q = _code_question(key, [w for w, _ in wrong], code=code, problem="depthwise_conv")
+    q.options = [q.options[0]] + [Option(w, False, verdict) for w, verdict in wrong]
+    q.blank["template"] = "col = ＿＿(あ)＿＿"
+    return q
+
+
+def test_a_forward_split_whose_one_live_distractor_the_backward_merge_rules_out_is_given_away():
+    """depthwise_conv's `col = im2col(...).reshape(-1, C, FH * FW)` (seed 11 Q23, seed 13 Q43 of main d1a12f0): two
+    options fail by their shape, the third (`(-1, FH * FW, C)` transposed back) is ruled out by the backward's
+    `dcol.reshape(-1, C * FH * FW)`, which merges the sizes in the key's order."""
+    wrong = [(COL.replace("(-1, C, FH * FW)", "(-1, FH * FW, C)"), SHAPE),
+             (COL.replace("(-1, C, FH * FW)", "(C, -1, FH * FW)"), SHAPE),
+             (COL.replace("(-1, C, FH * FW)", "(-1, FH * FW, C).transpose(0, 2, 1)"), VALUES)]
+    assert shows_partner(_col(wrong))
+
+
+def test_a_live_distractor_the_merge_leaves_or_a_backward_blank_is_not_given_away():
+    live = (COL.replace("(-1, C, FH * FW)", "(-1, FH * FW, C).transpose(0, 2, 1)"), VALUES)
+    shape = [(COL.replace("(-1, C, FH * FW)", "(-1, FH * FW, C)"), SHAPE),
+             (COL.replace("(-1, C, FH * FW)", "(C, -1, FH * FW)"), SHAPE)]
+    # a second live option that keeps the split (another stride), a merge in another order, no merge shown
+    assert not shows_partner(_col(shape[:1] + [live, (COL.replace("self.stride", "1"), VALUES)]))
+    assert not shows_partner(_col(shape + [live], DEPTHWISE.replace("C * FH * FW", "FH * FW * C")))
+    assert not shows_partner(_col(shape + [live], DEPTHWISE.replace("C * FH * FW", "-1")))
+    # a backward blank splitting dout's rows beside a forward merge: deriving the backward is the question
+    code = "        col = col.reshape(-1, C * FH * FW)\n        dcol = ＿＿(あ)＿＿\n"
+    key = "dout.reshape(-1, C, FH * FW)"
+    assert not shows_partner(_col([("dout.reshape(-1, FH * FW, C).transpose(0, 2, 1)", VALUES),
+                                   ("dout.reshape(-1, FH * FW, C)", SHAPE), ("dout.reshape(C, -1, FH * FW)", SHAPE)],
+                                  code, key))

@@ -121,12 +121,24 @@ def offers_a_line(wrong, lines, least=LEAK_MIN):
         any(value and len(value) >= least and value in values for value in map(answer_value, wrong))
 
 def _counterpart_shown(q, code, key, wrong, shown):
-    """Whether the listing shows the blank's inverse (a transposing chain undone, a reduction undone by a repeat),
-    the other branch of its if or its slice's complement (examprep.exam.counterparts)."""
+    """Whether the listing shows the blank's inverse (a transposing chain undone, a reduction undone by a repeat, a
+    forward blank's split merged back in its order where no live option keeps the split), the other branch of its if
+    or its slice's complement (examprep.exam.counterparts)."""
     return counterparts.inverse_shown(key, q.answer, tuple(shown)) or \
         counterparts.reduction_inverse_shown(key, shown) or \
         bool(q.blank) and counterparts.other_branch_shown(code, q.blank.get("marker"), key) or \
-        counterparts.complement_shown(key, tuple(wrong), tuple(shown))
+        counterparts.complement_shown(key, tuple(wrong), tuple(shown)) or \
+        not inferred.backward_line(key, shown) and counterparts.split_merged_shown(key, _live_lines(q), shown)
+
+
+def _live_lines(q):
+    """The blank's line with each wrong option that does not fail by its shape alone (distractors.shape_error): what
+    is left to choose from once a reader tracks shapes."""
+    from examprep.exam.code.distractors import shape_error
+
+    return tuple(full_line(q, o.text) for o in getattr(q, "options", None) or []
+                 if not o.correct and not shape_error({"verdict": getattr(o, "verdict", None),
+                                                       "operator": getattr(o, "operator", None)}))
 
 def leaks(earlier, questions):
     """Whether a set would give away an answer: a listing that shows an earlier question's answer, or an answer

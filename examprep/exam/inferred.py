@@ -145,6 +145,12 @@ def _gradients(shown_lines):
     return out
 
 
+def backward_line(line, shown_lines):
+    """Whether a line is a backward line (_backward); False when it is not one statement."""
+    stmt = one_statement(line)
+    return stmt is not None and _backward(stmt, shown_lines)
+
+
 def _backward(stmt, shown_lines):
     """Whether a statement is a backward line: it assigns a gradient or reads one (`dout`, a shown `dX`)."""
     grads = {"d" + name for name in _gradients(tuple(shown_lines))} | {"dout"}
