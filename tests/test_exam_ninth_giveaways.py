@@ -97,3 +97,55 @@ def test_a_live_distractor_the_merge_leaves_or_a_backward_blank_is_not_given_awa
     assert not shows_partner(_col([("dout.reshape(-1, FH * FW, C).transpose(0, 2, 1)", VALUES),
                                    ("dout.reshape(-1, FH * FW, C)", SHAPE), ("dout.reshape(C, -1, FH * FW)", SHAPE)],
                                   code, key))
+
+
+GROUPED = ("        for g in range(self.groups):\n"
+           "            col = ＿＿(あ)＿＿\n"
+           "            col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T\n"
+           "            outs.append(np.dot(col, col_W))\n\n"
+           "    def backward(self, dout):\n"
+           "        for g in range(self.groups):\n"
+           "            dout_g = dout[:, g * Fg:(g + 1) * Fg]\n")
+GROUP_COL = "col = im2col(x[:, g * Cg:(g + 1) * Cg], FH, FW, self.stride, self.pad)"
+
+
+def test_a_group_block_slice_shown_on_another_array_gives_the_blank_away():
+    """grouped_conv's `x[:, g * Cg:(g + 1) * Cg]` beside the shown `dout[:, g * Fg:(g + 1) * Fg]` (seed 11 Q35 of
+    main d1a12f0): the first Cg channels, every groups-th channel and the two sizes mixed are all ruled out by the
+    shown block of group g."""
+    first, strided = (GROUP_COL.replace("g * Cg:(g + 1) * Cg", part) for part in (":Cg", "g::self.groups"))
+    wrong = [first, strided, GROUP_COL.replace("g * Cg:", "g * Fg:")]
+    assert shows_partner(_code_question(GROUP_COL, wrong, code=GROUPED))
+
+
+def test_a_block_slice_of_another_form_or_options_keeping_it_give_nothing_away():
+    first, strided = (GROUP_COL.replace("g * Cg:(g + 1) * Cg", part) for part in (":Cg", "g::self.groups"))
+    wrong = [first, strided, GROUP_COL.replace("self.stride, self.pad", "self.pad, self.stride")]
+    # the shown block written another way (g * Fg + Fg), or with other numbers (lstm's gate slices)
+    assert not shows_partner(_code_question(GROUP_COL, wrong, code=GROUPED.replace("(g + 1) * Fg", "g * Fg + Fg")))
+    gates = "        f = A[:, 2 * H:3 * H]\n        i = ＿＿(あ)＿＿\n"
+    assert not shows_partner(_code_question("i = A[:, H:2 * H]", ["i = A[:, :H]", "i = A[:, H:]", "i = A[H:2 * H]"],
+                                            code=gates))
+    # only one option changes the slice
+    wrong = [GROUP_COL.replace("g * Cg:(g + 1) * Cg", ":Cg"), GROUP_COL.replace("FH, FW", "FW, FH"),
+             GROUP_COL.replace("self.stride, self.pad", "self.pad, self.stride")]
+    assert not shows_partner(_code_question(GROUP_COL, wrong, code=GROUPED))
+
+
+def test_a_group_block_slice_ruling_out_the_one_live_distractor_gives_the_blank_away():
+    """grouped_conv's `col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T` (main 97d64ac + the rule above, seed
+    11): the transpose dropped fails by its shape, every groups-th filter is the one live option, and the shown
+    `dout[:, g * Fg:(g + 1) * Fg]` (or the blanked line's `self.dW[g * Fg:(g + 1) * Fg]`) rules it out."""
+    from examprep.exam.model import Option
+
+    key = "col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T"
+    wrong = [(key.replace(".T", ""), SHAPE), (key.replace("g * Fg:(g + 1) * Fg", "g::self.groups"), VALUES),
+             (key.replace("g * Fg:(g + 1) * Fg", "g::self.groups").replace(".T", ""), SHAPE)]
+    code = GROUPED.replace("col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T", "＿＿(い)＿＿")
+    q = _code_question(key, [w for w, _ in wrong], code=code)
+    q.options = [q.options[0]] + [Option(w, False, verdict) for w, verdict in wrong]
+    assert shows_partner(q)
+    q.code = code.replace("dout[:, g * Fg:(g + 1) * Fg]", "dout[:, g::self.groups]")
+    assert not shows_partner(q)
+    q.code += "            self.dW[g * Fg:(g + 1) * Fg] = ＿＿(う)＿＿\n"
+    assert shows_partner(q)

@@ -15,7 +15,7 @@ import ast
 import functools
 import re
 
-from examprep.exam import counterparts, inferred, same_fact
+from examprep.exam import counterparts, inferred, same_fact, slice_twins
 from examprep.exam.ends import ends_shown
 from examprep.exam.line_forms import LEAK_MIN, full_line, shown_lines, squeeze, statement_value, wrong_lines
 from examprep.exam.partners import (broadcast_shown, mirrors, partner_line_shown, partner_line_shown_but_square,
@@ -59,7 +59,8 @@ def shows_partner(q, code=None):
     return inferred.pairing_shown(key, wrong, shown) or inferred.twin_shown(key, wrong, shown) or \
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
         _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown) or \
-        name_only_in_blanks(key, wrong, code) or broadcast_shown(key, wrong, (code,))
+        name_only_in_blanks(key, wrong, code) or broadcast_shown(key, wrong, (code,)) or \
+        slice_twins.block_slice_shown(key, wrong, code, _live_lines(q))
 
 def name_only_in_blanks(key, wrong, code):
     """Whether the key reads a name that the listing defines (imports, takes as a parameter, assigns) and reads
