@@ -4,7 +4,7 @@ dropped, a function renamed to one of another signature (issue 16); distractors.
 import ast
 import functools
 
-from examprep.exam.code.rule_nodes import is_number, last_name, calls
+from examprep.exam.code.rule_nodes import calls, dump, is_number, last_name, walk
 from examprep.hole.mutation_operators import call_name, is_module_call
 
 
@@ -20,13 +20,13 @@ def nonsense_arguments(original, mutant):
     where the array goes (`np.add.at((slice(None), rows), dx, ...)`); or np.where's condition swapped with a
     branch (`np.where(self.diff / self.beta, np.sign(self.diff), np.abs(self.diff) < self.beta)`, smooth_l1: a
     float as the condition no one writes; the two branches swapped stay, a classic mistake)."""
-    before = [n for n in ast.walk(original) if isinstance(n, ast.Call)]
-    after = [n for n in ast.walk(mutant) if isinstance(n, ast.Call)]
+    before = [n for n in walk(original) if isinstance(n, ast.Call)]
+    after = [n for n in walk(mutant) if isinstance(n, ast.Call)]
     for a, b in zip(before, after):
         if (call_name(a) == "where" and len(a.args) == 3 and len(b.args) == 3
-                and isinstance(a.args[0], (ast.Compare, ast.BoolOp)) and ast.dump(a.args[0]) != ast.dump(b.args[0])):
+                and isinstance(a.args[0], (ast.Compare, ast.BoolOp)) and dump(a.args[0]) != dump(b.args[0])):
             return True
-        moved = [x for x, y in zip(a.args, b.args) if ast.dump(x) != ast.dump(y)]
+        moved = [x for x, y in zip(a.args, b.args) if dump(x) != dump(y)]
         if any(is_number(x) or isinstance(x, (ast.Tuple, ast.List)) or last_name(x) in HYPER_NAMES
                for x in moved):
             return True
@@ -41,7 +41,7 @@ def _value(node):
 def _name_counts(node):
     """How often each name or attribute chain (`x`, `self.W`, `pred.ravel`) occurs in node."""
     counts = {}
-    for n in ast.walk(node):
+    for n in walk(node):
         if isinstance(n, ast.Attribute):
             base = n
             while isinstance(base, ast.Attribute):
@@ -71,7 +71,7 @@ def _inputs(node):
     reads top, h and v), else the statement."""
     targets = getattr(node, "targets", None) or ([node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign))
                                                  else [])
-    indices = [n.slice for t in targets for n in ast.walk(t) if isinstance(n, ast.Subscript)]
+    indices = [n.slice for t in targets for n in walk(t) if isinstance(n, ast.Subscript)]
     return ast.Tuple(elts=[_value(node)] + indices, ctx=ast.Load()) if indices else _value(node)
 
 
@@ -98,13 +98,13 @@ def odd_argument_swap(original, mutant):
     function in the statement swapped (`lam * ce(y, t_a) + (1 - lam) * ce(t_b, y)`: the other call shows the
     order), or the array of an ARRAY_FIRST NumPy function moved (`np.rot90(k, x)`) (final re-grades, issue 16)."""
     for a, b in zip(calls(original), calls(mutant)):
-        if ast.dump(a) == ast.dump(b):
+        if dump(a) == dump(b):
             continue
         name = call_name(a)
         if len(calls(original, name)) >= 2:
             return True
         if is_module_call(a) and name in ARRAY_FIRST and a.args and b.args \
-                and ast.dump(a.args[0]) != ast.dump(b.args[0]):
+                and dump(a.args[0]) != dump(b.args[0]):
             return True
     return False
 
@@ -117,7 +117,7 @@ PLANE_CALLS = {"rot90"}
 
 def default_plane(original, mutant):
     def keywords(tree):
-        return {ast.dump(n.func): {k.arg for k in n.keywords} for n in calls(tree) if call_name(n) in PLANE_CALLS}
+        return {dump(n.func): {k.arg for k in n.keywords} for n in calls(tree) if call_name(n) in PLANE_CALLS}
     before, after = keywords(original), keywords(mutant)
     return any("axes" in kw and "axes" not in after.get(func, {"axes"}) for func, kw in before.items())
 
@@ -188,7 +188,7 @@ def optional_moved(original, mutant):
     call's name that take its number of arguments, those whose parameters the key's arguments name when there are
     such; any of them without a default at the moved places keeps the option."""
     for a, b in zip(calls(original), calls(mutant)):
-        moved = [i for i, (x, y) in enumerate(zip(a.args, b.args)) if ast.dump(x) != ast.dump(y)]
+        moved = [i for i, (x, y) in enumerate(zip(a.args, b.args)) if dump(x) != dump(y)]
         if len(a.args) != len(b.args) or len(moved) != 2 or call_name(a) != call_name(b):
             continue
         fits = [(low, names) for low, names in _reference_parameters().get(call_name(a), ())
@@ -269,5 +269,5 @@ def constant_condition(original, mutant):
     kth, -np.inf, logits)`): a number as the mask, an argument-order slip ruled out on sight (a fifth examination,
     issue 16). The branches swapped (`np.where(mask, logits, -np.inf)`) and the comparison flipped stay."""
     def constant(tree):
-        return {ast.dump(c) for c in calls(tree, "where") if c.args and _constant(c.args[0])}
+        return {dump(c) for c in calls(tree, "where") if c.args and _constant(c.args[0])}
     return bool(constant(mutant) - constant(original))

@@ -10,6 +10,7 @@ import functools
 import textwrap
 
 from examprep.common import pyast
+from examprep.exam.code.rule_nodes import dump
 
 NOT_A_BLANK = (ast.Name, ast.Constant, ast.Starred, ast.keyword, ast.arg, ast.alias)
 
@@ -34,7 +35,7 @@ def span(text_index, node):
 
 
 def _dump(node):
-    return ast.dump(node) if isinstance(node, ast.AST) else repr(node)
+    return dump(node) if isinstance(node, ast.AST) else repr(node)
 
 
 def diff_path(a, b, path=()):

@@ -6,7 +6,7 @@ it needs it), and says whether the mutant is arithmetic no learner writes; distr
 import ast
 
 from examprep.exam.code.blanks import node_at
-from examprep.exam.code.rule_nodes import is_number, last_name, operands
+from examprep.exam.code.rule_nodes import dump, is_number, last_name, operands, walk
 from examprep.hole.mutation_operators import call_name, int_value, is_module_call
 
 
@@ -87,25 +87,25 @@ def _cancels(node):
     """a - a, a / a, or a - (a - b) (which is b): written by no one."""
     if not isinstance(node, ast.BinOp):
         return False
-    if isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv)) and ast.dump(node.left) == ast.dump(node.right):
+    if isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv)) and dump(node.left) == dump(node.right):
         return True
     inner = node.right
     return (isinstance(node.op, ast.Sub) and isinstance(inner, ast.BinOp) and isinstance(inner.op, ast.Sub)
-            and ast.dump(inner.left) == ast.dump(node.left))
+            and dump(inner.left) == dump(node.left))
 
 
 def self_cancelling(original, mutant):
     """Arithmetic that cancels, which the reference did not have: `np.mean(d_fake) - np.mean(d_fake)` or
     `1 - (1 - lam)`, from a partner swap."""
     def cancelling(tree):
-        return {ast.dump(n) for n in ast.walk(tree) if _cancels(n)}
+        return {dump(n) for n in walk(tree) if _cancels(n)}
     return bool(cancelling(mutant) - cancelling(original))
 
 
 def self_assignment(node):
     """`returns = returns` (the subtraction of a baseline dropped): a statement that does nothing."""
     return (isinstance(node, ast.Assign) and len(node.targets) == 1
-            and ast.dump(node.targets[0]).replace("Store", "Load") == ast.dump(node.value))
+            and dump(node.targets[0]).replace("Store", "Load") == dump(node.value))
 
 
 def epsilon_sign(original, path):
@@ -126,14 +126,14 @@ def width_summed(original, mutant):
     numerator's difference, made a sum. Ruled out on sight (final re-grade 3)."""
     def widths(tree):
         out = set()
-        for n in ast.walk(tree):
+        for n in walk(tree):
             if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div) and isinstance(n.left, ast.BinOp)
                     and isinstance(n.left.op, ast.Sub) and isinstance(n.right, ast.BinOp)):
                 continue
-            num = {ast.dump(x) for x in (n.left.left, n.left.right) if not is_number(x)}
+            num = {dump(x) for x in (n.left.left, n.left.right) if not is_number(x)}
             den = [x for x in (n.right.left, n.right.right) if not is_number(x)]
-            if len(den) == 2 and num & {ast.dump(x) for x in den}:
-                out.add((ast.dump(n.left), tuple(sorted(ast.dump(x) for x in den)), type(n.right.op).__name__))
+            if len(den) == 2 and num & {dump(x) for x in den}:
+                out.add((dump(n.left), tuple(sorted(dump(x) for x in den)), type(n.right.op).__name__))
         return out
     before, after = widths(original), widths(mutant)
     return any(op == "Add" and (num, den, "Sub") in before for num, den, op in after - before)
@@ -143,14 +143,14 @@ def _compared(tree, op):
     """{(a, b)} of the `a op b` inside a quotient's numerator whose operands both occur in its denominator (a
     relative error's `np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), eps)`)."""
     out = set()
-    for n in ast.walk(tree):
+    for n in walk(tree):
         if not (isinstance(n, ast.BinOp) and isinstance(n.op, ast.Div)):
             continue
-        below = {ast.dump(x) for x in ast.walk(n.right)}
-        for m in ast.walk(n.left):
+        below = {dump(x) for x in walk(n.right)}
+        for m in walk(n.left):
             if (isinstance(m, ast.BinOp) and isinstance(m.op, op) and not is_number(m.left)
-                    and not is_number(m.right) and {ast.dump(m.left), ast.dump(m.right)} <= below):
-                out.add((ast.dump(m.left), ast.dump(m.right)))
+                    and not is_number(m.right) and {dump(m.left), dump(m.right)} <= below):
+                out.add((dump(m.left), dump(m.right)))
     return out
 
 
@@ -170,9 +170,9 @@ def state_renamed(original, mutant):
             and len(original.targets) == len(mutant.targets) == 1):
         return False
     def reads_target(node):
-        return ast.dump(node.targets[0]).replace("Store", "Load") in {ast.dump(n) for n in ast.walk(node.value)}
+        return dump(node.targets[0]).replace("Store", "Load") in {dump(n) for n in walk(node.value)}
     def form(node):
-        return [type(n).__name__ for n in ast.walk(node.value)]
+        return [type(n).__name__ for n in walk(node.value)]
     return reads_target(original) and not reads_target(mutant) and form(original) == form(mutant)
 
 
@@ -183,7 +183,7 @@ def mixed_reductions(original, mutant):
     """The two reductions of a sum or difference made different (`np.mean(d_fake) - np.sum(d_real)` for
     `np.mean(d_fake) - np.mean(d_real)`): a mean and a sum on one scale, ruled out on sight."""
     def mixed(tree):
-        return {ast.dump(n) for n in ast.walk(tree)
+        return {dump(n) for n in walk(tree)
                 if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub))
                 and all(isinstance(x, ast.Call) and call_name(x) in REDUCTIONS for x in (n.left, n.right))
                 and call_name(n.left) != call_name(n.right)}
@@ -274,7 +274,7 @@ def passes_through(original, mutant):
         return False
     before, after = original.value, mutant.value
     return (isinstance(before, ast.BinOp) and isinstance(before.op, (ast.Add, ast.Sub))
-            and isinstance(after, ast.Name) and ast.dump(before.left) == ast.dump(after)
+            and isinstance(after, ast.Name) and dump(before.left) == dump(after)
             and not isinstance(before.right, (ast.Name, ast.Attribute)))
 
 
@@ -286,7 +286,7 @@ def _twins(a, b):
 
 
 def _named_differences(tree, op):
-    return {(ast.dump(n.left), ast.dump(n.right)) for n in ast.walk(tree)
+    return {(dump(n.left), dump(n.right)) for n in walk(tree)
             if isinstance(n, ast.BinOp) and isinstance(n.op, op) and _twins(n.left, n.right)}
 
 
@@ -301,7 +301,7 @@ def _complement(node):
     """The weight w of a factor `(1 - w)`, w a name or an attribute, or None."""
     if (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub) and int_value(node.left) == 1
             and isinstance(node.right, (ast.Name, ast.Attribute))):
-        return ast.dump(node.right)
+        return dump(node.right)
     return None
 
 
@@ -309,14 +309,14 @@ def _weighted_sums(tree):
     """{dump of a sum `w * a + (1 - u) * b` (either order): whether its weights are one name (u is w)} of the
     sums whose one term has a complement weight (1 - u) and whose other term a plain name or attribute factor."""
     out = {}
-    for n in ast.walk(tree):
+    for n in walk(tree):
         if not (isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub))):
             continue
         for one, other in ((n.left, n.right), (n.right, n.left)):
             complements = {c for c in map(_complement, operands(one, ast.Mult)) if c}
-            plain = {ast.dump(f) for f in operands(other, ast.Mult) if isinstance(f, (ast.Name, ast.Attribute))}
+            plain = {dump(f) for f in operands(other, ast.Mult) if isinstance(f, (ast.Name, ast.Attribute))}
             if complements and plain and not {c for c in map(_complement, operands(other, ast.Mult)) if c}:
-                out[ast.dump(n)] = bool(complements & plain)
+                out[dump(n)] = bool(complements & plain)
     return out
 
 

@@ -5,7 +5,7 @@ import ast
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.code.rule_nodes import calls
+from examprep.exam.code.rule_nodes import calls, dump, walk
 from examprep.hole.mutation_operators import call_name, int_value, is_module_call
 
 
@@ -46,7 +46,7 @@ def repeated_axes(original, mutant):
     keeps every axis in place (`x.transpose(0, 1, 2, 3)`), which no one writes."""
     def repeated(tree):
         out = set()
-        for node in ast.walk(tree):
+        for node in walk(tree):
             groups = []
             if isinstance(node, ast.keyword) and node.arg in ("axis", "axes") and isinstance(node.value, ast.Tuple):
                 groups.append(node.value.elts)
@@ -57,7 +57,7 @@ def repeated_axes(original, mutant):
                 values = [int_value(e) for e in elts]
                 identity = isinstance(node, ast.Call) and len(values) > 1 and values == list(range(len(values)))
                 if None not in values and (len(set(values)) < len(values) or identity):
-                    out.add(ast.dump(node))
+                    out.add(dump(node))
         return out
     return bool(repeated(mutant) - repeated(original))
 
@@ -71,15 +71,15 @@ def broadcast_reshape(original, mutant):
     H)`): the same array under broadcasting as no reshape at all (`h`), so it is that mistake twice, and a reader
     who knows broadcasting drops both (a final re-grade, issue 16)."""
     def ones_stripped(call, leading_only):
-        args = [ast.dump(a) for a in call.args]
-        one = ast.dump(ast.Constant(1))
+        args = [dump(a) for a in call.args]
+        one = dump(ast.Constant(1))
         if leading_only:
             while args and args[0] == one:
                 args = args[1:]
             return args
         return [a for a in args if a != one]
     for a, b in zip(_reshapes(original), _reshapes(mutant)):
-        if ast.dump(a) == ast.dump(b) or len(a.args) != len(b.args):
+        if dump(a) == dump(b) or len(a.args) != len(b.args):
             continue
         if int_value(b.args[0]) == 1 and ones_stripped(b, True) == ones_stripped(a, False) \
                 and all(int_value(x) != 1 for x in ones_stripped(b, True)):
@@ -166,7 +166,7 @@ def array_form(text):
         tree = ast.parse(text.strip())
     except SyntaxError:
         return " ".join(text.split())
-    return ast.dump(_ReshapeBeforeFlat().visit(tree))
+    return dump(_ReshapeBeforeFlat().visit(tree))
 
 
 def _transposed(node):
@@ -190,7 +190,7 @@ def _product_sums(tree):
     """[(operands the left product transposes, the right one)] of the sums and differences of two matrix products
     in tree (`np.dot(dres, self.Wr.T) + np.dot(dskip, self.Ws.T)`: (1, 1)), in walk order."""
     out = []
-    for n in ast.walk(tree):
+    for n in walk(tree):
         if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub)):
             terms = [_product_operands(n.left), _product_operands(n.right)]
             if None not in terms:

@@ -6,13 +6,14 @@ import copy
 import itertools
 
 from examprep.hole.mutation_operators import int_value
+from examprep.exam.code.rule_nodes import dump, walk
 
 
 def odd_step(original, mutant):
     """A slice step that no one writes: 0 (a ValueError), or a new step other than ±1 (`pe[:, 1::3]` for `1::2`,
     `[:, ::-2]` for `[:, ::-1]`). Dropping the step (`pe[:, 0:]`) stays a mistake learners make."""
     def steps(tree):
-        return {int_value(n.step) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
+        return {int_value(n.step) for n in walk(tree) if isinstance(n, ast.Slice) and n.step is not None}
     new = steps(mutant) - steps(original)
     return any(k is not None and abs(k) != 1 for k in new)
 
@@ -22,10 +23,10 @@ def _offset(node):
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
         if int_value(node.right) is not None:
             k = int_value(node.right)
-            return ast.dump(node.left), k if isinstance(node.op, ast.Add) else -k
+            return dump(node.left), k if isinstance(node.op, ast.Add) else -k
         if isinstance(node.op, ast.Add) and int_value(node.left) is not None:
-            return ast.dump(node.right), int_value(node.left)
-    return ast.dump(node), 0
+            return dump(node.right), int_value(node.left)
+    return dump(node), 0
 
 
 def _always_empty(n):
@@ -33,7 +34,7 @@ def _always_empty(n):
     (`f0:f0 - f`), or its end is its start or before it by a constant (`w:w`, `w + 1:w`)."""
     if not isinstance(n, ast.Slice) or n.lower is None or n.upper is None or n.step is not None:
         return False
-    if isinstance(n.upper, ast.BinOp) and isinstance(n.upper.op, ast.Sub) and ast.dump(n.upper.left) == ast.dump(n.lower):
+    if isinstance(n.upper, ast.BinOp) and isinstance(n.upper.op, ast.Sub) and dump(n.upper.left) == dump(n.lower):
         return True
     (low, a), (up, b) = _offset(n.lower), _offset(n.upper)
     return low == up and b <= a
@@ -43,7 +44,7 @@ def empty_slice(original, mutant):
     """A slice empty for every input (`out[f0:f0 - f, :]` for `out[f0:f0 + f, :]`, `left:left - w`,
     `corpus[w:w]`, `corpus[w + 1:w]`), which no one writes."""
     def empty(tree):
-        return {ast.dump(n) for n in ast.walk(tree) if _always_empty(n)}
+        return {dump(n) for n in walk(tree) if _always_empty(n)}
     return bool(empty(mutant) - empty(original))
 
 
@@ -53,17 +54,17 @@ def identity_slice(original, mutant):
     learner's mistake here, unless the slice then cannot broadcast against what it meets (`pe[:, 0:] =
     np.sin(angle)`: length_mismatched)."""
     def identity(tree):
-        return {ast.dump(n) for n in ast.walk(tree)
+        return {dump(n) for n in walk(tree)
                 if isinstance(n, ast.Slice) and n.upper is None and n.step is None and int_value(n.lower) == 0}
     def steps(tree):
-        return sum(isinstance(n, ast.Slice) and n.step is not None for n in ast.walk(tree))
+        return sum(isinstance(n, ast.Slice) and n.step is not None for n in walk(tree))
     return steps(original) == steps(mutant) and bool(identity(mutant) - identity(original))
 
 
 def _mult(node):
     """(left, right) dumps of a product `a * b`, or None."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
-        return ast.dump(node.left), ast.dump(node.right)
+        return dump(node.left), dump(node.right)
     return None
 
 
@@ -82,7 +83,7 @@ def _mixed(n):
         return False
     if isinstance(n.lower, (ast.Name, ast.Attribute)) and isinstance(n.upper, ast.BinOp) and \
             isinstance(n.upper.op, ast.Add) and isinstance(n.upper.left, (ast.Name, ast.Attribute)):
-        return ast.dump(n.upper.left) != ast.dump(n.lower)
+        return dump(n.upper.left) != dump(n.lower)
     sizes = _block_sizes(n)
     return sizes is not None and sizes[0] != sizes[1]
 
@@ -93,7 +94,7 @@ def mixed_slice(original, mutant):
     count in two sizes (grouped_conv's `x[:, g * Fg:(g + 1) * Cg]` for `g * Cg:(g + 1) * Cg`, ninth examination:
     nonsense arithmetic; the mistake `g * Fg:(g + 1) * Fg`, channels sliced by the filter-group size, stays)."""
     def mixed(tree):
-        return {ast.dump(n) for n in ast.walk(tree) if _mixed(n)}
+        return {dump(n) for n in walk(tree) if _mixed(n)}
     return bool(mixed(mutant) - mixed(original))
 
 
@@ -108,13 +109,13 @@ class _Masked(ast.NodeTransformer):
 
 
 def _form(node):
-    return ast.dump(_Masked().visit(copy.deepcopy(node)))
+    return dump(_Masked().visit(copy.deepcopy(node)))
 
 
 def _slice_forms(tree):
     """[[form of each element]] of the subscripts of tree that index two axes or more with slices, in walk order."""
     out = []
-    for n in ast.walk(tree):
+    for n in walk(tree):
         if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Tuple):
             out.append([_form(e) if isinstance(e, ast.Slice) else None for e in n.slice.elts])
     return out
@@ -148,16 +149,16 @@ def _cut(node):
 def _misaligned(tree):
     """Arithmetic between two slices of one array (`x[1:] - alpha * x[:-1]`) whose lengths differ for every input."""
     out = set()
-    for n in ast.walk(tree):
+    for n in walk(tree):
         if not isinstance(n, ast.BinOp):
             continue
         sides = []
         for side in (n.left, n.right):
-            sliced = [(ast.dump(s.value), _cut(s.slice)) for s in ast.walk(side) if isinstance(s, ast.Subscript)]
+            sliced = [(dump(s.value), _cut(s.slice)) for s in walk(side) if isinstance(s, ast.Subscript)]
             sides.append({base: cut for base, cut in sliced if cut is not None})
         left, right = sides
         if any(left[base] != right[base] for base in left.keys() & right.keys()):
-            out.add(ast.dump(n))
+            out.add(dump(n))
     return out
 
 
@@ -175,7 +176,7 @@ def stepped_from_end(original, mutant):
     seeds 11 and 13, issue 16). A negative start without a step (`hs[:, -1:]`: the last step kept as an axis) and
     a negative step (`[::-1]`) stay."""
     def found(tree):
-        return {ast.dump(n) for n in ast.walk(tree) if isinstance(n, ast.Slice) and n.upper is None
+        return {dump(n) for n in walk(tree) if isinstance(n, ast.Slice) and n.upper is None
                 and (int_value(n.step) or 0) > 1 and (int_value(n.lower) or 0) < 0}
     return bool(found(mutant) - found(original))
 
@@ -188,7 +189,7 @@ def _met_subscripts(tree):
     """[(dump of the array, its index's elements)] of the subscripts a statement meets element by element with
     another array (an operand of +, -, *, /) or assigns to, in walk order."""
     out = []
-    for n in ast.walk(tree):
+    for n in walk(tree):
         sides = []
         if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
             sides = [n.left, n.right]
@@ -199,12 +200,12 @@ def _met_subscripts(tree):
         for side in sides:
             if isinstance(side, ast.Subscript):
                 elts = side.slice.elts if isinstance(side.slice, ast.Tuple) else [side.slice]
-                out.append((ast.dump(side.value), elts))
+                out.append((dump(side.value), elts))
     return out
 
 
 def _dump(node):
-    return None if node is None else ast.dump(node)
+    return None if node is None else dump(node)
 
 
 def _bound(node):
@@ -217,7 +218,7 @@ def _bound(node):
 def _length_changed(a, b):
     """Whether slice b is slice a with another length by a constant: its step dropped (`0::2` -> `0:`), an open
     slice's start shifted (`1::2` -> `2::2`) or a prefix's end shifted (`[:n]` -> `[:n + 1]`)."""
-    if not (isinstance(a, ast.Slice) and isinstance(b, ast.Slice)) or ast.dump(a) == ast.dump(b):
+    if not (isinstance(a, ast.Slice) and isinstance(b, ast.Slice)) or dump(a) == dump(b):
         return False
     if a.step is not None and b.step is None:
         return _dump(a.lower) == _dump(b.lower) and _dump(a.upper) == _dump(b.upper)
