@@ -108,11 +108,42 @@ def _decay(p):
     return w.item()
 
 
+def _entropy_kl(p):
+    """The three keys by torch.distributions (entropy, the cross entropy as −Σ p log q, the KL divergence)."""
+    P, Q = (torch.distributions.Categorical(probs=torch.tensor(v, dtype=torch.float64)) for v in (p["p"], p["q"]))
+    cross = -(P.probs * Q.logits).sum().item()
+    kl = torch.distributions.kl_divergence(P, Q).item()
+    assert abs(cross - (P.entropy().item() + kl)) < 1e-12   # H(p, q) = H(p) + D_KL(p‖q)
+    return {"entropy_kl_h": P.entropy().item(), "entropy_kl_ce": cross, "entropy_kl_kl": kl}
+
+
+def _softmax_ce(p):
+    """The probability, loss and gradient by autograd through F.cross_entropy."""
+    z = torch.tensor([p["z"]], dtype=torch.float64, requires_grad=True)
+    loss = F.cross_entropy(z, torch.tensor([p["label"]]))
+    loss.backward()
+    return {"softmax_ce_prob": F.softmax(z, dim=1)[0, p["label"]].item(), "softmax_ce_loss": loss.item(),
+            "softmax_ce_grad": z.grad[0, p["grad_class"]].item()}
+
+
+def _adam_two_steps(p):
+    """m_2, v̂_2 and w_2 from torch.optim.Adam's state after two steps."""
+    w = torch.tensor([p["w"]], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([w], lr=p["lr"], betas=(p["beta1"], p["beta2"]), eps=1e-8)
+    for g in p["grads"]:
+        w.grad = torch.tensor([g], dtype=torch.float64)
+        opt.step()
+    state = opt.state[w]
+    return {"m": state["exp_avg"].item(), "v_hat": state["exp_avg_sq"].item() / (1 - p["beta2"] ** 2),
+            "w": w.item()}
+
+
 INDEPENDENT = {"adam_t": _adam, "receptive_field_strided": _receptive_field, "kl_gaussians": _kl,
                "attention_params": _attention, "ap_ranked": _ap, "eigen_2x2": _eigen, "binomial_prob": _binomial,
                "gauss_mle": _mle, "mutual_information": _mi, "roc_auc": _auc, "perplexity": _perplexity,
                "deconv_output": _deconv, "grouped_params": _grouped, "mixup_loss": _mixup,
-               "weight_decay_step": _decay}
+               "weight_decay_step": _decay, "entropy_kl": _entropy_kl, "softmax_ce": _softmax_ce,
+               "adam_two_steps": _adam_two_steps}
 
 
 def test_every_template_has_an_independent_check():
@@ -124,6 +155,8 @@ def test_keys_are_independently_right(template):
     for seed in range(25):
         for q in calc_templates.calc_set(template, seed):
             want = INDEPENDENT[template](q.params)
+            if isinstance(want, dict):   # a scenario set: one key per question
+                want = want[q.template] if q.template in want else want[q.id.rsplit(":", 1)[1]]
             decimals = len(q.answer.split(".")[1]) if "." in q.answer else 0
             assert abs(float(q.answer) - want) <= 0.5 * 10 ** -decimals + 1e-9, (template, seed, q.answer, want)
             shown = [o.text for o in q.options]
@@ -192,3 +225,19 @@ def test_numbers_are_rounded_half_up_as_the_stems_say():
     assert [_fmt(2.3125, 3), _fmt(1.8125, 3), _fmt(2.5, 0), _fmt(-1.25, 1), _fmt(-0.0001, 3), _fmt(30000000, 0)] == \
         ["2.313", "1.813", "3", "-1.3", "0.000", "30000000"]
     assert _fmt(0.14894, 3) == "0.149" and _fmt(2.675, 2) == "2.68"   # as written, not its binary neighbour
+
+
+@pytest.mark.parametrize("template", ["entropy_kl", "softmax_ce", "adam_two_steps"])
+def test_scenario_sets_share_their_numbers_and_offer_no_other_key(template):
+    """A set of three on one scenario (issue 16: the real exam groups questions around one): the same numbers in
+    every stem, three distinct keys, and no question offers another one's key (answering one would rule it out)."""
+    for seed in range(60):
+        qs = calc_templates.calc_set(template, seed)
+        assert len(qs) == 3 and len({q.set_id for q in qs}) == 1 and len({q.id for q in qs}) == 3
+        assert len({q.stem["en"].split("What")[0] for q in qs}) == 1
+        keys = {q.answer for q in qs}
+        assert len(keys) == 3
+        for q in qs:
+            assert not any(o.text in keys for o in q.options if not o.correct), (seed, q.id)
+            if template == "entropy_kl":   # no option is a negative entropy or divergence
+                assert all(not o.text.startswith("-") for o in q.options), (seed, q.id)

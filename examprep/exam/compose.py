@@ -74,7 +74,7 @@ CONCEPTS = {
     # a calculation whose stem states, or whose method is, another question's answer (the momentum calc prints the
     # update rule formula:momentum_step asks for; formula:conv_size's key is how the conv calc is solved)
     "momentum_step": "momentum", "conv_output_size": "conv_size", "cross_entropy_value": "ce",
-    "weight_decay_step": "l2_grad", "adam_step": "adam", "adam_t": "adam",
+    "weight_decay_step": "l2_grad", "adam_step": "adam", "adam_t": "adam", "adam_two_steps": "adam",
     "bank:mlp-param-count": "mlp_params", "affine_params": "mlp_params",
     "bank:pool-output": "pool_size", "pool_output_size": "pool_size",
     # a fourth re-grade: the scenario's causal mask beside attention_masks' causal-mask blank (both triu, k=1), and
@@ -105,6 +105,12 @@ CONCEPTS = {
     # the seventh examination's seed 13: the IoU calc (box_iou) asks a value the iou_box listing's union line
     # `inter / (area + areas - inter)` computes (Q80 beside Q95)
     "iou_box": "iou",
+    # the scenario sets of three (calc/foundations.entropy_kl, calc/outputs.softmax_ce) ask what these singles and
+    # bank items ask: the set's entropy is entropy_value's, its KL kl_value's, its probability softmax_value's, its
+    # loss cross_entropy_value's, its gradient y − t bank:softmax-ce-grad's key
+    "entropy_value": "entropy", "entropy_kl_h": "entropy", "entropy_kl_kl": "kl",
+    "softmax_value": "softmax_prob", "softmax_ce_prob": "softmax_prob", "softmax_ce_loss": "ce",
+    "softmax_ce_grad": "softmax_loss_grad",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and

@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question, probabilities
+from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set
 
 
 def entropy_value(rng, seed, set_id):
@@ -231,3 +231,51 @@ def eigen_2x2(rng, seed, set_id):
          ("determinant", det, ja_en("行列式を答えた", "gave the determinant")),
          ("sign", -min(l1, l2), ja_en("特性方程式の解の符号を誤った", "got the sign of a root wrong"))],
         0, rng, set_id, seed, params_)]
+
+
+def entropy_kl(rng, seed, set_id):
+    """One pair of distributions p, q: the entropy H(p), the cross entropy H(p, q) and D_KL(p‖q) (a set of three;
+    the keys obey H(p, q) = H(p) + D_KL(p‖q)). No option is another question's key: a learner who answered the set's
+    first question would rule it out on sight."""
+    n = rng.choice([2, 3, 3])
+    p, q = probabilities(rng, n), probabilities(rng, n)
+    if p == q:
+        raise Redraw()
+    P, Q = np.array(p), np.array(q)
+
+    def h(a, b, log=np.log):   # −Σ a log b
+        return float(-np.sum(a * log(b)))
+
+    hp, hpq, kl = h(P, P), h(P, Q), float(np.sum(P * np.log(P / Q)))
+    ps, qs = ", ".join(f"{v:.2f}" for v in p), ", ".join(f"{v:.2f}" for v in q)
+    scen_ja = f"2 つの確率分布 p = ({ps})、q = ({qs}) がある (対数は自然対数)。"
+    scen_en = f"Two distributions are p = ({ps}) and q = ({qs}) (natural logarithms)."
+    params_ = {"p": p, "q": q}
+    ask = [
+        ("entropy", "entropy_kl_h", "エントロピー H(p) はいくつか", "What is the entropy H(p)", hp,
+         ja_en(f"H(p) = −Σ p_i log p_i = {hp:.3f}。", f"H(p) = −Σ p_i log p_i = {hp:.3f}."),
+         [("other_distribution", h(Q, Q), ja_en("q のエントロピー H(q) を求めた", "computed the entropy of q")),
+          ("log2", h(P, P, np.log2), ja_en("log の底を 2 にした", "used log base 2")),
+          ("unweighted", float(-np.mean(np.log(P))), ja_en("確率で重み付けせずに平均した",
+                                                          "averaged −log p without weighting by p")),
+          ("log10", h(P, P, np.log10), ja_en("常用対数 (底 10) を使った", "used log base 10"))]),
+        ("cross_entropy", "entropy_kl_ce", "交差エントロピー H(p, q) = −Σ p log q はいくつか",
+         "What is the cross entropy H(p, q) = −Σ p log q", hpq,
+         ja_en(f"H(p, q) = −Σ p_i log q_i = {hpq:.3f}。", f"H(p, q) = −Σ p_i log q_i = {hpq:.3f}."),
+         [("swapped", h(Q, P), ja_en("p と q を入れ替えた (H(q, p))", "swapped p and q (H(q, p))")),
+          ("log2", h(P, Q, np.log2), ja_en("log の底を 2 にした", "used log base 2")),
+          ("unweighted", float(-np.mean(np.log(Q))), ja_en("p で重み付けせずに −log q を平均した",
+                                                          "averaged −log q without weighting by p")),
+          ("log10", h(P, Q, np.log10), ja_en("常用対数 (底 10) を使った", "used log base 10"))]),
+        ("kl", "entropy_kl_kl", "KL ダイバージェンス D_KL(p‖q) はいくつか", "What is the KL divergence D_KL(p‖q)", kl,
+         ja_en(f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = H(p, q) − H(p) = {kl:.3f}。KL ダイバージェンスは非対称で、"
+               "D_KL(q‖p) とは一般に異なります。",
+               f"D_KL(p‖q) = Σ p_i log(p_i / q_i) = H(p, q) − H(p) = {kl:.3f}. The KL divergence is not symmetric: "
+               "D_KL(q‖p) differs in general."),
+         # not H(p) − H(p, q) (negative, ruled out on sight) nor H(p, q) (the second question's key)
+         [("swapped", float(np.sum(Q * np.log(Q / P))), ja_en("p と q を入れ替えた (D_KL(q‖p))", "swapped p and q (D_KL(q‖p))")),
+          ("added_entropy", hpq + hp, ja_en("H(p, q) から H(p) を引かずに足した", "added H(p) to H(p, q) instead of subtracting it")),
+          ("log2", float(np.sum(P * np.log2(P / Q))), ja_en("log の底を 2 にした", "used log base 2")),
+          ("log10", float(np.sum(P * np.log10(P / Q))), ja_en("常用対数 (底 10) を使った", "used log base 10"))]),
+    ]
+    return scenario_set("entropy_kl", "1-3-1", ja_en(scen_ja, scen_en), ask, 3, rng, set_id, seed, params_)

@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import calc_question, signed
+from examprep.exam.calc.question import calc_question, scenario_set, signed
 
 
 def adam_step(rng, seed, set_id):
@@ -135,3 +135,64 @@ def weight_decay_step(rng, seed, set_id):
          ("no_decay", w - lr * g, ja_en("正則化項を忘れた", "forgot the penalty")),
          ("decay_without_lr", w - lr * g - lam * w, ja_en("減衰項に学習率を掛けていない", "did not scale the decay by the learning rate"))],
         4, rng, set_id, seed, params_)]
+
+
+def adam_two_steps(rng, seed, set_id):
+    """Adam's first two updates of a scalar weight from gradients g1, g2: the first moment m_2, the bias-corrected
+    second moment v̂_2 and w after step 2 (a set of three; keys from the reference's Adam). The three questions are
+    one source, adam_two_steps, so the Adam concept (adam_t's, the adam listing's) admits all three."""
+    from reference.optimizers import Adam
+
+    g1, g2 = rng.sample([-2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 3.0], 2)
+    w0, lr, b1, b2 = 1.0, 0.1, 0.9, 0.999
+    opt = Adam(lr=lr, beta1=b1, beta2=b2)
+    params = {"w": np.array([w0])}
+    opt.update(params, {"w": np.array([g1])})
+    w1 = float(params["w"][0])
+    opt.update(params, {"w": np.array([g2])})
+    w2, m2, v2 = float(params["w"][0]), float(opt.m["w"][0]), float(opt.v["w"][0])
+    m_hat, v_hat = m2 / (1 - b1 ** 2), v2 / (1 - b2 ** 2)
+    m1, v1 = (1 - b1) * g1, (1 - b2) * g1 * g1
+    not_squared = (b2 * (1 - b2) * g1 + (1 - b2) * g2) / (1 - b2 ** 2)
+    params_ = {"grads": [g1, g2], "w": w0, "lr": lr, "beta1": b1, "beta2": b2}
+    scen = ja_en(f"Adam (学習率 {lr:g}、β1 = {b1:g}、β2 = {b2:g}、ε は無視できる) でスカラーの重み w = {w0:g} を更新する。"
+                 f"m = v = 0 から始めて、1 回目の勾配が {g1:g}、2 回目の勾配が {g2:g} だった。",
+                 f"Adam (learning rate {lr:g}, β1 = {b1:g}, β2 = {b2:g}, ε negligible) updates a scalar weight w = {w0:g}, "
+                 f"starting from m = v = 0. The gradient is {g1:g} at step 1 and {g2:g} at step 2.")
+    ask = [
+        ("m", "adam_two_steps", "2 回目の更新後の 1 次モーメント m_2 (バイアス補正前) はいくつか",
+         "What is the first moment m_2 after step 2 (before bias correction)", m2,
+         ja_en(f"m_1 = (1 − β1)g_1 = {m1:g}、m_2 = β1 m_1 + (1 − β1)g_2 = {b1:g}×{signed(m1)} + {1 - b1:g}×{signed(g2)} "
+               f"= {m2:.4f}。", f"m_1 = (1 − β1)g_1 = {m1:g}, m_2 = β1 m_1 + (1 − β1)g_2 = {b1:g}×{signed(m1)} + "
+               f"{1 - b1:g}×{signed(g2)} = {m2:.4f}."),
+         [("bias_corrected", m_hat, ja_en("バイアス補正した m̂_2 を答えた", "gave the bias-corrected m̂_2")),
+          ("swapped_weights", (1 - b1) * (1 - b1) * g1 + b1 * g2, ja_en("β1 と 1 − β1 を逆に掛けた",
+                                                                        "swapped the weights β1 and 1 − β1")),
+          ("m1_is_g1", b1 * g1 + (1 - b1) * g2, ja_en("m_1 を g_1 そのものとした ((1 − β1) を掛け忘れた)",
+                                                       "took m_1 = g_1 (forgot the (1 − β1))")),
+          ("mean", (g1 + g2) / 2, ja_en("勾配の単純平均を取った", "took the plain mean of the gradients"))]),
+        ("v_hat", "adam_two_steps", "2 回目の更新でのバイアス補正後の 2 次モーメント v̂_2 はいくつか",
+         "What is the bias-corrected second moment v̂_2 at step 2", v_hat,
+         ja_en(f"v_1 = (1 − β2)g_1² = {v1:g}、v_2 = β2 v_1 + (1 − β2)g_2² = {v2:.7f}、"
+               f"v̂_2 = v_2 / (1 − β2²) = {v_hat:.4f}。",
+               f"v_1 = (1 − β2)g_1² = {v1:g}, v_2 = β2 v_1 + (1 − β2)g_2² = {v2:.7f}, "
+               f"v̂_2 = v_2 / (1 − β2²) = {v_hat:.4f}."),
+         [("no_bias_correction", v2, ja_en("バイアス補正を忘れた (v_2 を答えた)", "forgot the bias correction (gave v_2)")),
+          ("first_step_correction", v2 / (1 - b2), ja_en("補正を t = 1 の値 (1 − β2) で行った", "corrected with t = 1 (1 − β2)")),
+          ("not_squared", not_squared if not_squared > 0 else None, ja_en("勾配を 2 乗していない", "did not square the gradients")),
+          ("square_of_mean", ((g1 + g2) / 2) ** 2, ja_en("勾配の平均を 2 乗した", "squared the mean of the gradients"))]),
+        ("w", "adam_two_steps", "2 回目の更新後の w はいくつか", "What is w after step 2", w2,
+         ja_en(f"1 回目で w_1 = {w1:.4f} (最初の一歩は学習率の大きさ)。m̂_2 = m_2 / (1 − β1²) = {m_hat:.4f}、v̂_2 = {v_hat:.4f} "
+               f"より w_2 = w_1 − {lr:g}·m̂_2/√v̂_2 = {w2:.4f}。",
+               f"Step 1 gives w_1 = {w1:.4f} (the first step has the size of the learning rate). m̂_2 = m_2 / (1 − β1²) "
+               f"= {m_hat:.4f} and v̂_2 = {v_hat:.4f}, so w_2 = w_1 − {lr:g}·m̂_2/√v̂_2 = {w2:.4f}."),
+         [("no_bias_correction", w1 - lr * m2 / math.sqrt(v2), ja_en("2 回目でバイアス補正を忘れた",
+                                                                     "forgot the bias correction at step 2")),
+          ("first_step_correction", w1 - lr * (m2 / (1 - b1)) / math.sqrt(v2 / (1 - b2)),
+           ja_en("補正を t = 1 の値 (1 − β) で行った", "corrected with t = 1 (1 − β)")),
+          ("forgot_step_one", w0 - lr * m_hat / math.sqrt(v_hat), ja_en("1 回目の更新を w に反映していない",
+                                                                        "left out step 1's change of w")),
+          ("wrong_sign", w1 + lr * m_hat / math.sqrt(v_hat), ja_en("2 回目を勾配の方向に進めた (符号が逆)",
+                                                                   "took step 2 along the gradient (wrong sign)"))]),
+    ]
+    return scenario_set("adam_two_steps", "3-2-3", scen, ask, 4, rng, set_id, seed, params_)

@@ -4,11 +4,34 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question, probabilities
+from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set
 
 # Positions in English stems are ordinal words: "element number 1" reads as x[1] to a NumPy reader (issue 16 re-grade:
 # the 0-based element's value was an option beside the key).
 ORDINALS = ("first", "second", "third", "fourth")
+
+
+def _softmax_slips(x, k):
+    """The slips of softmax(x)_k (a softmax output is in (0, 1): 0 or 1 (x_k alone without exp) and more are no
+    probability, ruled out on sight)."""
+    x = [float(v) for v in x]
+    e = np.exp(np.array(x))
+    y = e / e.sum()
+    other = int(np.argmax(y)) if int(np.argmax(y)) != k else int(np.argmin(y))
+    return [("linear", x[k] / sum(x) if 0 < x[k] < sum(x) else None, ja_en("exp を取らずに和で割った", "divided by the sum without exp")),
+            ("other_element", float(y[other]), ja_en("別の要素の値を答えた", "gave another element's value")),
+            ("left_out_self", float(e[k] / (e.sum() - e[k])) if e[k] < e.sum() - e[k] else None,
+             ja_en("分母から自分自身を除いた", "left the element itself out of the denominator")),
+            ("base_two", 2.0 ** x[k] / sum(2.0 ** v for v in x), ja_en("exp の代わりに 2 のべき乗を使った", "used powers of 2 instead of exp"))]
+
+
+def _cross_entropy_slips(y, k):
+    """The slips of the cross entropy −log y_k of a one-hot label k."""
+    other = max((i for i in range(len(y)) if i != k), key=lambda i: y[i])
+    return [("log2", -math.log2(y[k]), ja_en("log の底を 2 にした", "used log base 2")),
+            ("log10", -math.log10(y[k]), ja_en("常用対数 (底 10) を使った", "used log base 10")),
+            ("wrong_class", -math.log(y[other]), ja_en("正解でないクラスの確率を使った", "used a wrong class's probability")),
+            ("one_minus", 1 - y[k], ja_en("1 − y を答えた", "gave 1 − y"))]
 
 
 def softmax_value(rng, seed, set_id):
@@ -20,8 +43,6 @@ def softmax_value(rng, seed, set_id):
         raise Redraw()
     k = rng.randrange(n)
     y = softmax(np.array(x, dtype=float))
-    e = np.exp(np.array(x, dtype=float))
-    other = int(np.argmax(y)) if int(np.argmax(y)) != k else int(np.argmin(y))
     xs = ", ".join(map(str, x))
     params_ = {"x": x, "index": k}
     return [calc_question(
@@ -32,13 +53,7 @@ def softmax_value(rng, seed, set_id):
         ja_en(f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}。",
               f"softmax(x)_k = exp(x_k) / Σ exp(x_j) = exp({x[k]}) / ({' + '.join(f'exp({v})' for v in x)}) = {y[k]:.3f}."),
         float(y[k]),
-        # a softmax output is in (0, 1): 0 or 1 (x_k alone without exp) and more are no probability, ruled out on sight
-        [("linear", x[k] / sum(x) if 0 < x[k] < sum(x) else None, ja_en("exp を取らずに和で割った", "divided by the sum without exp")),
-         ("other_element", float(y[other]), ja_en("別の要素の値を答えた", "gave another element's value")),
-         ("left_out_self", float(e[k] / (e.sum() - e[k])) if e[k] < e.sum() - e[k] else None,
-          ja_en("分母から自分自身を除いた", "left the element itself out of the denominator")),
-         ("base_two", 2.0 ** x[k] / sum(2.0 ** v for v in x), ja_en("exp の代わりに 2 のべき乗を使った", "used powers of 2 instead of exp"))],
-        3, rng, set_id, seed, params_)]
+        _softmax_slips(x, k), 3, rng, set_id, seed, params_)]
 
 
 def cross_entropy_value(rng, seed, set_id):
@@ -50,7 +65,6 @@ def cross_entropy_value(rng, seed, set_id):
     t = np.zeros(n)
     t[k] = 1
     ce = float(cross_entropy_error(np.array(y), t))
-    other = max((i for i in range(n) if i != k), key=lambda i: y[i])
     ys = ", ".join(f"{p:.2f}" for p in y)
     params_ = {"y": y, "label": k}
     return [calc_question(
@@ -62,11 +76,7 @@ def cross_entropy_value(rng, seed, set_id):
         ja_en(f"one-hot の t で残るのは正解クラスの項だけ: −log({y[k]:.2f}) = {ce:.3f}。",
               f"With a one-hot t only the true class's term remains: −log({y[k]:.2f}) = {ce:.3f}."),
         ce,
-        [("log2", -math.log2(y[k]), ja_en("log の底を 2 にした", "used log base 2")),
-         ("log10", -math.log10(y[k]), ja_en("常用対数 (底 10) を使った", "used log base 10")),
-         ("wrong_class", -math.log(y[other]), ja_en("正解でないクラスの確率を使った", "used a wrong class's probability")),
-         ("one_minus", 1 - y[k], ja_en("1 − y を答えた", "gave 1 − y"))],
-        3, rng, set_id, seed, params_)]
+        _cross_entropy_slips(y, k), 3, rng, set_id, seed, params_)]
 
 
 def mixup_loss(rng, seed, set_id):
@@ -99,3 +109,59 @@ def mixup_loss(rng, seed, set_id):
           ja_en("確率を混ぜてから対数を取った", "mixed the probabilities before the log")),
          ("second_label", -math.log(probs[j]), ja_en("2 枚目のラベルだけを使った", "used the second image's label only"))],
         3, rng, set_id, seed, params_)]
+
+
+def softmax_ce(rng, seed, set_id):
+    """One input's logits z and label t through SoftmaxWithLoss: the true class's probability, the loss and one
+    gradient dL/dz_j = y_j − t_j (a set of three; keys from the reference layer's forward and backward). No option is
+    another question's key: the first question's y_k would give away the others' slips."""
+    from reference.layers import SoftmaxWithLoss
+
+    n = rng.choice([3, 3, 4])
+    z = [rng.randint(0, 4) for _ in range(n)]
+    if len(set(z)) < 2 or sum(z) == 0:
+        raise Redraw()
+    k, j = rng.randrange(n), rng.randrange(n)
+    t = np.zeros((1, n))
+    t[0, k] = 1
+    layer = SoftmaxWithLoss()
+    loss = float(layer.forward(np.array([z], dtype=float), t))
+    y = [float(v) for v in layer.y[0]]
+    grad = float(layer.backward()[0, j])
+    zs = ", ".join(map(str, z))
+    scen_ja = (f"{n} クラス分類のモデルが、ある入力に対してロジット z = ({zs}) を出力した。正解は {k + 1} 番目のクラスで、"
+               "損失は softmax の後の交差エントロピー誤差 (自然対数) である。")
+    scen_en = (f"A {n}-class classifier outputs the logits z = ({zs}) for one input whose true class is the "
+               f"{ORDINALS[k]} one; the loss is the cross entropy error (natural log) after a softmax.")
+    if j == k:
+        grad_slips = [("forgot_label", y[k], ja_en("t を引いていない (y だけを答えた)", "forgot to subtract t (gave y)")),
+                      ("sign", -grad, ja_en("符号を逆にした (t − y)", "flipped the sign (t − y)")),
+                      ("dl_dy", -1 / y[k], ja_en("∂L/∂y (= −1/y) で止めた", "stopped at ∂L/∂y (= −1/y)")),
+                      ("jacobian_diagonal", y[k] * (1 - y[k]), ja_en("softmax の微分 y(1 − y) だけを答えた",
+                                                                   "gave the softmax derivative y(1 − y) alone"))]
+    else:
+        grad_slips = [("as_true_class", y[j] - 1, ja_en("このクラスを正解クラスとして扱った (y − 1)",
+                                                        "treated this class as the true one (y − 1)")),
+                      ("sign", -grad, ja_en("符号を逆にした (t − y)", "flipped the sign (t − y)")),
+                      ("no_gradient", 0.0, ja_en("正解でないクラスには勾配が流れないとした",
+                                                 "assumed no gradient reaches a wrong class")),
+                      ("jacobian_diagonal", y[j] * (1 - y[j]), ja_en("softmax の微分 y(1 − y) だけを答えた",
+                                                                   "gave the softmax derivative y(1 − y) alone"))]
+    params_ = {"z": z, "label": k, "grad_class": j}
+    ask = [
+        ("prob", "softmax_ce_prob", f"softmax 後の正解クラスの確率 y_{k + 1} はいくつか",
+         "What is the softmax probability of the true class", y[k],
+         ja_en(f"y_k = exp(z_k) / Σ exp(z_j) = exp({z[k]}) / ({' + '.join(f'exp({v})' for v in z)}) = {y[k]:.3f}。",
+               f"y_k = exp(z_k) / Σ exp(z_j) = exp({z[k]}) / ({' + '.join(f'exp({v})' for v in z)}) = {y[k]:.3f}."),
+         _softmax_slips(z, k)),
+        ("loss", "softmax_ce_loss", "この入力の損失はいくつか", "What is the loss for this input", loss,
+         ja_en(f"one-hot の t で残るのは正解クラスの項だけ: −log y_{k + 1} = −log({y[k]:.4f}) = {loss:.3f}。",
+               f"With a one-hot t only the true class's term remains: −log({y[k]:.4f}) = {loss:.3f}."),
+         _cross_entropy_slips(y, k)),
+        ("grad", "softmax_ce_grad", f"損失の {j + 1} 番目のロジットについての勾配 ∂L/∂z_{j + 1} はいくつか",
+         f"What is the gradient of the loss with respect to the {ORDINALS[j]} logit", grad,
+         ja_en(f"softmax と交差エントロピーを合わせた勾配は ∂L/∂z = y − t: {y[j]:.4f} − {int(t[0, j])} = {grad:.3f}。",
+               f"Softmax and cross entropy together give ∂L/∂z = y − t: {y[j]:.4f} − {int(t[0, j])} = {grad:.3f}."),
+         grad_slips),
+    ]
+    return scenario_set("softmax_ce", "3-1-3", ja_en(scen_ja, scen_en), ask, 3, rng, set_id, seed, params_)

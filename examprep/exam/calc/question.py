@@ -70,3 +70,21 @@ def probabilities(rng, n):
     cuts = sorted(rng.sample(range(1, 20), n - 1))
     parts = [b - a for a, b in zip([0] + cuts, cuts + [20])]
     return [p / 20 for p in parts]
+
+
+def scenario_set(name, item, scenario, asks, decimals, rng, set_id, seed, params):
+    """The questions of one scenario (its numbers in every stem), each asking one of `asks`:
+    [(part, template, question ja, question en, key, {ja, en} explanation, slips)], the question without its rounding
+    ("rounded to N decimals" is added). No option is another question's key (a
+    learner who answered one question would rule it out on sight in the next); Redraw when two keys look the same."""
+    keys = {_fmt(ask[4], decimals) for ask in asks}
+    if len(keys) < len(asks):
+        raise Redraw()
+    out = []
+    for part, template, question_ja, question_en, key, explanation, slips in asks:
+        slips = [s for s in slips if s[1] is None or _fmt(s[1], decimals) not in keys]
+        stem = {"ja": f"{scenario['ja']}{question_ja} (小数第 {decimals} 位まで四捨五入)。",
+                "en": f"{scenario['en']} {question_en}, rounded to {decimals} decimals?"}
+        out.append(calc_question(f"calc:{name}:s{seed}:{part}", template, item, stem, explanation, key, slips,
+                                 decimals, rng, set_id, seed, params))
+    return out

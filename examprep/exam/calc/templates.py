@@ -1,7 +1,8 @@
 """The registry of calculation templates and drawing questions from it.
 
 TEMPLATES: template id -> (function, weight when mixing); the order is the order questions are drawn in (the
-first templates, then those of areas 1, 4 and 5, then the multi-step ones of issue 16), so a seed gives the same
+first templates, then those of areas 1, 4 and 5, then the multi-step ones of issue 16, then the scenario sets of
+three that turned singles into sets), so a seed gives the same
 exam. MULTI_STEP: the multi-step templates, whose keys tests/test_exam_calc_steps.py recomputes independently.
 """
 import random
@@ -45,10 +46,14 @@ TEMPLATES = {   # id -> (function, weight when mixing)
     "grouped_params": (cnn.grouped_params, 1),
     "mixup_loss": (outputs.mixup_loss, 1),
     "weight_decay_step": (optimizers.weight_decay_step, 1),
+    "entropy_kl": (foundations.entropy_kl, 1),
+    "softmax_ce": (outputs.softmax_ce, 1),
+    "adam_two_steps": (optimizers.adam_two_steps, 1),
 }
 MULTI_STEP = ("adam_t", "receptive_field_strided", "kl_gaussians", "attention_params", "ap_ranked", "eigen_2x2",
               "binomial_prob", "gauss_mle", "mutual_information", "roc_auc", "perplexity", "deconv_output",
-              "grouped_params", "mixup_loss", "weight_decay_step")
+              "grouped_params", "mixup_loss", "weight_decay_step", "entropy_kl", "softmax_ce",
+              "adam_two_steps")
 
 
 def calc_set(template_id, seed):
