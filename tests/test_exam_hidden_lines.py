@@ -78,3 +78,22 @@ def test_no_line_is_hidden_that_a_wrong_option_would_then_be():
     assert code_walk._offers_hidden([q], ["dh_prev = dh_next * (1 - z)"])
     assert code_walk._offers_hidden([q], ["dh_prev = dh_next*(1-z)"])
     assert not code_walk._offers_hidden([q], ["dz = dh_next * h_hat - dh_next * h_prev"])
+
+
+def test_a_blank_reading_a_name_only_a_hidden_line_assigns_is_left_out():
+    """The tenth examination, seed 12 Q42: group_norm's `dmu = np.sum(dxc, axis=2, keepdims=True)` shown as `...`
+    above the blank `dx = dxc - dmu / M`: read as dL/dmu = -sum(dxc), the option `dxc + dmu / M` is right, so the
+    blank cannot be decided; the walk leaves such a blank out (and hide_giveaways hides another line)."""
+    problem, planned = _planned("group_norm", 19)
+    qs = code_questions.set_questions(problem, planned, central=False, hidden=[18])
+    assert code_walk._reads_hidden_name(problem, qs, (18,)) == {19}
+    # near cases: the blank reads no hidden name (dmu's own line hidden for the blank dvar); the hidden line's
+    # name is assigned by a shown line too (dxc, whose `dxc += ...` is hidden, is assigned above it); nothing hidden
+    problem, planned = _planned("group_norm", 16)
+    assert code_walk._reads_hidden_name(
+        problem, code_questions.set_questions(problem, planned, central=False, hidden=[18]), (18,)) == set()
+    problem, planned = _planned("group_norm", 19)
+    assert code_walk._reads_hidden_name(
+        problem, code_questions.set_questions(problem, planned, central=False, hidden=[17]), (17,)) == set()
+    assert code_walk._reads_hidden_name(problem, code_questions.set_questions(problem, planned, central=False),
+                                        ()) == set()

@@ -7,7 +7,7 @@ examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 from examprep.exam.giveaways import (leaks, offers_a_line, partner_line_shown, shown_on_another_array,
                                     shows_asked_order, shows_earlier_answer, shows_earlier_statement,
                                     shows_order_elsewhere, shows_partner, shows_statement_elsewhere, squeeze)
-from examprep.exam.line_forms import wrong_lines
+from examprep.exam.line_forms import full_line, one_statement, wrong_lines
 from examprep.exam.same_fact import renamed_twins
 
 SET_SIZES = (3, 3, 4)
@@ -138,6 +138,66 @@ def _left_out(qs, seen, asked=()):
         _given_away(qs) | renamed_twins(qs)
 
 
+def _stores(tree):
+    """The names and `self` attributes a statement or listing assigns (targets, parameters, imports)."""
+    import ast
+
+    out = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            out.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and \
+                isinstance(node.value, ast.Name) and node.value.id == "self":
+            out.add("self." + node.attr)
+        elif isinstance(node, ast.arg):
+            out.add(node.arg)
+        elif isinstance(node, ast.alias):
+            out.add((node.asname or node.name).split(".")[0])
+    return out
+
+
+def _loads(tree):
+    """The names and `self` attributes a statement reads."""
+    import ast
+
+    out = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            out.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and \
+                isinstance(node.value, ast.Name) and node.value.id == "self":
+            out.add("self." + node.attr)
+    return out
+
+
+def _reads_hidden_name(problem, qs, hidden):
+    """The blanks of a set whose line reads a name that only the set's hidden lines assign: the learner cannot
+    tell what it holds (the tenth examination, seed 12 Q42: group_norm's `dmu = np.sum(dxc, axis=2,
+    keepdims=True)` shown as `...` above the blank `dx = dxc - dmu / M`; read as dL/dmu = -sum(dxc), the option
+    `dxc + dmu / M` is the right one)."""
+    import ast
+
+    from examprep.exam.code.questions import listing_with
+    from examprep.hole import holes
+    from examprep.problem import source
+
+    if not hidden or not qs:
+        return set()
+    cands = {c.index: c for c in holes.candidates(problem)}
+    assigned = set().union(*(_stores(one_statement(cands[i].text)) for i in hidden))
+    if not assigned:
+        return set()
+    visible = listing_with(source.reference_answer(problem),
+                           [(cands[i].start, cands[i].end, [cands[i].indent + "pass"]) for i in hidden])
+    try:
+        only_hidden = assigned - _stores(ast.parse(visible))
+    except SyntaxError:
+        return set()
+    return {q.blank["candidate"] for q in qs
+            if only_hidden & set().union(*(_loads(one_statement(line))
+                                           for line in (full_line(q, q.answer),) + wrong_lines(q)))}
+
+
 def _offers_hidden(qs, hidden_texts):
     """Whether a wrong option makes its blank's line a hidden line (up to spaces, or the same value): with that
     line out of sight, the blank and the hidden line could be told apart only by where they stand."""
@@ -151,7 +211,8 @@ def hide_giveaways(problem, planned, qs, hidden=()):
     of its inverse in backward), the lines nearest the blanks tried first; the set as it is when its listing gives
     nothing away or no line's hiding helps. Issue 16 allows a blank's partner "blanked with it or not shown":
     hiding keeps the set where leaving the blank out (_left_out) would cost it. A line is not hidden when a wrong
-    option would then be that line (the learner could not tell the two apart), nor when it is blanked. `hidden`:
+    option would then be that line (the learner could not tell the two apart), nor when a blank would read a name
+    only that line assigns (_reads_hidden_name), nor when it is blanked. `hidden`:
     lines the set hides already (hidden_for_earlier), counted in MAX_HIDDEN."""
     from examprep.exam.code.questions import set_questions
     from examprep.hole import holes
@@ -172,7 +233,8 @@ def hide_giveaways(problem, planned, qs, hidden=()):
             # hiding a line shows no more than before: only the blanks given away so far are checked again
             left = _given_away([q for q in trial if q.blank["candidate"] in flagged])
             if len(left) < len(flagged) and not _offers_hidden(trial, [c.text for c in lines
-                                                                      if c.index in hidden + [cand.index]]):
+                                                                      if c.index in hidden + [cand.index]]) \
+                    and not _reads_hidden_name(problem, trial, hidden + [cand.index]):
                 hidden, qs, flagged = hidden + [cand.index], trial, left
                 break
         else:
@@ -241,7 +303,7 @@ def walk_code_sets(problems, proofs, ahead, want, seed, rng, seen, asked):
                 planned = plan_set(problem, seed * 100 + rounds, size, proof, exclude=excluded)
                 qs, hidden = hide_giveaways(problem, planned,
                                             set_questions(problem, planned, central=False, hidden=pre), pre)
-                drop = _left_out(qs, seen, asked)
+                drop = _left_out(qs, seen, asked) | _reads_hidden_name(problem, qs, hidden)
                 if not drop:
                     break
                 excluded |= drop
