@@ -156,3 +156,40 @@ def test_a_sum_of_a_comprehension_is_read():
     key = "np.sum([w * x for w, x in pairs], axis=0)"
     q = _q(f"s = {key}", key, wrong=(key.replace("np.sum", "np.mean"),))
     assert ("sum", "0", "forward") in sum_facts.question_facts(q)
+
+
+def _exam_q(n, line, answer, wrong):
+    """_q with what compose._Seen reads of a question (stem, label, item, ...), problem `p<n>`."""
+    q = _q(line, answer, wrong)
+    q.problem, q.stem, q.label, q.template, q.id, q.item = f"p{n}", {"en": f"listing {n}"}, "(a)", None, str(n), "3-1"
+    q.blank = dict(q.blank, candidate=n)
+    return q
+
+
+def test_sum_or_mean_is_asked_at_most_twice_an_exam_and_once_a_set():
+    # the tenth examination, seed 12 of main cfb07fa: Q31 upsample (its mean a curated `mistake`), Q38
+    # attention_weight's forward, Q44 grouped_conv's db, Q87 contrastive_loss' distance: once the shape-only
+    # distractors are gone, each asks "sum or mean" (three kinds, and a distance no kind counts)
+    from examprep.exam.compose import _Seen
+
+    upsample = _exam_q(31, f"dx = {UPSAMPLE}.sum(axis=(3, 5))", f"dx = {UPSAMPLE}.sum(axis=(3, 5))",
+                       (f"dx = {UPSAMPLE}.mean(axis=(3, 5))", f"dx = {UPSAMPLE}.mean()", f"dx = {UPSAMPLE}.sum()"))
+    weighted = _exam_q(38, "s = np.sum(t, axis=2)", "np.sum(t, axis=2)",
+                       ("np.sum(t, axis=0)", "np.mean(t, axis=0)", "np.mean(t, axis=2)"))
+    db = _exam_q(44, "self.db = np.sum(dout, axis=0)", "np.sum(dout, axis=0)",
+                 ("np.sum(dout, axis=1)", "np.mean(dout, axis=0)", "np.mean(dout, axis=1)"))
+    distance = _exam_q(87, "d = np.sqrt(np.sum(diff ** 2, axis=1))", "d = np.sqrt(np.sum(diff ** 2, axis=1))",
+                       ("d = np.sqrt(np.sum(diff ** 2))", "d = np.sqrt(np.mean(diff ** 2, axis=1))",
+                        "d = np.sqrt(np.mean(diff ** 2))"))
+    # not: a sum whose options change only its axis or operand, a sum against a sum divided (no mean offered)
+    axes_only = _exam_q(1, "dx = dcol.sum(axis=(2, 4))", "dcol.sum(axis=(2, 4))",
+                        ("dcol.sum(axis=(3, 5))", "dcol.sum()"))
+    divided = _exam_q(2, "loss = np.sum(e) / N", "np.sum(e) / N", ("np.sum(e)", "-np.sum(e) / N"))
+    assert all(map(sum_facts.swaps_sum_mean, (upsample, weighted, db, distance)))
+    assert not sum_facts.swaps_sum_mean(axes_only) and not sum_facts.swaps_sum_mean(divided)
+    seen = _Seen()
+    assert seen.take([upsample, weighted, db, distance, axes_only, divided]) == [upsample, weighted, axes_only,
+                                                                                 divided]
+    # within one set, the second such blank is a twin: the set is made again without it
+    assert same_fact.renamed_twins([db, distance]) == {87}
+    assert not same_fact.renamed_twins([db, axes_only]) and not same_fact.renamed_twins([divided, distance])

@@ -36,6 +36,7 @@ from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import LEAK_MIN, answer_value, squeeze as _squeeze
 from examprep.exam.code_walk import SET_SIZES, code_sets
 from examprep.exam.same_fact import asks_a_fact, renamed_shape, same_fact
+from examprep.exam.sum_facts import SUM_MEAN_MOST, swaps_sum_mean
 from examprep.problem.syllabus import AREAS, area_of
 
 AREA_WEIGHTS = {"1": 0.10, "2": 0.10, "3": 0.55, "4": 0.20, "5": 0.05}
@@ -161,6 +162,7 @@ class _Seen:
         self.concepts = {}
         self.shows = {}   # concept -> the first source whose listing shows it (SHOWN)
         self.code = []   # code questions asked, for same_fact
+        self.sum_means = 0   # code questions asked whose options swap sum and mean (sum_facts.swaps_sum_mean)
 
     @staticmethod
     def source(q):
@@ -200,6 +202,7 @@ class _Seen:
         return (stem not in self.stems and (not options or options not in self.options)
                 and not (q.problem and self.answer_forms(q) & self.answers)
                 and not (asks_a_fact(q) and any(same_fact(q, other) for other in self.code))
+                and not (asks_a_fact(q) and self.sum_means >= SUM_MEAN_MOST and swaps_sum_mean(q))
                 and self.concepts.get(self.concept(q), self.source(q)) == self.source(q)
                 and self.shows.get(self.concept(q), self.source(q)) == self.source(q)
                 and all(self.concepts.get(c, self.source(q)) == self.source(q) for c in self.shown(q))
@@ -213,6 +216,7 @@ class _Seen:
             self.answers |= self.answer_forms(q)
         if asks_a_fact(q):
             self.code.append(q)
+            self.sum_means += swaps_sum_mean(q)
         self.sources[self.source(q)] = self.sources.get(self.source(q), 0) + 1
         self.items.add(q.item)
         if self.concept(q):

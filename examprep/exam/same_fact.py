@@ -44,7 +44,8 @@ from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, o
                                       statement_value, transpose_axes, wrong_lines)
 from examprep.exam.code.blanks import diff_path, node_at
 from examprep.exam.partners import asked_parts, mirrors
-from examprep.exam.sum_facts import gradient_sum_shown, gradient_target, question_facts  # noqa: F401 (giveaways)
+from examprep.exam.sum_facts import (gradient_sum_shown, gradient_target, question_facts,  # noqa: F401 (giveaways)
+                                     swaps_sum_mean)
 
 _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 _ARG = re.compile(r"(?<=\.)arg(max|min)\(")   # argmax counted as max (same_call's _family)
@@ -315,7 +316,7 @@ def renamed_twins(questions):
     for i, q in enumerate(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
             if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)
-                                         or ends(q, earlier)):
+                                         or ends(q, earlier) or swaps_sum_mean(q) and swaps_sum_mean(earlier)):
                 twins.add(q.blank["candidate"])
                 # adam's m_hat and v_hat, positional_encoding's pe[:, 0::2] and pe[:, 1::2], vit_patch_embed's class
                 # token first in the forward and in the backward (examprep.exam.ends): either alone would show the

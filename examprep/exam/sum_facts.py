@@ -215,3 +215,28 @@ def gradient_sum_shown(q, codes):
 def _shown_gradient_sums(code):
     """The axes of the gradient sums (_gradient_sum) a listing shows, its blanked lines aside."""
     return frozenset(_gradient_sum(line.strip()) for line in shown_lines(code)) - {None}
+
+
+SUM_MEAN_MOST = 2   # blanks an exam asks whose options swap sum and mean, whatever the kind (compose._Seen)
+
+
+@functools.lru_cache(maxsize=4096)
+def _swaps_sum_mean(key_line, wrong_lines):
+    """Whether a wrong option makes the reduction it changes (innermost on the way to where it differs from the
+    key) a mean where the key sums, or a sum where it means, whatever else it changes."""
+    key = one_statement(key_line)
+    for line in wrong_lines:
+        wrong = one_statement(line)
+        asked = _asked_reduction(key, wrong) if key is not None and wrong is not None else None
+        theirs = _reduction_call(asked[1]) if asked is not None else None
+        if theirs is not None and {_reduction_call(asked[0])[0], theirs[0]} == {"sum", "mean"}:
+            return True
+    return False
+
+
+def swaps_sum_mean(q):
+    """Whether a code question's options hold a sum/mean swap (_swaps_sum_mean), whatever their operator label
+    (upsample's `.mean(axis=(3, 5))` is a curated `mistake`): once the shape-only distractors are ruled out, such
+    a blank asks "sum or mean" (the tenth examination, seed 12 Q31/Q38/Q44/Q87 of main cfb07fa), so an exam asks
+    at most SUM_MEAN_MOST of them and a set one (same_fact.renamed_twins)."""
+    return _swaps_sum_mean(full_line(q, q.answer or ""), wrong_lines(q))
