@@ -282,3 +282,34 @@ def test_a_side_with_a_comprehension_is_read_as_spelt():
     b.blank["candidate"] = 1
     assert same_fact.complementary(a, b)
     assert not same_fact.complementary(a, _q("y = x[i:n]", "i:n", wrong=("i:n + 1",)))
+
+
+def test_a_convex_combination_asked_by_its_weights_is_one_fact():
+    # the tenth examination, seed 12 Q71/Q72 of main cfb07fa: mixup's x_mix and its loss, one rule c * A + (1 - c)
+    # * B under other names, their distractors one for one; RMSProp's h the same rule (its weight a factor of a
+    # longer product)
+    x_mix = _q("x_mix = lam * x + (1 - lam) * x[index]", "lam * x + (1 - lam) * x[index]",
+               wrong=("lam * x", "lam * x + lam * x[index]", "(1 - lam) * x + (1 - lam) * x[index]"))
+    ce = "cross_entropy_error"
+    loss = _q(f"return lam * {ce}(y, t_a) + (1 - lam) * {ce}(y, t_b)",
+              f"return lam * {ce}(y, t_a) + (1 - lam) * {ce}(y, t_b)",
+              wrong=(f"return (1 - lam) * {ce}(y, t_a) + (1 - lam) * {ce}(y, t_b)", f"return lam * {ce}(y, t_a)",
+                     f"return lam * {ce}(y, t_a) + lam * {ce}(y, t_b)"))
+    h = _q("self.h[key] = self.decay_rate * self.h[key] + (1 - self.decay_rate) * grads[key] * grads[key]",
+           "self.decay_rate * self.h[key] + (1 - self.decay_rate) * grads[key] * grads[key]",
+           wrong=("(1 - self.decay_rate) * self.h[key] + (1 - self.decay_rate) * grads[key] * grads[key]",
+                  "self.h[key] + grads[key] * grads[key]"))
+    assert same_fact.same_fact(x_mix, loss) and same_fact.same_fact(loss, x_mix) and same_fact.same_fact(h, x_mix)
+    loss.blank = dict(loss.blank, candidate=2)
+    x_mix.problem = loss.problem = "mixup"
+    assert same_fact.renamed_twins([x_mix, loss]) == {2}
+    # not: a combination whose options change its operands only, one nested in an expression, a sum of products
+    # whose weights are not c and 1 - c
+    operands = _q("m = beta * m + (1 - beta) * g", "beta * m + (1 - beta) * g",
+                  wrong=("beta * m + (1 - beta) * m", "beta * g + (1 - beta) * g"))
+    nested = _q("loss = np.sum(y * d ** 2 + (1 - y) * hinge ** 2) / (2 * len(d))",
+                "np.sum(y * d ** 2 + (1 - y) * hinge ** 2) / (2 * len(d))",
+                wrong=("np.sum((1 - y) * d ** 2 + (1 - y) * hinge ** 2) / (2 * len(d))",))
+    weighted = _q("out = a * x + b * y", "a * x + b * y", wrong=("a * x + a * y", "a * x"))
+    assert not any(same_fact.same_fact(q, x_mix) or same_fact.same_fact(x_mix, q)
+                   for q in (operands, nested, weighted))

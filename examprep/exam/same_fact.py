@@ -23,7 +23,9 @@ Two code questions ask the same fact when
   `dx = np.sum(dout, axis=0, keepdims=True)`, layernorm's two means over axis -1), or "sum, not mean" of one kind
   whatever the axes: a parameter's gradient over the batch (rnn_cell's db, group_norm's dgamma, depthwise_conv's
   dW), a repeat's gradient over its copies (upsample's dx, attention_weight's dh), a weighted sum (depthwise_conv's
-  forward, attention_weight's `np.sum(t, axis=2)`).
+  forward, attention_weight's `np.sum(t, axis=2)`);
+- or both ask the weights of a convex combination c * A + (1 - c) * B (examprep.exam.convex: mixup's x_mix and its
+  loss, RMSProp's h).
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
@@ -38,6 +40,7 @@ import ast
 import functools
 import re
 
+from examprep.exam.convex import convex
 from examprep.exam.ends import ends
 from examprep.exam.inferred import Squared
 from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze,
@@ -147,7 +150,8 @@ def same_fact(a, b):
     if whole_a & parts_b or whole_b & parts_a or steps(a) & steps(b) or \
             len(keywords_a) >= 2 and keywords_a == keywords_b:
         return True
-    return bool(question_facts(a) & question_facts(b)) or weight_transposed(a) and weight_transposed(b)
+    return bool(question_facts(a) & question_facts(b)) or weight_transposed(a) and weight_transposed(b) or \
+        convex(a) and convex(b)
 
 
 def _transposed_2d(node):
