@@ -6,7 +6,11 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question
+from examprep.exam.calc.question import Redraw, calc_question, within
+
+
+def _round3(value):
+    return f"{float(value):.3f}"
 
 
 def metrics(rng, seed, set_id):
@@ -26,36 +30,53 @@ def metrics(rng, seed, set_id):
                 f"うち {fp} 件を陽性、{tn} 件を陰性と予測した。")
     table_en = (f"Of {tp + fn} actual positives the classifier predicted {tp} as positive and {fn} as negative; of "
                 f"{fp + tn} actual negatives it predicted {fp} as positive and {tn} as negative.")
+    total = cm.sum()
+    jaccard = TP / (TP + FP + FN_)   # the critical success index: TP over everything but TN
+    # No slip is another measure of the set: the set asks three of the four, and a learner who has worked one out
+    # rules it out on sight in the others (the tenth examination: the accuracy key was a distractor of both other
+    # questions in all three exams). The mistakes are the measures' own: a complement, a wrong denominator.
     asks = {
         "precision": (precision, "適合率 (precision)", "the precision",
                       ja_en(f"適合率 = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}。",
                             f"Precision = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}."),
-                      [("swapped", recall, ja_en("適合率と再現率を取り違えた", "swapped precision and recall")),
-                       ("accuracy", accuracy, ja_en("正解率を答えた", "gave the accuracy")),
+                      [("false_discovery", FP / (TP + FP), ja_en("FP / (TP + FP) (偽発見率) を答えた",
+                                                                  "gave FP / (TP + FP), the false discovery rate")),
                        ("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
-                       ("f1", f1, ja_en("F 値を答えた", "gave the F1 score"))]),
+                       ("jaccard", jaccard, ja_en("分母に FN も入れた (TP / (TP + FP + FN))",
+                                                  "put FN in the denominator too (TP / (TP + FP + FN))")),
+                       ("over_total", TP / total, ja_en("TP を全体で割った", "divided TP by all the data"))]),
         "recall": (recall, "再現率 (recall)", "the recall",
                    ja_en(f"再現率 = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}。",
                          f"Recall = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}."),
-                   [("swapped", precision, ja_en("適合率と再現率を取り違えた", "swapped precision and recall")),
+                   [("miss_rate", FN_ / (TP + FN_), ja_en("FN / (TP + FN) (見逃し率) を答えた",
+                                                          "gave FN / (TP + FN), the miss rate")),
                     ("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
-                    ("accuracy", accuracy, ja_en("正解率を答えた", "gave the accuracy")),
-                    ("f1", f1, ja_en("F 値を答えた", "gave the F1 score"))]),
+                    ("jaccard", jaccard, ja_en("分母に FP も入れた (TP / (TP + FP + FN))",
+                                               "put FP in the denominator too (TP / (TP + FP + FN))")),
+                    ("over_total", TP / total, ja_en("TP を全体で割った", "divided TP by all the data"))]),
         "f1": (f1, "F 値 (F1)", "the F1 score",
                ja_en(f"F1 = 2PR / (P + R)、P = {precision:.3f}、R = {recall:.3f} より {f1:.3f} (調和平均)。",
                      f"F1 = 2PR / (P + R) with P = {precision:.3f} and R = {recall:.3f}: {f1:.3f} (the harmonic mean)."),
                [("arithmetic_mean", (precision + recall) / 2, ja_en("算術平均を取った", "took the arithmetic mean")),
-                ("accuracy", accuracy, ja_en("正解率を答えた", "gave the accuracy")),
+                ("geometric_mean", float(np.sqrt(precision * recall)), ja_en("幾何平均を取った",
+                                                                             "took the geometric mean")),
                 ("product", precision * recall, ja_en("2 / (P + R) を掛け忘れた", "forgot the 2 / (P + R)")),
-                ("precision", precision, ja_en("適合率を答えた", "gave the precision"))]),
+                ("jaccard", jaccard, ja_en("TP / (TP + FP + FN) (F1 と IoU の取り違え) を答えた",
+                                           "gave TP / (TP + FP + FN), confusing F1 with the IoU"))]),
         "accuracy": (accuracy, "正解率 (accuracy)", "the accuracy",
-                     ja_en(f"正解率 = (TP + TN) / 全体 = ({tp} + {tn}) / {cm.sum()} = {accuracy:.3f}。",
-                           f"Accuracy = (TP + TN) / all = ({tp} + {tn}) / {cm.sum()} = {accuracy:.3f}."),
-                     [("precision", precision, ja_en("適合率を答えた", "gave the precision")),
-                      ("recall", recall, ja_en("再現率を答えた", "gave the recall")),
-                      ("tp_only", TP / cm.sum(), ja_en("TN を数えていない", "left out the true negatives")),
-                      ("f1", f1, ja_en("F 値を答えた", "gave the F1 score"))]),
+                     ja_en(f"正解率 = (TP + TN) / 全体 = ({tp} + {tn}) / {total} = {accuracy:.3f}。",
+                           f"Accuracy = (TP + TN) / all = ({tp} + {tn}) / {total} = {accuracy:.3f}."),
+                     [("error_rate", (FP + FN_) / total, ja_en("誤り率 (FP + FN) / 全体 を答えた",
+                                                               "gave the error rate (FP + FN) / all")),
+                      ("tp_only", TP / total, ja_en("TN を数えていない", "left out the true negatives")),
+                      ("no_fn", (TP + TN) / (TP + TN + FP), ja_en("分母に FN を入れていない",
+                                                                 "left FN out of the denominator")),
+                      ("balanced", (recall + specificity) / 2, ja_en("再現率と特異度の平均 (バランス正解率) を答えた",
+                                                                     "gave the balanced accuracy (mean of recall and specificity)"))]),
     }
+    measures = {_round3(v[0]) for v in asks.values()}
+    asks = {name: (key, what_ja, what_en, expl, [s for s in slips if _round3(s[1]) not in measures])
+            for name, (key, what_ja, what_en, expl, slips) in asks.items()}
     names = list(asks)
     rng.shuffle(names)
     qs = []
@@ -121,10 +142,13 @@ def perplexity(rng, seed, set_id):
               f"Mean cross entropy L = −(1/N) Σ log p = {ce:.4f}; perplexity = exp(L) = {key:.3f}, the inverse geometric "
               "mean of the probabilities."),
         key,
-        [("cross_entropy", ce, ja_en("交差エントロピーそのものを答えた", "gave the cross entropy itself")),
-         ("arith_mean", len(ps) / sum(ps), ja_en("算術平均の逆数を取った", "inverted the arithmetic mean")),
-         ("mean_inverse", sum(1 / p for p in ps) / len(ps), ja_en("確率の逆数を平均した", "averaged the inverse probabilities")),
-         ("no_mean", math.exp(-sum(math.log(p) for p in ps)), ja_en("単語数で平均していない", "did not average over the words"))],
+        # a perplexity is at least 1: the cross entropy itself is offered only when it is too (tenth examination)
+        within([("cross_entropy", ce, ja_en("交差エントロピーそのものを答えた", "gave the cross entropy itself")),
+                ("arith_mean", len(ps) / sum(ps), ja_en("算術平均の逆数を取った", "inverted the arithmetic mean")),
+                ("mean_inverse", sum(1 / p for p in ps) / len(ps), ja_en("確率の逆数を平均した",
+                                                                        "averaged the inverse probabilities")),
+                ("no_mean", math.exp(-sum(math.log(p) for p in ps)), ja_en("単語数で平均していない",
+                                                                          "did not average over the words"))], 1.0),
         3, rng, set_id, seed, params_)]
 
 

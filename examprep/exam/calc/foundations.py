@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set
+from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set, within
 
 
 def entropy_value(rng, seed, set_id):
@@ -28,10 +28,14 @@ def entropy_value(rng, seed, set_id):
         ja_en(f"H(p) = −Σ p_i log p_i = {key:.3f} {'ビット' if bits else 'ナット'}。",
               f"H(p) = −Σ p_i log p_i = {key:.3f} {'bits' if bits else 'nats'}."),
         key,
-        [("other_base", other, ja_en("log の底を取り違えた", "used the other log base")),
-         ("log10", float(-np.sum(arr * np.log10(arr))), ja_en("常用対数 (底 10) を使った", "used log base 10")),
-         ("unweighted", float(-np.mean(log(arr))), ja_en("確率で重み付けせずに平均した", "averaged −log p without weighting by p")),
-         ("gini", float(1 - np.sum(arr ** 2)), ja_en("ジニ不純度と取り違えた", "computed the Gini impurity instead"))],
+        # within 0 <= H <= log K in the unit asked (the tenth examination: the unweighted mean of -log p is never
+        # below log K, so it was ruled out on sight; the other base's value may be too)
+        within([("other_base", other, ja_en("log の底を取り違えた", "used the other log base")),
+                ("log10", float(-np.sum(arr * np.log10(arr))), ja_en("常用対数 (底 10) を使った", "used log base 10")),
+                ("uniform", float(log(len(p))), ja_en("確率を見ずに一様分布の log K を答えた",
+                                                      "gave log K, as if p were uniform")),
+                ("gini", float(1 - np.sum(arr ** 2)), ja_en("ジニ不純度と取り違えた", "computed the Gini impurity instead"))],
+               0.0, float(log(len(p)))),
         3, rng, set_id, seed, params_)]
 
 
@@ -254,11 +258,13 @@ def entropy_kl(rng, seed, set_id):
     ask = [
         ("entropy", "entropy_kl_h", "エントロピー H(p) はいくつか", "What is the entropy H(p)", hp,
          ja_en(f"H(p) = −Σ p_i log p_i = {hp:.3f}。", f"H(p) = −Σ p_i log p_i = {hp:.3f}."),
-         [("other_distribution", h(Q, Q), ja_en("q のエントロピー H(q) を求めた", "computed the entropy of q")),
-          ("log2", h(P, P, np.log2), ja_en("log の底を 2 にした", "used log base 2")),
-          ("unweighted", float(-np.mean(np.log(P))), ja_en("確率で重み付けせずに平均した",
-                                                          "averaged −log p without weighting by p")),
-          ("log10", h(P, P, np.log10), ja_en("常用対数 (底 10) を使った", "used log base 10"))]),
+         # within 0 <= H <= log K (the tenth examination: the unweighted mean of -log p is never below log K, and
+         # an option above it is ruled out on sight)
+         within([("other_distribution", h(Q, Q), ja_en("q のエントロピー H(q) を求めた", "computed the entropy of q")),
+                 ("log2", h(P, P, np.log2), ja_en("log の底を 2 にした", "used log base 2")),
+                 ("gini", float(1 - np.sum(P ** 2)), ja_en("ジニ不純度と取り違えた", "computed the Gini impurity instead")),
+                 ("log10", h(P, P, np.log10), ja_en("常用対数 (底 10) を使った", "used log base 10"))],
+                0.0, math.log(n))),
         ("cross_entropy", "entropy_kl_ce", "交差エントロピー H(p, q) = −Σ p log q はいくつか",
          "What is the cross entropy H(p, q) = −Σ p log q", hpq,
          ja_en(f"H(p, q) = −Σ p_i log q_i = {hpq:.3f}。", f"H(p, q) = −Σ p_i log q_i = {hpq:.3f}."),
@@ -274,7 +280,6 @@ def entropy_kl(rng, seed, set_id):
                "D_KL(q‖p) differs in general."),
          # not H(p) − H(p, q) (negative, ruled out on sight) nor H(p, q) (the second question's key)
          [("swapped", float(np.sum(Q * np.log(Q / P))), ja_en("p と q を入れ替えた (D_KL(q‖p))", "swapped p and q (D_KL(q‖p))")),
-          ("added_entropy", hpq + hp, ja_en("H(p, q) から H(p) を引かずに足した", "added H(p) to H(p, q) instead of subtracting it")),
           ("log2", float(np.sum(P * np.log2(P / Q))), ja_en("log の底を 2 にした", "used log base 2")),
           ("log10", float(np.sum(P * np.log10(P / Q))), ja_en("常用対数 (底 10) を使った", "used log base 10"))]),
     ]

@@ -72,6 +72,12 @@ def probabilities(rng, n):
     return [p / 20 for p in parts]
 
 
+def within(slips, low=-math.inf, high=math.inf):
+    """The slips whose value lies in [low, high], the range the quantity asked can take (an entropy above log K, a
+    perplexity below 1, a softmax gradient outside (-1, 1) is ruled out on sight: the tenth examination)."""
+    return [s for s in slips if s[1] is None or low - 1e-12 <= s[1] <= high + 1e-12]
+
+
 def scenario_set(name, item, scenario, asks, decimals, rng, set_id, seed, params):
     """The questions of one scenario (its numbers in every stem), each asking one of `asks`:
     [(part, template, question ja, question en, key, {ja, en} explanation, slips)], the question without its rounding

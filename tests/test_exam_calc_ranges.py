@@ -1,0 +1,53 @@
+"""Calculation options a learner can rule out on sight, from the tenth examination (main cfb07fa, the calc
+examiner): another question's key of the same set (metrics), a value outside the range the quantity can take (an
+entropy above log K, a perplexity below 1, a softmax-cross-entropy gradient outside (-1, 1)), and the true class's
+gradient, whose options give the set's probability away (softmax_ce)."""
+import math
+
+import pytest
+
+from examprep.exam.calc import templates as calc_templates
+
+SEEDS = range(120)
+
+
+def _values(q):
+    return [float(o.text) for o in q.options]
+
+
+def test_no_metrics_option_is_another_measure_of_the_set():
+    for seed in SEEDS:
+        qs = calc_templates.calc_set("metrics", seed)
+        keys = {q.template: q.options[q.key].text for q in qs}
+        for q in qs:
+            others = {k for t, k in keys.items() if t != q.template}
+            wrong = {o.text for i, o in enumerate(q.options) if i != q.key}
+            assert not wrong & others, (seed, q.template, wrong & others)
+
+
+@pytest.mark.parametrize("template", ["entropy_value", "entropy_kl"])
+def test_entropy_options_lie_between_zero_and_log_k(template):
+    for seed in SEEDS:
+        for q in calc_templates.calc_set(template, seed):
+            if q.template not in ("entropy_value", "entropy_kl_h"):
+                continue
+            k = len(q.params["p"])
+            top = math.log2(k) if q.params.get("base") == 2 else math.log(k)
+            assert all(0 <= v <= top + 5e-4 for v in _values(q)), (seed, _values(q), top)
+
+
+def test_perplexity_options_are_at_least_one():
+    for seed in SEEDS:
+        (q,) = calc_templates.calc_set("perplexity", seed)
+        assert min(_values(q)) >= 1, (seed, _values(q))
+
+
+def test_softmax_ce_asks_a_wrong_class_gradient_within_its_range():
+    for seed in SEEDS:
+        qs = {q.template: q for q in calc_templates.calc_set("softmax_ce", seed)}
+        grad = qs["softmax_ce_grad"]
+        assert grad.params["grad_class"] != grad.params["label"]
+        assert all(-1 < v < 1 for v in _values(grad)), (seed, _values(grad))
+        # no option of the gradient is the probability asked beside it, nor its complement
+        prob = qs["softmax_ce_prob"].options[qs["softmax_ce_prob"].key].text
+        assert prob not in {o.text for o in grad.options}
