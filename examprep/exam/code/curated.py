@@ -32,6 +32,8 @@ DATA = "line_mistakes.json"   # tests/components' wrong answers as data (exampre
 # The drills keep them (tests/components, reference/mistakes); an exam option is judged on the listing alone,
 # which does not show the problem's convention.
 NOT_OFFERED = {
+    ("avg_pooling", "max_of_window"): "the stem's title says average pooling: max is ruled out by the title, not "
+                                       "by the concept (the tenth examination, seed 13 Q75)",
     ("lp_pool", "no_absolute_value"): "PyTorch's LPPool2d is (Σ x^p)^(1/p), without |x| (the problem's convention "
                                       "text says so; the stem cannot): a second defensible answer (a final re-grade)",
     ("sgd", "rebinds"): "params[key] = params[key] - lr·grad is SGD; only the layers' shared arrays (not shown) "
