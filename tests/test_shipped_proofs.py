@@ -77,3 +77,21 @@ def test_the_stale_listing_names_the_problem(tmp_path, monkeypatch, capsys):
     assert exam_proofs.main(["--only", "softmax"]) == 1
     assert "stale: softmax" in capsys.readouterr().out
     assert [p.name for p in exam_proofs.gone([problem])] == ["no_such_problem.json"]
+
+
+@pytest.mark.parametrize("pid", ["softmax", "adam", "depthwise_conv", "lstm_cell", "group_norm"])
+def test_the_shipped_statement_mutants_are_the_ones_made_here(pid):
+    from examprep.hole import holes, mutants
+
+    problem = catalog.get(pid)
+    cands = holes.candidates(problem)
+    assert shipped.mutants(problem, cands) == mutants.mutants_for(problem, cands)
+
+
+def test_statement_mutants_of_other_lines_are_not_used(tmp_path, monkeypatch):
+    from examprep.hole import holes
+
+    problem = catalog.get("adam")
+    _copy(tmp_path, problem, lambda d: d["statements"]["0"].update(text="x = 1"))
+    monkeypatch.setattr(shipped, "FOLDER", tmp_path)
+    assert shipped.mutants(problem, holes.candidates(problem)) is None

@@ -9,6 +9,7 @@ mistake (tests/components/<id>/wrong/, then line_mistakes --write first) or the 
 (the exam proves the problem itself, slower), so a stale file costs time, not correctness.
 """
 import argparse
+import json
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,7 +23,7 @@ from examprep.problem import catalog
 def stale(problems):
     """The problems whose shipped proof is missing or not current (made with another NumPy counts as current:
     the learner's NumPy decides whether it is used)."""
-    return [p for p in problems if not shipped.current(p)]
+    return [p for p in problems if not shipped.current(p) or "statements" not in shipped._file(p)]
 
 
 def gone(problems):
@@ -31,11 +32,20 @@ def gone(problems):
 
 
 def write(problem):
+    from examprep.hole import holes
+
+    if shipped.current(problem):   # a current proof without its statements' mutants (made before they were kept)
+        data = shipped._file(problem)
+        write_atomically(shipped.path_of(problem.id), json.dumps(
+            dict(data, statements=shipped.statements(problem, holes.candidates(problem))), ensure_ascii=False,
+            indent=0) + "\n")
+        return problem.id
     data = proof.prove(problem, every=True)
     if not data["complete"] or data.get("unsure"):
         raise RuntimeError(f"{problem.id}: some variants were not graded (examprep's own error); run again")
     shipped.FOLDER.mkdir(exist_ok=True)
-    write_atomically(shipped.path_of(problem.id), shipped.render(problem, data))
+    write_atomically(shipped.path_of(problem.id),
+                     shipped.render(problem, data, shipped.statements(problem, holes.candidates(problem))))
     return problem.id
 
 

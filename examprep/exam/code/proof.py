@@ -138,7 +138,9 @@ def _base(problem, key):
 
     if key not in _BASE:
         cands = holes.candidates(problem)
-        muts = curated.with_mistakes(problem, cands, mutants.mutants_for(problem, cands))
+        from examprep.exam.code import shipped
+
+        muts = curated.with_mistakes(problem, cands, shipped.mutants(problem, cands) or mutants.mutants_for(problem, cands))
         ruled = frozenset(problem_rules.not_offered(problem, muts))   # what the listing cannot show, a convention
         by_line = {}
         for i, m in enumerate(muts):

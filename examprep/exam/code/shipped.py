@@ -64,10 +64,44 @@ def read(problem):
     return data
 
 
-def render(problem, data):
-    """The text of a shipped proof made by proof.prove(problem, every=True)."""
-    return json.dumps(dict(data, key=shipped_key(problem), numpy=numpy_version()), ensure_ascii=False,
+def render(problem, data, made):
+    """The text of a shipped proof made by proof.prove(problem, every=True), with its statements' mutants."""
+    return json.dumps(dict(data, key=shipped_key(problem), numpy=numpy_version(), statements=made),
+                      ensure_ascii=False,
                       indent=0) + "\n"
+
+
+def statements(problem, cands):
+    """{candidate index: {"text", "mutants": [[operator, text]]}}: hole.mutants.mutate_statement of each candidate
+    line, which the shipped file keeps so that the exam's walk need not mutate every problem it passes."""
+    from examprep.hole.mutants import mutate_statement
+
+    partners = getattr(problem, "mutant_partners", ())
+    return {str(c.index): {"text": c.text, "mutants": [list(m) for m in mutate_statement(c.text, partners)]}
+            for c in cands}
+
+
+def mutants(problem, cands):
+    """hole.mutants.mutants_for(problem, cands), built from the shipped file's statement mutants (the same loop) when
+    the file is current and its lines are these; else None. Its key covers the mutation engine (hole/), so the
+    statements are the ones mutate_statement would make here."""
+    from examprep.hole import holes
+    from examprep.hole.mutants import Mutant
+    from examprep.problem import source
+
+    data = read(problem)
+    made = data.get("statements") if data else None
+    if not isinstance(made, dict) or set(made) != {str(c.index) for c in cands} or \
+            any(made[str(c.index)].get("text") != c.text for c in cands):
+        return None
+    answer = source.reference_answer(problem)
+    out = []
+    for cand in cands:
+        for operator, text in made[str(cand.index)]["mutants"]:
+            lines = [cand.indent + line if line.strip() else "" for line in text.splitlines()]
+            full = holes.replace_lines(answer, [(cand.start, cand.end, lines)])
+            out.append(Mutant(cand.index, cand.start, cand.target, operator, cand.text, text, full))
+    return out
 
 
 def load(problem):
@@ -92,5 +126,5 @@ def load(problem):
                                                                                for _, m in numbered]:
             return None
         lines[str(line)] = [proof._skipped(m) if i in unseen else e for (i, m), e in zip(numbered, entries)]
-    out = {k: v for k, v in data.items() if k not in ("key", "numpy")}
+    out = {k: v for k, v in data.items() if k not in ("key", "numpy", "statements")}
     return dict(out, load_bearing=[i for i in data["load_bearing"] if i in live], lines=lines, unsure=[])
