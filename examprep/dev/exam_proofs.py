@@ -9,7 +9,6 @@ mistake (tests/components/<id>/wrong/, then line_mistakes --write first) or the 
 (the exam proves the problem itself, slower), so a stale file costs time, not correctness.
 """
 import argparse
-import json
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -34,12 +33,6 @@ def gone(problems):
 def write(problem):
     from examprep.hole import holes
 
-    if shipped.current(problem):   # a current proof without its statements' mutants (made before they were kept)
-        data = shipped._file(problem)
-        write_atomically(shipped.path_of(problem.id), json.dumps(
-            dict(data, statements=shipped.statements(problem, holes.candidates(problem))), ensure_ascii=False,
-            indent=0) + "\n")
-        return problem.id
     data = proof.prove(problem, every=True)
     if not data["complete"] or data.get("unsure"):
         raise RuntimeError(f"{problem.id}: some variants were not graded (examprep's own error); run again")

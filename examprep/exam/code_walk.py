@@ -7,7 +7,7 @@ examprep.exam.giveaways, examprep.exam.same_fact), taken whole or not at all.
 from examprep.exam.giveaways import (leaks, offers_a_line, partner_line_shown, shown_on_another_array,
                                     shows_asked_order, shows_earlier_answer, shows_earlier_statement,
                                     shows_order_elsewhere, shows_partner, shows_statement_elsewhere, squeeze)
-from examprep.exam.line_forms import full_line, one_statement, wrong_lines
+from examprep.exam.line_forms import defined_names, full_line, one_statement, read_names, wrong_lines
 from examprep.exam.same_fact import renamed_twins
 
 SET_SIZES = (3, 3, 4)
@@ -138,38 +138,6 @@ def _left_out(qs, seen, asked=()):
         _given_away(qs) | renamed_twins(qs)
 
 
-def _stores(tree):
-    """The names and `self` attributes a statement or listing assigns (targets, parameters, imports)."""
-    import ast
-
-    out = set()
-    for node in ast.walk(tree) if tree is not None else ():
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            out.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and \
-                isinstance(node.value, ast.Name) and node.value.id == "self":
-            out.add("self." + node.attr)
-        elif isinstance(node, ast.arg):
-            out.add(node.arg)
-        elif isinstance(node, ast.alias):
-            out.add((node.asname or node.name).split(".")[0])
-    return out
-
-
-def _loads(tree):
-    """The names and `self` attributes a statement reads."""
-    import ast
-
-    out = set()
-    for node in ast.walk(tree) if tree is not None else ():
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            out.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and \
-                isinstance(node.value, ast.Name) and node.value.id == "self":
-            out.add("self." + node.attr)
-    return out
-
-
 def _reads_hidden_name(problem, qs, hidden):
     """The blanks of a set whose line reads a name that only the set's hidden lines assign: the learner cannot
     tell what it holds (the tenth examination, seed 12 Q42: group_norm's `dmu = np.sum(dxc, axis=2,
@@ -184,17 +152,17 @@ def _reads_hidden_name(problem, qs, hidden):
     if not hidden or not qs:
         return set()
     cands = {c.index: c for c in holes.candidates(problem)}
-    assigned = set().union(*(_stores(one_statement(cands[i].text)) for i in hidden))
+    assigned = set().union(*(defined_names(one_statement(cands[i].text)) for i in hidden))
     if not assigned:
         return set()
     visible = listing_with(source.reference_answer(problem),
                            [(cands[i].start, cands[i].end, [cands[i].indent + "pass"]) for i in hidden])
     try:
-        only_hidden = assigned - _stores(ast.parse(visible))
+        only_hidden = assigned - defined_names(ast.parse(visible))
     except SyntaxError:
         return set()
     return {q.blank["candidate"] for q in qs
-            if only_hidden & set().union(*(_loads(one_statement(line))
+            if only_hidden & set().union(*(read_names(one_statement(line))
                                            for line in (full_line(q, q.answer),) + wrong_lines(q)))}
 
 

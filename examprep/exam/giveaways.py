@@ -17,7 +17,8 @@ import re
 
 from examprep.exam import counterparts, inferred, same_fact, slice_twins
 from examprep.exam.ends import ends_shown
-from examprep.exam.line_forms import LEAK_MIN, full_line, shown_lines, squeeze, statement_value, wrong_lines
+from examprep.exam.line_forms import (LEAK_MIN, defined_names, full_line, read_names, shown_lines, squeeze,
+                                     statement_value, wrong_lines)
 from examprep.exam.partners import (broadcast_shown, mirrors, partner_line_shown, partner_line_shown_but_square,
                                     partner_shows_asked)
 from examprep.exam.same_call import listing_tree, product_roles_shown, same_call_shows_asked
@@ -86,16 +87,11 @@ def _read_names(node):
 
 @functools.lru_cache(maxsize=256)
 def _listing_names(code):
-    """(names the listing defines, names it reads), its blanks read as a name of their own (same_call's tree)."""
+    """(names the listing defines, names it reads), its blanks read as a name of their own (same_call's tree);
+    plain names only (line_forms.defined_names / read_names without the `self` attributes)."""
     tree = listing_tree(code)
-    defined, read = set(), set()
-    for node in ast.walk(tree) if tree is not None else ():
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
-        elif isinstance(node, ast.arg):
-            defined.add(node.arg)
-        elif isinstance(node, ast.Name):
-            (read if isinstance(node.ctx, ast.Load) else defined).add(node.id)
+    defined = {n for n in defined_names(tree) if not n.startswith("self.")}
+    read = {n for n in read_names(tree) if not n.startswith("self.")}
     return frozenset(defined - {"np", "self"}), frozenset(read)
 
 _COLUMN = re.compile(r"\[\s*:\s*,\s*(-?\d+)\s*\]")   # boxes[:, 2]: one column of every row

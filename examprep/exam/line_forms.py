@@ -26,6 +26,33 @@ def one_statement(text):
     return body[0] if len(body) == 1 else None
 
 
+def defined_names(tree):
+    """The names a statement or listing defines (assignment targets, parameters, imports) and the `self` attributes
+    it assigns, as "self.x"."""
+    out = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.arg):
+            out.add(node.arg)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            out.add(node.id)
+        elif _self_attribute(node) and not isinstance(node.ctx, ast.Load):
+            out.add("self." + node.attr)
+    return out
+
+
+def read_names(tree):
+    """The names a statement or listing reads, and the `self` attributes it reads as "self.x"."""
+    return {node.id if isinstance(node, ast.Name) else "self." + node.attr
+            for node in (ast.walk(tree) if tree is not None else ())
+            if (isinstance(node, ast.Name) or _self_attribute(node)) and isinstance(node.ctx, ast.Load)}
+
+
+def _self_attribute(node):
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
 def statement_value(text):
     """The value of a text that is one assignment, augmented assignment, return or expression, else None."""
     stmt = one_statement(text)

@@ -134,13 +134,12 @@ def _key(problem):
 def _base(problem, key):
     """(candidates, mutants, indices code.problem_rules rules out, {candidate index: the indices of its other
     mutants}) of a problem; the caller holds holes.AST_LOCK."""
-    from examprep.exam.code import problem_rules
+    from examprep.exam.code import problem_rules, shipped
 
     if key not in _BASE:
         cands = holes.candidates(problem)
-        from examprep.exam.code import shipped
-
-        muts = curated.with_mistakes(problem, cands, shipped.mutants(problem, cands) or mutants.mutants_for(problem, cands))
+        made = shipped.mutants(problem, cands) or mutants.mutants_for(problem, cands)   # the same list either way
+        muts = curated.with_mistakes(problem, cands, made)
         ruled = frozenset(problem_rules.not_offered(problem, muts))   # what the listing cannot show, a convention
         by_line = {}
         for i, m in enumerate(muts):

@@ -67,8 +67,7 @@ def read(problem):
 def render(problem, data, made):
     """The text of a shipped proof made by proof.prove(problem, every=True), with its statements' mutants."""
     return json.dumps(dict(data, key=shipped_key(problem), numpy=numpy_version(), statements=made),
-                      ensure_ascii=False,
-                      indent=0) + "\n"
+                      ensure_ascii=False, indent=0) + "\n"
 
 
 def statements(problem, cands):
