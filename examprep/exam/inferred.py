@@ -48,7 +48,7 @@ import itertools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.code.rule_nodes import operands
+from examprep.exam.code.rule_nodes import operands, per_node
 from examprep.exam.line_forms import Numbered, one_statement, shown_lines, squeeze
 
 TWIN_RULES_OUT = 2
@@ -60,6 +60,7 @@ def _value(stmt):
                                                              ast.Expr)) else None
 
 
+@per_node
 def _shape(stmt):
     """The masked shape of a statement's value (names renamed, numbers masked), or None."""
     value = _value(stmt)

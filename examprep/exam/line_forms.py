@@ -17,13 +17,26 @@ def shown_lines(code):
     return [line for line in code.split("\n") if line.strip() and "＿＿" not in line]
 
 
+_STATEMENTS = {}   # text -> its one statement or None; shared, so never changed in place (copy.deepcopy first)
+STATEMENTS_MOST = 50000
+
+
 def one_statement(text):
-    """The one statement of a text, or None (several statements, or a text that does not parse)."""
+    """The one statement of a text, or None (several statements, or a text that does not parse).
+
+    Memoised: the give-away and repeat rules read the same listing lines over and over (~150,000 reads in a cold
+    mock exam), and one tree per text lets rule_nodes' memoised walk and dump hit. The tree is shared: a rule that
+    rewrites it works on a copy (same_fact.renamed_shape)."""
+    if text in _STATEMENTS:
+        return _STATEMENTS[text]
     try:
         body = ast.parse(textwrap.dedent(text).strip()).body
     except SyntaxError:
-        return None
-    return body[0] if len(body) == 1 else None
+        body = ()
+    if len(_STATEMENTS) >= STATEMENTS_MOST:
+        _STATEMENTS.clear()
+    stmt = _STATEMENTS[text] = body[0] if len(body) == 1 else None
+    return stmt
 
 
 def defined_names(tree):

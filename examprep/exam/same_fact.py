@@ -37,6 +37,7 @@ Partner names count with the problem's own (its YAML's mutant_partners: dilated_
 and `(W + 2 * self.pad - FW_d) // self.stride + 1`).
 """
 import ast
+import copy
 import functools
 import re
 
@@ -307,7 +308,7 @@ def renamed_shape(answer, indices=False):
     value = statement_value(answer)
     if value is None or isinstance(value, (ast.Name, ast.Attribute, ast.Constant, ast.UnaryOp)):
         return None
-    return ast.dump(Numbered(indices=indices).visit(Squared().visit(value)))
+    return ast.dump(Numbered(indices=indices).visit(Squared().visit(copy.deepcopy(value))))
 
 
 def renamed_twins(questions):

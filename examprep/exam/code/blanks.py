@@ -10,7 +10,7 @@ import functools
 import textwrap
 
 from examprep.common import pyast
-from examprep.exam.code.rule_nodes import dump
+from examprep.exam.code.rule_nodes import same
 
 NOT_A_BLANK = (ast.Name, ast.Constant, ast.Starred, ast.keyword, ast.arg, ast.alias)
 
@@ -34,10 +34,6 @@ def span(text_index, node):
     return (_offset(text_index, node.lineno, node.col_offset), _offset(text_index, node.end_lineno, node.end_col_offset))
 
 
-def _dump(node):
-    return dump(node) if isinstance(node, ast.AST) else repr(node)
-
-
 def diff_path(a, b, path=()):
     """The path (field, index) to the smallest node of a that b replaces (a, b differ there only)."""
     if type(a) is not type(b):
@@ -48,8 +44,8 @@ def diff_path(a, b, path=()):
         if isinstance(va, list) or isinstance(vb, list):
             if not (isinstance(va, list) and isinstance(vb, list)) or len(va) != len(vb):
                 return path
-            diffs += [(name, i, x, y) for i, (x, y) in enumerate(zip(va, vb)) if _dump(x) != _dump(y)]
-        elif _dump(va) != _dump(vb):
+            diffs += [(name, i, x, y) for i, (x, y) in enumerate(zip(va, vb)) if not same(x, y)]
+        elif not same(va, vb):
             diffs.append((name, None, va, vb))
     if len(diffs) != 1 or not isinstance(diffs[0][2], ast.AST) or not isinstance(diffs[0][3], ast.AST):
         return path
@@ -133,7 +129,7 @@ def _operator_in_place(text, index, old, new):
     """The reference's text of a binary operation with only its operator changed (`1+z` for `1-z`, not ast.unparse's
     `1 + z` beside the key's `1-z`), or None when the change is not a changed operator."""
     if not (isinstance(old, ast.BinOp) and isinstance(new, ast.BinOp) and type(old.op) is not type(new.op)
-            and _dump(old.left) == _dump(new.left) and _dump(old.right) == _dump(new.right)):
+            and same(old.left, new.left) and same(old.right, new.right)):
         return None
     s0, s1 = span(index, old)
     (_, l1), (r0, _) = span(index, old.left), span(index, old.right)
