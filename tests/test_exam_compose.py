@@ -273,6 +273,7 @@ def test_a_code_set_is_taken_whole(monkeypatch):
 
     monkeypatch.setattr(code_questions, "plan_set", plan_set)
     monkeypatch.setattr(code_questions, "set_questions", set_questions)
+    monkeypatch.setattr(code_walk, "FIRST_ROUND_LEAST", 2)   # a listing of two lines is tried in the first round
     proofs = SimpleNamespace(ahead=lambda *a: None, get=lambda *a: {"reference_passed": True})
     seen = compose_module._Seen()
     seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="logsumexp"))

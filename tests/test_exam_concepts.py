@@ -88,3 +88,13 @@ def test_a_knowledge_item_whose_concept_is_taken_is_not_chosen():
     assert not seen.concept_taken("formula:softmax") and not seen.concept_taken("bank:gap")
     seen.add(_q("formula:softmax", kind="formula"))
     assert not seen.concept_taken("formula:softmax") and seen.concept_taken("torch:softmax-dim")
+
+
+def test_the_precision_definition_and_the_precision_calc_are_one_concept():
+    # tenth examination, seed 12 Q11 (metrics calc: the precision) beside Q17 (bank:precision-def: TP / (TP + FP));
+    # F1's definition 2PR / (P + R) likewise; recall's use (which metric, not how it is computed) is another fact
+    definition = _q("bank:precision-def", kind="knowledge")
+    assert not _fits_after(_q("metrics_precision"), definition) and not _fits_after(definition, _q("metrics_precision"))
+    assert not _fits_after(_q("metrics_f1"), _q("bank:f1-def", kind="knowledge"))
+    assert _fits_after(_q("metrics_recall"), definition)
+    assert _fits_after(_q("metrics_recall"), _q("bank:recall-use", kind="knowledge"))

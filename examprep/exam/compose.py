@@ -112,6 +112,9 @@ CONCEPTS = {
     "entropy_value": "entropy", "entropy_kl_h": "entropy", "entropy_kl_kl": "kl",
     "softmax_value": "softmax_prob", "softmax_ce_prob": "softmax_prob", "softmax_ce_loss": "ce",
     "softmax_ce_grad": "softmax_loss_grad",
+    # the tenth examination's seed 12 (Q11 beside Q17): the bank item's key is the formula the metrics calc's
+    # precision is worked out by; the same for F1's 2PR / (P + R)
+    "bank:precision-def": "precision", "metrics_precision": "precision", "bank:f1-def": "f1", "metrics_f1": "f1",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and

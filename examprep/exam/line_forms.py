@@ -1,6 +1,7 @@
 """The forms of a listing line that the give-away and repeat rules compare (examprep.exam.giveaways, partners,
-same_call, inferred, counterparts, same_fact), one helper each: the text squeezed, its one statement and value,
-the blank's line with a fill, and its names numbered by first appearance."""
+same_call, inferred, counterparts, same_fact, code_walk), one helper each: the text squeezed, its one statement
+(memoised) and value, the names a statement defines and reads, the blank's line with a fill, and its names numbered
+by first appearance."""
 import ast
 import textwrap
 
