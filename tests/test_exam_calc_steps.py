@@ -241,3 +241,20 @@ def test_scenario_sets_share_their_numbers_and_offer_no_other_key(template):
             assert not any(o.text in keys for o in q.options if not o.correct), (seed, q.id)
             if template == "entropy_kl":   # no option is a negative entropy or divergence
                 assert all(not o.text.startswith("-") for o in q.options), (seed, q.id)
+
+
+def test_adams_swapped_weights_slip_swaps_them_at_both_steps():
+    """Its label says β1 and 1 − β1 were swapped: a learner who swaps them does so at step 1 too (the tenth
+    examination found m_1 computed right and only step 2 swapped)."""
+    seen = 0
+    for seed in range(40):
+        q = next(q for q in calc_templates.calc_set("adam_two_steps", seed) if "m_2" in q.stem["en"])
+        p = q.params
+        m = 0.0
+        for g in p["grads"]:
+            m = (1 - p["beta1"]) * m + p["beta1"] * g    # the weights swapped
+        for o in q.options:
+            if o.operator == "swapped_weights":
+                assert o.value == pytest.approx(m), seed
+                seen += 1
+    assert seen

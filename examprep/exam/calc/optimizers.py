@@ -166,8 +166,8 @@ def adam_two_steps(rng, seed, set_id):
                f"= {m2:.4f}。", f"m_1 = (1 − β1)g_1 = {m1:g}, m_2 = β1 m_1 + (1 − β1)g_2 = {b1:g}×{signed(m1)} + "
                f"{1 - b1:g}×{signed(g2)} = {m2:.4f}."),
          [("bias_corrected", m_hat, ja_en("バイアス補正した m̂_2 を答えた", "gave the bias-corrected m̂_2")),
-          ("swapped_weights", (1 - b1) * (1 - b1) * g1 + b1 * g2, ja_en("β1 と 1 − β1 を逆に掛けた",
-                                                                        "swapped the weights β1 and 1 − β1")),
+          ("swapped_weights", (1 - b1) * b1 * g1 + b1 * g2, ja_en("β1 と 1 − β1 を逆に掛けた (両方のステップで)",
+                                                                  "swapped the weights β1 and 1 − β1 (at both steps)")),
           ("m1_is_g1", b1 * g1 + (1 - b1) * g2, ja_en("m_1 を g_1 そのものとした ((1 − β1) を掛け忘れた)",
                                                        "took m_1 = g_1 (forgot the (1 − β1))")),
           ("mean", (g1 + g2) / 2, ja_en("勾配の単純平均を取った", "took the plain mean of the gradients"))]),
