@@ -325,6 +325,14 @@ def test_a_blank_offers_at_most_two_shape_errors():
     assert not distractors.shape_error(_failing("mistake", "np.max(0, x)", "n", "exception",
                                                 "TypeError while running relu(...) (line 3: ...): only integer scalar"
                                                 " arrays can be converted to a scalar index"))
+    # axes reordered, exposed by a non-square filter as an index out of bounds (col2im's filter axes swapped, tenth
+    # examination), count; an off-by-one in index arithmetic out of bounds is the value mistake the blank asks
+    bounds = ("IndexError while running col2im(...) (line 23: ...): index 3 is out of bounds for axis 3 with "
+              "size 3")
+    assert distractors.shape_error(_failing("permute_reshape", "col.reshape(N, out_h, out_w, C, filter_w, filter_h)",
+                                            "o", "exception", bounds))
+    assert not distractors.shape_error(_failing("int_off_by_one", "y1 = np.minimum(y0 + 1, H - 0)", "p",
+                                                "exception", bounds))
     assert len(distractors.pick_distractors(pairs, random.Random(0), reference)) == 2
     picked = distractors.pick_distractors(pairs + [(value, value["text"])], random.Random(0), reference)
     assert len(picked) == 3 and value in [e for e, _ in picked]

@@ -43,6 +43,11 @@ MOST_SHAPE_ERRORS = 2
 SCALAR_RESULT = "an array, not a scalar"
 SHAPE_MESSAGES = ("has no len()", "is not subscriptable", "is not iterable", "unsized object",
                   "iteration over a 0-d array", "array is 0-dimensional", "could not be broadcast")
+# An index out of bounds is a shape too when the mutant only reordered axes (col2im's filter axes swapped, which a
+# non-square filter exposes as "index 3 is out of bounds for axis 3 with size 3": tenth examination); after index
+# arithmetic (`np.minimum(y0 + 1, H)`, an off-by-one) it is the value mistake the blank asks about.
+LAYOUT_OPERATORS = ("permute_transpose", "permute_reshape", "reshape_for_transpose")
+OUT_OF_BOUNDS = "is out of bounds for axis"
 EDGE_CASES = ("extreme", "exactly 0", "overflow", "underflow", "±1000", "huge", "tiny", "clamped")
 
 
@@ -169,7 +174,8 @@ def shape_error(entry):
     if verdict.get("check") == "exception":
         error = message.split(" ", 1)[0]
         return entry.get("operator") == "swap_arguments" or error in SHAPE_ERRORS or \
-            (error in ("TypeError", "IndexError") and any(m in message for m in SHAPE_MESSAGES))
+            (error in ("TypeError", "IndexError") and any(m in message for m in SHAPE_MESSAGES)) or \
+            (error == "IndexError" and OUT_OF_BOUNDS in message and entry.get("operator") in LAYOUT_OPERATORS)
     if verdict.get("check") == "type":
         return SCALAR_RESULT in message
     return verdict.get("check") == "shape"
