@@ -351,3 +351,19 @@ def test_a_condition_swapped_with_a_branch_of_np_where_is_not_offered():
     assert ruled_out("dx = np.where(self.diff / self.beta, np.abs(self.diff) < self.beta, np.sign(self.diff))")
     assert ruled_out("dx = np.where(self.diff / self.beta, np.sign(self.diff), np.abs(self.diff) < self.beta)")
     assert not ruled_out("dx = np.where(np.abs(self.diff) < self.beta, np.sign(self.diff), self.diff / self.beta)")
+
+
+def test_value_mistakes_are_picked_before_shape_mistakes():
+    """With the shape-error cap, the distractors wrong by their values come before those a listing's shapes rule
+    out on sight (after the named classic mistakes): three value mistakes leave no key-against-one."""
+    reference = "s = np.sum(t, axis=2)"
+    shapes = [_failing("axis", "np.sum(t, axis=0)", "a", "shape"), _failing("drop_axis", "np.sum(t)", "b", "type",
+                                                                            "expected a NumPy array (an array, "
+                                                                            "not a scalar)")]
+    values = [_failing("sum_mean", "np.mean(t, axis=2)", "c", "values"),
+              _failing("flip_sign", "-np.sum(t, axis=2)", "d", "values"),
+              _failing("swap_operands", "np.sum(2, axis=t)", "e", "values")]
+    for seed in range(10):
+        picked = distractors.pick_distractors([(e, e["text"]) for e in shapes + values], random.Random(seed),
+                                              reference)
+        assert sorted(e["signature"] for e, _ in picked) == ["c", "d", "e"], seed

@@ -283,3 +283,15 @@ def test_a_set_whose_key_is_the_farthest_option_is_not_graded():
     assert square.farthest([ref, a[1], b[1], "dx = dout.reshape(N, C, s, W_out // s, H_out // s, s)"]) == [0]
     assert all(square.key_stands_out(ref, [a[1], b[1], fill]) for fill in made)
     assert square.tries([a, b], random.Random(0), ref, (0, len(ref))) == []
+
+
+def test_two_value_mistakes_pair_before_a_shape_mistake():
+    """A 2x2 set with a part that fails only by its shape offers two options the listing's shapes rule out (that
+    part and the combination), leaving the key against one (the tenth examination): pairs of two value mistakes
+    come first; a shape part pairs only after them."""
+    shape = _line("axis", "s = np.sum(t, axis=0)", "s1")
+    shape[0]["verdict"] = {"check": "shape", "en": "wrong shape"}
+    flip = _line("flip_sign", "s = -np.sum(t, axis=2)", "s2")
+    mean = _line("sum_mean", "s = np.mean(t, axis=2)", "s3")
+    assert square._pairs_in_order([shape, flip, mean]) == [(1, 2), (0, 1), (0, 2)]
+    assert square._pairs_in_order([flip, mean, shape]) == [(0, 1), (0, 2), (1, 2)]

@@ -196,7 +196,9 @@ def pick_distractors(pairs, rng, reference, count=3, cap_shape_errors=True):
     """
     pairs = [(entry, fill) for entry, fill in pairs if not give_away(entry, fill, reference)]
     rng.shuffle(pairs)
-    pairs.sort(key=lambda pair: pair[0]["operator"] != MISTAKE)   # a named classic mistake first (exam.code.curated)
+    # a named classic mistake first (exam.code.curated); then, with the cap, the ones wrong by their values before
+    # those a listing's shapes rule out on sight (a blank with a value mistake to spare leaves no key-against-one)
+    pairs.sort(key=lambda pair: (pair[0]["operator"] != MISTAKE, cap_shape_errors and shape_error(pair[0])))
     chosen, texts, signatures, operators = [], set(), set(), set()
     for allow_blunt, prefer_new_operator in ((False, True), (False, False), (True, True), (True, False)):
         for entry, fill in pairs:

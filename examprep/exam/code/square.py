@@ -25,7 +25,7 @@ import tokenize
 from examprep.exam.code.blanks import node_at, statement
 from examprep.exam.code.combine import combine, combine_overlapping, disjoint, edit
 from examprep.exam.code.distractors import (BLUNT_OPERATORS, give_away, give_away_whatever_verdict, pick_distractors,
-    too_many_shape_errors)
+    shape_error, too_many_shape_errors)
 from examprep.exam.code.shape_rules import array_form
 
 # Grader checks that stop before any value is compared: two mutants failing one of them alike may compute
@@ -126,10 +126,14 @@ def _pairs_in_order(ordered):
     """The pairs (i, j) of ordered to try for a 2x2 set: those of two conceptual distractors first, in
     pick_distractors' order; then those with one blunt part (a missing term), whose combination with a change of
     the part kept (`self.beta2 * self.m[key]` beside `self.beta1 * self.m[key]`) is the only 2x2 set of a line
-    whose other changes sit in one place or are ruled out together; never two blunt parts."""
+    whose other changes sit in one place or are ruled out together; never two blunt parts. Within each, pairs of
+    two value mistakes before those with a part that fails only by its shape (shape_error): that part's a and a+b
+    would both be ruled out by the listing's shapes, leaving the key against b (the tenth examination's
+    key-against-one blanks)."""
     blunt = [p[0]["operator"] in BLUNT_OPERATORS for p in ordered]
+    shape = [shape_error(p[0]) for p in ordered]
     pairs = [(i, j) for j in range(len(ordered)) for i in range(j) if blunt[i] + blunt[j] < 2]
-    return sorted(pairs, key=lambda ij: blunt[ij[0]] or blunt[ij[1]])
+    return sorted(pairs, key=lambda ij: (blunt[ij[0]] or blunt[ij[1]], shape[ij[0]] + shape[ij[1]]))
 
 
 def _one_array(fill, parts):
