@@ -130,18 +130,23 @@ def mutate_statement(text, partners=()):
     return out
 
 
-def mutants_for(problem, candidates=None):
+def mutants_for(problem, candidates=None, statements=None):
     """Every mutant of the problem's reference answer, statement by statement.
 
     candidates: the holes.Candidates to mutate (default: all of holes.candidates(problem));
-    pass holes.load_bearing(problem) to mutate only the blankable ones.
+    pass holes.load_bearing(problem) to mutate only the blankable ones. statements(cand) -> [(operator, text)]:
+    the statement mutants of a candidate, made by mutate_statement unless given (the mock exam's shipped proofs
+    keep them, examprep.exam.code.shipped).
     """
     answer = source.reference_answer(problem)
     if candidates is None:
         candidates = holes.candidates(problem)
+    if statements is None:
+        def statements(cand):
+            return mutate_statement(cand.text, getattr(problem, "mutant_partners", ()))
     out = []
     for cand in candidates:
-        for operator, text in mutate_statement(cand.text, getattr(problem, "mutant_partners", ())):
+        for operator, text in statements(cand):
             lines = [cand.indent + line if line.strip() else "" for line in text.splitlines()]
             full = holes.replace_lines(answer, [(cand.start, cand.end, lines)])
             out.append(Mutant(cand.index, cand.start, cand.target, operator, cand.text, text, full))

@@ -84,23 +84,14 @@ def mutants(problem, cands):
     """hole.mutants.mutants_for(problem, cands), built from the shipped file's statement mutants (the same loop) when
     the file is current and its lines are these; else None. Its key covers the mutation engine (hole/), so the
     statements are the ones mutate_statement would make here."""
-    from examprep.hole import holes
-    from examprep.hole.mutants import Mutant
-    from examprep.problem import source
+    from examprep.hole.mutants import mutants_for
 
     data = read(problem)
     made = data.get("statements") if data else None
     if not isinstance(made, dict) or set(made) != {str(c.index) for c in cands} or \
             any(made[str(c.index)].get("text") != c.text for c in cands):
         return None
-    answer = source.reference_answer(problem)
-    out = []
-    for cand in cands:
-        for operator, text in made[str(cand.index)]["mutants"]:
-            lines = [cand.indent + line if line.strip() else "" for line in text.splitlines()]
-            full = holes.replace_lines(answer, [(cand.start, cand.end, lines)])
-            out.append(Mutant(cand.index, cand.start, cand.target, operator, cand.text, text, full))
-    return out
+    return mutants_for(problem, cands, statements=lambda cand: made[str(cand.index)]["mutants"])
 
 
 def load(problem):
