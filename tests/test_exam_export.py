@@ -101,6 +101,17 @@ def test_no_repeats(exports):
         assert len(set(answers)) == len(answers), seed
 
 
+def test_no_calculation_is_asked_twice_with_other_numbers(exports):
+    """The eleventh examination found seed 11's conv-layer set twice (Q21/Q22 and Q65/Q66: the same parameter and
+    multiply-accumulate counts of another layer): each calculation template is asked once an exam."""
+    for seed, exam in exports.items():
+        sets = collections.defaultdict(set)   # a scenario set's questions may carry one template name
+        for q in exam["questions"]:
+            if q["kind"] == "calc":
+                sets[q["template"]].add(q["set_id"])
+        assert all(len(ids) == 1 for ids in sets.values()), (seed, {t: i for t, i in sets.items() if len(i) > 1})
+
+
 def test_most_questions_are_in_sets_of_three_or_more(exports):
     for seed, exam in exports.items():
         assert figures(exam)["in_sets_of_3"] >= 0.60, seed

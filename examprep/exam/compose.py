@@ -323,7 +323,9 @@ def _knowledge_sets(area, want, seed, rng, seen):
 
 def _calc_sets(area, want, seed, rng, seen, exclude=()):
     """Calculation questions of the area's templates, `want` in all: templates of sub-items not yet asked and
-    templates used least first, none behind more than MAX_PER_SOURCE questions."""
+    templates used least first, each template's set taken once (the same calculation with other numbers is a
+    repeat: the eleventh examination's two conv-layer sets in one exam); fewer when the templates run out (the
+    composer fills up with knowledge questions)."""
     from examprep.exam.calc import templates as calc_templates
 
     ids = [t for t in calc_templates.TEMPLATES if area_of(_template_item(t)) == area and t not in exclude]
@@ -331,6 +333,9 @@ def _calc_sets(area, want, seed, rng, seen, exclude=()):
         return []
     sets, total, n, uses = [], 0, 0, {t: 0 for t in ids}
     while total < want and n < 40 * want:
+        ids = [t for t in ids if not any(q.template in _template_names(t) for qs in sets for q in qs)]
+        if not ids:
+            break
         fresh = [t for t in ids if _template_item(t) not in seen.items]
         pool = fresh or ids
         least = min(uses[t] for t in pool)
@@ -367,6 +372,11 @@ def _template_sample(template_id):
     from examprep.exam.calc import templates as calc_templates
 
     return calc_templates.calc_set(template_id, 0)
+
+
+def _template_names(template_id):
+    """The template names a calc template's questions carry (a set's questions may name their own parts)."""
+    return {q.template for q in _template_sample(template_id)}
 
 
 def _template_size(template_id):
