@@ -258,3 +258,14 @@ def test_adams_swapped_weights_slip_swaps_them_at_both_steps():
                 assert o.value == pytest.approx(m), seed
                 seen += 1
     assert seen
+
+
+def test_int8_always_tests_truncation():
+    """The eleventh examination: where truncating w / s gave the key, the learner's most common slip went untested.
+    Every drawn weight rounds up, so truncation is always a wrong option."""
+    for seed in range(60):
+        q = calc_templates.calc_set("int8_quantize", seed)[0]
+        p = q.params
+        truncated = math.floor(p["w"] / (p["max_abs"] / 127))
+        assert float(q.answer) != truncated, seed
+        assert any(o.operator == "truncate" and o.value == truncated for o in q.options), seed

@@ -90,6 +90,8 @@ def int8_quantize(rng, seed, set_id):
     if abs(w / scale % 1 - 0.5) < 0.05:
         raise Redraw()   # too close to a tie: rounding conventions would disagree
     key = float(np.round(w / scale))
+    if np.floor(w / scale) == key:
+        raise Redraw()   # truncating would give the key: the slip learners make would go untested (eleventh examination)
     params_ = {"max_abs": max_abs, "w": w}
     return [calc_question(
         f"calc:int8_quantize:s{seed}", "int8_quantize", "5-1-1",
@@ -103,9 +105,7 @@ def int8_quantize(rng, seed, set_id):
         # Only values an int8 can hold: 652 or 203 beside the key 101 are ruled out on sight (a re-grade, issue 16).
         [(slip, _int8(value), text) for slip, value, text in [
             ("scale_255", float(np.round(w / (max_abs / 255))), ja_en("127 ではなく 255 で割った (非対称の範囲)", "used 255 levels instead of 127")),
-            ("truncate", float(np.floor(w / scale)), ja_en("四捨五入せずに切り捨てた", "truncated instead of rounding"))
-            if np.floor(w / scale) != key else
-            ("round_up", float(np.ceil(w / scale)), ja_en("四捨五入せずに切り上げた", "rounded up instead of to the nearest")),
+            ("truncate", float(np.floor(w / scale)), ja_en("四捨五入せずに切り捨てた", "truncated instead of rounding")),
             ("scale_128", float(np.round(w / (max_abs / 128))), ja_en("127 ではなく 128 を使った", "used 128 instead of 127")),
             ("no_max", float(np.round(w * 127)), ja_en("max|w| で割らずに 127 を掛けた (|w| ≤ 1 と仮定した)",
                                                       "multiplied by 127 without dividing by max|w| (assumed |w| ≤ 1)")),
