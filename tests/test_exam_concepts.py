@@ -98,3 +98,22 @@ def test_the_precision_definition_and_the_precision_calc_are_one_concept():
     assert not _fits_after(_q("metrics_f1"), _q("bank:f1-def", kind="knowledge"))
     assert _fits_after(_q("metrics_recall"), definition)
     assert _fits_after(_q("metrics_recall"), _q("bank:recall-use", kind="knowledge"))
+
+
+def test_listings_that_print_momentum_batchnorms_inference_or_affines_backward_meet_no_question_asking_it():
+    # the eleventh examination: seed 12 Q70 (Nesterov's listing) beside Q27 (bank:momentum), seed 13 Q37
+    # (spatial_batchnorm's running_mean) beside Q28 (bank:bn-train-test), seed 13 Q49 (TimeAffine's dx and db)
+    # beside Q65 (bank:affine-backward)
+    nesterov = _q("nesterov", "self.v[key] = self.momentum * self.v[key] - self.lr * grads[key]\n", "code_choice",
+                  problem="nesterov")
+    batchnorm = _q("spatial_batchnorm", "xc = x - self.running_mean\n", "code_choice", problem="spatial_batchnorm")
+    time_affine = _q("time_affine", "dx = np.dot(dout, W.T)\ndb = np.sum(dout, axis=0)\n", "code_choice",
+                     problem="time_affine")
+    for listing, item in ((nesterov, "bank:momentum"), (batchnorm, "bank:bn-train-test"),
+                          (time_affine, "bank:affine-backward")):
+        asked = _q(item, kind="knowledge")
+        assert not _fits_after(listing, asked) and not _fits_after(asked, listing), item
+        assert _fits_after(listing, _q("bank:gap", kind="knowledge"))
+    # the listing that asks the concept itself is not barred by printing it
+    affine = _q("affine", "dx = np.dot(dout, self.W.T)\n", "code_choice", problem="affine")
+    assert _fits_after(_q("bank:gap", kind="knowledge"), affine)

@@ -115,6 +115,9 @@ CONCEPTS = {
     # the tenth examination's seed 12 (Q11 beside Q17): the bank item's key is the formula the metrics calc's
     # precision is worked out by; the same for F1's 2PR / (P + R)
     "bank:precision-def": "precision", "metrics_precision": "precision", "bank:f1-def": "f1", "metrics_f1": "f1",
+    # the eleventh examination's seed 13: BatchNorm's running statistics at inference (shown by every listing that
+    # keeps them, below)
+    "bank:bn-train-test": "bn_inference",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
@@ -128,6 +131,12 @@ SHOWN = [
     (re.compile(r"\b1 - (\w+|np\.tanh\([\w.]+\)) \*\* 2\b"), "tanh_grad"),
     (re.compile(r"np\.sum\(\w+, axis=(-1|1), keepdims=True\)"), "softmax"),
     (re.compile(r"\.transpose\(0, 2, 3, 1\)\.reshape\(-1, C\w*\)"), "nhwc_rows"),
+    # the eleventh examination: Nesterov's listing prints momentum's velocity update (seed 12 Q70 beside Q27), the
+    # BatchNorm listings the running statistics used at inference (seed 13 Q37 beside Q28), TimeAffine's backward
+    # affine's dx and db (seed 13 Q49 beside Q65)
+    (re.compile(r"momentum \* self\.v\[\w+\] - self\.lr \* grads\[\w+\]"), "momentum"),
+    (re.compile(r"running_mean\b"), "bn_inference"),
+    (re.compile(r"np\.dot\(dout, (self\.)?W\.T\)"), "affine_backward"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 
