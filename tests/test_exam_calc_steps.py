@@ -1,5 +1,6 @@
 """Multi-step calculation templates (examprep.exam.calc.templates.MULTI_STEP): every key recomputed independently
 (PyTorch, NumPy's linear algebra, another algorithm), options distinct as shown, the key among them."""
+import collections
 import math
 
 import numpy as np
@@ -269,3 +270,17 @@ def test_int8_always_tests_truncation():
         truncated = math.floor(p["w"] / (p["max_abs"] / 127))
         assert float(q.answer) != truncated, seed
         assert any(o.operator == "truncate" and o.value == truncated for o in q.options), seed
+
+
+def test_metrics_questions_offer_no_complement_and_rarely_share_a_distractor():
+    """The eleventh examination: each metrics question offered the key's complement (1 − key: the pair summing to
+    1 holds the key), and precision and recall shared two distractors (a value shown in two questions is wrong in
+    both). No complement slip now, and a set of three shares a value only when a question has no other slip left."""
+    shared = 0
+    for seed in range(200):
+        qs = calc_templates.calc_set("metrics", seed)
+        assert not any(o.operator in ("false_discovery", "miss_rate", "error_rate") for q in qs for o in q.options)
+        counts = collections.Counter(o.text for q in qs[:3] for o in q.options if not o.correct)
+        assert max(counts.values()) <= 2, seed
+        shared += max(counts.values()) > 1
+    assert shared < 0.25 * 200, shared

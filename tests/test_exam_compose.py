@@ -813,15 +813,32 @@ def test_a_listing_with_lines_replaced_is_the_listing_code_sets_show():
     from examprep.hole import holes
     from examprep.problem import catalog, source
 
+    def no_imports(text):   # the package imports are rewritten for learners (next test)
+        return [line for line in text.split("\n") if not line.startswith(("from reference.", "from common."))]
+
     for problem_id in ("conv2d_naive", "lstm_cell", "softmax", "gru_cell", "adam"):
         problem = catalog.get(problem_id)
         answer = source.reference_answer(problem)
         docs = questions._docstring_ranges(None, answer)
-        assert questions.listing_with(answer, []) == questions.strip_comments(holes.replace_lines(answer, docs))
+        assert no_imports(questions.listing_with(answer, [])) == \
+            no_imports(questions.strip_comments(holes.replace_lines(answer, docs)))
         for cand in holes.candidates(problem):
             blank = [(cand.start, cand.end, [cand.indent + "＿＿(あ)＿＿"])]
-            assert questions.listing_with(answer, blank) == \
-                questions.strip_comments(holes.replace_lines(answer, docs + blank))
+            assert no_imports(questions.listing_with(answer, blank)) == \
+                no_imports(questions.strip_comments(holes.replace_lines(answer, docs + blank)))
+
+
+def test_a_listing_imports_from_the_books_package_and_only_what_it_reads():
+    """The eleventh examination: listings showed `from reference.transformer import MultiHeadAttention,
+    PositionwiseFFN, ScaledDotProductAttention, split_heads, merge_heads, gelu` (the app's package, four names
+    unused). A listing imports from `common.` as the books do, only the names the code reads."""
+    from examprep.exam.code import questions
+
+    answer = ("import numpy as np\nfrom reference.functions import softmax, sigmoid\nfrom reference.layers import Relu\n"
+              "from reference.conv import im2col as unfold\n\n\ndef f(x):\n    return softmax(unfold(x))\n")
+    assert questions.listing_with(answer, []) == ("import numpy as np\nfrom common.functions import softmax\n"
+                                                  "from common.conv import im2col as unfold\n\n\ndef f(x):\n"
+                                                  "    return softmax(unfold(x))\n")
 
 
 def test_the_metrics_set_takes_its_spare_measure_in_place_of_one_that_does_not_fit():

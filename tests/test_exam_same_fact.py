@@ -313,3 +313,25 @@ def test_a_convex_combination_asked_by_its_weights_is_one_fact():
     weighted = _q("out = a * x + b * y", "a * x + b * y", wrong=("a * x + a * y", "a * x"))
     assert not any(same_fact.same_fact(q, x_mix) or same_fact.same_fact(x_mix, q)
                    for q in (operands, nested, weighted))
+
+
+def test_im2col_row_order_and_class_argmax_are_one_fact_each():
+    """The eleventh examination: seed 12 asked im2col's `col.transpose(0, 4, 5, 1, 2, 3)` beside col2im's and
+    depthwise_conv's (N, out_h, out_w) layouts (each hinting at the others), seed 13 cross_entropy's
+    `t.argmax(axis=1)` beside time_softmax_with_loss' `ts.argmax(axis=2)`."""
+    im2col = _q("col = col.transpose(0, 4, 5, 1, 2, 3).reshape(N * out_h * out_w, -1)", "col.transpose(0, 4, 5, 1, 2, 3)",
+                problem="im2col")
+    col2im = _q("col = col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)",
+                "col.reshape(N, out_h, out_w, C, filter_h, filter_w).transpose(0, 3, 4, 5, 1, 2)", problem="col2im")
+    depthwise = _q("out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)",
+                   "out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)", problem="depthwise_conv")
+    rows = _q("x_row = x.transpose(0, 2, 3, 1).reshape(-1, C_in)", "x.transpose(0, 2, 3, 1).reshape(-1, C_in)",
+              problem="transposed_conv")
+    for a, b in ((im2col, col2im), (im2col, depthwise), (col2im, rows), (depthwise, rows)):
+        assert same_fact.same_fact(a, b) and same_fact.same_fact(b, a)
+    labels = _q("t = t.argmax(axis=1)", "t.argmax(axis=1)", problem="cross_entropy")
+    time_labels = _q("ts = ts.argmax(axis=2)", "ts.argmax(axis=2)", problem="time_softmax_with_loss")
+    assert same_fact.same_fact(labels, time_labels)
+    # neither is another layout or reduction: a filter reshape, a max
+    weights = _q("col_W = self.W.reshape(FN, -1).T", "self.W.reshape(FN, -1).T", problem="conv2d")
+    assert not same_fact.same_fact(im2col, weights) and not same_fact.same_fact(labels, weights)

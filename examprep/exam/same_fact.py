@@ -25,7 +25,8 @@ Two code questions ask the same fact when
   dW), a repeat's gradient over its copies (upsample's dx, attention_weight's dh), a weighted sum (depthwise_conv's
   forward, attention_weight's `np.sum(t, axis=2)`);
 - or both ask the weights of a convex combination c * A + (1 - c) * B (examprep.exam.convex: mixup's x_mix and its
-  loss, RMSProp's h).
+  loss, RMSProp's h);
+- or both ask im2col's (N, out_h, out_w) row order, or class indices by argmax (examprep.exam.layout_facts).
 Within one set (renamed_twins) also: two keys whose options change the same side of their statements (target or
 value) where the keys' sides differ only in numbers, or where one's wrong option is the other's key there:
 positional_encoding's `pe[:, 0::2] = np.sin(angle)` against `1::2` and `pe[:, 1::2] = np.cos(angle)` against
@@ -43,6 +44,7 @@ import re
 
 from examprep.exam.convex import convex
 from examprep.exam.ends import ends
+from examprep.exam.layout_facts import layout_facts
 from examprep.exam.inferred import Squared
 from examprep.exam.line_forms import (LEAK_MIN, Numbered, full_line, inverted, one_statement, squeeze,
                                       statement_value, transpose_axes, wrong_lines)
@@ -152,7 +154,7 @@ def same_fact(a, b):
             len(keywords_a) >= 2 and keywords_a == keywords_b:
         return True
     return bool(question_facts(a) & question_facts(b)) or weight_transposed(a) and weight_transposed(b) or \
-        convex(a) and convex(b)
+        convex(a) and convex(b) or bool(layout_facts(a) & layout_facts(b))
 
 
 def _transposed_2d(node):

@@ -34,23 +34,26 @@ def metrics(rng, seed, set_id):
     jaccard = TP / (TP + FP + FN_)   # the critical success index: TP over everything but TN
     # No slip is another measure of the set: the set asks three of the four, and a learner who has worked one out
     # rules it out on sight in the others (the tenth examination: the accuracy key was a distractor of both other
-    # questions in all three exams). The mistakes are the measures' own: a complement, a wrong denominator.
+    # questions in all three exams). The mistakes are the measures' own: a wrong denominator, the other class's
+    # measure; never the key's complement (1 − key beside the key points at the pair that holds it: eleventh
+    # examination).
     asks = {
         "precision": (precision, "適合率 (precision)", "the precision",
                       ja_en(f"適合率 = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}。",
                             f"Precision = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}."),
-                      [("false_discovery", FP / (TP + FP), ja_en("FP / (TP + FP) (偽発見率) を答えた",
-                                                                  "gave FP / (TP + FP), the false discovery rate")),
-                       ("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
+                      [("npv", TN / (TN + FN_), ja_en("陰性側の適合率 TN / (TN + FN) を答えた",
+                                                      "gave the negative class's precision TN / (TN + FN)")),
                        ("jaccard", jaccard, ja_en("分母に FN も入れた (TP / (TP + FP + FN))",
                                                   "put FN in the denominator too (TP / (TP + FP + FN))")),
                        ("over_total", TP / total, ja_en("TP を全体で割った", "divided TP by all the data"))]),
         "recall": (recall, "再現率 (recall)", "the recall",
                    ja_en(f"再現率 = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}。",
                          f"Recall = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}."),
-                   [("miss_rate", FN_ / (TP + FN_), ja_en("FN / (TP + FN) (見逃し率) を答えた",
-                                                          "gave FN / (TP + FN), the miss rate")),
-                    ("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
+                   [("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
+                    ("fpr", FP / (FP + TN), ja_en("偽陽性率 FP / (FP + TN) を答えた (ROC の横軸と縦軸の取り違え)",
+                                                  "gave the false positive rate FP / (FP + TN), the ROC curve's other axis")),
+                    ("false_omission", FN_ / (FN_ + TN), ja_en("予測が陰性の列で割った (FN / (FN + TN))",
+                                                              "used the predicted-negative column (FN / (FN + TN))")),
                     ("jaccard", jaccard, ja_en("分母に FP も入れた (TP / (TP + FP + FN))",
                                                "put FP in the denominator too (TP / (TP + FP + FN))")),
                     ("over_total", TP / total, ja_en("TP を全体で割った", "divided TP by all the data"))]),
@@ -66,11 +69,11 @@ def metrics(rng, seed, set_id):
         "accuracy": (accuracy, "正解率 (accuracy)", "the accuracy",
                      ja_en(f"正解率 = (TP + TN) / 全体 = ({tp} + {tn}) / {total} = {accuracy:.3f}。",
                            f"Accuracy = (TP + TN) / all = ({tp} + {tn}) / {total} = {accuracy:.3f}."),
-                     [("error_rate", (FP + FN_) / total, ja_en("誤り率 (FP + FN) / 全体 を答えた",
-                                                               "gave the error rate (FP + FN) / all")),
-                      ("tp_only", TP / total, ja_en("TN を数えていない", "left out the true negatives")),
+                     [("tp_only", TP / total, ja_en("TN を数えていない", "left out the true negatives")),
                       ("no_fn", (TP + TN) / (TP + TN + FP), ja_en("分母に FN を入れていない",
                                                                  "left FN out of the denominator")),
+                      ("no_fp", (TP + TN) / (TP + TN + FN_), ja_en("分母に FP を入れていない",
+                                                                  "left FP out of the denominator")),
                       ("balanced", (recall + specificity) / 2, ja_en("再現率と特異度の平均 (バランス正解率) を答えた",
                                                                      "gave the balanced accuracy (mean of recall and specificity)"))]),
     }
@@ -80,12 +83,17 @@ def metrics(rng, seed, set_id):
     names = list(asks)
     rng.shuffle(names)
     qs = []
+    offered = set()
     for name in sorted(names[:3], key=list(asks).index) + names[3:]:
         key, what_ja, what_en, expl, slips = asks[name]
+        # values no earlier question of the set offers first: a value shown in two questions is a distractor in
+        # both, ruled out by comparing them (the eleventh examination: precision and recall shared two)
+        slips = sorted(slips, key=lambda slip: _round3(slip[1]) in offered)
         qs.append(calc_question(
             f"calc:metrics:s{seed}:{name}", f"metrics_{name}", "2-1-12",
             ja_en(table_ja + f"{what_ja} はいくつか (小数第 3 位まで四捨五入)。", table_en + f" What is {what_en}, rounded to 3 decimals?"),
             expl, float(key), [(s, float(v), t) for s, v, t in slips], 3, rng, set_id, seed, params_))
+        offered |= {o.text for o in qs[-1].options if not o.correct}
     return qs
 
 

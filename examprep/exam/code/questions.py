@@ -168,7 +168,37 @@ def _uncommented(answer):
     """The answer's lines as strip_comments leaves them, None for a line that only held a comment (tokenized once
     an answer; the lines holes.replace_lines counts, so no empty last line after the final newline)."""
     lines = _comment_free_lines(answer)
+    lines = _learner_imports(answer, lines)
     return tuple(lines[:-1] if answer.endswith("\n") else lines)
+
+
+INTERNAL_PACKAGE = "reference."
+BOOK_PACKAGE = "common."   # the books' own helper package (common/functions.py, common/layers.py ...)
+
+
+def _learner_imports(answer, lines):
+    """The listing's lines with each one-line `from reference.<module> import a, b` as the books write theirs
+    (`from common.<module> import ...`) and without the names the answer never reads (None when it reads none): the
+    app's package name and unused imports are noise to a learner (the eleventh examination's transformer_block
+    imported five names it did not use). Line numbers are kept (None marks a dropped line)."""
+    try:
+        tree = pyast.parse(answer)
+    except SyntaxError:
+        return lines
+    read = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    out = list(lines)
+    for node in tree.body:
+        if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith(INTERNAL_PACKAGE)
+                and node.lineno == node.end_lineno and out[node.lineno - 1] is not None):
+            continue
+        names = [a for a in node.names if (a.asname or a.name) in read]
+        if not names:
+            out[node.lineno - 1] = None
+            continue
+        module = BOOK_PACKAGE + node.module[len(INTERNAL_PACKAGE):]
+        listed = ", ".join(a.name + (f" as {a.asname}" if a.asname else "") for a in names)
+        out[node.lineno - 1] = " " * node.col_offset + f"from {module} import {listed}"
+    return out
 
 
 def line_order(problem, seed, exclude=()):

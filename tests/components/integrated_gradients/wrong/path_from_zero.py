@@ -4,7 +4,9 @@ import numpy as np
 
 
 def integrated_gradients(x, baseline, grad_fn, m=50):
-    total = np.zeros_like(x)
+    total_grad = np.zeros_like(x)
     for k in range(1, m + 1):
-        total += grad_fn((k / m) * x)
-    return (x - baseline) * total / m
+        x_k = (k / m) * x
+        total_grad += grad_fn(x_k)
+    avg_grad = total_grad / m
+    return (x - baseline) * avg_grad
