@@ -415,6 +415,23 @@ def test_exams_without_drills_are_reported(examprep_home):
         cli(examprep_home, "report", "--format", "md").stdout
 
 
+def test_a_short_exam_has_no_pass_or_fail_in_the_report(examprep_home):
+    """Pass/fail only from 50 graded questions up (issue 16): the report's exam list printed "pass" or "fail" beside
+    a 14-question daily set; it shows none there, and the verdict of a full exam."""
+    with Store() as store:
+        for questions, correct in ((14, 10), (100, 70)):
+            session = store.start_session("exam", planned_minutes=25)
+            store.end_session(session, {"questions": questions, "graded": questions, "correct": correct,
+                                        "rate": correct / questions, "pass_line": 0.6, "passed": True,
+                                        "reason": "submitted", "per_area": {"3": {"correct": correct,
+                                                                                   "total": questions}}})
+    exams = report_json(examprep_home)["exams"]
+    assert [e["judged"] for e in exams] == [False, True]
+    table = [line for line in cli(examprep_home, "report", "--format", "md").stdout.splitlines()
+             if line.startswith("| 20")]
+    assert len(table) == 2 and "| 10/14 | 71% | — |" in table[0] and "| 70/100 | 70% | pass |" in table[1], table
+
+
 def test_export_and_import_carry_solutions_and_count_as_the_report(history, tmp_path):
     """export says the attempts the report counts (runs, not rows); solutions/ travels, so capstone --components
     mine works on the new machine; importing twice changes nothing; a later local answer is kept."""

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import datetime, time, timedelta, timezone
 
 from examprep.common.timefmt import iso, parse_time
+from examprep.exam.scoring import MIN_FOR_VERDICT
 
 GRADE_WINDOW = 5          # a grade looks at this many most recent runs
 GRADE_MIN_RUNS = 2        # fewer runs: no grade ("—", not enough data)
@@ -154,6 +155,8 @@ def exam_history(sessions, start=None):
         out.append({"id": s["id"], "started_at": iso(started), "questions": summary.get("questions"),
                     "graded": summary.get("graded"), "correct": summary.get("correct"), "rate": summary["rate"],
                     "passed": bool(summary.get("passed")), "pass_line": summary.get("pass_line"),
+                    # pass/fail is a verdict only from MIN_FOR_VERDICT graded questions up (a short daily set has none)
+                    "judged": bool(summary.get("judged", (summary.get("graded") or 0) >= MIN_FOR_VERDICT)),
                     "reason": summary.get("reason"), "per_area": per_area,
                     "per_area_counts": {a: {"correct": v.get("correct", 0), "total": v.get("total", 0)}
                                         for a, v in sorted((summary.get("per_area") or {}).items())}})

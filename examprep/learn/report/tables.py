@@ -118,6 +118,8 @@ def exam_rows(data, lang):
     rows = []
     for e in data.get("exams", []):
         verdict = ("合格" if lang == "ja" else "pass") if e["passed"] else ("不合格" if lang == "ja" else "fail")
+        if not e.get("judged", True):   # too few questions for a pass/fail (examprep.exam.scoring.MIN_FOR_VERDICT)
+            verdict = "—"
         if e["reason"] == "timeout":
             verdict += " ⏰"
         when = parse_time(e["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
