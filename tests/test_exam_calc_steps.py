@@ -270,6 +270,8 @@ def test_int8_always_tests_truncation():
         truncated = math.floor(p["w"] / (p["max_abs"] / 127))
         assert float(q.answer) != truncated, seed
         assert any(o.operator == "truncate" and o.value == truncated for o in q.options), seed
+        # the stem states s = max|w| / 127: 128 in its place tests reading, not quantization (twelfth examination)
+        assert not any(o.operator == "scale_128" for o in q.options), seed
 
 
 def test_metrics_questions_offer_no_complement_and_rarely_share_a_distractor():

@@ -117,3 +117,23 @@ def test_listings_that_print_momentum_batchnorms_inference_or_affines_backward_m
     # the listing that asks the concept itself is not barred by printing it
     affine = _q("affine", "dx = np.dot(dout, self.W.T)\n", "code_choice", problem="affine")
     assert _fits_after(_q("bank:gap", kind="knowledge"), affine)
+
+
+def test_the_twelfth_examinations_cross_set_answers_meet_no_question_asking_them():
+    # seed 11: the grouped-params calc's stem describes the 1x1 pointwise convolution (Q35 beside bank:pointwise,
+    # Q22); the logsumexp listing subtracts the maximum (Q47 beside softmax's blank Q74 and
+    # bank:softmax-invariance Q53); Adam's listing prints RMSprop's update line (Q27 beside Q73)
+    assert not _fits_after(_q("grouped_params"), _q("bank:pointwise", kind="knowledge"))
+    logsumexp = _q("logsumexp", "m = np.max(x, axis=axis, keepdims=True)\n", "code_choice", problem="logsumexp")
+    assert not _fits_after(logsumexp, _q("bank:softmax-invariance", kind="knowledge"))
+    assert not _fits_after(logsumexp, _q("softmax", "x = ＿＿\n", "code_choice", problem="softmax"))
+    adam = _q("adam", "params[key] -= self.lr * m_hat / (np.sqrt(v_hat) + 1e-8)\n", "code_choice", problem="adam")
+    rmsprop = _q("rmsprop", "params[key] ＿＿\n", "code_choice", problem="rmsprop")
+    assert not _fits_after(adam, rmsprop) and not _fits_after(rmsprop, adam)
+    # Adam's listing with that line blanked shows nothing
+    assert _fits_after(_q("adam", "＿＿(あ)＿＿\n", "code_choice", problem="adam"), rmsprop)
+
+
+def test_the_simple_rnns_count_and_the_lstms_count_are_one_concept():
+    # twelfth examination, seed 12 Q23 (bank:rnn-params offers 4(DH + H² + H)) beside Q64 (the LSTM scenario's count)
+    assert not _fits_after(_q("bank:rnn-params", kind="knowledge"), _q("lstm_params"))

@@ -35,6 +35,7 @@ import re
 from examprep.common.errors import BilingualError
 from examprep.exam.giveaways import LEAK_MIN, answer_value, squeeze as _squeeze
 from examprep.exam.code_walk import SET_SIZES, code_sets
+from examprep.exam.layout_facts import layout_facts
 from examprep.exam.same_fact import asks_a_fact, renamed_shape, same_fact
 from examprep.exam.sum_facts import SUM_MEAN_MOST, swaps_sum_mean
 from examprep.problem.syllabus import AREAS, area_of
@@ -118,6 +119,19 @@ CONCEPTS = {
     # the eleventh examination's seed 13: BatchNorm's running statistics at inference (shown by every listing that
     # keeps them, below)
     "bank:bn-train-test": "bn_inference",
+    # the twelfth examination, seed 11: the grouped-params calc's stem describes the depthwise and the 1x1 pointwise
+    # convolution (bank:pointwise's key, Q35 beside Q22); the logsumexp listing subtracts the maximum, softmax's
+    # blank and bank:softmax-invariance's key (Q47 beside Q74 and Q53)
+    "bank:pointwise": "grouped_params", "bank:depthwise-separable": "grouped_params",
+    "bank:softmax-invariance": "softmax", "logsumexp": "softmax",
+    # seed 12 Q23 beside Q64: the simple RNN's count offers the LSTM's 4(DH + H² + H) as an option, and its key is
+    # the LSTM count's one-gate slip
+    "bank:rnn-params": "lstm_params",
+    # seed 12 Q30 (the attention scenario's mask stem: "each position attends only to itself and earlier
+    # positions") beside bank:masked-attention (Q22)
+    "bank:masked-attention": "causal_mask",
+    # seed 12 Q92 beside Q93: BERT's item offers GPT's pre-training as its distractor
+    "bank:bert-pretrain": "lm_pretrain", "bank:gpt-objective": "lm_pretrain",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
@@ -131,12 +145,16 @@ SHOWN = [
     (re.compile(r"\b1 - (\w+|np\.tanh\([\w.]+\)) \*\* 2\b"), "tanh_grad"),
     (re.compile(r"np\.sum\(\w+, axis=(-1|1), keepdims=True\)"), "softmax"),
     (re.compile(r"\.transpose\(0, 2, 3, 1\)\.reshape\(-1, C\w*\)"), "nhwc_rows"),
+    (re.compile(r"\.reshape\(N, out_h, out_w, \w+\)\.transpose\(0, 3, 1, 2\)"), "nhwc_rows"),
     # the eleventh examination: Nesterov's listing prints momentum's velocity update (seed 12 Q70 beside Q27), the
     # BatchNorm listings the running statistics used at inference (seed 13 Q37 beside Q28), TimeAffine's backward
     # affine's dx and db (seed 13 Q49 beside Q65)
     (re.compile(r"momentum \* self\.v\[\w+\] - self\.lr \* grads\[\w+\]"), "momentum"),
     (re.compile(r"running_mean\b"), "bn_inference"),
     (re.compile(r"np\.dot\(dout, (self\.)?W\.T\)"), "affine_backward"),
+    # the twelfth examination, seed 11 (Q27 beside Q73): Adam's and AdaGrad's update lines are RMSprop's, a step
+    # divided by a square root, subtracted
+    (re.compile(r"params\[key\] -= self\.lr \* .+ / \(np\.sqrt\("), "rmsprop"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 
@@ -185,6 +203,14 @@ class _Seen:
         return CONCEPTS.get(q.problem or q.template)
 
     @staticmethod
+    def asked(q):
+        """The concepts a question asks: its source's (CONCEPTS) and, for a code blank, the layout facts its key asks
+        (examprep.exam.layout_facts: a listing that prints im2col's row order meets no blank asking it, the twelfth
+        examination's seed 12 Q34 beside Q40)."""
+        out = {_Seen.concept(q)} - {None}
+        return out | layout_facts(q) if getattr(q, "problem", None) else out
+
+    @staticmethod
     def shown(q):
         """The concepts a question's listing, its stem (the LSTM scenario's dc_prev prints o * (1 - np.tanh(c_next)
         ** 2)) or a code key (depthwise_conv's dout.transpose(0, 2, 3, 1).reshape(-1, C), torch:permute-reshape's
@@ -192,7 +218,7 @@ class _Seen:
         key = (q.answer or "") if getattr(q, "problem", None) else ""
         code = "\n".join((q.code or "", (q.stem or {}).get("en") or "", key))
         out = {c for pattern, c in SHOWN if pattern.search(code)} | set(SHOWN_BY.get(q.problem or q.template, ()))
-        return out - {_Seen.concept(q)}
+        return out - _Seen.asked(q)
 
     @staticmethod
     def answer_forms(q):
@@ -215,8 +241,8 @@ class _Seen:
                 and not (q.problem and self.answer_forms(q) & self.answers)
                 and not (asks_a_fact(q) and any(same_fact(q, other) for other in self.code))
                 and not (asks_a_fact(q) and self.sum_means >= SUM_MEAN_MOST and swaps_sum_mean(q))
-                and self.concepts.get(self.concept(q), self.source(q)) == self.source(q)
-                and self.shows.get(self.concept(q), self.source(q)) == self.source(q)
+                and all(self.concepts.get(c, self.source(q)) == self.source(q) for c in self.asked(q))
+                and all(self.shows.get(c, self.source(q)) == self.source(q) for c in self.asked(q))
                 and all(self.concepts.get(c, self.source(q)) == self.source(q) for c in self.shown(q))
                 and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
 
@@ -231,8 +257,8 @@ class _Seen:
             self.sum_means += swaps_sum_mean(q)
         self.sources[self.source(q)] = self.sources.get(self.source(q), 0) + 1
         self.items.add(q.item)
-        if self.concept(q):
-            self.concepts.setdefault(self.concept(q), self.source(q))
+        for c in self.asked(q):
+            self.concepts.setdefault(c, self.source(q))
         for c in self.shown(q):
             self.shows.setdefault(c, self.source(q))
 
@@ -427,7 +453,7 @@ def compose(count=100, seed=0, areas=None, problems=None, workers=2, typed=False
         if framework_want.get(area):
             from examprep.exam import framework as torch_track
 
-            sets += torch_track.sets(area, framework_want[area], seed, seen.take, _split)
+            sets += torch_track.sets(area, framework_want[area], seed, seen.take, _split, seen.fits)
         have = sum(map(len, sets))
         knowledge_want = max(0, min(n - have, round(n * KNOWLEDGE_SHARE[area])
                                     - sum(q.kind in ("knowledge", "formula") for s in sets for q in s)))

@@ -64,3 +64,19 @@ def _convex(key_line, wrong_lines):
 def convex(q):
     """Whether a code question asks the weights of a convex combination (module docstring)."""
     return _convex(full_line(q, q.answer or ""), wrong_lines(q))
+
+
+def convex_shown(key_line, wrong_lines, shown):
+    """Whether a blank asking a convex combination's weights (as convex() does) sits in a listing that shows another
+    line combining with the same weight c, c * A + (1 - c) * B: mixup's shown loss `lam * ce_a + (1 - lam) * ce_b`
+    answers the blank `x_mix = lam * x + (1 - lam) * x[index]`, whose wrong options change the weights or keep one
+    term (the twelfth examination, seed 13 Q35)."""
+    if not _convex(key_line, tuple(wrong_lines)):
+        return False
+    weights = _weight(_terms(statement_value(key_line)))
+    for line in shown:
+        value = statement_value(line)
+        terms = _terms(value) if value is not None else None
+        if terms and _weight(terms) == weights and squeeze(line) != squeeze(key_line):
+            return True
+    return False

@@ -182,9 +182,15 @@ def _gives_away(entry, shown, answers):
         any(len(a) >= GIVE_AWAY_MIN and a in code for a in answers)
 
 
-def sets(area, want, seed, take, sizes):
+MIN_SET = 3   # the real exam groups 3-4 questions around one scenario
+
+
+def sets(area, want, seed, take, sizes, fits=None):
     """Framework sets of the area, `want` questions in all: one topic group per set, each item at most once.
-    take(questions) keeps the ones the exam accepts (compose's rules); sizes(n) splits n into set sizes."""
+    take(questions) keeps the ones the exam accepts (compose's rules); sizes(n) splits n into set sizes; fits(q),
+    when given, is take's test for one question: a question it would refuse is not chosen, so a set is not cut
+    below its size after it was made (a listing printing BatchNorm's running statistics beside the bank item that
+    asks them)."""
     rng = random.Random(f"framework:{seed}:{area}:sets")
     pool = {}
     for entry in load():
@@ -197,14 +203,19 @@ def sets(area, want, seed, take, sizes):
         size = sizes(want - total)[0]
         groups = sorted((g for g in pool if pool[g]), key=lambda g: (len(pool[g]) < size, rng.random()))
         group = groups[0]
-        chosen = []
-        for entry in pool[group]:      # no listing shows another question's answer (eval-dropout's model.eval())
-            if len(chosen) < size and not _gives_away(entry, shown, answers):
-                chosen.append(entry)
-                shown.append(_squeeze(entry["code"]))
-                answers.append(_squeeze(entry["answer"]))
-        pool[group] = [e for e in pool[group] if e not in chosen] if chosen else []
+        chosen, listed, keys = [], list(shown), list(answers)
         set_id = f"framework:{area}:{group}:s{seed}:{n}"
+        for entry in pool[group]:      # no listing shows another question's answer (eval-dropout's model.eval())
+            if len(chosen) < size and not _gives_away(entry, listed, keys) and \
+                    (fits is None or fits(question(entry, seed, set_id))):
+                chosen.append(entry)
+                listed.append(_squeeze(entry["code"]))
+                keys.append(_squeeze(entry["answer"]))
+        if len(chosen) < min(size, MIN_SET):   # a group the exam's rules cut below a set: not asked
+            pool[group] = []
+            continue
+        shown, answers = listed, keys
+        pool[group] = [e for e in pool[group] if e not in chosen]
         n += 1
         qs = take([question(e, seed, set_id) for e in chosen])
         if qs:

@@ -16,9 +16,11 @@ import functools
 import re
 
 from examprep.exam import counterparts, inferred, same_fact, slice_twins
+from examprep.exam.convex import convex_shown
 from examprep.exam.ends import ends_shown
-from examprep.exam.line_forms import (LEAK_MIN, defined_names, full_line, read_names, shown_lines, squeeze,
-                                     statement_value, wrong_lines)
+from examprep.exam.code.rule_nodes import walk
+from examprep.exam.line_forms import (LEAK_MIN, defined_names, full_line, one_statement, read_names, shown_lines,
+                                      squeeze, statement_value, wrong_lines)
 from examprep.exam.partners import (broadcast_shown, mirrors, partner_line_shown, partner_line_shown_but_square,
                                     partner_shows_asked)
 from examprep.exam.same_call import listing_tree, product_roles_shown, same_call_shows_asked
@@ -61,7 +63,7 @@ def shows_partner(q, code=None):
         inferred.part_shown(key, wrong, shown) or inferred.statement_shown(key, wrong, (code,)) or \
         _shown_per_row(key, wrong, code) or _counterpart_shown(q, code, key, wrong, shown) or \
         name_only_in_blanks(key, wrong, code) or broadcast_shown(key, wrong, (code,)) or \
-        slice_twins.block_slice_shown(key, wrong, code, _live_lines(q))
+        slice_twins.block_slice_shown(key, wrong, code, _live_lines(q)) or convex_shown(key, wrong, shown)
 
 def name_only_in_blanks(key, wrong, code):
     """Whether the key reads a name that the listing defines (imports, takes as a parameter, assigns) and reads
@@ -253,6 +255,24 @@ def _line_value(q, fill):
 def _wrong_options(q):
     return set().union(*(_forms(o.text) for o in getattr(q, "options", None) or [] if not o.correct))
 
+SIBLING_CALL_MIN = 16   # `_.reshape(N,T,-1)`; shorter calls (`_.sum(axis=0)`) are too common to tell a key
+
+
+def _sibling_call_offered(q, siblings):
+    """Whether a wrong option of q holds a sibling's key that is a method call on an array, on another array (time_affine's
+    `out.reshape(N, T, -1)` beside the dW options `... dout.reshape(N, T, -1)[:, -1, :]`: dout has out's shape, so
+    the option spells out the key; the twelfth examination, seed 12 Q56)."""
+    keys = {same_fact.method_form(value) for value in map(statement_value, (s.answer or "" for s in siblings))}
+    keys = {k for k in keys - {None} if len(k) >= SIBLING_CALL_MIN}
+    if not keys:
+        return False
+    for o in getattr(q, "options", None) or []:
+        tree = None if o.correct else one_statement(o.text)
+        if tree is not None and any(same_fact.method_form(node) in keys for node in walk(tree)):
+            return True
+    return False
+
+
 def _offers_another_answer(earlier, questions):
     """Whether a wrong option is another question's answer: a sibling blank's key among a blank's distractors
     (`0, ext[1]`, the key of alpha[0, 1], offered for alpha[0, 0] = log_probs[＿＿]; random_search's
@@ -263,7 +283,7 @@ def _offers_another_answer(earlier, questions):
                                  for other in questions if other is not q))
         wrong = _wrong_options(q).union(*(_line_value(q, o.text) for o in getattr(q, "options", None) or []
                                           if not o.correct))
-        if wrong & siblings:
+        if wrong & siblings or _sibling_call_offered(q, [other for other in questions if other is not q]):
             return True
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     before = {squeeze(q.answer) for q in earlier if len(squeeze(q.answer)) >= LEAK_MIN}

@@ -57,7 +57,7 @@ _KEYWORD = re.compile(r"[A-Za-z_]\w*=(?!=)")
 _ARG = re.compile(r"(?<=\.)arg(max|min)\(")   # argmax counted as max (same_call's _family)
 
 
-def _method_form(node):
+def method_form(node):
     """A method call with its array left out (`_.reshape(N,1,H)` of `h.reshape(N, 1, H)`), NumPy's functions not."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
             not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("np", "self")):
@@ -99,7 +99,7 @@ def _steps(answer, key_line):
     for node in ast.walk(line):
         chain = _chain(node)
         if len(chain) >= 2 and any(squeeze(ast.unparse(step)) == key_text for step in chain):
-            forms = (_method_form(step) for step in chain)
+            forms = (method_form(step) for step in chain)
             return frozenset(form for form in forms if form and len(form) >= LEAK_MIN)
     return frozenset()
 
@@ -114,7 +114,7 @@ def _facts(answer, key_line, wrong_lines, problem=None):
         text = squeeze(ast.unparse(value))
         if len(text) >= LEAK_MIN:
             whole |= {text} | set(mirrors(text, problem))
-        form = _method_form(value)
+        form = method_form(value)
         if form and len(form) >= LEAK_MIN and isinstance(value.func.value, (ast.Name, ast.Attribute)):
             whole.add(form)   # on another array; not `(src_y - y0).reshape(-1, 1)` as `_.reshape(-1, 1)`
         for node in ast.walk(value):
@@ -122,7 +122,7 @@ def _facts(answer, key_line, wrong_lines, problem=None):
                 sub = squeeze(ast.unparse(node))
                 if len(sub) >= LEAK_MIN:
                     parts.add(sub)
-                form = _method_form(node)
+                form = method_form(node)
                 if form and len(form) >= LEAK_MIN:
                     parts.add(form)
         whole |= {_ARG.sub(r"\1(", text) for text in whole}

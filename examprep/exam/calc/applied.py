@@ -106,7 +106,6 @@ def int8_quantize(rng, seed, set_id):
         [(slip, _int8(value), text) for slip, value, text in [
             ("scale_255", float(np.round(w / (max_abs / 255))), ja_en("127 ではなく 255 で割った (非対称の範囲)", "used 255 levels instead of 127")),
             ("truncate", float(np.floor(w / scale)), ja_en("四捨五入せずに切り捨てた", "truncated instead of rounding")),
-            ("scale_128", float(np.round(w / (max_abs / 128))), ja_en("127 ではなく 128 を使った", "used 128 instead of 127")),
             ("no_max", float(np.round(w * 127)), ja_en("max|w| で割らずに 127 を掛けた (|w| ≤ 1 と仮定した)",
                                                       "multiplied by 127 without dividing by max|w| (assumed |w| ≤ 1)")),
             ("times_max", float(np.round(w * 127 * max_abs)), ja_en("max|w| で割らずに掛けた", "multiplied by max|w| instead of dividing by it")),
