@@ -137,3 +137,19 @@ def test_the_twelfth_examinations_cross_set_answers_meet_no_question_asking_them
 def test_the_simple_rnns_count_and_the_lstms_count_are_one_concept():
     # twelfth examination, seed 12 Q23 (bank:rnn-params offers 4(DH + H² + H)) beside Q64 (the LSTM scenario's count)
     assert not _fits_after(_q("bank:rnn-params", kind="knowledge"), _q("lstm_params"))
+
+
+def test_the_thirteenth_examinations_cross_set_answers_meet_no_question_asking_them():
+    # seed 12: time_softmax_with_loss' backward prints softmax minus one-hot (Q34 beside bank:softmax-ce-grad, Q28);
+    # group_norm's title and listing say what instance norm averages (Q66 beside bank:norm-axes, Q31); seed 11:
+    # bank:lp-pool's stem writes out the Lp pooling lp_pool's blank computes (Q29 beside Q53)
+    time_loss = _q("time_softmax_with_loss", "dx = ys.copy()\ndx[np.arange(N * T), ts] -= 1\n", "code_choice",
+                   problem="time_softmax_with_loss")
+    assert not _fits_after(time_loss, _q("bank:softmax-ce-grad", kind="knowledge"))
+    assert not _fits_after(_q("group_norm", "xg = ＿＿\n", "code_choice", problem="group_norm"),
+                           _q("bank:norm-axes", kind="knowledge"))
+    lp = _q("bank:lp-pool", kind="knowledge", stem="Which statement about Lp pooling, outputting (Σ |x|^p)^(1/p) over "
+                                                   "a window, is correct?")
+    assert not _fits_after(lp, _q("lp_pool", "out = ＿＿\n", "code_choice", problem="lp_pool"))
+    # the LSTM scenario's weight sharing is the bank item's fact
+    assert not _fits_after(_q("scenario:lstm:shared", kind="knowledge"), _q("bank:rnn-weight-sharing", kind="knowledge"))

@@ -130,3 +130,21 @@ def test_a_slip_no_learner_makes_is_not_offered_among_the_classic_mistakes():
     texts = {m[1] for m in every}
     assert not [t for t in texts if "/ self.scale ** 2" in t]
     assert "out = np.tile(x, (1, 1, self.scale, self.scale))" in texts
+
+
+def test_the_examinations_named_expressions_are_not_offered():
+    """The eleventh to thirteenth examinations' `exam_not_offered:` entries each rule out a real mutant of their
+    problem, and the line's other mistakes stay: group_norm's instance-norm reshape and mismatched beta,
+    transposed_conv's layout-free dW reshape, grouped_conv's Fg / Cg swaps, transformer_block's residual-free sum,
+    flow_affine_coupling's backward slips that mirror its forward's."""
+    for problem_id, named, kept in [
+            ("group_norm", ["x.reshape(N, C, -1)", "self.beta.reshape(C, 1, 1, 1)"], "x.reshape(N, -1, self.G)"),
+            ("transposed_conv", ["reshape(C_in, FH, C_out, FW)"], "np.dot(dcol.T, self.x_row).reshape(C_in, C_out"),
+            ("grouped_conv", ["dW_g.T.reshape(Cg, Cg, FH, FW)", "dW_g.T.reshape(Cg, Fg, FH, FW)"], "dW_g.reshape("),
+            ("transformer_block", ["= dx_q + dx_kv"], "ds2 + dx_q + dx_kv"),
+            ("flow_affine_coupling", ["- dlogdet[:, None]", "dlogdet[:, None] * exp_s"], "ds = dy2 * x2 * exp_s\n")]:
+        out, every = _ruled_out(problem_id)
+        texts = {text + "\n" for _, text in out}
+        for expression in named:
+            assert any(expression in t for t in texts), (problem_id, expression)
+        assert any(kept in text + "\n" for _, text in every - out), (problem_id, kept)

@@ -43,7 +43,14 @@ def test_lstm_listing_key_agrees_with_pytorch_and_distractors_do_not(seed):
     D, H = qs[1].params["D"], qs[1].params["H"]
     book = sum(p.numel() for p in torch.nn.LSTM(D, H).parameters()) - 4 * H   # PyTorch has two biases
     assert int(qs[1].answer) == book
-    assert qs[-1].answer == f"({D}, {4 * H})"
+    # the last question: the weights are shared over time (Wx's shape asked the four gates again beside the count)
+    shared = qs[-1]
+    T = int(next(o.text for o in shared.options if o.verdict and o.verdict["en"] == "took one set of weights per time step"))
+    assert shared.template == "scenario:lstm:shared" and shared.answer == "1" and f"T = {T}" in shared.stem["en"]
+    lstm = torch.nn.LSTM(D, H)
+    before = sum(p.numel() for p in lstm.parameters())
+    lstm(torch.randn(T, 1, D))[0].sum().backward()     # T steps, one parameter set, one gradient each
+    assert sum(p.numel() for p in lstm.parameters()) == before and all(p.grad.shape == p.shape for p in lstm.parameters())
 
 
 def test_lstm_cell_gradient_is_ds_times_f():

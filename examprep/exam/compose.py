@@ -132,6 +132,11 @@ CONCEPTS = {
     "bank:masked-attention": "causal_mask",
     # seed 12 Q92 beside Q93: BERT's item offers GPT's pre-training as its distractor
     "bank:bert-pretrain": "lm_pretrain", "bank:gpt-objective": "lm_pretrain",
+    # the thirteenth examination, seed 12: group_norm's title and listing say what instance norm averages over
+    # (Q66 beside bank:norm-axes, Q31)
+    "bank:norm-axes": "norm_axes", "group_norm": "norm_axes",
+    # the LSTM scenario's weight-sharing question (in place of Wx's shape) is the bank item's fact
+    "scenario:lstm:shared": "rnn_sharing", "bank:rnn-weight-sharing": "rnn_sharing",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
@@ -155,6 +160,11 @@ SHOWN = [
     # the twelfth examination, seed 11 (Q27 beside Q73): Adam's and AdaGrad's update lines are RMSprop's, a step
     # divided by a square root, subtracted
     (re.compile(r"params\[key\] -= self\.lr \* .+ / \(np\.sqrt\("), "rmsprop"),
+    # the thirteenth examination, seed 12 (Q34 beside Q28): a backward that prints softmax minus the one-hot target
+    # (time_softmax_with_loss' `dx[np.arange(N * T), ts] -= 1`, softmax_with_loss' `(self.y - self.t)`)
+    (re.compile(r"\[np\.arange\([^\]]*\), *\w+\] -= 1\b|\(self\.y - self\.t\)"), "softmax_loss_grad"),
+    # seed 11 (Q29 beside Q53): bank:lp-pool's stem writes out the Lp pooling the lp_pool listing's blank computes
+    (re.compile(r"\(Σ \|x\|\^p\)\^\(1/p\)"), "pool_size"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 

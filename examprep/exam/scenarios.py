@@ -171,17 +171,25 @@ def lstm(rng, seed, set_id):
                   "derivative on this path, which is why LSTM gradients vanish less."),
             "ds * f", rng.sample(grad_opts, 3), rng, set_id, seed, code=code,
             source="ゼロから作るDeep Learning ❷ 6.2.7, 6.3 (LSTM の逆伝播)"))
-    wx_opts = [(f"({4 * H}, {D})", ja_en("行と列を入れ替えた", "swapped rows and columns")),
-               (f"({D}, {H})", ja_en("4 つのゲートをまとめていることを忘れた", "forgot the four packed gates")),
-               (f"({D + H}, {4 * H})", ja_en("Wh の分まで Wx に含めた", "included Wh's rows in Wx")),
-               (f"({D}, {3 * H})", ja_en("ゲートを 3 つと数えた", "counted three gates"))]
+    # Wx's shape beside the parameter count asked the four packed gates twice (the eleventh to thirteenth
+    # examinations): the set asks instead what the layer keeps over time, its weights shared by every step
+    T = rng.choice([5, 10, 20, 25])
+    shared_opts = [(f"{T}", ja_en("時刻ごとに別の重みを持つとした", "took one set of weights per time step")),
+                   (f"{T - 1}", ja_en("隣り合う時刻の組ごとに重みを持つとした", "took one set per pair of neighbouring steps")),
+                   (f"{2 * T}", ja_en("時刻ごとに順伝播用と再帰用の 2 組を持つとした",
+                                      "took two sets per time step, one for the input and one for the recurrence"))]
     qs.append(_choice_question(
-        f"scenario:lstm:s{seed}:wx", "scenario:lstm:wx_shape", "3-5-1",
-        {k: intro[k] + "\n\n" + {"ja": "Wx の形状はどれか。", "en": "What is the shape of Wx?"}[k] for k in ("ja", "en")},
-        ja_en(f"x (N, D) と掛けて 4 つのゲート分の (N, 4H) を作るので ({D}, {4 * H})。",
-              f"It multiplies x (N, D) into the four gates' (N, 4H): ({D}, {4 * H})."),
-        f"({D}, {4 * H})", rng.sample(wx_opts, 3), rng, set_id, seed, code=code, kind="knowledge",
-        source="ゼロから作るDeep Learning ❷ 6.3 (図 6-20)"))
+        f"scenario:lstm:s{seed}:shared", "scenario:lstm:shared", "3-5-1",
+        {k: intro[k] + "\n\n" + {"ja": f"このレイヤを長さ T = {T} の系列に時刻順に適用する (Time LSTM) とき、使われる (Wx, Wh, b) の"
+                                         f"組はいくつか。",
+                                   "en": f"Applied step by step to a sequence of length T = {T} (a Time LSTM), how many sets "
+                                         f"of (Wx, Wh, b) does the layer use?"}[k] for k in ("ja", "en")},
+        ja_en("1 組。RNN は全時刻で同じ Wx, Wh, b を共有するので、系列がどれだけ長くてもパラメータ数は変わらない (逆伝播では各時刻の"
+              "勾配を足し合わせる)。",
+              "One: an RNN shares the same Wx, Wh and b across every time step, so the parameter count does not grow with "
+              "the sequence length (the backward pass sums each step's gradient)."),
+        "1", rng.sample(shared_opts, 3), rng, set_id, seed, code=code, kind="knowledge",
+        source="ゼロから作るDeep Learning ❷ 5.3 (Time RNN レイヤの実装)"))
     return [q for q in qs if q is not None]
 
 
