@@ -286,3 +286,32 @@ def test_metrics_questions_offer_no_complement_and_rarely_share_a_distractor():
         assert max(counts.values()) <= 2, seed
         shared += max(counts.values()) > 1
     assert shared < 0.25 * 200, shared
+
+
+def test_a_calculation_offers_at_most_one_log_base_slip():
+    """The fourteenth examination: the key with its base-2 and base-10 values (× 1.443, ÷ 2.303) beside it is the
+    middle of a telltale triple (entropy, KL, cross-entropy loss). One base slip at most."""
+    from examprep.exam.calc.question import BASE_SLIPS
+
+    seen = 0
+    for template in ("entropy_value", "kl_value", "entropy_kl", "cross_entropy_value", "softmax_ce"):
+        for seed in range(30):
+            for q in calc_templates.calc_set(template, seed):
+                bases = [o for o in q.options if o.operator in BASE_SLIPS]
+                assert len(bases) <= 1, (template, seed, q.id)
+                seen += len(bases)
+    assert seen
+
+
+def test_metrics_distractors_rarely_pair_up_to_one():
+    """The fourteenth examination: recall's specificity and false positive rate always summed to 1, so both were
+    ruled out together. Now only a chance pair remains."""
+    import itertools
+
+    pairs = total = 0
+    for seed in range(200):
+        for q in calc_templates.calc_set("metrics", seed):
+            wrong = [float(o.text) for o in q.options if not o.correct]
+            pairs += any(abs(a + b - 1) < 0.0015 for a, b in itertools.combinations(wrong, 2))
+            total += 1
+    assert pairs < 0.02 * total, (pairs, total)

@@ -153,3 +153,21 @@ def test_the_thirteenth_examinations_cross_set_answers_meet_no_question_asking_t
     assert not _fits_after(lp, _q("lp_pool", "out = ＿＿\n", "code_choice", problem="lp_pool"))
     # the LSTM scenario's weight sharing is the bank item's fact
     assert not _fits_after(_q("scenario:lstm:shared", kind="knowledge"), _q("bank:rnn-weight-sharing", kind="knowledge"))
+
+
+def test_a_time_layer_built_from_one_parameter_set_shows_the_weight_sharing():
+    # fourteenth examination, seed 11: time_lstm's `LSTM(*self.params)` for every step beside the LSTM scenario's
+    # "how many sets of (Wx, Wh, b)" (Q57 beside Q46)
+    time_lstm = _q("time_lstm", "layer = LSTM(*self.params)\n", "code_choice", problem="time_lstm")
+    assert not _fits_after(time_lstm, _q("scenario:lstm:shared", kind="knowledge"))
+    assert not _fits_after(_q("bank:rnn-weight-sharing", kind="knowledge"), time_lstm)
+
+
+def test_im2cols_output_shape_is_the_row_layout_the_conv_listings_print():
+    # fourteenth examination, seed 12: bank:im2col-shape (Q62) beside col2im's `col.reshape(N, out_h, out_w, C, ...)`
+    # (Q49) and lp_pool's `dcol.reshape(-1, C * pool_h * pool_w)` (Q59)
+    shape = _q("bank:im2col-shape", kind="knowledge")
+    col2im = _q("col2im", "col = col.reshape(N, out_h, out_w, C, filter_h, filter_w)\n", "code_choice", problem="col2im")
+    lp_pool = _q("lp_pool", "dcol = dcol.reshape(-1, C * self.pool_h * self.pool_w)\n", "code_choice",
+                 problem="lp_pool")
+    assert not _fits_after(col2im, shape) and not _fits_after(shape, lp_pool)

@@ -137,6 +137,11 @@ CONCEPTS = {
     "bank:norm-axes": "norm_axes", "group_norm": "norm_axes",
     # the LSTM scenario's weight-sharing question (in place of Wx's shape) is the bank item's fact
     "scenario:lstm:shared": "rnn_sharing", "bank:rnn-weight-sharing": "rnn_sharing",
+    # the fourteenth examination, seed 12 (Q62 beside Q49, Q59, Q63): im2col's output (N·OH·OW, C·FH·FW) is the row
+    # layout the conv listings print
+    "bank:im2col-shape": "nhwc_rows",
+    # seed 13 (Q32 beside Q56): the gates' roles are the LSTM scenario's c_next blank
+    "bank:lstm-gates": "lstm_cell",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
@@ -150,7 +155,8 @@ SHOWN = [
     (re.compile(r"\b1 - (\w+|np\.tanh\([\w.]+\)) \*\* 2\b"), "tanh_grad"),
     (re.compile(r"np\.sum\(\w+, axis=(-1|1), keepdims=True\)"), "softmax"),
     (re.compile(r"\.transpose\(0, 2, 3, 1\)\.reshape\(-1, C\w*\)"), "nhwc_rows"),
-    (re.compile(r"\.reshape\(N, out_h, out_w, \w+\)\.transpose\(0, 3, 1, 2\)"), "nhwc_rows"),
+    (re.compile(r"\.reshape\(N, out_h, out_w, "), "nhwc_rows"),
+    (re.compile(r"\.reshape\(-1, C \* (self\.)?\w+_h \* (self\.)?\w+_w\)"), "nhwc_rows"),
     # the eleventh examination: Nesterov's listing prints momentum's velocity update (seed 12 Q70 beside Q27), the
     # BatchNorm listings the running statistics used at inference (seed 13 Q37 beside Q28), TimeAffine's backward
     # affine's dx and db (seed 13 Q49 beside Q65)
@@ -165,6 +171,9 @@ SHOWN = [
     (re.compile(r"\[np\.arange\([^\]]*\), *\w+\] -= 1\b|\(self\.y - self\.t\)"), "softmax_loss_grad"),
     # seed 11 (Q29 beside Q53): bank:lp-pool's stem writes out the Lp pooling the lp_pool listing's blank computes
     (re.compile(r"\(Σ \|x\|\^p\)\^\(1/p\)"), "pool_size"),
+    # the fourteenth examination, seed 11 (Q57 beside Q46): a Time layer that builds every step from one parameter
+    # set (`LSTM(*self.params)`) prints the weight sharing the LSTM scenario and bank:rnn-weight-sharing ask
+    (re.compile(r"\b(LSTM|RNN|GRU)\(\*self\.params\)"), "rnn_sharing"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 

@@ -50,12 +50,14 @@ def metrics(rng, seed, set_id):
                    ja_en(f"再現率 = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}。",
                          f"Recall = TP / (TP + FN) = {tp} / ({tp} + {fn}) = {recall:.3f}."),
                    [("specificity", specificity, ja_en("特異度 TN / (TN + FP) を答えた", "gave the specificity")),
-                    ("fpr", FP / (FP + TN), ja_en("偽陽性率 FP / (FP + TN) を答えた (ROC の横軸と縦軸の取り違え)",
-                                                  "gave the false positive rate FP / (FP + TN), the ROC curve's other axis")),
                     ("false_omission", FN_ / (FN_ + TN), ja_en("予測が陰性の列で割った (FN / (FN + TN))",
                                                               "used the predicted-negative column (FN / (FN + TN))")),
                     ("jaccard", jaccard, ja_en("分母に FP も入れた (TP / (TP + FP + FN))",
                                                "put FP in the denominator too (TP / (TP + FP + FN))")),
+                    # no false positive rate: beside the specificity it is a pair summing to 1, both ruled out
+                    # together (the fourteenth examination)
+                    ("over_correct", TP / (TP + TN), ja_en("正解した件数 (TP + TN) で割った",
+                                                           "divided by the correct predictions TP + TN")),
                     ("over_total", TP / total, ja_en("TP を全体で割った", "divided TP by all the data"))]),
         "f1": (f1, "F 値 (F1)", "the F1 score",
                ja_en(f"F1 = 2PR / (P + R)、P = {precision:.3f}、R = {recall:.3f} より {f1:.3f} (調和平均)。",

@@ -22,6 +22,9 @@ def _fmt(value, decimals):
     return text.lstrip("-") if Decimal(text) == 0 else text
 
 
+BASE_SLIPS = ("log2", "log10")
+
+
 def calc_question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params):
     """A calc question with the key and the first three slips that differ from it (and each other) as shown,
     none within one unit of the last decimal of the key (rounding intermediate values can land there).
@@ -36,6 +39,10 @@ def calc_question(qid, template, item, stem, explanation, key, slips, decimals, 
     wrong = []
     for slip, value, text in slips:
         if value is None or not math.isfinite(value):
+            continue
+        # one log-base slip at most: the key beside both its base-2 and base-10 values (× 1.443, ÷ 2.303) is the
+        # middle of a telltale triple (the fourteenth examination, five entropy / KL / loss questions)
+        if slip in BASE_SLIPS and any(o.operator in BASE_SLIPS for o in wrong):
             continue
         shown = _fmt(value, decimals)
         if shown in seen or (decimals == 0 and value < 1):

@@ -141,10 +141,14 @@ def _named_expressions(problem):
 
 
 def _names_one(original, mutant, named):
-    """Whether the mutant has one of the named expressions that the reference statement does not have."""
+    """Whether the mutant has one of the named expressions that the reference statement does not have, or its whole
+    value is one (sampling_decode's `kth = np.sort(logits)`, a part of the reference's `np.sort(logits)[-top_k]`)."""
     def found(tree):
         return {ast.dump(n) for n in ast.walk(tree)} & named
-    return bool(found(mutant) - found(original))
+    value = getattr(mutant, "value", None)
+    whole = isinstance(value, ast.AST) and ast.dump(value) in named and \
+        ast.dump(value) != ast.dump(getattr(original, "value", None) or original)
+    return bool(found(mutant) - found(original)) or whole
 
 
 # The calls whose result is a reference point of their array: its mean, its floor or ceiling, its extremes.
