@@ -22,7 +22,7 @@ def _fmt(value, decimals):
     return text.lstrip("-") if Decimal(text) == 0 else text
 
 
-BASE_SLIPS = ("log2", "log10")
+BASE_SLIPS = ("log2", "log10", "other_base")
 
 
 def calc_question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params):
