@@ -143,8 +143,10 @@ def _named_expressions(problem):
 def _names_one(original, mutant, named):
     """Whether the mutant has one of the named expressions that the reference statement does not have, or its whole
     value is one (sampling_decode's `kth = np.sort(logits)`, a part of the reference's `np.sort(logits)[-top_k]`)."""
+    kinds = {d.split("(", 1)[0] for d in named}   # only nodes of a named node's type are dumped
+
     def found(tree):
-        return {ast.dump(n) for n in ast.walk(tree)} & named
+        return {ast.dump(n) for n in ast.walk(tree) if type(n).__name__ in kinds} & named
     value = getattr(mutant, "value", None)
     whole = isinstance(value, ast.AST) and ast.dump(value) in named and \
         ast.dump(value) != ast.dump(getattr(original, "value", None) or original)
