@@ -260,8 +260,8 @@ class _Seen:
                 and not (q.problem and self.answer_forms(q) & self.answers)
                 and not (asks_a_fact(q) and any(same_fact(q, other) for other in self.code))
                 and not (asks_a_fact(q) and self.sum_means >= SUM_MEAN_MOST and swaps_sum_mean(q))
-                and all(self.concepts.get(c, self.source(q)) == self.source(q) for c in self.asked(q))
-                and all(self.shows.get(c, self.source(q)) == self.source(q) for c in self.asked(q))
+                and all(self.concepts.get(c, self.source(q)) == self.source(q) == self.shows.get(c, self.source(q))
+                        for c in self.asked(q))
                 and all(self.concepts.get(c, self.source(q)) == self.source(q) for c in self.shown(q))
                 and self.sources.get(self.source(q), 0) < MAX_PER_SOURCE)
 
