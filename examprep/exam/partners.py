@@ -60,9 +60,9 @@ def _tables(pairs):
     return table, re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b")
 
 @functools.lru_cache(maxsize=None)
-def _problem_groups(problem_id):
-    """A problem's own partner names (its YAML's mutant_partners: yolo_decode's cx/cy, bx/by, bw/bh), all at once
-    and pair by pair, as (table, pattern); names only."""
+def _problem_pairs(problem_id):
+    """A problem's own partner names (its YAML's mutant_partners: yolo_decode's cx/cy, bx/by, bw/bh), names only, each
+    pair with its gradients' names (flow_affine_coupling's Ws <-> Wt with dWs <-> dWt), one tuple of pairs each."""
     from examprep.problem import catalog
 
     try:
@@ -70,13 +70,32 @@ def _problem_groups(problem_id):
     except Exception:   # a question without a catalog problem (a test's stand-in)
         return ()
     pairs = [pair for pair in pairs if len(pair) == 2 and all(re.fullmatch(r"[A-Za-z_]\w*", n) for n in pair)]
-    return tuple(_tables(group) for group in ([pairs] if len(pairs) > 1 else []) + [[pair] for pair in pairs])
+    return tuple(((a, b), ("d" + a, "d" + b)) for a, b in pairs)
 
-def mirrors(text, problem=None):
+@functools.lru_cache(maxsize=None)
+def _problem_groups(problem_id):
+    """A problem's own partner pairs (_problem_pairs), all at once and pair by pair, as (table, pattern)."""
+    units = _problem_pairs(problem_id)
+    everything = [pair for unit in units for pair in unit]
+    return tuple(_tables(group) for group in ([everything] if len(units) > 1 else []) + [list(u) for u in units])
+
+@functools.lru_cache(maxsize=None)
+def _problem_two_pairs(problem_id):
+    """A problem's own partner pairs two at a time (flow_affine_coupling's Ws <-> Wt with da <-> dt, not x1 <-> x2),
+    when it has three or more (with two, all at once is that)."""
+    units = _problem_pairs(problem_id)
+    if len(units) < 3:
+        return ()
+    return tuple(_tables([*a, *b]) for i, a in enumerate(units) for b in units[i + 1:])
+
+def mirrors(text, problem=None, two_pairs=False):
     """The text with every partner name of one group swapped (x_max <-> y_max, H <-> W ...; and the problem's own
-    partners when its id is given), one text per group that changes it."""
+    partners when its id is given), one text per group that changes it; with two_pairs, also the problem's own
+    partners two pairs at a time (_problem_two_pairs: a whole line's mirror, partner_line_shown)."""
     out = []
     groups = list(zip(_TABLES, _PATTERNS)) + list(_problem_groups(problem) if problem else ())
+    if problem and two_pairs:
+        groups += list(_problem_two_pairs(problem))
     for table, pattern in groups:
         swapped = pattern.sub(lambda m, table=table: table[m.group(1)], text)
         if swapped != text:
@@ -102,10 +121,13 @@ def _twin_shown(line, listing_lines, problem=None):
 
 def partner_line_shown(line, code, problem=None):
     """Whether a listing shows a blank's whole line with its partner names swapped, or with other integers
-    (shows_partner's first rule; the mock exam's walk asks it of every line before proving any)."""
+    (shows_partner's first rule; the mock exam's walk asks it of every line before proving any). The problem's own
+    pairs count two at a time as well: flow_affine_coupling's `self.dWt = x1.T @ dt` below the blank `self.dWs =
+    x1.T @ da` (the fifteenth examination, seed 12 Q77: the value alone is under LEAK_MIN characters, and neither
+    pair alone nor all three at once mirror the line)."""
     line, listing = squeeze(line), squeeze(code)
     listing_lines = {_integers_masked(squeeze(shown)) for shown in code.split("\n") if shown.strip()}
-    return bool(line) and (any(m in listing for m in mirrors(line, problem))
+    return bool(line) and (any(m in listing for m in mirrors(line, problem, two_pairs=True))
                            or _twin_shown(line, listing_lines, problem)
                            or _wrapped_partner_shown(line, code, problem))
 

@@ -104,6 +104,25 @@ def _steps(answer, key_line):
     return frozenset()
 
 
+def _index_form(node):
+    """A subscript's index on any array (`_[:,k*d:k*d+T]` of `dx_pad[:, k * d:k * d + T]`), squeezed, when it
+    slices with LEAK_MIN characters or more, else None."""
+    index = squeeze(ast.unparse(node.slice))
+    has_slice = any(isinstance(n, ast.Slice) and (n.lower or n.upper) for n in ast.walk(node.slice))
+    return "_[" + index + "]" if has_slice and len(index) >= LEAK_MIN else None
+
+
+def _blank_index(answer, key_line):
+    """The index form (_index_form) of the subscript in the key's line whose index holds a key that is no statement of
+    its own (causal_conv1d's `k * d:k * d + T` in `tap = self.x_pad[:, k * d:k * d + T]`), else None."""
+    line = one_statement(key_line)
+    key = squeeze(answer)
+    for node in ast.walk(line) if line is not None and key else ():
+        if isinstance(node, ast.Subscript) and key in squeeze(ast.unparse(node.slice)):
+            return _index_form(node)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def _facts(answer, key_line, wrong_lines, problem=None):
     """(whole, parts, keywords) of a key: its value's forms, the forms of its sub-expressions, the keywords its
@@ -125,8 +144,16 @@ def _facts(answer, key_line, wrong_lines, problem=None):
                 form = method_form(node)
                 if form and len(form) >= LEAK_MIN:
                     parts.add(form)
+            if isinstance(node, ast.Subscript):
+                form = _index_form(node)
+                if form:
+                    parts.add(form)
+        if isinstance(value, ast.Subscript) and _index_form(value):
+            whole.add(_index_form(value))   # the same slice on another array
         whole |= {_ARG.sub(r"\1(", text) for text in whole}
         parts |= {_ARG.sub(r"\1(", text) for text in parts}
+    elif _blank_index(answer, key_line):
+        whole.add(_blank_index(answer, key_line))
     keywords = set()
     key = one_statement(key_line)
     for line in wrong_lines:

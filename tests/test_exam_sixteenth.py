@@ -1,0 +1,55 @@
+"""What the fifteenth examination left (main 75d0d61) and the sixteenth found (main e6c35db): each the real case and
+a near one that stays allowed."""
+from types import SimpleNamespace
+
+from examprep.exam.partners import partner_line_shown
+from examprep.exam.same_fact import same_fact
+
+FLOW_BACKWARD = """    def backward(self, dy, dlogdet):
+        x1, x2, s, exp_s = self.cache
+        d = x1.shape[1]
+        dy1, dy2 = dy[:, :d], dy[:, d:]
+        dx2 = dy2 * exp_s
+        ds = dy2 * x2 * exp_s + dlogdet[:, None]
+        dt = dy2
+        da = ds * (1 - s ** 2)
+        ＿＿(い)＿＿
+        self.dbs = np.sum(da, axis=0)
+        self.dWt = x1.T @ dt
+        self.dbt = np.sum(dt, axis=0)
+"""
+
+
+def test_a_line_mirrored_by_two_of_the_problems_pairs_gives_the_blank_away():
+    # seed 12 Q77: `self.dWt = x1.T @ dt` below the blank `self.dWs = x1.T @ da` (Ws <-> Wt with da <-> dt; the
+    # problem's third pair, x1 <-> x2, stays)
+    assert partner_line_shown("self.dWs = x1.T @ da", FLOW_BACKWARD, "flow_affine_coupling")
+    # without the dWt line, or with it written another way, nothing is shown
+    assert not partner_line_shown("self.dWs = x1.T @ da", FLOW_BACKWARD.replace("self.dWt = x1.T @ dt\n", ""),
+                                  "flow_affine_coupling")
+    assert not partner_line_shown("self.dWs = x1.T @ da", FLOW_BACKWARD.replace("x1.T @ dt", "np.dot(x1.T, dt)"),
+                                  "flow_affine_coupling")
+    # another problem has no such pairs
+    assert not partner_line_shown("self.dWs = x1.T @ da", FLOW_BACKWARD, "affine")
+
+
+def _q(line, answer, wrong, code="", problem="causal_conv1d"):
+    template = line.replace(answer, "＿＿", 1)
+    options = [SimpleNamespace(text=answer, correct=True)] + [SimpleNamespace(text=w, correct=False) for w in wrong]
+    return SimpleNamespace(answer=answer, code=code, problem=problem, options=options, label="(あ)",
+                           blank={"template": template, "marker": "＿＿", "candidate": 0})
+
+
+def test_one_slice_asked_on_an_array_and_on_its_gradient_is_one_fact():
+    # seed 13 Q79 / Q80: tap k's window `k * d:k * d + T` asked on self.x_pad and, the line below, on dx_pad
+    tap = _q("tap = self.x_pad[:, k * d:k * d + T]", "k * d:k * d + T",
+             ["k * d + 1:k * d + T", "P - (K - 1) + k:P - (K - 1) + k + T", "k:k + T"])
+    dtap = _q("dtap = dx_pad[:, k * d:k * d + T]", "dtap = dx_pad[:, k * d:k * d + T]",
+              ["dtap = dx_pad[:, k * d - 1:k * d + T]", "dtap = dx_pad[:, k:k + T]", "dtap = dx_pad[:, :T]"])
+    assert same_fact(tap, dtap) and same_fact(dtap, tap)
+    # another window, or a short slice (`:, P:`), is another fact
+    other = _q("dtap = dx_pad[:, k:k + T]", "dtap = dx_pad[:, k:k + T]",
+               ["dtap = dx_pad[:, k - 1:k + T]", "dtap = dx_pad[:, :T]", "dtap = dx_pad[:, k:T]"])
+    assert not same_fact(tap, other)
+    crop = _q("dx = dx_pad[:, P:]", "P:", ["P - 1:", "P + 1:", "P // 2:"])
+    assert not same_fact(crop, _q("x = x_pad[:, P:]", "x = x_pad[:, P:]", ["x = x_pad[:, :P]"]))
