@@ -1,23 +1,23 @@
 """What the fifteenth examination left (main 75d0d61) and the sixteenth found (main e6c35db): each the real case and
 a near one that stays allowed."""
-from types import SimpleNamespace
+import functools
+import inspect
 
 from examprep.exam.partners import partner_line_shown
 from examprep.exam.same_fact import same_fact
+from reference import flows
+from tests.test_exam_twelfth_giveaways import _q as _question
 
-FLOW_BACKWARD = """    def backward(self, dy, dlogdet):
-        x1, x2, s, exp_s = self.cache
-        d = x1.shape[1]
-        dy1, dy2 = dy[:, :d], dy[:, d:]
-        dx2 = dy2 * exp_s
-        ds = dy2 * x2 * exp_s + dlogdet[:, None]
-        dt = dy2
-        da = ds * (1 - s ** 2)
-        ＿＿(い)＿＿
-        self.dbs = np.sum(da, axis=0)
-        self.dWt = x1.T @ dt
-        self.dbt = np.sum(dt, axis=0)
-"""
+_q = functools.partial(_question, code="", problem="causal_conv1d")
+
+def _flow_backward():
+    """AffineCoupling.backward as the reference prints it, the dWs line blanked."""
+    source = inspect.getsource(flows.AffineCoupling.backward)
+    assert "self.dWs = x1.T @ da" in source and "self.dWt = x1.T @ dt" in source
+    return source.replace("self.dWs = x1.T @ da", "＿＿(い)＿＿")
+
+
+FLOW_BACKWARD = _flow_backward()
 
 
 def test_a_line_mirrored_by_two_of_the_problems_pairs_gives_the_blank_away():
@@ -31,13 +31,6 @@ def test_a_line_mirrored_by_two_of_the_problems_pairs_gives_the_blank_away():
                                   "flow_affine_coupling")
     # another problem has no such pairs
     assert not partner_line_shown("self.dWs = x1.T @ da", FLOW_BACKWARD, "affine")
-
-
-def _q(line, answer, wrong, code="", problem="causal_conv1d"):
-    template = line.replace(answer, "＿＿", 1)
-    options = [SimpleNamespace(text=answer, correct=True)] + [SimpleNamespace(text=w, correct=False) for w in wrong]
-    return SimpleNamespace(answer=answer, code=code, problem=problem, options=options, label="(あ)",
-                           blank={"template": template, "marker": "＿＿", "candidate": 0})
 
 
 def test_one_slice_asked_on_an_array_and_on_its_gradient_is_one_fact():
