@@ -3,6 +3,9 @@ a near one that stays allowed."""
 import functools
 import inspect
 
+import numpy as np
+
+from examprep.exam import knowledge
 from examprep.exam.partners import partner_line_shown
 from examprep.exam.same_fact import same_fact
 from reference import flows
@@ -46,3 +49,30 @@ def test_one_slice_asked_on_an_array_and_on_its_gradient_is_one_fact():
     assert not same_fact(tap, other)
     crop = _q("dx = dx_pad[:, P:]", "P:", ["P - 1:", "P + 1:", "P // 2:"])
     assert not same_fact(crop, _q("x = x_pad[:, P:]", "x = x_pad[:, P:]", ["x = x_pad[:, :P]"]))
+
+
+def _bank_item(item_id):
+    items, sets = knowledge.load()
+    return next(e for e in items + [e for s in sets for e in s["entries"]] if e["id"] == item_id)
+
+
+def test_least_squares_options_all_have_the_solutions_shape_and_only_the_key_solves_it():
+    # seed 11 Q14: two options failed on shape, leaving the key the one candidate with an inverse; now each option
+    # is a (D,) vector for X of N x D, N > D, and only the key is the least-squares solution
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(7, 3)), rng.normal(size=7)
+    value = {"w = (XᵀX)⁻¹ Xᵀy": np.linalg.inv(X.T @ X) @ X.T @ y,
+             "w = diag(XᵀX)⁻¹ Xᵀy": np.linalg.inv(np.diag(np.diag(X.T @ X))) @ X.T @ y,
+             "w = Xᵀy": X.T @ y, "w = (XᵀX + I)⁻¹ Xᵀy": np.linalg.inv(X.T @ X + np.eye(3)) @ X.T @ y}
+    item = _bank_item("least-squares")
+    solution = np.linalg.lstsq(X, y, rcond=None)[0]
+    for i, option in enumerate(item["options"]):
+        assert value[option["en"]].shape == solution.shape
+        assert np.allclose(value[option["en"]], solution) == (i == item["key"]), option["en"]
+
+
+def test_the_autoregressive_models_stem_names_no_model_another_item_asks_about():
+    # seed 12 Q93 (GPT's pre-training) was answered by Q89's stem "autoregressive generative models (PixelCNN,
+    # WaveNet, GPT ...)"
+    stem = _bank_item("autoregressive")["stem"]
+    assert _bank_item("gpt-objective") and "GPT" not in stem["en"] and "GPT" not in stem["ja"]
