@@ -4,11 +4,15 @@ import functools
 import inspect
 
 import numpy as np
+import pytest
 
 from examprep.exam import knowledge
+from examprep.exam.calc import templates as calc_templates
 from examprep.exam.partners import partner_line_shown
 from examprep.exam.same_fact import same_fact
-from reference import flows
+from examprep.exam.code.questions import _stem
+from examprep.problem import catalog
+from reference import flows, vit
 from tests.test_exam_twelfth_giveaways import _q as _question
 
 _q = functools.partial(_question, code="", problem="causal_conv1d")
@@ -76,3 +80,28 @@ def test_the_autoregressive_models_stem_names_no_model_another_item_asks_about()
     # WaveNet, GPT ...)"
     stem = _bank_item("autoregressive")["stem"]
     assert _bank_item("gpt-objective") and "GPT" not in stem["en"] and "GPT" not in stem["ja"]
+
+
+def test_the_swin_stem_says_which_way_cyclic_shift_rolls():
+    # seed 12 Q88: rolling down and right (`np.roll(x, (shift, shift), axis=(1, 2))`) is as right as the key under a
+    # reading the stem allowed; the title now fixes the direction, in both languages
+    problem = catalog.get("swin_window_shift")
+    stem = _stem(problem, "(う)", False, False)
+    assert "up and left" in stem["en"] and "上と左" in stem["ja"]
+    assert "np.roll(x, (-shift, -shift), axis=(1, 2))" in inspect.getsource(vit.cyclic_shift)
+
+
+@pytest.mark.parametrize("name", ["softmax_ce", "entropy_kl", "adam_two_steps"])
+def test_no_scenario_option_is_the_complement_of_another_questions_key(name):
+    # seed 12 Q74 / Q75: the loss question's slip "gave 1 − y" (0.846) was 1 minus the probability question's key
+    # (0.154), the only one of its options a second question's option added up to 1 with
+    found = 0
+    for seed in range(60):
+        qs = calc_templates.calc_set(name, seed)
+        for q in qs:
+            for other in qs:
+                if other is not q:
+                    key = float(other.options[other.key].text)
+                    complement = f"{1 - key:.{len(other.options[other.key].text.split('.')[-1])}f}"
+                    found += any(o.text == complement for o in q.options)
+    assert found == 0

@@ -153,7 +153,10 @@ def softmax_ce(rng, seed, set_id):
         ("loss", "softmax_ce_loss", "この入力の損失はいくつか", "What is the loss for this input", loss,
          ja_en(f"one-hot の t で残るのは正解クラスの項だけ: −log y_{k + 1} = −log({y[k]:.4f}) = {loss:.3f}。",
                f"With a one-hot t only the true class's term remains: −log({y[k]:.4f}) = {loss:.3f}."),
-         _cross_entropy_slips(y, k)),
+         _cross_entropy_slips(y, k) +
+         [("logsumexp_only", float(np.log(np.sum(np.exp(z)))),
+           ja_en("正解クラスのロジットを引き忘れた (log Σ exp(z_j) だけ)", "left out the true class's logit (log Σ exp(z_j) alone)")),
+          ("class_mean", loss / n, ja_en("クラス数で割った (−(1/K) Σ t log y)", "divided by the number of classes (−(1/K) Σ t log y)"))]),
         ("grad", "softmax_ce_grad", f"損失の {j + 1} 番目のロジットについての勾配 ∂L/∂z_{j + 1} はいくつか",
          f"What is the gradient of the loss with respect to the {ORDINALS[j]} logit", grad,
          ja_en(f"softmax と交差エントロピーを合わせた勾配は ∂L/∂z = y − t: {y[j]:.4f} − {int(t[0, j])} = {grad:.3f}。",

@@ -89,13 +89,16 @@ def scenario_set(name, item, scenario, asks, decimals, rng, set_id, seed, params
     """The questions of one scenario (its numbers in every stem), each asking one of `asks`:
     [(part, template, question ja, question en, key, {ja, en} explanation, slips)], the question without its rounding
     ("rounded to N decimals" is added). No option is another question's key (a
-    learner who answered one question would rule it out on sight in the next); Redraw when two keys look the same."""
+    learner who answered one question would rule it out on sight in the next) or its complement 1 − key (softmax_ce's
+    loss slip "gave 1 − y" beside the question asking y: the one option of the first question that a second's option
+    adds up to 1 with is its key; the sixteenth examination, seed 12 Q74); Redraw when two keys look the same."""
     keys = {_fmt(ask[4], decimals) for ask in asks}
     if len(keys) < len(asks):
         raise Redraw()
     out = []
     for part, template, question_ja, question_en, key, explanation, slips in asks:
-        slips = [s for s in slips if s[1] is None or _fmt(s[1], decimals) not in keys]
+        others = keys | {_fmt(1 - ask[4], decimals) for ask in asks if ask[0] != part}
+        slips = [s for s in slips if s[1] is None or _fmt(s[1], decimals) not in others]
         stem = {"ja": f"{scenario['ja']}{question_ja} (小数第 {decimals} 位まで四捨五入)。",
                 "en": f"{scenario['en']} {question_en}, rounded to {decimals} decimals?"}
         out.append(calc_question(f"calc:{name}:s{seed}:{part}", template, item, stem, explanation, key, slips,

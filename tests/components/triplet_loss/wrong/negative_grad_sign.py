@@ -1,0 +1,24 @@
+# expect: values
+"""The negative's gradient with the wrong sign: the derivative of −‖a − n‖² by n taken as −2(a − n), the minus of
+the inner derivative dropped."""
+import numpy as np
+
+
+class TripletLoss:
+    def __init__(self, margin=0.2):
+        self.margin = margin
+
+    def forward(self, a, p, n):
+        d_ap = np.sum((a - p) ** 2, axis=1)
+        d_an = np.sum((a - n) ** 2, axis=1)
+        losses = np.maximum(0, d_ap - d_an + self.margin)
+        self.cache = (a, p, n, losses > 0)
+        return np.mean(losses)
+
+    def backward(self, dout=1):
+        a, p, n, active = self.cache
+        coef = dout * active[:, None] / len(a)
+        dp = coef * (-2 * (a - p))
+        dn = coef * (-2 * (a - n))
+        da = -(dp + dn)
+        return da, dp, dn
