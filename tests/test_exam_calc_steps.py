@@ -221,11 +221,11 @@ def test_softmax_options_are_probabilities():
 def test_numbers_are_rounded_half_up_as_the_stems_say():
     """The stems say 四捨五入 (round half up): an option at a tie showed Python's half-to-even (perplexity's
     slip 2.3125 as 2.312, a final re-grade, issue 16)."""
-    from examprep.exam.calc.question import _fmt
+    from examprep.exam.calc.question import rounded_text
 
-    assert [_fmt(2.3125, 3), _fmt(1.8125, 3), _fmt(2.5, 0), _fmt(-1.25, 1), _fmt(-0.0001, 3), _fmt(30000000, 0)] == \
+    assert [rounded_text(2.3125, 3), rounded_text(1.8125, 3), rounded_text(2.5, 0), rounded_text(-1.25, 1), rounded_text(-0.0001, 3), rounded_text(30000000, 0)] == \
         ["2.313", "1.813", "3", "-1.3", "0.000", "30000000"]
-    assert _fmt(0.14894, 3) == "0.149" and _fmt(2.675, 2) == "2.68"   # as written, not its binary neighbour
+    assert rounded_text(0.14894, 3) == "0.149" and rounded_text(2.675, 2) == "2.68"   # as written, not its binary neighbour
 
 
 @pytest.mark.parametrize("template", ["entropy_kl", "softmax_ce", "adam_two_steps"])

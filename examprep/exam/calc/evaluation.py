@@ -6,11 +6,13 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question, within
+from examprep.exam.calc.question import Redraw, rounded_text, calc_question, within
 
 
 def _round3(value):
-    return f"{float(value):.3f}"
+    """A value as its option shows it (rounded half up to 3 decimals, calc.question.rounded_text): the set's measures and
+    the values offered are compared as shown."""
+    return rounded_text(value, 3)
 
 
 def metrics(rng, seed, set_id):

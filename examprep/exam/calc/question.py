@@ -15,7 +15,7 @@ class Redraw(Exception):
     """The drawn numbers make two options look the same: draw again."""
 
 
-def _fmt(value, decimals):
+def rounded_text(value, decimals):
     """The value rounded half up (四捨五入, as the stems say) to `decimals`, from its shortest repr (2.3125 ->
     2.313, not Python's half-to-even 2.312)."""
     text = str(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
@@ -34,7 +34,7 @@ def calc_question(qid, template, item, stem, explanation, key, slips, decimals, 
     scaled = key * 10 ** decimals
     if decimals and abs(scaled - math.floor(scaled) - 0.5) < 1e-6:
         raise Redraw()   # a rounding tie: "rounded to N decimals" would not say which way
-    key_text = _fmt(key, decimals)
+    key_text = rounded_text(key, decimals)
     seen = {key_text}
     wrong = []
     for slip, value, text in slips:
@@ -44,7 +44,7 @@ def calc_question(qid, template, item, stem, explanation, key, slips, decimals, 
         # middle of a telltale triple (the fourteenth examination, five entropy / KL / loss questions)
         if slip in BASE_SLIPS and any(o.operator in BASE_SLIPS for o in wrong):
             continue
-        shown = _fmt(value, decimals)
+        shown = rounded_text(value, decimals)
         if shown in seen or (decimals == 0 and value < 1):
             continue
         # One unit of the last decimal away from the key is what rounding intermediate results can give (F1 from
@@ -92,13 +92,13 @@ def scenario_set(name, item, scenario, asks, decimals, rng, set_id, seed, params
     learner who answered one question would rule it out on sight in the next) or its complement 1 − key (softmax_ce's
     loss slip "gave 1 − y" beside the question asking y: the one option of the first question that a second's option
     adds up to 1 with is its key; the sixteenth examination, seed 12 Q74); Redraw when two keys look the same."""
-    keys = {_fmt(ask[4], decimals) for ask in asks}
+    keys = {rounded_text(ask[4], decimals) for ask in asks}
     if len(keys) < len(asks):
         raise Redraw()
     out = []
     for part, template, question_ja, question_en, key, explanation, slips in asks:
-        others = keys | {_fmt(1 - ask[4], decimals) for ask in asks if ask[0] != part}
-        slips = [s for s in slips if s[1] is None or _fmt(s[1], decimals) not in others]
+        others = keys | {rounded_text(1 - ask[4], decimals) for ask in asks if ask[0] != part}
+        slips = [s for s in slips if s[1] is None or rounded_text(s[1], decimals) not in others]
         stem = {"ja": f"{scenario['ja']}{question_ja} (小数第 {decimals} 位まで四捨五入)。",
                 "en": f"{scenario['en']} {question_en}, rounded to {decimals} decimals?"}
         out.append(calc_question(f"calc:{name}:s{seed}:{part}", template, item, stem, explanation, key, slips,
