@@ -171,3 +171,17 @@ def test_im2cols_output_shape_is_the_row_layout_the_conv_listings_print():
     lp_pool = _q("lp_pool", "dcol = dcol.reshape(-1, C * self.pool_h * self.pool_w)\n", "code_choice",
                  problem="lp_pool")
     assert not _fits_after(col2im, shape) and not _fits_after(shape, lp_pool)
+
+
+def test_a_backward_swapping_a_products_inputs_shows_the_multiplication_nodes_rule():
+    # sixteenth examination, seed 13: bank:chain-rule ("which gradient goes to x of z = x·y", Q23) beside
+    # attention_weight's listing printing `dhs = dt * hr` / `dhr = dt * hs` (Q46 / Q47)
+    rule = _q("bank:chain-rule", kind="knowledge")
+    attention = _q("attention_weight", "dhs = dt * hr\n        dhr = dt * hs\n", "code_choice",
+                   problem="attention_weight")
+    mul = _q("relu_layer", "dx = dout * self.y\n        dy = dout * self.x\n", "code_choice", problem="relu_layer")
+    assert not _fits_after(attention, rule) and not _fits_after(rule, mul)
+    # one product's gradient alone (dropout's `dout * self.mask`), or two that do not swap, prints no rule
+    one = _q("attention_weight", "dx = dout * self.mask\n", "code_choice", problem="attention_weight")
+    two = _q("attention_weight", "dhs = dt * hr\n        dhr = dt * hr\n", "code_choice", problem="attention_weight")
+    assert _fits_after(one, rule) and _fits_after(two, rule)

@@ -142,6 +142,9 @@ CONCEPTS = {
     "bank:im2col-shape": "nhwc_rows",
     # seed 13 (Q32 beside Q56): the gates' roles are the LSTM scenario's c_next blank
     "bank:lstm-gates": "lstm_cell",
+    # the sixteenth examination, seed 13 (Q23 beside Q46 / Q47): the multiplication node's backward, asked by the bank
+    # item and printed by the listings that swap a product's inputs (SHOWN); comp_graph_nodes asks it as code
+    "bank:chain-rule": "mul_node", "comp_graph_nodes": "mul_node",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
@@ -174,6 +177,10 @@ SHOWN = [
     # the fourteenth examination, seed 11 (Q57 beside Q46): a Time layer that builds every step from one parameter
     # set (`LSTM(*self.params)`) prints the weight sharing the LSTM scenario and bank:rnn-weight-sharing ask
     (re.compile(r"\b(LSTM|RNN|GRU)\(\*self\.params\)"), "rnn_sharing"),
+    # the sixteenth examination, seed 13 (Q23 beside Q46 / Q47): a backward that gives each input of a product the
+    # upstream gradient times the other input (attention_weight's `dhs = dt * hr` / `dhr = dt * hs`, MulLayer's
+    # `dx = dout * self.y` / `dy = dout * self.x`) prints the multiplication node's rule
+    (re.compile(r"\bd(\w+) = (d\w+) \* (self\.)?(\w+)\n\s*d\4 = \2 \* (self\.)?\1\b"), "mul_node"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 
