@@ -6,10 +6,12 @@ import inspect
 import numpy as np
 import pytest
 
+from examprep.common.i18n import a_an
 from examprep.exam import knowledge
 from examprep.exam.calc import templates as calc_templates
 from examprep.exam.partners import partner_line_shown
 from examprep.exam.same_fact import same_fact
+from examprep.exam.sum_facts import gradient_sum_shown
 from examprep.exam.code.questions import _stem
 from examprep.problem import catalog
 from reference import flows, vit
@@ -82,12 +84,17 @@ def test_the_autoregressive_models_stem_names_no_model_another_item_asks_about()
     assert _bank_item("gpt-objective") and "GPT" not in stem["en"] and "GPT" not in stem["ja"]
 
 
-def test_the_swin_stem_says_which_way_cyclic_shift_rolls():
-    # seed 12 Q88: rolling down and right (`np.roll(x, (shift, shift), axis=(1, 2))`) is as right as the key under a
-    # reading the stem allowed; the title now fixes the direction, in both languages
-    problem = catalog.get("swin_window_shift")
-    stem = _stem(problem, "(う)", False, False)
-    assert "up and left" in stem["en"] and "上と左" in stem["ja"]
+@pytest.mark.parametrize("problem_id, en, ja", [("swin_window_shift", "up and left", "上と左"),
+                                               ("logsumexp", "(N, K)", "(N, K)")])
+def test_the_stem_states_what_a_distractor_would_otherwise_read_differently(problem_id, en, ja):
+    # sixteenth examination, seed 12 Q88: rolling down and right (`np.roll(x, (shift, shift), axis=(1, 2))`) was as
+    # right as the key under a reading the stem allowed; seventeenth, seed 12 Q50 / Q51: on one vector of logits,
+    # axis=0 and a dropped keepdims are right too. The title (the exam's stem) now fixes each, in both languages
+    stem = _stem(catalog.get(problem_id), "(う)", False, False)
+    assert en in stem["en"] and ja in stem["ja"]
+
+
+def test_the_swin_reference_rolls_up_and_left():
     assert "np.roll(x, (-shift, -shift), axis=(1, 2))" in inspect.getsource(vit.cyclic_shift)
 
 
@@ -105,3 +112,45 @@ def test_no_scenario_option_is_the_complement_of_another_questions_key(name):
                     complement = f"{1 - key:.{len(other.options[other.key].text.split('.')[-1])}f}"
                     found += any(o.text == complement for o in q.options)
     assert found == 0
+
+
+def test_a_bias_gradient_summed_in_another_layout_shows_the_sum_beside_a_blank_offering_means():
+    # seventeenth examination, seed 11 Q63 (dilated_conv) and sixteenth, seed 12 Q36 (grouped_conv): `self.db =
+    # np.sum(dout, axis=0)` on im2col's rows, offered against two means, beside conv2d_naive's listing printing
+    # `self.db = np.sum(dout, axis=(0, 2, 3))`
+    db = _question("        self.db = np.sum(dout, axis=0)", "np.sum(dout, axis=0)",
+                   ["np.sum(dout, axis=1)", "np.mean(dout, axis=0)", "np.mean(dout, axis=1)"], "", "grouped_conv")
+    naive = "    def backward(self, dout):\n        self.db = np.sum(dout, axis=(0, 2, 3))\n        return dx\n"
+    assert gradient_sum_shown(db, [naive])
+    # another gradient summed there, or the blank offering one mean only, is not
+    assert not gradient_sum_shown(db, [naive.replace("self.db", "self.dbeta")])
+    one_mean = _question("        self.db = np.sum(dout, axis=0)", "np.sum(dout, axis=0)",
+                         ["np.sum(dout, axis=1)", "np.mean(dout, axis=0)", "np.sum(dout)"], "", "grouped_conv")
+    assert not gradient_sum_shown(one_mean, [naive])
+
+
+def test_no_mask_distractor_hides_every_position():
+    # seventeenth examination, seed 12 Q27: `np.ones((T, T))` hid every position (a mask no one builds); each wrong
+    # mask is now an off-by-one or a flipped triangle or convention (triu with k=0 hides the first query's every key,
+    # the diagonal hidden too, a real slip)
+    from examprep.exam.scenarios import MASKS
+
+    for text in MASKS:
+        mask = eval(text, {"np": np, "T": 5})
+        assert mask.shape == (5, 5) and not mask.all() and mask.any(), text
+
+
+def test_bank_options_do_not_state_another_items_key():
+    # seventeenth examination, seed 12: underfit-fix's "before the validation error has had a chance to rise" told
+    # early-stopping's key (Q12 / Q33); autoregressive's "sample a latent z from a prior and decode" was vae-sample's
+    # key (Q89 / Q92)
+    underfit = " ".join(o["en"] for o in _bank_item("underfit-fix")["options"])
+    autoregressive = " ".join(o["en"] for o in _bank_item("autoregressive")["options"])
+    assert "validation" not in underfit and "prior" not in autoregressive
+    vae = _bank_item("vae-sample")
+    assert "discriminator" not in " ".join(o["en"] for o in vae["options"])
+
+
+def test_english_articles_before_numbers():
+    # seventeenth examination, calc seed 12 Q23: "a 8×8 feature map"
+    assert [a_an(n) for n in (8, 80, 11, 18, 7, 1, 16, 100)] == ["an", "an", "an", "an", "a", "a", "a", "a"]

@@ -50,3 +50,9 @@ def ja_join(*parts):
             out += " "
         out += part
     return out
+
+
+def a_an(number):
+    """The English article before a number as read aloud: "an 8×8 map", "an 11-word sentence", "a 7×7 map"."""
+    digits = str(number)
+    return "an" if digits.startswith("8") or digits in ("11", "18") else "a"

@@ -14,7 +14,7 @@ SET_SIZES = (3, 3, 4)
 LINES_AHEAD = 4                  # lines of a problem proven at a time (code_sets)
 REMAKES = 3                      # times a code set is made again without the lines it must leave out
 MAX_HIDDEN = 2                   # lines of a set's listing shown as `...` (hide_giveaways)
-FIRST_ROUND_LEAST = 2            # questions (and lines to ask) a set needs in the walk's first round
+FIRST_ROUND_LEAST = 3            # questions (and lines to ask) a set needs in the walk's first round
 
 
 def code_sets(problems, want, seed, rng, seen, asked, workers=2, on_progress=None):

@@ -215,7 +215,7 @@ MASKS = {
     "np.tril(np.ones((T, T)), k=-1).astype(bool)": ja_en("過去を隠して未来を見せた", "hid the past and showed the future"),
     "np.triu(np.ones((T, T)), k=0).astype(bool)": ja_en("自分自身の位置まで隠した", "also hid each position itself"),
     "np.eye(T).astype(bool)": ja_en("自分自身だけを隠した", "hid only each position itself"),
-    "np.ones((T, T)).astype(bool)": ja_en("すべての位置を隠した", "hid every position"),
+    "np.tril(np.ones((T, T))).astype(bool)": ja_en("見せる位置を True にした (逆の約束)", "marked the positions to keep True (the other convention)"),
 }
 
 

@@ -3,7 +3,7 @@ int8 quantisation and model memory.
 """
 import numpy as np
 
-from examprep.common.i18n import ja_en
+from examprep.common.i18n import a_an, ja_en
 from examprep.exam.calc.question import Redraw, calc_question
 
 
@@ -43,7 +43,7 @@ def vit_tokens(rng, seed, set_id):
         f"calc:vit_tokens:s{seed}", "vit_tokens", "4-1-2",
         ja_en(f"Vision Transformer に {size}×{size} の画像を {patch}×{patch} のパッチに分けて入力する。クラストークンを"
               f"先頭に 1 つ加えるとき、Transformer エンコーダに入る系列の長さ (トークン数) はいくつか。",
-              f"A Vision Transformer splits a {size}×{size} image into {patch}×{patch} patches and prepends one class "
+              f"A Vision Transformer splits {a_an(size)} {size}×{size} image into {patch}×{patch} patches and prepends one class "
               f"token. How long is the sequence (number of tokens) the Transformer encoder sees?"),
         ja_en(f"パッチは縦横 {size}/{patch} = {grid} 個ずつ、{grid}² = {grid * grid} 個。クラストークンを加えて {key}。",
               f"{size}/{patch} = {grid} patches per side, {grid}² = {grid * grid} patches, plus the class token: {key}."),

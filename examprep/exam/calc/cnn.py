@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from examprep.common.i18n import ja_en
+from examprep.common.i18n import a_an, ja_en
 from examprep.exam.calc.question import Redraw, calc_question
 
 
@@ -28,7 +28,7 @@ def conv_layer(rng, seed, set_id):
     scen_ja = (f"入力が {C}×{H}×{H} (チャネル×高さ×幅) の特徴マップに、{K}×{K} のフィルタ {FN} 枚、ストライド {S}、"
                f"パディング {P} の畳み込み層を適用する{'' if bias else ' (バイアスなし)'}。")
     scen_en = (f"A convolution layer with {FN} filters of {K}×{K}, stride {S} and padding {P}"
-               f"{'' if bias else ' (no bias)'} is applied to a {C}×{H}×{H} (channels×height×width) feature map.")
+               f"{'' if bias else ' (no bias)'} is applied to {a_an(C)} {C}×{H}×{H} (channels×height×width) feature map.")
     qs = []
     qs.append(calc_question(
         f"calc:conv_layer:s{seed}:size", "conv_output_size", "3-4-1",
@@ -95,7 +95,7 @@ def pool_output_size(rng, seed, set_id):
         f"calc:pool_output_size:s{seed}", "pool_output_size", "3-4-3",
         ja_en(f"{H}×{H} の特徴マップに、ウィンドウ {k}×{k}、ストライド {s}、パディング {p} の{kind_ja}プーリングを適用する。"
               "出力の高さ (= 幅) はいくつか。",
-              f"{kind_en.capitalize()} pooling with a {k}×{k} window, stride {s} and padding {p} is applied to a {H}×{H} "
+              f"{kind_en.capitalize()} pooling with {a_an(k)} {k}×{k} window, stride {s} and padding {p} is applied to {a_an(H)} {H}×{H} "
               "feature map. What is the height (= width) of the output?"),
         ja_en(f"プーリングも畳み込みと同じ式: (H + 2P − k) / S + 1 = ({H} + 2×{p} − {k}) / {s} + 1 = {out}。",
               f"Pooling follows the convolution formula: (H + 2P − k) / S + 1 = ({H} + 2×{p} − {k}) / {s} + 1 = {out}."),
@@ -188,7 +188,7 @@ def deconv_output(rng, seed, set_id):
         f"calc:deconv_output:s{seed}", "deconv_output", "3-4-2",
         ja_en(f"高さ・幅 {H} の特徴マップに、カーネル {K}×{K}、ストライド {S}、パディング {P} の転置畳み込み (output_padding なし) を"
               "適用する。出力の高さはいくつか。",
-              f"A transposed convolution with a {K}×{K} kernel, stride {S} and padding {P} (no output padding) is applied to a "
+              f"A transposed convolution with {a_an(K)} {K}×{K} kernel, stride {S} and padding {P} (no output padding) is applied to a "
               f"feature map of height and width {H}. What is the output height?"),
         ja_en(f"(H − 1)S − 2P + K = ({H} − 1)×{S} − 2×{P} + {K} = {key}。",
               f"(H − 1)S − 2P + K = ({H} − 1)×{S} − 2×{P} + {K} = {key}."),
@@ -229,7 +229,7 @@ def grouped_params(rng, seed, set_id):
         f"calc:grouped_params:s{seed}", "grouped_params", "3-4-2",
         ja_en(f"入力 {C} チャネルに、{K}×{K} の depthwise 畳み込み (チャネルごと、バイアスあり) と、出力 {Co} チャネルの 1×1 の pointwise "
               "畳み込み (バイアスあり) を続ける depthwise separable 畳み込みのパラメータ数はいくつか。",
-              f"A depthwise separable convolution on {C} input channels: a {K}×{K} depthwise convolution (per channel, with "
+              f"A depthwise separable convolution on {C} input channels: {a_an(K)} {K}×{K} depthwise convolution (per channel, with "
               f"biases) followed by a 1×1 pointwise convolution to {Co} channels (with biases). How many parameters?"),
         ja_en(f"depthwise {K}×{K}×{C} + {C}、pointwise {C}×{Co} + {Co}、合計 {key}。",
               f"Depthwise {K}×{K}×{C} + {C}, pointwise {C}×{Co} + {Co}: {key} in all."),

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from examprep.common.i18n import ja_en
+from examprep.common.i18n import a_an, ja_en
 from examprep.exam.calc.question import Redraw, rounded_text, calc_question, within
 
 
@@ -148,7 +148,7 @@ def perplexity(rng, seed, set_id):
         f"calc:perplexity:s{seed}", "perplexity", "2-1-12",
         ja_en(f"言語モデルが文中の {len(ps)} 単語の正解に与えた確率が順に {shown} だった。この文でのパープレキシティはいくらか "
               "(小数第 3 位まで四捨五入)。",
-              f"A language model gave the correct words of a {len(ps)}-word sentence the probabilities {shown}. What is the "
+              f"A language model gave the correct words of {a_an(len(ps))} {len(ps)}-word sentence the probabilities {shown}. What is the "
               "perplexity on the sentence, rounded to 3 decimals?"),
         ja_en(f"平均交差エントロピー L = −(1/N) Σ log p = {ce:.4f}、パープレキシティ = exp(L) = {key:.3f} (確率の幾何平均の逆数)。",
               f"Mean cross entropy L = −(1/N) Σ log p = {ce:.4f}; perplexity = exp(L) = {key:.3f}, the inverse geometric "
