@@ -9,6 +9,7 @@ import pytest
 from examprep.common.i18n import a_an
 from examprep.exam import knowledge
 from examprep.exam.calc import templates as calc_templates
+from examprep.exam.counterparts import weight_layout_shown
 from examprep.exam.partners import partner_line_shown
 from examprep.exam.same_fact import same_fact
 from examprep.exam.sum_facts import gradient_sum_shown
@@ -49,6 +50,10 @@ def test_one_slice_asked_on_an_array_and_on_its_gradient_is_one_fact():
     dtap = _q("dtap = dx_pad[:, k * d:k * d + T]", "dtap = dx_pad[:, k * d:k * d + T]",
               ["dtap = dx_pad[:, k * d - 1:k * d + T]", "dtap = dx_pad[:, k:k + T]", "dtap = dx_pad[:, :T]"])
     assert same_fact(tap, dtap) and same_fact(dtap, tap)
+    # eighteenth examination, seed 13 Q79 / Q80: the backward's blank the index alone (`:, k * d:k * d + T`)
+    index = _q("dtap = dx_pad[:, k * d:k * d + T]", ":, k * d:k * d + T",
+               [":, k * d:k * d + T + 1", ":, k * d - 1:k * d + T", ":, P - (K - 1) + k:P - (K - 1) + k + T"])
+    assert same_fact(tap, index) and same_fact(index, tap)
     # another window, or a short slice (`:, P:`), is another fact
     other = _q("dtap = dx_pad[:, k:k + T]", "dtap = dx_pad[:, k:k + T]",
                ["dtap = dx_pad[:, k - 1:k + T]", "dtap = dx_pad[:, :T]", "dtap = dx_pad[:, k:T]"])
@@ -154,3 +159,21 @@ def test_bank_options_do_not_state_another_items_key():
 def test_english_articles_before_numbers():
     # seventeenth examination, calc seed 12 Q23: "a 8×8 feature map"
     assert [a_an(n) for n in (8, 80, 11, 18, 7, 1, 16, 100)] == ["an", "an", "an", "an", "a", "a", "a", "a"]
+
+
+def test_a_weights_gradient_reshaped_back_shows_the_weights_matrix_layout():
+    # eighteenth examination, seed 11 Q47 (transposed_conv's dx) and Q72 (grouped_conv's col_W)
+    dx_key = "dx = np.dot(dcol, self.W.reshape(C_in, -1).T)"
+    dx_wrong = ["dx = np.dot(dcol, self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T)",
+                "dx = np.dot(dcol, self.W.reshape(C_out, -1).T)", "dx = np.dot(dcol, self.W.reshape(C_out, -1))"]
+    shown = ["self.dW = np.dot(self.x_row.T, dcol).reshape(C_in, C_out, FH, FW)", "return dx"]
+    assert weight_layout_shown(dx_key, dx_wrong, shown)
+    col_key = "col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1).T"
+    col_wrong = ["col_W = self.W[g * Fg:(g + 1) * Fg].reshape(-1, Fg)", "col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1)",
+                 "col_W = self.W[g::self.groups].reshape(Fg, -1).T"]
+    assert weight_layout_shown(col_key, col_wrong, ["self.dW[g * Fg:(g + 1) * Fg] = dW_g.T.reshape(Fg, Cg, FH, FW)"])
+    # the gradient hidden, another weight's gradient, or one wrong option lacking the layout: nothing shown
+    assert not weight_layout_shown(dx_key, dx_wrong, shown[1:])
+    assert not weight_layout_shown(dx_key, dx_wrong, ["self.dW2 = np.dot(a.T, dcol).reshape(C_in, C_out, FH, FW)"])
+    assert not weight_layout_shown(col_key, col_wrong[1:2] + ["col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1)"],
+                                   ["self.dW[g * Fg:(g + 1) * Fg] = dW_g.T.reshape(Fg, Cg, FH, FW)"])

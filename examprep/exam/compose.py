@@ -145,6 +145,13 @@ CONCEPTS = {
     # the sixteenth examination, seed 13 (Q23 beside Q46 / Q47): the multiplication node's backward, asked by the bank
     # item and printed by the listings that swap a product's inputs (SHOWN); comp_graph_nodes asks it as code
     "bank:chain-rule": "mul_node", "comp_graph_nodes": "mul_node",
+    # the eighteenth examination: a bank item about a component beside that component's whole listing, which rules
+    # its distractors out (seed 13 Q37 beside pointwise_conv's Q63, Q38 beside conv2d_naive's Q42, Q50 beside
+    # group_norm's Q51 (its gamma / beta scale and shift the normalised values); seed 11 Q26, grouped_conv's count
+    # read off its listing's W of (FN, Cg, FH, FW))
+    "pointwise_conv": "grouped_params", "bank:grouped-conv": "grouped_params", "grouped_conv": "grouped_params",
+    "bank:conv-params-shared": "conv_sharing", "conv2d_naive": "conv_sharing",
+    "bank:bn-gamma-beta": "norm_axes",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and

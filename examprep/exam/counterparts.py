@@ -16,6 +16,8 @@ examprep.exam.giveaways.shows_partner.
 - **The other branch of its `if`** (other_branch_shown): softmax_with_loss's `dx = (self.y - self.t) /
   batch_size` for one-hot labels beside the label branch `dx = self.y.copy(); dx[np.arange(batch_size), self.t]
   -= 1; dx = dx / batch_size`: two ways to one value of the same name, each telling the other's sign and scale.
+- **The weight layout its gradient shows** (weight_layout_shown): transposed_conv's `self.dW = np.dot(self.x_row.T,
+  dcol).reshape(C_in, C_out, FH, FW)` beside the blank `self.W.reshape(C_in, -1)`, against another first size.
 - **The complementary slice** (complement_shown): vit_patch_embed's `dtokens = dz[:, 1:]` beside the blank
   `self.dcls_token = np.sum(dz[:, :1], ...)` whose options take `dz[:, -1:]`: the other slice of the same array
   on the same axis shows where the class token is.
@@ -273,3 +275,71 @@ def split_merged_shown(key_line, live_lines, shown_lines):
                 (wrong := one_statement(line)) is not None and dump not in _reshapes(wrong) for line in live_lines):
             return True
     return False
+
+
+def _weight(node):
+    """The parameter a node is, `self.W` or a slice of it (`self.W[g * Fg:(g + 1) * Fg]`), as (attribute, index
+    text or None), else None."""
+    index = None
+    if isinstance(node, ast.Subscript):
+        index, node = squeeze(ast.unparse(node.slice)), node.value
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" and \
+            re.fullmatch(r"W\w*", node.attr):
+        return node.attr, index
+    return None
+
+
+def _weight_reshapes(tree):
+    """{(attribute, index, first size)} of the reshapes of a parameter in a tree (`self.W.reshape(C_in, -1)`)."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "reshape" and \
+                node.args and _weight(node.func.value):
+            out.add((*_weight(node.func.value), squeeze(ast.unparse(node.args[0]))))
+    return out
+
+
+def _gradient_reshapes(shown_lines):
+    """{(attribute, index, first size)} of the shown lines that assign a parameter's gradient (`self.dW`,
+    `self.dW[g * Fg:(g + 1) * Fg]`) a value reshaped last (`....T.reshape(Fg, Cg, FH, FW)`), by the parameter."""
+    out = set()
+    for line in shown_lines:
+        stmt = one_statement(line.strip())
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            continue
+        target = _gradient_of(stmt.targets[0])
+        value = stmt.value
+        if target and isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
+                value.func.attr == "reshape" and value.args:
+            out.add((*target, squeeze(ast.unparse(value.args[0]))))
+    return out
+
+
+def _gradient_of(node):
+    """(attribute, index) of the parameter whose gradient a target is (`self.dW[...]` -> ("W", "...")), else None."""
+    index = None
+    if isinstance(node, ast.Subscript):
+        index, node = squeeze(ast.unparse(node.slice)), node.value
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" and \
+            re.fullmatch(r"dW\w*", node.attr):
+        return node.attr[1:], index
+    return None
+
+
+def weight_layout_shown(key_line, wrong_lines, shown_lines, least=2):
+    """Whether the key reshapes a weight (`self.W.reshape(C_in, -1)`, `self.W[g * Fg:(g + 1) * Fg].reshape(Fg,
+    -1)`) to a matrix whose first size the listing's gradient of that same weight, reshaped back last, shows
+    (`self.dW = np.dot(self.x_row.T, dcol).reshape(C_in, C_out, FH, FW)`, `self.dW[g * Fg:(g + 1) * Fg] =
+    dW_g.T.reshape(Fg, Cg, FH, FW)`), and `least` wrong options or more lack that reshape (another first size,
+    another slice, a transpose before it): the weight's matrix layout read off its gradient's line (the eighteenth
+    examination, seed 11 Q47 / Q72: transposed_conv's dx and grouped_conv's col_W)."""
+    key = one_statement(key_line)
+    asked = _weight_reshapes(key) if key is not None else set()
+    shown = _gradient_reshapes(shown_lines) & asked if asked else set()
+    if not shown:
+        return False
+    lacking = 0
+    for line in wrong_lines:
+        wrong = one_statement(line)
+        lacking += wrong is not None and not (_weight_reshapes(wrong) & shown)
+    return lacking >= least

@@ -121,12 +121,13 @@ def offers_a_line(wrong, lines, least=LEAK_MIN):
 
 def _counterpart_shown(q, code, key, wrong, shown):
     """Whether the listing shows the blank's inverse (a transposing chain undone, a reduction undone by a repeat, a
-    forward blank's split merged back in its order where no live option keeps the split), the other branch of its if
-    or its slice's complement (examprep.exam.counterparts)."""
+    forward blank's split merged back in its order where no live option keeps the split), the other branch of its if,
+    its slice's complement or its weight's matrix layout in the weight's gradient (examprep.exam.counterparts)."""
     return counterparts.inverse_shown(key, q.answer, tuple(shown)) or \
         counterparts.reduction_inverse_shown(key, shown) or \
         bool(q.blank) and counterparts.other_branch_shown(code, q.blank.get("marker"), key) or \
         counterparts.complement_shown(key, tuple(wrong), tuple(shown)) or \
+        counterparts.weight_layout_shown(key, wrong, shown) or \
         not inferred.backward_line(key, shown) and counterparts.split_merged_shown(key, _live_lines(q), shown)
 
 

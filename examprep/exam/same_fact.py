@@ -152,8 +152,9 @@ def _facts(answer, key_line, wrong_lines, problem=None):
             whole.add(_index_form(value))   # the same slice on another array
         whole |= {_ARG.sub(r"\1(", text) for text in whole}
         parts |= {_ARG.sub(r"\1(", text) for text in parts}
-    elif _blank_index(answer, key_line):
+    elif _blank_index(answer, key_line):   # the index itself asked: compared as a whole and as a part
         whole.add(_blank_index(answer, key_line))
+        parts.add(_blank_index(answer, key_line))
     keywords = set()
     key = one_statement(key_line)
     for line in wrong_lines:

@@ -157,7 +157,13 @@ def cannot_fill(entries, reference, count=3):
     """Whether a line's mutants cannot give `count` distractors whatever the grader says of them: fewer than
     `count` different texts are left once give_away_whatever_verdict is applied (pick_distractors wants `count`
     different option texts, and two mutants of one text give one option)."""
-    return len({e["text"] for e in entries if not give_away_whatever_verdict(e, reference)}) < count
+    fair = set()
+    for e in entries:   # judged in order until `count` texts are found: a line's other mutants may never be asked
+        if e["text"] not in fair and not give_away_whatever_verdict(e, reference):
+            fair.add(e["text"])
+            if len(fair) >= count:
+                return False
+    return True
 
 
 def shape_error(entry):

@@ -6,7 +6,7 @@ it needs it), and says whether the mutant is arithmetic no learner writes; distr
 import ast
 
 from examprep.exam.code.blanks import node_at
-from examprep.exam.code.rule_nodes import dump, is_number, last_name, operands, walk
+from examprep.exam.code.rule_nodes import dump, dumps_within, is_number, last_name, operands, per_node, walk
 from examprep.hole.mutation_operators import call_name, int_value, is_module_call
 
 
@@ -97,9 +97,13 @@ def _cancels(node):
 def self_cancelling(original, mutant):
     """Arithmetic that cancels, which the reference did not have: `np.mean(d_fake) - np.mean(d_fake)` or
     `1 - (1 - lam)`, from a partner swap."""
-    def cancelling(tree):
-        return {dump(n) for n in walk(tree) if _cancels(n)}
-    return bool(cancelling(mutant) - cancelling(original))
+    return bool(_cancelling(mutant) - _cancelling(original))
+
+
+@per_node
+def _cancelling(tree):
+    """The dumps of a tree's nodes that cancel (self_cancelling)."""
+    return frozenset(dump(n) for n in walk(tree) if _cancels(n))
 
 
 def self_assignment(node):
@@ -170,7 +174,7 @@ def state_renamed(original, mutant):
             and len(original.targets) == len(mutant.targets) == 1):
         return False
     def reads_target(node):
-        return dump(node.targets[0]).replace("Store", "Load") in {dump(n) for n in walk(node.value)}
+        return dump(node.targets[0]).replace("Store", "Load") in dumps_within(node.value)
     def form(node):
         return [type(n).__name__ for n in walk(node.value)]
     return reads_target(original) and not reads_target(mutant) and form(original) == form(mutant)

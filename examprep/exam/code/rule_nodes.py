@@ -40,6 +40,18 @@ def dump(node):
     return ast.dump(node)
 
 
+@per_node
+def unparse(node):
+    """ast.unparse(node), memoised."""
+    return ast.unparse(node)
+
+
+@per_node
+def dumps_within(node):
+    """The dumps of every node in a tree (its own included), as a set, memoised."""
+    return frozenset(dump(n) for n in walk(node))
+
+
 def same(a, b):
     """ast.dump(a) == ast.dump(b), without writing either out: equal node types and fields, leaves by their repr
     (1 and 1.0 differ, as in a dump). Stops at the first difference."""

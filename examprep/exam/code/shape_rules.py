@@ -2,10 +2,11 @@
 right on friendly inputs (issue 16); distractors.give_away applies them.
 """
 import ast
+import functools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.code.rule_nodes import calls, dump, walk
+from examprep.exam.code.rule_nodes import calls, dump, unparse, walk
 from examprep.hole.mutation_operators import call_name, int_value, is_module_call
 
 
@@ -19,12 +20,17 @@ SQUARE_PARTNERS = [("H", "W"), ("FH", "FW"), ("out_h", "out_w"), ("filter_h", "f
 def right_when_square(original, mutant):
     """Whether the mutant differs from the reference only by swapping sizes that are equal on square inputs
     (SQUARE_PARTNERS): right on ordinary inputs, wrong only on a non-square test case."""
-    def squared(tree):
-        text = re.sub(r"\b[A-Za-z_]\w*\b", lambda m: _height_name(m.group(0)), ast.unparse(tree))
-        for a, b in SQUARE_PARTNERS:
-            text = re.sub(rf"\b{b}\b", a, text)
-        return text
-    return ast.unparse(original) != ast.unparse(mutant) and squared(original) == squared(mutant)
+    a, b = unparse(original), unparse(mutant)
+    return a != b and _squared(a) == _squared(b)
+
+
+@functools.lru_cache(maxsize=8192)
+def _squared(text):
+    """A statement's text with every width name written as its height partner (right_when_square)."""
+    text = re.sub(r"\b[A-Za-z_]\w*\b", lambda m: _height_name(m.group(0)), text)
+    for a, b in SQUARE_PARTNERS:
+        text = re.sub(rf"\b{b}\b", a, text)
+    return text
 
 
 # The width part of an image or kernel size's name and its height part: a name made of parts (`FW_d`, `W_out`)
