@@ -2,6 +2,7 @@
 a near one that stays allowed."""
 import functools
 import inspect
+import re
 
 import numpy as np
 import pytest
@@ -10,6 +11,7 @@ from examprep.common.i18n import a_an
 from examprep.exam import knowledge
 from examprep.exam.calc import templates as calc_templates
 from examprep.exam.counterparts import weight_layout_shown
+from examprep.exam.giveaways import _offers_another_answer
 from examprep.exam.partners import partner_line_shown
 from examprep.exam.same_fact import same_fact
 from examprep.exam.sum_facts import gradient_sum_shown
@@ -177,3 +179,44 @@ def test_a_weights_gradient_reshaped_back_shows_the_weights_matrix_layout():
     assert not weight_layout_shown(dx_key, dx_wrong, ["self.dW2 = np.dot(a.T, dcol).reshape(C_in, C_out, FH, FW)"])
     assert not weight_layout_shown(col_key, col_wrong[1:2] + ["col_W = self.W[g * Fg:(g + 1) * Fg].reshape(Fg, -1)"],
                                    ["self.dW[g * Fg:(g + 1) * Fg] = dW_g.T.reshape(Fg, Cg, FH, FW)"])
+
+
+def test_a_part_every_option_of_a_sibling_holds_gives_it_away():
+    # nineteenth examination, seed 11 Q70 / Q71 (transposed_conv): every forward option reshapes W by
+    # `.reshape(C_in, -1)`; the backward blank offers C_out twice
+    forward = _question("col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))",
+                        ["np.dot(self.W[:, :, ::-1, ::-1].reshape(C_in, -1), x_row)",
+                         "np.dot(x_row, self.W[:, :, ::-1, ::-1].reshape(C_in, -1))",
+                         "np.dot(self.W.reshape(C_in, -1), x_row)"], "", "transposed_conv")
+    backward = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "self.W.reshape(C_in, -1).T",
+                         ["self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T", "self.W.reshape(C_out, -1).T",
+                          "self.W.transpose(0, 2, 3, 1).reshape(C_out, -1).T"], "", "transposed_conv")
+    assert _offers_another_answer([], [forward, backward])
+    # a sibling whose options disagree on it, or a blank offering C_out once, is not given away
+    split = _question("col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))",
+                      ["np.dot(x_row, self.W.reshape(C_out, -1))", "np.dot(self.W.reshape(C_in, -1), x_row)",
+                       "np.dot(x_row, self.W.reshape(-1, C_in))"], "", "transposed_conv")
+    assert not _offers_another_answer([], [split, backward])
+    once = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "self.W.reshape(C_in, -1).T",
+                     ["self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T", "self.W.reshape(C_out, -1).T",
+                      "self.W[:, :, ::-1, ::-1].reshape(C_in, -1).T"], "", "transposed_conv")
+    assert not _offers_another_answer([], [forward, once])
+
+
+def _options_en(item_id):
+    return [o["en"] for o in _bank_item(item_id)["options"]]
+
+
+def test_the_nineteenth_examinations_bank_options():
+    # seed 13 Q77 / Q79 (one set): LIME's option stated Integrated Gradients' key and the other way round
+    assert not any("integrat" in o for o in _options_en("lime"))
+    assert not any("local linear" in o for o in _options_en("integrated-gradients"))
+    # seed 12 Q15: specificity and the false positive rate (1 - specificity) ruled each other out
+    assert not ("specificity" in " ".join(_options_en("pr-vs-roc")) and
+                "false positive rate" in " ".join(_options_en("pr-vs-roc")))
+    # seed 11 Q36: a distractor compared its 9×9 field with a 5×5 layer, which the stem calls the same field
+    for option in _options_en("receptive-field"):
+        fields = re.findall(r"(\d)×\1", option)
+        assert len(set(fields)) <= 1, option
+    # seed 11 Q45 / Q49: instance norm's option named batch norm's running averages
+    assert not any("running average" in o for o in _options_en("instance-style"))

@@ -39,8 +39,25 @@ def shows_partner(q, code=None):
     ** rng.uniform(-8, -4)` above the blank `lr = 10 ** rng.uniform(-6, -2)`; both examprep.exam.inferred), or a
     line taking an end of the axis whose end the blank asks (examprep.exam.ends: vit_patch_embed's
     `np.concatenate([cls, tokens], axis=1)` above the blank `dtokens = dz[:, 1:]`).
-    compose leaves such a line out and makes the set again."""
+    compose leaves such a line out and makes the set again. Memoised by everything it reads of the question (the
+    walk asks it again of sets it remakes: a quarter of its calls in a cold export)."""
     code = (q.code or "") if code is None else code
+    blank = q.blank or {}
+    key = (code, q.answer, getattr(q, "problem", None), blank.get("template"), blank.get("marker"), wrong_lines(q),
+           _live_lines(q))
+    if key not in _SHOWS:
+        if len(_SHOWS) >= SHOWS_MOST:
+            _SHOWS.clear()
+        _SHOWS[key] = _shows_partner(q, code)
+    return _SHOWS[key]
+
+
+_SHOWS = {}
+SHOWS_MOST = 20000
+
+
+def _shows_partner(q, code):
+    """shows_partner, computed."""
     listing = squeeze(code)
     problem = getattr(q, "problem", None)
     if partner_line_shown(full_line(q, q.answer), code, problem) or \
@@ -284,9 +301,43 @@ def _offers_another_answer(earlier, questions):
                                  for other in questions if other is not q))
         wrong = _wrong_options(q).union(*(_line_value(q, o.text) for o in getattr(q, "options", None) or []
                                           if not o.correct))
-        if wrong & siblings or _sibling_call_offered(q, [other for other in questions if other is not q]):
+        others = [other for other in questions if other is not q]
+        if wrong & siblings or _sibling_call_offered(q, others) or _agreed_by_sibling(q, others):
             return True
     answers = {squeeze(q.answer) for q in questions if len(squeeze(q.answer)) >= LEAK_MIN}
     before = {squeeze(q.answer) for q in earlier if len(squeeze(q.answer)) >= LEAK_MIN}
     offered_before = set().union(*(_wrong_options(q) for q in earlier)) if earlier else set()
     return any(_wrong_options(q) & before for q in questions) or bool(answers & offered_before)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parts(line):
+    """The calls, subscripts and operations of a line's value, and its method calls on any array
+    (same_fact.method_form: `_.reshape(C_in,-1)`), squeezed, LEAK_MIN characters or more."""
+    stmt = one_statement(line)
+    value = stmt.value if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
+    if value is None:
+        return frozenset()
+    nodes = [n for n in walk(value) if isinstance(n, (ast.Call, ast.Subscript, ast.BinOp))]
+    texts = [squeeze(ast.unparse(n)) for n in nodes] + [same_fact.method_form(n) for n in nodes]
+    return frozenset(text for text in texts if text and len(text) >= LEAK_MIN)
+
+
+def _agreed_by_sibling(q, siblings):
+    """Whether every option of a sibling in the set holds a part of q's key that TWIN_RULES_OUT of q's wrong options
+    or more lack: four options agreeing on it tell it right (the nineteenth examination, seed 11 Q70 / Q71:
+    transposed_conv's forward options all reshape W by `.reshape(C_in, -1)`, the backward blank's key
+    `self.W.reshape(C_in, -1).T` against C_out twice)."""
+    options = getattr(q, "options", None) or []
+    if not options or not getattr(q, "blank", None):
+        return False
+    key = _parts(full_line(q, q.answer or ""))
+    wrong = [_parts(full_line(q, o.text)) for o in options if not o.correct]
+    for other in siblings:
+        theirs = [_parts(full_line(other, o.text)) for o in getattr(other, "options", None) or []]
+        if not theirs or not getattr(other, "blank", None):
+            continue
+        for part in key.intersection(*theirs):
+            if sum(part not in w for w in wrong) >= inferred.TWIN_RULES_OUT:
+                return True
+    return False

@@ -35,7 +35,8 @@ import re
 
 from examprep.common import pyast
 from examprep.exam.code.blanks import statement
-from examprep.exam.code.rule_nodes import calls
+from examprep.exam.line_forms import one_statement
+from examprep.exam.code.rule_nodes import calls, same
 from examprep.hole.mutation_operators import is_module_call
 from examprep.problem import source
 
@@ -59,7 +60,7 @@ def _imported_helpers(answer):
 def _unshown_order(original, mutant, helpers):
     """Whether the mutant reorders the arguments of a plain-name call to an imported helper not of the book."""
     for a, b in zip(calls(original), calls(mutant)):
-        if ast.dump(a) == ast.dump(b) or not isinstance(a.func, ast.Name):
+        if same(a, b) or not isinstance(a.func, ast.Name):
             continue
         if a.func.id in helpers and a.func.id not in BOOK:
             return True
@@ -82,7 +83,7 @@ def _order_defined(original, mutant, parameter_lists):
     """Whether the mutant only permutes the arguments of a call whose arguments (two or more, all names) a
     definition of the listing takes in the key's order."""
     for a, b in zip(calls(original), calls(mutant)):
-        if ast.dump(a) == ast.dump(b):
+        if same(a, b):
             continue
         if is_module_call(a):   # NumPy's order comes from its own signature (np.meshgrid's), not the listing's
             return False
@@ -212,7 +213,9 @@ def not_offered(problem, muts):
     out = set()
     for i, m in enumerate(muts):
         try:
-            original, mutant = statement(m.original), statement(m.text)
+            # the reference line's tree shared (line_forms.one_statement; read only here), so the rules' per-node
+            # memos hit across its mutants; the mutant's own, as _SelfDropped rewrites it
+            original, mutant = one_statement(m.original) or statement(m.original), statement(m.text)
         except SyntaxError:
             continue
         if m.operator in ORDER_OPERATORS and _unshown_order(original, mutant, helpers) or \
