@@ -220,3 +220,16 @@ def test_the_nineteenth_examinations_bank_options():
         assert len(set(fields)) <= 1, option
     # seed 11 Q45 / Q49: instance norm's option named batch norm's running averages
     assert not any("running average" in o for o in _options_en("instance-style"))
+
+
+def test_the_twentieth_examinations_fixes():
+    # seed 12 Q3: two PCA options were the key plus a false clause (ruled out by logic alone); all four now read
+    # "eigenvectors of the covariance matrix, <an order> (<what the eigenvalue is>), are the principal directions"
+    assert all(o.endswith("are the principal directions") for o in _options_en("eig-pca"))
+    # seed 13 Q38: the conv listing's `FN, C, FH, FW = self.W.shape` shows the filter layout bank:conv-channels asks
+    from tests.test_exam_concepts import _fits_after, _q as _concept_q
+
+    layout = _concept_q("bank:conv-channels", kind="knowledge")
+    naive = _concept_q("conv2d_naive", "FN, C, FH, FW = self.W.shape\n", "code_choice", problem="conv2d_naive")
+    assert not _fits_after(naive, layout)
+    assert _fits_after(_concept_q("relu_layer", "N, C, H, W = x.shape\n", "code_choice", problem="relu_layer"), layout)

@@ -152,6 +152,9 @@ CONCEPTS = {
     "pointwise_conv": "grouped_params", "bank:grouped-conv": "grouped_params", "grouped_conv": "grouped_params",
     "bank:conv-params-shared": "conv_sharing", "conv2d_naive": "conv_sharing",
     "bank:bn-gamma-beta": "norm_axes",
+    # the twentieth examination, seed 13 (Q38 beside Q42 / Q43): the filter's (FN, C, FH, FW) is what a conv listing
+    # unpacks from self.W.shape (SHOWN)
+    "bank:conv-channels": "filter_shape",
 }
 # Concepts a set's listing shows in print (a code set's, a scenario's), by rule: the listing shows the answer of the
 # question that asks the concept (the conv calc's (H + 2P - F) // S + 1 in im2col's, the pooling layers' and
@@ -188,6 +191,7 @@ SHOWN = [
     # upstream gradient times the other input (attention_weight's `dhs = dt * hr` / `dhr = dt * hs`, MulLayer's
     # `dx = dout * self.y` / `dy = dout * self.x`) prints the multiplication node's rule
     (re.compile(r"\bd(\w+) = (d\w+) \* (self\.)?(\w+)\n\s*d\4 = \2 \* (self\.)?\1\b"), "mul_node"),
+    (re.compile(r"\bFN, C\w*, FH, FW = self\.W\.shape"), "filter_shape"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 
