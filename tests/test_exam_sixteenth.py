@@ -13,7 +13,7 @@ from examprep.exam.calc import templates as calc_templates
 from examprep.exam.counterparts import weight_layout_shown
 from examprep.exam.giveaways import _offers_another_answer
 from examprep.exam.partners import partner_line_shown
-from examprep.exam.same_fact import same_fact
+from examprep.exam.same_fact import asked_parts_of, renamed_twins, same_fact
 from examprep.exam.sum_facts import gradient_sum_shown
 from examprep.exam.code.questions import _stem
 from examprep.problem import catalog
@@ -233,3 +233,23 @@ def test_the_twentieth_examinations_fixes():
     naive = _concept_q("conv2d_naive", "FN, C, FH, FW = self.W.shape\n", "code_choice", problem="conv2d_naive")
     assert not _fits_after(naive, layout)
     assert _fits_after(_concept_q("relu_layer", "N, C, H, W = x.shape\n", "code_choice", problem="relu_layer"), layout)
+
+
+def test_two_blanks_whose_options_change_the_same_part_ask_one_fact():
+    # twenty-first examination, seeds 11 and 13 Q70 / Q71 (transposed_conv): W's matrix view asked forward and
+    # backward, the backward's wrong options the forward's with `.T`
+    forward = _question("col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))",
+                        ["np.dot(x_row, self.W[:, :, ::-1, ::-1].reshape(C_in, -1))",
+                         "np.dot(x_row, self.W.transpose(0, 2, 3, 1).reshape(C_in, -1))",
+                         "np.dot(self.W.reshape(C_in, -1), x_row)"], "", "transposed_conv")
+    backward = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "self.W.reshape(C_in, -1).T",
+                         ["self.W[:, :, ::-1, ::-1].reshape(C_in, -1).T",
+                          "self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T", "self.W.reshape(-1, C_in)"], "",
+                         "transposed_conv")
+    assert asked_parts_of(forward) & asked_parts_of(backward) == {"self.W.reshape(C_in,-1)"}
+    assert renamed_twins([forward, backward])
+    # a blank whose options change another part (the operand order of the product) is another question
+    order = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "np.dot(dcol, self.W.reshape(C_in, -1).T)",
+                      ["np.dot(self.W.reshape(C_in, -1).T, dcol)", "np.dot(self.W.reshape(C_in, -1), dcol)",
+                       "np.dot(dcol.T, self.W.reshape(C_in, -1))"], "", "transposed_conv")
+    assert not (asked_parts_of(forward) & asked_parts_of(order))

@@ -351,7 +351,8 @@ def renamed_twins(questions):
     for i, q in enumerate(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
             if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)
-                                         or ends(q, earlier) or swaps_sum_mean(q) and swaps_sum_mean(earlier)):
+                                         or ends(q, earlier) or swaps_sum_mean(q) and swaps_sum_mean(earlier)
+                                         or bool(asked_parts_of(q) & asked_parts_of(earlier))):
                 twins.add(q.blank["candidate"])
                 # adam's m_hat and v_hat, positional_encoding's pe[:, 0::2] and pe[:, 1::2], vit_patch_embed's class
                 # token first in the forward and in the backward (examprep.exam.ends): either alone would show the
@@ -365,3 +366,34 @@ def renamed_twins(questions):
             twins.add(q.blank["candidate"])
         seen.add(shape)
     return twins
+
+
+@functools.lru_cache(maxsize=4096)
+def _asked_parts(key_line, wrong_lines):
+    """The parts of a key that two or more of its wrong options change: for each wrong option, the node where it
+    differs from the key (diff_path), widened to the smallest enclosing node of LEAK_MIN characters or more that is
+    no call's function (`self.W.reshape(C_in,-1)` for the receiver `self.W` made `self.W[:, :, ::-1, ::-1]`, not
+    `self.W.reshape`), squeezed."""
+    key = one_statement(key_line)
+    counts = {}
+    for line in wrong_lines:
+        wrong = one_statement(line)
+        if key is None or wrong is None:
+            continue
+        path = list(diff_path(key, wrong))
+        while path:
+            node = node_at(key, tuple(path))
+            if path[-1][0] != "func" and isinstance(node, ast.expr) and len(squeeze(ast.unparse(node))) >= LEAK_MIN:
+                text = squeeze(ast.unparse(node))
+                counts[text] = counts.get(text, 0) + 1
+                break
+            path.pop()
+    return frozenset(text for text, n in counts.items() if n >= 2)
+
+
+def asked_parts_of(q):
+    """The parts of a code question's key its wrong options ask (_asked_parts): two blanks of one set asking the same
+    part ask one fact (the twenty-first examination, seeds 11 and 13 Q70 / Q71: transposed_conv's forward and
+    backward both ask W's matrix view `self.W.reshape(C_in, -1)`, the backward's wrong options the forward's with
+    `.T`)."""
+    return _asked_parts(full_line(q, q.answer or ""), wrong_lines(q))
