@@ -181,16 +181,24 @@ def test_a_weights_gradient_reshaped_back_shows_the_weights_matrix_layout():
                                    ["self.dW[g * Fg:(g + 1) * Fg] = dW_g.T.reshape(Fg, Cg, FH, FW)"])
 
 
+def _transposed(line, answer, wrong):
+    """A transposed_conv code question (the nineteenth and twenty-first examinations' Q70 / Q71)."""
+    return _question(line, answer, wrong, "", "transposed_conv")
+
+
+FORWARD_LINE, FORWARD_KEY = "col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))"
+BACKWARD_LINE, BACKWARD_KEY = "dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "self.W.reshape(C_in, -1).T"
+
+
 def test_a_part_every_option_of_a_sibling_holds_gives_it_away():
     # nineteenth examination, seed 11 Q70 / Q71 (transposed_conv): every forward option reshapes W by
     # `.reshape(C_in, -1)`; the backward blank offers C_out twice
-    forward = _question("col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))",
-                        ["np.dot(self.W[:, :, ::-1, ::-1].reshape(C_in, -1), x_row)",
-                         "np.dot(x_row, self.W[:, :, ::-1, ::-1].reshape(C_in, -1))",
-                         "np.dot(self.W.reshape(C_in, -1), x_row)"], "", "transposed_conv")
-    backward = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "self.W.reshape(C_in, -1).T",
-                         ["self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T", "self.W.reshape(C_out, -1).T",
-                          "self.W.transpose(0, 2, 3, 1).reshape(C_out, -1).T"], "", "transposed_conv")
+    forward = _transposed(FORWARD_LINE, FORWARD_KEY, ["np.dot(self.W[:, :, ::-1, ::-1].reshape(C_in, -1), x_row)",
+                                                      "np.dot(x_row, self.W[:, :, ::-1, ::-1].reshape(C_in, -1))",
+                                                      "np.dot(self.W.reshape(C_in, -1), x_row)"])
+    backward = _transposed(BACKWARD_LINE, BACKWARD_KEY, ["self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T",
+                                                         "self.W.reshape(C_out, -1).T",
+                                                         "self.W.transpose(0, 2, 3, 1).reshape(C_out, -1).T"])
     assert _offers_another_answer([], [forward, backward])
     # a sibling whose options disagree on it, or a blank offering C_out once, is not given away
     split = _question("col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))",
@@ -238,14 +246,12 @@ def test_the_twentieth_examinations_fixes():
 def test_two_blanks_whose_options_change_the_same_part_ask_one_fact():
     # twenty-first examination, seeds 11 and 13 Q70 / Q71 (transposed_conv): W's matrix view asked forward and
     # backward, the backward's wrong options the forward's with `.T`
-    forward = _question("col = np.dot(x_row, self.W.reshape(C_in, -1))", "np.dot(x_row, self.W.reshape(C_in, -1))",
-                        ["np.dot(x_row, self.W[:, :, ::-1, ::-1].reshape(C_in, -1))",
-                         "np.dot(x_row, self.W.transpose(0, 2, 3, 1).reshape(C_in, -1))",
-                         "np.dot(self.W.reshape(C_in, -1), x_row)"], "", "transposed_conv")
-    backward = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "self.W.reshape(C_in, -1).T",
-                         ["self.W[:, :, ::-1, ::-1].reshape(C_in, -1).T",
-                          "self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T", "self.W.reshape(-1, C_in)"], "",
-                         "transposed_conv")
+    forward = _transposed(FORWARD_LINE, FORWARD_KEY, ["np.dot(x_row, self.W[:, :, ::-1, ::-1].reshape(C_in, -1))",
+                                                      "np.dot(x_row, self.W.transpose(0, 2, 3, 1).reshape(C_in, -1))",
+                                                      "np.dot(self.W.reshape(C_in, -1), x_row)"])
+    backward = _transposed(BACKWARD_LINE, BACKWARD_KEY, ["self.W[:, :, ::-1, ::-1].reshape(C_in, -1).T",
+                                                         "self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T",
+                                                         "self.W.reshape(-1, C_in)"])
     assert asked_parts_of(forward) & asked_parts_of(backward) == {"self.W.reshape(C_in,-1)"}
     assert renamed_twins([forward, backward])
     # a blank whose options change another part (the operand order of the product) is another question
