@@ -276,7 +276,7 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     monkeypatch.setattr(code_walk, "FIRST_ROUND_LEAST", 2)   # a listing of two lines is tried in the first round
     proofs = SimpleNamespace(ahead=lambda *a: None, get=lambda *a: {"reference_passed": True})
     seen = compose_module._Seen()
-    seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="softmax_temperature"))
+    seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="attention_weight"))
     sets = code_walk.walk_code_sets([problem], proofs, 1, 3, 0, random.Random(0), seen, [])
     # made, made again without the shift line; a set of one is not taken in the first round, so the second makes
     # it again (the walk prefers sets of two or more) and takes it

@@ -169,3 +169,12 @@ def test_the_pytorch_track_asks_a_third_of_the_code_questions_in_pytorch(exports
     assert len({q["template"] for q in fw}) == len(fw)
     # Areas 1 and 2 come before any framework set: the same questions as the NumPy exam of the seed.
     assert [q["id"] for q in qs if q["area"] in "12"] == [q["id"] for q in numpy_exam["questions"] if q["area"] in "12"]
+
+
+def test_listings_import_as_the_books_do(exports):
+    # twenty-first examination: set listings still printed `from reference.conv import im2col, col2im` (the app's
+    # package) where the plain listing already wrote the books' `from common.conv import ...`
+    imports = {line.strip() for exam in exports.values() for q in exam["questions"]
+               for line in (q.get("code") or "").splitlines() if " import " in line}
+    assert imports and not any("reference" in line for line in imports), imports
+    assert any(line.startswith("from common.") for line in imports)

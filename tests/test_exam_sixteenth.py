@@ -259,3 +259,36 @@ def test_two_blanks_whose_options_change_the_same_part_ask_one_fact():
                       ["np.dot(self.W.reshape(C_in, -1).T, dcol)", "np.dot(self.W.reshape(C_in, -1), dcol)",
                        "np.dot(dcol.T, self.W.reshape(C_in, -1))"], "", "transposed_conv")
     assert not (asked_parts_of(forward) & asked_parts_of(order))
+
+
+def test_no_kl_option_is_the_key_plus_another_option():
+    # twenty-second examination, seeds 11 Q4 / 12 Q10: D_KL(p‖q) + D_KL(q‖p) offered beside D_KL(q‖p)
+    for seed in range(60):
+        (kl,) = [q for q in calc_templates.calc_set("entropy_kl", seed) if q.template == "entropy_kl_kl"]
+        values = [float(o.text) for o in kl.options if not o.correct]
+        key = float(kl.options[kl.key].text)
+        assert not any(abs(key + a - b) < 0.0015 for a in values for b in values if a != b), (seed, key, values)
+
+
+def test_softmax_temperature_meets_no_logsumexp_listing():
+    # twenty-second examination, seed 13 Q59 beside Q45: logsumexp prints `m = np.max(x, axis=axis, keepdims=True)`
+    # and `x - m`, softmax_temperature's blank
+    from tests.test_exam_concepts import _fits_after, _q as _concept_q
+
+    logsumexp = _concept_q("logsumexp", "m = np.max(x, axis=axis, keepdims=True)\n", "code_choice", problem="logsumexp")
+    temperature = _concept_q("softmax_temperature", "x = x / T\n", "code_choice", problem="softmax_temperature")
+    assert not _fits_after(logsumexp, temperature)
+
+
+def test_the_twenty_second_examinations_bank_ties():
+    # seed 13 Q70 / Q44 (mse-grad's stem prints mse-def's key) and Q57 / Q52 (ReLU's properties and its backward)
+    from tests.test_exam_concepts import _fits_after, _q as _concept_q
+
+    assert not _fits_after(_concept_q("bank:mse-grad", kind="knowledge"), _concept_q("bank:mse-def", kind="knowledge"))
+    assert not _fits_after(_concept_q("bank:relu-props", kind="knowledge"),
+                           _concept_q("bank:relu-backward", kind="knowledge"))
+    # and the items the examiners found answered by their own option names now offer erasing, integrating and
+    # pitch-changing distractors (seed 11 Q61, Q77, Q45)
+    assert sum("eras" in o for o in _options_en("random-erasing")) >= 2
+    assert sum("integrated" in o for o in _options_en("integrated-gradients")) >= 2
+    assert sum("pitch" in o for o in _options_en("pitch-shift")) >= 3

@@ -124,6 +124,12 @@ CONCEPTS = {
     # blank and bank:softmax-invariance's key (Q47 beside Q74 and Q53)
     "bank:pointwise": "grouped_params", "bank:depthwise-separable": "grouped_params",
     "bank:softmax-invariance": "softmax", "logsumexp": "softmax",
+    # the twenty-second examination, seed 13 (Q59 beside Q45): softmax_temperature's blank `x - np.max(x, axis=-1,
+    # keepdims=True)` is logsumexp's printed `m = np.max(x, axis=axis, keepdims=True)` then `x - m`
+    "softmax_temperature": "softmax",
+    # seed 13 (Q70 beside Q44, Q57 beside Q52): the MSE gradient item's stem prints the sum of squared error the
+    # definition item asks; the ReLU properties item's key is the ReLU backward item's
+    "bank:mse-def": "mse", "bank:mse-grad": "mse", "bank:relu-props": "relu_backward",
     # seed 12 Q23 beside Q64: the simple RNN's count offers the LSTM's 4(DH + H² + H) as an option, and its key is
     # the LSTM count's one-gate slip
     "bank:rnn-params": "lstm_params",

@@ -281,8 +281,10 @@ def entropy_kl(rng, seed, set_id):
          # not H(p) − H(p, q) (negative, ruled out on sight) nor H(p, q) (the second question's key)
          [("swapped", float(np.sum(Q * np.log(Q / P))), ja_en("p と q を入れ替えた (D_KL(q‖p))", "swapped p and q (D_KL(q‖p))")),
           ("log2", float(np.sum(P * np.log2(P / Q))), ja_en("log の底を 2 にした", "used log base 2")),
-          ("symmetric", kl + float(np.sum(Q * np.log(Q / P))),
-           ja_en("KL を対称とみなして D_KL(p‖q) + D_KL(q‖p) を求めた", "took KL as symmetric: D_KL(p‖q) + D_KL(q‖p)")),
+          # not D_KL(p‖q) + D_KL(q‖p) beside the swapped one: the key plus another option is no slip's value to
+          # offer (the twenty-second examination, seeds 11 Q4 / 12 Q10); the unweighted mean instead
+          ("unweighted", float(np.mean(np.log(P / Q))) if np.mean(np.log(P / Q)) > 0 else None,
+           ja_en("p で重み付けせずに log(p / q) を平均した", "averaged log(p / q) without weighting by p")),
           ("log10", float(np.sum(P * np.log10(P / Q))), ja_en("常用対数 (底 10) を使った", "used log base 10"))]),
     ]
     return scenario_set("entropy_kl", "1-3-1", ja_en(scen_ja, scen_en), ask, 3, rng, set_id, seed, params_)

@@ -4,6 +4,7 @@ import functools
 import hashlib
 import io
 import random
+import re
 import textwrap
 import tokenize
 
@@ -201,6 +202,37 @@ def _learner_imports(answer, lines):
     return out
 
 
+_IMPORT = re.compile(r"(\s*)from " + re.escape(INTERNAL_PACKAGE) + r"([\w.]+) import ([\w ,]+)$")
+
+
+def _book_imports(answer, listing):
+    """A set's listing with its one-line `from reference.<module> import ...` lines as _learner_imports writes them
+    (`from common.<module> import` the names the answer reads; none when it reads none): set_questions builds its
+    listing from the answer's lines itself, so the plain listing's rewrite did not reach it (the twenty-first
+    examination: grouped_conv's and attention_weight's listings still printed `from reference.`)."""
+    read = _read_names(answer)
+    out = []
+    for line in listing.split("\n"):
+        m = _IMPORT.fullmatch(line)
+        if m:
+            names = [n.strip() for n in m.group(3).split(",") if n.strip()]
+            used = [n for n in names if n.split(" as ")[-1].strip() in read]
+            if not used:
+                continue
+            line = f"{m.group(1)}from {BOOK_PACKAGE}{m.group(2)} import {', '.join(used)}"
+        out.append(line)
+    return "\n".join(out)
+
+
+@functools.lru_cache(maxsize=512)
+def _read_names(answer):
+    """The names an answer reads."""
+    try:
+        return frozenset(node.id for node in ast.walk(pyast.parse(answer)) if isinstance(node, ast.Name))
+    except SyntaxError:
+        return frozenset()
+
+
 def line_order(problem, seed, exclude=()):
     """The random source of a set and the candidate lines code_set tries, in the order it tries them (a line
     that is not load-bearing is skipped then), but those excluded, pinned lines first or last. The order does
@@ -291,7 +323,7 @@ def set_questions(problem, planned, free=False, central=True, hidden=()):
         (cand.start, cand.end, [cand.indent + line if line.strip() else "" for line in tmpl.split("\n")])
         for (cand, _, _), tmpl in zip(plans, templates)] + [
         (by_index[i].start, by_index[i].end, [by_index[i].indent + HIDDEN]) for i in hidden])
-    listing = strip_comments(listing)
+    listing = _book_imports(answer, strip_comments(listing))
     set_id = f"code:{problem.id}:s{seed}"
     area = problem.area_key()
     questions = []
