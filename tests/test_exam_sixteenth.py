@@ -292,3 +292,20 @@ def test_the_twenty_second_examinations_bank_ties():
     assert sum("eras" in o for o in _options_en("random-erasing")) >= 2
     assert sum("integrated" in o for o in _options_en("integrated-gradients")) >= 2
     assert sum("pitch" in o for o in _options_en("pitch-shift")) >= 3
+
+
+def test_a_minimum_of_a_name_with_itself_is_no_distractor():
+    # twenty-third examination, seed 11 Q95 (fcos_centerness): `np.minimum(t, t) / np.maximum(t, b)` from a partner
+    # swap; the key's `np.minimum(t, b)` and another pair's stay fair
+    from examprep.exam.code.distractors import give_away_whatever_verdict
+
+    reference = "tb = np.minimum(t, b) / np.maximum(t, b)"
+    assert give_away_whatever_verdict({"operator": "partner_name",
+                                       "text": "tb = np.minimum(t, t) / np.maximum(t, b)"}, reference)
+    assert not give_away_whatever_verdict({"operator": "mistake",
+                                           "text": "tb = np.minimum(r, b) / np.maximum(r, b)"}, reference)
+
+
+def test_the_relu_item_does_not_define_gelu():
+    # twenty-third examination, seed 13 Q31 / Q56: a ReLU distractor "defined as x Φ(x)" was the GELU item's key
+    assert not any("Φ" in o for o in _options_en("relu-props"))

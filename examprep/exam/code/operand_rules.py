@@ -83,8 +83,15 @@ def nonsense_first_operand(original):
     return False
 
 
+_SELF_IDENTICAL = {"minimum", "maximum", "fmin", "fmax"}
+
+
 def _cancels(node):
-    """a - a, a / a, or a - (a - b) (which is b): written by no one."""
+    """a - a, a / a, a - (a - b) (which is b), or np.minimum(a, a) (which is a; fcos_centerness's partner swap, the
+    twenty-third examination): written by no one."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SELF_IDENTICAL \
+            and len(node.args) == 2 and not node.keywords:
+        return dump(node.args[0]) == dump(node.args[1])
     if not isinstance(node, ast.BinOp):
         return False
     if isinstance(node.op, (ast.Sub, ast.Div, ast.FloorDiv)) and dump(node.left) == dump(node.right):
