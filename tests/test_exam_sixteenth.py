@@ -13,7 +13,7 @@ from examprep.exam.calc import templates as calc_templates
 from examprep.exam.counterparts import weight_layout_shown
 from examprep.exam.giveaways import _offers_another_answer
 from examprep.exam.partners import partner_line_shown
-from examprep.exam.same_fact import asked_parts_of, renamed_twins, same_fact
+from examprep.exam.same_fact import changed_parts_of, renamed_twins, same_fact
 from examprep.exam.sum_facts import gradient_sum_shown
 from examprep.exam.code.questions import _stem
 from examprep.problem import catalog
@@ -252,13 +252,13 @@ def test_two_blanks_whose_options_change_the_same_part_ask_one_fact():
     backward = _transposed(BACKWARD_LINE, BACKWARD_KEY, ["self.W[:, :, ::-1, ::-1].reshape(C_in, -1).T",
                                                          "self.W.transpose(0, 2, 3, 1).reshape(C_in, -1).T",
                                                          "self.W.reshape(-1, C_in)"])
-    assert asked_parts_of(forward) & asked_parts_of(backward) == {"self.W.reshape(C_in,-1)"}
+    assert changed_parts_of(forward) & changed_parts_of(backward) == {"self.W.reshape(C_in,-1)"}
     assert renamed_twins([forward, backward])
     # a blank whose options change another part (the operand order of the product) is another question
     order = _question("dx = np.dot(dcol, self.W.reshape(C_in, -1).T)", "np.dot(dcol, self.W.reshape(C_in, -1).T)",
                       ["np.dot(self.W.reshape(C_in, -1).T, dcol)", "np.dot(self.W.reshape(C_in, -1), dcol)",
                        "np.dot(dcol.T, self.W.reshape(C_in, -1))"], "", "transposed_conv")
-    assert not (asked_parts_of(forward) & asked_parts_of(order))
+    assert not (changed_parts_of(forward) & changed_parts_of(order))
 
 
 def test_no_kl_option_is_the_key_plus_another_option():

@@ -277,15 +277,15 @@ def split_merged_shown(key_line, live_lines, shown_lines):
     return False
 
 
-def _weight(node):
-    """The parameter a node is, `self.W` or a slice of it (`self.W[g * Fg:(g + 1) * Fg]`), as (attribute, index
-    text or None), else None."""
+def _parameter(node, prefix=""):
+    """(attribute, index text or None) of a node that is a weight `self.<prefix>W...` or a slice of it
+    (`self.W[g * Fg:(g + 1) * Fg]`; with prefix "d", its gradient `self.dW[...]`), the prefix left out, else None."""
     index = None
     if isinstance(node, ast.Subscript):
         index, node = squeeze(ast.unparse(node.slice)), node.value
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" and \
-            re.fullmatch(r"W\w*", node.attr):
-        return node.attr, index
+            re.fullmatch(prefix + r"W\w*", node.attr):
+        return node.attr[len(prefix):], index
     return None
 
 
@@ -294,8 +294,8 @@ def _weight_reshapes(tree):
     out = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "reshape" and \
-                node.args and _weight(node.func.value):
-            out.add((*_weight(node.func.value), squeeze(ast.unparse(node.args[0]))))
+                node.args and _parameter(node.func.value):
+            out.add((*_parameter(node.func.value), squeeze(ast.unparse(node.args[0]))))
     return out
 
 
@@ -307,23 +307,12 @@ def _gradient_reshapes(shown_lines):
         stmt = one_statement(line.strip())
         if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
             continue
-        target = _gradient_of(stmt.targets[0])
+        target = _parameter(stmt.targets[0], "d")
         value = stmt.value
         if target and isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and \
                 value.func.attr == "reshape" and value.args:
             out.add((*target, squeeze(ast.unparse(value.args[0]))))
     return out
-
-
-def _gradient_of(node):
-    """(attribute, index) of the parameter whose gradient a target is (`self.dW[...]` -> ("W", "...")), else None."""
-    index = None
-    if isinstance(node, ast.Subscript):
-        index, node = squeeze(ast.unparse(node.slice)), node.value
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self" and \
-            re.fullmatch(r"dW\w*", node.attr):
-        return node.attr[1:], index
-    return None
 
 
 def weight_layout_shown(key_line, wrong_lines, shown_lines, least=2):

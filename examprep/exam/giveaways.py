@@ -277,9 +277,9 @@ SIBLING_CALL_MIN = 16   # `_.reshape(N,T,-1)`; shorter calls (`_.sum(axis=0)`) a
 
 
 def _sibling_call_offered(q, siblings):
-    """Whether a wrong option of q holds a sibling's key that is a method call on an array, on another array (time_affine's
-    `out.reshape(N, T, -1)` beside the dW options `... dout.reshape(N, T, -1)[:, -1, :]`: dout has out's shape, so
-    the option spells out the key; the twelfth examination, seed 12 Q56)."""
+    """Whether a wrong option of q holds a sibling's key that is a method call on an array, on another array
+    (time_affine's `out.reshape(N, T, -1)` beside the dW options `... dout.reshape(N, T, -1)[:, -1, :]`: dout has
+    out's shape, so the option spells out the key; the twelfth examination, seed 12 Q56)."""
     keys = {same_fact.method_form(value) for value in map(statement_value, (s.answer or "" for s in siblings))}
     keys = {k for k in keys - {None} if len(k) >= SIBLING_CALL_MIN}
     if not keys:
@@ -312,15 +312,12 @@ def _offers_another_answer(earlier, questions):
 
 @functools.lru_cache(maxsize=8192)
 def _parts(line):
-    """The calls, subscripts and operations of a line's value, and its method calls on any array
-    (same_fact.method_form: `_.reshape(C_in,-1)`), squeezed, LEAK_MIN characters or more."""
+    """same_fact.value_parts of a line's value (`_.reshape(C_in,-1)` among them), memoised by the line."""
     stmt = one_statement(line)
     value = stmt.value if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.Return, ast.Expr)) else None
     if value is None:
         return frozenset()
-    nodes = [n for n in walk(value) if isinstance(n, (ast.Call, ast.Subscript, ast.BinOp))]
-    texts = [squeeze(ast.unparse(n)) for n in nodes] + [same_fact.method_form(n) for n in nodes]
-    return frozenset(text for text in texts if text and len(text) >= LEAK_MIN)
+    return frozenset(same_fact.value_parts(value))
 
 
 def _agreed_by_sibling(q, siblings):

@@ -104,9 +104,20 @@ def _steps(answer, key_line):
     return frozenset()
 
 
+def value_parts(value):
+    """The calls, operations and subscripts of a value, and its method calls on any array (method_form), squeezed,
+    LEAK_MIN characters or more: what a key holds as written (_facts) or a line's options share
+    (giveaways._agreed_by_sibling)."""
+    nodes = [n for n in ast.walk(value) if isinstance(n, (ast.Call, ast.BinOp, ast.Subscript))]
+    texts = [squeeze(ast.unparse(n)) for n in nodes] + [method_form(n) for n in nodes]
+    return {text for text in texts if text and len(text) >= LEAK_MIN}
+
+
 def _index_form(node):
     """A subscript's index on any array (`_[:,k*d:k*d+T]` of `dx_pad[:, k * d:k * d + T]`), squeezed, when it
-    slices with LEAK_MIN characters or more, else None."""
+    slices with LEAK_MIN characters or more, else None (None for any other node)."""
+    if not isinstance(node, ast.Subscript):
+        return None
     index = squeeze(ast.unparse(node.slice))
     has_slice = any(isinstance(n, ast.Slice) and (n.lower or n.upper) for n in ast.walk(node.slice))
     return "_[" + index + "]" if has_slice and len(index) >= LEAK_MIN else None
@@ -136,25 +147,17 @@ def _facts(answer, key_line, wrong_lines, problem=None):
         form = method_form(value)
         if form and len(form) >= LEAK_MIN and isinstance(value.func.value, (ast.Name, ast.Attribute)):
             whole.add(form)   # on another array; not `(src_y - y0).reshape(-1, 1)` as `_.reshape(-1, 1)`
-        for node in ast.walk(value):
-            if isinstance(node, (ast.Call, ast.BinOp, ast.Subscript)):
-                sub = squeeze(ast.unparse(node))
-                if len(sub) >= LEAK_MIN:
-                    parts.add(sub)
-                form = method_form(node)
-                if form and len(form) >= LEAK_MIN:
-                    parts.add(form)
-            if isinstance(node, ast.Subscript):
-                form = _index_form(node)
-                if form:
-                    parts.add(form)
-        if isinstance(value, ast.Subscript) and _index_form(value):
+        parts |= value_parts(value)
+        parts |= {form for form in map(_index_form, ast.walk(value)) if form}
+        if _index_form(value):
             whole.add(_index_form(value))   # the same slice on another array
         whole |= {_ARG.sub(r"\1(", text) for text in whole}
         parts |= {_ARG.sub(r"\1(", text) for text in parts}
-    elif _blank_index(answer, key_line):   # the index itself asked: compared as a whole and as a part
-        whole.add(_blank_index(answer, key_line))
-        parts.add(_blank_index(answer, key_line))
+    else:
+        index = _blank_index(answer, key_line)
+        if index:   # the index itself asked: compared as a whole and as a part
+            whole.add(index)
+            parts.add(index)
     keywords = set()
     key = one_statement(key_line)
     for line in wrong_lines:
@@ -352,7 +355,7 @@ def renamed_twins(questions):
         for earlier in questions[:i] if asks_a_fact(q) else []:
             if asks_a_fact(earlier) and (same_fact(q, earlier) or complementary(q, earlier) or inverse(q, earlier)
                                          or ends(q, earlier) or swaps_sum_mean(q) and swaps_sum_mean(earlier)
-                                         or bool(asked_parts_of(q) & asked_parts_of(earlier))):
+                                         or bool(changed_parts_of(q) & changed_parts_of(earlier))):
                 twins.add(q.blank["candidate"])
                 # adam's m_hat and v_hat, positional_encoding's pe[:, 0::2] and pe[:, 1::2], vit_patch_embed's class
                 # token first in the forward and in the backward (examprep.exam.ends): either alone would show the
@@ -369,7 +372,7 @@ def renamed_twins(questions):
 
 
 @functools.lru_cache(maxsize=4096)
-def _asked_parts(key_line, wrong_lines):
+def _changed_parts(key_line, wrong_lines):
     """The parts of a key that two or more of its wrong options change: for each wrong option, the node where it
     differs from the key (diff_path), widened to the smallest enclosing node of LEAK_MIN characters or more that is
     no call's function (`self.W.reshape(C_in,-1)` for the receiver `self.W` made `self.W[:, :, ::-1, ::-1]`, not
@@ -391,9 +394,9 @@ def _asked_parts(key_line, wrong_lines):
     return frozenset(text for text, n in counts.items() if n >= 2)
 
 
-def asked_parts_of(q):
-    """The parts of a code question's key its wrong options ask (_asked_parts): two blanks of one set asking the same
+def changed_parts_of(q):
+    """The parts of a code question's key its wrong options ask (_changed_parts): two blanks of one set asking the same
     part ask one fact (the twenty-first examination, seeds 11 and 13 Q70 / Q71: transposed_conv's forward and
     backward both ask W's matrix view `self.W.reshape(C_in, -1)`, the backward's wrong options the forward's with
     `.T`)."""
-    return _asked_parts(full_line(q, q.answer or ""), wrong_lines(q))
+    return _changed_parts(full_line(q, q.answer or ""), wrong_lines(q))

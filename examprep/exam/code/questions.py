@@ -186,20 +186,22 @@ def _learner_imports(answer, lines):
         tree = pyast.parse(answer)
     except SyntaxError:
         return lines
-    read = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
     out = list(lines)
     for node in tree.body:
         if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith(INTERNAL_PACKAGE)
                 and node.lineno == node.end_lineno and out[node.lineno - 1] is not None):
             continue
-        names = [a for a in node.names if (a.asname or a.name) in read]
-        if not names:
-            out[node.lineno - 1] = None
-            continue
-        module = BOOK_PACKAGE + node.module[len(INTERNAL_PACKAGE):]
-        listed = ", ".join(a.name + (f" as {a.asname}" if a.asname else "") for a in names)
-        out[node.lineno - 1] = " " * node.col_offset + f"from {module} import {listed}"
+        names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
+        out[node.lineno - 1] = _book_import(answer, " " * node.col_offset, node.module[len(INTERNAL_PACKAGE):], names)
     return out
+
+
+def _book_import(answer, indent, module, names):
+    """The books' import line (`from common.<module> import ...`) of the names (`a` or `a as b`) the answer reads,
+    or None when it reads none of them."""
+    read = _read_names(answer)
+    used = [n for n in names if n.split(" as ")[-1].strip() in read]
+    return f"{indent}from {BOOK_PACKAGE}{module} import {', '.join(used)}" if used else None
 
 
 _IMPORT = re.compile(r"(\s*)from " + re.escape(INTERNAL_PACKAGE) + r"([\w.]+) import ([\w ,]+)$")
@@ -210,17 +212,14 @@ def _book_imports(answer, listing):
     (`from common.<module> import` the names the answer reads; none when it reads none): set_questions builds its
     listing from the answer's lines itself, so the plain listing's rewrite did not reach it (the twenty-first
     examination: grouped_conv's and attention_weight's listings still printed `from reference.`)."""
-    read = _read_names(answer)
     out = []
     for line in listing.split("\n"):
         m = _IMPORT.fullmatch(line)
         if m:
             names = [n.strip() for n in m.group(3).split(",") if n.strip()]
-            used = [n for n in names if n.split(" as ")[-1].strip() in read]
-            if not used:
-                continue
-            line = f"{m.group(1)}from {BOOK_PACKAGE}{m.group(2)} import {', '.join(used)}"
-        out.append(line)
+            line = _book_import(answer, m.group(1), m.group(2), names)
+        if line is not None:
+            out.append(line)
     return "\n".join(out)
 
 
