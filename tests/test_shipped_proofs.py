@@ -95,3 +95,43 @@ def test_statement_mutants_of_other_lines_are_not_used(tmp_path, monkeypatch):
     _copy(tmp_path, problem, lambda d: d["statements"]["0"].update(text="x = 1"))
     monkeypatch.setattr(shipped, "FOLDER", tmp_path)
     assert shipped.mutants(problem, holes.candidates(problem)) is None
+
+
+def test_every_problem_has_a_current_judgement_of_its_mutants():
+    problems = list(catalog.load_all().values())
+    stale = [p.id for p in exam_proofs.stale_seen(problems)]
+    assert not stale, f"seen.json is stale for {stale}: run `python -m examprep.dev.exam_proofs --write`"
+    assert set(shipped._seen_file()) == {p.id for p in problems}
+
+
+@pytest.mark.parametrize("pid", ["softmax", "adam", "conv2d", "lstm_cell", "fcos_centerness"])
+def test_the_shipped_judgement_is_the_one_made_here(pid):
+    problem = catalog.get(pid)
+    entry = shipped.seen(problem, proof._cache_key(problem))
+    fresh = proof.judged(problem)
+    assert {k: entry[k] for k in fresh} == fresh
+    _, muts, unseen = proof._mutants(problem)
+    assert unseen == set(range(len(muts))) - set(fresh["shown"]) and fresh["live"]
+    assert list(proof.live_lines(problem)) == fresh["live"]
+
+
+@pytest.mark.parametrize("change", ["key", "python"])
+def test_a_stale_or_foreign_judgement_is_not_used(change, examprep_home, monkeypatch):
+    problem = catalog.get("adam")
+    entries = {pid: dict(e) for pid, e in shipped._seen_file().items()}
+    entries["adam"].update({"key": "0" * 16} if change == "key" else {"python": "2.7"})
+    entries["adam"].update(live=[], shown=[])   # what the walk would read if it used the entry
+    monkeypatch.setattr(shipped, "_seen_file", lambda: entries)
+    monkeypatch.setattr(proof, "_LIVE", {})
+    monkeypatch.setattr(proof, "_MUTANTS", {})
+    assert shipped.seen(problem, proof._cache_key(problem)) is None
+    assert proof.has_live_lines(problem, set(), least=3)
+    assert list(proof.live_lines(problem)) == proof.judged(problem)["live"] != []
+
+
+def test_the_stale_judgement_listing_names_the_problem(monkeypatch, capsys):
+    entries = {pid: dict(e) for pid, e in shipped._seen_file().items()}
+    entries["softmax"]["key"] = "0" * 16
+    monkeypatch.setattr(shipped, "_seen_file", lambda: entries)
+    assert exam_proofs.main(["--only", "softmax"]) == 1
+    assert "stale in seen.json: softmax" in capsys.readouterr().out

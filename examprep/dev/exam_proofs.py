@@ -1,12 +1,14 @@
 """`python -m examprep.dev.exam_proofs [--write] [--only ID ...]`: the mock exam's shipped proofs
-(examprep/exam/code/proven/<id>.json, examprep.exam.code.shipped), one per problem, every mutant graded.
+(examprep/exam/code/proven/<id>.json, examprep.exam.code.shipped), one per problem, every mutant graded, and
+which mutants the exam may show (examprep/exam/code/seen.json, shipped.seen: judged under the exam's own rules).
 
 Without --write it lists the problems whose shipped proof is missing or stale (exit 1 if any) and the files of
 problems that no longer exist; with --write it proves those problems (two at a time, a line of progress each)
 and removes the files of problems that are gone. Run it after changing a reference, a problem's YAML, a classic
 mistake (tests/components/<id>/wrong/, then line_mistakes --write first) or the grading engine
-(examprep.hole.fingerprint); tests/test_shipped_proofs.py fails until it is run. A stale proof is never used
-(the exam proves the problem itself, slower), so a stale file costs time, not correctness.
+(examprep.hole.fingerprint), and after changing the exam's rules (examprep/exam/code/*.py: seen.json only, in
+seconds); tests/test_shipped_proofs.py fails until it is run. A stale proof or judgement is never used (the exam
+proves or judges the problem itself, slower), so a stale file costs time, not correctness.
 """
 import argparse
 import sys
@@ -23,6 +25,21 @@ def stale(problems):
     """The problems whose shipped proof is missing or not current (made with another NumPy counts as current:
     the learner's NumPy decides whether it is used)."""
     return [p for p in problems if not shipped.current(p) or "statements" not in shipped._file(p)]
+
+
+def stale_seen(problems):
+    """The problems whose entry in seen.json is missing or was judged under other rules (or another Python)."""
+    return [p for p in problems if shipped.seen(p, proof._cache_key(p)) is None]
+
+
+def write_seen(problems, todo):
+    """Judge the problems of `todo` here and write seen.json with every problem of `problems` (others dropped)."""
+    entries = dict(shipped._seen_file())
+    for p in todo:
+        entries[p.id] = dict(proof.judged(p), key=proof._cache_key(p), python=shipped.python_version())
+    known = {p.id for p in problems}
+    write_atomically(shipped.SEEN, shipped.render_seen({k: v for k, v in entries.items() if k in known}))
+    shipped._seen_file.cache_clear()
 
 
 def gone(problems):
@@ -60,8 +77,12 @@ def main(argv=None):
             print(f"stale: {p.id}")
         for path in old:
             print(f"gone: {path.name}")
-        print(f"{len(todo)} of {len(problems)} shipped proofs stale, {len(old)} files of problems gone")
-        return 1 if todo or old else 0
+        judged = stale_seen(problems)
+        for p in judged:
+            print(f"stale in seen.json: {p.id}")
+        print(f"{len(todo)} of {len(problems)} shipped proofs stale, {len(old)} files of problems gone, "
+              f"{len(judged)} entries of seen.json stale")
+        return 1 if todo or old or judged else 0
     for path in old:
         path.unlink()
     started = time.perf_counter()
@@ -78,7 +99,10 @@ def main(argv=None):
         return 130
     finally:
         sandbox.discard_parked()
-    print(f"{len(todo)} proofs written, {len(old)} removed in {time.perf_counter() - started:.0f} s")
+    judged = stale_seen(problems)
+    write_seen(problems if not args.only else list(catalog.load_all().values()), judged)
+    print(f"{len(todo)} proofs written, {len(old)} removed, {len(judged)} entries of seen.json judged in "
+          f"{time.perf_counter() - started:.0f} s")
     return 0
 
 

@@ -55,7 +55,8 @@ def _exam_rules_fingerprint():
     """The source of the exam's own proof rules, outside the engine's: which mutants are skipped
     (distractors.give_away_whatever_verdict and cannot_fill), how classic mistakes become mutants (curated)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    # problem_rules reads the listing's statements with line_forms.one_statement
+    for path in sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parent.parent / "line_forms.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
@@ -174,17 +175,42 @@ def _mutants(problem):
     """(candidates, mutants, indices of the mutants never shown) of a problem. Never shown, so not graded: a
     give-away whatever the grader says (distractors.give_away_whatever_verdict), and every mutant of a line whose
     mutants cannot give three fair distractors whatever it says (distractors.cannot_fill), and the mutants that
-    code.problem_rules rules out for the problem."""
+    code.problem_rules rules out for the problem. Read from the package (shipped.seen) when it was judged under
+    the rules of now, else judged here."""
+    from examprep.exam.code import shipped
+
     key = _key(problem)
     with holes.AST_LOCK:
         if key not in _MUTANTS:
             base = _base(problem, key)
-            cands, muts, ruled, _ = base
-            unseen = set(ruled)
-            for cand in cands:
-                unseen |= _line_unseen(key, base, cand)
+            cands, muts = base[0], base[1]
+            judged = shipped.seen(problem, _cache_key(problem))
+            if judged is not None and judged["mutants"] == len(muts):
+                unseen = set(range(len(muts))) - set(judged["shown"])
+            else:
+                unseen = _judged_unseen(key, base)
             _MUTANTS[key] = (cands, muts, unseen)
         return _MUTANTS[key]
+
+
+def _judged_unseen(key, base):
+    cands, _, ruled, _ = base
+    unseen = set(ruled)
+    for cand in cands:
+        unseen |= _line_unseen(key, base, cand)
+    return unseen
+
+
+def judged(problem):
+    """{"mutants": how many, "shown": the indices of those the exam may show, "live": the candidate lines with one},
+    judged here whatever the package ships (examprep.dev.exam_proofs writes it to shipped.SEEN)."""
+    key = _key(problem)
+    with holes.AST_LOCK:
+        base = _base(problem, key)
+        unseen = _judged_unseen(key, base)
+    muts = base[1]
+    return {"mutants": len(muts), "shown": [i for i in range(len(muts)) if i not in unseen],
+            "live": sorted({m.candidate for i, m in enumerate(muts) if i not in unseen})}
 
 
 def lines_with_options(problem, lines, count):
@@ -209,7 +235,11 @@ def _live_file(problem, key):
 
 
 def _stored_live_lines(problem, key):
-    """live_lines from this process or the cache folder, or None."""
+    """live_lines from this process, the package (shipped.seen) or the cache folder, or None."""
+    from examprep.exam.code import shipped
+
+    if (problem.id, key) not in _LIVE and (judged := shipped.seen(problem, key)) is not None:
+        _LIVE[problem.id, key] = tuple(judged["live"])
     if (problem.id, key) not in _LIVE:
         try:
             lines = json.loads(_live_file(problem, key).read_text(encoding="utf-8"))

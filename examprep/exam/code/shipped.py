@@ -11,18 +11,25 @@ not load-bearing), or None when it is stale, made with another NumPy (major.mino
 mutants made here (another Python's ast.unparse): then the exam proves the problem itself, as before.
 `python -m examprep.dev.exam_proofs --write` makes them; tests/test_shipped_proofs.py checks they are current.
 """
+import functools
 import hashlib
 import json
+import sys
 from pathlib import Path
 
 import numpy
 
 FORMAT = 1
 FOLDER = Path(__file__).with_name("proven")
+SEEN = Path(__file__).with_name("seen.json")   # per problem: the mutants the exam may show, under its rules of now
 
 
 def numpy_version():
     return ".".join(numpy.__version__.split(".")[:2])
+
+
+def python_version():
+    return "%d.%d" % sys.version_info[:2]
 
 
 def shipped_key(problem):
@@ -118,3 +125,30 @@ def load(problem):
         lines[str(line)] = [proof._skipped(m) if i in unseen else e for (i, m), e in zip(numbered, entries)]
     out = {k: v for k, v in data.items() if k not in ("key", "numpy", "statements")}
     return dict(out, load_bearing=[i for i in data["load_bearing"] if i in live], lines=lines, unsure=[])
+
+
+@functools.lru_cache(maxsize=1)
+def _seen_file():
+    try:
+        data = json.loads(SEEN.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def seen(problem, cache_key):
+    """{"key", "python", "mutants", "shown", "live"}: which of the problem's mutants the exam may show and the
+    candidate lines with one (proof.judged), shipped in SEEN, if judged under `cache_key` (proof._cache_key: the
+    exam's own rules included, which change often) and this Python's minor version (ast.unparse writes the
+    mutants the rules read), else None. A cold exam's walk asks of ~100 problems whether they have lines to ask
+    (proof.has_live_lines) and proves ~20: judging their mutants here took a fifth of a cold export."""
+    entry = _seen_file().get(problem.id)
+    if not isinstance(entry, dict) or entry.get("key") != cache_key or entry.get("python") != python_version():
+        return None
+    return entry
+
+
+def render_seen(entries):
+    """The text of SEEN: {problem id: entry}, one problem a line."""
+    lines = [f"{json.dumps(pid)}: {json.dumps(entries[pid], separators=(',', ':'))}" for pid in sorted(entries)]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
