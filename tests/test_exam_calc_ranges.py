@@ -51,3 +51,15 @@ def test_softmax_ce_asks_a_wrong_class_gradient_within_its_range():
         # no option of the gradient is the probability asked beside it, nor its complement
         prob = qs["softmax_ce_prob"].options[qs["softmax_ce_prob"].key].text
         assert prob not in {o.text for o in grad.options}
+
+
+def test_softmax_ce_loss_options_are_the_log_of_the_probability_options():
+    """Every loss option is −log of a probability option of the same set and the other way round (the twenty-fourth
+    examination, seed 12 Q58 / Q59: the key's −log y_k was the only loss option a probability option matched)."""
+    for seed in SEEDS:
+        qs = {q.template: q for q in calc_templates.calc_set("softmax_ce", seed)}
+        probs = sorted(-math.log(o.value) for o in qs["softmax_ce_prob"].options)
+        losses = sorted(o.value for o in qs["softmax_ce_loss"].options)
+        assert losses == pytest.approx(probs, abs=1e-5), (seed, losses, probs)
+        assert all(o.verdict["en"].startswith("took −log y of a wrong probability")
+                   for o in qs["softmax_ce_loss"].options if not o.correct)

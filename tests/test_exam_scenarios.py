@@ -140,3 +140,14 @@ def test_no_lstm_stem_shows_another_questions_key(seed):
             for other in qs:
                 if other is not q and len(other.answer) >= 6:
                     assert other.answer not in q.stem[lang]
+
+
+@pytest.mark.parametrize("name", ["lstm", "attention"])
+def test_every_question_of_a_listing_set_shows_the_listing(name):
+    """The twenty-fourth examination (calc examiner): the parameter-count questions of the LSTM and attention sets
+    said "the listing is ..." without one (only their siblings carried it)."""
+    for seed in range(6):
+        qs = scenarios.scenario_set(name, seed)
+        assert all(q.stem["ja"].startswith("次のコードは") for q in qs)
+        assert {q.code for q in qs} == {qs[0].code} and qs[0].code
+        assert any(q.kind == "calc" for q in qs)

@@ -147,7 +147,7 @@ def lstm(rng, seed, set_id):
          ("no_bias", 4 * (D * H + H * H), ja_en("バイアスを数えていない", "forgot the bias")),
          ("gru", 3 * (D * H + H * H + H), ja_en("GRU (3 組) として数えた", "counted a GRU (three transforms)")),
          ("no_recurrent", 4 * (D * H + H), ja_en("再帰の重み Wh を忘れた", "forgot the recurrent weights Wh"))],
-        0, rng, set_id, seed, {"D": D, "H": H}))
+        0, rng, set_id, seed, {"D": D, "H": H}, code=code))
     grad_opts = [("ds * i", ja_en("入力ゲートを掛けた", "multiplied by the input gate")),
                  ("ds * o", ja_en("出力ゲートを掛けた", "multiplied by the output gate")),
                  ("ds * (1 - f)", ja_en("1 − f を掛けた (GRU の更新と混同)", "multiplied by 1 − f (confused with a GRU)")),
@@ -306,7 +306,7 @@ def attention(rng, seed, set_id):
          ("no_output", 3 * (d * d + d), ja_en("出力の射影を忘れた", "forgot the output projection")),
          ("no_bias", 4 * d * d, ja_en("バイアスを数えていない", "forgot the biases")),
          ("one_head_size", 4 * (d * (d // h) + d // h), ja_en("1 ヘッド分の射影だけを数えた", "counted one head's projections"))],
-        0, rng, set_id, seed, {"d_model": d, "heads": h}))
+        0, rng, set_id, seed, {"d_model": d, "heads": h}, code=code))
     return qs
 
 

@@ -111,10 +111,22 @@ def mixup_loss(rng, seed, set_id):
         3, rng, set_id, seed, params_)]
 
 
+def _carried_probability(made):
+    """The loss options of softmax_ce: −log of each wrong probability the first question shows. Every option of
+    the one is then −log of an option of the other: with slips of its own, the key's −log y_k was the only loss
+    option whose y a probability option held, which gave both keys away (the twenty-fourth examination, seed 12
+    Q58 / Q59, seed 13 Q38 / Q39)."""
+    return [(f"carried_{o.operator}", -math.log(o.value),
+             ja_en(f"正解クラスの確率を誤った値 ({o.verdict['ja']}) のまま −log y を取った",
+                   f"took −log y of a wrong probability of the true class ({o.verdict['en']})"))
+            for o in made[0].options if not o.correct]
+
+
 def softmax_ce(rng, seed, set_id):
     """One input's logits z and label t through SoftmaxWithLoss: the true class's probability, the loss and one
     gradient dL/dz_j = y_j − t_j (a set of three; keys from the reference layer's forward and backward). No option is
-    another question's key: the first question's y_k would give away the others' slips."""
+    another question's key: the first question's y_k would give away the others' slips. The loss's options are −log
+    of the probability's options (_carried_probability)."""
     from reference.layers import SoftmaxWithLoss
 
     n = rng.choice([3, 3, 4])
@@ -153,10 +165,7 @@ def softmax_ce(rng, seed, set_id):
         ("loss", "softmax_ce_loss", "この入力の損失はいくつか", "What is the loss for this input", loss,
          ja_en(f"one-hot の t で残るのは正解クラスの項だけ: −log y_{k + 1} = −log({y[k]:.4f}) = {loss:.3f}。",
                f"With a one-hot t only the true class's term remains: −log({y[k]:.4f}) = {loss:.3f}."),
-         _cross_entropy_slips(y, k) +
-         [("logsumexp_only", float(np.log(np.sum(np.exp(z)))),
-           ja_en("正解クラスのロジットを引き忘れた (log Σ exp(z_j) だけ)", "left out the true class's logit (log Σ exp(z_j) alone)")),
-          ("class_mean", loss / n, ja_en("クラス数で割った (−(1/K) Σ t log y)", "divided by the number of classes (−(1/K) Σ t log y)"))]),
+         _carried_probability),
         ("grad", "softmax_ce_grad", f"損失の {j + 1} 番目のロジットについての勾配 ∂L/∂z_{j + 1} はいくつか",
          f"What is the gradient of the loss with respect to the {ORDINALS[j]} logit", grad,
          ja_en(f"softmax と交差エントロピーを合わせた勾配は ∂L/∂z = y − t: {y[j]:.4f} − {int(t[0, j])} = {grad:.3f}。",

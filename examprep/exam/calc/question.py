@@ -25,9 +25,10 @@ def rounded_text(value, decimals):
 BASE_SLIPS = ("log2", "log10", "other_base")
 
 
-def calc_question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params):
+def calc_question(qid, template, item, stem, explanation, key, slips, decimals, rng, set_id, seed, params, code=None):
     """A calc question with the key and the first three slips that differ from it (and each other) as shown,
-    none within one unit of the last decimal of the key (rounding intermediate values can land there).
+    none within one unit of the last decimal of the key (rounding intermediate values can land there); `code`: the
+    listing of a scenario set whose stem speaks of it (an LSTM's parameter count beside its listing's blank).
 
     slips: [(slip id, value, {ja, en} description)]. Raises Redraw when fewer than three remain.
     """
@@ -62,7 +63,7 @@ def calc_question(qid, template, item, stem, explanation, key, slips, decimals, 
     rng.shuffle(options)
     area = area_of(item)
     return Question(id=qid, kind="calc", problem=None, template=template, area=area, section=AREAS[area]["ja"],
-                    item=item, stem=stem, explanation=explanation, options=options,
+                    item=item, stem=stem, code=code, explanation=explanation, options=options,
                     key=next(i for i, o in enumerate(options) if o.correct), answer=key_text, set_id=set_id,
                     seed=seed, params=params)
 
@@ -91,12 +92,15 @@ def scenario_set(name, item, scenario, asks, decimals, rng, set_id, seed, params
     ("rounded to N decimals" is added). No option is another question's key (a
     learner who answered one question would rule it out on sight in the next) or its complement 1 − key (softmax_ce's
     loss slip "gave 1 − y" beside the question asking y: the one option of the first question that a second's option
-    adds up to 1 with is its key; the sixteenth examination, seed 12 Q74); Redraw when two keys look the same."""
+    adds up to 1 with is its key; the sixteenth examination, seed 12 Q74); Redraw when two keys look the same.
+    `slips` may be a function of the questions made before it, for a step whose options must follow the options
+    shown in an earlier step (softmax_ce's loss)."""
     keys = {rounded_text(ask[4], decimals) for ask in asks}
     if len(keys) < len(asks):
         raise Redraw()
     out = []
     for part, template, question_ja, question_en, key, explanation, slips in asks:
+        slips = slips(out) if callable(slips) else slips
         others = keys | {rounded_text(1 - ask[4], decimals) for ask in asks if ask[0] != part}
         slips = [s for s in slips if s[1] is None or rounded_text(s[1], decimals) not in others]
         stem = {"ja": f"{scenario['ja']}{question_ja} (小数第 {decimals} 位まで四捨五入)。",

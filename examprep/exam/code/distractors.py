@@ -20,7 +20,7 @@ from examprep.exam.code.operand_rules import (complement_flipped, difference_sum
 from examprep.exam.code.shape_rules import (array_form, batch_axis_moved, broadcast_reshape, one_sided_transpose,
     repeated_axes, reshape_sizes_only, right_when_square)
 from examprep.exam.code.slice_rules import (empty_slice, identity_slice, length_mismatched, misaligned_slices,
-    mixed_slice, odd_step, one_axis_shift, stepped_from_end)
+    mixed_slice, odd_step, one_axis_shift, repeated_column, stepped_from_end)
 
 # The whole value replaced by its first operand (`np.sum(x * d)` -> `x * d`): a missing term or reduction, offered
 # only when the three other options cannot be filled with the learner's everyday mistakes.
@@ -136,7 +136,7 @@ def _judged_on_text(operator, text, reference):
         return True
     if min_for_max(original, mutant) or one_axis_shift(original, mutant) or difference_summed(original, mutant):
         return True
-    if misaligned_slices(original, mutant) or optional_moved(original, mutant):
+    if misaligned_slices(original, mutant) or optional_moved(original, mutant) or repeated_column(original, mutant):
         return True
     if constant_condition(original, mutant) or twin_difference_summed(original, mutant):
         return True

@@ -244,3 +244,42 @@ def length_mismatched(original, mutant, message):
         if x == y and len(a) == len(b) and any(_length_changed(p, q) for p, q in zip(a, b)):
             return True
     return False
+
+
+def _columns(tup):
+    """The integer indices of a tuple of three or more subscripts of one array that differ in one integer index
+    only (`ltrb[:, 0], ltrb[:, 1], ltrb[:, 2], ltrb[:, 3]`), else None."""
+    elts = tup.elts
+    if len(elts) < 3 or not all(isinstance(e, ast.Subscript) for e in elts):
+        return None
+    forms, ints = set(), []
+    for e in elts:
+        found = [n for n in ast.walk(e.slice) if int_value(n) is not None and not (isinstance(n, ast.Constant) and
+                 any(isinstance(p, ast.UnaryOp) and p.operand is n for p in ast.walk(e.slice)))]
+        if len(found) != 1:
+            return None
+        ints.append(int_value(found[0]))
+        masked = copy.deepcopy(e)
+        for n in ast.walk(masked.slice):
+            for field, value in ast.iter_fields(n):
+                if isinstance(value, ast.AST) and int_value(value) is not None:
+                    setattr(n, field, ast.Name("_", ast.Load()))
+                elif isinstance(value, list):
+                    value[:] = [ast.Name("_", ast.Load()) if isinstance(v, ast.AST) and int_value(v) is not None
+                                else v for v in value]
+        forms.add(ast.dump(masked))
+    return ints if len(forms) == 1 else None
+
+
+def repeated_column(original, mutant):
+    """A tuple that reads each of an array's columns once (`l, t, r, b = ltrb[:, 0], ltrb[:, 1], ltrb[:, 2],
+    ltrb[:, 3]`) made to read one of them twice (`ltrb[:, 1]` for `ltrb[:, 2]`, `ltrb[:, -1]` for `ltrb[:, 0]`):
+    two names unpacked from one column, which no one writes (the twenty-fourth examination, seed 11 Q94: every
+    option but the key read a column twice)."""
+    def reads(tree):
+        return [c for c in (_columns(n) for n in walk(tree) if isinstance(n, ast.Tuple)) if c is not None]
+    # a full unpacking 0 .. n - 1: a negative index is a column from the end (`ltrb[:, -1]` is `ltrb[:, 3]`)
+    full = {len(c) for c in reads(original) if sorted(c) == list(range(len(c)))}
+    once = [c for c in reads(original) if len(set(c)) == len(c)]
+    return bool(once) and any(len({k + len(c) if k < 0 and len(c) in full else k for k in c}) < len(c)
+                              for c in reads(mutant))
