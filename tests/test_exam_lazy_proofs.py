@@ -81,7 +81,7 @@ def test_mutants_no_verdict_could_make_an_option_are_not_graded_and_change_no_qu
     monkeypatch.setenv("EXAMPREP_HOME", str(tmp_path / "all"))
     real = proof._mutants
     monkeypatch.setattr(proof, "_mutants", lambda problem: real(problem)[:2]
-                        + (set(proof._base(problem, proof._key(problem))[2]),))
+                        + (set(proof._judging(problem, proof._key(problem))[2]),))
     grading_all = proof.prove_all(problems)
     monkeypatch.setattr(proof, "_mutants", real)
     skipped = graded = 0

@@ -235,6 +235,7 @@ def shows_earlier_answer(earlier, listing):
     leaks, and the mock exam's walk before it proves a problem)."""
     return any(len(squeeze(q.answer or "")) >= LEAK_MIN and squeeze(q.answer) in listing for q in earlier)
 
+@functools.lru_cache(maxsize=8192)
 def answer_value(answer):
     """The squeezed value of an answer that is one assignment or return (`np.sum(dout,axis=0)` of `self.db =
     np.sum(dout, axis=0)`), the squeezed expression of any other answer, None when it does not parse."""

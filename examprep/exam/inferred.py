@@ -48,7 +48,7 @@ import itertools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
-from examprep.exam.code.rule_nodes import operands, per_node
+from examprep.exam.code.rule_nodes import operands, per_node, unparse
 from examprep.exam.line_forms import Numbered, one_statement, shown_lines, squeeze
 
 TWIN_RULES_OUT = 2
@@ -408,7 +408,7 @@ def statement_shown(key_line, wrong_lines, codes, kin=None):
         return False
     target, value, dump, operations = form
     wrong = [_statement_form(line.strip()) for line in wrong_lines]
-    if len(squeeze(ast.unparse(value))) < 8:
+    if len(squeeze(unparse(value))) < 8:
         return _short_statement_shown(form, wrong, codes if kin is None else [c for c in codes if c in kin])
     keywords = []   # worked out when a shown line first needs it: most listings have no line of the key's shape
     for code in codes:

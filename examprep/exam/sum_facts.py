@@ -31,6 +31,7 @@ import functools
 import re
 
 from examprep.exam.code.blanks import diff_path, node_at
+from examprep.exam.code.rule_nodes import per_node
 from examprep.exam.inferred import TWIN_RULES_OUT
 from examprep.exam.line_forms import full_line, one_statement, shown_lines, squeeze, statement_value, wrong_lines
 
@@ -42,6 +43,7 @@ PRODUCT_SUM = ("sum", "of a product")   # a weighted sum, forward
 _LAYOUT = {"reshape", "transpose", "T"}   # an array's layout changed, not its values
 
 
+@per_node
 def _reduction_call(value):
     """(function, operand, axis, keepdims) of a value that is one reduction (`np.sum(dt, axis=0)`,
     `(dout * self.xn).reshape(-1, D).sum(axis=0)`; keywords axis and keepdims only), squeezed, else None."""

@@ -124,7 +124,8 @@ def _skipped(mutant):
 
 
 _MUTANTS = {}   # (problem id, reference fingerprint, YAML) -> (candidates, mutants, never shown): once a process
-_BASE = {}      # the same key -> (candidates, mutants, ruled out for the problem, each line's): once a process
+_BASE = {}      # the same key -> (candidates, mutants): once a process
+_RULED = {}     # the same key -> (candidates, mutants, ruled out for the problem, each line's): once a process
 _LINE = {}      # (the same key, candidate index) -> the line's mutants never shown: once a process
 
 
@@ -133,21 +134,31 @@ def _key(problem):
 
 
 def _base(problem, key):
-    """(candidates, mutants, indices code.problem_rules rules out, {candidate index: the indices of its other
-    mutants}) of a problem; the caller holds holes.AST_LOCK."""
-    from examprep.exam.code import problem_rules, shipped
+    """(candidates, mutants) of a problem; the caller holds holes.AST_LOCK."""
+    from examprep.exam.code import shipped
 
     if key not in _BASE:
         cands = holes.candidates(problem)
         made = shipped.mutants(problem, cands) or mutants.mutants_for(problem, cands)   # the same list either way
-        muts = curated.with_mistakes(problem, cands, made)
+        _BASE[key] = (cands, curated.with_mistakes(problem, cands, made))
+    return _BASE[key]
+
+
+def _judging(problem, key):
+    """(candidates, mutants, indices code.problem_rules rules out, {candidate index: the indices of its other
+    mutants}) of a problem, what judging its mutants here reads (not needed when shipped.seen has them); the
+    caller holds holes.AST_LOCK."""
+    from examprep.exam.code import problem_rules
+
+    if key not in _RULED:
+        cands, muts = _base(problem, key)
         ruled = frozenset(problem_rules.not_offered(problem, muts))   # what the listing cannot show, a convention
         by_line = {}
         for i, m in enumerate(muts):
             if i not in ruled:
                 by_line.setdefault(m.candidate, []).append(i)
-        _BASE[key] = (cands, muts, ruled, by_line)
-    return _BASE[key]
+        _RULED[key] = (cands, muts, ruled, by_line)
+    return _RULED[key]
 
 
 def _line_unseen(key, base, cand):
@@ -182,13 +193,12 @@ def _mutants(problem):
     key = _key(problem)
     with holes.AST_LOCK:
         if key not in _MUTANTS:
-            base = _base(problem, key)
-            cands, muts = base[0], base[1]
+            cands, muts = _base(problem, key)
             judged = shipped.seen(problem, _cache_key(problem))
             if judged is not None and judged["mutants"] == len(muts):
                 unseen = set(range(len(muts))) - set(judged["shown"])
             else:
-                unseen = _judged_unseen(key, base)
+                unseen = _judged_unseen(key, _judging(problem, key))
             _MUTANTS[key] = (cands, muts, unseen)
         return _MUTANTS[key]
 
@@ -206,7 +216,7 @@ def judged(problem):
     judged here whatever the package ships (examprep.dev.exam_proofs writes it to shipped.SEEN)."""
     key = _key(problem)
     with holes.AST_LOCK:
-        base = _base(problem, key)
+        base = _judging(problem, key)
         unseen = _judged_unseen(key, base)
     muts = base[1]
     return {"mutants": len(muts), "shown": [i for i in range(len(muts)) if i not in unseen],
@@ -260,7 +270,7 @@ def has_live_lines(problem, excluded, least=1):
         return len(set(stored) - set(excluded)) >= least
     key, found = _key(problem), 0
     with holes.AST_LOCK:
-        base = _base(problem, key)
+        base = _judging(problem, key)
         for cand in base[0]:
             if cand.index not in excluded and _line_live(key, base, cand):
                 found += 1

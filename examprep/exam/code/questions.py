@@ -23,7 +23,10 @@ SUBEXPRESSION_SHARE = 0.6   # how often a sub-expression blank is chosen when on
 
 def strip_comments(text):
     """The listing without developer comments (whole-line and trailing `#` comments); unchanged if it does not
-    tokenize."""
+    tokenize. A text without `#` is returned as it is, untokenized (most listings: the answers' comments are on
+    lines a set blanks or hides, or the answer has none)."""
+    if "#" not in text:
+        return text
     return "\n".join(line for line in _comment_free_lines(text) if line is not None)
 
 

@@ -164,6 +164,7 @@ class _ReshapeBeforeFlat(ast.NodeTransformer):
         return node
 
 
+@functools.lru_cache(maxsize=8192)
 def array_form(text):
     """An option's text read for its values: whitespace normalised, and a reshape before a flat reader dropped
     (`ds.reshape(T, N, 1).repeat(H)` and `ds.reshape(N, T, 1).repeat(H)` are one array). Two options of one form
