@@ -335,3 +335,16 @@ def test_im2col_row_order_and_class_argmax_are_one_fact_each():
     # neither is another layout or reduction: a filter reshape, a max
     weights = _q("col_W = self.W.reshape(FN, -1).T", "self.W.reshape(FN, -1).T", problem="conv2d")
     assert not same_fact.same_fact(im2col, weights) and not same_fact.same_fact(labels, weights)
+
+
+def test_a_blank_of_the_transpose_before_its_reshape_asks_the_row_order():
+    """The twenty-fourth examination, seed 12 Q45 / Q67: dilated_conv's blank `dout.transpose(0, 2, 3, 1)` of `dout =
+    dout.transpose(0, 2, 3, 1).reshape(-1, FN)` beside grouped_conv's `out.reshape(N, out_h, out_w, -1).transpose(0,
+    3, 1, 2)`, each key a distractor of the other. A transpose with no reshape after it is no row order."""
+    dilated = _q("dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)", "dout.transpose(0, 2, 3, 1)",
+                 problem="dilated_conv")
+    grouped = _q("out = out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)",
+                 "out.reshape(N, out_h, out_w, -1).transpose(0, 3, 1, 2)", problem="grouped_conv")
+    assert same_fact.same_fact(dilated, grouped) and same_fact.same_fact(grouped, dilated)
+    image = _q("img = x.transpose(0, 2, 3, 1)", "x.transpose(0, 2, 3, 1)", problem="channels_last")
+    assert not same_fact.same_fact(image, grouped)

@@ -206,8 +206,8 @@ SCORES_KEY = "np.matmul(Q, K.swapaxes(-1, -2)) / np.sqrt(d_k)"
 SCORES_WRONG = [
     ("np.matmul(Q, K.swapaxes(-1, -2)) / d_k", ja_en("√d_k ではなく d_k で割った", "divided by d_k, not √d_k")),
     ("np.matmul(Q, K.swapaxes(-1, -2))", ja_en("スケーリングを忘れた", "forgot the scaling")),
-    ("np.matmul(K, Q.swapaxes(-1, -2)) / np.sqrt(d_k)", ja_en("Q と K を入れ替えた (重みが転置になる)",
-                                                          "swapped Q and K (the weights are transposed)")),
+    ("np.matmul(K, Q.swapaxes(-1, -2)) / np.sqrt(d_k)", ja_en("Q と K を入れ替えた (スコアが転置になり、softmax が別の軸で正規化される)",
+                                                          "swapped Q and K (the scores are transposed, so the softmax normalises along the other axis)")),
     ("np.matmul(Q, V.swapaxes(-1, -2)) / np.sqrt(d_k)", ja_en("キーではなく値との内積を取った", "took dot products with V, not K")),
 ]
 MASKS = {

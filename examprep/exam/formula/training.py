@@ -119,8 +119,9 @@ FAMILIES = {
         "wrong": [
             ("v ← αv + ηg,  W ← W + v", lambda s: s["W"] + (s["alpha"] * s["v"] + s["lr"] * s["g"]),
              ja_en("勾配の符号を誤った (上り坂に進む)", "wrong sign of the gradient (climbs)")),
-            ("v ← αv − ηg,  W ← W − v", lambda s: s["W"] - (s["alpha"] * s["v"] - s["lr"] * s["g"]),
-             ja_en("速度を引いた", "subtracted the velocity")),
+            ("v ← αv − ηg,  W ← W + v − ηg",
+             lambda s: s["W"] + (s["alpha"] * s["v"] - s["lr"] * s["g"]) - s["lr"] * s["g"],
+             ja_en("速度に含まれる勾配の項をもう一度足した", "applied the gradient step again on top of the velocity")),
             ("v ← α(v − ηg),  W ← W + v", lambda s: s["W"] + s["alpha"] * (s["v"] - s["lr"] * s["g"]),
              ja_en("勾配にも α を掛けた", "multiplied the gradient by α too")),
             ("v ← αv − ηg,  W ← W − ηg", lambda s: s["W"] - s["lr"] * s["g"],
