@@ -7,6 +7,7 @@ from examprep.problem import catalog
 from examprep.exam import compose as compose_module
 from examprep.exam import code_walk, giveaways, same_fact
 from examprep.exam.compose import AREA_WEIGHTS, CompositionError, composition, compose, quotas, resolve_area
+from examprep.exam.seen import CONCEPTS, Seen
 
 SAMPLE = ["softmax", "affine", "conv2d", "adam", "batchnorm", "cross_entropy"]
 
@@ -79,7 +80,7 @@ def test_an_area_without_sources_is_an_error(monkeypatch, problems):
 
 
 def _assert_no_listing_shows_another_sets_answer(listed):
-    from examprep.exam.compose import LEAK_MIN
+    from examprep.exam.line_forms import LEAK_MIN
 
     for q in listed:
         answer = "".join(q.answer.split())
@@ -232,7 +233,7 @@ def test_a_distractor_that_is_another_questions_answer_leaks():
 def test_the_same_value_under_another_name_is_a_repeat():
     """Exam 13 asked np.sum(dout, axis=0) three times (affine's self.db = ＿＿, time_affine's whole line db = ...,
     pointwise_conv's self.db = ...): a code answer repeats another when its assigned or returned value does."""
-    seen = compose_module._Seen()
+    seen = Seen()
     seen.add(_code_question("np.sum(dout, axis=0)", ["np.sum(dout)", "np.mean(dout, axis=0)", "np.sum(dout, axis=1)"],
                             problem="affine"))
     for answer in ("self.db = np.sum(dout, axis=0)", "db = np.sum(dout, axis=0)", "return np.sum(dout, axis=0)",
@@ -275,7 +276,7 @@ def test_a_code_set_is_taken_whole(monkeypatch):
     monkeypatch.setattr(code_questions, "set_questions", set_questions)
     monkeypatch.setattr(code_walk, "FIRST_ROUND_LEAST", 2)   # a listing of two lines is tried in the first round
     proofs = SimpleNamespace(ahead=lambda *a: None, get=lambda *a: {"reference_passed": True})
-    seen = compose_module._Seen()
+    seen = Seen()
     seen.add(_code_question("x - np.max(x, axis=-1, keepdims=True)", ["a", "b", "c"], problem="attention_weight"))
     sets = code_walk.walk_code_sets([problem], proofs, 1, 3, 0, random.Random(0), seen, [])
     # made, made again without the shift line; a set of one is not taken in the first round, so the second makes
@@ -292,11 +293,11 @@ def test_a_calculation_and_the_formula_it_states_are_one_concept():
                  ("cross_entropy_value", "bank:ce-onehot"), ("weight_decay_step", "bank:weight-decay"),
                  ("adam_t", "formula:adam_step"), ("affine_params", "bank:mlp-param-count"),
                  ("pool_output_size", "bank:pool-output")]:
-        assert compose_module.CONCEPTS[a] == compose_module.CONCEPTS[b], (a, b)
+        assert CONCEPTS[a] == CONCEPTS[b], (a, b)
     for seed in (11, 12, 13):
         sources = {}
         for q in compose_module.compose(100, seed):
-            concept = compose_module.CONCEPTS.get(q.problem or q.template)
+            concept = CONCEPTS.get(q.problem or q.template)
             if concept:
                 sources.setdefault(concept, set()).add(q.problem or q.template)
         assert all(len(s) == 1 for s in sources.values()), (seed, sources)
@@ -335,7 +336,7 @@ def test_the_same_line_up_to_names_in_two_problems_is_a_repeat():
         return _code_question(answer, [answer + "1", answer + "2", answer + "3"], problem=problem,
                               code=f"# {answer}\n＿＿(あ)＿＿\n")
 
-    seen = compose_module._Seen()
+    seen = Seen()
     seen.add(q("out = np.dot(self.x, self.W) + self.b", "affine"))
     assert not seen.fits(q("out = np.dot(rx, W) + b", "time_affine"))
     assert seen.fits(q("out = np.dot(rx, W)", "time_affine"))
@@ -351,7 +352,7 @@ def test_a_scenario_and_a_code_set_of_the_same_listing_are_one_concept():
     for a, b in [("lstm_cell", "scenario:lstm:c_next"), ("scaled_dot_product_attention", "scenario:attention:scores"),
                  ("attention_masks", "scenario:attention:mask"), ("torch:causal-mask", "scenario:attention:mask"),
                  ("mixup_loss", "mixup"), ("bank:mixup", "mixup")]:
-        assert compose_module.CONCEPTS[a] == compose_module.CONCEPTS[b], (a, b)
+        assert CONCEPTS[a] == CONCEPTS[b], (a, b)
 
 
 def test_no_code_listing_shows_a_scenario_answer_nor_the_reverse():
@@ -403,8 +404,8 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     from examprep.problem import catalog
 
     softmax, time_gru = catalog.get("softmax"), catalog.get("time_gru")
-    assert code_walk._may_give_a_set(softmax, [], compose_module._Seen())
-    assert not code_walk._may_give_a_set(time_gru, [], compose_module._Seen())
+    assert code_walk._may_give_a_set(softmax, [], Seen())
+    assert not code_walk._may_give_a_set(time_gru, [], Seen())
     shown = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.exp" in line)
     asked = _code_question(shown, ["a", "b", "c"], problem="logsumexp")
     assert giveaways.leaks([asked], [_code_question("x", ["a", "b", "c"], "(あ)", plain_listing(softmax),
@@ -412,7 +413,7 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     # the line that shows it is hidden in the set's listing (code_walk.hidden_for_earlier) ...
     exp_line = next(c.index for c in holes.candidates(softmax) if "np.exp" in c.text)
     assert code_walk.hidden_for_earlier(softmax, [asked]) == (exp_line,)
-    assert code_walk._may_give_a_set(softmax, [asked], compose_module._Seen())
+    assert code_walk._may_give_a_set(softmax, [asked], Seen())
     # ... or two lines (up to MAX_HIDDEN), unless that is not enough, or the hidden line was the last one left to ask
     other = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.sum" in line)
     both = [asked, _code_question(other, ["a", "b", "c"], problem="logsumexp")]
@@ -421,12 +422,12 @@ def test_a_problem_that_can_give_no_set_is_not_proven():
     first = next(line.strip() for line in plain_listing(softmax).splitlines() if "np.max" in line)
     three = both + [_code_question(first, ["a", "b", "c"], problem="logsumexp")]
     assert code_walk.hidden_for_earlier(softmax, three) is None
-    assert not code_walk._may_give_a_set(softmax, three, compose_module._Seen())
+    assert not code_walk._may_give_a_set(softmax, three, Seen())
     rest = [c.index for c in holes.candidates(softmax) if c.index != exp_line]
-    assert not code_walk._may_give_a_set(softmax, [asked], compose_module._Seen(), rest)
+    assert not code_walk._may_give_a_set(softmax, [asked], Seen(), rest)
     assert code_walk._may_give_a_set(softmax, [_code_question("np.zeros_like(W)", ["a", "b", "c"])],
-                                          compose_module._Seen())
-    seen = compose_module._Seen()   # softmax's concept asked by a formula question: none of its lines would fit
+                                          Seen())
+    seen = Seen()   # softmax's concept asked by a formula question: none of its lines would fit
     seen.add(_code_question("exp(x_k) / Σ exp(x_j)", ["a", "b", "c"], problem=None))
     seen.concepts["softmax"] = "formula:softmax"
     assert not code_walk._may_give_a_set(softmax, [], seen)
@@ -627,9 +628,9 @@ def test_the_same_fact_asked_twice_is_one_question():
     """The final re-grades' repeats (issue 16): attention_weight's hr = h.reshape(N, 1, H) and weight_sum's dt =
     dc.reshape(N, 1, H).repeat(T, axis=1); split_heads' two transpose(0, 2, 1, 3); upsample's ly = (src_y -
     y0).reshape(-1, 1) and lx = src_x - x0; softmax's two blanks whose options change axis=-1, keepdims=True. Across
-    sets (compose._Seen) and within one (same_fact.renamed_twins); one keyword alone (axis=1 against axis=2) or
+    sets (seen.Seen) and within one (same_fact.renamed_twins); one keyword alone (axis=1 against axis=2) or
     merely the same function is not one fact."""
-    seen = compose_module._Seen()
+    seen = Seen()
     seen.add(_code_question("hr = h.reshape(N, 1, H)", ["hr = h.reshape(1, N, H)", "hr = h",
                             "hr = h.reshape(N, H, 1)"], problem="attention_weight"))
     assert not seen.fits(_code_question("dt = dc.reshape(N, 1, H).repeat(T, axis=1)",
@@ -739,7 +740,7 @@ def test_a_statement_shown_up_to_names_in_any_listing_leaks():
     assert giveaways.shows_statement_elsewhere(rnn, [lstm])
     assert giveaways.leaks([lstm], [rnn])                       # the set is rejected
     assert giveaways.shows_earlier_statement([rnn], lstm.code)  # and the other way round
-    assert code_walk._left_out([rnn], compose_module._Seen(), [lstm]) == {0}
+    assert code_walk._left_out([rnn], Seen(), [lstm]) == {0}
     db = _code_question("db = np.sum(dt, axis=0)", ["db = np.sum(dt, axis=1)", "db = np.sum(dt)",
                                                     "db = np.mean(dt, axis=0)"])
     affine = SimpleNamespace(code="self.db = np.sum(dout, axis=0)\n", blank=None, answer="x", options=[])
@@ -800,10 +801,10 @@ def test_a_line_whose_partner_the_listing_shows_is_not_proven():
     iou = catalog.get("iou_box")
     assert {"xx1 = np.maximum(box[0], boxes[:, 0])", "h = np.maximum(0.0, yy2 - yy1)"} <= texts("iou_box")
     others = set(live_lines(iou)) - code_walk.partner_shown(iou)
-    assert others and code_walk._may_give_a_set(iou, [], compose_module._Seen())
-    assert not code_walk._may_give_a_set(iou, [], compose_module._Seen(), others)
+    assert others and code_walk._may_give_a_set(iou, [], Seen())
+    assert not code_walk._may_give_a_set(iou, [], Seen(), others)
     softmax = catalog.get("softmax")                       # every live line used before: nothing left to ask
-    assert not code_walk._may_give_a_set(softmax, [], compose_module._Seen(), live_lines(softmax))
+    assert not code_walk._may_give_a_set(softmax, [], Seen(), live_lines(softmax))
 
 
 def test_a_listing_with_lines_replaced_is_the_listing_code_sets_show():
@@ -850,14 +851,14 @@ def test_the_metrics_set_takes_its_spare_measure_in_place_of_one_that_does_not_f
 
     qs = calc_templates.calc_set("metrics", 12000)
     assert len(qs) == 4 and len({q.template for q in qs}) == 4
-    assert compose_module._Seen().take(qs, most=3) == qs[:3]
-    seen = compose_module._Seen()
+    assert Seen().take(qs, most=3) == qs[:3]
+    seen = Seen()
     seen.add(qs[1])   # the second measure asked before: the spare takes its place
     assert seen.take(qs, most=3) == [qs[0], qs[2], qs[3]]
-    assert len(compose_module._Seen().take(qs, most=2)) == 2
+    assert len(Seen().take(qs, most=2)) == 2
 
 
 def test_calc_templates_with_sets_of_three_come_first_while_there_is_room():
-    sets = compose_module._calc_sets("3", 6, 11, random.Random(0), compose_module._Seen())
+    sets = compose_module._calc_sets("3", 6, 11, random.Random(0), Seen())
     assert compose_module._template_size(sets[0][0].set_id.split(":")[1]) >= 3
     assert sum(map(len, sets)) == 6

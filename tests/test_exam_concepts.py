@@ -1,8 +1,8 @@
-"""Concept ties (compose.CONCEPTS, SHOWN): a concept is asked once per exam, and a listing that prints a concept's
+"""Concept ties (seen.CONCEPTS, SHOWN): a concept is asked once per exam, and a listing that prints a concept's
 answer does not meet a question that asks it (final re-grade 3: facts6)."""
 from types import SimpleNamespace
 
-from examprep.exam.compose import _Seen
+from examprep.exam.seen import Seen
 
 
 def _q(source, code=None, kind="calc", stem=None, problem=None):
@@ -16,7 +16,7 @@ IM2COL = "out_h = (H + 2 * pad - filter_h) // stride + 1\nout_w = (W + 2 * pad -
 
 
 def _fits_after(first, second):
-    seen = _Seen()
+    seen = Seen()
     assert seen.fits(first)
     seen.add(first)
     return seen.fits(second)
@@ -82,7 +82,7 @@ def test_a_code_key_shows_what_it_prints():
 
 
 def test_a_knowledge_item_whose_concept_is_taken_is_not_chosen():
-    seen = _Seen()
+    seen = Seen()
     seen.add(_q("rnn_cell", "dt = dh_next * (1 - h_next ** 2)\n", "code_choice", problem="rnn_cell"))
     assert seen.concept_taken("formula:tanh_grad")      # shown by the listing: _knowledge_sets picks another item
     assert not seen.concept_taken("formula:softmax") and not seen.concept_taken("bank:gap")

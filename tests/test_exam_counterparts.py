@@ -4,7 +4,7 @@ reduction under other names, an argument order shown by a scenario's definition,
 RMSprop's line as Adam's v."""
 from types import SimpleNamespace
 
-from examprep.exam import code_walk, compose, giveaways
+from examprep.exam import code_walk, compose, giveaways, seen
 from examprep.exam.giveaways import shows_partner
 from examprep.exam.same_fact import renamed_shape
 from tests.test_exam_compose import _code_question
@@ -131,7 +131,7 @@ def test_a_scenarios_definition_shows_a_layer_calls_argument_order():
                        ["self.attention.forward(Q, V, K, mask)", "self.attention.forward(K, Q, V, mask)"],
                        problem="multi_head_attention")
     assert giveaways.shows_order_elsewhere(q, [scenario])
-    assert code_walk._left_out([q], compose._Seen(), [scenario]) == {0}
+    assert code_walk._left_out([q], seen.Seen(), [scenario]) == {0}
     sizes = _code_question("x.reshape(Q, K, V, mask)", ["x.reshape(Q, V, K, mask)", "x.reshape(K, Q, V, mask)"])
     assert not giveaways.shows_order_elsewhere(sizes, [scenario])
 

@@ -159,7 +159,7 @@ def test_a_sum_of_a_comprehension_is_read():
 
 
 def _exam_q(n, line, answer, wrong):
-    """_q with what compose._Seen reads of a question (stem, label, item, ...), problem `p<n>`."""
+    """_q with what seen.Seen reads of a question (stem, label, item, ...), problem `p<n>`."""
     q = _q(line, answer, wrong)
     q.problem, q.stem, q.label, q.template, q.id, q.item = f"p{n}", {"en": f"listing {n}"}, "(a)", None, str(n), "3-1"
     q.blank = dict(q.blank, candidate=n)
@@ -170,7 +170,7 @@ def test_sum_or_mean_is_asked_at_most_twice_an_exam_and_once_a_set():
     # the tenth examination, seed 12 of main cfb07fa: Q31 upsample (its mean a curated `mistake`), Q38
     # attention_weight's forward, Q44 grouped_conv's db, Q87 contrastive_loss' distance: once the shape-only
     # distractors are gone, each asks "sum or mean" (three kinds, and a distance no kind counts)
-    from examprep.exam.compose import _Seen
+    from examprep.exam.seen import Seen
 
     upsample = _exam_q(31, f"dx = {UPSAMPLE}.sum(axis=(3, 5))", f"dx = {UPSAMPLE}.sum(axis=(3, 5))",
                        (f"dx = {UPSAMPLE}.mean(axis=(3, 5))", f"dx = {UPSAMPLE}.mean()", f"dx = {UPSAMPLE}.sum()"))
@@ -187,7 +187,7 @@ def test_sum_or_mean_is_asked_at_most_twice_an_exam_and_once_a_set():
     divided = _exam_q(2, "loss = np.sum(e) / N", "np.sum(e) / N", ("np.sum(e)", "-np.sum(e) / N"))
     assert all(map(sum_facts.swaps_sum_mean, (upsample, weighted, db, distance)))
     assert not sum_facts.swaps_sum_mean(axes_only) and not sum_facts.swaps_sum_mean(divided)
-    seen = _Seen()
+    seen = Seen()
     assert seen.take([upsample, weighted, db, distance, axes_only, divided]) == [upsample, weighted, axes_only,
                                                                                  divided]
     # within one set, the second such blank is a twin: the set is made again without it

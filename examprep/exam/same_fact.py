@@ -1,5 +1,5 @@
 """Code questions that ask the same fact, though their keys differ (issue 16, the final re-grades' E5): an exam
-asks each once (compose._Seen across sets, renamed_twins within one).
+asks each once (seen.Seen across sets, renamed_twins within one).
 
 Two code questions ask the same fact when
 - one key is part of the other's, as written, up to partner names or on another array: split_heads'

@@ -242,7 +242,7 @@ def _shown_gradient_sums(code):
     return frozenset(_gradient_sum(line.strip()) for line in shown_lines(code)) - {None}
 
 
-SUM_MEAN_MOST = 2   # blanks an exam asks whose options swap sum and mean, whatever the kind (compose._Seen)
+SUM_MEAN_MOST = 2   # blanks an exam asks whose options swap sum and mean, whatever the kind (seen.Seen)
 
 
 @functools.lru_cache(maxsize=4096)
