@@ -203,12 +203,15 @@ def sets(area, want, seed, take, sizes, fits=None):
         size = sizes(want - total)[0]
         groups = sorted((g for g in pool if pool[g]), key=lambda g: (len(pool[g]) < size, rng.random()))
         group = groups[0]
-        chosen, listed, keys = [], list(shown), list(answers)
+        chosen, made, listed, keys = [], [], list(shown), list(answers)
         set_id = f"framework:{area}:{group}:s{seed}:{n}"
         for entry in pool[group]:      # no listing shows another question's answer (eval-dropout's model.eval())
-            if len(chosen) < size and not _gives_away(entry, listed, keys) and \
-                    (fits is None or fits(question(entry, seed, set_id))):
+            if len(chosen) < size and not _gives_away(entry, listed, keys):
+                q = question(entry, seed, set_id)
+                if fits is not None and not fits(q):
+                    continue
                 chosen.append(entry)
+                made.append(q)
                 listed.append(_squeeze(entry["code"]))
                 keys.append(_squeeze(entry["answer"]))
         if len(chosen) < min(size, MIN_SET):   # a group the exam's rules cut below a set: not asked
@@ -217,7 +220,7 @@ def sets(area, want, seed, take, sizes, fits=None):
         shown, answers = listed, keys
         pool[group] = [e for e in pool[group] if e not in chosen]
         n += 1
-        qs = take([question(e, seed, set_id) for e in chosen])
+        qs = take(made)
         if qs:
             out.append(qs)
             total += len(qs)

@@ -9,12 +9,6 @@ from examprep.common.i18n import a_an, ja_en
 from examprep.exam.calc.question import Redraw, rounded_text, calc_question, within
 
 
-def _round3(value):
-    """A value as its option shows it (rounded half up to 3 decimals, calc.question.rounded_text): the set's measures and
-    the values offered are compared as shown."""
-    return rounded_text(value, 3)
-
-
 def metrics(rng, seed, set_id):
     """One confusion matrix, three of precision / recall / F1 / accuracy (a set of three, as the real exam groups
     questions around one scenario), then the fourth: the composer takes it in place of one that does not fit the
@@ -81,8 +75,8 @@ def metrics(rng, seed, set_id):
                       ("balanced", (recall + specificity) / 2, ja_en("再現率と特異度の平均 (バランス正解率) を答えた",
                                                                      "gave the balanced accuracy (mean of recall and specificity)"))]),
     }
-    measures = {_round3(v[0]) for v in asks.values()}
-    asks = {name: (key, what_ja, what_en, expl, [s for s in slips if _round3(s[1]) not in measures])
+    measures = {rounded_text(v[0], 3) for v in asks.values()}
+    asks = {name: (key, what_ja, what_en, expl, [s for s in slips if rounded_text(s[1], 3) not in measures])
             for name, (key, what_ja, what_en, expl, slips) in asks.items()}
     names = list(asks)
     rng.shuffle(names)
@@ -92,7 +86,7 @@ def metrics(rng, seed, set_id):
         key, what_ja, what_en, expl, slips = asks[name]
         # values no earlier question of the set offers first: a value shown in two questions is a distractor in
         # both, ruled out by comparing them (the eleventh examination: precision and recall shared two)
-        slips = sorted(slips, key=lambda slip: _round3(slip[1]) in offered)
+        slips = sorted(slips, key=lambda slip: rounded_text(slip[1], 3) in offered)
         qs.append(calc_question(
             f"calc:metrics:s{seed}:{name}", f"metrics_{name}", "2-1-12",
             ja_en(table_ja + f"{what_ja} はいくつか (小数第 3 位まで四捨五入)。", table_en + f" What is {what_en}, rounded to 3 decimals?"),
