@@ -46,20 +46,26 @@ def test_softmax_ce_asks_a_wrong_class_gradient_within_its_range():
     for seed in SEEDS:
         qs = {q.template: q for q in calc_templates.calc_set("softmax_ce", seed)}
         grad = qs["softmax_ce_grad"]
-        assert grad.params["grad_class"] != grad.params["label"]
+        assert grad.params["grad_class"] != grad.params["labels"][0]
         assert all(-1 < v < 1 for v in _values(grad)), (seed, _values(grad))
         # no option of the gradient is the probability asked beside it, nor its complement
         prob = qs["softmax_ce_prob"].options[qs["softmax_ce_prob"].key].text
         assert prob not in {o.text for o in grad.options}
 
 
-def test_softmax_ce_loss_options_are_the_log_of_the_probability_options():
-    """Every loss option is −log of a probability option of the same set and the other way round (the twenty-fourth
-    examination, seed 12 Q58 / Q59: the key's −log y_k was the only loss option a probability option matched)."""
+def test_softmax_ce_loss_is_the_batchs_and_no_loss_option_is_log_of_the_probability():
+    """The twenty-fourth examination (seed 12 Q58 / Q59): the key's −log y_k was the only loss option whose y a
+    probability option held; the twenty-fifth: loss options made as −log of the probability's options scored one
+    calculation twice. The loss is a two-input batch's mean: no option is −log of the probability's key, and the
+    gradient's options hold the division by N (the key) and its omission."""
     for seed in SEEDS:
         qs = {q.template: q for q in calc_templates.calc_set("softmax_ce", seed)}
-        probs = sorted(-math.log(o.value) for o in qs["softmax_ce_prob"].options)
-        losses = sorted(o.value for o in qs["softmax_ce_loss"].options)
-        assert losses == pytest.approx(probs, abs=1e-5), (seed, losses, probs)
-        assert all(o.verdict["en"].startswith("took −log y of a wrong probability")
-                   for o in qs["softmax_ce_loss"].options if not o.correct)
+        prob = qs["softmax_ce_prob"].options[qs["softmax_ce_prob"].key].value
+        assert f"{-math.log(prob):.3f}" not in {o.text for o in qs["softmax_ce_loss"].options}, seed
+        grad = qs["softmax_ce_grad"]
+        assert len(grad.params["z"]) == 2 and grad.params["grad_class"] != grad.params["labels"][0]
+        # no value offered by both the probability and the gradient (y1_j there would be a wrong class's)
+        assert not {o.text for o in qs["softmax_ce_prob"].options} & {o.text for o in grad.options}, seed
+        if "no_batch_mean" not in {o.operator for o in grad.options}:   # left out only as another question's key
+            y1 = math.exp(grad.params["z"][0][grad.params["grad_class"]]) / sum(map(math.exp, grad.params["z"][0]))
+            assert f"{y1:.3f}" in {q.answer for q in qs.values()}, seed

@@ -119,11 +119,11 @@ def _entropy_kl(p):
 
 
 def _softmax_ce(p):
-    """The probability, loss and gradient by autograd through F.cross_entropy."""
-    z = torch.tensor([p["z"]], dtype=torch.float64, requires_grad=True)
-    loss = F.cross_entropy(z, torch.tensor([p["label"]]))
+    """The first input's probability, the batch's mean loss and a gradient by autograd through F.cross_entropy."""
+    z = torch.tensor(p["z"], dtype=torch.float64, requires_grad=True)
+    loss = F.cross_entropy(z, torch.tensor(p["labels"]))   # reduction="mean", as the book's SoftmaxWithLoss
     loss.backward()
-    return {"softmax_ce_prob": F.softmax(z, dim=1)[0, p["label"]].item(), "softmax_ce_loss": loss.item(),
+    return {"softmax_ce_prob": F.softmax(z, dim=1)[0, p["labels"][0]].item(), "softmax_ce_loss": loss.item(),
             "softmax_ce_grad": z.grad[0, p["grad_class"]].item()}
 
 

@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set
+from examprep.exam.calc.question import Redraw, calc_question, probabilities, rounded_text, scenario_set
 
 # Positions in English stems are ordinal words: "element number 1" reads as x[1] to a NumPy reader (issue 16 re-grade:
 # the 0-based element's value was an option beside the key).
@@ -111,65 +111,77 @@ def mixup_loss(rng, seed, set_id):
         3, rng, set_id, seed, params_)]
 
 
-def _carried_probability(made):
-    """The loss options of softmax_ce: −log of each wrong probability the first question shows. Every option of
-    the one is then −log of an option of the other: with slips of its own, the key's −log y_k was the only loss
-    option whose y a probability option held, which gave both keys away (the twenty-fourth examination, seed 12
-    Q58 / Q59, seed 13 Q38 / Q39)."""
-    return [(f"carried_{o.operator}", -math.log(o.value),
-             ja_en(f"正解クラスの確率を誤った値 ({o.verdict['ja']}) のまま −log y を取った",
-                   f"took −log y of a wrong probability of the true class ({o.verdict['en']})"))
-            for o in made[0].options if not o.correct]
-
-
-def softmax_ce(rng, seed, set_id):
-    """One input's logits z and label t through SoftmaxWithLoss: the true class's probability, the loss and one
-    gradient dL/dz_j = y_j − t_j (a set of three; keys from the reference layer's forward and backward). No option is
-    another question's key: the first question's y_k would give away the others' slips. The loss's options are −log
-    of the probability's options (_carried_probability)."""
-    from reference.layers import SoftmaxWithLoss
-
-    n = rng.choice([3, 3, 4])
+def _logits(rng, n):
     z = [rng.randint(0, 4) for _ in range(n)]
     if len(set(z)) < 2 or sum(z) == 0:
         raise Redraw()
+    return z
+
+
+def softmax_ce(rng, seed, set_id):
+    """A mini-batch of two inputs' logits through SoftmaxWithLoss (the book's loss, the batch mean): the first
+    input's true-class probability, the batch's loss and one gradient dL/dz1_j = (y1_j − t1_j) / N (a set of three;
+    keys from the reference layer's forward and backward). No option is another question's key: the first question's
+    y_k would give away the others' slips. The loss is the batch's, not the first input's −log y_k: asked alone, its
+    options either held the key's −log y_k as the only −log of a probability option (the twenty-fourth examination)
+    or, made from the probability's options, scored one calculation twice (the twenty-fifth); the batch asks the
+    second input's softmax and the mean, and the gradient the division by N."""
+    from reference.layers import SoftmaxWithLoss
+
+    n = rng.choice([3, 3, 4])
+    z1, z2 = _logits(rng, n), _logits(rng, n)
+    k1, k2 = rng.randrange(n), rng.randrange(n)
     # the gradient of a wrong class: the true class's y_k - 1 would give the first question's y_k away through its
     # options (the tenth examination, seeds 12 and 13)
-    k = rng.randrange(n)
-    j = rng.choice([i for i in range(n) if i != k])
-    t = np.zeros((1, n))
-    t[0, k] = 1
+    j = rng.choice([i for i in range(n) if i != k1])
+    t = np.zeros((2, n))
+    t[0, k1] = t[1, k2] = 1
     layer = SoftmaxWithLoss()
-    loss = float(layer.forward(np.array([z], dtype=float), t))
-    y = [float(v) for v in layer.y[0]]
+    loss = float(layer.forward(np.array([z1, z2], dtype=float), t))
+    y1, y2 = ([float(v) for v in row] for row in layer.y)
     grad = float(layer.backward()[0, j])
-    zs = ", ".join(map(str, z))
-    scen_ja = (f"{n} クラス分類のモデルが、ある入力に対してロジット z = ({zs}) を出力した。正解は {k + 1} 番目のクラスで、"
-               "損失は softmax の後の交差エントロピー誤差 (自然対数) である。")
-    scen_en = (f"A {n}-class classifier outputs the logits z = ({zs}) for one input whose true class is the "
-               f"{ORDINALS[k]} one; the loss is the cross entropy error (natural log) after a softmax.")
-    grad_slips = [("as_true_class", y[j] - 1, ja_en("このクラスを正解クラスとして扱った (y − 1)",
-                                                    "treated this class as the true one (y − 1)")),
+    l1, l2 = -math.log(y1[k1]), -math.log(y2[k2])
+    scen_ja = (f"{n} クラス分類のモデルが、2 つの入力からなるミニバッチに対してロジット z₁ = ({', '.join(map(str, z1))})、"
+               f"z₂ = ({', '.join(map(str, z2))}) を出力した。正解はそれぞれ {k1 + 1} 番目と {k2 + 1} 番目のクラスで、損失は "
+               "softmax の後の交差エントロピー誤差 (自然対数) のバッチ平均である。")
+    scen_en = (f"A {n}-class classifier outputs the logits z₁ = ({', '.join(map(str, z1))}) and z₂ = "
+               f"({', '.join(map(str, z2))}) for a mini-batch of two inputs whose true classes are the {ORDINALS[k1]} and "
+               f"the {ORDINALS[k2]} one; the loss is the batch mean of the cross entropy error (natural log) after a "
+               "softmax.")
+    loss_slips = [("batch_sum", l1 + l2, ja_en("バッチの平均ではなく和を取った", "summed over the batch instead of averaging")),
+                  ("mean_probability", -math.log((y1[k1] + y2[k2]) / 2),
+                   ja_en("2 つの確率を平均してから log を取った", "averaged the two probabilities before the log")),
+                  ("log2", (math.log2(1 / y1[k1]) + math.log2(1 / y2[k2])) / 2, ja_en("log の底を 2 にした", "used log base 2")),
+                  ("log10", (math.log10(1 / y1[k1]) + math.log10(1 / y2[k2])) / 2,
+                   ja_en("常用対数 (底 10) を使った", "used log base 10"))]
+    grad_slips = [("no_batch_mean", y1[j], ja_en("バッチサイズ N = 2 で割っていない", "did not divide by the batch size N = 2")),
+                  ("as_true_class", (y1[j] - 1) / 2, ja_en("このクラスを正解クラスとして扱った (y − 1)",
+                                                            "treated this class as the true one (y − 1)")),
                   ("sign", -grad, ja_en("符号を逆にした (t − y)", "flipped the sign (t − y)")),
                   ("no_gradient", 0.0, ja_en("正解でないクラスには勾配が流れないとした",
-                                             "assumed no gradient reaches a wrong class")),
-                  ("jacobian_diagonal", y[j] * (1 - y[j]), ja_en("softmax の微分 y(1 − y) だけを答えた",
-                                                               "gave the softmax derivative y(1 − y) alone"))]
-    params_ = {"z": z, "label": k, "grad_class": j}
+                                             "assumed no gradient reaches a wrong class"))]
+    params_ = {"z": [z1, z2], "labels": [k1, k2], "grad_class": j}
     ask = [
-        ("prob", "softmax_ce_prob", f"softmax 後の正解クラスの確率 y_{k + 1} はいくつか",
-         "What is the softmax probability of the true class", y[k],
-         ja_en(f"y_k = exp(z_k) / Σ exp(z_j) = exp({z[k]}) / ({' + '.join(f'exp({v})' for v in z)}) = {y[k]:.3f}。",
-               f"y_k = exp(z_k) / Σ exp(z_j) = exp({z[k]}) / ({' + '.join(f'exp({v})' for v in z)}) = {y[k]:.3f}."),
-         _softmax_slips(z, k)),
-        ("loss", "softmax_ce_loss", "この入力の損失はいくつか", "What is the loss for this input", loss,
-         ja_en(f"one-hot の t で残るのは正解クラスの項だけ: −log y_{k + 1} = −log({y[k]:.4f}) = {loss:.3f}。",
-               f"With a one-hot t only the true class's term remains: −log({y[k]:.4f}) = {loss:.3f}."),
-         _carried_probability),
-        ("grad", "softmax_ce_grad", f"損失の {j + 1} 番目のロジットについての勾配 ∂L/∂z_{j + 1} はいくつか",
-         f"What is the gradient of the loss with respect to the {ORDINALS[j]} logit", grad,
-         ja_en(f"softmax と交差エントロピーを合わせた勾配は ∂L/∂z = y − t: {y[j]:.4f} − {int(t[0, j])} = {grad:.3f}。",
-               f"Softmax and cross entropy together give ∂L/∂z = y − t: {y[j]:.4f} − {int(t[0, j])} = {grad:.3f}."),
+        ("prob", "softmax_ce_prob", "1 つ目の入力について、softmax 後の正解クラスの確率はいくつか",
+         "What is the softmax probability of the first input's true class", y1[k1],
+         ja_en(f"exp(z_k) / Σ exp(z_j) = exp({z1[k1]}) / ({' + '.join(f'exp({v})' for v in z1)}) = {y1[k1]:.3f}。",
+               f"exp(z_k) / Σ exp(z_j) = exp({z1[k1]}) / ({' + '.join(f'exp({v})' for v in z1)}) = {y1[k1]:.3f}."),
+         # not y1_j, which the gradient offers as its "not divided by N" slip: the probability option that reappears
+         # there would be a wrong class's
+         [s for s in _softmax_slips(z1, k1) if s[1] is None or rounded_text(s[1], 3) != rounded_text(y1[j], 3)]),
+        ("loss", "softmax_ce_loss", "このミニバッチの損失はいくつか", "What is the loss of this mini-batch", loss,
+         ja_en(f"one-hot の t で各入力に残るのは正解クラスの項だけ: (−log {y1[k1]:.4f} − log {y2[k2]:.4f}) / 2 = "
+               f"({l1:.4f} + {l2:.4f}) / 2 = {loss:.3f}。",
+               f"With one-hot labels only each input's true-class term remains: (−log {y1[k1]:.4f} − log {y2[k2]:.4f}) / 2 "
+               f"= ({l1:.4f} + {l2:.4f}) / 2 = {loss:.3f}."),
+         # none the first input's −log y_k: the one loss option a probability option's −log gave (the key's)
+         [s for s in loss_slips if rounded_text(s[1], 3) != rounded_text(l1, 3)]),
+        ("grad", "softmax_ce_grad", f"1 つ目の入力の {j + 1} 番目のロジットについての損失の勾配はいくつか",
+         f"What is the gradient of the loss with respect to the first input's {ORDINALS[j]} logit", grad,
+         ja_en(f"softmax と交差エントロピーを合わせた勾配は ∂L/∂z = (y − t) / N (バッチ平均なので N = 2 で割る): "
+               f"({y1[j]:.4f} − {int(t[0, j])}) / 2 = {grad:.3f}。",
+               f"Softmax and cross entropy together give ∂L/∂z = (y − t) / N (the loss is a batch mean, N = 2): "
+               f"({y1[j]:.4f} − {int(t[0, j])}) / 2 = {grad:.3f}."),
          grad_slips),
     ]
     return scenario_set("softmax_ce", "3-1-3", ja_en(scen_ja, scen_en), ask, 3, rng, set_id, seed, params_)

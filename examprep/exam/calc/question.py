@@ -92,15 +92,12 @@ def scenario_set(name, item, scenario, asks, decimals, rng, set_id, seed, params
     ("rounded to N decimals" is added). No option is another question's key (a
     learner who answered one question would rule it out on sight in the next) or its complement 1 − key (softmax_ce's
     loss slip "gave 1 − y" beside the question asking y: the one option of the first question that a second's option
-    adds up to 1 with is its key; the sixteenth examination, seed 12 Q74); Redraw when two keys look the same.
-    `slips` may be a function of the questions made before it, for a step whose options must follow the options
-    shown in an earlier step (softmax_ce's loss)."""
+    adds up to 1 with is its key; the sixteenth examination, seed 12 Q74); Redraw when two keys look the same."""
     keys = {rounded_text(ask[4], decimals) for ask in asks}
     if len(keys) < len(asks):
         raise Redraw()
     out = []
     for part, template, question_ja, question_en, key, explanation, slips in asks:
-        slips = slips(out) if callable(slips) else slips
         others = keys | {rounded_text(1 - ask[4], decimals) for ask in asks if ask[0] != part}
         slips = [s for s in slips if s[1] is None or rounded_text(s[1], decimals) not in others]
         stem = {"ja": f"{scenario['ja']}{question_ja} (小数第 {decimals} 位まで四捨五入)。",
