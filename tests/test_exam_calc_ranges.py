@@ -69,3 +69,18 @@ def test_softmax_ce_loss_is_the_batchs_and_no_loss_option_is_log_of_the_probabil
         if "no_batch_mean" not in {o.operator for o in grad.options}:   # left out only as another question's key
             y1 = math.exp(grad.params["z"][0][grad.params["grad_class"]]) / sum(map(math.exp, grad.params["z"][0]))
             assert f"{y1:.3f}" in {q.answer for q in qs.values()}, seed
+
+
+def test_f1_offers_one_other_mean_at_most_and_no_fixed_rank():
+    """The twenty-fifth examination: F1's distractors were always the product, the geometric and the arithmetic mean
+    of P and R, so the key was always the second smallest option and two of them gave P and R (the set's other keys)
+    back. One of those at most now, and the key's rank among the options varies."""
+    ranks = set()
+    for seed in SEEDS:
+        for q in calc_templates.calc_set("metrics", seed):
+            if q.template == "metrics_f1":
+                means = {o.operator for o in q.options} & {"arithmetic_mean", "geometric_mean", "product"}
+                assert len(means) <= 1, (seed, means)
+                assert all(0 <= v <= 1 for v in _values(q)), seed
+                ranks.add(sorted(_values(q)).index(float(q.answer)))
+    assert len(ranks) >= 3, ranks

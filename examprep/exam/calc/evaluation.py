@@ -33,6 +33,25 @@ def metrics(rng, seed, set_id):
     # questions in all three exams). The mistakes are the measures' own: a wrong denominator, the other class's
     # measure; never the key's complement (1 − key beside the key points at the pair that holds it: eleventh
     # examination).
+    # F1's slips: one other mean of P and R at most (two of the arithmetic and geometric means and the product give P
+    # and R back, the other questions' keys, and product < F1 <= geometric <= arithmetic put the key second smallest
+    # in every exam: the twenty-fifth examination), the rest mistakes on either side of it, in a drawn order
+    npv = TN / (TN + FN_)
+    means = [("arithmetic_mean", (precision + recall) / 2, ja_en("算術平均を取った", "took the arithmetic mean")),
+             ("geometric_mean", float(np.sqrt(precision * recall)), ja_en("幾何平均を取った", "took the geometric mean")),
+             ("product", precision * recall, ja_en("2 / (P + R) を掛け忘れた", "forgot the 2 / (P + R)"))]
+    f1_slips = [rng.choice(means),
+                ("jaccard", jaccard, ja_en("TP / (TP + FP + FN) (F1 と IoU の取り違え) を答えた",
+                                           "gave TP / (TP + FP + FN), confusing F1 with the IoU")),
+                ("single_tp", 2 * TP / (TP + FP + FN_), ja_en("2TP / (2TP + FP + FN) の分母の TP を 2 倍し忘れた",
+                                                              "left TP single in the denominator of 2TP / (2TP + FP + FN)")),
+                ("specificity_for_recall", 2 * precision * specificity / (precision + specificity),
+                 ja_en("再現率の代わりに特異度を使った", "used the specificity in place of the recall")),
+                ("negative_class", 2 * npv * specificity / (npv + specificity),
+                 ja_en("陰性クラスの F1 (TN 側の適合率と特異度の調和平均) を答えた",
+                       "gave the negative class's F1 (harmonic mean of TN / (TN + FN) and the specificity)"))]
+    f1_slips = within(f1_slips, 0, 1)   # a score above 1 is ruled out on sight
+    rng.shuffle(f1_slips)
     asks = {
         "precision": (precision, "適合率 (precision)", "the precision",
                       ja_en(f"適合率 = TP / (TP + FP) = {tp} / ({tp} + {fp}) = {precision:.3f}。",
@@ -58,12 +77,7 @@ def metrics(rng, seed, set_id):
         "f1": (f1, "F 値 (F1)", "the F1 score",
                ja_en(f"F1 = 2PR / (P + R)、P = {precision:.3f}、R = {recall:.3f} より {f1:.3f} (調和平均)。",
                      f"F1 = 2PR / (P + R) with P = {precision:.3f} and R = {recall:.3f}: {f1:.3f} (the harmonic mean)."),
-               [("arithmetic_mean", (precision + recall) / 2, ja_en("算術平均を取った", "took the arithmetic mean")),
-                ("geometric_mean", float(np.sqrt(precision * recall)), ja_en("幾何平均を取った",
-                                                                             "took the geometric mean")),
-                ("product", precision * recall, ja_en("2 / (P + R) を掛け忘れた", "forgot the 2 / (P + R)")),
-                ("jaccard", jaccard, ja_en("TP / (TP + FP + FN) (F1 と IoU の取り違え) を答えた",
-                                           "gave TP / (TP + FP + FN), confusing F1 with the IoU"))]),
+               f1_slips),
         "accuracy": (accuracy, "正解率 (accuracy)", "the accuracy",
                      ja_en(f"正解率 = (TP + TN) / 全体 = ({tp} + {tn}) / {total} = {accuracy:.3f}。",
                            f"Accuracy = (TP + TN) / all = ({tp} + {tn}) / {total} = {accuracy:.3f}."),
