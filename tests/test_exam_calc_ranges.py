@@ -84,3 +84,22 @@ def test_f1_offers_one_other_mean_at_most_and_no_fixed_rank():
                 assert all(0 <= v <= 1 for v in _values(q)), seed
                 ranks.add(sorted(_values(q)).index(float(q.answer)))
     assert len(ranks) >= 3, ranks
+
+
+def test_no_distractor_lies_within_one_percent_of_a_key_with_decimals():
+    """The twenty-sixth examination, seed 12 Q51: MixUp's "probabilities mixed before the log" was 0.713 beside the
+    key 0.715, where the right calculation with two-decimal logs lands."""
+    from examprep.exam.calc.question import NEAR
+
+    checked = 0
+    for template in calc_templates.TEMPLATES:
+        for seed in range(12):
+            for q in calc_templates.calc_set(template, seed):
+                if "." not in q.answer:
+                    continue
+                key = q.options[q.key].value
+                for o in q.options:
+                    if not o.correct:
+                        assert abs(float(o.text) - float(q.answer)) >= NEAR * abs(key) - 1e-12, (template, seed, o.text)
+                        checked += 1
+    assert checked > 500

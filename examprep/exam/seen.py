@@ -133,7 +133,10 @@ CONCEPTS = {
 SHOWN = [
     (re.compile(r"\+ 2 \* (self\.)?pad\b"), "conv_size"),
     (re.compile(r"\b4 \* H\)"), "lstm_params"),
-    (re.compile(r"\b1 - (\w+|np\.tanh\([\w.]+\)) \*\* 2\b"), "tanh_grad"),
+    (re.compile(r"\b1 - ((self\.)?\w+|np\.tanh\([\w.]+\)) \*\* 2\b"), "tanh_grad"),
+    # the twenty-sixth examination, seed 12 (Q50 and Q75 beside Q86-88): wavenet_block's backward prints both gates'
+    # derivatives, `self.sg * (1 - self.tf ** 2)` and `self.tf * self.sg * (1 - self.sg)`
+    (re.compile(r"\b((self\.)?\w+) \* \(1(\.0)? - \1\)|\(1(\.0)? - ((self\.)?\w+)\) \* \5\b"), "sigmoid_grad"),
     (re.compile(r"np\.sum\(\w+, axis=(-1|1), keepdims=True\)"), "softmax"),
     (re.compile(r"\.transpose\(0, 2, 3, 1\)\.reshape\(-1, C\w*\)"), "nhwc_rows"),
     (re.compile(r"\.reshape\(N, out_h, out_w, "), "nhwc_rows"),
