@@ -55,16 +55,17 @@ def test_no_option_shows_its_arithmetic():
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_key_is_not_told_by_its_length(lang):
     """"Pick the longest option" must not work, in either language: the key may be longest in some items (a correct
-    statement needs its qualifiers), but not in most, and never by far."""
+    statement needs its qualifiers), no more often than chance (one in four), and never by a quarter (the
+    twenty-sixth examination: universal approximation's key, 1.46 times the next, was picked by its length)."""
     entries = _entries()
     longest, far = 0, []
     for e in entries:
         lengths = [len(o[lang]) for o in e["options"]]
         other = max(n for i, n in enumerate(lengths) if i != e["key"])
         longest += lengths[e["key"]] > other
-        if lengths[e["key"]] > 1.5 * other:
+        if lengths[e["key"]] > 1.25 * other:
             far.append(e["id"])
-    assert longest < 0.5 * len(entries) and not far, (longest / len(entries), far)
+    assert longest < 0.25 * len(entries) and not far, (longest / len(entries), far)
 
 
 def test_questions_are_made_with_shuffled_options_and_round_trip():
