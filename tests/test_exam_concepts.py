@@ -185,3 +185,22 @@ def test_a_backward_swapping_a_products_inputs_shows_the_multiplication_nodes_ru
     one = _q("attention_weight", "dx = dout * self.mask\n", "code_choice", problem="attention_weight")
     two = _q("attention_weight", "dhs = dt * hr\n        dhr = dt * hr\n", "code_choice", problem="attention_weight")
     assert _fits_after(one, rule) and _fits_after(two, rule)
+
+
+def test_gate_derivatives_and_joined_heads_printed_by_a_listing_meet_no_question_asking_them():
+    """The twenty-sixth and twenty-seventh examinations, seed 12: wavenet_block's backward prints tanh's and the
+    sigmoid's derivatives with `self.` names (beside formula:tanh_grad and the Sigmoid layer's blank), and
+    multi_head_attention's forward joins the heads and projects them (beside bank:multihead)."""
+    wavenet = _q("wavenet_block", "df = dz * self.sg * (1 - self.tf ** 2)\ndg = dz * self.tf * self.sg * (1 - self.sg)\n",
+                 "code_choice", problem="wavenet_block")
+    mha = _q("multi_head_attention", "concat = merge_heads(heads)\nout = np.dot(concat, W_o)\n", "code_choice",
+             problem="multi_head_attention")
+    for listing, asker in ((wavenet, _q("formula:tanh_grad", kind="formula")),
+                           (wavenet, _q("sigmoid_layer", "dx = dout * (1.0 - self.out) * self.out\n", "code_choice",
+                                        problem="sigmoid_layer")),
+                           (mha, _q("bank:multihead", kind="knowledge"))):
+        assert not _fits_after(listing, asker) and not _fits_after(asker, listing), (listing.id, asker.id)
+    # not: a difference of two names, a listing that splits heads without joining them
+    assert _fits_after(_q("mixup", "x = lam * (1 - mu)\n", "code_choice", problem="mixup"), _q("formula:sigmoid_grad", kind="formula"))
+    assert _fits_after(_q("split", "Q = split_heads(np.dot(x, W_q), h)\n", "code_choice", problem="split"),
+                       _q("bank:multihead", kind="knowledge"))

@@ -15,6 +15,7 @@ MAX_PER_SOURCE = 8               # questions from one template, bank item, formu
 # or problem ids; a code problem stands for every concept listed for it.
 CONCEPTS = {
     "formula:attention": "sdpa", "bank:scaled-dot": "sdpa", "scenario:attention:scores": "sdpa",
+    "bank:multihead": "mha_heads",
     "formula:momentum_step": "momentum", "bank:momentum": "momentum", "momentum": "momentum",
     "formula:sigmoid_grad": "sigmoid_grad", "bank:sigmoid-layer-backward": "sigmoid_grad", "sigmoid_layer": "sigmoid_grad",
     "formula:l2_grad": "l2_grad", "bank:weight-decay": "l2_grad",
@@ -163,6 +164,9 @@ SHOWN = [
     # `dx = dout * self.y` / `dy = dout * self.x`) prints the multiplication node's rule
     (re.compile(r"\bd(\w+) = (d\w+) \* (self\.)?(\w+)\n\s*d\4 = \2 \* (self\.)?\1\b"), "mul_node"),
     (re.compile(r"\bFN, C\w*, FH, FW = self\.W\.shape"), "filter_shape"),
+    # the twenty-seventh examination, seed 12 (Q50 beside Q46 / Q47): a listing that joins the heads (`concat =
+    # merge_heads(heads)`, then `np.dot(concat, W_o)`) prints how multi-head attention splits, joins and projects
+    (re.compile(r"\bmerge_heads\("), "mha_heads"),
 ]
 SHOWN_BY = {"depthwise_conv": ("grouped_params",)}   # its listing's per-channel filters: the grouped-conv count
 

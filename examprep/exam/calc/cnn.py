@@ -26,9 +26,10 @@ def conv_layer(rng, seed, set_id):
     macs = out * out * FN * C * K * K
     params_ = {"C": C, "H": H, "W": H, "FN": FN, "FH": K, "FW": K, "stride": S, "pad": P, "bias": bias}
     scen_ja = (f"入力が {C}×{H}×{H} (チャネル×高さ×幅) の特徴マップに、{K}×{K} のフィルタ {FN} 枚、ストライド {S}、"
-               f"パディング {P} の畳み込み層を適用する{'' if bias else ' (バイアスなし)'}。")
+               f"パディング {P} の畳み込み層{' (フィルタごとにバイアスあり) ' if bias else ' (バイアスなし) '}を適用する。")
     scen_en = (f"A convolution layer with {FN} filters of {K}×{K}, stride {S} and padding {P}"
-               f"{'' if bias else ' (no bias)'} is applied to {a_an(C)} {C}×{H}×{H} (channels×height×width) feature map.")
+               f"{' (one bias per filter)' if bias else ' (no bias)'} is applied to {a_an(C)} {C}×{H}×{H} (channels×height×width) "
+               "feature map.")
     qs = []
     qs.append(calc_question(
         f"calc:conv_layer:s{seed}:size", "conv_output_size", "3-4-1",
@@ -65,9 +66,9 @@ def conv_layer(rng, seed, set_id):
         expl, params, param_slips, 0, rng, set_id, seed, params_))
     qs.append(calc_question(
         f"calc:conv_layer:s{seed}:macs", "conv_macs", "3-4-1",
-        ja_en(scen_ja + "入力 1 枚あたりの積和演算 (乗算と加算の組) の回数はいくつか (バイアスの加算は数えない)。",
-              scen_en + " How many multiply-accumulate operations does it take per input image (bias additions not "
-                     "counted)?"),
+        ja_en(scen_ja + f"入力 1 枚あたりの積和演算 (乗算と加算の組) の回数はいくつか{' (バイアスの加算は数えない)' if bias else ''}。",
+              scen_en + " How many multiply-accumulate operations does it take per input image" +
+              (" (bias additions not counted)?" if bias else "?")),
         ja_en(f"出力 1 要素あたり C×FH×FW = {C * K * K} 回、出力要素は FN×OH×OW = {FN}×{out}×{out} 個なので "
               f"{C * K * K}×{FN * out * out} = {macs}。",
               f"Each output element takes C×FH×FW = {C * K * K} MACs and there are FN×OH×OW = {FN}×{out}×{out} of "

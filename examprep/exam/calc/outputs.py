@@ -142,12 +142,12 @@ def softmax_ce(rng, seed, set_id):
     grad = float(layer.backward()[0, j])
     l1, l2 = -math.log(y1[k1]), -math.log(y2[k2])
     scen_ja = (f"{n} クラス分類のモデルが、2 つの入力からなるミニバッチに対してロジット z₁ = ({', '.join(map(str, z1))})、"
-               f"z₂ = ({', '.join(map(str, z2))}) を出力した。正解はそれぞれ {k1 + 1} 番目と {k2 + 1} 番目のクラスで、損失は "
+               f"z₂ = ({', '.join(map(str, z2))}) を出力した。正解は{f'どちらも {k1 + 1} 番目' if k1 == k2 else f'それぞれ {k1 + 1} 番目と {k2 + 1} 番目'}のクラスで、損失は "
                "softmax の後の交差エントロピー誤差 (自然対数) のバッチ平均である。")
     scen_en = (f"A {n}-class classifier outputs the logits z₁ = ({', '.join(map(str, z1))}) and z₂ = "
-               f"({', '.join(map(str, z2))}) for a mini-batch of two inputs whose true classes are the {ORDINALS[k1]} and "
-               f"the {ORDINALS[k2]} one; the loss is the batch mean of the cross entropy error (natural log) after a "
-               "softmax.")
+               f"({', '.join(map(str, z2))}) for a mini-batch of two inputs whose true classes are "
+               + (f"both the {ORDINALS[k1]} one" if k1 == k2 else f"the {ORDINALS[k1]} and the {ORDINALS[k2]} one")
+               + "; the loss is the batch mean of the cross entropy error (natural log) after a softmax.")
     loss_slips = [("batch_sum", l1 + l2, ja_en("バッチの平均ではなく和を取った", "summed over the batch instead of averaging")),
                   ("mean_probability", -math.log((y1[k1] + y2[k2]) / 2),
                    ja_en("2 つの確率を平均してから log を取った", "averaged the two probabilities before the log")),
