@@ -129,10 +129,10 @@ def model_memory(rng, seed, set_id):
               f"A model with {millions:g}M parameters (1M = 10⁶) stores its weights as {dtype}. How many MB do the "
               f"weights take (1 MB = 10⁶ bytes), rounded to 1 decimal?"),
         ja_en(f"{dtype} は 1 要素 {nbytes} バイト: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB。",
-              f"{dtype} takes {nbytes} byte(s) per value: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB."),
+              f"{dtype} takes {nbytes} byte{'s' if nbytes > 1 else ''} per value: {millions:g}×10⁶ × {nbytes} B = {key:.1f} MB."),
         key,
         [("bits", params * nbytes * 8 / 1e6, ja_en("バイトではなくビットで数えた", "counted bits instead of bytes")),
-         ("other_dtype_a", params * others[0] / 1e6, ja_en(f"1 要素を {others[0]} バイトとした", f"took {others[0]} byte(s) per value")),
-         ("other_dtype_b", params * others[1] / 1e6, ja_en(f"1 要素を {others[1]} バイトとした", f"took {others[1]} byte(s) per value")),
+         ("other_dtype_a", params * others[0] / 1e6, ja_en(f"1 要素を {others[0]} バイトとした", f"took {others[0]} byte{'s' if others[0] > 1 else ''} per value")),
+         ("other_dtype_b", params * others[1] / 1e6, ja_en(f"1 要素を {others[1]} バイトとした", f"took {others[1]} byte{'s' if others[1] > 1 else ''} per value")),
          ("mib", params * nbytes / 2 ** 20, ja_en("10⁶ ではなく 2²⁰ で割った (MiB)", "divided by 2²⁰ (MiB) instead of 10⁶"))],
         1, rng, set_id, seed, params_)]

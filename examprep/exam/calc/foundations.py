@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from examprep.common.i18n import ja_en
-from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set, within
+from examprep.exam.calc.question import Redraw, calc_question, probabilities, scenario_set, signed, within
 
 
 def entropy_value(rng, seed, set_id):
@@ -227,8 +227,8 @@ def eigen_2x2(rng, seed, set_id):
         f"calc:eigen_2x2:s{seed}", "eigen_2x2", "1-1-2",
         ja_en(f"行列 A = [[{a}, {b}], [{c}, {d}]] の固有値のうち大きい方はいくつか。",
               f"What is the larger eigenvalue of the matrix A = [[{a}, {b}], [{c}, {d}]]?"),
-        ja_en(f"特性方程式 λ² − (tr A)λ + det A = λ² − ({tr})λ + ({det}) = 0 の解は {min(l1, l2)} と {key}。",
-              f"The characteristic equation λ² − (tr A)λ + det A = λ² − ({tr})λ + ({det}) = 0 has roots {min(l1, l2)} and {key}."),
+        ja_en(f"特性方程式 λ² − (tr A)λ + det A = λ² − {signed(tr)}λ + {signed(det)} = 0 の解は {min(l1, l2)} と {key}。",
+              f"The characteristic equation λ² − (tr A)λ + det A = λ² − {signed(tr)}λ + {signed(det)} = 0 has roots {min(l1, l2)} and {key}."),
         key,
         [("diagonal", max(a, d), ja_en("対角成分を固有値とした", "took a diagonal entry")),
          ("trace", tr, ja_en("トレースを答えた", "gave the trace")),
