@@ -117,3 +117,16 @@ def test_a_term_of_a_shown_sum_shows_the_key():
     # a sum of forward products (no transpose) shows nothing of it
     q.code = "        dconcat = ＿＿(あ)＿＿\n        t = np.dot(h, Wh) + np.dot(x, Wx)\n"
     assert not shows_partner(q)
+
+
+def test_a_chain_that_is_its_own_inverse_shown_gives_its_transpose_away():
+    """The twenty-ninth examination, seed 11 Q87: swin's window_reverse prints `x.transpose(0, 1, 3, 2, 4,
+    5).reshape(B, H, W, -1)` beside the blank `windows = x.transpose(0, 1, 3, 2, 4, 5).reshape(-1, ws, ws, C)`.
+    Another permutation, or none, stays allowed."""
+    from examprep.exam.counterparts import inverse_shown
+
+    blank = "windows = x.transpose(0, 1, 3, 2, 4, 5).reshape(-1, ws, ws, C)"
+    key = "x.transpose(0, 1, 3, 2, 4, 5).reshape(-1, ws, ws, C)"
+    assert inverse_shown(blank, key, ["x = x.transpose(0, 1, 3, 2, 4, 5).reshape(B, H, W, -1)"])
+    assert not inverse_shown(blank, key, ["x = x.transpose(0, 2, 1, 3, 4, 5).reshape(B, H, W, -1)"])
+    assert not inverse_shown(blank, key, ["x = windows.reshape(B, H, W, -1)"])

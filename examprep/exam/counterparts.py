@@ -6,9 +6,11 @@ examprep.exam.giveaways.shows_partner.
   num_heads, D // num_heads).transpose(0, 2, 1, 3)`) beside the chain that undoes it (`x.transpose(0, 2, 1,
   3).reshape(N, T, h * d_k)`: the steps reversed, each permutation inverted, any reshape): split_heads beside
   merge_heads, a backward's `dout.transpose(0, 2, 3, 1).reshape(-1, C)` beside its forward's `out.reshape(N,
-  out_h, out_w, C).transpose(0, 3, 1, 2)`. A single transpose counts when its inverse is another (a self-inverse
-  one shown as written is shown_on_another_array's), and so does one transpose of the chain undone by a shown
-  transpose whatever reshapes stand beside them (avg_pooling's `dout = dout.transpose(0, 2, 3, 1)`).
+  out_h, out_w, C).transpose(0, 3, 1, 2)`; a chain whose transposes are their own inverses when shown as
+  written, whatever its reshapes (swin's window_partition beside window_reverse, both `transpose(0, 1, 3, 2, 4,
+  5)` then a reshape). One transpose of
+  the chain undone by a shown transpose whatever reshapes stand beside them counts too (avg_pooling's `dout =
+  dout.transpose(0, 2, 3, 1)`).
 - **The reduction it undoes** (reduction_inverse_shown): a sum or mean over one axis beside a repeat over the same
   axis, either way round: avg_pooling's `np.mean(col, axis=1)` beside its backward `np.repeat(dout.reshape(-1, 1) /
   pool_size, pool_size, axis=1)`, the Repeat node's `np.repeat(x, self.N, axis=0)` beside `np.sum(dout, axis=0,
@@ -91,8 +93,11 @@ def inverse_shown(key_line, answer, shown_lines):
         if not signature or not any(s[0] == "transpose" for s in signature) or \
                 not any(key_text in ast.unparse(step) for step in chain):
             continue
-        inverse = _inverse(signature)
-        if inverse != signature and inverse in shown:
+        # a chain whose transposes are their own inverses counts as written too, whatever reshapes stand beside it:
+        # swin's window_reverse `x.transpose(0, 1, 3, 2, 4, 5).reshape(B, H, W, -1)` beside the blank `windows =
+        # x.transpose(0, 1, 3, 2, 4, 5).reshape(-1, ws, ws, C)` (the twenty-ninth examination, seed 11 Q87)
+        self_inverse = all(inverted(s[1]) == s[1] for s in signature if s[0] == "transpose")
+        if _inverse(signature) in shown or self_inverse and signature in shown:
             return True
         # a transpose of the chain undone by a shown one, whatever reshapes stand beside either (avg_pooling's
         # backward `dout = dout.transpose(0, 2, 3, 1)` beside the blank `out.reshape(N, out_h, out_w,
