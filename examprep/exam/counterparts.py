@@ -8,9 +8,8 @@ examprep.exam.giveaways.shows_partner.
   merge_heads, a backward's `dout.transpose(0, 2, 3, 1).reshape(-1, C)` beside its forward's `out.reshape(N,
   out_h, out_w, C).transpose(0, 3, 1, 2)`; a chain whose transposes are their own inverses when shown as
   written, whatever its reshapes (swin's window_partition beside window_reverse, both `transpose(0, 1, 3, 2, 4,
-  5)` then a reshape). One transpose of
-  the chain undone by a shown transpose whatever reshapes stand beside them counts too (avg_pooling's `dout =
-  dout.transpose(0, 2, 3, 1)`).
+  5)` then a reshape). One transpose of the chain undone by a shown transpose whatever reshapes stand beside them
+  counts too (avg_pooling's `dout = dout.transpose(0, 2, 3, 1)`).
 - **The reduction it undoes** (reduction_inverse_shown): a sum or mean over one axis beside a repeat over the same
   axis, either way round: avg_pooling's `np.mean(col, axis=1)` beside its backward `np.repeat(dout.reshape(-1, 1) /
   pool_size, pool_size, axis=1)`, the Repeat node's `np.repeat(x, self.N, axis=0)` beside `np.sum(dout, axis=0,

@@ -203,6 +203,11 @@ def _mutants(problem):
         return _MUTANTS[key]
 
 
+def live_candidates(muts, unseen):
+    """The candidate lines with a mutant outside `unseen` (one worth grading), as a set."""
+    return {m.candidate for i, m in enumerate(muts) if i not in unseen}
+
+
 def _judged_unseen(key, base):
     cands, _, ruled, _ = base
     unseen = set(ruled)
@@ -220,14 +225,14 @@ def judged(problem):
         unseen = _judged_unseen(key, base)
     muts = base[1]
     return {"mutants": len(muts), "shown": [i for i in range(len(muts)) if i not in unseen],
-            "live": sorted({m.candidate for i, m in enumerate(muts) if i not in unseen})}
+            "live": sorted(live_candidates(muts, unseen))}
 
 
 def lines_with_options(problem, lines, count):
     """The first lines of `lines` up to the `count`-th that can have options (a mutant to grade): the others are
     proven without running anything, so the mock exam proves ahead `count` lines that cost something."""
     _, muts, unseen = _mutants(problem)
-    live = {m.candidate for i, m in enumerate(muts) if i not in unseen}
+    live = live_candidates(muts, unseen)
     out, found = [], 0
     for line in lines:
         if found == count:
@@ -287,7 +292,7 @@ def live_lines(problem):
         from examprep.common.files import write_atomically
 
         _, muts, unseen = _mutants(problem)
-        lines = sorted({m.candidate for i, m in enumerate(muts) if i not in unseen})
+        lines = sorted(live_candidates(muts, unseen))
         path = _live_file(problem, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -314,7 +319,7 @@ def prove(problem, lines=None, known=None, on_progress=None, every=False):
         asked = [c.index for c in cands] if lines is None else sorted(set(lines))
         tried = set(known["tried"]) if known is not None else set()
         # A line none of whose mutants is graded can never be a question: it is settled without a run.
-        live = {m.candidate for i, m in enumerate(muts) if i not in unseen}
+        live = live_candidates(muts, unseen)
         settled = [i for i in asked if i not in tried and i not in live]
         removals = [i for i in asked if i not in tried and i in live]
         asked = [i for i in asked if i in removals

@@ -112,7 +112,7 @@ def load(problem):
     cands, muts, unseen = proof._mutants(problem)
     if data.get("candidates") != [c.index for c in cands] or set(data.get("tried", ())) != set(data["candidates"]):
         return None
-    live = {m.candidate for i, m in enumerate(muts) if i not in unseen}
+    live = proof.live_candidates(muts, unseen)
     lines = {}
     for line in data["load_bearing"]:
         if line not in live:

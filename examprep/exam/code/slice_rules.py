@@ -246,6 +246,22 @@ def length_mismatched(original, mutant, message):
     return False
 
 
+def _ints_masked(node, ints):
+    """A copy of the node with every integer literal below it (also -k) a name `_`, their values appended to
+    `ints` in order."""
+    def masked(value):
+        if not isinstance(value, ast.AST):
+            return value
+        if int_value(value) is not None:
+            ints.append(int_value(value))
+            return ast.Name("_", ast.Load())
+        return _ints_masked(value, ints)
+    new = copy.copy(node)
+    for field, value in ast.iter_fields(node):
+        setattr(new, field, [masked(v) for v in value] if isinstance(value, list) else masked(value))
+    return new
+
+
 def _columns(tup):
     """The integer indices of a tuple of three or more subscripts of one array that differ in one integer index
     only (`ltrb[:, 0], ltrb[:, 1], ltrb[:, 2], ltrb[:, 3]`), else None."""
@@ -254,20 +270,11 @@ def _columns(tup):
         return None
     forms, ints = set(), []
     for e in elts:
-        found = [n for n in ast.walk(e.slice) if int_value(n) is not None and not (isinstance(n, ast.Constant) and
-                 any(isinstance(p, ast.UnaryOp) and p.operand is n for p in ast.walk(e.slice)))]
+        found = []
+        forms.add(ast.dump(ast.Subscript(e.value, _ints_masked(e.slice, found), e.ctx)))
         if len(found) != 1:
             return None
-        ints.append(int_value(found[0]))
-        masked = copy.deepcopy(e)
-        for n in ast.walk(masked.slice):
-            for field, value in ast.iter_fields(n):
-                if isinstance(value, ast.AST) and int_value(value) is not None:
-                    setattr(n, field, ast.Name("_", ast.Load()))
-                elif isinstance(value, list):
-                    value[:] = [ast.Name("_", ast.Load()) if isinstance(v, ast.AST) and int_value(v) is not None
-                                else v for v in value]
-        forms.add(ast.dump(masked))
+        ints += found
     return ints if len(forms) == 1 else None
 
 
